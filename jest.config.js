@@ -1,0 +1,15 @@
+// One jest run over every project; each project keeps its own jest.config.js beside its code.
+const { existsSync, readdirSync } = require('node:fs');
+const { join } = require('node:path');
+
+const projects = ['apps', 'libs'].flatMap((top) =>
+  readdirSync(join(__dirname, top))
+    .map((name) => join(__dirname, top, name, 'jest.config.js'))
+    .filter((file) => existsSync(file)),
+);
+
+module.exports = {
+  projects,
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.js',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.js',
+};

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/** Marks a config value as secret: `redactConfig` replaces it before anything logs the config. */
+const secretKeys = new WeakSet<z.ZodType>();
+export function secret<T extends z.ZodType>(schema: T): T {
+  secretKeys.add(schema);
+  return schema;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Settings every service shares. Each service extends it with its own. */
+export const baseConfigShape = {
+  PORT: z.coerce.number().int().min(0).max(65535),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NATS_URL: z
+    .string()
+    .default('nats://127.0.0.1:4222')
+    .refine((v) => v.split(',').every((u) => /^(nats|tls|wss?):\/\/[^\s]+$/.test(u.trim())), 'must be nats://host:port (comma-separated for a cluster)'),
+  /** Prefix for every subject and stream name, so parallel test runs and tenants of one NATS never collide. */
+  NATS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9_-]*$/i, 'must contain only letters, digits, - and _')
+    .default(''),
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+};
+
+export const databaseConfigShape = {
+  DATABASE_URL: secret(
+    z
+      .string()
+      .default('postgres://postgres@127.0.0.1:5432/postgres')
+      .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL'),
+  ),
+  /** The service's own schema; defaults to the service name. */
+  DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+};
+
+export type ConfigShape = z.ZodRawShape;
+export type Config<S extends ConfigShape> = z.infer<z.ZodObject<S>>;
+
+/**
+ * Validates the environment once, before the service boots. A missing or malformed variable
+ * throws a ConfigError whose message is one line naming the variable and what is wrong.
+ */
+export function loadConfig<S extends ConfigShape>(
+  shape: S,
+  env: Record<string, string | undefined> = process.env,
+): Config<S> {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = z.object(shape).safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    const missing = issue.code === 'invalid_type' && cleaned[name] === undefined;
+    return missing ? `${name} is required` : `${name} ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+}
+
+/** A copy of the config safe to log: secret values and credentials inside URLs are hidden. */
+export function redactConfig<S extends ConfigShape>(shape: S, config: Config<S>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
+    const schema = shape[key] as z.ZodType | undefined;
+    if (schema && secretKeys.has(schema)) out[key] = value === undefined ? undefined : '[secret]';
+    else if (typeof value === 'string') out[key] = value.replace(/\/\/([^/@\s]+)@/g, '//[secret]@');
+    else out[key] = value;
+  }
+  return out;
+}

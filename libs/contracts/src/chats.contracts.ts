@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { Channel, Id, Keyword, Media, Page, Timestamp, WorkspaceScoped } from './common';
+import { defineEvent, defineRequest } from './define';
+import { Member } from './preferences.contracts';
+import { PhoneNumber, WorkspaceSummary } from './routing.contracts';
+
+export const MessageStatus = z.enum([
+  'received', // inbound
+  'pending', // outbound accepted by us, not yet handed to Twilio
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'read',
+  'undelivered',
+  'failed',
+  'skipped',
+]);
+export type MessageStatus = z.infer<typeof MessageStatus>;
+
+export const Chat = z.object({
+  id: Id,
+  workspaceId: Id,
+  phoneNumberId: Id,
+  memberId: Id,
+  channel: Channel,
+  status: z.enum(['open', 'closed']),
+  lastMessageAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+});
+export type Chat = z.infer<typeof Chat>;
+
+export const ChatMessage = z.object({
+  id: Id,
+  chatId: Id,
+  direction: z.enum(['inbound', 'outbound']),
+  body: z.string().nullable(),
+  contentSid: z.string().nullable(),
+  media: z.array(Media),
+  status: MessageStatus,
+  errorCode: z.string().nullable(),
+  errorReason: z.string().nullable(),
+  twilioSid: z.string().nullable(),
+  /** For outbound messages: outbound's send id. */
+  sendId: z.string().nullable(),
+  createdAt: Timestamp,
+});
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+export const ChatTurnReady = defineEvent({
+  subject: 'chat.turn.ready',
+  stream: 'CHAT',
+  description: 'An inbound message stored in its chat: the workflow takes its turn. Nats-Msg-Id = turn:<twilioSid>.',
+  schema: z.object({
+    chatId: Id,
+    messageId: Id,
+    chatCreated: z.boolean(),
+    twilioSid: z.string(),
+    workspace: WorkspaceSummary,
+    phoneNumber: PhoneNumber,
+    member: Member,
+    channel: Channel,
+    body: z.string(),
+    media: z.array(Media),
+    keyword: Keyword.nullable(),
+    memberOptedOut: z.boolean(),
+    offHours: z.boolean(),
+    receivedAt: Timestamp,
+  }),
+});
+export type ChatTurnReady = z.infer<typeof ChatTurnReady.schema>;
+
+export const ListChats = defineRequest({
+  subject: 'rpc.chats.chat.list',
+  description: "A workspace's chats, newest first, filtered by channel and member.",
+  request: WorkspaceScoped.extend({
+    channel: Channel.optional(),
+    memberId: Id.optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    cursor: z.string().nullable().default(null),
+  }),
+  response: Page(Chat),
+});
+export const GetChat = defineRequest({
+  subject: 'rpc.chats.chat.get',
+  description: 'One chat.',
+  request: WorkspaceScoped.extend({ chatId: Id }),
+  response: Chat,
+});
+export const ListChatMessages = defineRequest({
+  subject: 'rpc.chats.message.list',
+  description: "A chat's messages in order (the agent's history too).",
+  request: WorkspaceScoped.extend({ chatId: Id, limit: z.number().int().min(1).max(500).default(200) }),
+  response: Page(ChatMessage),
+});
+export const OpenChat = defineRequest({
+  subject: 'rpc.chats.chat.open',
+  description: 'The open chat of a number, member and channel, created if none (rules that start a chat).',
+  request: WorkspaceScoped.extend({ phoneNumberId: Id, memberId: Id, channel: Channel }),
+  response: z.object({ chat: Chat, created: z.boolean() }),
+});
+export const CloseChat = defineRequest({
+  subject: 'rpc.chats.chat.close',
+  description: 'Close a chat (end_chat): the next inbound message opens a new one.',
+  request: WorkspaceScoped.extend({ chatId: Id }),
+  response: Chat,
+});

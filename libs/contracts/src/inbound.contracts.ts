@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { Media, Timestamp } from './common';
+import { defineEvent } from './define';
+
+/** Twilio's form parameters as posted, after the signature was checked. */
+const TwilioParams = z.record(z.string(), z.string());
+
+export const InboundMessageReceived = defineEvent({
+  subject: 'inbound.message.received',
+  stream: 'INBOUND',
+  description: 'A signed Twilio messaging webhook (SMS or WhatsApp), published by ingress with Nats-Msg-Id = MessageSid.',
+  schema: z.object({
+    accountSid: z.string().min(1),
+    messageSid: z.string().min(1),
+    /** As Twilio sent them, with the `whatsapp:` prefix when WhatsApp. */
+    from: z.string().min(1),
+    to: z.string().min(1),
+    body: z.string(),
+    media: z.array(Media),
+    profileName: z.string().nullable(),
+    receivedAt: Timestamp,
+    params: TwilioParams,
+  }),
+});
+export type InboundMessageReceived = z.infer<typeof InboundMessageReceived.schema>;
+
+export const TwilioMessageStatus = z.enum([
+  'accepted',
+  'scheduled',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'read',
+  'undelivered',
+  'failed',
+  'receiving',
+  'received',
+  'canceled',
+]);
+export type TwilioMessageStatus = z.infer<typeof TwilioMessageStatus>;
+
+export const DeliveryStatusReceived = defineEvent({
+  subject: 'inbound.status.received',
+  stream: 'INBOUND',
+  description: 'A signed Twilio status callback, published by ingress with Nats-Msg-Id = MessageSid:MessageStatus.',
+  schema: z.object({
+    accountSid: z.string().min(1),
+    messageSid: z.string().min(1),
+    status: TwilioMessageStatus,
+    errorCode: z.string().nullable(),
+    errorMessage: z.string().nullable(),
+    from: z.string(),
+    to: z.string(),
+    /** Our send id, from the StatusCallback URL's query (`?sendId=`), when present. */
+    sendId: z.string().nullable(),
+    receivedAt: Timestamp,
+    params: TwilioParams,
+  }),
+});
+export type DeliveryStatusReceived = z.infer<typeof DeliveryStatusReceived.schema>;

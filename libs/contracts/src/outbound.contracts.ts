@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { Channel, E164, Id, SendKind, Timestamp, WorkspaceScoped } from './common';
+import { defineEvent, defineRequest } from './define';
+import { MessageStatus } from './chats.contracts';
+
+/** The exact texts operators see; other services match on them. */
+export const SKIP_REASONS = {
+  workspaceLacksWhatsapp: 'Workspace does not have WhatsApp feature enabled.',
+  numberLacksWhatsapp: 'Phone number does not have WhatsApp enabled.',
+  memberWhatsappOff: 'Member has WhatsApp notifications disabled.',
+  memberSmsOff: 'Member has SMS notifications disabled.',
+} as const;
+
+export const SendRequest = z
+  .object({
+    /** Same key twice = one message. Scope it to the caller, e.g. `reply:<twilioSid>:<n>`. */
+    idempotencyKey: z.string().min(1).max(200),
+    workspaceId: Id,
+    phoneNumberId: Id,
+    memberId: Id.optional(),
+    /** An address instead of a member (sends the system starts still need a member). */
+    to: E164.optional(),
+    channel: Channel,
+    body: z.string().min(1).max(1600).optional(),
+    /** An approved template (Twilio Content API), the only thing WhatsApp delivers outside the 24-hour window. */
+    contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Twilio Content SID (HX + 32 hex)').optional(),
+    contentVariables: z.record(z.string(), z.string()).optional(),
+    kind: SendKind,
+    chatId: Id.optional(),
+    /** Who asked, for logs and for following the outcome (e.g. { service: 'workflow', ref: 'rule-run:<id>' }). */
+    origin: z.object({ service: z.string().min(1), ref: z.string().nullable().default(null) }),
+  })
+  .refine((r) => (r.body === undefined) !== (r.contentSid === undefined), {
+    message: 'give either body or contentSid, not both',
+    path: ['body'],
+  })
+  .refine((r) => r.memberId !== undefined || r.to !== undefined, { message: 'give memberId or to', path: ['memberId'] })
+  .refine((r) => r.contentVariables === undefined || r.contentSid !== undefined, {
+    message: 'contentVariables need a contentSid',
+    path: ['contentVariables'],
+  });
+export type SendRequest = z.infer<typeof SendRequest>;
+
+export const SendStatus = z.enum(['pending', 'queued', 'sending', 'sent', 'delivered', 'read', 'undelivered', 'failed', 'skipped']);
+export type SendStatus = z.infer<typeof SendStatus>;
+
+export const SendResult = z.object({ id: Id, status: SendStatus, reason: z.string().nullable() });
+export type SendResult = z.infer<typeof SendResult>;
+
+export const SendRequested = defineEvent({
+  subject: 'outbound.send.requested',
+  stream: 'OUTBOUND',
+  description: 'Fire-and-forget send from any service. Nats-Msg-Id = idempotencyKey.',
+  schema: SendRequest,
+});
+
+export const Send = defineRequest({
+  subject: 'rpc.outbound.send',
+  description: 'Send and answer { id, status, reason } once the checks ran (status pending/queued/skipped/failed).',
+  request: SendRequest,
+  response: SendResult,
+});
+
+export const OutboundMessageUpdated = defineEvent({
+  subject: 'outbound.message.updated',
+  stream: 'OUTBOUND',
+  description: "A send's status changed (created, skipped, sent, delivered...). Nats-Msg-Id = <sendId>:<status>.",
+  schema: z.object({
+    sendId: Id,
+    idempotencyKey: z.string(),
+    workspaceId: Id,
+    phoneNumberId: Id,
+    memberId: Id.nullable(),
+    chatId: Id.nullable(),
+    channel: Channel,
+    kind: SendKind,
+    origin: z.object({ service: z.string(), ref: z.string().nullable() }),
+    body: z.string().nullable(),
+    contentSid: z.string().nullable(),
+    status: SendStatus,
+    reason: z.string().nullable(),
+    errorCode: z.string().nullable(),
+    twilioSid: z.string().nullable(),
+    occurredAt: Timestamp,
+  }),
+});
+export type OutboundMessageUpdated = z.infer<typeof OutboundMessageUpdated.schema>;
+
+/** Chat message statuses and send statuses share names; this guard keeps them in step. */
+export const sendStatusAsMessageStatus = (s: SendStatus): z.infer<typeof MessageStatus> => s;
+
+export const ConversationWindow = z.object({
+  phoneNumberId: Id,
+  memberId: Id,
+  channel: Channel,
+  lastInboundAt: Timestamp,
+  expiresAt: Timestamp,
+  open: z.boolean(),
+});
+export const GetConversationWindows = defineRequest({
+  subject: 'rpc.outbound.window.list',
+  description: "A member's 24-hour windows, per number and channel.",
+  request: WorkspaceScoped.extend({ memberId: Id }),
+  response: z.object({ items: z.array(ConversationWindow) }),
+});
+
+export const SendRecord = SendResult.extend({
+  idempotencyKey: z.string(),
+  phoneNumberId: Id,
+  memberId: Id.nullable(),
+  channel: Channel,
+  body: z.string().nullable(),
+  contentSid: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  twilioSid: z.string().nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export const GetSendRecord = defineRequest({
+  subject: 'rpc.outbound.send.get',
+  description: 'One send with its current status.',
+  request: WorkspaceScoped.extend({ sendId: Id }),
+  response: SendRecord,
+});

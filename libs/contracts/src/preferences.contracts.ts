@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { Channel, E164, Id, Page, SendKind, Timestamp, WorkspaceScoped } from './common';
+import { defineRequest } from './define';
+
+export const Member = z.object({
+  id: Id,
+  workspaceId: Id,
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  phone: E164.nullable(),
+  email: z.string().nullable(),
+  notifySms: z.boolean(),
+  notifyEmail: z.boolean(),
+  notifyVoice: z.boolean(),
+  /** Off by default, however the member was created. */
+  notifyWhatsapp: z.boolean(),
+  optedOut: z.boolean(),
+  optedOutAt: Timestamp.nullable(),
+  optedOutChannel: Channel.nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Member = z.infer<typeof Member>;
+
+/** Where a preference change came from, for the audit trail. */
+export const ChangeSource = z.object({
+  type: z.enum(['api', 'keyword', 'inbound', 'import', 'system']),
+  /** API key id, keyword text, Twilio SID... never a secret. */
+  ref: z.string().max(200).nullable().default(null),
+});
+export type ChangeSource = z.infer<typeof ChangeSource>;
+
+export const MemberFields = z
+  .object({
+    firstName: z.string().trim().max(200).nullable(),
+    lastName: z.string().trim().max(200).nullable(),
+    phone: z.string().nullable(),
+    email: z.email().nullable(),
+    notifySms: z.boolean(),
+    notifyEmail: z.boolean(),
+    notifyVoice: z.boolean(),
+    notifyWhatsapp: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export const CreateMember = defineRequest({
+  subject: 'rpc.preferences.member.create',
+  description: 'Create a member (phone normalised to E.164, unique per workspace).',
+  request: WorkspaceScoped.extend({ fields: MemberFields, source: ChangeSource }),
+  response: Member,
+});
+export const GetMember = defineRequest({
+  subject: 'rpc.preferences.member.get',
+  description: 'Read one member.',
+  request: WorkspaceScoped.extend({ memberId: Id }),
+  response: Member,
+});
+export const ListMembers = defineRequest({
+  subject: 'rpc.preferences.member.list',
+  description: 'List members, by phone or by a CEL member filter (e.g. member.notify_whatsapp), paged.',
+  request: WorkspaceScoped.extend({
+    phone: z.string().optional(),
+    filter: z.string().max(2000).optional(),
+    limit: z.number().int().min(1).max(1000).default(100),
+    cursor: z.string().nullable().default(null),
+  }),
+  response: Page(Member),
+});
+export const UpdateMember = defineRequest({
+  subject: 'rpc.preferences.member.update',
+  description: 'Change member fields and switches; each switch change is audited.',
+  request: WorkspaceScoped.extend({ memberId: Id, patch: MemberFields, source: ChangeSource }),
+  response: Member,
+});
+export const ResolveMember = defineRequest({
+  subject: 'rpc.preferences.member.resolve',
+  description: 'Find the member with this phone in the workspace, or create one (inbound message).',
+  request: WorkspaceScoped.extend({ phone: E164, channel: Channel, profileName: z.string().nullable().default(null) }),
+  response: z.object({ member: Member, created: z.boolean() }),
+});
+export const SetMemberOptOut = defineRequest({
+  subject: 'rpc.preferences.member.set-opt-out',
+  description: 'Opt a member out (STOP...) or back in (START...) for the whole workspace.',
+  request: WorkspaceScoped.extend({ memberId: Id, optedOut: z.boolean(), channel: Channel, source: ChangeSource }),
+  response: z.object({ member: Member, changed: z.boolean() }),
+});
+
+export const PreferenceChange = z.object({
+  id: Id,
+  memberId: Id,
+  field: z.string(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  source: ChangeSource,
+  changedAt: Timestamp,
+});
+export const ListPreferenceChanges = defineRequest({
+  subject: 'rpc.preferences.member.changes',
+  description: "A member's preference audit trail, newest first.",
+  request: WorkspaceScoped.extend({ memberId: Id }),
+  response: Page(PreferenceChange),
+});
+
+/** May this send go out? Answered from a cache that member updates invalidate. */
+export const CheckSend = defineRequest({
+  subject: 'rpc.preferences.send.check',
+  description: 'Whether a send of this kind on this channel may reach the member, and if not why.',
+  request: WorkspaceScoped.extend({ memberId: Id, channel: Channel, kind: SendKind }),
+  response: z.discriminatedUnion('allowed', [
+    z.object({ allowed: z.literal(true), member: Member }),
+    z.object({ allowed: z.literal(false), outcome: z.enum(['skipped', 'failed']), reason: z.string(), member: Member.nullable() }),
+  ]),
+});

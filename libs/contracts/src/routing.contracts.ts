@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { E164, Feature, Id, Page, Timestamp, WorkspaceScoped } from './common';
+import { defineRequest } from './define';
+
+export const Workspace = z.object({
+  id: Id,
+  name: z.string(),
+  features: z.array(Feature),
+  createdAt: Timestamp,
+});
+export type Workspace = z.infer<typeof Workspace>;
+
+/** What events carry about the workspace, so consumers need not ask. */
+export const WorkspaceSummary = Workspace.pick({ id: true, name: true, features: true });
+export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
+
+/** Opening hours in a time zone; a day missing from `days` is closed all day. */
+export const BusinessHours = z.object({
+  timeZone: z.string().min(1),
+  days: z.record(
+    z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+    z.array(z.object({ open: z.string().regex(/^\d{2}:\d{2}$/), close: z.string().regex(/^\d{2}:\d{2}$/) })),
+  ),
+});
+export type BusinessHours = z.infer<typeof BusinessHours>;
+
+export const PhoneNumber = z.object({
+  id: Id,
+  workspaceId: Id,
+  number: E164,
+  smsEnabled: z.boolean(),
+  whatsappEnabled: z.boolean(),
+  /** A Twilio WhatsApp sandbox number: members must send the join code first. */
+  whatsappSandbox: z.boolean(),
+  defaultWorkflowId: Id.nullable(),
+  smsDisabledMessage: z.string().nullable(),
+  brandName: z.string().nullable(),
+  offHoursMessage: z.string().nullable(),
+  businessHours: BusinessHours.nullable(),
+  /** Messages per second this sender may hand to Twilio; null = the channel's default. */
+  sendRatePerSecond: z.number().positive().nullable(),
+  archived: z.boolean(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type PhoneNumber = z.infer<typeof PhoneNumber>;
+
+export const PhoneNumberFields = PhoneNumber.pick({
+  smsEnabled: true,
+  whatsappEnabled: true,
+  whatsappSandbox: true,
+  defaultWorkflowId: true,
+  smsDisabledMessage: true,
+  brandName: true,
+  offHoursMessage: true,
+  businessHours: true,
+  sendRatePerSecond: true,
+}).partial();
+
+export const CreateWorkspace = defineRequest({
+  subject: 'rpc.routing.workspace.create',
+  description: 'Create a workspace (operator).',
+  request: z.object({ name: z.string().trim().min(1).max(200) }),
+  response: Workspace,
+});
+export const GetWorkspace = defineRequest({
+  subject: 'rpc.routing.workspace.get',
+  description: 'Read a workspace.',
+  request: WorkspaceScoped,
+  response: Workspace,
+});
+export const SetWorkspaceFeature = defineRequest({
+  subject: 'rpc.routing.workspace.set-feature',
+  description: 'Switch a workspace feature on or off (operator).',
+  request: WorkspaceScoped.extend({ feature: Feature, enabled: z.boolean() }),
+  response: Workspace,
+});
+
+export const CreatePhoneNumber = defineRequest({
+  subject: 'rpc.routing.phone-number.create',
+  description: 'Add a Twilio number to a workspace. WhatsApp on needs the workspace feature.',
+  request: WorkspaceScoped.extend({ number: z.string() }).extend(PhoneNumberFields.shape),
+  response: PhoneNumber,
+});
+export const GetPhoneNumber = defineRequest({
+  subject: 'rpc.routing.phone-number.get',
+  description: 'Read one number of a workspace.',
+  request: WorkspaceScoped.extend({ phoneNumberId: Id }),
+  response: PhoneNumber,
+});
+export const ListPhoneNumbers = defineRequest({
+  subject: 'rpc.routing.phone-number.list',
+  description: "List a workspace's numbers.",
+  request: WorkspaceScoped.extend({ includeArchived: z.boolean().default(false) }),
+  response: Page(PhoneNumber),
+});
+export const UpdatePhoneNumber = defineRequest({
+  subject: 'rpc.routing.phone-number.update',
+  description: "Change a number's settings. WhatsApp on needs the workspace feature.",
+  request: WorkspaceScoped.extend({ phoneNumberId: Id, patch: PhoneNumberFields }),
+  response: PhoneNumber,
+});
+export const ArchivePhoneNumber = defineRequest({
+  subject: 'rpc.routing.phone-number.archive',
+  description: 'Archive a number: it stops receiving and sending.',
+  request: WorkspaceScoped.extend({ phoneNumberId: Id }),
+  response: PhoneNumber,
+});
+
+/** Everything a sender needs to know about a number before a send: used by outbound and workflow. */
+export const GetSender = defineRequest({
+  subject: 'rpc.routing.sender.get',
+  description: 'A number with its workspace (features), for pre-send checks.',
+  request: WorkspaceScoped.extend({ phoneNumberId: Id }),
+  response: z.object({ workspace: WorkspaceSummary, phoneNumber: PhoneNumber }),
+});

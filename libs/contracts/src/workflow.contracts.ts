@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { Id, Page, Timestamp, WorkspaceScoped } from './common';
+import { defineRequest } from './define';
+
+/**
+ * A workflow: a versioned list of steps (`reply`, `if`, `agent`). The step grammar is the workflow
+ * service's; here a definition is JSON (or a YAML string) that the service validates when saved.
+ */
+export const Workflow = z.object({
+  id: Id,
+  workspaceId: Id,
+  name: z.string(),
+  version: z.number().int().positive(),
+  definition: z.array(z.unknown()),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Workflow = z.infer<typeof Workflow>;
+
+const WorkflowInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  /** JSON steps, or a YAML document (string) with the same steps. */
+  definition: z.union([z.array(z.unknown()), z.string()]),
+});
+
+export const CreateWorkflow = defineRequest({
+  subject: 'rpc.workflow.definition.create',
+  description: 'Save a new workflow (version 1), validated.',
+  request: WorkspaceScoped.extend(WorkflowInput.shape),
+  response: Workflow,
+});
+export const UpdateWorkflow = defineRequest({
+  subject: 'rpc.workflow.definition.update',
+  description: 'Save a new version of a workflow; chats keep the version they started with.',
+  request: WorkspaceScoped.extend({ workflowId: Id }).extend(WorkflowInput.shape),
+  response: Workflow,
+});
+export const GetWorkflow = defineRequest({
+  subject: 'rpc.workflow.definition.get',
+  description: 'The latest version of a workflow.',
+  request: WorkspaceScoped.extend({ workflowId: Id }),
+  response: Workflow,
+});
+export const ListWorkflows = defineRequest({
+  subject: 'rpc.workflow.definition.list',
+  description: "A workspace's workflows (latest versions).",
+  request: WorkspaceScoped,
+  response: Page(Workflow),
+});
+
+export const SendAction = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('send_whatsapp'),
+    phoneNumberId: Id,
+    /** Handlebars over member, workspace, event... Required unless a workflow starts a chat. */
+    template: z.string().min(1).max(1600).optional(),
+    contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/).optional(),
+    contentVariables: z.record(z.string(), z.string()).optional(),
+    workflowId: Id.optional(),
+    initialMessage: z.string().max(1600).optional(),
+  }),
+  z.object({
+    type: z.literal('send_sms'),
+    phoneNumberId: Id,
+    template: z.string().min(1).max(1600),
+  }),
+]);
+export type SendAction = z.infer<typeof SendAction>;
+
+export const EventRule = z.object({
+  id: Id,
+  workspaceId: Id,
+  event: z.string(),
+  condition: z.string().nullable(),
+  action: SendAction,
+  enabled: z.boolean(),
+  createdAt: Timestamp,
+});
+export const ActionRun = z.object({
+  id: Id,
+  ruleId: Id.nullable(),
+  routineId: Id.nullable(),
+  eventId: z.string().nullable(),
+  memberId: Id.nullable(),
+  status: z.enum(['pending', 'sent', 'skipped', 'failed']),
+  reason: z.string().nullable(),
+  sendId: Id.nullable(),
+  chatId: Id.nullable(),
+  createdAt: Timestamp,
+});
+
+export const CreateEventRule = defineRequest({
+  subject: 'rpc.workflow.event-rule.create',
+  description: 'A rule: event type, optional CEL condition, an action.',
+  request: WorkspaceScoped.extend({ event: z.string().min(1).max(100), condition: z.string().max(2000).optional(), action: SendAction }),
+  response: EventRule,
+});
+export const GetEventRule = defineRequest({
+  subject: 'rpc.workflow.event-rule.get',
+  description: 'One rule.',
+  request: WorkspaceScoped.extend({ ruleId: Id }),
+  response: EventRule,
+});
+export const ListEventRules = defineRequest({
+  subject: 'rpc.workflow.event-rule.list',
+  description: "A workspace's rules.",
+  request: WorkspaceScoped,
+  response: Page(EventRule),
+});
+export const ListActionRuns = defineRequest({
+  subject: 'rpc.workflow.event-rule.runs',
+  description: "A rule's runs, newest first, with status and reason.",
+  request: WorkspaceScoped.extend({ ruleId: Id, limit: z.number().int().min(1).max(500).default(100) }),
+  response: Page(ActionRun),
+});
+
+export const Routine = z.object({
+  id: Id,
+  workspaceId: Id,
+  name: z.string(),
+  memberFilter: z.string(),
+  action: SendAction,
+  schedule: z.string().nullable(),
+  progress: z.object({
+    state: z.enum(['idle', 'running', 'done']),
+    runId: Id.nullable(),
+    matched: z.number().int(),
+    sent: z.number().int(),
+    skipped: z.number().int(),
+    failed: z.number().int(),
+    startedAt: Timestamp.nullable(),
+    finishedAt: Timestamp.nullable(),
+  }),
+  createdAt: Timestamp,
+});
+export const CreateRoutine = defineRequest({
+  subject: 'rpc.workflow.routine.create',
+  description: 'A broadcast: a CEL member filter and an action, on a cron schedule or on demand.',
+  request: WorkspaceScoped.extend({
+    name: z.string().trim().min(1).max(200),
+    memberFilter: z.string().min(1).max(2000),
+    action: SendAction,
+    schedule: z.string().max(100).optional(),
+  }),
+  response: Routine,
+});
+export const GetRoutine = defineRequest({
+  subject: 'rpc.workflow.routine.get',
+  description: 'A routine with the progress of its latest run.',
+  request: WorkspaceScoped.extend({ routineId: Id }),
+  response: Routine,
+});
+export const RunRoutine = defineRequest({
+  subject: 'rpc.workflow.routine.run',
+  description: 'Start a run now; answers at once with the routine (progress follows).',
+  request: WorkspaceScoped.extend({ routineId: Id }),
+  response: Routine,
+});

@@ -1,0 +1,29 @@
+import { type DynamicModule, Global, type INestApplication, Module } from '@nestjs/common';
+import { JetStreamServer } from './jetstream.server';
+import { MessagingClient } from './messaging.client';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { NatsConnectionService } from './nats-connection';
+
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      providers: [{ provide: MESSAGING_OPTIONS, useValue: options }, NatsConnectionService, MessagingClient],
+      exports: [NatsConnectionService, MessagingClient],
+    };
+  }
+}
+
+/**
+ * Attaches the JetStream transport to a NestJS app, so its @OnEvent and @OnRequest handlers
+ * start with `app.startAllMicroservices()`.
+ */
+export async function connectJetStream(app: INestApplication): Promise<JetStreamServer> {
+  const connection = app.get(NatsConnectionService);
+  await connection.connect();
+  const server = new JetStreamServer(connection);
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
+  return server;
+}

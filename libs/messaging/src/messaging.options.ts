@@ -1,0 +1,23 @@
+export interface MessagingOptions {
+  /** The service's name: the durable consumer prefix, the request queue group, the DLQ segment. */
+  service: string;
+  natsUrl: string;
+  namespace: string;
+  streamReplicas: number;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+/** Per-handler consumer settings, given to @OnEvent. */
+export interface ConsumerOptions {
+  /** Messages with the same key are handled one at a time, in stream order (a conversation). */
+  orderBy?: (payload: never) => string;
+  /** Messages handled at once by one replica (default 64). */
+  concurrency?: number;
+  /** Attempts for a message whose handler keeps failing, before it is dead-lettered (default 5). */
+  maxAttempts?: number;
+  /** A durable name other than the default `<service>__<subject>`. */
+  durable?: string;
+  /** How long a delivery stays unacknowledged before JetStream redelivers it (default 30 s); we heartbeat long handlers. */
+  ackWaitMs?: number;
+}

@@ -1,0 +1,75 @@
+import { AckPolicy, DeliverPolicy, DiscardPolicy, JetStreamApiError, RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import { STREAMS, type StreamName } from '@app/contracts';
+import type { Namespace } from './namespace';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof JetStreamApiError ? error.code === 404 || error.apiError().err_code === 10059 || error.apiError().err_code === 10014 : /not found/i.test(String(error));
+}
+
+/**
+ * Creates each stream if missing, or updates it to the declared settings. Safe to run from every
+ * replica at once: a concurrent "already in use" is settled by updating.
+ */
+export async function ensureStreams(jsm: JetStreamManager, ns: Namespace, names: StreamName[], replicas: number): Promise<void> {
+  for (const name of new Set(names)) {
+    const config: Partial<StreamConfig> & { name: string } = {
+      name: ns.stream(name),
+      subjects: ns.streamSubjects(name),
+      description: STREAMS[name].description,
+      storage: StorageType.File,
+      retention: RetentionPolicy.Limits,
+      discard: DiscardPolicy.Old,
+      num_replicas: replicas,
+      // JetStream drops a second publish with the same Nats-Msg-Id inside this window.
+      duplicate_window: nanos(2 * 60 * 1000),
+      max_age: nanos((name === 'DLQ' ? 30 : 7) * DAY_MS),
+    };
+    try {
+      await jsm.streams.info(config.name);
+      await jsm.streams.update(config.name, config);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      try {
+        await jsm.streams.add(config);
+      } catch (addError) {
+        if (!/already in use/i.test(String(addError))) throw addError;
+        await jsm.streams.update(config.name, config);
+      }
+    }
+  }
+}
+
+/** A durable, explicitly acknowledged pull consumer shared by every replica of the service. */
+export async function ensureConsumer(
+  jsm: JetStreamManager,
+  stream: string,
+  durable: string,
+  filterSubject: string,
+  ackWaitMs: number,
+  maxAckPending: number,
+): Promise<void> {
+  const config = {
+    durable_name: durable,
+    filter_subject: filterSubject,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: nanos(ackWaitMs),
+    max_ack_pending: maxAckPending,
+    // Retries are ours (in place, to keep conversation order); JetStream redelivers after a crash.
+    max_deliver: -1,
+  };
+  try {
+    await jsm.consumers.info(stream, durable);
+    await jsm.consumers.update(stream, durable, { ack_wait: config.ack_wait, max_ack_pending: maxAckPending });
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    try {
+      await jsm.consumers.add(stream, config);
+    } catch (addError) {
+      if (!/already (exists|in use)/i.test(String(addError))) throw addError;
+    }
+  }
+}

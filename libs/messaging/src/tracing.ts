@@ -1,0 +1,59 @@
+import { context, propagation, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import type { MsgHdrs } from '@nats-io/transport-node';
+
+const tracer = () => trace.getTracer('messaging');
+
+const setter = { set: (carrier: MsgHdrs, key: string, value: string) => carrier.set(key, value) };
+const getter = {
+  get: (carrier: MsgHdrs | undefined, key: string) => carrier?.get(key) || undefined,
+  keys: (carrier: MsgHdrs | undefined) => (carrier ? [...carrier.keys()] : []),
+};
+
+/** Writes the active trace context (W3C traceparent) into NATS headers. */
+export function injectTraceContext(headers: MsgHdrs, ctx: Context = context.active()): void {
+  propagation.inject(ctx, headers, setter);
+}
+
+export function extractTraceContext(headers: MsgHdrs | undefined): Context {
+  return propagation.extract(context.active(), headers, getter);
+}
+
+/** Runs work in a span that continues the trace found in the message headers. */
+export async function withConsumerSpan<T>(
+  name: string,
+  headers: MsgHdrs | undefined,
+  attributes: Record<string, string | number>,
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
+  const parent = extractTraceContext(headers);
+  return tracer().startActiveSpan(name, { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {
+    try {
+      return await work(span);
+    } catch (error) {
+      span.recordException(error as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+export async function withSpan<T>(name: string, kind: SpanKind, attributes: Record<string, string | number>, work: (span: Span) => Promise<T>): Promise<T> {
+  return tracer().startActiveSpan(name, { kind, attributes }, async (span) => {
+    try {
+      return await work(span);
+    } catch (error) {
+      span.recordException(error as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+export function currentTraceId(): string | undefined {
+  const id = trace.getActiveSpan()?.spanContext().traceId;
+  return id && !/^0+$/.test(id) ? id : undefined;
+}

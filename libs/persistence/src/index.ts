@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './persistence.module';
+export { InjectRepository, InjectDataSource } from '@nestjs/typeorm';

@@ -1,0 +1,103 @@
+import { type DynamicModule, type INestApplication, Module, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { connectJetStream, type JetStreamServer } from '@app/messaging';
+import { collectProcessMetrics, startTracing } from '@app/telemetry';
+import { HealthController } from './health.controller';
+import { createLogger, PinoNestLogger } from './logger';
+import { ErrorLogFilter } from './error-log.filter';
+
+export interface ServiceOptions {
+  /** e.g. 'routing': names logs, metrics, the NATS consumers and queue group. */
+  service: string;
+  /** The service's root module, built from its validated config. */
+  module: Type | DynamicModule;
+  port: number;
+  host: string;
+  logLevel: string;
+  /** Attach the JetStream transport (every service but the emulator). */
+  messaging?: boolean;
+  otlpEndpoint?: string;
+  /** Largest request body accepted, in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** Extra setup before listening (OpenAPI docs, raw body parsers...). */
+  configure?: (app: NestFastifyApplication) => void | Promise<void>;
+  /** Stop after this long even if in-flight work has not finished. */
+  shutdownTimeoutMs?: number;
+}
+
+export interface RunningService {
+  app: NestFastifyApplication;
+  url: string;
+  port: number;
+  logger: Logger;
+  server?: JetStreamServer;
+  close(): Promise<void>;
+}
+
+@Module({ controllers: [HealthController] })
+export class HealthModule {}
+
+/**
+ * Boots one service: JSON logs, health and metrics endpoints, the JetStream transport, HTTP.
+ * Used by every app's main.ts and by tests that start services in-process.
+ */
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  startTracing({ serviceName: options.service, otlpEndpoint: options.otlpEndpoint });
+  collectProcessMetrics(options.service);
+  const logger = createLogger(options.service, options.logLevel);
+  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024, trustProxy: true });
+  @Module({ imports: [options.module, HealthModule] })
+  class ServiceRootModule {}
+  const app = await NestFactory.create<NestFastifyApplication>(ServiceRootModule, adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.useGlobalFilters(new ErrorLogFilter(logger));
+  const server = options.messaging === false ? undefined : await connectJetStream(app);
+  await options.configure?.(app);
+  await app.startAllMicroservices();
+  await app.listen(options.port, options.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  logger.info({ port }, `${options.service} listening`);
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      const timer = setTimeout(() => {
+        logger.error('Shutdown timed out; exiting');
+        process.exit(1);
+      }, options.shutdownTimeoutMs ?? 10_000);
+      timer.unref();
+      await app.close();
+      clearTimeout(timer);
+    })());
+  return { app, url: `http://127.0.0.1:${port}`, port, logger, server, close };
+}
+
+/**
+ * The body of every main.ts: start, then on SIGTERM/SIGINT stop taking work, finish what is in
+ * flight, drain NATS and exit. Configuration errors print one line and exit 1.
+ */
+export async function runService(start: () => Promise<RunningService>): Promise<void> {
+  let running: RunningService;
+  try {
+    running = await start();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${error instanceof Error && error.name === 'ConfigError' ? message : `Failed to start: ${message}`}\n`);
+    process.exit(1);
+  }
+  const stop = (signal: string) => {
+    running.logger.info(`${signal} received: draining`);
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+export type { INestApplication };
