@@ -22,7 +22,9 @@ async function* sources(dir) {
   }
 }
 
-await rm(outDir, { recursive: true, force: true });
+// Files are overwritten in place (no wipe first), so a build never pulls dist/ from under a
+// process or test that is running from it; `--clean` wipes it first.
+if (process.argv.includes('--clean')) await rm(outDir, { recursive: true, force: true });
 const jobs = [];
 for (const top of ['apps', 'libs']) {
   for await (const file of sources(join(root, top))) {

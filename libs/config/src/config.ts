@@ -62,7 +62,10 @@ export function loadConfig<S extends ConfigShape>(
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
     const missing = issue.code === 'invalid_type' && cleaned[name] === undefined;
-    return missing ? `${name} is required` : `${name} ${issue.message}`;
+    if (missing) return `${name} is required`;
+    const schema = shape[name] as z.ZodType | undefined;
+    const shown = schema && secretKeys.has(schema) ? '' : ` (got "${cleaned[name]}")`;
+    return `${name} ${issue.message}${shown}`;
   });
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }

@@ -1,1 +1,3 @@
 export * from './test-env';
+export * from './nats-test-client';
+export * from './emulator-process';

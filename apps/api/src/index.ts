@@ -1,0 +1,2 @@
+export { startApi } from './start';
+export * from './config';

@@ -1,0 +1,2 @@
+export { startChats } from './start';
+export * from './config';

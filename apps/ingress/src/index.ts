@@ -1,0 +1,2 @@
+export { startIngress } from './start';
+export * from './config';

@@ -1,0 +1,23 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@app/messaging';
+import type { IngressConfig } from './config';
+
+export const SERVICE_NAME = 'ingress';
+
+/** Twilio edge: validates webhooks and makes them durable on JetStream. */
+@Module({})
+export class IngressModule {
+  static forRoot(config: IngressConfig): DynamicModule {
+    return {
+      module: IngressModule,
+      imports: [
+        MessagingModule.forRoot({
+          service: SERVICE_NAME,
+          natsUrl: config.NATS_URL,
+          namespace: config.NATS_NAMESPACE,
+          streamReplicas: config.NATS_STREAM_REPLICAS,
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export { startOutbound } from './start';
+export * from './config';

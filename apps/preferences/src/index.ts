@@ -1,0 +1,2 @@
+export { startPreferences } from './start';
+export * from './config';

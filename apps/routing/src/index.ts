@@ -1,0 +1,2 @@
+export { startRouting } from './start';
+export * from './config';

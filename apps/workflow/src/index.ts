@@ -1,0 +1,2 @@
+export { startWorkflow } from './start';
+export * from './config';

@@ -1,0 +1,36 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@app/messaging';
+import { PersistenceModule, type PersistenceOptions } from '@app/persistence';
+import { migrations } from './migrations';
+import type { WorkflowConfig } from './config';
+
+export const SERVICE_NAME = 'workflow';
+
+export function workflowPersistence(config: WorkflowConfig): PersistenceOptions {
+  return {
+    databaseUrl: config.DATABASE_URL,
+    schema: config.DB_SCHEMA ?? 'workflow',
+    poolSize: config.DB_POOL_SIZE,
+    entities: [],
+    migrations,
+  };
+}
+
+/** Workflows, agents, abilities, event rules, routines. */
+@Module({})
+export class WorkflowModule {
+  static forRoot(config: WorkflowConfig): DynamicModule {
+    return {
+      module: WorkflowModule,
+      imports: [
+        MessagingModule.forRoot({
+          service: SERVICE_NAME,
+          natsUrl: config.NATS_URL,
+          namespace: config.NATS_NAMESPACE,
+          streamReplicas: config.NATS_STREAM_REPLICAS,
+        }),
+        PersistenceModule.forRoot(workflowPersistence(config)),
+      ],
+    };
+  }
+}

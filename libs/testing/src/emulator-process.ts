@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, waitFor } from './test-env';
+
+export const TEST_ACCOUNT_SID = 'AC00000000000000000000000000000001';
+export const TEST_AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
+
+export interface EmulatorProcess {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+const root = join(__dirname, '..', '..', '..');
+
+/**
+ * Runs the Twilio emulator as its own process from dist/ (`npm run build` first; `npm test`
+ * does), the way the services meet it in production: over HTTP only.
+ */
+export async function startEmulatorProcess(env: Record<string, string> = {}): Promise<EmulatorProcess> {
+  const main = join(root, 'dist/apps/twilio-emulator/src/main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`node scripts/build.mjs\` first`);
+  const port = await freePort();
+  const child = spawn(process.execPath, [main], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
+      EMULATOR_STATUS_DELAY_MS: '5',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${url}/health/live`)).ok, { timeoutMs: 20_000, message: 'the Twilio emulator to start' });
+  return {
+    url,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

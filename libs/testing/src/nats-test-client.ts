@@ -1,0 +1,91 @@
+import { connect, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+import type { z } from 'zod';
+import type { DeadLetter, EventContract, RequestContract } from '@app/contracts';
+import { encodeJson, MessagingClient, Namespace, NatsConnectionService } from '@app/messaging';
+import { TEST_NATS_URL } from './test-env';
+
+/**
+ * A real NATS client for tests, in a namespace: publish events, ask and answer requests as
+ * another service would, and watch what a service publishes.
+ */
+export class NatsTestClient {
+  private readonly subs: Subscription[] = [];
+  private constructor(
+    readonly namespace: Namespace,
+    readonly nc: NatsConnection,
+    readonly messaging: MessagingClient,
+    private readonly connection: NatsConnectionService,
+  ) {}
+
+  static async connect(namespace: string): Promise<NatsTestClient> {
+    const connection = new NatsConnectionService({ service: 'test', natsUrl: TEST_NATS_URL, namespace, streamReplicas: 1 });
+    await connection.connect();
+    const nc = await connect({ servers: TEST_NATS_URL });
+    return new NatsTestClient(new Namespace(namespace), nc, new MessagingClient(connection), connection);
+  }
+
+  publish<C extends EventContract>(contract: C, payload: z.input<C['schema']>, msgId: string) {
+    return this.messaging.publish(contract, payload, { msgId });
+  }
+
+  request<C extends RequestContract>(contract: C, payload: z.input<C['request']>, timeoutMs = 5_000): Promise<z.infer<C['response']>> {
+    return this.messaging.request(contract, payload, { timeoutMs });
+  }
+
+  /** Answers a request contract as the owning service would (for a service tested alone). */
+  respond<C extends RequestContract>(contract: C, handler: (request: z.infer<C['request']>) => unknown): void {
+    const sub = this.nc.subscribe(this.namespace.subject(contract.subject), {
+      callback: (_err, msg) => {
+        void (async () => {
+          try {
+            const data = await handler(contract.request.parse(msg.json()) as z.infer<C['request']>);
+            msg.respond(encodeJson({ ok: true, data }));
+          } catch (error) {
+            const e = error as { code?: string; message?: string };
+            msg.respond(encodeJson({ ok: false, error: { code: e.code ?? 'internal', message: e.message ?? String(error) } }));
+          }
+        })();
+      },
+    });
+    this.subs.push(sub);
+  }
+
+  /** Collects every event published on a contract's subject from now on (validated). */
+  collect<C extends EventContract>(contract: C): Array<z.infer<C['schema']>> {
+    const out: Array<z.infer<C['schema']>> = [];
+    const sub = this.nc.subscribe(this.namespace.subject(contract.subject), {
+      callback: (_err, msg) => {
+        out.push(contract.schema.parse(msg.json()) as z.infer<C['schema']>);
+      },
+    });
+    this.subs.push(sub);
+    return out;
+  }
+
+  /** Dead letters published so far in this namespace. */
+  async deadLetters(): Promise<DeadLetter[]> {
+    const js = jetstream(this.nc);
+    const jsm = await js.jetstreamManager();
+    const stream = this.namespace.stream('DLQ');
+    try {
+      await jsm.streams.info(stream);
+    } catch {
+      return [];
+    }
+    const consumer = await js.consumers.get(stream);
+    const out: DeadLetter[] = [];
+    for (;;) {
+      const m = await consumer.next({ expires: 500 });
+      if (!m) break;
+      out.push(m.json<DeadLetter>());
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.subs) s.unsubscribe();
+    await this.nc.drain();
+    await this.connection.onApplicationShutdown();
+  }
+}
