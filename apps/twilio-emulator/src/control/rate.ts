@@ -6,7 +6,7 @@ export function maxInAnyWindow(ascending: readonly number[], windowMs = 1000): n
   let best = 0;
   let first = 0;
   for (let last = 0; last < ascending.length; last++) {
-    while (ascending[last]! - ascending[first]! >= windowMs) first++;
+    while (ascending[last] - ascending[first] >= windowMs) first++;
     best = Math.max(best, last - first + 1);
   }
   return best;

@@ -49,7 +49,7 @@ export class FaultInjector {
     const phone = to ? stripChannelPrefix(to) : null;
     const index = this.faults.findIndex((fault) => fault.toPhone === null || fault.toPhone === phone);
     if (index < 0) return undefined;
-    const fault = this.faults[index]!;
+    const fault = this.faults[index];
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.faults.splice(index, 1);
     return fault;

@@ -42,7 +42,7 @@ describe('listMessagePage', () => {
     expect(first.start).toBe(0);
     expect(first.end).toBe(1);
     expect(first.previousPageUri).toBeNull();
-    expect(first.nextPageUri).toBe(`${base}?PageSize=2&Page=1&PageToken=PA${newestFirst[1]!.sid}`);
+    expect(first.nextPageUri).toBe(`${base}?PageSize=2&Page=1&PageToken=PA${newestFirst[1].sid}`);
 
     const next = Object.fromEntries(new URL(first.nextPageUri!, 'http://x').searchParams);
     const second = listMessagePage([message(6), ...newestFirst], next, base);

@@ -53,6 +53,6 @@ export class MessageStore {
 }
 
 function isSorted(values: readonly number[]): boolean {
-  for (let i = 1; i < values.length; i++) if (values[i]! < values[i - 1]!) return false;
+  for (let i = 1; i < values.length; i++) if (values[i] < values[i - 1]) return false;
   return true;
 }

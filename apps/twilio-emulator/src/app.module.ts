@@ -1,0 +1,30 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { EMULATOR_CONFIG, type EmulatorConfig } from './config/emulator-config';
+import { ControlModule } from './control/control.module';
+import { HealthController } from './health/health.controller';
+import { InboundModule } from './inbound/inbound.module';
+import { MessagesModule } from './messages/messages.module';
+
+@Global()
+@Module({})
+class EmulatorConfigModule {
+  static forRoot(config: EmulatorConfig): DynamicModule {
+    return {
+      module: EmulatorConfigModule,
+      providers: [{ provide: EMULATOR_CONFIG, useValue: config }],
+      exports: [EMULATOR_CONFIG],
+    };
+  }
+}
+
+/** The whole emulator: Messages API, status callbacks, WhatsApp rules, inbound phone, control, health. */
+@Module({})
+export class TwilioEmulatorModule {
+  static forRoot(config: EmulatorConfig): DynamicModule {
+    return {
+      module: TwilioEmulatorModule,
+      imports: [EmulatorConfigModule.forRoot(config), MessagesModule, InboundModule, ControlModule],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,109 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { stripChannelPrefix } from '@app/twilio';
+import { parseJsonBody } from '../common/parse-json-body';
+import { FaultInjector } from '../faults/fault-injector.service';
+import { OutcomeOverrides } from '../faults/outcome-overrides.service';
+import { MessageStore } from '../messages/message-store.service';
+import { type EmulatedMessage, toControlView } from '../messages/message.model';
+import { DeliveryLifecycle } from '../status-callbacks/delivery-lifecycle.service';
+import { ConversationWindows } from '../whatsapp/conversation-windows.service';
+import { SandboxRegistry } from '../whatsapp/sandbox-registry.service';
+import {
+  faultSchema,
+  messagesQuerySchema,
+  outcomeSchema,
+  rateQuerySchema,
+  sandboxSchema,
+  windowSchema,
+} from './control.schemas';
+
+/** Test control and inspection, in JSON. Not part of Twilio's API. */
+@Controller('emulator')
+export class ControlController {
+  constructor(
+    private readonly store: MessageStore,
+    private readonly windows: ConversationWindows,
+    private readonly sandboxes: SandboxRegistry,
+    private readonly faults: FaultInjector,
+    private readonly outcomes: OutcomeOverrides,
+    private readonly lifecycle: DeliveryLifecycle,
+  ) {}
+
+  /** Every recorded outbound message, oldest first, optionally filtered. */
+  @Get('messages')
+  messages(@Query() query: unknown) {
+    const filter = parseJsonBody(messagesQuerySchema, query);
+    const matches = (address: string | null, wanted: string | undefined) =>
+      wanted === undefined || (address !== null && (address === wanted || stripChannelPrefix(address) === stripChannelPrefix(wanted)));
+    const messages = this.store
+      .all()
+      .filter(
+        (message: EmulatedMessage) =>
+          matches(message.to, filter.to) &&
+          matches(message.from, filter.from) &&
+          (filter.channel === undefined || message.channel === filter.channel) &&
+          (filter.status === undefined || message.status === filter.status),
+      )
+      .map(toControlView);
+    return { count: messages.length, messages };
+  }
+
+  @Get('messages/:sid')
+  message(@Param('sid') sid: string) {
+    const message = this.store.get(sid);
+    if (!message) throw new NotFoundException(`No message ${sid}`);
+    return toControlView(message);
+  }
+
+  /** Sets when a phone last wrote to a number on WhatsApp (opens or closes the 24-hour window). */
+  @Post('window')
+  @HttpCode(200)
+  window(@Body() body: unknown) {
+    const input = parseJsonBody(windowSchema, body);
+    this.windows.record(input.number, input.phone, input.lastInboundAt);
+    return input;
+  }
+
+  /** Makes a number a WhatsApp sandbox with a join code. */
+  @Post('sandbox')
+  @HttpCode(200)
+  sandbox(@Body() body: unknown) {
+    const input = parseJsonBody(sandboxSchema, body);
+    return this.sandboxes.register(input.number, input.joinCode);
+  }
+
+  /** The next `times` message creations (to `to` only, if given) answer this HTTP error. */
+  @Post('faults')
+  @HttpCode(200)
+  fault(@Body() body: unknown) {
+    const fault = this.faults.add(parseJsonBody(faultSchema, body));
+    return { status: fault.status, code: fault.code, message: fault.message, times: fault.remaining, to: fault.toPhone };
+  }
+
+  /** The next message to `to` ends failed or undelivered with this error code. */
+  @Post('outcomes')
+  @HttpCode(200)
+  outcome(@Body() body: unknown) {
+    const input = parseJsonBody(outcomeSchema, body);
+    return { to: input.to, ...this.outcomes.add(input) };
+  }
+
+  /** How many messages were accepted from a sender, and the most in any sliding second. */
+  @Get('rate')
+  rate(@Query() query: unknown) {
+    return this.store.rate(parseJsonBody(rateQuerySchema, query).from);
+  }
+
+  /** Forgets messages, windows, sandboxes, faults and forced outcomes; stops pending callbacks. */
+  @Post('reset')
+  @HttpCode(200)
+  reset() {
+    this.lifecycle.reset();
+    this.store.reset();
+    this.windows.reset();
+    this.sandboxes.reset();
+    this.faults.reset();
+    this.outcomes.reset();
+    return { reset: true };
+  }
+}

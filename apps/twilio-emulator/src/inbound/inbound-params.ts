@@ -1,0 +1,71 @@
+import type { TwilioChannel } from '@app/twilio';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { API_VERSION } from '../common/twilio-format';
+import { countSmsSegments } from '../messages/segments';
+
+export interface InboundMedia {
+  url: string;
+  contentType: string;
+}
+
+export interface InboundMessage {
+  channel: TwilioChannel;
+  /** Bare phone numbers (E.164). */
+  fromPhone: string;
+  toPhone: string;
+  body: string;
+  media: InboundMedia[];
+  profileName?: string;
+}
+
+/** The exact form parameters Twilio posts to a messaging webhook for an inbound SMS or WhatsApp message. */
+export function buildInboundParams(message: InboundMessage, accountSid: string, messageSid: string): Record<string, string> {
+  const whatsapp = message.channel === 'whatsapp';
+  const from = whatsapp ? `whatsapp:${message.fromPhone}` : message.fromPhone;
+  const to = whatsapp ? `whatsapp:${message.toPhone}` : message.toPhone;
+  const params: Record<string, string> = {};
+  if (!whatsapp) {
+    Object.assign(params, geography('To', message.toPhone), geography('From', message.fromPhone));
+  }
+  Object.assign(params, {
+    SmsMessageSid: messageSid,
+    NumMedia: String(message.media.length),
+    SmsSid: messageSid,
+    SmsStatus: 'received',
+    Body: message.body,
+    To: to,
+    NumSegments: String(whatsapp || message.media.length > 0 ? 1 : countSmsSegments(message.body)),
+    MessageSid: messageSid,
+    AccountSid: accountSid,
+    From: from,
+    ApiVersion: API_VERSION,
+  });
+  if (whatsapp) {
+    params.ProfileName = message.profileName ?? '';
+    params.WaId = message.fromPhone.replace(/^\+/, '');
+    params.MessageType = whatsAppMessageType(message.media);
+    params.ReferralNumMedia = '0';
+  }
+  message.media.forEach((media, index) => {
+    params[`MediaUrl${index}`] = media.url;
+    params[`MediaContentType${index}`] = media.contentType;
+  });
+  return params;
+}
+
+function geography(prefix: 'To' | 'From', phone: string): Record<string, string> {
+  const country = parsePhoneNumberFromString(phone)?.country ?? (phone.startsWith('+1') ? 'US' : '');
+  return {
+    [`${prefix}Country`]: country,
+    [`${prefix}State`]: '',
+    [`${prefix}City`]: '',
+    [`${prefix}Zip`]: '',
+  };
+}
+
+function whatsAppMessageType(media: InboundMedia[]): string {
+  const type = media[0]?.contentType.split('/')[0];
+  if (!type) return 'text';
+  if (type === 'image' || type === 'video' || type === 'audio') return type;
+  return 'document';
+}

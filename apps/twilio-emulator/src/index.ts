@@ -1,0 +1,9 @@
+export { startTwilioEmulator, type RunningTwilioEmulator, type TwilioEmulatorOptions } from './emulator';
+export {
+  DEFAULT_ACCOUNT_SID,
+  DEFAULT_AUTH_TOKEN,
+  EmulatorConfigError,
+  loadEmulatorConfig,
+  type EmulatorConfig,
+} from './config/emulator-config';
+export type { MessageControlView } from './messages/message.model';
