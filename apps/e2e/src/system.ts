@@ -1,0 +1,150 @@
+import { startApi } from '@apps/api';
+import { startChats } from '@apps/chats';
+import { startIngress } from '@apps/ingress';
+import { startOutbound } from '@apps/outbound';
+import { startPreferences } from '@apps/preferences';
+import { startRouting } from '@apps/routing';
+import { startWorkflow } from '@apps/workflow';
+import { startTwilioEmulator, type RunningTwilioEmulator } from '@apps/twilio-emulator';
+import type { RunningService } from '@app/runtime';
+import { freePort, serviceEnv, uniqueNamespace, waitFor } from '@app/testing';
+import { randomInt } from 'node:crypto';
+
+export const ACCOUNT_SID = 'AC0000000000000000000000000000e2e0';
+export const AUTH_TOKEN = 'e2e-auth-token-0123456789abcdef';
+export const ADMIN_KEY = 'e2e-admin-key-0123456789abcdef';
+
+export interface EmulatedMessage {
+  sid: string;
+  channel: 'sms' | 'whatsapp';
+  to: string;
+  from: string;
+  body: string | null;
+  contentSid: string | null;
+  status: string;
+  errorCode: number | string | null;
+  createdAt: number;
+}
+
+/**
+ * The whole system in this process: every service on its own port and NATS connection, in a
+ * namespace of its own, with the Twilio emulator playing Twilio and the phones.
+ */
+export class System {
+  private constructor(
+    readonly namespace: string,
+    readonly services: Record<string, RunningService>,
+    readonly emulator: RunningTwilioEmulator,
+    readonly apiUrl: string,
+    readonly ingressUrl: string,
+  ) {}
+
+  static async start(options: { llmBaseUrl?: string; env?: Record<string, string> } = {}): Promise<System> {
+    const namespace = uniqueNamespace();
+    const ingressPort = await freePort();
+    const ingressUrl = `http://127.0.0.1:${ingressPort}`;
+    const emulator = await startTwilioEmulator({
+      port: 0,
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      webhookUrl: `${ingressUrl}/twilio/messaging`,
+      statusDelayMs: 2,
+    });
+    const shared = {
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_API_BASE_URL: emulator.url,
+      PUBLIC_BASE_URL: ingressUrl,
+      ADMIN_API_KEY: ADMIN_KEY,
+      ...(options.llmBaseUrl ? { LLM_BASE_URL: options.llmBaseUrl, LLM_API_KEY: 'test-key', LLM_MODEL: 'scripted', LLM_TIMEOUT_MS: '3000' } : {}),
+      ...options.env,
+    };
+    const env = (name: string, extra: Record<string, string> = {}) => serviceEnv(namespace, name, { ...shared, ...extra });
+    const services: Record<string, RunningService> = {};
+    // Consumers first, edge last, as a deployment would roll out.
+    const [routing, preferences, chats, workflow, outbound] = await Promise.all([
+      startRouting(env('routing')),
+      startPreferences(env('preferences')),
+      startChats(env('chats')),
+      startWorkflow(env('workflow')),
+      startOutbound(env('outbound')),
+    ]);
+    Object.assign(services, { routing, preferences, chats, workflow, outbound });
+    services.api = await startApi(env('api'));
+    services.ingress = await startIngress(env('ingress', { PORT: String(ingressPort) }));
+    return new System(namespace, services, emulator, services.api.url, ingressUrl);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(Object.values(this.services).map((s) => s.close()));
+    await this.emulator.close();
+  }
+
+  /** Calls the REST API with a key; answers status and JSON body. */
+  async api<T = any>(method: string, path: string, key: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${this.apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  /** Like api() but fails the test on a non-2xx answer. */
+  async ok<T = any>(method: string, path: string, key: string, body?: unknown): Promise<T> {
+    const res = await this.api<T>(method, path, key, body);
+    if (res.status >= 300) throw new Error(`${method} ${path} -> ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  /** A fresh workspace (WhatsApp feature on unless told otherwise) and its API key. */
+  async workspace(options: { whatsapp?: boolean; name?: string } = {}): Promise<{ id: string; key: string }> {
+    const ws = await this.ok<{ id: string }>('POST', '/v1/workspaces', ADMIN_KEY, { name: options.name ?? 'Sunrise Dental' });
+    if (options.whatsapp !== false) await this.ok('PUT', `/v1/workspaces/${ws.id}/features/whatsapp`, ADMIN_KEY);
+    const { key } = await this.ok<{ key: string }>('POST', `/v1/workspaces/${ws.id}/api-keys`, ADMIN_KEY);
+    return { id: ws.id, key };
+  }
+
+  async workflow(key: string, definition: unknown[], name = 'Front desk'): Promise<{ id: string }> {
+    return this.ok('POST', '/v1/workflows', key, { name, definition });
+  }
+
+  /** A new Twilio number in the workspace (random, so tests never collide). */
+  async phoneNumber(key: string, fields: Record<string, unknown> = {}): Promise<{ id: string; number: string }> {
+    return this.ok('POST', '/v1/phone-numbers', key, { number: randomPhone(), smsEnabled: true, whatsappEnabled: true, brandName: 'Sunrise Dental', ...fields });
+  }
+
+  /** A phone sends a message to a number through the emulator (signed webhook to ingress). */
+  async inbound(message: { from: string; to: string; body: string; channel: 'sms' | 'whatsapp'; messageSid?: string; profileName?: string; media?: Array<{ url: string; contentType: string }> }) {
+    const res = await fetch(`${this.emulator.url}/emulator/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ profileName: 'Alex', ...message }),
+    });
+    return (await res.json()) as { messageSid: string; status: number; body: string };
+  }
+
+  /** What the emulator recorded as sent to a phone (oldest first). */
+  async sentTo(phone: string, channel?: 'sms' | 'whatsapp'): Promise<EmulatedMessage[]> {
+    const query = new URLSearchParams({ to: phone, ...(channel ? { channel } : {}) });
+    const res = await fetch(`${this.emulator.url}/emulator/messages?${query.toString()}`);
+    return ((await res.json()) as { messages: EmulatedMessage[] }).messages;
+  }
+
+  async waitForSent(phone: string, count: number, channel?: 'sms' | 'whatsapp', timeoutMs = 20_000): Promise<EmulatedMessage[]> {
+    return waitFor(async () => {
+      const sent = await this.sentTo(phone, channel);
+      return sent.length >= count ? sent : undefined;
+    }, { timeoutMs, message: `${count} message(s) sent to the phone` });
+  }
+
+  async emulatorControl(path: string, body: unknown): Promise<void> {
+    const res = await fetch(`${this.emulator.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${path} -> ${res.status} ${await res.text()}`);
+  }
+}
+
+export function randomPhone(): string {
+  return `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+}
