@@ -15,7 +15,9 @@ export default tseslint.config(
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: [],
+          // Only the e2e, deploy and fault suites import apps (through @apps/*); the rule below
+          // keeps every app itself from doing so.
+          allow: ['@apps/*'],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:app'] },
@@ -30,6 +32,17 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/no-extraneous-class': 'off',
     },
+  },
+  {
+    files: ['apps/**/*.ts'],
+    ignores: ['apps/e2e/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@apps/*'], message: 'An app never imports another app: meet through @app/contracts over NATS.' }] }],
+    },
+  },
+  {
+    files: ['apps/e2e/**/*.ts', 'deploy/**/*.ts', 'faults/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts', 'bench/**/*.ts'],

@@ -5,10 +5,10 @@ import { jetstream } from '@nats-io/jetstream';
 import { Client } from 'pg';
 import { z } from 'zod';
 import { AppError, defineEvent, defineRequest, type DeadLetter } from '@app/contracts';
-import { startService, type RunningService } from '@app/runtime';
+import { startService, type RunningService } from './bootstrap';
 import { startInMemoryTracing } from '@app/telemetry';
 import { TEST_DATABASE_URL, TEST_NATS_URL, uniqueNamespace, waitFor } from '@app/testing';
-import { MessagingClient, MessagingModule, OnEvent, OnRequest, JetStreamContext, Namespace, encodeJson } from './index';
+import { MessagingClient, MessagingModule, OnEvent, OnRequest, JetStreamContext, Namespace, encodeJson } from '@app/messaging';
 
 const Thing = defineEvent({
   subject: 'events.test.thing',
