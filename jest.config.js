@@ -11,6 +11,8 @@ if (existsSync(join(__dirname, 'deploy', 'jest.config.js'))) projects.push(join(
 
 module.exports = {
   projects,
+  // Tests mostly wait on Postgres, NATS and HTTP: one worker more than the 2 cores keeps them busy.
+  maxWorkers: Number(process.env.JEST_WORKERS ?? 3),
   globalSetup: '<rootDir>/libs/testing/src/global-setup.js',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.js',
 };
