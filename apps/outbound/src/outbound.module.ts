@@ -1,8 +1,13 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
 import { PersistenceModule, type PersistenceOptions } from '@app/persistence';
 import { migrations } from './migrations';
-import type { OutboundConfig } from './config';
+import { OUTBOUND_CONFIG, type OutboundConfig } from './config';
+import { DeliveryStatusModule } from './delivery-status/delivery-status.module';
+import { SendEntity } from './sends/send.entity';
+import { SendsModule } from './sends/sends.module';
+import { ConversationWindowEntity } from './windows/conversation-window.entity';
+import { WindowsModule } from './windows/windows.module';
 
 export const SERVICE_NAME = 'outbound';
 
@@ -11,9 +16,18 @@ export function outboundPersistence(config: OutboundConfig): PersistenceOptions 
     databaseUrl: config.DATABASE_URL,
     schema: config.DB_SCHEMA ?? 'outbound',
     poolSize: config.DB_POOL_SIZE,
-    entities: [],
+    entities: [SendEntity, ConversationWindowEntity],
     migrations,
   };
+}
+
+/** The validated config, for every feature module. */
+@Global()
+@Module({})
+class OutboundConfigModule {
+  static forRoot(config: OutboundConfig): DynamicModule {
+    return { module: OutboundConfigModule, providers: [{ provide: OUTBOUND_CONFIG, useValue: config }], exports: [OUTBOUND_CONFIG] };
+  }
 }
 
 /** Send requests, 24-hour windows, the Twilio REST calls. */
@@ -23,6 +37,7 @@ export class OutboundModule {
     return {
       module: OutboundModule,
       imports: [
+        OutboundConfigModule.forRoot(config),
         MessagingModule.forRoot({
           service: SERVICE_NAME,
           natsUrl: config.NATS_URL,
@@ -30,6 +45,9 @@ export class OutboundModule {
           streamReplicas: config.NATS_STREAM_REPLICAS,
         }),
         PersistenceModule.forRoot(outboundPersistence(config)),
+        WindowsModule,
+        SendsModule,
+        DeliveryStatusModule,
       ],
     };
   }

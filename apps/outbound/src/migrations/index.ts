@@ -1,5 +1,6 @@
 // Migrations of the outbound schema, in order. Hand-written SQL; table names are unqualified
 // (the connection's search_path is the service's schema).
 import type { MigrationInterface } from 'typeorm';
+import { CreateOutbound1732450000000 } from './1732450000000-create-outbound';
 
-export const migrations: Array<new () => MigrationInterface> = [];
+export const migrations: Array<new () => MigrationInterface> = [CreateOutbound1732450000000];

@@ -1,0 +1,56 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Id, type DeliveryStatusReceived, type SendStatus } from '@app/contracts';
+import { describeTwilioError } from '@app/twilio';
+import { SendUpdatesPublisher } from '../sends/send-updates.publisher';
+import { fromTwilioStatus } from '../sends/send-status';
+import { SendsRepository } from '../sends/sends.repository';
+
+export type StatusOutcome = 'updated' | 'unchanged' | 'unknown_send' | 'ignored';
+
+/**
+ * Records a Twilio status callback on its send. Statuses only move forward, so late or
+ * out-of-order callbacks (a `sent` after `delivered`) leave the message where it is.
+ */
+@Injectable()
+export class ApplyDeliveryStatusUseCase {
+  private readonly logger = new Logger('DeliveryStatus');
+
+  constructor(
+    private readonly sends: SendsRepository,
+    private readonly updates: SendUpdatesPublisher,
+  ) {}
+
+  async execute(callback: DeliveryStatusReceived): Promise<StatusOutcome> {
+    const next = fromTwilioStatus(callback.status);
+    if (!next) return 'ignored';
+    const sendId = callback.sendId && Id.safeParse(callback.sendId).success ? callback.sendId : null;
+    const send = await this.sends.findForCallback({ sendId, twilioSid: callback.messageSid });
+    if (!send) {
+      // A message someone sent outside this system, or a callback URL from another installation.
+      this.logger.debug(`Status callback for an unknown send (${callback.messageSid})`);
+      return 'unknown_send';
+    }
+    if (send.twilioSid && send.twilioSid !== callback.messageSid) {
+      this.logger.warn(`Status callback for send ${send.id} names Twilio message ${callback.messageSid}, not ${send.twilioSid}; ignored`);
+      return 'ignored';
+    }
+    const failed = next === 'failed' || next === 'undelivered';
+    const updated = await this.sends.transition(send.workspaceId, send.id, {
+      status: next,
+      twilioSid: callback.messageSid,
+      ...(failed ? { reason: failureReason(next, callback.errorCode), errorCode: callback.errorCode, errorMessage: callback.errorMessage } : {}),
+    });
+    if (updated) {
+      await this.updates.publish(updated);
+      return 'updated';
+    }
+    // Already there (a redelivery): publish again in case we crashed before publishing; the msgId deduplicates.
+    if (send.status === next) await this.updates.publish(send);
+    return 'unchanged';
+  }
+}
+
+function failureReason(status: SendStatus, errorCode: string | null): string {
+  if (errorCode) return describeTwilioError(errorCode);
+  return status === 'undelivered' ? 'The carrier could not deliver the message (Twilio gave no error code).' : 'Twilio could not send the message (no error code given).';
+}

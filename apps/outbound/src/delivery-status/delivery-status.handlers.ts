@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { DeliveryStatusReceived } from '@app/contracts';
+import { OnEvent } from '@app/messaging';
+import { ApplyDeliveryStatusUseCase } from './apply-delivery-status.usecase';
+
+@Controller()
+export class DeliveryStatusHandlers {
+  constructor(private readonly applyStatus: ApplyDeliveryStatusUseCase) {}
+
+  // One message's callbacks one at a time, so two of them never race on the same send.
+  @OnEvent(DeliveryStatusReceived, { orderBy: (c) => c.messageSid })
+  async onStatus(@Payload() callback: DeliveryStatusReceived): Promise<void> {
+    await this.applyStatus.execute(callback);
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Keeps each sender under its messages-per-second rate, whatever the number of replicas and
+ * requests: `reserve` books the sender's next free slot and answers how long to wait for it.
+ */
+export interface SendRateLimiter {
+  reserve(senderKey: string, ratePerSecond: number): Promise<{ waitMs: number }>;
+}
+
+export const SEND_RATE_LIMITER = Symbol('SEND_RATE_LIMITER');
+
+/** The time between two sends of one sender, widened by `headroom` so network jitter never bunches them above the rate. */
+export function slotIntervalMs(ratePerSecond: number, headroom: number): number {
+  return (1000 / ratePerSecond) * (1 + headroom);
+}

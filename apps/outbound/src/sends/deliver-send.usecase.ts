@@ -1,0 +1,175 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppError, type SendRequest, type SendResult } from '@app/contracts';
+import { backoffMs, sleep } from '@app/messaging';
+import { maskPhone, toTwilioAddress } from '@app/twilio';
+import { OUTBOUND_CONFIG, type OutboundConfig } from '../config';
+import { SEND_RATE_LIMITER, type SendRateLimiter } from '../rate-limit/send-rate-limiter';
+import { classifyTwilioError, refusalReason, type TwilioCallFailure } from '../twilio/twilio-errors';
+import { TWILIO_GATEWAY, type OutgoingMessage, type TwilioGateway } from '../twilio/twilio-gateway';
+import { SendChecks, type CheckOutcome } from './send-checks';
+import { SendUpdatesPublisher, toResult } from './send-updates.publisher';
+import type { SendEntity } from './send.entity';
+import { isFinal } from './send-status';
+import { SendsRepository, type Claim } from './sends.repository';
+
+interface DeliveryState {
+  claim: Claim | null;
+  /** A Twilio call may have created the message: keep the claim so a retry reconciles first. */
+  twilioMayHaveIt: boolean;
+}
+
+/** How far back of a claim to look for a message a lost answer created (clock differences with Twilio). */
+const RECONCILE_SLACK_MS = 5_000;
+
+/**
+ * Hands a send to Twilio, at most once: stored under its idempotency key, checked again right
+ * before the call (after the rate-limit wait, so a STOP that arrived meanwhile stops it), claimed
+ * for the call, retried on 429/5xx/no answer, and reconciled with Twilio's message list when an
+ * earlier attempt may have created the message without us learning its SID.
+ */
+@Injectable()
+export class DeliverSendUseCase {
+  private readonly logger = new Logger('DeliverSend');
+
+  constructor(
+    private readonly sends: SendsRepository,
+    private readonly checks: SendChecks,
+    private readonly updates: SendUpdatesPublisher,
+    @Inject(SEND_RATE_LIMITER) private readonly limiter: SendRateLimiter,
+    @Inject(TWILIO_GATEWAY) private readonly twilio: TwilioGateway,
+    @Inject(OUTBOUND_CONFIG) private readonly config: OutboundConfig,
+  ) {}
+
+  async execute(request: SendRequest): Promise<SendResult> {
+    let send = await this.sends.findByKey(request.workspaceId, request.idempotencyKey);
+    let outcome: CheckOutcome | undefined;
+    if (!send) {
+      outcome = await this.checks.run(request);
+      const stored = await this.sends.insertOrGet(request, outcome.ok ? null : outcome.refusal, outcome.toPhone);
+      send = stored.send;
+    }
+    // Already settled (a duplicate key or a redelivery): answer what we stored, publish it again (deduplicated).
+    if (isFinal(send.status) || send.twilioSid || send.status !== 'pending') {
+      await this.updates.publish(send);
+      return toResult(send);
+    }
+    await this.updates.publish(send);
+    return this.deliver(request, send, outcome);
+  }
+
+  private async deliver(request: SendRequest, send: SendEntity, checked?: CheckOutcome): Promise<SendResult> {
+    const state: DeliveryState = { claim: null, twilioMayHaveIt: false };
+    try {
+      return await this.attempts(request, send, state, checked);
+    } catch (error) {
+      // Nothing of ours is outstanding at Twilio: free the claim so the retry need not wait for it to go stale.
+      if (state.claim && !state.twilioMayHaveIt) await this.sends.releaseClaim(send.workspaceId, send.id, state.claim.token).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async attempts(request: SendRequest, send: SendEntity, state: DeliveryState, checked?: CheckOutcome): Promise<SendResult> {
+    let claim: Claim | null = null;
+    let uncertainSeen = false;
+    for (let attempt = 1; ; attempt++) {
+      // Checks just run when the send was stored need not run twice.
+      const outcome = attempt === 1 && checked ? checked : await this.checks.run(request);
+      if (!outcome.ok) return this.settle(send, { status: outcome.refusal.status, reason: outcome.refusal.reason });
+
+      const { waitMs } = await this.limiter.reserve(`${request.phoneNumberId}:${request.channel}`, outcome.ratePerSecond);
+      if (waitMs > 0) {
+        await sleep(waitMs);
+        // The wait may have been long: the member may have sent STOP, the number been switched off.
+        const again = await this.checks.run(request);
+        if (!again.ok) return this.settle(send, { status: again.refusal.status, reason: again.refusal.reason });
+      }
+
+      const message = this.outgoing(request, send, outcome.sender.phoneNumber.number, outcome.toPhone);
+      claim = await this.sends.claim(send.workspaceId, send.id, claim?.token ?? null, this.config.SEND_CLAIM_STALE_MS);
+      if (!claim) return this.claimedElsewhere(send);
+      state.claim = claim;
+      if (attempt === 1) await this.sends.setAddresses(send.workspaceId, send.id, { toPhone: outcome.toPhone, fromAddress: message.from, toAddress: message.to });
+
+      const mayExist = claim.previous !== null && (claim.previous.token !== claim.token || uncertainSeen);
+      if (mayExist) {
+        const found = await this.findCreated(message, claim.previous!.at);
+        if (found) return this.settle(send, { status: 'queued', twilioSid: found });
+      }
+
+      state.twilioMayHaveIt = true;
+      const call = await this.callTwilio(message);
+      if (call.ok) return this.settle(send, { status: 'queued', twilioSid: call.sid });
+      const failure = call.failure;
+      uncertainSeen ||= failure.outcome === 'uncertain';
+      state.twilioMayHaveIt = uncertainSeen;
+      if (failure.outcome === 'final') {
+        return this.settle(send, { status: 'failed', reason: refusalReason(failure), errorCode: failure.code, errorMessage: failure.message });
+      }
+      if (attempt >= this.config.TWILIO_MAX_ATTEMPTS) {
+        if (uncertainSeen) {
+          // It may exist after all: one last look before calling it failed.
+          const found = await this.findCreated(message, claim.previous?.at ?? send.createdAt);
+          if (found) return this.settle(send, { status: 'queued', twilioSid: found });
+        }
+        return this.settle(send, {
+          status: 'failed',
+          reason: `Twilio did not accept the message after ${attempt} attempts (last: ${failure.httpStatus ?? 'no answer'} ${failure.message}); send it again later.`,
+          errorCode: failure.code,
+          errorMessage: failure.message,
+        });
+      }
+      this.logger.warn(`Twilio call for send ${send.id} to ${maskPhone(message.to)} failed (${failure.httpStatus ?? failure.message}); retrying`);
+      await sleep(backoffMs(attempt, this.config.TWILIO_RETRY_BASE_MS, 10_000));
+    }
+  }
+
+  private async callTwilio(message: OutgoingMessage): Promise<{ ok: true; sid: string } | { ok: false; failure: TwilioCallFailure }> {
+    try {
+      const created = await this.twilio.create(message);
+      return { ok: true, sid: created.sid };
+    } catch (error) {
+      return { ok: false, failure: classifyTwilioError(error) };
+    }
+  }
+
+  private outgoing(request: SendRequest, send: SendEntity, from: string, to: string): OutgoingMessage {
+    const base = this.config.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    return {
+      from: toTwilioAddress(request.channel, from),
+      to: toTwilioAddress(request.channel, to),
+      body: request.body,
+      contentSid: request.contentSid,
+      contentVariables: request.contentVariables,
+      statusCallback: `${base}/twilio/status?sendId=${send.id}`,
+    };
+  }
+
+  /** A message to this recipient from this sender created since the claim, with our content, that no send owns yet. */
+  private async findCreated(message: OutgoingMessage, since: Date): Promise<string | null> {
+    const from = new Date(since.getTime() - RECONCILE_SLACK_MS);
+    const candidates = (await this.twilio.listSince(message.from, message.to, from)).filter(
+      (m) => m.dateCreated.getTime() >= from.getTime() && (message.contentSid !== undefined || m.body === message.body),
+    );
+    const owned = await this.sends.knownSids(candidates.map((c) => c.sid));
+    const match = candidates.find((c) => !owned.has(c.sid));
+    if (match) this.logger.log(`Adopted Twilio message ${match.sid} created by an earlier attempt instead of sending again`);
+    return match?.sid ?? null;
+  }
+
+  private async settle(send: SendEntity, change: Parameters<SendsRepository['transition']>[2]): Promise<SendResult> {
+    const updated = (await this.sends.transition(send.workspaceId, send.id, change)) ?? (await this.sends.findById(send.workspaceId, send.id));
+    if (!updated) throw new Error(`Send ${send.id} disappeared`);
+    await this.updates.publish(updated);
+    return toResult(updated);
+  }
+
+  /** Another worker holds a fresh claim (a duplicate delivery): try again once it has finished or gone stale. */
+  private async claimedElsewhere(send: SendEntity): Promise<SendResult> {
+    const current = await this.sends.findById(send.workspaceId, send.id);
+    if (current && (current.twilioSid || current.status !== 'pending')) {
+      await this.updates.publish(current);
+      return toResult(current);
+    }
+    throw new AppError('unavailable', 'Another worker is handing this send to Twilio; it will be checked again shortly.');
+  }
+}

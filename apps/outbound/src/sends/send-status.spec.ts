@@ -1,0 +1,32 @@
+import { canMoveTo, fromTwilioStatus, statusesBefore } from './send-status';
+
+describe('send status order', () => {
+  it('moves forward along the delivery path', () => {
+    expect(canMoveTo('pending', 'queued')).toBe(true);
+    expect(canMoveTo('queued', 'sent')).toBe(true);
+    expect(canMoveTo('sent', 'delivered')).toBe(true);
+    expect(canMoveTo('delivered', 'read')).toBe(true);
+    expect(canMoveTo('sent', 'undelivered')).toBe(true);
+    expect(canMoveTo('queued', 'failed')).toBe(true);
+  });
+
+  it('never moves backwards or out of a final status', () => {
+    expect(canMoveTo('delivered', 'sent')).toBe(false);
+    expect(canMoveTo('delivered', 'queued')).toBe(false);
+    expect(canMoveTo('sent', 'sent')).toBe(false);
+    expect(canMoveTo('failed', 'delivered')).toBe(false);
+    expect(canMoveTo('skipped', 'queued')).toBe(false);
+    expect(canMoveTo('read', 'delivered')).toBe(false);
+  });
+
+  it('lists what a status may replace', () => {
+    expect(statusesBefore('delivered').sort()).toEqual(['pending', 'queued', 'sending', 'sent'].sort());
+    expect(statusesBefore('pending')).toEqual([]);
+  });
+
+  it("maps Twilio's statuses", () => {
+    expect(fromTwilioStatus('accepted')).toBe('queued');
+    expect(fromTwilioStatus('canceled')).toBe('failed');
+    expect(fromTwilioStatus('received')).toBeNull();
+  });
+});

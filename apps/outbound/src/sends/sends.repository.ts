@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { InjectRepository } from '@app/persistence';
+import type { SendRequest, SendStatus } from '@app/contracts';
+import { In, type Repository } from 'typeorm';
+import { SendEntity } from './send.entity';
+import { statusesBefore } from './send-status';
+import type { Refusal } from './send-rules';
+
+export interface Claim {
+  token: string;
+  /** The claim this one replaced (a worker that died mid-call, or our own uncertain attempt). */
+  previous: { at: Date; token: string } | null;
+}
+
+export interface StatusChange {
+  status: SendStatus;
+  reason?: string | null;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  twilioSid?: string | null;
+}
+
+/**
+ * Sends, always looked up within a workspace, except by the ids a Twilio status callback carries
+ * (our send id in the callback URL, Twilio's SID), which are globally unique.
+ */
+@Injectable()
+export class SendsRepository {
+  constructor(@InjectRepository(SendEntity) private readonly sends: Repository<SendEntity>) {}
+
+  findByKey(workspaceId: string, idempotencyKey: string): Promise<SendEntity | null> {
+    return this.sends.findOneBy({ workspaceId, idempotencyKey });
+  }
+
+  findById(workspaceId: string, id: string): Promise<SendEntity | null> {
+    return this.sends.findOneBy({ workspaceId, id });
+  }
+
+  /** For status callbacks only: they carry no workspace, but our send id and Twilio's SID are unique. */
+  findForCallback(ref: { sendId: string | null; twilioSid: string }): Promise<SendEntity | null> {
+    return ref.sendId ? this.sends.findOneBy({ id: ref.sendId }) : this.sends.findOneBy({ twilioSid: ref.twilioSid });
+  }
+
+  /** Inserts the send, or returns the one already stored under its idempotency key. */
+  async insertOrGet(request: SendRequest, outcome: Refusal | null, toPhone: string | null): Promise<{ send: SendEntity; created: boolean }> {
+    const rows: Array<{ id: string }> = await this.sends.query(
+      `INSERT INTO sends (id, workspace_id, idempotency_key, phone_number_id, member_id, to_phone, chat_id, channel, kind,
+                          origin_service, origin_ref, body, content_sid, content_variables, status, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
+       RETURNING id`,
+      [
+        randomUUID(),
+        request.workspaceId,
+        request.idempotencyKey,
+        request.phoneNumberId,
+        request.memberId ?? null,
+        toPhone,
+        request.chatId ?? null,
+        request.channel,
+        request.kind,
+        request.origin.service,
+        request.origin.ref,
+        request.body ?? null,
+        request.contentSid ?? null,
+        request.contentVariables ? JSON.stringify(request.contentVariables) : null,
+        outcome?.status ?? 'pending',
+        outcome?.reason ?? null,
+      ],
+    );
+    const send = await this.findByKey(request.workspaceId, request.idempotencyKey);
+    if (!send) throw new Error('A send vanished right after it was stored');
+    return { send, created: rows.length > 0 };
+  }
+
+  /**
+   * Moves a send to `change.status` only from a status before it (see send-status.ts), so
+   * concurrent or late updates never move it backwards. Answers the updated send, or null.
+   */
+  async transition(workspaceId: string, id: string, change: StatusChange): Promise<SendEntity | null> {
+    const rows: Array<{ id: string }> = await this.sends.query(
+      `UPDATE sends SET status = $3,
+              reason = CASE WHEN $4::boolean THEN $5::text ELSE reason END,
+              error_code = coalesce($6::text, error_code),
+              error_message = coalesce($7::text, error_message),
+              twilio_sid = coalesce(twilio_sid, $8::text),
+              claimed_at = NULL, claim_token = NULL, updated_at = now()
+        WHERE workspace_id = $1 AND id = $2 AND status = ANY($9::text[])
+        RETURNING id`,
+      [
+        workspaceId,
+        id,
+        change.status,
+        change.reason !== undefined,
+        change.reason ?? null,
+        change.errorCode ?? null,
+        change.errorMessage ?? null,
+        change.twilioSid ?? null,
+        statusesBefore(change.status),
+      ],
+    );
+    return rows.length ? this.findById(workspaceId, id) : null;
+  }
+
+  /** Records the recipient once the checks found it. */
+  async setAddresses(workspaceId: string, id: string, addresses: { toPhone: string; fromAddress: string; toAddress: string }): Promise<void> {
+    await this.sends.update({ workspaceId, id }, addresses);
+  }
+
+  /**
+   * Claims a pending send for one Twilio call. Fails (null) while another worker holds a fresh
+   * claim; takes over a claim older than `staleMs` (its worker presumably died mid-call).
+   */
+  async claim(workspaceId: string, id: string, token: string | null, staleMs: number): Promise<Claim | null> {
+    const mine = token ?? randomUUID();
+    const rows: Array<{ prev_at: Date | null; prev_token: string | null }> = await this.sends.query(
+      `UPDATE sends s SET claimed_at = clock_timestamp(), claim_token = $3, attempts = s.attempts + 1, updated_at = now()
+         FROM (SELECT id, claimed_at AS prev_at, claim_token AS prev_token FROM sends WHERE workspace_id = $1 AND id = $2 FOR UPDATE) p
+        WHERE s.id = p.id AND s.status = 'pending' AND s.twilio_sid IS NULL
+          AND (s.claimed_at IS NULL OR s.claim_token = $3 OR s.claimed_at < clock_timestamp() - make_interval(secs => $4 / 1000.0))
+        RETURNING p.prev_at, p.prev_token`,
+      [workspaceId, id, mine, staleMs],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { token: mine, previous: row.prev_at && row.prev_token ? { at: new Date(row.prev_at), token: row.prev_token } : null };
+  }
+
+  /** Gives a claim back when we know no Twilio call of ours is outstanding. */
+  async releaseClaim(workspaceId: string, id: string, token: string): Promise<void> {
+    await this.sends.update({ workspaceId, id, claimToken: token }, { claimedAt: null, claimToken: null });
+  }
+
+  /** Which of these Twilio SIDs already belong to a send (so reconciliation never adopts one twice). */
+  async knownSids(sids: string[]): Promise<Set<string>> {
+    if (!sids.length) return new Set();
+    const rows = await this.sends.find({ select: { twilioSid: true }, where: { twilioSid: In(sids) } });
+    return new Set(rows.map((r) => r.twilioSid).filter((s): s is string => s !== null));
+  }
+}

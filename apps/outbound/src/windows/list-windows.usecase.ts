@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import type { GetConversationWindows, ResponsePayload } from '@app/contracts';
+import { isWindowOpen, WINDOW_MS } from '../sends/send-rules';
+import { WindowsRepository } from './windows.repository';
+
+/** A member's windows per number and channel, with when each closes and whether it is open now. */
+@Injectable()
+export class ListWindowsUseCase {
+  constructor(private readonly windows: WindowsRepository) {}
+
+  async execute(workspaceId: string, memberId: string, now = new Date()): Promise<ResponsePayload<typeof GetConversationWindows>> {
+    const rows = await this.windows.listForMember(workspaceId, memberId);
+    return {
+      items: rows.map((w) => ({
+        phoneNumberId: w.phoneNumberId,
+        memberId: w.memberId,
+        channel: w.channel,
+        lastInboundAt: w.lastInboundAt.toISOString(),
+        expiresAt: new Date(w.lastInboundAt.getTime() + WINDOW_MS).toISOString(),
+        open: isWindowOpen(w.lastInboundAt, now),
+      })),
+    };
+  }
+}
