@@ -1,0 +1,191 @@
+// docker-compose.yml against the apps' configuration, read from their code now: every app is a
+// compose service built from the Dockerfile, gets every variable it requires and none it does not
+// read, listens and is health-checked on its configured port, and its env passes its own
+// validation. Also: infrastructure, profiles and health-gated start order.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { type AppConfig, ROOT, isWellKnown, loadAppConfigs } from './test/app-config';
+import { containerPorts, dependsOn, healthcheckCommand, interpolate, loadCompose, serviceEnv } from './test/compose';
+
+const compose = loadCompose();
+let apps: Map<string, AppConfig>;
+
+beforeAll(async () => {
+  apps = await loadAppConfigs();
+});
+
+const appList = () => [...apps.values()];
+
+/** `docker compose up` from a shell with nothing set: the defaults written in the file. */
+const NO_SHELL_VARS: Record<string, string> = {};
+/** Real Twilio: the documented switch-over. */
+const REAL_TWILIO = {
+  TWILIO_ACCOUNT_SID: 'AC0123456789abcdef0123456789abcdef',
+  TWILIO_AUTH_TOKEN: 'a-real-looking-auth-token',
+  PUBLIC_BASE_URL: 'https://hooks.example.com',
+  TWILIO_API_BASE_URL: '',
+};
+
+describe('docker-compose.yml', () => {
+  it('interpolates like compose does', () => {
+    expect(interpolate('${A:-x}/${B-y}/${C}/$$D/${E:-${F:-z}}', { A: '', B: '' })).toBe('x///$D/z');
+    expect(interpolate('${A:-x}-${A-y}-${A:+alt}-$A', { A: 'set' })).toBe('set-set-alt-set');
+    expect(() => interpolate('${A:?must be set}', {})).toThrow(/A is not set/);
+  });
+
+  it('has a service for every app, built from the Dockerfile with APP set to the app', () => {
+    for (const app of appList()) {
+      const service = compose.services[app.name];
+      expect({ app: app.name, defined: service !== undefined }).toEqual({ app: app.name, defined: true });
+      expect(service.build?.context ?? '.').toBe('.');
+      expect(service.build?.dockerfile ?? 'Dockerfile').toBe('Dockerfile');
+      expect(service.build?.args?.APP).toBe(app.name);
+      expect(existsSync(join(ROOT, 'apps', app.name, 'src', 'main.ts'))).toBe(true);
+    }
+  });
+
+  it('builds no image the apps do not have', () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (service.build) expect({ service: name, isApp: apps.has(service.build.args?.APP ?? '') }).toEqual({ service: name, isApp: true });
+    }
+  });
+
+  it('sets every variable each service requires, non-empty, with nothing set in the shell', () => {
+    const problems = appList().flatMap((app) => {
+      const env = serviceEnv(compose.services[app.name], NO_SHELL_VARS);
+      return [...app.required].filter((key) => !env[key]).map((key) => `${app.name}: ${key} is required by its config but not set`);
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('sets no variable a service does not read (besides well-known ones)', () => {
+    const problems = appList().flatMap((app) =>
+      Object.keys(serviceEnv(compose.services[app.name]))
+        .filter((key) => !app.known.has(key) && !isWellKnown(key))
+        .map((key) => `${app.name}: ${key} is set but apps/${app.name} does not read it`),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it.each([
+    ['against the emulator (no variables set)', NO_SHELL_VARS],
+    ['against real Twilio', REAL_TWILIO],
+  ])('gives every service an environment its own config validation accepts: %s', (_label, shell) => {
+    const problems = appList().flatMap((app) => app.check(serviceEnv(compose.services[app.name], shell)) ?? []);
+    expect(problems).toEqual([]);
+  });
+
+  it('points outbound at the emulator by default and at Twilio when TWILIO_API_BASE_URL is empty', () => {
+    expect(serviceEnv(compose.services.outbound).TWILIO_API_BASE_URL).toMatch(/^http:\/\/twilio-emulator:\d+$/);
+    expect(serviceEnv(compose.services.outbound, REAL_TWILIO).TWILIO_API_BASE_URL).toBe('');
+  });
+
+  it('shares one Twilio account between the emulator, ingress and outbound', () => {
+    const pick = (name: string) => {
+      const env = serviceEnv(compose.services[name]);
+      return [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN];
+    };
+    expect(pick('ingress')).toEqual(pick('twilio-emulator'));
+    expect(pick('outbound')).toEqual(pick('twilio-emulator'));
+  });
+
+  it('runs each service on its configured port, publishes it and health-checks it there', () => {
+    for (const app of appList()) {
+      const service = compose.services[app.name];
+      const env = serviceEnv(service);
+      expect({ service: app.name, PORT: env.PORT ?? String(app.port) }).toEqual({ service: app.name, PORT: String(app.port) });
+      expect({ service: app.name, ports: containerPorts(service) }).toEqual({ service: app.name, ports: [app.port] });
+      expect(healthcheckCommand(service)).toContain(`127.0.0.1:${app.port}${app.readyPath}`);
+    }
+  });
+
+  it('addresses every app by its service name and configured port in URLs', () => {
+    const byHost = new Map(appList().map((app) => [app.name, app.port]));
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const [key, value] of Object.entries(serviceEnv(service))) {
+        for (const match of value.matchAll(/\/\/([a-z0-9-]+):(\d+)/g)) {
+          const expected = byHost.get(match[1]);
+          if (expected !== undefined) expect({ service: name, key, port: Number(match[2]) }).toEqual({ service: name, key, port: expected });
+        }
+      }
+    }
+  });
+
+  it('starts services only once Postgres and NATS are healthy', () => {
+    for (const app of appList()) {
+      const deps = dependsOn(compose.services[app.name]);
+      if (app.name === 'twilio-emulator') continue; // needs neither
+      expect({ service: app.name, nats: deps.nats }).toEqual({ service: app.name, nats: 'service_healthy' });
+      if (app.usesDatabase) expect({ service: app.name, postgres: deps.postgres }).toEqual({ service: app.name, postgres: 'service_healthy' });
+      for (const [dep, condition] of Object.entries(deps)) {
+        expect(compose.services[dep]?.healthcheck).toBeDefined();
+        expect(condition).toBe('service_healthy');
+      }
+    }
+  });
+
+  it('uses the compose Postgres and NATS', () => {
+    for (const app of appList()) {
+      const env = serviceEnv(compose.services[app.name]);
+      if (app.usesDatabase) expect(env.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@postgres:5432\//);
+      if (app.known.has('NATS_URL')) expect(env.NATS_URL).toBe('nats://nats:4222');
+    }
+    const pg = compose.services.postgres;
+    const pgEnv = serviceEnv(pg);
+    const url = new URL(serviceEnv(compose.services.api).DATABASE_URL);
+    expect([url.username, decodeURIComponent(url.password), url.pathname.slice(1)]).toEqual([
+      pgEnv.POSTGRES_USER,
+      pgEnv.POSTGRES_PASSWORD,
+      pgEnv.POSTGRES_DB,
+    ]);
+    expect(pg.volumes?.some((v) => v.endsWith(':/var/lib/postgresql/data'))).toBe(true);
+  });
+
+  it('runs NATS with JetStream on a persisted volume, one replica per stream', () => {
+    const nats = compose.services.nats;
+    const command = Array.isArray(nats.command) ? nats.command : String(nats.command).split(/\s+/);
+    expect(command).toEqual(expect.arrayContaining(['--jetstream']));
+    const storeDir = command[command.indexOf('--store_dir') + 1];
+    const volume = nats.volumes?.find((v) => v.endsWith(`:${storeDir}`));
+    expect(volume).toBeDefined();
+    expect(Object.keys(compose.volumes ?? {})).toContain(volume!.split(':')[0]);
+    expect(healthcheckCommand(nats)).toContain('js-enabled-only=true');
+    for (const app of appList()) {
+      if (app.known.has('NATS_STREAM_REPLICAS')) expect(serviceEnv(compose.services[app.name]).NATS_STREAM_REPLICAS).toBe('1');
+    }
+  });
+
+  it('needs no profile for a working system; dev and observability profiles add tools', () => {
+    const unprofiled = Object.entries(compose.services)
+      .filter(([, service]) => !service.profiles?.length)
+      .map(([name]) => name);
+    expect(unprofiled.sort()).toEqual([...appList().map((app) => app.name), 'nats', 'postgres'].sort());
+    for (const name of unprofiled) expect({ name, healthcheck: Boolean(compose.services[name].healthcheck?.test) }).toEqual({ name, healthcheck: true });
+    expect(compose.services['otel-collector'].profiles).toEqual(['observability']);
+    expect(compose.services.jaeger.profiles).toEqual(['observability']);
+    expect(Object.values(compose.services).some((service) => service.profiles?.includes('dev'))).toBe(true);
+  });
+
+  it('sends traces, when asked, through the collector to Jaeger', () => {
+    const mount = compose.services['otel-collector'].volumes?.find((v) => v.startsWith('./deploy/'));
+    expect(mount).toBeDefined();
+    const config = parse(readFileSync(join(ROOT, mount!.split(':')[0]), 'utf8')) as {
+      receivers: { otlp: { protocols: { http: { endpoint: string } } } };
+      exporters: Record<string, { endpoint: string }>;
+      service: { pipelines: { traces: { receivers: string[]; exporters: string[] } } };
+    };
+    const httpPort = config.receivers.otlp.protocols.http.endpoint.split(':').pop();
+    expect(containerPorts(compose.services['otel-collector'])).toContain(Number(httpPort));
+    expect(config.service.pipelines.traces.receivers).toContain('otlp');
+    const exporter = config.exporters[config.service.pipelines.traces.exporters[0]];
+    expect(exporter.endpoint).toMatch(/^jaeger:4317$/);
+    // The services export only when OTEL_EXPORTER_OTLP_ENDPOINT is set; the documented value works:
+    for (const app of appList()) {
+      if (!app.known.has('OTEL_EXPORTER_OTLP_ENDPOINT')) continue;
+      const env = serviceEnv(compose.services[app.name], { OTEL_EXPORTER_OTLP_ENDPOINT: `http://otel-collector:${httpPort}` });
+      expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe(`http://otel-collector:${httpPort}`);
+      expect(app.check(env)).toBeUndefined();
+    }
+  });
+});
