@@ -9,7 +9,6 @@ import { TWILIO_GATEWAY, type OutgoingMessage, type TwilioGateway } from '../twi
 import { SendChecks, type CheckOutcome } from './send-checks';
 import { SendUpdatesPublisher, toResult } from './send-updates.publisher';
 import type { SendEntity } from './send.entity';
-import { isFinal } from './send-status';
 import { SendsRepository, type Claim } from './sends.repository';
 
 interface DeliveryState {
@@ -49,7 +48,7 @@ export class DeliverSendUseCase {
       send = stored.send;
     }
     // Already settled (a duplicate key or a redelivery): answer what we stored, publish it again (deduplicated).
-    if (isFinal(send.status) || send.twilioSid || send.status !== 'pending') {
+    if (send.twilioSid || send.status !== 'pending') {
       await this.updates.publish(send);
       return toResult(send);
     }

@@ -14,13 +14,19 @@ describe('send status order', () => {
     expect(canMoveTo('delivered', 'sent')).toBe(false);
     expect(canMoveTo('delivered', 'queued')).toBe(false);
     expect(canMoveTo('sent', 'sent')).toBe(false);
-    expect(canMoveTo('failed', 'delivered')).toBe(false);
+    expect(canMoveTo('delivered', 'failed')).toBe(false);
+    expect(canMoveTo('failed', 'sent')).toBe(false);
     expect(canMoveTo('skipped', 'queued')).toBe(false);
     expect(canMoveTo('read', 'delivered')).toBe(false);
   });
 
+  it('lets a late delivery win over a failure (WhatsApp reports those)', () => {
+    expect(canMoveTo('failed', 'delivered')).toBe(true);
+    expect(canMoveTo('undelivered', 'read')).toBe(true);
+  });
+
   it('lists what a status may replace', () => {
-    expect(statusesBefore('delivered').sort()).toEqual(['pending', 'queued', 'sending', 'sent'].sort());
+    expect(statusesBefore('delivered').sort()).toEqual(['failed', 'pending', 'queued', 'sending', 'sent', 'undelivered']);
     expect(statusesBefore('pending')).toEqual([]);
   });
 

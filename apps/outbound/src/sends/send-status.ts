@@ -16,8 +16,11 @@ const RANK: Record<SendStatus, number> = {
   skipped: 7,
 };
 
-/** Nothing follows these: the outcome is known. */
-export const FINAL_STATUSES: readonly SendStatus[] = ['skipped', 'failed', 'undelivered', 'read'];
+/**
+ * Nothing follows these. A failed or undelivered message may still turn out delivered or read
+ * (WhatsApp sometimes reports a failure before the delivery), so those are not final.
+ */
+export const FINAL_STATUSES: readonly SendStatus[] = ['skipped', 'read'];
 
 export function isFinal(status: SendStatus): boolean {
   return FINAL_STATUSES.includes(status);

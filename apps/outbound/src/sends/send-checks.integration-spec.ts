@@ -1,0 +1,122 @@
+import { GetConversationWindows, OutboundMessageUpdated } from '@app/contracts';
+import { staysFalse, waitFor } from '@app/testing';
+import { OPTED_OUT, OutboundHarness, TEMPLATE } from '../testing/outbound-harness';
+import { REASONS } from './send-rules';
+
+const HOUR = 3600_000;
+jest.setTimeout(30_000);
+
+describe('outbound checks before a send (real Postgres, NATS and the Twilio emulator)', () => {
+  let h: OutboundHarness;
+  let updates: OutboundMessageUpdated[];
+
+  beforeAll(async () => {
+    h = await OutboundHarness.start();
+    updates = h.nats.collect(OutboundMessageUpdated);
+  });
+  afterAll(() => h?.stop());
+
+  it('skips WhatsApp when the workspace lacks the feature, with the exact text', async () => {
+    const ws = h.workspace([]);
+    const n = h.number(ws.id, { whatsappEnabled: false });
+    const m = h.member(ws.id, { notifyWhatsapp: true });
+    const result = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE }));
+    expect(result).toMatchObject({ status: 'skipped', reason: 'Workspace does not have WhatsApp feature enabled.' });
+    // The first status is published too, so chats and callers can follow it.
+    await waitFor(() => updates.some((u) => u.sendId === result.id && u.status === 'skipped'));
+    expect(await h.sentTo(m.phone!)).toHaveLength(0);
+  });
+
+  it("fails when the number's WhatsApp is off, and says so when the number is archived", async () => {
+    const ws = h.workspace();
+    const m = h.member(ws.id, { notifyWhatsapp: true });
+    const off = h.number(ws.id, { whatsappEnabled: false });
+    await expect(h.send(h.request(off, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE }))).resolves.toMatchObject({
+      status: 'failed',
+      reason: 'Phone number does not have WhatsApp enabled.',
+    });
+    const archived = h.number(ws.id, { archived: true });
+    await expect(h.send(h.request(archived, { memberId: m.id, channel: 'sms' }))).resolves.toMatchObject({ status: 'failed', reason: REASONS.numberArchived });
+    expect(await h.sentTo(m.phone!)).toHaveLength(0);
+  });
+
+  it('skips a system send to a member whose WhatsApp (or SMS) notifications are off', async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id);
+    const m = h.member(ws.id, { notifyWhatsapp: false, notifySms: false });
+    await expect(h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE }))).resolves.toMatchObject({
+      status: 'skipped',
+      reason: 'Member has WhatsApp notifications disabled.',
+    });
+    await expect(h.send(h.request(n, { memberId: m.id, channel: 'sms' }))).resolves.toMatchObject({ status: 'skipped', reason: 'Member has SMS notifications disabled.' });
+    expect(await staysFalse(async () => (await h.sentTo(m.phone!)).length > 0, 300)).toBe(true);
+  });
+
+  it('skips an opted-out member, replies included', async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id);
+    const m = h.member(ws.id, { notifyWhatsapp: true, optedOut: true });
+    await h.memberWrote(n, m);
+    await expect(h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', kind: 'reply', body: 'hi' }))).resolves.toMatchObject({ status: 'skipped', reason: OPTED_OUT });
+  });
+
+  it('sends a reply to a member who wrote in even with WhatsApp notifications off', async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id);
+    const m = h.member(ws.id, { notifyWhatsapp: false });
+    await h.memberWrote(n, m);
+    const result = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', kind: 'reply', body: 'Thanks for your message' }));
+    expect(result.status).toBe('pending');
+    const [sent] = await waitFor(async () => {
+      const msgs = await h.sentTo(m.phone!);
+      return msgs.length ? msgs : undefined;
+    });
+    expect(sent).toMatchObject({ channel: 'whatsapp', body: 'Thanks for your message', from: `whatsapp:${n.number}` });
+    await h.waitForStatus(ws.id, result.id, 'delivered');
+  });
+
+  it('skips free-form WhatsApp 25 hours after the last message with the template reason; a template goes', async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id);
+    const m = h.member(ws.id, { notifyWhatsapp: true });
+    await h.memberWrote(n, m, new Date(Date.now() - 25 * HOUR));
+    // The projection has the (closed) window once the API shows it.
+    const windows = await waitFor(async () => (await h.nats.request(GetConversationWindows, { workspaceId: ws.id, memberId: m.id })).items[0]);
+    expect(windows).toMatchObject({ phoneNumberId: n.id, channel: 'whatsapp', open: false });
+
+    const freeForm = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', body: 'Are you there?' }));
+    expect(freeForm).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/template/) });
+    expect(freeForm.reason).toBe(REASONS.outsideWindow);
+
+    const template = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE, contentVariables: { '1': 'Tuesday' } }));
+    expect(template.status).toBe('pending');
+    const delivered = await h.waitForStatus(ws.id, template.id, 'delivered');
+    const sent = await h.sentTo(m.phone!);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ contentSid: TEMPLATE, sid: delivered.twilioSid });
+  });
+
+  it('shows an open window after a recent message, and a free-form send then goes', async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id);
+    const m = h.member(ws.id, { notifyWhatsapp: true });
+    await h.memberWrote(n, m, new Date(Date.now() - 2 * HOUR));
+    const w = await waitFor(async () => (await h.nats.request(GetConversationWindows, { workspaceId: ws.id, memberId: m.id })).items[0]);
+    expect(w.open).toBe(true);
+    expect(Date.parse(w.expiresAt) - Date.parse(w.lastInboundAt)).toBe(24 * HOUR);
+    // Another workspace sees nothing of it.
+    await expect(h.nats.request(GetConversationWindows, { workspaceId: h.workspace().id, memberId: m.id })).resolves.toEqual({ items: [] });
+
+    const result = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', body: 'Your table is ready' }));
+    await h.waitForStatus(ws.id, result.id, 'delivered');
+  });
+
+  it("answers not_found for another workspace's send", async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id);
+    const m = h.member(ws.id, { notifyWhatsapp: false });
+    const result = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE }));
+    await expect(h.record(ws.id, result.id)).resolves.toMatchObject({ id: result.id, status: 'skipped' });
+    await expect(h.record(h.workspace().id, result.id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+});

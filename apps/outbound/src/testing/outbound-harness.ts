@@ -1,0 +1,255 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import {
+  CheckSend,
+  DeliveryStatusReceived,
+  GetSendRecord,
+  GetSender,
+  MessageAccepted,
+  Send,
+  SKIP_REASONS,
+  type Member,
+  type PhoneNumber,
+  type SendRequest,
+  type WorkspaceSummary,
+} from '@app/contracts';
+import type { RunningService } from '@app/runtime';
+import { NatsTestClient, serviceEnv, startEmulatorProcess, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, uniqueNamespace, waitFor, type EmulatorProcess } from '@app/testing';
+import { startOutbound } from '../start';
+
+export const TEMPLATE = 'HX0123456789abcdef0123456789abcdef';
+export const OPTED_OUT = 'Member has opted out of messages (replied STOP).';
+
+export interface EmulatedMessage {
+  sid: string;
+  channel: 'sms' | 'whatsapp';
+  to: string;
+  from: string;
+  body: string | null;
+  contentSid: string | null;
+  status: string;
+  errorCode: number | string | null;
+}
+
+export const randomPhone = () => `+1555${randomInt(1_000_000, 9_999_999)}`;
+
+/**
+ * Outbound alone, on real Postgres and NATS, with the Twilio emulator as a process. Routing and
+ * preferences are played by NATS responders over in-memory records the test sets up; a small
+ * HTTP server plays ingress for status callbacks (republished as DeliveryStatusReceived).
+ */
+export class OutboundHarness {
+  readonly workspaces = new Map<string, WorkspaceSummary>();
+  readonly numbers = new Map<string, PhoneNumber>();
+  readonly members = new Map<string, Member>();
+
+  private constructor(
+    readonly nats: NatsTestClient,
+    readonly emulator: EmulatorProcess,
+    readonly service: RunningService,
+    private readonly relay: Server,
+  ) {}
+
+  static async start(env: Record<string, string> = {}): Promise<OutboundHarness> {
+    const namespace = uniqueNamespace();
+    const nats = await NatsTestClient.connect(namespace);
+    const emulator = await startEmulatorProcess({ EMULATOR_STATUS_DELAY_MS: '5' });
+    const relay = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+      req.on('end', () => {
+        const url = new URL(req.url ?? '/', 'http://relay');
+        const params = Object.fromEntries(new URLSearchParams(raw));
+        res.writeHead(204).end();
+        void nats
+          .publish(
+            DeliveryStatusReceived,
+            {
+              accountSid: params.AccountSid ?? TEST_ACCOUNT_SID,
+              messageSid: params.MessageSid ?? '',
+              status: params.MessageStatus as DeliveryStatusReceived['status'],
+              errorCode: params.ErrorCode || null,
+              errorMessage: params.ErrorMessage || null,
+              from: params.From ?? '',
+              to: params.To ?? '',
+              sendId: url.searchParams.get('sendId'),
+              receivedAt: new Date().toISOString(),
+              params,
+            },
+            `${params.MessageSid}:${params.MessageStatus}`,
+          )
+          .catch(() => undefined);
+      });
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const address = relay.address();
+    const relayUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const service = await startOutbound(
+      serviceEnv(namespace, 'outbound', {
+        TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
+        TWILIO_API_BASE_URL: emulator.url,
+        PUBLIC_BASE_URL: relayUrl,
+        TWILIO_RETRY_BASE_MS: '20',
+        WINDOW_GRACE_MS: '300',
+        ...env,
+      }),
+    );
+    const harness = new OutboundHarness(nats, emulator, service, relay);
+    harness.playNeighbours();
+    return harness;
+  }
+
+  async stop(): Promise<void> {
+    await this.service.close();
+    await this.nats.close();
+    await this.emulator.stop();
+    await new Promise((resolve) => this.relay.close(resolve));
+  }
+
+  /** Routing's GetSender and preferences' CheckSend, with preferences' rules. */
+  private playNeighbours(): void {
+    this.nats.respond(GetSender, ({ workspaceId, phoneNumberId }) => {
+      const phoneNumber = this.numbers.get(phoneNumberId);
+      const workspace = this.workspaces.get(workspaceId);
+      if (!phoneNumber || !workspace || phoneNumber.workspaceId !== workspaceId) throw Object.assign(new Error('Phone number not found.'), { code: 'not_found' });
+      return { workspace, phoneNumber };
+    });
+    this.nats.respond(CheckSend, ({ workspaceId, memberId, channel, kind }) => {
+      const member = this.members.get(memberId);
+      if (!member || member.workspaceId !== workspaceId) return { allowed: false, outcome: 'failed', reason: 'Member not found.', member: null };
+      if (kind === 'system' && channel === 'whatsapp' && !member.notifyWhatsapp) return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberWhatsappOff, member };
+      if (kind === 'system' && channel === 'sms' && !member.notifySms) return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberSmsOff, member };
+      if (kind !== 'compliance' && member.optedOut) return { allowed: false, outcome: 'skipped', reason: OPTED_OUT, member };
+      return { allowed: true, member };
+    });
+  }
+
+  workspace(features: Array<'whatsapp'> = ['whatsapp']): WorkspaceSummary {
+    const ws = { id: randomUUID(), name: 'Test workspace', features };
+    this.workspaces.set(ws.id, ws);
+    return ws;
+  }
+
+  number(workspaceId: string, fields: Partial<PhoneNumber> = {}): PhoneNumber {
+    const now = new Date().toISOString();
+    const n: PhoneNumber = {
+      id: randomUUID(),
+      workspaceId,
+      number: randomPhone(),
+      smsEnabled: true,
+      whatsappEnabled: true,
+      whatsappSandbox: false,
+      defaultWorkflowId: null,
+      smsDisabledMessage: null,
+      brandName: null,
+      offHoursMessage: null,
+      businessHours: null,
+      sendRatePerSecond: 100,
+      archived: false,
+      createdAt: now,
+      updatedAt: now,
+      ...fields,
+    };
+    this.numbers.set(n.id, n);
+    return n;
+  }
+
+  member(workspaceId: string, fields: Partial<Member> = {}): Member {
+    const now = new Date().toISOString();
+    const m: Member = {
+      id: randomUUID(),
+      workspaceId,
+      firstName: 'Robin',
+      lastName: null,
+      phone: randomPhone(),
+      email: null,
+      notifySms: true,
+      notifyEmail: true,
+      notifyVoice: true,
+      notifyWhatsapp: false,
+      optedOut: false,
+      optedOutAt: null,
+      optedOutChannel: null,
+      createdAt: now,
+      updatedAt: now,
+      ...fields,
+    };
+    this.members.set(m.id, m);
+    return m;
+  }
+
+  /**
+   * The member wrote in on WhatsApp at `at`: Twilio (the emulator) knows it, and outbound's window
+   * projection sees routing's accepted event. `twilioToo: false` leaves Twilio's window as it was.
+   */
+  async memberWrote(number: PhoneNumber, member: Member, at = new Date(), options: { twilioToo?: boolean } = {}): Promise<void> {
+    if (options.twilioToo !== false) await this.control('/emulator/window', { number: number.number, phone: member.phone, lastInboundAt: at.getTime() });
+    const sid = `SM${randomUUID().replace(/-/g, '')}`;
+    const workspace = this.workspaces.get(number.workspaceId)!;
+    await this.nats.publish(
+      MessageAccepted,
+      {
+        twilioSid: sid,
+        workspace,
+        phoneNumber: number,
+        member,
+        channel: 'whatsapp',
+        from: member.phone!,
+        to: number.number,
+        body: 'hello',
+        media: [],
+        keyword: null,
+        memberOptedOut: false,
+        offHours: false,
+        receivedAt: at.toISOString(),
+      },
+      sid,
+    );
+  }
+
+  request(number: PhoneNumber, fields: Partial<SendRequest> & Pick<SendRequest, 'channel'>): SendRequest {
+    return {
+      idempotencyKey: `test:${randomUUID()}`,
+      workspaceId: number.workspaceId,
+      phoneNumberId: number.id,
+      kind: 'system',
+      origin: { service: 'test', ref: null },
+      ...(fields.contentSid ? {} : { body: 'Hello from the test' }),
+      ...fields,
+    };
+  }
+
+  send(request: SendRequest) {
+    return this.nats.request(Send, request, 10_000);
+  }
+
+  record(workspaceId: string, sendId: string) {
+    return this.nats.request(GetSendRecord, { workspaceId, sendId });
+  }
+
+  async waitForStatus(workspaceId: string, sendId: string, status: string, timeoutMs = 15_000) {
+    return waitFor(
+      async () => {
+        const r = await this.record(workspaceId, sendId);
+        return r.status === status ? r : undefined;
+      },
+      { message: `send ${sendId} to be ${status}`, timeoutMs },
+    );
+  }
+
+  async sentTo(phone: string): Promise<EmulatedMessage[]> {
+    const res = await fetch(`${this.emulator.url}/emulator/messages?to=${encodeURIComponent(phone)}`);
+    return ((await res.json()) as { messages: EmulatedMessage[] }).messages;
+  }
+
+  async control(path: string, body: unknown): Promise<void> {
+    const res = await fetch(`${this.emulator.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${path} -> ${res.status} ${await res.text()}`);
+  }
+
+  async rate(from: string): Promise<{ count: number; maxInAnySecond: number }> {
+    const res = await fetch(`${this.emulator.url}/emulator/rate?from=${encodeURIComponent(from)}`);
+    return (await res.json()) as { count: number; maxInAnySecond: number };
+  }
+}
