@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
 import type { IngressConfig } from './config';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export const SERVICE_NAME = 'ingress';
 
@@ -17,6 +18,7 @@ export class IngressModule {
           namespace: config.NATS_NAMESPACE,
           streamReplicas: config.NATS_STREAM_REPLICAS,
         }),
+        WebhooksModule.forRoot(config),
       ],
     };
   }
