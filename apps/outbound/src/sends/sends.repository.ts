@@ -79,7 +79,7 @@ export class SendsRepository {
    * concurrent or late updates never move it backwards. Answers the updated send, or null.
    */
   async transition(workspaceId: string, id: string, change: StatusChange): Promise<SendEntity | null> {
-    const rows: Array<{ id: string }> = await this.sends.query(
+    const rows = await this.updateReturning<{ id: string }>(
       `UPDATE sends SET status = $3,
               reason = CASE WHEN $4::boolean THEN $5::text ELSE reason END,
               error_code = coalesce($6::text, error_code),
@@ -114,7 +114,7 @@ export class SendsRepository {
    */
   async claim(workspaceId: string, id: string, token: string | null, staleMs: number): Promise<Claim | null> {
     const mine = token ?? randomUUID();
-    const rows: Array<{ prev_at: Date | null; prev_token: string | null }> = await this.sends.query(
+    const rows = await this.updateReturning<{ prev_at: Date | null; prev_token: string | null }>(
       `UPDATE sends s SET claimed_at = clock_timestamp(), claim_token = $3, attempts = s.attempts + 1, updated_at = now()
          FROM (SELECT id, claimed_at AS prev_at, claim_token AS prev_token FROM sends WHERE workspace_id = $1 AND id = $2 FOR UPDATE) p
         WHERE s.id = p.id AND s.status = 'pending' AND s.twilio_sid IS NULL
@@ -137,5 +137,11 @@ export class SendsRepository {
     if (!sids.length) return new Set();
     const rows = await this.sends.find({ select: { twilioSid: true }, where: { twilioSid: In(sids) } });
     return new Set(rows.map((r) => r.twilioSid).filter((s): s is string => s !== null));
+  }
+
+  /** TypeORM answers an UPDATE ... RETURNING on Postgres as [rows, rowCount]. */
+  private async updateReturning<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const result = await this.sends.query<[T[], number]>(sql, params);
+    return result[0];
   }
 }

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { DeliveryStatusReceived, OutboundMessageUpdated, SendRequested } from '@app/contracts';
+import { staysFalse, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, waitFor } from '@app/testing';
+import { DataSource } from 'typeorm';
+import { OutboundHarness } from '../testing/outbound-harness';
+
+jest.setTimeout(30_000);
+const HOUR = 3600_000;
+
+describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emulator)', () => {
+  let h: OutboundHarness;
+  let updates: OutboundMessageUpdated[];
+
+  beforeAll(async () => {
+    h = await OutboundHarness.start();
+    updates = h.nats.collect(OutboundMessageUpdated);
+  });
+  afterAll(() => h?.stop());
+
+  it("records the emulator's 63016 (Twilio's window closed though ours was open) with its reason", async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id);
+    const m = h.member(ws.id, { notifyWhatsapp: true });
+    // Our projection saw a recent message; Twilio's window is forced 25 hours back.
+    await h.memberWrote(n, m, new Date(), { twilioToo: false });
+    await h.control('/emulator/window', { number: n.number, phone: m.phone, lastInboundAt: Date.now() - 25 * HOUR });
+    const result = await waitFor(async () => {
+      const r = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', body: 'Still there?' }));
+      return r.status === 'pending' ? r : undefined;
+    });
+    const failed = await h.waitForStatus(ws.id, result.id, 'failed');
+    expect(failed.errorCode).toBe('63016');
+    expect(failed.reason).toMatch(/24 hours.*approved template/);
+    // Chats learn it from the event.
+    await waitFor(() => updates.find((u) => u.sendId === result.id && u.status === 'failed' && u.errorCode === '63016' && u.reason === failed.reason));
+  });
+
+  it('retries a 429 from Twilio and sends the message once', async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id);
+    const m = h.member(ws.id);
+    await h.control('/emulator/faults', { status: 429, times: 2, to: m.phone });
+    const result = await h.send(h.request(n, { memberId: m.id, channel: 'sms', body: 'Your code is 1234' }));
+    const sent = await h.waitForStatus(ws.id, result.id, 'delivered');
+    const messages = await h.sentTo(m.phone!);
+    expect(messages).toHaveLength(1);
+    expect(messages[0].sid).toBe(sent.twilioSid);
+  });
+
+  it('fails on a final 4xx with Twilio’s code and a human reason', async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id);
+    const m = h.member(ws.id);
+    await h.control('/emulator/faults', { status: 400, code: 21610, message: 'Attempt to send to unsubscribed recipient', to: m.phone });
+    const result = await h.send(h.request(n, { memberId: m.id, channel: 'sms', body: 'hi' }));
+    const failed = await h.waitForStatus(ws.id, result.id, 'failed');
+    expect(failed).toMatchObject({ errorCode: '21610', reason: expect.stringMatching(/replied STOP/) });
+    expect(await h.sentTo(m.phone!)).toHaveLength(0);
+  });
+
+  it('gives one Twilio message for one idempotency key sent three times (requests and a redelivered event)', async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id);
+    const m = h.member(ws.id);
+    const request = h.request(n, { memberId: m.id, channel: 'sms', body: 'Once only' });
+    const answers = await Promise.all([h.send(request), h.send(request), h.send(request)]);
+    expect(new Set(answers.map((a) => a.id)).size).toBe(1);
+    // The same request again as a fire-and-forget event, under another message id (past JetStream's de-duplication).
+    await h.nats.publish(SendRequested, request, `other:${randomUUID()}`);
+    await h.waitForStatus(ws.id, answers[0].id, 'delivered');
+    expect(await staysFalse(async () => (await h.sentTo(m.phone!)).length > 1, 500)).toBe(true);
+    expect(await h.sentTo(m.phone!)).toHaveLength(1);
+  });
+
+  it('keeps a message delivered when a late "sent" callback arrives after "delivered"', async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id);
+    const m = h.member(ws.id);
+    const result = await h.send(h.request(n, { memberId: m.id, channel: 'sms', body: 'Order test' }));
+    const done = await h.waitForStatus(ws.id, result.id, 'delivered');
+    const callback = (status: 'sent' | 'delivered') => ({
+      accountSid: TEST_ACCOUNT_SID,
+      messageSid: done.twilioSid!,
+      status,
+      errorCode: null,
+      errorMessage: null,
+      from: n.number,
+      to: m.phone!,
+      sendId: result.id,
+      receivedAt: new Date().toISOString(),
+      params: {},
+    });
+    const seen = updates.filter((u) => u.sendId === result.id).length;
+    await h.nats.publish(DeliveryStatusReceived, callback('delivered'), `replay:${randomUUID()}`);
+    await h.nats.publish(DeliveryStatusReceived, callback('sent'), `late:${randomUUID()}`);
+    expect(await staysFalse(async () => (await h.record(ws.id, result.id)).status !== 'delivered', 500)).toBe(true);
+    // No update moved it backwards.
+    expect(updates.filter((u) => u.sendId === result.id).slice(seen).map((u) => u.status)).not.toContain('sent');
+  });
+
+  it('finds a send by its Twilio SID when the callback has no send id, and never moves it back from read', async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id);
+    const m = h.member(ws.id);
+    const result = await h.send(h.request(n, { memberId: m.id, channel: 'sms', body: 'SID test' }));
+    const queued = await waitFor(async () => {
+      const r = await h.record(ws.id, result.id);
+      return r.twilioSid ? r : undefined;
+    });
+    const base = { accountSid: TEST_ACCOUNT_SID, messageSid: queued.twilioSid!, errorCode: null, errorMessage: null, from: n.number, to: m.phone!, sendId: null, receivedAt: new Date().toISOString(), params: {} };
+    await h.nats.publish(DeliveryStatusReceived, { ...base, status: 'read' }, `x:${randomUUID()}`);
+    await h.waitForStatus(ws.id, result.id, 'read');
+    await h.nats.publish(DeliveryStatusReceived, { ...base, status: 'sent' }, `y:${randomUUID()}`);
+    expect(await staysFalse(async () => (await h.record(ws.id, result.id)).status !== 'read', 300)).toBe(true);
+  });
+
+  it('reconciles a send whose earlier attempt died mid-call instead of sending it again', async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id);
+    const m = h.member(ws.id);
+    const request = h.request(n, { memberId: m.id, channel: 'sms', body: 'Crash test' });
+    // The first worker stored the send, claimed it, reached Twilio, then died before storing the SID.
+    const db = h.service.app.get(DataSource);
+    const id = randomUUID();
+    await db.query(
+      `INSERT INTO sends (id, workspace_id, idempotency_key, phone_number_id, member_id, channel, kind, origin_service, body, status, claimed_at, claim_token, attempts)
+       VALUES ($1, $2, $3, $4, $5, 'sms', 'system', 'test', $6, 'pending', now() - interval '2 minutes', $7, 1)`,
+      [id, ws.id, request.idempotencyKey, n.id, m.id, request.body, randomUUID()],
+    );
+    const created = await fetch(`${h.emulator.url}/2010-04-01/Accounts/${TEST_ACCOUNT_SID}/Messages.json`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${TEST_ACCOUNT_SID}:${TEST_AUTH_TOKEN}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ To: m.phone!, From: n.number, Body: 'Crash test' }).toString(),
+    });
+    const sid = ((await created.json()) as { sid: string }).sid;
+    // JetStream redelivers the request.
+    await h.nats.publish(SendRequested, request, `redelivery:${randomUUID()}`);
+    const adopted = await waitFor(async () => {
+      const r = await h.record(ws.id, id);
+      return r.twilioSid ? r : undefined;
+    });
+    expect(adopted.twilioSid).toBe(sid);
+    expect(await h.sentTo(m.phone!)).toHaveLength(1);
+  });
+});
