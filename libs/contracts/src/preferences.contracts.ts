@@ -97,8 +97,12 @@ export const PreferenceChange = z.object({
 });
 export const ListPreferenceChanges = defineRequest({
   subject: 'rpc.preferences.member.changes',
-  description: "A member's preference audit trail, newest first.",
-  request: WorkspaceScoped.extend({ memberId: Id }),
+  description: "A member's preference audit trail, newest first, paged.",
+  request: WorkspaceScoped.extend({
+    memberId: Id,
+    limit: z.number().int().min(1).max(1000).default(100),
+    cursor: z.string().nullable().default(null),
+  }),
   response: Page(PreferenceChange),
 });
 
@@ -112,3 +116,21 @@ export const CheckSend = defineRequest({
     z.object({ allowed: z.literal(false), outcome: z.enum(['skipped', 'failed']), reason: z.string(), member: Member.nullable() }),
   ]),
 });
+
+/**
+ * Core-NATS broadcast (not request-reply, not stored by any stream): a preferences replica that
+ * changed a member tells every other replica to drop its cached copy, so CheckSend answers from a
+ * cache without serving a stale switch for longer than the publish takes. Every replica subscribes
+ * without a queue group. Subject gets the NATS_NAMESPACE prefix like every other.
+ */
+export const MEMBER_CACHE_INVALIDATION_SUBJECT = 'cache.preferences.member-changed';
+export const MemberCacheInvalidation = z.object({
+  workspaceId: Id,
+  memberId: Id,
+  /** The replica that made the change (it already dropped its own copy). */
+  origin: z.string(),
+});
+export type MemberCacheInvalidation = z.infer<typeof MemberCacheInvalidation>;
+
+/** The reason CheckSend gives when a member who replied STOP would get a non-compliance send. */
+export const OPTED_OUT_REASON = 'Member has opted out of messages (replied STOP).';

@@ -1,5 +1,6 @@
 // Migrations of the preferences schema, in order. Hand-written SQL; table names are unqualified
 // (the connection's search_path is the service's schema).
 import type { MigrationInterface } from 'typeorm';
+import { CreatePreferences1732460000000 } from './1732460000000-create-preferences';
 
-export const migrations: Array<new () => MigrationInterface> = [];
+export const migrations: Array<new () => MigrationInterface> = [CreatePreferences1732460000000];

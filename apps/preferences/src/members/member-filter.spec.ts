@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type Member } from '@app/contracts';
+import { compileMemberFilter } from './member-filter';
+
+const member = (fields: Partial<Member> = {}): Member => ({
+  id: randomUUID(),
+  workspaceId: randomUUID(),
+  firstName: null,
+  lastName: null,
+  phone: '+15551234567',
+  email: null,
+  notifySms: true,
+  notifyEmail: true,
+  notifyVoice: true,
+  notifyWhatsapp: false,
+  optedOut: false,
+  optedOutAt: null,
+  optedOutChannel: null,
+  createdAt: new Date().toISOString(),
+  updatedAt: new Date().toISOString(),
+  ...fields,
+});
+
+const errorOf = (expression: string): AppError => {
+  try {
+    compileMemberFilter(expression);
+  } catch (error) {
+    return error as AppError;
+  }
+  throw new Error(`expected ${expression} to be refused`);
+};
+
+describe('member filter (CEL)', () => {
+  it('selects members by switches and opt-out', () => {
+    const filter = compileMemberFilter('member.notify_whatsapp && !member.opted_out');
+    expect(filter(member({ notifyWhatsapp: true }))).toBe(true);
+    expect(filter(member({ notifyWhatsapp: true, optedOut: true }))).toBe(false);
+    expect(filter(member())).toBe(false);
+  });
+
+  it('reads missing text fields as empty strings', () => {
+    const filter = compileMemberFilter('member.first_name.startsWith("Al") || member.email != ""');
+    expect(filter(member({ firstName: 'Alex' }))).toBe(true);
+    expect(filter(member({ email: 'a@example.com' }))).toBe(true);
+    expect(filter(member())).toBe(false);
+  });
+
+  it('refuses a syntax error, saying where', () => {
+    const error = errorOf('member.notify_sms &&');
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toMatch(/^filter: .* at character \d+/);
+  });
+
+  it('refuses unknown fields and non-boolean results', () => {
+    expect(errorOf('member.favourite_colour == "blue"').message).toMatch(/favourite_colour/);
+    expect(errorOf('member.first_name').message).toMatch(/true or false/);
+  });
+});

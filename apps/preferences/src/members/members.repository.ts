@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { InjectDataSource } from '@app/persistence';
+import type { ChangeSource } from '@app/contracts';
+import type { FieldChange } from './member-defaults';
+import { MemberEntity } from './member.entity';
+import { PreferenceChangeEntity } from './preference-change.entity';
+
+/** New member's stored columns (ids, defaults and timestamps are the repository's). */
+export type NewMember = Omit<MemberEntity, 'id' | 'workspaceId' | 'optedOut' | 'optedOutAt' | 'optedOutChannel' | 'createdAt' | 'updatedAt'>;
+
+/** Members and their audit trail. Every method is scoped by workspace. */
+@Injectable()
+export class MembersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findById(workspaceId: string, memberId: string, manager: EntityManager = this.dataSource.manager): Promise<MemberEntity | null> {
+    return manager.findOne(MemberEntity, { where: { workspaceId, id: memberId } });
+  }
+
+  /** Reads the member and holds it until the transaction ends, so concurrent changes audit in order. */
+  lockById(manager: EntityManager, workspaceId: string, memberId: string): Promise<MemberEntity | null> {
+    return manager.findOne(MemberEntity, { where: { workspaceId, id: memberId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findByPhone(workspaceId: string, phone: string): Promise<MemberEntity | null> {
+    return this.dataSource.manager.findOne(MemberEntity, { where: { workspaceId, phone } });
+  }
+
+  /** Inserts a member; a phone already taken in the workspace throws a unique violation. */
+  async insert(manager: EntityManager, workspaceId: string, fields: NewMember): Promise<MemberEntity> {
+    const rows = await manager.query<MemberEntity[]>(
+      `INSERT INTO members (id, workspace_id, first_name, last_name, phone, email, notify_sms, notify_email, notify_voice, notify_whatsapp)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      insertParams(workspaceId, fields),
+    );
+    return (await this.findById(workspaceId, rows[0].id, manager))!;
+  }
+
+  /**
+   * Inserts the member unless its phone is already taken in the workspace, in which case nothing
+   * happens and null comes back: two inbound messages from one new number create one member.
+   */
+  async insertIfPhoneFree(workspaceId: string, fields: NewMember): Promise<MemberEntity | null> {
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO members (id, workspace_id, first_name, last_name, phone, email, notify_sms, notify_email, notify_voice, notify_whatsapp)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (workspace_id, phone) DO NOTHING RETURNING id`,
+      insertParams(workspaceId, fields),
+    );
+    return rows.length ? this.findById(workspaceId, rows[0].id) : null;
+  }
+
+  /** Fills an empty first name (from a WhatsApp profile name) without overwriting one set meanwhile. */
+  async fillFirstName(workspaceId: string, memberId: string, firstName: string): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set({ firstName, updatedAt: () => 'now()' })
+      .where('workspace_id = :workspaceId AND id = :memberId AND (first_name IS NULL OR first_name = \'\')', { workspaceId, memberId })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async save(manager: EntityManager, member: MemberEntity): Promise<MemberEntity> {
+    member.updatedAt = new Date();
+    await manager.update(MemberEntity, { workspaceId: member.workspaceId, id: member.id }, member);
+    return member;
+  }
+
+  /** One page of a workspace's members in id order, after `afterId`. */
+  page(workspaceId: string, afterId: string | null, limit: number): Promise<MemberEntity[]> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(MemberEntity, 'm')
+      .where('m.workspace_id = :workspaceId', { workspaceId })
+      .orderBy('m.id', 'ASC')
+      .limit(limit);
+    if (afterId) query.andWhere('m.id > :afterId', { afterId });
+    return query.getMany();
+  }
+
+  async recordChanges(manager: EntityManager, member: MemberEntity, changes: FieldChange[], source: ChangeSource): Promise<void> {
+    if (!changes.length) return;
+    await manager.insert(
+      PreferenceChangeEntity,
+      changes.map((c) => ({
+        id: randomUUID(),
+        workspaceId: member.workspaceId,
+        memberId: member.id,
+        field: c.field,
+        oldValue: c.oldValue,
+        newValue: c.newValue,
+        sourceType: source.type,
+        sourceRef: source.ref,
+        changedAt: new Date(),
+      })),
+    );
+  }
+
+  /** The member's audit trail, newest first, before the `beforeSeq` cursor. */
+  changes(workspaceId: string, memberId: string, beforeSeq: string | null, limit: number): Promise<PreferenceChangeEntity[]> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(PreferenceChangeEntity, 'c')
+      .where('c.workspace_id = :workspaceId AND c.member_id = :memberId', { workspaceId, memberId })
+      .orderBy('c.seq', 'DESC')
+      .limit(limit);
+    if (beforeSeq) query.andWhere('c.seq < :beforeSeq', { beforeSeq });
+    return query.getMany();
+  }
+}
+
+function insertParams(workspaceId: string, f: NewMember): unknown[] {
+  return [randomUUID(), workspaceId, f.firstName, f.lastName, f.phone, f.email, f.notifySms, f.notifyEmail, f.notifyVoice, f.notifyWhatsapp];
+}
