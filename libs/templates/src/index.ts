@@ -1,0 +1,1 @@
+export { renderTemplate, validateTemplate, TemplateError } from './templates';
