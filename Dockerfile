@@ -23,12 +23,14 @@ RUN node scripts/build.mjs --clean \
  && find dist -name '*.map' -delete \
  && rm -rf dist/apps/e2e dist/libs/testing
 
-# ---- prod-deps: runtime dependencies only (no install scripts: nothing at runtime needs one) -
+# ---- prod-deps: runtime dependencies only (no install scripts: nothing at runtime needs one),
+# without source maps, type declarations and docs (about half of node_modules).
 FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
- && npm cache clean --force
+ && npm cache clean --force \
+ && find node_modules -type f \( -name '*.map' -o -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' -o -name '*.md' \) -delete
 
 # ---- runtime: one service ----------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
