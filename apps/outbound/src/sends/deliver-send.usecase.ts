@@ -17,6 +17,9 @@ interface DeliveryState {
   twilioMayHaveIt: boolean;
 }
 
+/** A send late for its slot books a new one at most this many times, then goes. */
+const MAX_SLOT_RETAKES = 5;
+
 /** How far back of a claim to look for a message a lost answer created (clock differences with Twilio). */
 const RECONCILE_SLACK_MS = 5_000;
 
@@ -75,19 +78,19 @@ export class DeliverSendUseCase {
       const outcome = attempt === 1 && checked ? checked : await this.checks.run(request);
       if (!outcome.ok) return this.settle(send, { status: outcome.refusal.status, reason: outcome.refusal.reason });
 
-      const { waitMs } = await this.limiter.reserve(`${request.phoneNumberId}:${request.channel}`, outcome.ratePerSecond);
-      if (waitMs > 0) {
-        await sleep(waitMs);
+      const senderKey = `${request.phoneNumberId}:${request.channel}`;
+      let slot = await this.reserveSlot(senderKey, outcome.ratePerSecond);
+      if (slot.waited) {
         // The wait may have been long: the member may have sent STOP, the number been switched off.
         const again = await this.checks.run(request);
         if (!again.ok) return this.settle(send, { status: again.refusal.status, reason: again.refusal.reason });
       }
 
       const message = this.outgoing(request, send, outcome.sender.phoneNumber.number, outcome.toPhone);
-      claim = await this.sends.claim(send.workspaceId, send.id, claim?.token ?? null, this.config.SEND_CLAIM_STALE_MS);
+      const addresses = { toPhone: outcome.toPhone, fromAddress: message.from, toAddress: message.to };
+      claim = await this.sends.claim(send.workspaceId, send.id, claim?.token ?? null, this.config.SEND_CLAIM_STALE_MS, addresses);
       if (!claim) return this.claimedElsewhere(send);
       state.claim = claim;
-      if (attempt === 1) await this.sends.setAddresses(send.workspaceId, send.id, { toPhone: outcome.toPhone, fromAddress: message.from, toAddress: message.to });
 
       const mayExist = claim.previous !== null && (claim.previous.token !== claim.token || uncertainSeen);
       if (mayExist) {
@@ -95,6 +98,10 @@ export class DeliverSendUseCase {
         if (found) return this.settle(send, { status: 'queued', twilioSid: found });
       }
 
+      // Too late for the slot (a busy process): a later message may already be on time, so take a new one.
+      for (let retake = 0; retake < MAX_SLOT_RETAKES && Date.now() - slot.dueAt > this.lateToleranceMs(); retake++) {
+        slot = await this.reserveSlot(senderKey, outcome.ratePerSecond);
+      }
       state.twilioMayHaveIt = true;
       const call = await this.callTwilio(message);
       if (call.ok) return this.settle(send, { status: 'queued', twilioSid: call.sid });
@@ -120,6 +127,22 @@ export class DeliverSendUseCase {
       this.logger.warn(`Twilio call for send ${send.id} to ${maskPhone(message.to)} failed (${failure.httpStatus ?? failure.message}); retrying`);
       await sleep(backoffMs(attempt, this.config.TWILIO_RETRY_BASE_MS, 10_000));
     }
+  }
+
+  /** Books the sender's next slot and waits for it. */
+  private async reserveSlot(senderKey: string, ratePerSecond: number): Promise<{ dueAt: number; waited: boolean }> {
+    const { waitMs } = await this.limiter.reserve(senderKey, ratePerSecond);
+    const dueAt = Date.now() + waitMs;
+    if (waitMs > 0) await sleep(waitMs);
+    return { dueAt, waited: waitMs > 0 };
+  }
+
+  /**
+   * How late a send may leave its slot and still keep the sender under its rate: the headroom
+   * between slots adds up to this much over rate+1 slots. Half of it is left for the network.
+   */
+  private lateToleranceMs(): number {
+    return (1000 * this.config.SEND_RATE_HEADROOM) / 2;
   }
 
   private async callTwilio(message: OutgoingMessage): Promise<{ ok: true; sid: string } | { ok: false; failure: TwilioCallFailure }> {

@@ -13,6 +13,13 @@ export interface Claim {
   previous: { at: Date; token: string } | null;
 }
 
+/** The recipient as the checks found it and the addresses handed to Twilio. */
+export interface Addresses {
+  toPhone: string;
+  fromAddress: string;
+  toAddress: string;
+}
+
 export interface StatusChange {
   status: SendStatus;
   reason?: string | null;
@@ -103,24 +110,20 @@ export class SendsRepository {
     return rows.length ? this.findById(workspaceId, id) : null;
   }
 
-  /** Records the recipient once the checks found it. */
-  async setAddresses(workspaceId: string, id: string, addresses: { toPhone: string; fromAddress: string; toAddress: string }): Promise<void> {
-    await this.sends.update({ workspaceId, id }, addresses);
-  }
-
   /**
    * Claims a pending send for one Twilio call. Fails (null) while another worker holds a fresh
    * claim; takes over a claim older than `staleMs` (its worker presumably died mid-call).
    */
-  async claim(workspaceId: string, id: string, token: string | null, staleMs: number): Promise<Claim | null> {
+  async claim(workspaceId: string, id: string, token: string | null, staleMs: number, addresses: Addresses): Promise<Claim | null> {
     const mine = token ?? randomUUID();
     const rows = await this.updateReturning<{ prev_at: Date | null; prev_token: string | null }>(
-      `UPDATE sends s SET claimed_at = clock_timestamp(), claim_token = $3, attempts = s.attempts + 1, updated_at = now()
+      `UPDATE sends s SET claimed_at = clock_timestamp(), claim_token = $3, attempts = s.attempts + 1, updated_at = now(),
+              to_phone = $5, from_address = $6, to_address = $7
          FROM (SELECT id, claimed_at AS prev_at, claim_token AS prev_token FROM sends WHERE workspace_id = $1 AND id = $2 FOR UPDATE) p
         WHERE s.id = p.id AND s.status = 'pending' AND s.twilio_sid IS NULL
           AND (s.claimed_at IS NULL OR s.claim_token = $3 OR s.claimed_at < clock_timestamp() - make_interval(secs => $4 / 1000.0))
         RETURNING p.prev_at, p.prev_token`,
-      [workspaceId, id, mine, staleMs],
+      [workspaceId, id, mine, staleMs, addresses.toPhone, addresses.fromAddress, addresses.toAddress],
     );
     const row = rows[0];
     if (!row) return null;
