@@ -1,0 +1,29 @@
+import type { AbilityName } from '../abilities/ability-names';
+
+/** A workflow step, as stored (validated) in a definition version. */
+export type Step = ReplyStep | IfStep | AgentStep;
+
+export interface ReplyStep {
+  /** Handlebars over the workflow context; rendered as plain text and sent to the member. */
+  reply: string;
+}
+
+export interface IfStep {
+  /** CEL over the workflow context, e.g. `chat.channel == "whatsapp"`. */
+  if: string;
+  then: Step[];
+  else?: Step[];
+}
+
+export interface AgentStep {
+  agent: {
+    instructions: string;
+    abilities: AbilityName[];
+    /** Overrides LLM_MODEL for this step. */
+    model?: string;
+  };
+}
+
+export const isReplyStep = (s: Step): s is ReplyStep => 'reply' in s;
+export const isIfStep = (s: Step): s is IfStep => 'if' in s;
+export const isAgentStep = (s: Step): s is AgentStep => 'agent' in s;

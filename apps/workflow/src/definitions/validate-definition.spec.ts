@@ -1,0 +1,75 @@
+import { AppError } from '@app/contracts';
+import { validateDefinition } from './validate-definition';
+
+const problem = (input: unknown[] | string): string => {
+  try {
+    validateDefinition(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('invalid_input');
+    return (error as AppError).message;
+  }
+  throw new Error('expected the definition to be refused');
+};
+
+describe('validateDefinition', () => {
+  it('accepts reply, if and agent steps', () => {
+    const steps = validateDefinition([
+      { reply: 'Hi {{member.first_name}}' },
+      { if: 'chat.channel == "whatsapp"', then: [{ reply: 'WA' }], else: [{ agent: { instructions: 'Help.', abilities: ['end_chat'] } }] },
+    ]);
+    expect(steps).toEqual([
+      { reply: 'Hi {{member.first_name}}' },
+      { if: 'chat.channel == "whatsapp"', then: [{ reply: 'WA' }], else: [{ agent: { instructions: 'Help.', abilities: ['end_chat'] } }] },
+    ]);
+  });
+
+  it('reads the same steps from YAML', () => {
+    const yaml = `
+- reply: "Hello {{member.first_name}}"
+- if: chat.channel == "sms"
+  then:
+    - reply: SMS
+- agent:
+    instructions: Be brief.
+    abilities: [send_sms_message]
+    model: small
+`;
+    expect(validateDefinition(yaml)).toEqual([
+      { reply: 'Hello {{member.first_name}}' },
+      { if: 'chat.channel == "sms"', then: [{ reply: 'SMS' }] },
+      { agent: { instructions: 'Be brief.', abilities: ['send_sms_message'], model: 'small' } },
+    ]);
+    expect(validateDefinition('steps:\n  - reply: hi\n')).toEqual([{ reply: 'hi' }]);
+  });
+
+  it('points at a CEL syntax error', () => {
+    expect(problem([{ reply: 'a' }, { if: 'chat.channel ==', then: [] }])).toBe(
+      'definition is not valid: steps[1].if: CEL syntax error at column 16: Unexpected token: EOF',
+    );
+  });
+
+  it('points at an unknown ability', () => {
+    expect(problem([{ if: 'true', then: [{ agent: { instructions: 'x', abilities: ['end_chat', 'send_fax'] } }] }])).toBe(
+      'definition is not valid: steps[0].then[0].agent.abilities[1]: unknown ability "send_fax" (known: send_whatsapp_message, send_sms_message, end_chat)',
+    );
+  });
+
+  it('points at a step that is not one kind', () => {
+    expect(problem([{ reply: 'a', agent: { instructions: 'x' } }])).toBe('definition is not valid: steps[0]: a step needs exactly one of reply, if, agent (got reply, agent)');
+    expect(problem([{ say: 'a' }])).toBe('definition is not valid: steps[0]: a step needs exactly one of reply, if, agent');
+    expect(problem([])).toBe('definition is not valid: steps: a workflow needs at least one step');
+  });
+
+  it('points at template errors and lists every problem', () => {
+    const message = problem([{ reply: 'Hi {{member.first_name' }, { if: 'nope.x', then: [{ reply: '{{shout x}}' }] }]);
+    expect(message).toMatch(/^definition is not valid: steps\[0\]\.reply: template syntax error on line 1/);
+    expect(message).toContain('steps[1].if: CEL error at column 1: Unknown variable: nope');
+    expect(message).toContain('steps[1].then[0].reply: template error at line 1, column 1: unknown helper "shout"');
+  });
+
+  it('points at YAML syntax errors', () => {
+    expect(problem('- reply: "unterminated\n- if: x')).toMatch(/^definition: YAML syntax error at line \d+, column \d+/);
+    expect(problem('reply: hi')).toBe('definition: the YAML document must be a list of steps (or have a "steps:" list)');
+  });
+});

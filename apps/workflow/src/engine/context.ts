@@ -1,0 +1,41 @@
+import type { Channel, Member, PhoneNumber, WorkspaceSummary } from '@app/contracts';
+
+/**
+ * What templates and CEL conditions see. Every field is a string (empty when unknown), so
+ * `{{member.first_name}}` renders as nothing and `member.first_name == ""` works in CEL.
+ * Member-written text lives here only as data.
+ */
+export interface WorkflowContext {
+  member: { first_name: string; last_name: string; phone: string; email: string };
+  chat: { channel: Channel; id: string };
+  message: { body: string };
+  workspace: { name: string };
+  brand: { name: string };
+}
+
+export interface ContextSource {
+  workspace: Pick<WorkspaceSummary, 'name'>;
+  phoneNumber: Pick<PhoneNumber, 'brandName'>;
+  member: Pick<Member, 'firstName' | 'lastName' | 'phone' | 'email'>;
+  channel: Channel;
+  chatId: string | null;
+  /** The text the workflow answers (several messages joined by new lines), '' when none. */
+  body: string;
+}
+
+/** The one place the workflow context is built; rules and routines reuse it. */
+export function buildWorkflowContext(source: ContextSource): WorkflowContext {
+  return {
+    member: {
+      first_name: source.member.firstName ?? '',
+      last_name: source.member.lastName ?? '',
+      phone: source.member.phone ?? '',
+      email: source.member.email ?? '',
+    },
+    chat: { channel: source.channel, id: source.chatId ?? '' },
+    message: { body: source.body },
+    workspace: { name: source.workspace.name },
+    // The number's brand name, else the workspace's name: what the member knows the sender as.
+    brand: { name: source.phoneNumber.brandName ?? source.workspace.name },
+  };
+}
