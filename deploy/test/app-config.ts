@@ -1,5 +1,6 @@
 // What each service reads from its environment, taken from the code at test time (never copied):
-// the zod shape each app exports from its config.ts (`<name>ConfigShape`, via `@apps/<name>`),
+// the zod shape each app exports from its config.ts (`<name>ConfigShape`, which `@apps/<name>`
+// re-exports; the module is loaded alone so the test does not boot the app's dependencies),
 // the emulator's env schema (read from its source, it is not exported) and any `process.env.X`
 // the app's or the libraries' runtime code reads directly.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -95,9 +96,10 @@ export function emulatorEnvKeys(): string[] {
 type Shape = Record<string, z.ZodType>;
 
 async function zodApp(name: string): Promise<AppConfig> {
-  const mod = (await import(`@apps/${name}`)) as Record<string, unknown>;
+  // The config module alone (what `@apps/<name>` re-exports), without loading the whole app.
+  const mod = (await import(join(ROOT, 'apps', name, 'src', 'config'))) as Record<string, unknown>;
   const entry = Object.entries(mod).find(([key]) => /ConfigShape$/.test(key));
-  if (!entry) throw new Error(`@apps/${name} exports no *ConfigShape (apps/${name}/src/config.ts)`);
+  if (!entry) throw new Error(`apps/${name}/src/config.ts exports no *ConfigShape`);
   const shape = entry[1] as Shape;
   const { loadConfig } = await import('@app/config');
   const required = Object.entries(shape)
@@ -125,7 +127,9 @@ async function zodApp(name: string): Promise<AppConfig> {
 }
 
 async function emulatorApp(): Promise<AppConfig> {
-  const { loadEmulatorConfig } = await import('@apps/twilio-emulator');
+  const { loadEmulatorConfig } = (await import(join(ROOT, 'apps/twilio-emulator/src/config/emulator-config'))) as {
+    loadEmulatorConfig(env: Record<string, string | undefined>): { port: number };
+  };
   return {
     name: 'twilio-emulator',
     known: new Set([...emulatorEnvKeys(), ...directEnvReads(runtimeSources('twilio-emulator'))]),
