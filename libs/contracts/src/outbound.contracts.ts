@@ -47,6 +47,14 @@ export type SendStatus = z.infer<typeof SendStatus>;
 export const SendResult = z.object({ id: Id, status: SendStatus, reason: z.string().nullable() });
 export type SendResult = z.infer<typeof SendResult>;
 
+/**
+ * Any service sends with one of these two (see apps/outbound/src/examples/send-example.ts, runnable):
+ *
+ *   await messaging.publish(SendRequested, request, { msgId: `${request.workspaceId}:${request.idempotencyKey}` });
+ *   const { id, status, reason } = await messaging.request(Send, request);
+ *
+ * Either way one idempotency key gives at most one Twilio message; follow it on OutboundMessageUpdated.
+ */
 export const SendRequested = defineEvent({
   subject: 'outbound.send.requested',
   stream: 'OUTBOUND',
