@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
 import { PersistenceModule, type PersistenceOptions } from '@app/persistence';
 import { migrations } from './migrations';
+import { AutomationModule } from './rules/automation.module';
 import type { WorkflowConfig } from './config';
 
 export const SERVICE_NAME = 'workflow';
@@ -30,6 +31,7 @@ export class WorkflowModule {
           streamReplicas: config.NATS_STREAM_REPLICAS,
         }),
         PersistenceModule.forRoot(workflowPersistence(config)),
+        AutomationModule,
       ],
     };
   }

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { ActionRun as ActionRunContract } from '@app/contracts';
+import type { z } from 'zod';
+import type { ActionOutcome } from './actions/action-outcome';
+import { Sql } from './sql';
+
+export type ActionRun = z.infer<typeof ActionRunContract>;
+
+interface ActionRunRow {
+  id: string;
+  workspace_id: string;
+  rule_id: string;
+  event_id: string;
+  member_id: string | null;
+  status: ActionRun['status'];
+  reason: string | null;
+  send_id: string | null;
+  chat_id: string | null;
+  created_at: Date;
+}
+
+const toRun = (row: ActionRunRow): ActionRun => ({
+  id: row.id,
+  ruleId: row.rule_id,
+  routineId: null,
+  eventId: row.event_id,
+  memberId: row.member_id,
+  status: row.status,
+  reason: row.reason,
+  sendId: row.send_id,
+  chatId: row.chat_id,
+  createdAt: row.created_at.toISOString(),
+});
+
+/** The run log of event rules: one row per (rule, event), pending until the action settles. */
+@Injectable()
+export class ActionRunsRepository {
+  constructor(private readonly sql: Sql) {}
+
+  /**
+   * The run of this rule for this event: created pending, or the one an earlier delivery of the
+   * same event left (settled, or pending after a crash mid-action).
+   */
+  async open(input: { workspaceId: string; ruleId: string; eventId: string; memberId: string | null }): Promise<ActionRun> {
+    const [created] = await this.sql.query<ActionRunRow>(
+      `INSERT INTO action_runs (id, workspace_id, rule_id, event_id, member_id, status)
+       VALUES ($1, $2, $3, $4, $5, 'pending') ON CONFLICT (rule_id, event_id) DO NOTHING RETURNING *`,
+      [randomUUID(), input.workspaceId, input.ruleId, input.eventId, input.memberId],
+    );
+    if (created) return toRun(created);
+    const [existing] = await this.sql.query<ActionRunRow>(`SELECT * FROM action_runs WHERE workspace_id = $1 AND rule_id = $2 AND event_id = $3`, [
+      input.workspaceId,
+      input.ruleId,
+      input.eventId,
+    ]);
+    return toRun(existing);
+  }
+
+  /** Records the outcome of a pending run (a settled run keeps its first outcome). */
+  async settle(workspaceId: string, runId: string, outcome: ActionOutcome): Promise<void> {
+    await this.sql.query(
+      `UPDATE action_runs SET status = $3, reason = $4, send_id = $5, chat_id = $6, updated_at = now()
+       WHERE workspace_id = $1 AND id = $2 AND status = 'pending'`,
+      [workspaceId, runId, outcome.status, outcome.reason, outcome.sendId, outcome.chatId],
+    );
+  }
+
+  async listForRule(workspaceId: string, ruleId: string, limit: number): Promise<ActionRun[]> {
+    const rows = await this.sql.query<ActionRunRow>(
+      `SELECT * FROM action_runs WHERE workspace_id = $1 AND rule_id = $2 ORDER BY created_at DESC, id DESC LIMIT $3`,
+      [workspaceId, ruleId, limit],
+    );
+    return rows.map(toRun);
+  }
+}

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, CheckSend, GetMember, GetSender, Send, type Member, type SendAction, type SendRequest } from '@app/contracts';
+import { MessagingClient } from '@app/messaging';
+import { failed, fromSendResult, skipped, type ActionOutcome } from './action-outcome';
+import { ChatStarterLocator } from './chat-starter.locator';
+import { memberView } from './member-view';
+import { actionChannel, checkSender, SENDER_REASONS, type Sender } from './sender-checks';
+import { renderTemplate } from './template';
+
+export interface ActionTarget {
+  workspaceId: string;
+  action: SendAction;
+  memberId: string;
+  /** Same key, same outcome: outbound sends once and the engine starts one chat per key. */
+  idempotencyKey: string;
+  /** Who asked, for outbound's records (e.g. `rule-run:<id>`). */
+  originRef: string;
+  /** Already known to the caller (a routine's member page); looked up otherwise. */
+  member?: Member;
+  /** A routine checks its number once per batch rather than once per member. */
+  sender?: Sender;
+  event?: { type: string; data: Record<string, unknown> };
+}
+
+const MAX_BODY = 1600;
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/**
+ * Runs a Send WhatsApp / Send SMS action for one member. Outbound applies every check with its
+ * exact texts; the cheap ones (feature, number) are answered here without a round trip. Refusals
+ * and the action's own mistakes become the outcome; a neighbour that is down throws
+ * `unavailable`, so the caller retries with the same idempotency key.
+ */
+@Injectable()
+export class SendActionRunner {
+  constructor(
+    private readonly messaging: MessagingClient,
+    private readonly starters: ChatStarterLocator,
+  ) {}
+
+  async sender(workspaceId: string, phoneNumberId: string): Promise<Sender | null> {
+    try {
+      return await this.messaging.request(GetSender, { workspaceId, phoneNumberId }, { timeoutMs: REQUEST_TIMEOUT_MS });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') return null;
+      throw error;
+    }
+  }
+
+  async run(target: ActionTarget): Promise<ActionOutcome> {
+    const { action } = target;
+    const sender = target.sender ?? (await this.sender(target.workspaceId, action.phoneNumberId));
+    if (!sender) return failed(SENDER_REASONS.numberNotFound);
+    const refusal = checkSender(actionChannel(action), sender);
+    if (refusal) return refusal;
+    if (action.type === 'send_whatsapp' && action.workflowId) return this.startChat(target, action.workflowId, action.initialMessage ?? null, sender);
+    return this.send(target, sender);
+  }
+
+  private async startChat(target: ActionTarget, workflowId: string, initialMessage: string | null, sender: Sender): Promise<ActionOutcome> {
+    // A chat is a system-started conversation: the member must have opted in, like any send.
+    let check;
+    try {
+      check = await this.messaging.request(CheckSend, { workspaceId: target.workspaceId, memberId: target.memberId, channel: 'whatsapp', kind: 'system' }, { timeoutMs: REQUEST_TIMEOUT_MS });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') return failed(SENDER_REASONS.memberNotFound);
+      throw error;
+    }
+    if (!check.allowed) return check.outcome === 'skipped' ? skipped(check.reason) : failed(check.reason);
+    const starter = this.starters.get();
+    if (!starter) return failed('Starting a chat with a workflow is not available: the workflow engine is not running.');
+    const rendered = initialMessage === null ? null : this.render(initialMessage, target, check.member, sender);
+    if (rendered !== null && 'error' in rendered) return failed(rendered.error);
+    try {
+      const { chatId } = await starter.startChat({
+        idempotencyKey: target.idempotencyKey,
+        workspace: sender.workspace,
+        phoneNumber: sender.phoneNumber,
+        member: check.member,
+        channel: 'whatsapp',
+        workflowId,
+        initialMessage: rendered?.text.trim() ? rendered.text : null,
+      });
+      return { status: 'sent', reason: null, sendId: null, chatId };
+    } catch (error) {
+      if (error instanceof AppError && error.code !== 'unavailable' && error.code !== 'internal') return failed(error.message);
+      throw error;
+    }
+  }
+
+  private async send(target: ActionTarget, sender: Sender): Promise<ActionOutcome> {
+    const { action } = target;
+    const member = target.member ?? (await this.member(target.workspaceId, target.memberId));
+    if (!member) return failed(SENDER_REASONS.memberNotFound);
+
+    let content: Pick<SendRequest, 'body' | 'contentSid' | 'contentVariables'>;
+    if (action.type === 'send_whatsapp' && action.contentSid) {
+      const variables: Record<string, string> = {};
+      for (const [key, source] of Object.entries(action.contentVariables ?? {})) {
+        const value = this.render(source, target, member, sender);
+        if ('error' in value) return failed(value.error);
+        variables[key] = value.text;
+      }
+      content = { contentSid: action.contentSid, contentVariables: action.contentVariables ? variables : undefined };
+    } else {
+      if (!action.template) return failed('The action has no message template.');
+      const body = this.render(action.template, target, member, sender);
+      if ('error' in body) return failed(body.error);
+      if (!body.text.trim()) return failed('The message template gave an empty message for this member.');
+      if (body.text.length > MAX_BODY) return failed(`The message is longer than ${MAX_BODY} characters for this member.`);
+      content = { body: body.text };
+    }
+
+    try {
+      const result = await this.messaging.request(
+        Send,
+        {
+          idempotencyKey: target.idempotencyKey,
+          workspaceId: target.workspaceId,
+          phoneNumberId: action.phoneNumberId,
+          memberId: member.id,
+          channel: actionChannel(action),
+          ...content,
+          kind: 'system',
+          origin: { service: 'workflow', ref: target.originRef },
+        },
+        { timeoutMs: REQUEST_TIMEOUT_MS },
+      );
+      return fromSendResult(result);
+    } catch (error) {
+      // Outbound refused the request itself (e.g. a content SID it rejects): the action's fault, not a retry.
+      if (error instanceof AppError && (error.code === 'invalid_input' || error.code === 'rule_violation' || error.code === 'not_found')) return failed(error.message);
+      throw error;
+    }
+  }
+
+  private async member(workspaceId: string, memberId: string): Promise<Member | null> {
+    try {
+      return await this.messaging.request(GetMember, { workspaceId, memberId }, { timeoutMs: REQUEST_TIMEOUT_MS });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') return null;
+      throw error;
+    }
+  }
+
+  private render(source: string, target: ActionTarget, member: Member, sender: Sender): { text: string } | { error: string } {
+    try {
+      return {
+        text: renderTemplate(source, {
+          member: memberView(member),
+          workspace: { name: sender.workspace.name },
+          event: target.event ?? null,
+        }),
+      };
+    } catch (error) {
+      return { error: `The message template could not be rendered: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` };
+    }
+  }
+}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
+import { RulesModule } from './rules.module';
+
+/** The automation half of the workflow service: event rules, the events that run them, routines. */
+@Module({
+  imports: [RulesModule, EventsModule],
+})
+export class AutomationModule {}

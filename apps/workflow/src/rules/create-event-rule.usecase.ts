@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, type SendAction } from '@app/contracts';
+import { compileCel } from './actions/cel';
+import { SendActionRunner } from './actions/send-action.runner';
+import { validateAction } from './actions/validate-action';
+import { EventRulesRepository, type EventRule } from './event-rules.repository';
+
+export interface CreateEventRuleInput {
+  workspaceId: string;
+  event: string;
+  condition?: string;
+  action: SendAction;
+}
+
+/** Saves a rule once its condition, templates and sending number are known to be usable. */
+@Injectable()
+export class CreateEventRuleUseCase {
+  constructor(
+    private readonly rules: EventRulesRepository,
+    private readonly actions: SendActionRunner,
+  ) {}
+
+  async execute(input: CreateEventRuleInput): Promise<EventRule> {
+    const condition = input.condition?.trim() ? input.condition.trim() : null;
+    if (condition) compileCel(condition, 'condition');
+    validateAction(input.action);
+    await assertNumberExists(this.actions, input.workspaceId, input.action.phoneNumberId);
+    return this.rules.create({ workspaceId: input.workspaceId, event: input.event, condition, action: input.action });
+  }
+}
+
+/** A number of another workspace (or none) is refused up front; its switches are checked per run. */
+export async function assertNumberExists(actions: SendActionRunner, workspaceId: string, phoneNumberId: string): Promise<void> {
+  if (!(await actions.sender(workspaceId, phoneNumberId))) throw new AppError('not_found', 'Phone number not found in this workspace.');
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@app/persistence';
+import type { DataSource, QueryRunner } from 'typeorm';
+
+/**
+ * Plain SQL on the workflow schema. Rules and routines lean on statements TypeORM's repositories
+ * do not express well (ON CONFLICT, counters moved with the row that changed, CTEs).
+ */
+@Injectable()
+export class Sql {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The rows a statement returns (SELECT, or INSERT/UPDATE ... RETURNING). */
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const result = await runner.query(sql, params, true);
+      return (result as { records: T[] }).records ?? [];
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** A connection of its own, for session state such as advisory locks. Release it when done. */
+  async dedicated(): Promise<QueryRunner> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    return runner;
+  }
+}

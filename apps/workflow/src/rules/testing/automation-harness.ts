@@ -1,0 +1,79 @@
+import { Global, Module } from '@nestjs/common';
+import { MessagingModule } from '@app/messaging';
+import { PersistenceModule } from '@app/persistence';
+import { startService, type RunningService } from '@app/runtime';
+import { NatsTestClient, serviceEnv } from '@app/testing';
+import { loadWorkflowConfig } from '../../config';
+import { ConversationStarter } from '../../engine/conversation-starter';
+import { SERVICE_NAME, workflowPersistence } from '../../workflow.module';
+import { AutomationModule } from '../automation.module';
+import { FakeNeighbours } from './fake-neighbours';
+
+type StartChatInput = Parameters<ConversationStarter['startChat']>[0];
+
+/** Records the chats rules start, one per idempotency key, as the engine promises. */
+export class RecordingConversationStarter extends ConversationStarter {
+  readonly calls: StartChatInput[] = [];
+  private readonly chats = new Map<string, string>();
+
+  startChat(input: StartChatInput): Promise<{ chatId: string }> {
+    this.calls.push(input);
+    const chatId = this.chats.get(input.idempotencyKey) ?? crypto.randomUUID();
+    this.chats.set(input.idempotencyKey, chatId);
+    return Promise.resolve({ chatId });
+  }
+}
+
+export interface AutomationHarness {
+  service: RunningService;
+  nats: NatsTestClient;
+  fakes: FakeNeighbours;
+  starter: RecordingConversationStarter;
+  env: Record<string, string | undefined>;
+  close(): Promise<void>;
+}
+
+/**
+ * The workflow service's rules and routines on real Postgres and NATS, without the engine (its
+ * ConversationStarter is a recording stand-in) and with routing, preferences and outbound played
+ * over NATS by FakeNeighbours.
+ */
+export async function startAutomation(namespace: string, nats?: NatsTestClient, fakes?: FakeNeighbours): Promise<AutomationHarness> {
+  const env = serviceEnv(namespace, SERVICE_NAME);
+  const config = loadWorkflowConfig(env);
+  const client = nats ?? (await NatsTestClient.connect(namespace));
+  const neighbours = fakes ?? FakeNeighbours.start(client);
+  const starter = new RecordingConversationStarter();
+
+  @Global()
+  @Module({ providers: [{ provide: ConversationStarter, useValue: starter }], exports: [ConversationStarter] })
+  class StarterModule {}
+
+  const service = await startService({
+    service: SERVICE_NAME,
+    module: {
+      module: class AutomationTestModule {},
+      imports: [
+        MessagingModule.forRoot({ service: SERVICE_NAME, natsUrl: config.NATS_URL, namespace: config.NATS_NAMESPACE, streamReplicas: 1 }),
+        PersistenceModule.forRoot(workflowPersistence(config)),
+        StarterModule,
+        AutomationModule,
+      ],
+    },
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: config.LOG_LEVEL,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  });
+  return {
+    service,
+    nats: client,
+    fakes: neighbours,
+    starter,
+    env,
+    close: async () => {
+      await service.close();
+      if (!nats) await client.close();
+    },
+  };
+}
