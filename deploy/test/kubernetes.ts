@@ -15,8 +15,8 @@ export type K8sObject = { apiVersion: string; kind: string; metadata: { name: st
 
 const INSTALL_HINT =
   'Rendering the manifests needs kustomize v4+ on PATH: either `kustomize`, or `kubectl` (v1.21+, it embeds kustomize; ' +
-  'the machine image ships kubectl 1.32). Debian: `apt-get install kubectl` from the image\'s apt source; ' +
-  "Debian's own kubernetes-client (1.20, kustomize v2) is too old for this Kustomization.";
+  'the node-svc machine image ships /usr/bin/kubectl 1.32 with kustomize v5). ' +
+  "Debian's own kubernetes-client package (kubectl 1.20, kustomize v2) is too old for this Kustomization.";
 
 function tryVersion(command: string, args: string[]): string | undefined {
   try {
