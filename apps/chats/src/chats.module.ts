@@ -3,6 +3,11 @@ import { MessagingModule } from '@app/messaging';
 import { PersistenceModule, type PersistenceOptions } from '@app/persistence';
 import { migrations } from './migrations';
 import type { ChatsConfig } from './config';
+import { ChatsQueriesModule } from './chats/chats.module';
+import { InboundModule } from './inbound/inbound.module';
+import { OutboundMessagesModule } from './outbound/outbound.module';
+import { ChatMessageEntity } from './store/chat-message.entity';
+import { ChatEntity } from './store/chat.entity';
 
 export const SERVICE_NAME = 'chats';
 
@@ -11,7 +16,7 @@ export function chatsPersistence(config: ChatsConfig): PersistenceOptions {
     databaseUrl: config.DATABASE_URL,
     schema: config.DB_SCHEMA ?? 'chats',
     poolSize: config.DB_POOL_SIZE,
-    entities: [],
+    entities: [ChatEntity, ChatMessageEntity],
     migrations,
   };
 }
@@ -30,6 +35,9 @@ export class ChatsModule {
           streamReplicas: config.NATS_STREAM_REPLICAS,
         }),
         PersistenceModule.forRoot(chatsPersistence(config)),
+        InboundModule,
+        OutboundMessagesModule,
+        ChatsQueriesModule,
       ],
     };
   }

@@ -90,7 +90,12 @@ export const GetChat = defineRequest({
 export const ListChatMessages = defineRequest({
   subject: 'rpc.chats.message.list',
   description: "A chat's messages in order (the agent's history too).",
-  request: WorkspaceScoped.extend({ chatId: Id, limit: z.number().int().min(1).max(500).default(200) }),
+  request: WorkspaceScoped.extend({
+    chatId: Id,
+    limit: z.number().int().min(1).max(500).default(200),
+    /** The previous page's nextCursor: the messages after it. */
+    cursor: z.string().nullable().default(null),
+  }),
   response: Page(ChatMessage),
 });
 export const OpenChat = defineRequest({

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { StoreModule } from '../store/store.module';
+import { ChatsHandlers } from './chats.handlers';
+import { CloseChatUseCase } from './close-chat.usecase';
+import { GetChatUseCase } from './get-chat.usecase';
+import { ListChatMessagesUseCase } from './list-chat-messages.usecase';
+import { ListChatsUseCase } from './list-chats.usecase';
+import { OpenChatUseCase } from './open-chat.usecase';
+
+/** rpc.chats.*: reading chats and their messages, opening and closing chats. */
+@Module({
+  imports: [StoreModule],
+  controllers: [ChatsHandlers],
+  providers: [ListChatsUseCase, GetChatUseCase, ListChatMessagesUseCase, OpenChatUseCase, CloseChatUseCase],
+})
+export class ChatsQueriesModule {}

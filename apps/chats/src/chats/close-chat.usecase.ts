@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, type Chat } from '@app/contracts';
+import { ChatsRepository } from '../store/chats.repository';
+import { toChat } from '../store/views';
+
+/** Ends a chat: the member's next message opens a new one. Closing twice is harmless. */
+@Injectable()
+export class CloseChatUseCase {
+  constructor(private readonly chats: ChatsRepository) {}
+
+  async execute(workspaceId: string, chatId: string): Promise<Chat> {
+    const chat = await this.chats.close(workspaceId, chatId);
+    if (!chat) throw AppError.notFound('Chat');
+    return toChat(chat);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { StoreModule } from '../store/store.module';
+import { InboundHandlers } from './inbound.handlers';
+import { ReceiveInboundUseCase } from './receive-inbound.usecase';
+import { StoreInboundMessageUseCase } from './store-inbound-message.usecase';
+import { TurnPublisher } from './turn.publisher';
+
+/** Accepted inbound messages into chats, and the workflow's turn. */
+@Module({
+  imports: [StoreModule],
+  controllers: [InboundHandlers],
+  providers: [StoreInboundMessageUseCase, TurnPublisher, ReceiveInboundUseCase],
+})
+export class InboundModule {}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@app/persistence';
+import type { MessageAccepted } from '@app/contracts';
+import type { DataSource } from 'typeorm';
+import { chatsOpened, messagesStored } from '../chats-metrics';
+import type { ChatEntity } from '../store/chat.entity';
+import type { ChatMessageEntity } from '../store/chat-message.entity';
+import { ChatsRepository } from '../store/chats.repository';
+import { MessagesRepository } from '../store/messages.repository';
+
+export interface StoredInbound {
+  chat: ChatEntity;
+  message: ChatMessageEntity;
+  /** This message opened the chat (the same answer on every redelivery). */
+  chatCreated: boolean;
+  /** False when the message was already stored (a redelivery or a Twilio retry). */
+  stored: boolean;
+}
+
+/** Thrown inside the transaction when another delivery stored the message first: roll back the chat we may have opened. */
+class AlreadyStored extends Error {}
+
+/** Puts an accepted inbound message in the member's open chat for its number and channel. */
+@Injectable()
+export class StoreInboundMessageUseCase {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly chats: ChatsRepository,
+    private readonly messages: MessagesRepository,
+  ) {}
+
+  async execute(accepted: MessageAccepted): Promise<StoredInbound> {
+    const existing = await this.existing(accepted);
+    if (existing) return existing;
+    try {
+      const result = await this.db.transaction(async (m) => {
+        const key = { workspaceId: accepted.workspace.id, phoneNumberId: accepted.phoneNumber.id, memberId: accepted.member.id, channel: accepted.channel };
+        const { chat, created } = await this.chats.openOrGet(m, key, openedBy(accepted.twilioSid));
+        const receivedAt = new Date(accepted.receivedAt);
+        const message = await this.messages.insertInbound(m, {
+          workspaceId: key.workspaceId,
+          chatId: chat.id,
+          body: accepted.body,
+          media: accepted.media,
+          twilioSid: accepted.twilioSid,
+          receivedAt,
+        });
+        if (!message) throw new AlreadyStored();
+        await this.chats.touch(m, chat.id, receivedAt);
+        return { chat, message, chatCreated: created, stored: true };
+      });
+      if (result.chatCreated) chatsOpened.inc({ channel: accepted.channel, origin: 'inbound' });
+      messagesStored.inc({ direction: 'inbound', channel: accepted.channel });
+      return result;
+    } catch (error) {
+      if (!(error instanceof AlreadyStored)) throw error;
+      const stored = await this.existing(accepted);
+      if (!stored) throw new Error('An inbound message was reported stored but cannot be read');
+      return stored;
+    }
+  }
+
+  private async existing(accepted: MessageAccepted): Promise<StoredInbound | null> {
+    const message = await this.messages.findByTwilioSid(accepted.workspace.id, accepted.twilioSid);
+    if (!message) return null;
+    const chat = await this.chats.get(accepted.workspace.id, message.chatId);
+    if (!chat) throw new Error(`Chat ${message.chatId} of a stored message is missing`);
+    return { chat, message, chatCreated: chat.openedBy === openedBy(accepted.twilioSid), stored: false };
+  }
+}
+
+const openedBy = (twilioSid: string) => `inbound:${twilioSid}`;

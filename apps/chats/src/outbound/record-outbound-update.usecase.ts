@@ -1,0 +1,95 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@app/persistence';
+import type { OutboundMessageUpdated } from '@app/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { chatsOpened, messagesStored } from '../chats-metrics';
+import type { ChatEntity } from '../store/chat.entity';
+import type { ChatMessageEntity } from '../store/chat-message.entity';
+import { ChatsRepository } from '../store/chats.repository';
+import { MessagesRepository, type MessagePatch } from '../store/messages.repository';
+import { nextStatus } from './next-status';
+
+export type OutboundOutcome =
+  | { outcome: 'created'; message: ChatMessageEntity; chatCreated: boolean }
+  | { outcome: 'updated' | 'unchanged'; message: ChatMessageEntity }
+  /** A send to an address, with no member or chat: nothing to show in a chat. */
+  | { outcome: 'no_chat' };
+
+class RaceLost extends Error {}
+
+/** Keeps an outbound message in its chat in step with outbound's status changes for the send. */
+@Injectable()
+export class RecordOutboundUpdateUseCase {
+  private readonly logger = new Logger('RecordOutboundUpdate');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly chats: ChatsRepository,
+    private readonly messages: MessagesRepository,
+  ) {}
+
+  async execute(update: OutboundMessageUpdated): Promise<OutboundOutcome> {
+    try {
+      return await this.db.transaction((m) => this.apply(m, update, true));
+    } catch (error) {
+      if (!(error instanceof RaceLost)) throw error;
+      // Another replica inserted this send's message first; now it exists, apply the update to it.
+      return this.db.transaction((m) => this.apply(m, update, false));
+    }
+  }
+
+  private async apply(m: EntityManager, u: OutboundMessageUpdated, mayInsert: boolean): Promise<OutboundOutcome> {
+    const existing = await this.messages.findBySendIdForUpdate(m, u.workspaceId, u.sendId);
+    if (existing) return this.advance(m, existing, u);
+    if (!mayInsert) throw new Error(`The message of send ${u.sendId} vanished`);
+    const place = await this.chatFor(m, u);
+    if (!place) return { outcome: 'no_chat' };
+    const occurredAt = new Date(u.occurredAt);
+    const message = await this.messages.insertOutbound(m, {
+      workspaceId: u.workspaceId,
+      chatId: place.chat.id,
+      sendId: u.sendId,
+      body: u.body,
+      contentSid: u.contentSid,
+      status: u.status,
+      errorCode: u.errorCode,
+      errorReason: u.reason,
+      twilioSid: u.twilioSid,
+      occurredAt,
+    });
+    if (!message) throw new RaceLost();
+    await this.chats.touch(m, place.chat.id, occurredAt);
+    if (place.created) chatsOpened.inc({ channel: place.chat.channel, origin: 'send' });
+    messagesStored.inc({ direction: 'outbound', channel: place.chat.channel });
+    return { outcome: 'created', message, chatCreated: place.created };
+  }
+
+  /** Applies a status that moves the message forward; fills what earlier updates did not know yet. */
+  private async advance(m: EntityManager, message: ChatMessageEntity, u: OutboundMessageUpdated): Promise<OutboundOutcome> {
+    const status = nextStatus(message.status, u.status);
+    const patch: MessagePatch = {};
+    if (status !== message.status) {
+      patch.status = status;
+      // The error belongs to the status that carried it: a delivery after a failure clears it.
+      patch.errorCode = u.errorCode;
+      patch.errorReason = u.reason;
+    }
+    if (!message.twilioSid && u.twilioSid) patch.twilioSid = u.twilioSid;
+    if (message.body === null && u.body !== null) patch.body = u.body;
+    if (message.contentSid === null && u.contentSid !== null) patch.contentSid = u.contentSid;
+    if (Object.keys(patch).length === 0) return { outcome: 'unchanged', message };
+    await this.messages.update(m, message.workspaceId, message.id, patch);
+    return { outcome: 'updated', message: Object.assign(message, patch) };
+  }
+
+  /** The send's chat: the one it names, else the member's open chat (a send the system starts opens one). */
+  private async chatFor(m: EntityManager, u: OutboundMessageUpdated): Promise<{ chat: ChatEntity; created: boolean } | null> {
+    if (u.chatId) {
+      const chat = await this.chats.get(u.workspaceId, u.chatId, m);
+      if (chat) return { chat, created: false };
+      this.logger.warn(`Send ${u.sendId} names chat ${u.chatId}, which its workspace does not have; using the member's open chat`);
+    }
+    if (!u.memberId) return null;
+    return this.chats.openOrGet(m, { workspaceId: u.workspaceId, phoneNumberId: u.phoneNumberId, memberId: u.memberId, channel: u.channel }, `send:${u.sendId}`);
+  }
+}

@@ -1,0 +1,20 @@
+import { AppError } from '@app/contracts';
+import { decodeCursor, encodeCursor } from './cursor';
+
+describe('page cursors', () => {
+  it('round-trips an insertion sequence', () => {
+    expect(decodeCursor(encodeCursor('12345'))).toBe('12345');
+  });
+
+  it('treats no cursor as the first page', () => {
+    expect(decodeCursor(null)).toBeNull();
+  });
+
+  it.each(['', 'abc', Buffer.from('s:-1').toString('base64url'), Buffer.from("s:1 OR 1=1").toString('base64url')])(
+    'refuses %p as invalid input',
+    (cursor) => {
+      expect(() => decodeCursor(cursor)).toThrow(AppError);
+      expect(() => decodeCursor(cursor)).toThrow(/cursor/);
+    },
+  );
+});

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { InjectDataSource } from '@app/persistence';
+import type { Media, MessageStatus } from '@app/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ChatMessageEntity } from './chat-message.entity';
+
+export interface NewInbound {
+  workspaceId: string;
+  chatId: string;
+  body: string;
+  media: Media[];
+  twilioSid: string;
+  receivedAt: Date;
+}
+
+export interface NewOutbound {
+  workspaceId: string;
+  chatId: string;
+  sendId: string;
+  body: string | null;
+  contentSid: string | null;
+  status: MessageStatus;
+  errorCode: string | null;
+  errorReason: string | null;
+  twilioSid: string | null;
+  occurredAt: Date;
+}
+
+export type MessagePatch = Partial<Pick<ChatMessageEntity, 'status' | 'errorCode' | 'errorReason' | 'twilioSid' | 'body' | 'contentSid'>>;
+
+/** Chat messages, always looked up within a workspace. */
+@Injectable()
+export class MessagesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  findByTwilioSid(workspaceId: string, twilioSid: string): Promise<ChatMessageEntity | null> {
+    return this.db.manager.findOneBy(ChatMessageEntity, { workspaceId, twilioSid });
+  }
+
+  /** The outbound message of a send, locked until the transaction ends (updates of one send apply one at a time). */
+  findBySendIdForUpdate(m: EntityManager, workspaceId: string, sendId: string): Promise<ChatMessageEntity | null> {
+    return m.createQueryBuilder(ChatMessageEntity, 'msg').where('msg.workspaceId = :workspaceId AND msg.sendId = :sendId', { workspaceId, sendId }).setLock('pessimistic_write').getOne();
+  }
+
+  /** Inserts an inbound message; null when its Twilio SID is already stored (a redelivery). */
+  async insertInbound(m: EntityManager, n: NewInbound): Promise<ChatMessageEntity | null> {
+    const rows: Array<{ id: string }> = await m.query(
+      `INSERT INTO chat_messages (id, workspace_id, chat_id, direction, body, media, status, twilio_sid, created_at)
+       VALUES ($1, $2, $3, 'inbound', $4, $5, 'received', $6, $7)
+       ON CONFLICT (workspace_id, twilio_sid) WHERE twilio_sid IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [randomUUID(), n.workspaceId, n.chatId, n.body, JSON.stringify(n.media), n.twilioSid, n.receivedAt],
+    );
+    return rows[0] ? m.findOneByOrFail(ChatMessageEntity, { workspaceId: n.workspaceId, id: rows[0].id }) : null;
+  }
+
+  /** Inserts an outbound message; null when its send is already stored (a concurrent insert won). */
+  async insertOutbound(m: EntityManager, n: NewOutbound): Promise<ChatMessageEntity | null> {
+    const rows: Array<{ id: string }> = await m.query(
+      `INSERT INTO chat_messages (id, workspace_id, chat_id, direction, body, content_sid, status, error_code, error_reason, twilio_sid, send_id, created_at)
+       VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (workspace_id, send_id) WHERE send_id IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [randomUUID(), n.workspaceId, n.chatId, n.body, n.contentSid, n.status, n.errorCode, n.errorReason, n.twilioSid, n.sendId, n.occurredAt],
+    );
+    return rows[0] ? m.findOneByOrFail(ChatMessageEntity, { workspaceId: n.workspaceId, id: rows[0].id }) : null;
+  }
+
+  async update(m: EntityManager, workspaceId: string, id: string, patch: MessagePatch): Promise<void> {
+    await m.update(ChatMessageEntity, { workspaceId, id }, { ...patch, updatedAt: new Date() });
+  }
+
+  /** A chat's messages in order: time, then insertion order for messages with the same time. */
+  list(workspaceId: string, chatId: string, afterSeq: string | null, limit: number): Promise<ChatMessageEntity[]> {
+    const q = this.db.manager
+      .createQueryBuilder(ChatMessageEntity, 'msg')
+      .where('msg.workspaceId = :workspaceId AND msg.chatId = :chatId', { workspaceId, chatId });
+    if (afterSeq) {
+      // Keyset on (created_at, seq), read from the cursor's own row so no timestamp precision is lost.
+      q.andWhere(
+        '(msg.created_at, msg.seq) > (SELECT p.created_at, p.seq FROM chat_messages p WHERE p.workspace_id = :workspaceId AND p.chat_id = :chatId AND p.seq = :afterSeq)',
+        { afterSeq },
+      );
+    }
+    return q.orderBy('msg.createdAt', 'ASC').addOrderBy('msg.seq', 'ASC').limit(limit).getMany();
+  }
+}

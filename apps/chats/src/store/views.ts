@@ -1,0 +1,35 @@
+import type { Chat, ChatMessage } from '@app/contracts';
+import type { ChatEntity } from './chat.entity';
+import type { ChatMessageEntity } from './chat-message.entity';
+
+/** A chat as the contracts show it. */
+export function toChat(c: ChatEntity): Chat {
+  return {
+    id: c.id,
+    workspaceId: c.workspaceId,
+    phoneNumberId: c.phoneNumberId,
+    memberId: c.memberId,
+    channel: c.channel,
+    status: c.status,
+    lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+/** A message as the contracts show it. */
+export function toChatMessage(m: ChatMessageEntity): ChatMessage {
+  return {
+    id: m.id,
+    chatId: m.chatId,
+    direction: m.direction,
+    body: m.body,
+    contentSid: m.contentSid,
+    media: m.media,
+    status: m.status,
+    errorCode: m.errorCode,
+    errorReason: m.errorReason,
+    twilioSid: m.twilioSid,
+    sendId: m.sendId,
+    createdAt: m.createdAt.toISOString(),
+  };
+}
