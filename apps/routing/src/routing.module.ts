@@ -3,6 +3,11 @@ import { MessagingModule } from '@app/messaging';
 import { PersistenceModule, type PersistenceOptions } from '@app/persistence';
 import { migrations } from './migrations';
 import type { RoutingConfig } from './config';
+import { InboundModule } from './inbound/inbound.module';
+import { PhoneNumberEntity } from './phone-numbers/phone-number.entity';
+import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module';
+import { WorkspaceEntity } from './workspaces/workspace.entity';
+import { WorkspacesModule } from './workspaces/workspaces.module';
 
 export const SERVICE_NAME = 'routing';
 
@@ -11,7 +16,7 @@ export function routingPersistence(config: RoutingConfig): PersistenceOptions {
     databaseUrl: config.DATABASE_URL,
     schema: config.DB_SCHEMA ?? 'routing',
     poolSize: config.DB_POOL_SIZE,
-    entities: [],
+    entities: [WorkspaceEntity, PhoneNumberEntity],
     migrations,
   };
 }
@@ -30,6 +35,9 @@ export class RoutingModule {
           streamReplicas: config.NATS_STREAM_REPLICAS,
         }),
         PersistenceModule.forRoot(routingPersistence(config)),
+        WorkspacesModule,
+        PhoneNumbersModule,
+        InboundModule,
       ],
     };
   }

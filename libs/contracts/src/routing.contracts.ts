@@ -17,7 +17,8 @@ export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 /** Opening hours in a time zone; a day missing from `days` is closed all day. */
 export const BusinessHours = z.object({
   timeZone: z.string().min(1),
-  days: z.record(
+  // partialRecord: zod 4's record over an enum requires every key, but a missing day means closed.
+  days: z.partialRecord(
     z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
     z.array(z.object({ open: z.string().regex(/^\d{2}:\d{2}$/), close: z.string().regex(/^\d{2}:\d{2}$/) })),
   ),

@@ -1,5 +1,6 @@
 // Migrations of the routing schema, in order. Hand-written SQL; table names are unqualified
 // (the connection's search_path is the service's schema).
 import type { MigrationInterface } from 'typeorm';
+import { CreateRouting1732460000000 } from './1732460000000-create-routing';
 
-export const migrations: Array<new () => MigrationInterface> = [];
+export const migrations: Array<new () => MigrationInterface> = [CreateRouting1732460000000];

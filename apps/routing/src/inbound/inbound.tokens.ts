@@ -1,0 +1,1 @@
+export const KEYWORD_OUTCOMES = Symbol('KEYWORD_OUTCOMES');

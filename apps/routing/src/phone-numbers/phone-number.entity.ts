@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { BusinessHours, PhoneNumber } from '@app/contracts';
+
+/** A Twilio number of a workspace and its channel settings. `number` is unique among active numbers. */
+@Entity({ name: 'phone_numbers' })
+export class PhoneNumberEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'workspace_id' }) workspaceId!: string;
+  @Column('text') number!: string;
+  @Column('boolean', { name: 'sms_enabled' }) smsEnabled!: boolean;
+  @Column('boolean', { name: 'whatsapp_enabled' }) whatsappEnabled!: boolean;
+  @Column('boolean', { name: 'whatsapp_sandbox' }) whatsappSandbox!: boolean;
+  @Column('uuid', { name: 'default_workflow_id', nullable: true }) defaultWorkflowId!: string | null;
+  @Column('text', { name: 'sms_disabled_message', nullable: true }) smsDisabledMessage!: string | null;
+  @Column('text', { name: 'brand_name', nullable: true }) brandName!: string | null;
+  @Column('text', { name: 'off_hours_message', nullable: true }) offHoursMessage!: string | null;
+  @Column('jsonb', { name: 'business_hours', nullable: true }) businessHours!: BusinessHours | null;
+  @Column('double precision', { name: 'send_rate_per_second', nullable: true }) sendRatePerSecond!: number | null;
+  @Column('boolean') archived!: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+export function toPhoneNumber(e: PhoneNumberEntity): PhoneNumber {
+  return {
+    id: e.id,
+    workspaceId: e.workspaceId,
+    number: e.number,
+    smsEnabled: e.smsEnabled,
+    whatsappEnabled: e.whatsappEnabled,
+    whatsappSandbox: e.whatsappSandbox,
+    defaultWorkflowId: e.defaultWorkflowId,
+    smsDisabledMessage: e.smsDisabledMessage,
+    brandName: e.brandName,
+    offHoursMessage: e.offHoursMessage,
+    businessHours: e.businessHours,
+    sendRatePerSecond: e.sendRatePerSecond,
+    archived: e.archived,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}

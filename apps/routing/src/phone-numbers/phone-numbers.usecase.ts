@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { InjectRepository } from '@app/persistence';
+import { AppError, type PhoneNumber, type RequestPayload, type CreatePhoneNumber, type UpdatePhoneNumber, type WorkspaceSummary } from '@app/contracts';
+import type { Repository } from 'typeorm';
+import { WorkspacesUseCase } from '../workspaces/workspaces.usecase';
+import { toWorkspace } from '../workspaces/workspace.entity';
+import { PhoneNumberEntity, toPhoneNumber } from './phone-number.entity';
+import { assertValidSettings, assertWhatsappAllowed, normaliseE164 } from './phone-number-rules';
+
+type CreateRequest = RequestPayload<typeof CreatePhoneNumber>;
+type Patch = RequestPayload<typeof UpdatePhoneNumber>['patch'];
+
+/** A workspace's Twilio numbers: every read and write is scoped to the workspace. */
+@Injectable()
+export class PhoneNumbersUseCase {
+  constructor(
+    @InjectRepository(PhoneNumberEntity) private readonly numbers: Repository<PhoneNumberEntity>,
+    private readonly workspaces: WorkspacesUseCase,
+  ) {}
+
+  async create(request: CreateRequest): Promise<PhoneNumber> {
+    const number = normaliseE164(request.number);
+    const workspace = await this.workspaces.load(request.workspaceId);
+    assertValidSettings(request);
+    assertWhatsappAllowed(workspace, request.whatsappEnabled === true);
+    const id = randomUUID();
+    // ON CONFLICT rather than catching the violation: the failed INSERT would be logged with its parameters (the number).
+    const inserted: Array<{ id: string }> = await this.numbers.query(
+      `INSERT INTO phone_numbers (id, workspace_id, number, sms_enabled, whatsapp_enabled, whatsapp_sandbox, default_workflow_id,
+                                  sms_disabled_message, brand_name, off_hours_message, business_hours, send_rate_per_second)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (number) WHERE NOT archived DO NOTHING
+       RETURNING id`,
+      [
+        id,
+        workspace.id,
+        number,
+        request.smsEnabled ?? true,
+        request.whatsappEnabled ?? false,
+        request.whatsappSandbox ?? false,
+        request.defaultWorkflowId ?? null,
+        request.smsDisabledMessage ?? null,
+        request.brandName?.trim() ?? null,
+        request.offHoursMessage ?? null,
+        request.businessHours ? JSON.stringify(request.businessHours) : null,
+        request.sendRatePerSecond ?? null,
+      ],
+    );
+    if (inserted.length === 0) {
+      throw new AppError('conflict', 'number: this Twilio number is already in use (a number belongs to one workspace; archive it there first).');
+    }
+    return this.get(workspace.id, id);
+  }
+
+  async get(workspaceId: string, phoneNumberId: string): Promise<PhoneNumber> {
+    return toPhoneNumber(await this.load(workspaceId, phoneNumberId));
+  }
+
+  async list(workspaceId: string, includeArchived: boolean): Promise<{ items: PhoneNumber[]; nextCursor: null }> {
+    await this.workspaces.load(workspaceId);
+    const rows = await this.numbers.find({
+      where: includeArchived ? { workspaceId } : { workspaceId, archived: false },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return { items: rows.map(toPhoneNumber), nextCursor: null };
+  }
+
+  async update(workspaceId: string, phoneNumberId: string, patch: Patch): Promise<PhoneNumber> {
+    const entity = await this.load(workspaceId, phoneNumberId);
+    assertValidSettings(patch);
+    if (patch.whatsappEnabled === true && !entity.whatsappEnabled) {
+      assertWhatsappAllowed(await this.workspaces.load(workspaceId), true);
+    }
+    const changes: Partial<PhoneNumberEntity> = {};
+    for (const [key, value] of Object.entries(patch) as Array<[keyof Patch, unknown]>) {
+      if (value !== undefined) (changes as Record<string, unknown>)[key] = key === 'brandName' && typeof value === 'string' ? value.trim() : value;
+    }
+    if (Object.keys(changes).length === 0) return toPhoneNumber(entity);
+    await this.numbers.update({ id: entity.id, workspaceId }, changes);
+    return this.get(workspaceId, phoneNumberId);
+  }
+
+  /** Idempotent: archiving an archived number returns it unchanged. */
+  async archive(workspaceId: string, phoneNumberId: string): Promise<PhoneNumber> {
+    const entity = await this.load(workspaceId, phoneNumberId);
+    if (!entity.archived) await this.numbers.update({ id: entity.id, workspaceId }, { archived: true });
+    return this.get(workspaceId, phoneNumberId);
+  }
+
+  /** A number with its workspace, for pre-send checks (archived numbers too: the caller decides). */
+  async sender(workspaceId: string, phoneNumberId: string): Promise<{ workspace: WorkspaceSummary; phoneNumber: PhoneNumber }> {
+    const [phoneNumber, workspace] = await Promise.all([this.get(workspaceId, phoneNumberId), this.workspaces.load(workspaceId)]);
+    const { id, name, features } = toWorkspace(workspace);
+    return { workspace: { id, name, features }, phoneNumber };
+  }
+
+  private async load(workspaceId: string, phoneNumberId: string): Promise<PhoneNumberEntity> {
+    const entity = await this.numbers.findOneBy({ id: phoneNumberId, workspaceId });
+    if (!entity) throw AppError.notFound('Phone number');
+    return entity;
+  }
+}

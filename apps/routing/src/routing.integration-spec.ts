@@ -1,0 +1,346 @@
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { jetstream } from '@nats-io/jetstream';
+import {
+  ArchivePhoneNumber,
+  CreatePhoneNumber,
+  CreateWorkspace,
+  GetPhoneNumber,
+  GetSender,
+  GetWorkspace,
+  InboundMessageReceived,
+  ListPhoneNumbers,
+  MessageAccepted,
+  ResolveMember,
+  SendRequested,
+  SetMemberOptOut,
+  SetWorkspaceFeature,
+  UpdatePhoneNumber,
+  type EventContract,
+  type Member,
+  type RequestPayload,
+} from '@app/contracts';
+import type { RunningService } from '@app/runtime';
+import { NatsTestClient, serviceEnv, staysFalse, uniqueNamespace, waitFor } from '@app/testing';
+import { startRouting } from './start';
+
+const ns = uniqueNamespace();
+const phone = () => `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+const sid = () => `SM${randomBytes(16).toString('hex')}`;
+
+/** Preferences, played by a real NATS responder: members by workspace and phone. */
+class FakePreferences {
+  readonly members = new Map<string, Member>();
+  readonly resolveCalls: Array<RequestPayload<typeof ResolveMember>> = [];
+  readonly optOutCalls: Array<RequestPayload<typeof SetMemberOptOut>> = [];
+
+  attach(nats: NatsTestClient): void {
+    nats.respond(ResolveMember, (req) => {
+      this.resolveCalls.push(req);
+      const key = `${req.workspaceId}|${req.phone}`;
+      const existing = this.members.get(key);
+      if (existing) return { member: existing, created: false };
+      const now = new Date().toISOString();
+      const member: Member = {
+        id: randomUUID(), workspaceId: req.workspaceId, firstName: req.profileName, lastName: null, phone: req.phone, email: null,
+        notifySms: true, notifyEmail: true, notifyVoice: true, notifyWhatsapp: false, optedOut: false, optedOutAt: null, optedOutChannel: null, createdAt: now, updatedAt: now,
+      };
+      this.members.set(key, member);
+      return { member, created: true };
+    });
+    nats.respond(SetMemberOptOut, (req) => {
+      this.optOutCalls.push(req);
+      const entry = [...this.members.entries()].find(([, m]) => m.id === req.memberId && m.workspaceId === req.workspaceId);
+      if (!entry) throw Object.assign(new Error('Member not found.'), { code: 'not_found' });
+      const [key, member] = entry;
+      const changed = member.optedOut !== req.optedOut;
+      const updated: Member = { ...member, optedOut: req.optedOut, optedOutAt: req.optedOut ? new Date().toISOString() : null, optedOutChannel: req.optedOut ? req.channel : null };
+      this.members.set(key, updated);
+      return { member: updated, changed };
+    });
+  }
+
+  callsFor(phoneNumber: string) {
+    return this.resolveCalls.filter((c) => c.phone === phoneNumber);
+  }
+}
+
+describe('routing', () => {
+  let routing: RunningService;
+  let nats: NatsTestClient;
+  const prefs = new FakePreferences();
+  let accepted: Array<import('@app/contracts').MessageAccepted>;
+  let sends: Array<import('@app/contracts').SendRequest>;
+
+  beforeAll(async () => {
+    nats = await NatsTestClient.connect(ns);
+    prefs.attach(nats);
+    accepted = nats.collect(MessageAccepted);
+    sends = nats.collect(SendRequested);
+    routing = await startRouting(serviceEnv(ns, 'routing'));
+  });
+  afterAll(async () => {
+    await routing?.close();
+    await nats?.close();
+  });
+
+  /** What the stream stored (JetStream de-duplicated) on a subject, e.g. to count one message per msg id. */
+  async function stored<C extends EventContract>(contract: C): Promise<Array<{ msgId: string | null; event: import('zod').infer<C['schema']> }>> {
+    const js = jetstream(nats.nc);
+    const stream = nats.namespace.stream(contract.stream);
+    const { state } = await (await js.jetstreamManager()).streams.info(stream);
+    const consumer = await js.consumers.get(stream);
+    const subject = nats.namespace.subject(contract.subject);
+    const out: Array<{ msgId: string | null; event: import('zod').infer<C['schema']> }> = [];
+    while (state.messages > 0) {
+      const m = await consumer.next({ expires: 1000 });
+      if (!m) break;
+      if (m.subject === subject) out.push({ msgId: m.headers?.get('Nats-Msg-Id') ?? null, event: contract.schema.parse(m.json()) as import('zod').infer<C['schema']> });
+      if (m.seq >= state.last_seq) break;
+    }
+    return out;
+  }
+
+  async function workspace(options: { whatsapp?: boolean; name?: string } = {}) {
+    const ws = await nats.request(CreateWorkspace, { name: options.name ?? 'Sunrise Dental Group' });
+    if (options.whatsapp !== false) await nats.request(SetWorkspaceFeature, { workspaceId: ws.id, feature: 'whatsapp', enabled: true });
+    return ws;
+  }
+
+  async function number(workspaceId: string, fields: Partial<RequestPayload<typeof CreatePhoneNumber>> = {}) {
+    return nats.request(CreatePhoneNumber, { workspaceId, number: phone(), smsEnabled: true, whatsappEnabled: true, brandName: 'Sunrise Dental', ...fields });
+  }
+
+  async function inbound(to: string, from: string, body: string, channel: 'sms' | 'whatsapp', options: { messageSid?: string; msgId?: string; receivedAt?: string } = {}) {
+    const messageSid = options.messageSid ?? sid();
+    const prefix = channel === 'whatsapp' ? 'whatsapp:' : '';
+    await nats.publish(
+      InboundMessageReceived,
+      {
+        accountSid: `AC${'1'.repeat(32)}`, messageSid, from: prefix + from, to: prefix + to, body, media: [], profileName: 'Alex',
+        receivedAt: options.receivedAt ?? new Date().toISOString(), params: { MessageSid: messageSid },
+      },
+      options.msgId ?? messageSid,
+    );
+    return messageSid;
+  }
+
+  const acceptedFor = (messageSid: string) => accepted.filter((a) => a.twilioSid === messageSid);
+  const sendsFor = (messageSid: string) => sends.filter((s) => s.origin.ref === messageSid);
+  const nothingFor = (messageSid: string) => staysFalse(() => acceptedFor(messageSid).length > 0, 600);
+
+  describe('workspaces and phone numbers', () => {
+    it('creates workspaces and switches features idempotently', async () => {
+      const ws = await nats.request(CreateWorkspace, { name: '  Clinic  ' });
+      expect(ws).toMatchObject({ name: 'Clinic', features: [] });
+      await nats.request(SetWorkspaceFeature, { workspaceId: ws.id, feature: 'whatsapp', enabled: true });
+      expect(await nats.request(SetWorkspaceFeature, { workspaceId: ws.id, feature: 'whatsapp', enabled: true })).toMatchObject({ features: ['whatsapp'] });
+      expect(await nats.request(GetWorkspace, { workspaceId: ws.id })).toMatchObject({ features: ['whatsapp'] });
+      await expect(nats.request(GetWorkspace, { workspaceId: randomUUID() })).rejects.toMatchObject({ code: 'not_found' });
+    });
+
+    it('adds, reads, lists, changes and archives numbers, normalising E.164 and refusing bad input', async () => {
+      const ws = await workspace();
+      const raw = phone();
+      const formatted = `${raw.slice(0, 2)} (${raw.slice(2, 5)}) ${raw.slice(5, 8)}-${raw.slice(8)}`;
+      const created = await nats.request(CreatePhoneNumber, { workspaceId: ws.id, number: formatted });
+      expect(created).toMatchObject({ number: raw, workspaceId: ws.id, smsEnabled: true, whatsappEnabled: false, archived: false, brandName: null, businessHours: null });
+      expect(await nats.request(GetPhoneNumber, { workspaceId: ws.id, phoneNumberId: created.id })).toEqual(created);
+
+      await expect(nats.request(CreatePhoneNumber, { workspaceId: ws.id, number: '555-1234' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('number') });
+      await expect(
+        nats.request(UpdatePhoneNumber, { workspaceId: ws.id, phoneNumberId: created.id, patch: { businessHours: { timeZone: 'Mars/Olympus', days: {} } } }),
+      ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('businessHours.timeZone') });
+
+      const hours = { timeZone: 'Europe/Paris', days: { mon: [{ open: '09:00', close: '17:30' }] } };
+      const updated = await nats.request(UpdatePhoneNumber, { workspaceId: ws.id, phoneNumberId: created.id, patch: { brandName: 'Sunrise', smsDisabledMessage: 'Text us instead.', businessHours: hours, whatsappEnabled: true } });
+      expect(updated).toMatchObject({ brandName: 'Sunrise', smsDisabledMessage: 'Text us instead.', businessHours: hours, whatsappEnabled: true });
+      expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.updatedAt));
+
+      // Another workspace neither sees nor changes it, and cannot take the same Twilio number.
+      const other = await workspace();
+      await expect(nats.request(GetPhoneNumber, { workspaceId: other.id, phoneNumberId: created.id })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(nats.request(UpdatePhoneNumber, { workspaceId: other.id, phoneNumberId: created.id, patch: { smsEnabled: false } })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(nats.request(ArchivePhoneNumber, { workspaceId: other.id, phoneNumberId: created.id })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(nats.request(CreatePhoneNumber, { workspaceId: other.id, number: raw })).rejects.toMatchObject({ code: 'conflict' });
+      expect((await nats.request(ListPhoneNumbers, { workspaceId: other.id })).items).toEqual([]);
+
+      const archived = await nats.request(ArchivePhoneNumber, { workspaceId: ws.id, phoneNumberId: created.id });
+      expect(archived.archived).toBe(true);
+      expect((await nats.request(ListPhoneNumbers, { workspaceId: ws.id })).items).toEqual([]);
+      expect((await nats.request(ListPhoneNumbers, { workspaceId: ws.id, includeArchived: true })).items.map((n) => n.id)).toEqual([created.id]);
+      // Archived, the number may move to another workspace.
+      expect(await nats.request(CreatePhoneNumber, { workspaceId: other.id, number: raw })).toMatchObject({ workspaceId: other.id, number: raw });
+    });
+
+    it('refuses WhatsApp on a number of a workspace without the feature, on create and on update', async () => {
+      const ws = await workspace({ whatsapp: false });
+      const message = 'WhatsApp cannot be enabled: the workspace does not have the WhatsApp feature.';
+      await expect(number(ws.id, { whatsappEnabled: true })).rejects.toMatchObject({ code: 'rule_violation', message });
+      const sms = await number(ws.id, { whatsappEnabled: false });
+      await expect(nats.request(UpdatePhoneNumber, { workspaceId: ws.id, phoneNumberId: sms.id, patch: { whatsappEnabled: true } })).rejects.toMatchObject({ code: 'rule_violation', message });
+      expect(await nats.request(GetPhoneNumber, { workspaceId: ws.id, phoneNumberId: sms.id })).toMatchObject({ whatsappEnabled: false });
+
+      await nats.request(SetWorkspaceFeature, { workspaceId: ws.id, feature: 'whatsapp', enabled: true });
+      await nats.request(UpdatePhoneNumber, { workspaceId: ws.id, phoneNumberId: sms.id, patch: { whatsappEnabled: true } });
+      // Switching the feature off does not rewrite the numbers: the checks read both.
+      await nats.request(SetWorkspaceFeature, { workspaceId: ws.id, feature: 'whatsapp', enabled: false });
+      const sender = await nats.request(GetSender, { workspaceId: ws.id, phoneNumberId: sms.id });
+      expect(sender).toMatchObject({ workspace: { id: ws.id, features: [] }, phoneNumber: { whatsappEnabled: true } });
+      // Editing other settings of such a number still works.
+      expect(await nats.request(UpdatePhoneNumber, { workspaceId: ws.id, phoneNumberId: sms.id, patch: { brandName: 'Renamed' } })).toMatchObject({ brandName: 'Renamed' });
+    });
+  });
+
+  describe('inbound messages', () => {
+    it('accepts WhatsApp and SMS on the same number, each on its channel', async () => {
+      const ws = await workspace();
+      const num = await number(ws.id);
+      const member = phone();
+      const wa = await inbound(num.number, member, 'Is Tuesday ok?', 'whatsapp');
+      const [waAccepted] = await waitFor(() => (acceptedFor(wa).length ? acceptedFor(wa) : undefined));
+      expect(waAccepted).toMatchObject({
+        channel: 'whatsapp', from: member, to: num.number, body: 'Is Tuesday ok?', keyword: null, memberOptedOut: false, offHours: false,
+        workspace: { id: ws.id, features: ['whatsapp'] }, phoneNumber: { id: num.id }, member: { phone: member, firstName: 'Alex' },
+      });
+      expect(prefs.callsFor(member)[0]).toMatchObject({ workspaceId: ws.id, channel: 'whatsapp', profileName: 'Alex' });
+
+      const sms = await inbound(num.number, member, 'and by SMS', 'sms');
+      const [smsAccepted] = await waitFor(() => (acceptedFor(sms).length ? acceptedFor(sms) : undefined));
+      expect(smsAccepted).toMatchObject({ channel: 'sms', from: member, member: { id: waAccepted.member.id } });
+      expect(sendsFor(wa)).toEqual([]);
+    });
+
+    it('rejects WhatsApp when the feature or the switch is off, without resolving a member, and sends the disabled message when set', async () => {
+      const noFeature = await workspace({ whatsapp: false });
+      const notice = 'We do not take WhatsApp messages on this number. Please text us instead.';
+      const num = await number(noFeature.id, { whatsappEnabled: false, smsDisabledMessage: notice });
+      const member = phone();
+      const first = await inbound(num.number, member, 'hello?', 'whatsapp');
+      const [disabled] = await waitFor(() => (sendsFor(first).length ? sendsFor(first) : undefined));
+      expect(disabled).toMatchObject({ idempotencyKey: `disabled:${first}`, to: member, channel: 'whatsapp', body: notice, kind: 'reply', phoneNumberId: num.id, workspaceId: noFeature.id, origin: { service: 'routing' } });
+      expect(disabled.memberId).toBeUndefined();
+      expect(await nothingFor(first)).toBe(true);
+      expect(prefs.callsFor(member)).toEqual([]);
+
+      // Feature on, the number's switch off, no disabled message: dropped silently.
+      const ws = await workspace();
+      const off = await number(ws.id, { whatsappEnabled: false });
+      const second = await inbound(off.number, member, 'hi', 'whatsapp');
+      expect(await nothingFor(second)).toBe(true);
+      expect(sendsFor(second)).toEqual([]);
+      expect(prefs.callsFor(member)).toEqual([]);
+
+      // The number's WhatsApp on, then the workspace feature switched off: rejected again.
+      const on = await number(ws.id);
+      await nats.request(SetWorkspaceFeature, { workspaceId: ws.id, feature: 'whatsapp', enabled: false });
+      const third = await inbound(on.number, member, 'hi', 'whatsapp');
+      expect(await nothingFor(third)).toBe(true);
+      expect(prefs.callsFor(member)).toEqual([]);
+      // SMS on that number still comes in.
+      const fourth = await inbound(on.number, member, 'by text', 'sms');
+      await waitFor(() => acceptedFor(fourth).length === 1);
+    });
+
+    it('rejects SMS on a number with SMS off, and drops messages to unknown or archived numbers', async () => {
+      const ws = await workspace();
+      const num = await number(ws.id, { smsEnabled: false, smsDisabledMessage: 'SMS is off here.' });
+      const member = phone();
+      const sms = await inbound(num.number, member, 'hi', 'sms');
+      const [notice] = await waitFor(() => (sendsFor(sms).length ? sendsFor(sms) : undefined));
+      expect(notice).toMatchObject({ channel: 'sms', to: member, body: 'SMS is off here.' });
+      expect(await nothingFor(sms)).toBe(true);
+
+      const unknown = await inbound(phone(), member, 'anyone?', 'sms');
+      const archivedNumber = await number(ws.id);
+      await nats.request(ArchivePhoneNumber, { workspaceId: ws.id, phoneNumberId: archivedNumber.id });
+      const toArchived = await inbound(archivedNumber.number, member, 'anyone?', 'sms');
+      expect(await nothingFor(unknown)).toBe(true);
+      expect(await nothingFor(toArchived)).toBe(true);
+      expect(prefs.callsFor(member)).toEqual([]);
+      expect([...sendsFor(unknown), ...sendsFor(toArchived)]).toEqual([]);
+    });
+
+    it.each(['STOP', '  stop  ', 'Unsubscribe', 'quit', 'STOPALL', 'revoke'])('"%s" opts the member out with one confirmation', async (word) => {
+      const ws = await workspace();
+      const num = await number(ws.id);
+      const member = phone();
+      const messageSid = await inbound(num.number, member, word, 'whatsapp');
+      const [acc] = await waitFor(() => (acceptedFor(messageSid).length ? acceptedFor(messageSid) : undefined));
+      expect(acc).toMatchObject({ keyword: 'opt_out', memberOptedOut: true, body: word, channel: 'whatsapp' });
+      expect(prefs.optOutCalls.find((c) => c.memberId === acc.member.id)).toMatchObject({ optedOut: true, channel: 'whatsapp', source: { type: 'keyword', ref: word.trim().toUpperCase() } });
+      const [confirmation] = await waitFor(() => (sendsFor(messageSid).length ? sendsFor(messageSid) : undefined));
+      expect(confirmation).toMatchObject({ idempotencyKey: `keyword:${messageSid}`, kind: 'compliance', channel: 'whatsapp', memberId: acc.member.id });
+      expect(confirmation.body).toMatch(/unsubscribed/i);
+
+      // A second STOP changes nothing and confirms nothing.
+      const again = await inbound(num.number, member, 'STOP', 'whatsapp');
+      await waitFor(() => acceptedFor(again).length === 1);
+      expect(await staysFalse(() => sendsFor(again).length > 0, 300)).toBe(true);
+    });
+
+    it('treats "please don\'t stop" as ordinary; START opts back in; HELP names the brand (or the workspace)', async () => {
+      const ws = await workspace({ name: 'Harbor Clinic' });
+      const num = await number(ws.id, { brandName: 'Sunrise Dental' });
+      const member = phone();
+      const ordinary = await inbound(num.number, member, "please don't stop", 'sms');
+      await waitFor(() => acceptedFor(ordinary).length === 1);
+      expect(acceptedFor(ordinary)[0]).toMatchObject({ keyword: null, memberOptedOut: false });
+      const memberId = acceptedFor(ordinary)[0].member.id;
+      expect(prefs.optOutCalls.filter((c) => c.memberId === memberId)).toEqual([]);
+
+      await inbound(num.number, member, 'STOP', 'sms');
+      const start = await inbound(num.number, member, 'start', 'sms');
+      const [startAccepted] = await waitFor(() => (acceptedFor(start).length ? acceptedFor(start) : undefined));
+      expect(startAccepted).toMatchObject({ keyword: 'opt_in', memberOptedOut: false });
+      const [startConfirmation] = await waitFor(() => (sendsFor(start).length ? sendsFor(start) : undefined));
+      expect(startConfirmation).toMatchObject({ kind: 'compliance', channel: 'sms', idempotencyKey: `keyword:${start}` });
+      expect(startConfirmation.body).toMatch(/subscribed again/);
+
+      const help = await inbound(num.number, member, 'HELP', 'sms');
+      const [helpText] = await waitFor(() => (sendsFor(help).length ? sendsFor(help) : undefined));
+      expect(helpText.body).toContain('Sunrise Dental');
+      expect(helpText.body).toMatch(/STOP/);
+      expect(acceptedFor(help)[0]).toMatchObject({ keyword: 'help' });
+
+      const unbranded = await number(ws.id, { brandName: null });
+      const info = await inbound(unbranded.number, member, 'info', 'whatsapp');
+      const [infoText] = await waitFor(() => (sendsFor(info).length ? sendsFor(info) : undefined));
+      expect(infoText).toMatchObject({ channel: 'whatsapp' });
+      expect(infoText.body).toContain('Harbor Clinic');
+    });
+
+    it('sends the off-hours message outside business hours and flags the accepted message', async () => {
+      const ws = await workspace();
+      const closedAllWeek = { timeZone: 'America/New_York', days: {} };
+      const closed = await number(ws.id, { businessHours: closedAllWeek, offHoursMessage: 'We are closed; we will answer tomorrow.' });
+      const open = await number(ws.id, { businessHours: { timeZone: 'UTC', days: { mon: [{ open: '00:00', close: '24:00' }] } }, offHoursMessage: 'closed' });
+      const member = phone();
+      const night = await inbound(closed.number, member, 'anyone there?', 'whatsapp');
+      const [acc] = await waitFor(() => (acceptedFor(night).length ? acceptedFor(night) : undefined));
+      expect(acc.offHours).toBe(true);
+      const [notice] = await waitFor(() => (sendsFor(night).length ? sendsFor(night) : undefined));
+      expect(notice).toMatchObject({ idempotencyKey: `offhours:${night}`, kind: 'reply', body: 'We are closed; we will answer tomorrow.', memberId: acc.member.id });
+
+      // Monday 10:00 UTC is inside; judged at the time Twilio delivered the message.
+      const monday = await inbound(open.number, member, 'hello', 'whatsapp', { receivedAt: '2026-11-23T10:00:00.000Z' });
+      await waitFor(() => acceptedFor(monday).length === 1);
+      expect(acceptedFor(monday)[0].offHours).toBe(false);
+      expect(await staysFalse(() => sendsFor(monday).length > 0, 300)).toBe(true);
+    });
+
+    it('gives one accepted message and one confirmation when the same message is delivered twice', async () => {
+      const ws = await workspace();
+      const num = await number(ws.id);
+      const member = phone();
+      const messageSid = sid();
+      // Past JetStream's duplicate window a redelivery comes with another stream message id.
+      await inbound(num.number, member, 'STOP', 'sms', { messageSid, msgId: `${messageSid}-a` });
+      await inbound(num.number, member, 'STOP', 'sms', { messageSid, msgId: `${messageSid}-b` });
+      await waitFor(() => acceptedFor(messageSid).length === 2 && sendsFor(messageSid).length === 2, { message: 'both deliveries handled' });
+      // The second delivery found the member already opted out, but the confirmation it owed is the same one.
+      expect(new Set(sendsFor(messageSid).map((s) => s.idempotencyKey))).toEqual(new Set([`keyword:${messageSid}`]));
+      expect((await stored(MessageAccepted)).filter((m) => m.msgId === messageSid)).toHaveLength(1);
+      expect((await stored(SendRequested)).filter((m) => m.msgId === `keyword:${messageSid}`)).toHaveLength(1);
+    });
+  });
+});

@@ -1,0 +1,25 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { CreateWorkspace, GetWorkspace, SetWorkspaceFeature, type RequestPayload } from '@app/contracts';
+import { OnRequest } from '@app/messaging';
+import { WorkspacesUseCase } from './workspaces.usecase';
+
+@Controller()
+export class WorkspacesHandlers {
+  constructor(private readonly workspaces: WorkspacesUseCase) {}
+
+  @OnRequest(CreateWorkspace)
+  create(@Payload() request: RequestPayload<typeof CreateWorkspace>) {
+    return this.workspaces.create(request.name);
+  }
+
+  @OnRequest(GetWorkspace)
+  get(@Payload() request: RequestPayload<typeof GetWorkspace>) {
+    return this.workspaces.get(request.workspaceId);
+  }
+
+  @OnRequest(SetWorkspaceFeature)
+  setFeature(@Payload() request: RequestPayload<typeof SetWorkspaceFeature>) {
+    return this.workspaces.setFeature(request.workspaceId, request.feature, request.enabled);
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { InjectRepository } from '@app/persistence';
+import { AppError, type Feature, type Workspace } from '@app/contracts';
+import type { Repository } from 'typeorm';
+import { toWorkspace, WorkspaceEntity } from './workspace.entity';
+
+/** Workspaces and their product features (operator actions). */
+@Injectable()
+export class WorkspacesUseCase {
+  constructor(@InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>) {}
+
+  async create(name: string): Promise<Workspace> {
+    const entity = this.workspaces.create({ id: randomUUID(), name: name.trim(), features: [] });
+    return toWorkspace(await this.workspaces.save(entity));
+  }
+
+  async get(workspaceId: string): Promise<Workspace> {
+    return toWorkspace(await this.load(workspaceId));
+  }
+
+  /** Idempotent. Switching `whatsapp` off leaves the numbers' switches alone: checks read both. */
+  async setFeature(workspaceId: string, feature: Feature, enabled: boolean): Promise<Workspace> {
+    // One statement, so two concurrent switches of different features never lose each other.
+    await this.workspaces.query(
+      enabled
+        ? `UPDATE workspaces SET features = array_append(features, $2) WHERE id = $1 AND NOT ($2 = ANY(features)) RETURNING id`
+        : `UPDATE workspaces SET features = array_remove(features, $2) WHERE id = $1 RETURNING id`,
+      [workspaceId, feature],
+    );
+    return this.get(workspaceId);
+  }
+
+  async load(workspaceId: string): Promise<WorkspaceEntity> {
+    const entity = await this.workspaces.findOneBy({ id: workspaceId });
+    if (!entity) throw AppError.notFound('Workspace');
+    return entity;
+  }
+}
