@@ -1,8 +1,13 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
 import { PersistenceModule, type PersistenceOptions } from '@app/persistence';
 import { migrations } from './migrations';
-import type { PreferencesConfig } from './config';
+import { PREFERENCES_CONFIG, type PreferencesConfig } from './config';
+import { MemberCacheModule } from './member-cache/member-cache.module';
+import { MemberEntity } from './members/member.entity';
+import { MembersModule } from './members/members.module';
+import { PreferenceChangeEntity } from './members/preference-change.entity';
+import { SendCheckModule } from './send-check/send-check.module';
 
 export const SERVICE_NAME = 'preferences';
 
@@ -11,18 +16,28 @@ export function preferencesPersistence(config: PreferencesConfig): PersistenceOp
     databaseUrl: config.DATABASE_URL,
     schema: config.DB_SCHEMA ?? 'preferences',
     poolSize: config.DB_POOL_SIZE,
-    entities: [],
+    entities: [MemberEntity, PreferenceChangeEntity],
     migrations,
   };
 }
 
-/** Members, notification switches, opt-out. */
+/** The validated config, for every feature module. */
+@Global()
+@Module({})
+class PreferencesConfigModule {
+  static forRoot(config: PreferencesConfig): DynamicModule {
+    return { module: PreferencesConfigModule, providers: [{ provide: PREFERENCES_CONFIG, useValue: config }], exports: [PREFERENCES_CONFIG] };
+  }
+}
+
+/** Members, notification switches, opt-out, and the "may I send?" check. */
 @Module({})
 export class PreferencesModule {
   static forRoot(config: PreferencesConfig): DynamicModule {
     return {
       module: PreferencesModule,
       imports: [
+        PreferencesConfigModule.forRoot(config),
         MessagingModule.forRoot({
           service: SERVICE_NAME,
           natsUrl: config.NATS_URL,
@@ -30,6 +45,9 @@ export class PreferencesModule {
           streamReplicas: config.NATS_STREAM_REPLICAS,
         }),
         PersistenceModule.forRoot(preferencesPersistence(config)),
+        MemberCacheModule,
+        MembersModule,
+        SendCheckModule,
       ],
     };
   }

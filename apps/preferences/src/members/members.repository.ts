@@ -28,32 +28,23 @@ export class MembersRepository {
     return manager.findOne(MemberEntity, { where: { workspaceId, id: memberId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  findByPhone(workspaceId: string, phone: string): Promise<MemberEntity | null> {
-    return this.dataSource.manager.findOne(MemberEntity, { where: { workspaceId, phone } });
-  }
-
-  /** Inserts a member; a phone already taken in the workspace throws a unique violation. */
-  async insert(manager: EntityManager, workspaceId: string, fields: NewMember): Promise<MemberEntity> {
-    const rows = await manager.query<MemberEntity[]>(
-      `INSERT INTO members (id, workspace_id, first_name, last_name, phone, email, notify_sms, notify_email, notify_voice, notify_whatsapp)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      insertParams(workspaceId, fields),
-    );
-    return (await this.findById(workspaceId, rows[0].id, manager))!;
+  findByPhone(workspaceId: string, phone: string, manager: EntityManager = this.dataSource.manager): Promise<MemberEntity | null> {
+    return manager.findOne(MemberEntity, { where: { workspaceId, phone } });
   }
 
   /**
    * Inserts the member unless its phone is already taken in the workspace, in which case nothing
-   * happens and null comes back: two inbound messages from one new number create one member.
+   * happens and null comes back: two inbound messages from one new number create one member. (No
+   * failing INSERT either: the driver would log its parameters, phone included.)
    */
-  async insertIfPhoneFree(workspaceId: string, fields: NewMember): Promise<MemberEntity | null> {
-    const rows = await this.dataSource.query<Array<{ id: string }>>(
+  async insertIfPhoneFree(workspaceId: string, fields: NewMember, manager: EntityManager = this.dataSource.manager): Promise<MemberEntity | null> {
+    const rows = await manager.query<Array<{ id: string }>>(
       `INSERT INTO members (id, workspace_id, first_name, last_name, phone, email, notify_sms, notify_email, notify_voice, notify_whatsapp)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (workspace_id, phone) DO NOTHING RETURNING id`,
       insertParams(workspaceId, fields),
     );
-    return rows.length ? this.findById(workspaceId, rows[0].id) : null;
+    return rows.length ? this.findById(workspaceId, rows[0].id, manager) : null;
   }
 
   /** Fills an empty first name (from a WhatsApp profile name) without overwriting one set meanwhile. */
@@ -67,9 +58,11 @@ export class MembersRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Writes a locked member's changed columns back. */
   async save(manager: EntityManager, member: MemberEntity): Promise<MemberEntity> {
+    const { id, workspaceId, createdAt: _createdAt, ...columns } = member;
     member.updatedAt = new Date();
-    await manager.update(MemberEntity, { workspaceId: member.workspaceId, id: member.id }, member);
+    await manager.update(MemberEntity, { workspaceId, id }, { ...columns, updatedAt: member.updatedAt });
     return member;
   }
 
@@ -97,7 +90,6 @@ export class MembersRepository {
         newValue: c.newValue,
         sourceType: source.type,
         sourceRef: source.ref,
-        changedAt: new Date(),
       })),
     );
   }

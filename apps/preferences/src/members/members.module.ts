@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '@app/persistence';
+import { CreateMemberUseCase } from './create-member.usecase';
+import { GetMemberUseCase } from './get-member.usecase';
+import { ListChangesUseCase } from './list-changes.usecase';
+import { ListMembersUseCase } from './list-members.usecase';
+import { MemberEntity } from './member.entity';
+import { MembersHandlers } from './members.handlers';
+import { MembersRepository } from './members.repository';
+import { PreferenceChangeEntity } from './preference-change.entity';
+import { ResolveMemberUseCase } from './resolve-member.usecase';
+import { SetOptOutUseCase } from './set-opt-out.usecase';
+import { UpdateMemberUseCase } from './update-member.usecase';
+
+/** Members, their switches and opt-out, the audit trail, member filters. */
+@Module({
+  imports: [PersistenceModule.forFeature([MemberEntity, PreferenceChangeEntity])],
+  controllers: [MembersHandlers],
+  providers: [
+    MembersRepository,
+    CreateMemberUseCase,
+    GetMemberUseCase,
+    ListMembersUseCase,
+    UpdateMemberUseCase,
+    ResolveMemberUseCase,
+    SetOptOutUseCase,
+    ListChangesUseCase,
+  ],
+  exports: [MembersRepository],
+})
+export class MembersModule {}

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError, type ChangeSource, type Member } from '@app/contracts';
+import { isUniqueViolation } from '@app/persistence';
+import { PREFERENCES_CONFIG, type PreferencesConfig } from '../config';
+import { MemberCacheService } from '../member-cache/member-cache.service';
+import { switchChanges, type SwitchField } from './member-defaults';
+import { cleanFields, type MemberFieldsInput } from './member-fields';
+import { toMember } from './member-view';
+import { MembersRepository } from './members.repository';
+
+/** Changes member fields and switches; each switch change is audited in the same transaction. */
+@Injectable()
+export class UpdateMemberUseCase {
+  constructor(
+    private readonly members: MembersRepository,
+    private readonly cache: MemberCacheService,
+    @Inject(PREFERENCES_CONFIG) private readonly config: PreferencesConfig,
+  ) {}
+
+  async execute(workspaceId: string, memberId: string, patch: MemberFieldsInput, source: ChangeSource): Promise<Member> {
+    const clean = cleanFields(patch, this.config.DEFAULT_PHONE_COUNTRY);
+    let changed = false;
+    let updated;
+    try {
+      updated = await this.members.transaction(async (manager) => {
+        const member = await this.members.lockById(manager, workspaceId, memberId);
+        if (!member) throw AppError.notFound('Member');
+        const changes = switchChanges(member, clean.switches);
+        const before = JSON.stringify(member);
+        if (clean.firstName !== undefined) member.firstName = clean.firstName;
+        if (clean.lastName !== undefined) member.lastName = clean.lastName;
+        if (clean.phone !== undefined && clean.phone !== member.phone) {
+          if (clean.phone && (await this.members.findByPhone(workspaceId, clean.phone, manager))) throw phoneTaken();
+          member.phone = clean.phone;
+        }
+        if (clean.email !== undefined) member.email = clean.email;
+        for (const change of changes) member[change.field as SwitchField] = change.newValue;
+        if (JSON.stringify(member) === before) return member;
+        changed = true;
+        await this.members.save(manager, member);
+        await this.members.recordChanges(manager, member, changes, source);
+        return member;
+      });
+    } catch (error) {
+      // Two members taking one free phone at once: the database's unique index decides.
+      if (isUniqueViolation(error)) throw phoneTaken();
+      throw error;
+    }
+    if (changed) this.cache.memberChanged(workspaceId, memberId);
+    return toMember(updated);
+  }
+}
+
+const phoneTaken = () => new AppError('conflict', 'phone: another member of this workspace already has this phone number.');

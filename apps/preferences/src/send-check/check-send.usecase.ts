@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import type { Channel, SendKind } from '@app/contracts';
+import { MemberCacheService } from '../member-cache/member-cache.service';
+import { toMember } from '../members/member-view';
+import { MembersRepository } from '../members/members.repository';
+import { decideSend, type SendDecision } from './send-rules';
+
+/** "May I send?", from the member cache: a hit answers without touching the database. */
+@Injectable()
+export class CheckSendUseCase {
+  constructor(
+    private readonly cache: MemberCacheService,
+    private readonly members: MembersRepository,
+  ) {}
+
+  async execute(workspaceId: string, memberId: string, channel: Channel, kind: SendKind): Promise<SendDecision> {
+    const member = await this.cache.read(workspaceId, memberId, async () => {
+      const row = await this.members.findById(workspaceId, memberId);
+      return row ? toMember(row) : null;
+    });
+    return decideSend(member, channel, kind);
+  }
+}

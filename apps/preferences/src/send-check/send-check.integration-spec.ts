@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { CheckSend, SetMemberOptOut, UpdateMember, type Member } from '@app/contracts';
+import { waitFor } from '@app/testing';
+import { MemberCacheService } from '../member-cache/member-cache.service';
+import { API, PreferencesHarness } from '../testing/preferences-harness';
+import { UpdateMemberUseCase } from '../members/update-member.usecase';
+import { CheckSendUseCase } from './check-send.usecase';
+
+const OPTED_OUT = 'Member has opted out of messages (replied STOP).';
+
+describe('preferences: may I send?', () => {
+  let h: PreferencesHarness;
+
+  beforeAll(async () => {
+    h = await PreferencesHarness.start();
+  });
+  afterAll(() => h?.stop());
+
+  const check = (m: Pick<Member, 'workspaceId' | 'id'>, channel: 'sms' | 'whatsapp', kind: 'reply' | 'system' | 'compliance') =>
+    h.nats.request(CheckSend, { workspaceId: m.workspaceId, memberId: m.id, channel, kind });
+  const optOut = (m: Member, optedOut = true) => h.nats.request(SetMemberOptOut, { workspaceId: m.workspaceId, memberId: m.id, optedOut, channel: 'sms', source: { type: 'keyword', ref: 'STOP' } });
+
+  it('applies each rule of each kind with the exact reasons', async () => {
+    const ws = h.workspace();
+    const fresh = await h.createMember(ws);
+    expect(await check(fresh, 'whatsapp', 'system')).toEqual({ allowed: false, outcome: 'skipped', reason: 'Member has WhatsApp notifications disabled.', member: fresh });
+    expect(await check(fresh, 'sms', 'system')).toEqual({ allowed: true, member: fresh });
+    expect(await check(fresh, 'whatsapp', 'reply')).toEqual({ allowed: true, member: fresh });
+    expect(await check(fresh, 'whatsapp', 'compliance')).toEqual({ allowed: true, member: fresh });
+
+    const smsOff = await h.createMember(ws, { notifySms: false, notifyWhatsapp: true });
+    expect(await check(smsOff, 'sms', 'system')).toMatchObject({ allowed: false, outcome: 'skipped', reason: 'Member has SMS notifications disabled.' });
+    expect(await check(smsOff, 'whatsapp', 'system')).toMatchObject({ allowed: true });
+    expect(await check(smsOff, 'sms', 'reply')).toMatchObject({ allowed: true });
+
+    const stopped = await h.createMember(ws, { notifyWhatsapp: true });
+    await optOut(stopped);
+    for (const channel of ['sms', 'whatsapp'] as const) {
+      expect(await check(stopped, channel, 'system')).toMatchObject({ allowed: false, outcome: 'skipped', reason: OPTED_OUT, member: { id: stopped.id, optedOut: true } });
+      expect(await check(stopped, channel, 'reply')).toMatchObject({ allowed: false, outcome: 'skipped', reason: OPTED_OUT });
+      expect(await check(stopped, channel, 'compliance')).toMatchObject({ allowed: true });
+    }
+  });
+
+  it("fails for an unknown member and for another workspace's member", async () => {
+    const member = await h.createMember(h.workspace());
+    const notFound = { allowed: false, outcome: 'failed', reason: 'Member not found.', member: null };
+    expect(await check({ workspaceId: member.workspaceId, id: randomUUID() }, 'sms', 'reply')).toEqual(notFound);
+    expect(await check({ workspaceId: randomUUID(), id: member.id }, 'sms', 'compliance')).toEqual(notFound);
+  });
+
+  it('sees a change through UpdateMember or SetMemberOptOut on the very next check', async () => {
+    const member = await h.createMember(h.workspace());
+    // Twice, so the member is surely cached.
+    expect(await check(member, 'whatsapp', 'system')).toMatchObject({ allowed: false });
+    expect(await check(member, 'whatsapp', 'system')).toMatchObject({ allowed: false });
+    await h.nats.request(UpdateMember, { workspaceId: member.workspaceId, memberId: member.id, patch: { notifyWhatsapp: true }, source: API });
+    expect(await check(member, 'whatsapp', 'system')).toMatchObject({ allowed: true, member: { notifyWhatsapp: true } });
+    await optOut(member);
+    expect(await check(member, 'whatsapp', 'reply')).toMatchObject({ allowed: false, reason: OPTED_OUT });
+    await optOut(member, false);
+    expect(await check(member, 'whatsapp', 'reply')).toMatchObject({ allowed: true });
+  });
+
+  it("drops another replica's cached member when this one changes it", async () => {
+    const replica = await h.addReplica();
+    const member = await h.createMember(h.workspace());
+    const here = h.service.app.get(UpdateMemberUseCase);
+    const thereCheck = replica.app.get(CheckSendUseCase);
+    const thereCache = replica.app.get(MemberCacheService);
+
+    expect(await thereCheck.execute(member.workspaceId, member.id, 'whatsapp', 'system')).toMatchObject({ allowed: false });
+    expect(thereCache.get(member.workspaceId, member.id)).toMatchObject({ notifyWhatsapp: false });
+    await here.execute(member.workspaceId, member.id, { notifyWhatsapp: true }, API);
+    await waitFor(() => thereCache.get(member.workspaceId, member.id) === undefined, { timeoutMs: 2_000, message: 'the replica to drop its copy' });
+    expect(await thereCheck.execute(member.workspaceId, member.id, 'whatsapp', 'system')).toMatchObject({ allowed: true });
+  });
+
+  it('answers from the cache in well under a millisecond, and over NATS in about one', async () => {
+    const member = await h.createMember(h.workspace(), { notifyWhatsapp: true });
+    const useCase = h.service.app.get(CheckSendUseCase);
+    await useCase.execute(member.workspaceId, member.id, 'whatsapp', 'system');
+    const service = await timings(1_000, () => useCase.execute(member.workspaceId, member.id, 'whatsapp', 'system'));
+
+    for (let i = 0; i < 50; i++) await check(member, 'whatsapp', 'system'); // warm-up
+    const client = await timings(1_000, () => check(member, 'whatsapp', 'system'));
+    process.stdout.write(
+      `CheckSend over 1,000 requests: client p50 ${client.p50.toFixed(3)} ms, p99 ${client.p99.toFixed(3)} ms; ` +
+        `service time (use case, cache hit) p50 ${service.p50.toFixed(4)} ms, p99 ${service.p99.toFixed(4)} ms\n`,
+    );
+    expect(service.p99).toBeLessThan(0.5);
+    // Generous for a shared 2-core machine; typically well under a millisecond.
+    expect(client.p50).toBeLessThan(5);
+  });
+});
+
+async function timings(count: number, call: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await call();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: samples[Math.floor(count * 0.5)], p99: samples[Math.floor(count * 0.99)] };
+}

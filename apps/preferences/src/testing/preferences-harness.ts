@@ -1,0 +1,60 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { CreateMember, type ChangeSource, type Member, type RequestPayload } from '@app/contracts';
+import { decodeText, encodeJson, type ReplyEnvelope } from '@app/messaging';
+import type { RunningService } from '@app/runtime';
+import { NatsTestClient, serviceEnv, uniqueNamespace } from '@app/testing';
+import { startPreferences } from '../start';
+
+export const API: ChangeSource = { type: 'api', ref: 'key_test' };
+
+/** A phone in the reserved +1 555 range, unique enough per test. */
+export const randomPhone = () => `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+
+/** Preferences alone on real Postgres and NATS, in a namespace of its own, and a client speaking the contracts. */
+export class PreferencesHarness {
+  private constructor(
+    readonly namespace: string,
+    readonly nats: NatsTestClient,
+    readonly services: RunningService[],
+  ) {}
+
+  static async start(env: Record<string, string> = {}): Promise<PreferencesHarness> {
+    const namespace = uniqueNamespace();
+    const nats = await NatsTestClient.connect(namespace);
+    const service = await startPreferences(serviceEnv(namespace, 'preferences', env));
+    return new PreferencesHarness(namespace, nats, [service]);
+  }
+
+  get service(): RunningService {
+    return this.services[0];
+  }
+
+  /** Another replica on the same schema and subjects. */
+  async addReplica(): Promise<RunningService> {
+    const replica = await startPreferences(serviceEnv(this.namespace, 'preferences'));
+    this.services.push(replica);
+    return replica;
+  }
+
+  createMember(workspaceId: string, fields: RequestPayload<typeof CreateMember>['fields'] = {}): Promise<Member> {
+    return this.nats.request(CreateMember, { workspaceId, fields: { phone: randomPhone(), ...fields }, source: API });
+  }
+
+  workspace(): string {
+    return randomUUID();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.services.map((s) => s.close()));
+    await this.nats.close();
+  }
+}
+
+/**
+ * Sends a request as raw JSON, bypassing the client-side contract check, to see how the service
+ * itself answers a payload that breaks the contract.
+ */
+export async function rawRequest(nats: NatsTestClient, subject: string, payload: unknown): Promise<ReplyEnvelope> {
+  const reply = await nats.nc.request(nats.namespace.subject(subject), encodeJson(payload), { timeout: 5_000 });
+  return JSON.parse(decodeText(reply.data)) as ReplyEnvelope;
+}
