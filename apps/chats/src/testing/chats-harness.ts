@@ -1,0 +1,159 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { jetstream } from '@nats-io/jetstream';
+import {
+  ChatTurnReady,
+  MessageAccepted,
+  OutboundMessageUpdated,
+  type Channel,
+  type Member,
+  type PhoneNumber,
+  type WorkspaceSummary,
+} from '@app/contracts';
+import type { RunningService } from '@app/runtime';
+import { NatsTestClient, serviceEnv, uniqueNamespace } from '@app/testing';
+import { startChats } from '../start';
+
+export const randomPhone = () => `+1555${randomInt(1_000_000, 9_999_999)}`;
+export const randomSid = (prefix = 'SM') => `${prefix}${randomUUID().replace(/-/g, '')}`;
+
+/** One member writing to one number of a fresh workspace (random ids: tests never share data). */
+export interface Party {
+  workspace: WorkspaceSummary;
+  number: PhoneNumber;
+  member: Member;
+}
+
+/**
+ * The chats service alone on real Postgres and NATS. Tests play routing and outbound by
+ * publishing their events, and watch what chats publishes.
+ */
+export class ChatsHarness {
+  /** Every ChatTurnReady publish seen on the subject (duplicates included, before JetStream de-dup). */
+  readonly turnPublishes: ChatTurnReady[];
+
+  private constructor(
+    readonly nats: NatsTestClient,
+    readonly service: RunningService,
+  ) {
+    this.turnPublishes = nats.collect(ChatTurnReady);
+  }
+
+  static async start(): Promise<ChatsHarness> {
+    const namespace = uniqueNamespace();
+    const nats = await NatsTestClient.connect(namespace);
+    const service = await startChats(serviceEnv(namespace, 'chats'));
+    return new ChatsHarness(nats, service);
+  }
+
+  async stop(): Promise<void> {
+    await this.service.close();
+    await this.nats.close();
+  }
+
+  party(features: WorkspaceSummary['features'] = ['whatsapp']): Party {
+    const now = new Date().toISOString();
+    const workspace: WorkspaceSummary = { id: randomUUID(), name: 'Test workspace', features };
+    const number: PhoneNumber = {
+      id: randomUUID(),
+      workspaceId: workspace.id,
+      number: randomPhone(),
+      smsEnabled: true,
+      whatsappEnabled: true,
+      whatsappSandbox: false,
+      defaultWorkflowId: null,
+      smsDisabledMessage: null,
+      brandName: null,
+      offHoursMessage: null,
+      businessHours: null,
+      sendRatePerSecond: null,
+      archived: false,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const member: Member = {
+      id: randomUUID(),
+      workspaceId: workspace.id,
+      firstName: 'Robin',
+      lastName: null,
+      phone: randomPhone(),
+      email: null,
+      notifySms: true,
+      notifyEmail: true,
+      notifyVoice: true,
+      notifyWhatsapp: false,
+      optedOut: false,
+      optedOutAt: null,
+      optedOutChannel: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return { workspace, number, member };
+  }
+
+  accepted(p: Party, fields: Partial<MessageAccepted> & { channel: Channel }): MessageAccepted {
+    return {
+      twilioSid: randomSid(),
+      workspace: p.workspace,
+      phoneNumber: p.number,
+      member: p.member,
+      from: p.member.phone!,
+      to: p.number.number,
+      body: 'Hello',
+      media: [],
+      keyword: null,
+      memberOptedOut: false,
+      offHours: false,
+      receivedAt: new Date().toISOString(),
+      ...fields,
+    };
+  }
+
+  /** As routing publishes it; `msgId` other than the SID gets past JetStream's de-dup (a redelivery). */
+  async inbound(message: MessageAccepted, msgId = message.twilioSid): Promise<MessageAccepted> {
+    await this.nats.publish(MessageAccepted, message, msgId);
+    return message;
+  }
+
+  update(p: Party, fields: Partial<OutboundMessageUpdated> & Pick<OutboundMessageUpdated, 'sendId' | 'status'>): OutboundMessageUpdated {
+    return {
+      idempotencyKey: `test:${fields.sendId}`,
+      workspaceId: p.workspace.id,
+      phoneNumberId: p.number.id,
+      memberId: p.member.id,
+      chatId: null,
+      channel: 'whatsapp',
+      kind: 'reply',
+      origin: { service: 'test', ref: null },
+      body: 'Thanks for writing',
+      contentSid: null,
+      reason: null,
+      errorCode: null,
+      twilioSid: null,
+      occurredAt: new Date().toISOString(),
+      ...fields,
+    };
+  }
+
+  /** As outbound publishes it (msgId `<sendId>:<status>`). */
+  async outbound(update: OutboundMessageUpdated, msgId = `${update.sendId}:${update.status}`): Promise<void> {
+    await this.nats.publish(OutboundMessageUpdated, update, msgId);
+  }
+
+  /** The turns JetStream stored (after de-duplication by msgId), read from the CHAT stream. */
+  async storedTurns(): Promise<ChatTurnReady[]> {
+    const js = jetstream(this.nats.nc);
+    const jsm = await js.jetstreamManager();
+    const stream = this.nats.namespace.stream('CHAT');
+    const { state } = await jsm.streams.info(stream);
+    const out: ChatTurnReady[] = [];
+    if (state.messages === 0) return out;
+    const consumer = await js.consumers.get(stream);
+    for (;;) {
+      const m = await consumer.next({ expires: 2_000 });
+      if (!m) break;
+      out.push(ChatTurnReady.schema.parse(m.json()));
+      if (m.seq >= state.last_seq) break;
+    }
+    return out;
+  }
+}
