@@ -17,7 +17,7 @@ export const outboundConfigShape = {
   SMS_SEND_RATE_PER_SECOND: positiveRate.default(1),
   WHATSAPP_SEND_RATE_PER_SECOND: positiveRate.default(80),
   /** Slots are spaced this much wider than 1/rate, so network jitter never bunches sends above the rate. */
-  SEND_RATE_HEADROOM: z.coerce.number().min(0).max(0.5).default(0.05),
+  SEND_RATE_HEADROOM: z.coerce.number().min(0).max(0.5).default(0.1),
   /** Attempts of one Twilio call on 429/5xx/network errors before the send fails. */
   TWILIO_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   TWILIO_RETRY_BASE_MS: z.coerce.number().int().min(1).default(250),

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { SendRequest } from '@app/contracts';
+import type { OutboundConfig } from '../config';
+import type { SendRateLimiter } from '../rate-limit/send-rate-limiter';
+import type { OutgoingMessage, TwilioGateway, TwilioMessageSummary } from '../twilio/twilio-gateway';
+import { DeliverSendUseCase } from './deliver-send.usecase';
+import type { CheckOutcome, SendChecks } from './send-checks';
+import type { SendUpdatesPublisher } from './send-updates.publisher';
+import type { SendEntity } from './send.entity';
+import { canMoveTo } from './send-status';
+import type { Addresses, Claim, SendsRepository, StatusChange } from './sends.repository';
+
+/** The repository's rules, in memory. */
+class MemorySends {
+  readonly rows = new Map<string, SendEntity>();
+
+  findByKey = (ws: string, key: string) => Promise.resolve([...this.rows.values()].find((r) => r.workspaceId === ws && r.idempotencyKey === key) ?? null);
+  findById = (ws: string, id: string) => Promise.resolve(this.rows.get(id)?.workspaceId === ws ? this.rows.get(id)! : null);
+  insertOrGet = async (request: SendRequest, refusal: { status: 'skipped' | 'failed'; reason: string } | null) => {
+    const existing = await this.findByKey(request.workspaceId, request.idempotencyKey);
+    if (existing) return { send: existing, created: false };
+    const send = {
+      id: randomUUID(),
+      workspaceId: request.workspaceId,
+      idempotencyKey: request.idempotencyKey,
+      status: refusal?.status ?? 'pending',
+      reason: refusal?.reason ?? null,
+      twilioSid: null,
+      claimedAt: null,
+      claimToken: null,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    } as unknown as SendEntity;
+    this.rows.set(send.id, send);
+    return { send, created: true };
+  };
+  transition = (ws: string, id: string, change: StatusChange) => {
+    const row = this.rows.get(id);
+    if (!row || row.workspaceId !== ws || !canMoveTo(row.status, change.status)) return Promise.resolve(null);
+    Object.assign(row, { status: change.status, twilioSid: row.twilioSid ?? change.twilioSid ?? null, errorCode: change.errorCode ?? null, claimedAt: null, claimToken: null });
+    if (change.reason !== undefined) row.reason = change.reason;
+    return Promise.resolve(row);
+  };
+  claim = (ws: string, id: string, token: string | null, _staleMs: number, _addresses: Addresses): Promise<Claim | null> => {
+    const row = this.rows.get(id)!;
+    const mine = token ?? randomUUID();
+    const previous = row.claimedAt && row.claimToken ? { at: row.claimedAt, token: row.claimToken } : null;
+    Object.assign(row, { claimedAt: new Date(), claimToken: mine });
+    return Promise.resolve({ token: mine, previous });
+  };
+  releaseClaim = () => Promise.resolve();
+  knownSids = (sids: string[]) => Promise.resolve(new Set(sids.filter((s) => [...this.rows.values()].some((r) => r.twilioSid === s))));
+}
+
+class FakeTwilio implements TwilioGateway {
+  readonly created: Array<TwilioMessageSummary & Omit<OutgoingMessage, 'body'>> = [];
+  /** What each create does, in turn: 'ok', or an error to throw (after creating, when `lost`). */
+  script: Array<'ok' | { status?: number; code?: number | string; message: string; lost?: boolean }> = [];
+
+  create(message: OutgoingMessage) {
+    const step = this.script.shift() ?? 'ok';
+    if (step !== 'ok' && !step.lost) return Promise.reject(Object.assign(new Error(step.message), step));
+    const sid = `SM${randomUUID().replace(/-/g, '')}`;
+    this.created.push({ ...message, sid, status: 'queued', body: message.body ?? null, dateCreated: new Date() });
+    if (step !== 'ok') return Promise.reject(Object.assign(new Error(step.message), { code: step.code }));
+    return Promise.resolve({ sid, status: 'queued' });
+  }
+
+  listSince(from: string, to: string, since: Date) {
+    return Promise.resolve(this.created.filter((m) => m.from === from && m.to === to && m.dateCreated >= since).reverse());
+  }
+}
+
+const allowed: CheckOutcome = {
+  ok: true,
+  toPhone: '+15550000001',
+  ratePerSecond: 100,
+  sender: { workspace: { id: randomUUID(), name: 'W', features: ['whatsapp'] }, phoneNumber: { number: '+15550000002' } as never },
+};
+
+function setup(options: { waitMs?: number; checks?: CheckOutcome[] } = {}) {
+  const sends = new MemorySends();
+  const twilio = new FakeTwilio();
+  const checks = options.checks ?? [];
+  const fakeChecks = { run: () => Promise.resolve(checks.length ? checks.shift()! : allowed) } as unknown as SendChecks;
+  const published: string[] = [];
+  const updates = { publish: (s: SendEntity) => Promise.resolve(void published.push(s.status)) } as unknown as SendUpdatesPublisher;
+  const limiter: SendRateLimiter = { reserve: () => Promise.resolve({ waitMs: options.waitMs ?? 0 }) };
+  const config = {
+    PUBLIC_BASE_URL: 'https://ingress.example',
+    TWILIO_MAX_ATTEMPTS: 3,
+    TWILIO_RETRY_BASE_MS: 1,
+    SEND_CLAIM_STALE_MS: 60_000,
+    SEND_RATE_HEADROOM: 0.05,
+  } as OutboundConfig;
+  const usecase = new DeliverSendUseCase(sends as unknown as SendsRepository, fakeChecks, updates, limiter, twilio, config);
+  const request: SendRequest = {
+    idempotencyKey: `k:${randomUUID()}`,
+    workspaceId: randomUUID(),
+    phoneNumberId: randomUUID(),
+    memberId: randomUUID(),
+    channel: 'sms',
+    body: 'Hi',
+    kind: 'system',
+    origin: { service: 'test', ref: null },
+  };
+  return { usecase, sends, twilio, published, request };
+}
+
+describe('DeliverSendUseCase', () => {
+  it('queues the send with the SID and a status callback naming it', async () => {
+    const { usecase, twilio, published, request } = setup();
+    const result = await usecase.execute(request);
+    expect(result.status).toBe('queued');
+    expect(twilio.created).toHaveLength(1);
+    expect(twilio.created[0].statusCallback).toBe(`https://ingress.example/twilio/status?sendId=${result.id}`);
+    expect(published).toEqual(['pending', 'queued']);
+  });
+
+  it('adopts the message an unanswered call created instead of sending it twice', async () => {
+    const { usecase, twilio, request } = setup();
+    twilio.script = [{ message: 'socket hang up', code: 'ECONNRESET', lost: true }];
+    const result = await usecase.execute(request);
+    expect(result.status).toBe('queued');
+    expect(twilio.created).toHaveLength(1);
+  });
+
+  it('fails with a reason after the retries run out', async () => {
+    const { usecase, twilio, request } = setup();
+    twilio.script = [1, 2, 3].map(() => ({ status: 503, code: 20503, message: 'Service unavailable' }));
+    const result = await usecase.execute(request);
+    expect(result).toMatchObject({ status: 'failed', reason: expect.stringMatching(/after 3 attempts/) });
+    expect(twilio.created).toHaveLength(0);
+  });
+
+  it('stops a send when the member opted out while it waited for its slot', async () => {
+    const stop: CheckOutcome = { ok: false, toPhone: null, refusal: { status: 'skipped', reason: 'Member has opted out of messages (replied STOP).' } };
+    const { usecase, twilio, request } = setup({ waitMs: 5, checks: [allowed, stop] });
+    const result = await usecase.execute(request);
+    expect(result).toMatchObject({ status: 'skipped', reason: 'Member has opted out of messages (replied STOP).' });
+    expect(twilio.created).toHaveLength(0);
+  });
+
+  it('answers a settled send without calling Twilio again', async () => {
+    const { usecase, twilio, request } = setup();
+    const first = await usecase.execute(request);
+    const again = await usecase.execute(request);
+    expect(again).toEqual(first);
+    expect(twilio.created).toHaveLength(1);
+  });
+});
