@@ -1,0 +1,160 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { AppError, ListMembers, type Member } from '@app/contracts';
+import { backoffMs, isTransientError, MessagingClient, sleep } from '@app/messaging';
+import { failed, type ActionOutcome } from '../rules/actions/action-outcome';
+import { SENDER_REASONS, type Sender } from '../rules/actions/sender-checks';
+import { SendActionRunner } from '../rules/actions/send-action.runner';
+import { Sql } from '../rules/sql';
+import { RoutineRunsRepository, type RoutineRun } from './routine-runs.repository';
+import { RoutinesRepository, type RoutineRecord } from './routines.repository';
+
+/** Sends in flight per run: outbound's per-number rate limit paces delivery, this bounds our side. */
+const CONCURRENCY = 16;
+const PAGE_SIZE = 200;
+/** Attempts per member when a neighbour is down, before the run pauses (the sweeper resumes it). */
+const ATTEMPTS = 5;
+/** Advisory-lock class for runs: a run is processed by the one connection that holds its lock. */
+const LOCK_CLASS = 7_314_001;
+
+/**
+ * Processes a routine run: pages through the members the filter matches, records each as a
+ * pending item before acting, acts with bounded concurrency and settles each item with its
+ * outcome. Holding the run's advisory lock on a dedicated connection makes the run single-owner;
+ * a crash drops the connection and the lock with it, so a restarted (or other) replica resumes:
+ * settled items are skipped, pending ones are acted on again under the same idempotency key.
+ */
+@Injectable()
+export class RoutineRunner implements OnModuleDestroy {
+  private readonly logger = new Logger('RoutineRunner');
+  private readonly active = new Map<string, Promise<void>>();
+  private stopping = false;
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly routines: RoutinesRepository,
+    private readonly runs: RoutineRunsRepository,
+    private readonly actions: SendActionRunner,
+    private readonly messaging: MessagingClient,
+  ) {}
+
+  /** Starts processing a run in the background unless this replica already is (or is stopping). */
+  launch(runId: string): void {
+    if (this.stopping || this.active.has(runId)) return;
+    const work = this.process(runId)
+      .catch((error: unknown) => this.logger.warn(`Routine run ${runId} paused, to be resumed: ${describe(error)}`))
+      .finally(() => this.active.delete(runId));
+    this.active.set(runId, work);
+  }
+
+  isActive(runId: string): boolean {
+    return this.active.has(runId);
+  }
+
+  /** Lets in-flight sends settle; the rest of each run is left for the next owner. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.active.values());
+  }
+
+  private async process(runId: string): Promise<void> {
+    const lock = await this.sql.dedicated();
+    try {
+      const [{ locked }] = (await lock.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LOCK_CLASS, runId])) as Array<{ locked: boolean }>;
+      if (!locked) return; // another replica owns it
+      try {
+        const run = await this.runs.get(runId);
+        if (!run || run.state !== 'running') return;
+        const routine = await this.routines.get(run.workspaceId, run.routineId);
+        if (!routine) return this.runs.finish(run.id, 'The routine no longer exists.');
+        await this.work(run, routine);
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_CLASS, runId]).catch(() => undefined);
+      }
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private async work(run: RoutineRun, routine: RoutineRecord): Promise<void> {
+    let cursor = run.memberCursor;
+    let listingDone = run.listingDone;
+    let members = new Map<string, Member>();
+    for (;;) {
+      if (this.stopping) return;
+      const pending = await this.runs.pendingItems(run.id, PAGE_SIZE);
+      if (pending.length) {
+        await this.actOn(run, routine, pending, members);
+        continue;
+      }
+      if (listingDone) break;
+      let page;
+      try {
+        page = await this.messaging.request(ListMembers, { workspaceId: run.workspaceId, filter: routine.memberFilter, limit: PAGE_SIZE, cursor }, { timeoutMs: 15_000 });
+      } catch (error) {
+        // The filter itself is refused (preferences could not evaluate it): the run ends, saying why.
+        if (error instanceof AppError && error.code !== 'unavailable' && error.code !== 'internal') {
+          await this.runs.finish(run.id, `The member filter was refused: ${error.message}`);
+          return;
+        }
+        throw error;
+      }
+      await this.runs.addPage(run, page.items.map((m) => m.id), page.nextCursor);
+      members = new Map(page.items.map((m) => [m.id, m]));
+      cursor = page.nextCursor;
+      listingDone = page.nextCursor === null;
+    }
+    await this.runs.finish(run.id);
+    const done = await this.runs.get(run.id);
+    this.logger.log(`Routine ${routine.id} run ${run.id} done: matched ${done?.matched}, sent ${done?.sent}, skipped ${done?.skipped}, failed ${done?.failed}`);
+  }
+
+  /** Acts on a batch of pending members, CONCURRENCY at a time. */
+  private async actOn(run: RoutineRun, routine: RoutineRecord, memberIds: string[], members: Map<string, Member>): Promise<void> {
+    const sender = await this.withRetries(() => this.actions.sender(run.workspaceId, routine.action.phoneNumberId));
+    let next = 0;
+    const worker = async () => {
+      while (next < memberIds.length && !this.stopping) {
+        const memberId = memberIds[next++];
+        const outcome = await this.actFor(run, routine, memberId, members.get(memberId), sender);
+        await this.runs.settleItem(run, memberId, outcome);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, memberIds.length) }, worker));
+  }
+
+  private async actFor(run: RoutineRun, routine: RoutineRecord, memberId: string, member: Member | undefined, sender: Sender | null): Promise<ActionOutcome> {
+    if (!sender) return failed(SENDER_REASONS.numberNotFound);
+    try {
+      return await this.withRetries(() =>
+        this.actions.run({
+          workspaceId: run.workspaceId,
+          action: routine.action,
+          memberId,
+          member,
+          sender,
+          idempotencyKey: `routine:${run.id}:${memberId}`,
+          originRef: `routine-run:${run.id}`,
+        }),
+      );
+    } catch (error) {
+      if (isTransientError(error)) throw error; // neighbour still down: pause the run, keep the item pending
+      this.logger.error(`Routine run ${run.id}: unexpected error for one member: ${describe(error)}`);
+      return failed('The action failed unexpectedly; see the workflow service logs.');
+    }
+  }
+
+  private async withRetries<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isTransientError(error) || attempt >= ATTEMPTS || this.stopping) throw error;
+        await sleep(backoffMs(attempt, 200, 5_000));
+      }
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

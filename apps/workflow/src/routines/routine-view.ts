@@ -1,0 +1,27 @@
+import type { Routine } from '@app/contracts';
+import type { z } from 'zod';
+import type { RoutineRun } from './routine-runs.repository';
+import type { RoutineRecord } from './routines.repository';
+
+/** A routine as the API shows it: its settings and the progress of its latest (or current) run. */
+export function routineView(routine: RoutineRecord, run: RoutineRun | null): z.infer<typeof Routine> {
+  return {
+    id: routine.id,
+    workspaceId: routine.workspaceId,
+    name: routine.name,
+    memberFilter: routine.memberFilter,
+    action: routine.action,
+    schedule: routine.schedule,
+    progress: {
+      state: run ? run.state : 'idle',
+      runId: run?.id ?? null,
+      matched: run?.matched ?? 0,
+      sent: run?.sent ?? 0,
+      skipped: run?.skipped ?? 0,
+      failed: run?.failed ?? 0,
+      startedAt: run?.startedAt.toISOString() ?? null,
+      finishedAt: run?.finishedAt?.toISOString() ?? null,
+    },
+    createdAt: routine.createdAt.toISOString(),
+  };
+}
