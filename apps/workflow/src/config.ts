@@ -1,9 +1,19 @@
 import { z } from 'zod';
-import { baseConfigShape, databaseConfigShape, loadConfig, type Config } from '@app/config';
+import { baseConfigShape, databaseConfigShape, loadConfig, secret, type Config } from '@app/config';
 
 export const workflowConfigShape = {
   ...baseConfigShape, ...databaseConfigShape,
   PORT: z.coerce.number().int().min(0).max(65535).default(3005),
+  /** An OpenAI-compatible API, including its version path (e.g. http://localhost:11434/v1). Unset: agent steps send the fallback reply. */
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_API_KEY: secret(z.string().optional()),
+  LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** One model call's deadline. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /** Model calls in one agent step (tool rounds included) before it gives up with the fallback. */
+  AGENT_MAX_STEPS: z.coerce.number().int().min(1).max(50).default(6),
+  /** The whole agent step's deadline, tool calls included. */
+  AGENT_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
 };
 export type WorkflowConfig = Config<typeof workflowConfigShape>;
 

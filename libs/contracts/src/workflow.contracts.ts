@@ -43,8 +43,8 @@ export const GetWorkflow = defineRequest({
 });
 export const ListWorkflows = defineRequest({
   subject: 'rpc.workflow.definition.list',
-  description: "A workspace's workflows (latest versions).",
-  request: WorkspaceScoped,
+  description: "A workspace's workflows (latest versions), 100 a page; pass nextCursor for the next page.",
+  request: WorkspaceScoped.extend({ cursor: Id.nullable().optional() }),
   response: Page(Workflow),
 });
 

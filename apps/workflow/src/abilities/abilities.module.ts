@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ABILITIES, type Ability } from './ability';
+import { AbilityRegistry } from './ability-registry';
+import { EndChatAbility } from './end-chat.ability';
+import { SendSmsMessageAbility } from './send-sms-message.ability';
+import { SendWhatsappMessageAbility } from './send-whatsapp-message.ability';
+
+/** The tools agents may use. A new ability: a class here and a name in ability-names.ts. */
+@Module({
+  providers: [
+    SendWhatsappMessageAbility,
+    SendSmsMessageAbility,
+    EndChatAbility,
+    {
+      provide: ABILITIES,
+      useFactory: (...abilities: Ability[]) => abilities,
+      inject: [SendWhatsappMessageAbility, SendSmsMessageAbility, EndChatAbility],
+    },
+    AbilityRegistry,
+  ],
+  exports: [AbilityRegistry],
+})
+export class AbilitiesModule {}

@@ -1,0 +1,18 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Turn } from '../engine/turn';
+import { ABILITIES, type Ability } from './ability';
+import type { AbilityName } from './ability-names';
+
+/** The abilities an agent step gets in a turn: the ones it lists that the turn may offer. */
+@Injectable()
+export class AbilityRegistry {
+  private readonly byName: Map<string, Ability>;
+
+  constructor(@Inject(ABILITIES) abilities: Ability[]) {
+    this.byName = new Map(abilities.map((a) => [a.name, a]));
+  }
+
+  forStep(names: readonly AbilityName[], turn: Turn): Ability[] {
+    return names.map((n) => this.byName.get(n)).filter((a): a is Ability => !!a && a.isAvailable(turn));
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { MessagingClient } from '@app/messaging';
+import type { Turn } from '../engine/turn';
+import { SendMessageAbility } from './send-message.ability';
+
+@Injectable()
+export class SendWhatsappMessageAbility extends SendMessageAbility {
+  readonly name = 'send_whatsapp_message';
+  readonly description = 'Send a WhatsApp message to the member of this conversation. Returns the send status and, when it did not go out, why.';
+  protected readonly channel = 'whatsapp';
+
+  constructor(messaging: MessagingClient) {
+    super(messaging);
+  }
+
+  /** Only for workspaces with the WhatsApp feature: otherwise the model never sees the tool. */
+  isAvailable(turn: Turn): boolean {
+    return turn.workspace.features.includes('whatsapp');
+  }
+}

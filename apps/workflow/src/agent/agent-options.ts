@@ -1,0 +1,11 @@
+export interface AgentOptions {
+  /** OpenAI-compatible base URL (with its /v1); null: no model, agent steps send the fallback. */
+  baseUrl: string | null;
+  apiKey: string | null;
+  model: string;
+  timeoutMs: number;
+  maxSteps: number;
+  totalTimeoutMs: number;
+}
+
+export const AGENT_OPTIONS = Symbol('AGENT_OPTIONS');

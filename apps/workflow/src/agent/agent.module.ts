@@ -1,0 +1,18 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AbilitiesModule } from '../abilities/abilities.module';
+import { AGENT_OPTIONS, type AgentOptions } from './agent-options';
+import { AgentRunner } from './agent-runner';
+import { ChatModel } from './chat-model';
+
+/** Agent steps: an OpenAI-compatible model with the step's abilities as tools. */
+@Module({})
+export class AgentModule {
+  static forRoot(options: AgentOptions): DynamicModule {
+    return {
+      module: AgentModule,
+      imports: [AbilitiesModule],
+      providers: [{ provide: AGENT_OPTIONS, useValue: options }, ChatModel, AgentRunner],
+      exports: [AgentRunner],
+    };
+  }
+}

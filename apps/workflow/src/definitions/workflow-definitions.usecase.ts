@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AppError, type Workflow } from '@app/contracts';
+import { validateDefinition } from './validate-definition';
+import { WorkflowStore } from './workflow-store';
+
+const PAGE = 100;
+
+/** Saving and reading workflow definitions: validated on save, a new version per update. */
+@Injectable()
+export class WorkflowDefinitions {
+  constructor(private readonly store: WorkflowStore) {}
+
+  async create(input: { workspaceId: string; name: string; definition: unknown[] | string }): Promise<Workflow> {
+    const steps = validateDefinition(input.definition);
+    const workflowId = randomUUID();
+    await this.store.insertVersion({ workflowId, workspaceId: input.workspaceId, name: input.name, version: 1, steps });
+    return this.get(input.workspaceId, workflowId);
+  }
+
+  async update(input: { workspaceId: string; workflowId: string; name: string; definition: unknown[] | string }): Promise<Workflow> {
+    const steps = validateDefinition(input.definition);
+    // Two concurrent updates race for the same next number; the loser takes the one after.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await this.get(input.workspaceId, input.workflowId);
+      const saved = await this.store.insertVersion({ ...input, steps, version: current.version + 1 });
+      if (saved) return this.get(input.workspaceId, input.workflowId);
+    }
+    throw new AppError('conflict', 'The workflow is being changed by someone else at the same time; try again.');
+  }
+
+  async get(workspaceId: string, workflowId: string): Promise<Workflow> {
+    const workflow = await this.store.latest(workspaceId, workflowId);
+    if (!workflow) throw AppError.notFound('Workflow');
+    return workflow;
+  }
+
+  async list(workspaceId: string, cursor: string | null = null): Promise<{ items: Workflow[]; nextCursor: string | null }> {
+    const items = await this.store.list(workspaceId, PAGE + 1, cursor);
+    const page = items.slice(0, PAGE);
+    return { items: page, nextCursor: items.length > PAGE ? page[page.length - 1].id : null };
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { renderTemplate } from '@app/templates';
+import { AgentRunner, FALLBACK_REPLY } from '../agent/agent-runner';
+import { isAgentStep, isIfStep, type Step } from '../definitions/steps';
+import { compileCondition } from './condition';
+import { buildWorkflowContext, type WorkflowContext } from './context';
+import { MemberReachability } from './member-reachability';
+import { ReplySender } from './reply-sender';
+import { inputText, TurnState, type Turn } from './turn';
+
+export type TurnOutcome = 'answered' | 'fallback' | 'stopped';
+
+/**
+ * Runs a workflow version's steps for one turn: renders replies, branches on conditions, hands
+ * over to agents. Before every send it checks the member may still be messaged.
+ */
+@Injectable()
+export class RunTurn {
+  private readonly logger = new Logger('RunTurn');
+
+  constructor(
+    private readonly agent: AgentRunner,
+    private readonly replies: ReplySender,
+    private readonly reachability: MemberReachability,
+  ) {}
+
+  async execute(turn: Turn, steps: Step[]): Promise<{ outcome: TurnOutcome; state: TurnState }> {
+    const state = new TurnState();
+    const context = buildWorkflowContext({
+      workspace: turn.workspace,
+      phoneNumber: turn.phoneNumber,
+      member: turn.member,
+      channel: turn.channel,
+      chatId: turn.chatId,
+      body: turn.inputs.map(inputText).filter(Boolean).join('\n'),
+    });
+    await this.runSteps(steps, 'steps', turn, state, context);
+    return { outcome: state.stopped ? 'stopped' : state.fellBack ? 'fallback' : 'answered', state };
+  }
+
+  private async runSteps(steps: Step[], path: string, turn: Turn, state: TurnState, context: WorkflowContext): Promise<void> {
+    for (const [i, step] of steps.entries()) {
+      if (state.stopped) return;
+      const at = `${path}[${i}]`;
+      if (isIfStep(step)) {
+        const branch = this.decide(step.if, at, turn, context) ? step.then : (step.else ?? []);
+        await this.runSteps(branch, `${at}.${branch === step.then ? 'then' : 'else'}`, turn, state, context);
+      } else if (isAgentStep(step)) {
+        const outcome = await this.agent.run(step, turn, state);
+        if (outcome.kind === 'fallback') state.fellBack = true;
+        const text = outcome.kind === 'fallback' ? FALLBACK_REPLY : outcome.text;
+        if (text) await this.send(turn, state, text);
+      } else {
+        let text: string;
+        try {
+          text = renderTemplate(step.reply, context as unknown as Record<string, unknown>);
+        } catch (error) {
+          this.logger.warn(`${at}.reply in workflow ${turn.workflowId} v${turn.version} did not render: ${(error as Error).message}`);
+          continue;
+        }
+        if (text.trim()) await this.send(turn, state, text);
+      }
+    }
+  }
+
+  /** A condition that fails at run time counts as false (the else branch), with a warning. */
+  private decide(condition: string, at: string, turn: Turn, context: WorkflowContext): boolean {
+    try {
+      return compileCondition(condition).evaluate(context);
+    } catch (error) {
+      this.logger.warn(`${at}.if in workflow ${turn.workflowId} v${turn.version}: ${(error as Error).message}; taking the else branch`);
+      return false;
+    }
+  }
+
+  private async send(turn: Turn, state: TurnState, text: string): Promise<void> {
+    const check = await this.reachability.check(turn);
+    if (!check.allowed) {
+      state.stopped = true;
+      this.logger.log(`Turn ${turn.leadKey} in chat ${turn.chatId} stopped before sending: ${check.reason}`);
+      return;
+    }
+    await this.replies.send(turn, state, text);
+  }
+}
