@@ -7,6 +7,7 @@ import { SEND_RATE_LIMITER, type SendRateLimiter } from '../rate-limit/send-rate
 import { classifyTwilioError, refusalReason, type TwilioCallFailure } from '../twilio/twilio-errors';
 import { TWILIO_GATEWAY, type OutgoingMessage, type TwilioGateway } from '../twilio/twilio-gateway';
 import { SendChecks, type CheckOutcome } from './send-checks';
+import { rateSlotRetakes, rateSlotWait, sendsSettled, twilioCallFailures } from './send-metrics';
 import { SendUpdatesPublisher, toResult } from './send-updates.publisher';
 import type { SendEntity } from './send.entity';
 import { SendsRepository, type Claim } from './sends.repository';
@@ -80,6 +81,7 @@ export class DeliverSendUseCase {
 
       const senderKey = `${request.phoneNumberId}:${request.channel}`;
       let slot = await this.reserveSlot(senderKey, outcome.ratePerSecond);
+      rateSlotWait.observe({ channel: request.channel }, slot.waitMs / 1000);
       if (slot.waited) {
         // The wait may have been long: the member may have sent STOP, the number been switched off.
         const again = await this.checks.run(request);
@@ -100,12 +102,14 @@ export class DeliverSendUseCase {
 
       // Too late for the slot (a busy process): a later message may already be on time, so take a new one.
       for (let retake = 0; retake < MAX_SLOT_RETAKES && Date.now() - slot.dueAt > this.lateToleranceMs(); retake++) {
+        rateSlotRetakes.inc();
         slot = await this.reserveSlot(senderKey, outcome.ratePerSecond);
       }
       state.twilioMayHaveIt = true;
       const call = await this.callTwilio(message);
       if (call.ok) return this.settle(send, { status: 'queued', twilioSid: call.sid });
       const failure = call.failure;
+      twilioCallFailures.inc({ outcome: failure.outcome });
       uncertainSeen ||= failure.outcome === 'uncertain';
       state.twilioMayHaveIt = uncertainSeen;
       if (failure.outcome === 'final') {
@@ -130,11 +134,11 @@ export class DeliverSendUseCase {
   }
 
   /** Books the sender's next slot and waits for it. */
-  private async reserveSlot(senderKey: string, ratePerSecond: number): Promise<{ dueAt: number; waited: boolean }> {
+  private async reserveSlot(senderKey: string, ratePerSecond: number): Promise<{ dueAt: number; waitMs: number; waited: boolean }> {
     const { waitMs } = await this.limiter.reserve(senderKey, ratePerSecond);
     const dueAt = Date.now() + waitMs;
     if (waitMs > 0) await sleep(waitMs);
-    return { dueAt, waited: waitMs > 0 };
+    return { dueAt, waitMs, waited: waitMs > 0 };
   }
 
   /**
@@ -181,6 +185,7 @@ export class DeliverSendUseCase {
   private async settle(send: SendEntity, change: Parameters<SendsRepository['transition']>[2]): Promise<SendResult> {
     const updated = (await this.sends.transition(send.workspaceId, send.id, change)) ?? (await this.sends.findById(send.workspaceId, send.id));
     if (!updated) throw new Error(`Send ${send.id} disappeared`);
+    sendsSettled.inc({ channel: updated.channel, status: updated.status });
     await this.updates.publish(updated);
     return toResult(updated);
   }
