@@ -139,6 +139,16 @@ export class ChatsHarness {
     await this.nats.publish(OutboundMessageUpdated, update, msgId);
   }
 
+  /** Messages a consumer gave up on in this namespace (the DLQ stream's size). */
+  async deadLetterCount(): Promise<number> {
+    const jsm = await jetstream(this.nats.nc).jetstreamManager();
+    try {
+      return (await jsm.streams.info(this.nats.namespace.stream('DLQ'))).state.messages;
+    } catch {
+      return 0;
+    }
+  }
+
   /** The turns JetStream stored (after de-duplication by msgId), read from the CHAT stream. */
   async storedTurns(): Promise<ChatTurnReady[]> {
     const js = jetstream(this.nats.nc);
