@@ -74,7 +74,9 @@ export class ListMembersUseCase {
       return filter(member);
     } catch (error) {
       // A filter that fails on one member (e.g. int() of a name) leaves that member out, not the whole run.
-      this.logger.warn(`Member filter failed for member ${member.id}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      // Duck-typed: the evaluator's errors may come from another realm, where instanceof Error fails.
+      const message = (error as { message?: unknown } | null)?.message;
+      this.logger.warn(`Member filter failed for member ${member.id}: ${(typeof message === 'string' ? message : String(error)).split('\n')[0]}`);
       return false;
     }
   }

@@ -1,11 +1,11 @@
-import { Environment } from '@marcbachmann/cel-js';
 import { AppError, type Member } from '@app/contracts';
+import { cel } from './cel';
 
 /**
  * A routine's member filter: a CEL expression over `member` with snake_case fields. Missing text
  * fields read as "" (as in proto3), so `member.email != ""` means "has an email".
  */
-const environment = new Environment({ limits: { maxAstNodes: 2_000, maxDepth: 50, maxListElements: 1_000, maxMapEntries: 100, maxCallArguments: 16 } }).registerVariable({
+const environment = new cel.Environment({ limits: { maxAstNodes: 2_000, maxDepth: 50, maxListElements: 1_000, maxMapEntries: 100, maxCallArguments: 16 } }).registerVariable({
   name: 'member',
   schema: {
     id: 'string',
@@ -36,12 +36,20 @@ export function compileMemberFilter(expression: string): MemberFilter {
     throw new AppError('invalid_input', `filter: must be true or false for a member, but gives a ${check.type ?? 'non-boolean'} value.`);
   }
   const evaluate = environment.parse(expression);
-  return (member) => evaluate({ member: filterView(member) }) === true;
+  return (member) => evaluate(plain({ member: filterView(member) })) === true;
 }
 
-/** What a filter (and a template) sees of a member. */
+/**
+ * Prototype-less objects: the evaluator recognises maps by their prototype, and it may run in
+ * another realm than the caller (under jest it does), where `Object` is a different object.
+ */
+function plain<T extends object>(value: T): T {
+  return Object.assign(Object.create(null) as T, value);
+}
+
+/** What a filter sees of a member. */
 export function filterView(member: Member): Record<string, string | boolean> {
-  return {
+  return plain({
     id: member.id,
     first_name: member.firstName ?? '',
     last_name: member.lastName ?? '',
@@ -52,5 +60,5 @@ export function filterView(member: Member): Record<string, string | boolean> {
     notify_voice: member.notifyVoice,
     notify_whatsapp: member.notifyWhatsapp,
     opted_out: member.optedOut,
-  };
+  });
 }
