@@ -96,7 +96,8 @@ export class DeliverSendUseCase {
 
       const mayExist = claim.previous !== null && (claim.previous.token !== claim.token || uncertainSeen);
       if (mayExist) {
-        const found = await this.findCreated(message, claim.previous!.at);
+        // Since the send was stored: an unanswered attempt may be older than the last claim.
+        const found = await this.findCreated(message, send.createdAt);
         if (found) return this.settle(send, { status: 'queued', twilioSid: found });
       }
 
@@ -118,7 +119,7 @@ export class DeliverSendUseCase {
       if (attempt >= this.config.TWILIO_MAX_ATTEMPTS) {
         if (uncertainSeen) {
           // It may exist after all: one last look before calling it failed.
-          const found = await this.findCreated(message, claim.previous?.at ?? send.createdAt);
+          const found = await this.findCreated(message, send.createdAt);
           if (found) return this.settle(send, { status: 'queued', twilioSid: found });
         }
         return this.settle(send, {
