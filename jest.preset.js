@@ -18,7 +18,12 @@ module.exports = function projectConfig(dir, name) {
     displayName: name,
     rootDir: dir,
     testEnvironment: 'node',
-    transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+    transform: {
+      '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
+      // ES-module-only dependencies (Node requires them natively; jest's loader needs CommonJS).
+      '^.+\\.m?js$': ['@swc/jest', { swcrc: false, jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    },
+    transformIgnorePatterns: ['/node_modules/(?!(@marcbachmann/cel-js)/)'],
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper,
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.integration-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],

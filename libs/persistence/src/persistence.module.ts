@@ -25,7 +25,9 @@ export function dataSourceOptions(options: PersistenceOptions): DataSourceOption
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    // TypeORM's own error log prints query parameters (phone numbers, bodies): errors reach our
+    // logs through the handlers instead, without parameters.
+    logging: false,
     extra: {
       max: options.poolSize,
       options: `-c search_path=${options.schema}`,
