@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CloseChat, GetChat, ListChatMessages, ListChats, OpenChat } from '@app/contracts';
 import { waitFor } from '@app/testing';
 import { ChatsHarness } from '../testing/chats-harness';
+import { StoreInboundMessageUseCase } from './store-inbound-message.usecase';
 
 jest.setTimeout(30_000);
 
@@ -165,5 +166,37 @@ describe('chats: inbound messages into chats (real Postgres and NATS)', () => {
     const m = await h.inbound(h.accepted(p, { channel: 'whatsapp' }));
     const turn = await turnFor(m.twilioSid);
     expect(turn).toMatchObject({ chatId: answers[0].chat.id, chatCreated: false });
+  });
+
+  it('stores one message when replicas handle the same new message at once, and opens one chat', async () => {
+    const p = h.party();
+    const m = h.accepted(p, { channel: 'sms', body: 'raced' });
+    const store = h.service.app.get(StoreInboundMessageUseCase);
+    const results = await Promise.all([store.execute(m), store.execute(m), store.execute(m)]);
+    expect(results.filter((r) => r.stored)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.message.id)).size).toBe(1);
+    expect(new Set(results.map((r) => r.chat.id)).size).toBe(1);
+    // Every delivery tells the same story: this message opened the chat.
+    expect(results.map((r) => r.chatCreated)).toEqual([true, true, true]);
+    expect((await chatsOf(p.workspace.id)).items).toHaveLength(1);
+  });
+
+  it('counts stored messages by direction and channel, not redeliveries', async () => {
+    const stored = async () => {
+      const text = await (await fetch(`${h.service.url}/metrics`)).text();
+      const line = text.split('\n').find((l) => l.startsWith('chats_messages_stored_total{') && l.includes('direction="inbound"') && l.includes('channel="whatsapp"'));
+      return line ? Number(line.split(' ').pop()) : 0;
+    };
+    const before = await stored();
+    const p = h.party();
+    const m = await h.inbound(h.accepted(p, { channel: 'whatsapp' }));
+    await turnFor(m.twilioSid);
+    await h.inbound(m, `${m.twilioSid}:again`);
+    await waitFor(() => h.turnPublishes.filter((t) => t.twilioSid === m.twilioSid).length === 2);
+    expect(await stored()).toBe(before + 1);
+  });
+
+  it('dead-lettered nothing along the way', async () => {
+    expect(await h.deadLetterCount()).toBe(0);
   });
 });

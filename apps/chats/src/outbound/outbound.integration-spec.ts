@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CloseChat, ListChatMessages, ListChats, type ChatMessage } from '@app/contracts';
 import { staysFalse, waitFor } from '@app/testing';
 import { ChatsHarness, randomSid } from '../testing/chats-harness';
+import { RecordOutboundUpdateUseCase } from './record-outbound-update.usecase';
 
 jest.setTimeout(30_000);
 
@@ -138,5 +139,23 @@ describe('chats: outbound messages and their delivery status (real Postgres and 
     const { items } = await h.nats.request(ListChatMessages, { workspaceId: p.workspace.id, chatId: stored.chatId });
     expect(items.map((m) => m.sendId)).toEqual([marker]);
     expect(await h.deadLetterCount()).toBe(0);
+  });
+
+  it('stores one message when replicas handle updates of one new send at once, each applied', async () => {
+    const p = h.party();
+    const sendId = randomUUID();
+    const twilioSid = randomSid();
+    const record = h.service.app.get(RecordOutboundUpdateUseCase);
+    const outcomes = await Promise.all([
+      record.execute(h.update(p, { sendId, status: 'pending' })),
+      record.execute(h.update(p, { sendId, status: 'sent', twilioSid })),
+      record.execute(h.update(p, { sendId, status: 'queued' })),
+    ]);
+    expect(outcomes.filter((o) => o.outcome === 'created')).toHaveLength(1);
+    const message = await messageOf(p.workspace.id, sendId);
+    expect(message).toMatchObject({ status: 'sent', twilioSid });
+    const { items } = await h.nats.request(ListChatMessages, { workspaceId: p.workspace.id, chatId: message.chatId });
+    expect(items).toHaveLength(1);
+    expect((await h.nats.request(ListChats, { workspaceId: p.workspace.id })).items).toHaveLength(1);
   });
 });
