@@ -3,6 +3,7 @@ import { CreateEventRule, ListActionRuns, SKIP_REASONS, WorkspaceEventPublished,
 import { staysFalse, uniqueNamespace, waitFor } from '@app/testing';
 import { startAutomation, type AutomationHarness } from '../rules/testing/automation-harness';
 
+jest.setTimeout(30_000);
 let h: AutomationHarness;
 
 beforeAll(async () => {
