@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
 import { PersistenceModule, type PersistenceOptions } from '@app/persistence';
 import { migrations } from './migrations';
+import type { AgentOptions } from './agent/agent-options';
+import { EngineModule } from './engine/engine.module';
 import { AutomationModule } from './rules/automation.module';
 import type { WorkflowConfig } from './config';
 
@@ -14,6 +16,17 @@ export function workflowPersistence(config: WorkflowConfig): PersistenceOptions 
     poolSize: config.DB_POOL_SIZE,
     entities: [],
     migrations,
+  };
+}
+
+export function agentOptions(config: WorkflowConfig): AgentOptions {
+  return {
+    baseUrl: config.LLM_BASE_URL ?? null,
+    apiKey: config.LLM_API_KEY ?? null,
+    model: config.LLM_MODEL,
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    maxSteps: config.AGENT_MAX_STEPS,
+    totalTimeoutMs: config.AGENT_TIMEOUT_MS,
   };
 }
 
@@ -31,6 +44,7 @@ export class WorkflowModule {
           streamReplicas: config.NATS_STREAM_REPLICAS,
         }),
         PersistenceModule.forRoot(workflowPersistence(config)),
+        EngineModule.forRoot(agentOptions(config)),
         AutomationModule,
       ],
     };

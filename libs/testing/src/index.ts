@@ -1,3 +1,4 @@
 export * from './test-env';
 export * from './nats-test-client';
 export * from './emulator-process';
+export * from './scripted-llm';

@@ -1,0 +1,183 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import {
+  CheckSend,
+  CloseChat,
+  ListChatMessages,
+  OpenChat,
+  OPTED_OUT_REASON,
+  Send,
+  SendRequested,
+  type Channel,
+  type Chat,
+  type ChatMessage,
+  type ChatTurnReady,
+  type Media,
+  type Member,
+  type PhoneNumber,
+  type SendRequest,
+  type WorkspaceSummary,
+} from '@app/contracts';
+import type { NatsTestClient } from '@app/testing';
+
+/**
+ * Chats, preferences and outbound as the engine meets them over NATS: real responders over
+ * in-memory records. Chats stores an inbound message before its turn is published, as the real
+ * chats service does.
+ */
+export class EngineNeighbours {
+  readonly messages = new Map<string, ChatMessage[]>();
+  readonly chats = new Map<string, Chat>();
+  readonly optedOut = new Set<string>();
+  readonly sendRequests: SendRequest[] = [];
+  readonly closed: string[] = [];
+  readonly published: Array<SendRequest>;
+
+  private constructor(private readonly nats: NatsTestClient) {
+    this.published = nats.collect(SendRequested);
+  }
+
+  static start(nats: NatsTestClient): EngineNeighbours {
+    const fake = new EngineNeighbours(nats);
+    fake.answer();
+    return fake;
+  }
+
+  workspace(features: Array<'whatsapp'> = ['whatsapp']): WorkspaceSummary {
+    return { id: randomUUID(), name: `Acme ${randomInt(1000, 9999)}`, features };
+  }
+
+  number(workspaceId: string, fields: Partial<PhoneNumber> = {}): PhoneNumber {
+    const now = new Date().toISOString();
+    return {
+      id: randomUUID(),
+      workspaceId,
+      number: `+1555${randomInt(1_000_000, 9_999_999)}`,
+      smsEnabled: true,
+      whatsappEnabled: true,
+      whatsappSandbox: false,
+      defaultWorkflowId: null,
+      smsDisabledMessage: null,
+      brandName: null,
+      offHoursMessage: null,
+      businessHours: null,
+      sendRatePerSecond: null,
+      archived: false,
+      createdAt: now,
+      updatedAt: now,
+      ...fields,
+    };
+  }
+
+  member(workspaceId: string, fields: Partial<Member> = {}): Member {
+    const now = new Date().toISOString();
+    return {
+      id: randomUUID(),
+      workspaceId,
+      firstName: 'Zoë',
+      lastName: 'Quinn',
+      phone: `+1555${randomInt(1_000_000, 9_999_999)}`,
+      email: null,
+      notifySms: true,
+      notifyEmail: true,
+      notifyVoice: true,
+      notifyWhatsapp: true,
+      optedOut: false,
+      optedOutAt: null,
+      optedOutChannel: null,
+      createdAt: now,
+      updatedAt: now,
+      ...fields,
+    };
+  }
+
+  /** Stores a message in a chat (as chats does) and returns it. */
+  store(chatId: string, fields: { direction: 'inbound' | 'outbound'; body: string | null; twilioSid?: string; media?: Media[] }): ChatMessage {
+    const list = this.messages.get(chatId) ?? [];
+    const message: ChatMessage = {
+      id: randomUUID(),
+      chatId,
+      direction: fields.direction,
+      body: fields.body,
+      contentSid: null,
+      media: fields.media ?? [],
+      status: fields.direction === 'inbound' ? 'received' : 'delivered',
+      errorCode: null,
+      errorReason: null,
+      twilioSid: fields.twilioSid ?? `SM${randomUUID().replace(/-/g, '')}`,
+      sendId: null,
+      // Strictly increasing, so the order is the order of storing.
+      createdAt: new Date(Date.now() + list.length).toISOString(),
+    };
+    list.push(message);
+    this.messages.set(chatId, list);
+    return message;
+  }
+
+  /** An inbound message stored in its chat and the turn event chats would publish for it. */
+  inbound(
+    base: { workspace: WorkspaceSummary; phoneNumber: PhoneNumber; member: Member; channel: Channel; chatId: string },
+    body: string,
+    extra: Partial<ChatTurnReady> = {},
+  ): ChatTurnReady {
+    const twilioSid = extra.twilioSid ?? `SM${randomUUID().replace(/-/g, '')}`;
+    const stored = this.store(base.chatId, { direction: 'inbound', body, twilioSid, media: extra.media });
+    return {
+      ...base,
+      messageId: stored.id,
+      chatCreated: false,
+      twilioSid,
+      body,
+      media: [],
+      keyword: null,
+      memberOptedOut: false,
+      offHours: false,
+      receivedAt: stored.createdAt,
+      ...extra,
+    };
+  }
+
+  repliesTo(chatId: string): SendRequest[] {
+    return this.published.filter((s) => s.chatId === chatId);
+  }
+
+  private answer(): void {
+    this.nats.respond(ListChatMessages, (req) => ({ items: (this.messages.get(req.chatId) ?? []).slice(0, req.limit), nextCursor: null }));
+    this.nats.respond(CheckSend, (req) =>
+      this.optedOut.has(req.memberId) ? { allowed: false, outcome: 'skipped', reason: OPTED_OUT_REASON, member: null } : { allowed: true, member: this.member(req.workspaceId, { id: req.memberId }) },
+    );
+    this.nats.respond(Send, (req) => {
+      this.sendRequests.push(req);
+      if (this.optedOut.has(req.memberId ?? '')) return { id: randomUUID(), status: 'skipped', reason: OPTED_OUT_REASON };
+      return { id: randomUUID(), status: 'queued', reason: null };
+    });
+    this.nats.respond(CloseChat, (req) => {
+      this.closed.push(req.chatId);
+      const chat = this.chats.get(req.chatId);
+      return { ...(chat ?? this.chat(req.workspaceId, { id: req.chatId })), status: 'closed' };
+    });
+    this.nats.respond(OpenChat, (req) => {
+      const existing = [...this.chats.values()].find(
+        (c) => c.workspaceId === req.workspaceId && c.phoneNumberId === req.phoneNumberId && c.memberId === req.memberId && c.channel === req.channel && c.status === 'open',
+      );
+      if (existing) return { chat: existing, created: false };
+      const chat = this.chat(req.workspaceId, { phoneNumberId: req.phoneNumberId, memberId: req.memberId, channel: req.channel });
+      this.chats.set(chat.id, chat);
+      return { chat, created: true };
+    });
+  }
+
+  private chat(workspaceId: string, fields: Partial<Chat>): Chat {
+    return {
+      id: randomUUID(),
+      workspaceId,
+      phoneNumberId: randomUUID(),
+      memberId: randomUUID(),
+      channel: 'whatsapp',
+      status: 'open',
+      lastMessageAt: null,
+      createdAt: new Date().toISOString(),
+      ...fields,
+    };
+  }
+}
+
