@@ -76,7 +76,7 @@ export class NatsTestClient {
     const consumer = await js.consumers.get(stream);
     const out: DeadLetter[] = [];
     for (;;) {
-      const m = await consumer.next({ expires: 500 });
+      const m = await consumer.next({ expires: 1000 });
       if (!m) break;
       out.push(m.json<DeadLetter>());
     }
