@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DeliveryStatusReceived, InboundMessageReceived } from '@app/contracts';
-import { MessagingClient } from '@app/messaging';
 import { field, signedParams, type FormFields } from './form-fields';
 import { toInboundMessage } from './inbound-message.mapper';
 import { toDeliveryStatus } from './status-callback.mapper';
 import { verifyTwilioSignature } from './signature-verifier';
+import { WebhookPublisher } from './webhook-publisher';
 import type { TwilioAccounts } from './twilio-accounts';
 import { webhookMetrics, type RejectReason, type WebhookKind } from './webhook-metrics';
 
@@ -56,7 +56,7 @@ export class WebhookIntake {
   private readonly lastWarned = new Map<RejectReason, number>();
 
   constructor(
-    private readonly messaging: MessagingClient,
+    private readonly publisher: WebhookPublisher,
     @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
   ) {}
 
@@ -74,12 +74,12 @@ export class WebhookIntake {
     if (kind === 'messaging') {
       const mapped = toInboundMessage(form, accountSid, receivedAt);
       if (!mapped.ok) return this.reject(kind, 'malformed', 400, mapped.message);
-      return this.store(kind, () => this.messaging.publish(InboundMessageReceived, mapped.event, { msgId: mapped.event.messageSid }));
+      return this.store(kind, () => this.publisher.publish(InboundMessageReceived, mapped.event, mapped.event.messageSid));
     }
     const mapped = toDeliveryStatus(form, accountSid, request.sendId, receivedAt);
     if (!mapped.ok) return this.reject(kind, 'malformed', 400, mapped.message);
     const msgId = `${mapped.event.messageSid}:${mapped.event.status}`;
-    return this.store(kind, () => this.messaging.publish(DeliveryStatusReceived, mapped.event, { msgId }));
+    return this.store(kind, () => this.publisher.publish(DeliveryStatusReceived, mapped.event, msgId));
   }
 
   private async store(kind: WebhookKind, publish: () => Promise<{ duplicate: boolean }>): Promise<WebhookAnswer> {

@@ -4,6 +4,7 @@ import { toDeliveryStatus } from './status-callback.mapper';
 import { TwilioAccounts } from './twilio-accounts';
 import { verifyTwilioSignature } from './signature-verifier';
 import { computeTwilioSignature } from '@app/twilio';
+import { DeliveryStatusReceived, InboundMessageReceived } from '@app/contracts';
 
 const AT = '2026-01-01T00:00:00.000Z';
 const AC = `AC${'a'.repeat(32)}`;
@@ -17,6 +18,13 @@ describe('toInboundMessage', () => {
       ok: true,
       event: { accountSid: AC, messageSid: 'SM1', from: base.From, to: base.To, body: ' hi ', media: [], profileName: null, receivedAt: AT, params: { ...base, ProfileName: '' } },
     });
+  });
+
+  it('builds events that satisfy the contract (the publisher does not re-validate them)', () => {
+    const mapped = toInboundMessage({ ...base, NumMedia: '1', MediaUrl0: 'u0', MediaContentType0: 'image/png', ProfileName: 'Alex' }, AC, AT);
+    expect(mapped.ok && InboundMessageReceived.schema.parse(mapped.event)).toEqual(mapped.ok && mapped.event);
+    const status = toDeliveryStatus({ MessageSid: 'SM1', MessageStatus: 'read', ErrorCode: '' }, AC, 'send-1', AT);
+    expect(status.ok && DeliveryStatusReceived.schema.parse(status.event)).toEqual(status.ok && status.event);
   });
 
   it('maps NumMedia/MediaUrlN/MediaContentTypeN to media, in order', () => {

@@ -63,7 +63,7 @@ describe('ingress webhooks', () => {
   async function post(service: RunningService, path: string, params: Record<string, string>, options: PostOptions = {}) {
     const url = `${service.url}${path}${options.query ?? ''}`;
     const token = options.token === undefined ? TOKEN : options.token;
-    const signature = token === null ? {} : { 'x-twilio-signature': computeTwilioSignature(token, options.signedUrl ?? url, params) };
+    const signature: Record<string, string> = token === null ? {} : { 'x-twilio-signature': computeTwilioSignature(token, options.signedUrl ?? url, params) };
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...signature, ...options.headers },
@@ -85,7 +85,7 @@ describe('ingress webhooks', () => {
     while (state.messages > 0) {
       const m = await consumer.next({ expires: 1000 });
       if (!m) break;
-      if (m.subject === subject) out.push({ msgId: m.headers?.get('Nats-Msg-Id') ?? null, event: contract.schema.parse(m.json()) });
+      if (m.subject === subject) out.push({ msgId: m.headers?.get('Nats-Msg-Id') ?? null, event: contract.schema.parse(m.json()) as import('zod').infer<C['schema']> });
       if (m.seq >= state.last_seq) break;
     }
     return out;

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TwilioAccounts } from './twilio-accounts';
 import { WebhookController } from './webhook.controller';
 import { WEBHOOK_SETTINGS, WebhookIntake, type WebhookSettings } from './webhook-intake.service';
+import { WebhookPublisher } from './webhook-publisher';
 
 export interface WebhooksConfig {
   TWILIO_ACCOUNT_SID: string;
@@ -18,7 +19,7 @@ export class WebhooksModule {
     return {
       module: WebhooksModule,
       controllers: [WebhookController],
-      providers: [{ provide: WEBHOOK_SETTINGS, useValue: settings }, WebhookIntake],
+      providers: [{ provide: WEBHOOK_SETTINGS, useValue: settings }, WebhookPublisher, WebhookIntake],
     };
   }
 }

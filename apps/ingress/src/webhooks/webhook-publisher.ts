@@ -1,0 +1,39 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import { SpanKind } from '@opentelemetry/api';
+import type { z } from 'zod';
+import { DeliveryStatusReceived, InboundMessageReceived } from '@app/contracts';
+import { encodeJson, ensureStreams, injectTraceContext, NatsConnectionService, withSpan } from '@app/messaging';
+
+type WebhookContract = typeof InboundMessageReceived | typeof DeliveryStatusReceived;
+
+/**
+ * The hot path's publisher: MessagingClient.publish minus the per-call zod parse and stream check.
+ * The payloads are built field by field from checked webhook parameters, so they satisfy their
+ * contract by construction (the mapper specs assert it); the INBOUND stream is declared at start.
+ * Same span name, headers and Nats-Msg-Id as MessagingClient, so traces and de-duplication match.
+ */
+@Injectable()
+export class WebhookPublisher implements OnApplicationBootstrap {
+  private readonly subjects = new Map<string, string>();
+
+  constructor(private readonly connection: NatsConnectionService) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.connection.connect();
+    const { manager, namespace, options } = this.connection;
+    await ensureStreams(manager, namespace, [InboundMessageReceived.stream], options.streamReplicas);
+    for (const contract of [InboundMessageReceived, DeliveryStatusReceived]) this.subjects.set(contract.subject, namespace.subject(contract.subject));
+  }
+
+  /** Resolves once JetStream stored the event (or recognised its msg id as a duplicate). */
+  async publish<C extends WebhookContract>(contract: C, payload: z.infer<C['schema']>, msgId: string): Promise<{ duplicate: boolean }> {
+    const subject = this.subjects.get(contract.subject) ?? this.connection.namespace.subject(contract.subject);
+    return withSpan(`${contract.subject} publish`, SpanKind.PRODUCER, { 'messaging.destination.name': contract.subject }, async () => {
+      const h = natsHeaders();
+      injectTraceContext(h);
+      const ack = await this.connection.jetstream.publish(subject, encodeJson(payload), { msgID: msgId, headers: h });
+      return { duplicate: ack.duplicate };
+    });
+  }
+}
