@@ -1,8 +1,20 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
 import { PersistenceModule, type PersistenceOptions } from '@app/persistence';
+import { ApiKeyEntity } from './api-keys/api-key.entity';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ChatsModule } from './chats/chats.module';
+import { API_CONFIG, type ApiConfig } from './config';
+import { EventRulesModule } from './event-rules/event-rules.module';
+import { EventsModule } from './events/events.module';
+import { ServiceClientModule } from './http/http.module';
+import { MembersModule } from './members/members.module';
+import { MessagesModule } from './messages/messages.module';
 import { migrations } from './migrations';
-import type { ApiConfig } from './config';
+import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module';
+import { RoutinesModule } from './routines/routines.module';
+import { WorkflowsModule } from './workflows/workflows.module';
+import { WorkspacesModule } from './workspaces/workspaces.module';
 
 export const SERVICE_NAME = 'api';
 
@@ -11,9 +23,17 @@ export function apiPersistence(config: ApiConfig): PersistenceOptions {
     databaseUrl: config.DATABASE_URL,
     schema: config.DB_SCHEMA ?? 'api',
     poolSize: config.DB_POOL_SIZE,
-    entities: [],
+    entities: [ApiKeyEntity],
     migrations,
   };
+}
+
+@Global()
+@Module({})
+class ApiConfigModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return { module: ApiConfigModule, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] };
+  }
 }
 
 /** Public REST API (/v1) with workspace-scoped keys. */
@@ -23,6 +43,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
+        ApiConfigModule.forRoot(config),
         MessagingModule.forRoot({
           service: SERVICE_NAME,
           natsUrl: config.NATS_URL,
@@ -30,6 +51,17 @@ export class ApiModule {
           streamReplicas: config.NATS_STREAM_REPLICAS,
         }),
         PersistenceModule.forRoot(apiPersistence(config)),
+        ServiceClientModule,
+        ApiKeysModule,
+        WorkspacesModule,
+        PhoneNumbersModule,
+        MembersModule,
+        WorkflowsModule,
+        ChatsModule,
+        MessagesModule,
+        EventRulesModule,
+        EventsModule,
+        RoutinesModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 // Migrations of the api schema, in order. Hand-written SQL; table names are unqualified
 // (the connection's search_path is the service's schema).
 import type { MigrationInterface } from 'typeorm';
+import { CreateApiKeys1732470000000 } from './1732470000000-create-api-keys';
 
-export const migrations: Array<new () => MigrationInterface> = [];
+export const migrations: Array<new () => MigrationInterface> = [CreateApiKeys1732470000000];

@@ -1,0 +1,43 @@
+import { Get, Post } from '@nestjs/common';
+import { z } from 'zod';
+import { ActionRun, CreateEventRule, EventRule, GetEventRule, ListActionRuns, ListEventRules } from '@app/contracts';
+import { Workspace } from '../auth/workspace.decorator';
+import type { WorkspaceCaller } from '../auth/key-scope';
+import { ApiController, Endpoint } from '../http/api-controller.decorator';
+import { pageOf, schemaRef } from '../http/openapi';
+import { ServiceClient } from '../http/service-client';
+import { IdParam, queryInt, ZodBody, ZodQuery } from '../http/validation';
+import { StrictSendAction } from './send-action';
+
+const CreateBody = CreateEventRule.request.omit({ workspaceId: true }).extend({ action: StrictSendAction }).strict();
+const RunsQuery = z.object({ limit: queryInt(1, 500) }).strict();
+const ruleRef = () => schemaRef('EventRule', EventRule);
+
+@ApiController('event-rules', 'workspace', 'Event rules')
+export class EventRulesController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Post()
+  @Endpoint({ summary: 'Create a rule: an event type, an optional CEL condition, a send action', status: 201, response: ruleRef(), errors: [404, 422] })
+  create(@Workspace() ws: WorkspaceCaller, @ZodBody(CreateBody) body: z.infer<typeof CreateBody>) {
+    return this.services.ask(CreateEventRule, { ...body, workspaceId: ws.workspaceId });
+  }
+
+  @Get()
+  @Endpoint({ summary: "The workspace's rules", response: pageOf('EventRule', EventRule) })
+  list(@Workspace() ws: WorkspaceCaller) {
+    return this.services.ask(ListEventRules, { workspaceId: ws.workspaceId });
+  }
+
+  @Get(':id')
+  @Endpoint({ summary: 'One rule', response: ruleRef(), errors: [404] })
+  get(@Workspace() ws: WorkspaceCaller, @IdParam() ruleId: string) {
+    return this.services.ask(GetEventRule, { workspaceId: ws.workspaceId, ruleId });
+  }
+
+  @Get(':id/runs')
+  @Endpoint({ summary: "A rule's action runs, newest first, with status (sent, skipped, failed) and reason", response: pageOf('ActionRun', ActionRun), errors: [404] })
+  runs(@Workspace() ws: WorkspaceCaller, @IdParam() ruleId: string, @ZodQuery(RunsQuery) query: z.infer<typeof RunsQuery>) {
+    return this.services.ask(ListActionRuns, { workspaceId: ws.workspaceId, ruleId, ...query });
+  }
+}

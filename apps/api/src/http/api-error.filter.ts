@@ -1,0 +1,76 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { FastifyReply } from 'fastify';
+import { isAppError } from '@app/contracts';
+import { httpStatusOf } from './error-status';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+}
+
+const body = (statusCode: number, message: string): ErrorBody => ({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message });
+
+/** Fastify's own request errors, in words a caller can act on. */
+function fastifyMessage(code: string | undefined, fallback: string): string {
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'The request body is not valid JSON.';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The request body is empty but Content-Type says JSON; send a JSON object or no Content-Type.';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is too large.';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Unsupported Content-Type: send application/json (or application/yaml for workflows).';
+    default:
+      return fallback;
+  }
+}
+
+/**
+ * Every error of the api as `{ statusCode, error, message }`: AppErrors (ours and the services'),
+ * Nest's HTTP errors (unknown route...), Fastify's body errors. Anything else is a 500 whose error
+ * id is logged with the cause.
+ */
+@Catch()
+export class ApiErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const [status, payload] = this.describe(exception);
+    void reply.status(status).send(payload);
+  }
+
+  private describe(exception: unknown): [number, unknown] {
+    if (isAppError(exception)) {
+      const status = httpStatusOf(exception.code);
+      if (status === 500) return this.internal(exception);
+      return [status, body(status, exception.message)];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      // Health checks answer their own shape.
+      if (typeof response === 'object' && response && 'checks' in response) return [status, response];
+      const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      const text = typeof message === 'string' ? message : Array.isArray(message) ? message.map(String).join('; ') : exception.message;
+      return [status, body(status, text)];
+    }
+    const fastify = exception as { statusCode?: unknown; code?: string; message?: string };
+    if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+      return [fastify.statusCode, body(fastify.statusCode, fastifyMessage(fastify.code, fastify.message ?? 'Bad request.'))];
+    }
+    return this.internal(exception);
+  }
+
+  private internal(exception: unknown): [number, ErrorBody] {
+    const errorId = randomUUID();
+    const err = exception instanceof Error ? exception : new Error(String(exception));
+    this.logger.error(`Unhandled error ${errorId}: ${err.name}: ${err.message}`, err.stack);
+    return [500, body(500, `Internal error (error id ${errorId}).`)];
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+type ComponentSchemas = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>;
+/** @nestjs/swagger does not export its schema types; these are the same shapes. */
+export type SchemaObject = Exclude<ComponentSchemas[string], { $ref: string }>;
+export interface ReferenceObject {
+  $ref: string;
+}
+
+/** Named schemas for `components.schemas`, filled as controllers are declared. */
+const components = new Map<string, SchemaObject>();
+
+/** The OpenAPI (3.0) form of a zod schema: the same schema that validates documents the route. */
+export function toOpenApi(schema: z.ZodType, io: 'input' | 'output' = 'output'): SchemaObject {
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as SchemaObject;
+}
+
+/** Registers a named response schema once and refers to it. */
+export function schemaRef(name: string, schema: z.ZodType): ReferenceObject {
+  if (!components.has(name)) components.set(name, toOpenApi(schema, 'output'));
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+export function pageOf(name: string, item: z.ZodType): ReferenceObject {
+  return schemaRef(`${name}Page`, z.object({ items: z.array(item), nextCursor: z.string().nullable() }));
+}
+
+export function openApiComponents(): Record<string, SchemaObject> {
+  return Object.fromEntries(components);
+}
+
+export const ErrorResponse = z.object({
+  statusCode: z.number().int().meta({ example: 404 }),
+  error: z.string().meta({ example: 'Not Found' }),
+  message: z.string().meta({ example: 'Member not found.' }),
+});
+export const errorRef = (): ReferenceObject => schemaRef('Error', ErrorResponse);

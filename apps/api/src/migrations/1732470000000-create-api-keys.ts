@@ -1,0 +1,26 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class CreateApiKeys1732470000000 implements MigrationInterface {
+  name = 'CreateApiKeys1732470000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    // Only a SHA-256 hash of each key is stored; the prefix is for telling keys apart in lists.
+    await q.query(`
+      CREATE TABLE api_keys (
+        id uuid PRIMARY KEY,
+        workspace_id uuid NOT NULL,
+        name text,
+        prefix text NOT NULL,
+        key_hash text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        revoked_at timestamptz,
+        CONSTRAINT api_keys_key_hash_unique UNIQUE (key_hash)
+      )
+    `);
+    await q.query(`CREATE INDEX api_keys_workspace_idx ON api_keys (workspace_id, created_at)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE api_keys`);
+  }
+}

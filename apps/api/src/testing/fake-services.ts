@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import {
+  AppError,
+  ArchivePhoneNumber,
+  type Chat,
+  type ChatMessage,
+  CreateEventRule,
+  CreateMember,
+  CreatePhoneNumber,
+  CreateRoutine,
+  CreateWorkflow,
+  CreateWorkspace,
+  E164,
+  type ErrorCode,
+  GetChat,
+  GetConversationWindows,
+  GetEventRule,
+  GetMember,
+  GetPhoneNumber,
+  GetRoutine,
+  GetSendRecord,
+  GetWorkflow,
+  GetWorkspace,
+  ListActionRuns,
+  ListChatMessages,
+  ListChats,
+  ListEventRules,
+  ListMembers,
+  ListPhoneNumbers,
+  ListPreferenceChanges,
+  ListWorkflows,
+  type Member,
+  type PhoneNumber,
+  type RequestContract,
+  RunRoutine,
+  Send,
+  SetWorkspaceFeature,
+  SKIP_REASONS,
+  UpdateMember,
+  UpdatePhoneNumber,
+  UpdateWorkflow,
+  type Workflow,
+  type Workspace,
+} from '@app/contracts';
+import type { NatsTestClient } from '@app/testing';
+
+type Res<C extends RequestContract> = z.infer<C['response']>;
+type Row = { workspaceId: string };
+const now = () => new Date().toISOString();
+
+/** Finds a row of the workspace, as every real service does: another workspace's id is not_found. */
+function owned<T extends Row>(rows: Map<string, T>, workspaceId: string, id: string, what: string): T {
+  const row = rows.get(id);
+  if (!row || row.workspaceId !== workspaceId) throw AppError.notFound(what);
+  return row;
+}
+const page = <T>(items: T[]) => ({ items, nextCursor: null });
+
+/**
+ * The services behind the api, played over real NATS with the real contracts: in-memory,
+ * workspace-scoped, answering AppErrors where the real ones would. `requests` records what the api
+ * asked, so tests can see which workspace it passed.
+ */
+export class FakeServices {
+  readonly workspaces = new Map<string, Workspace>();
+  readonly numbers = new Map<string, PhoneNumber>();
+  readonly members = new Map<string, Member>();
+  readonly workflows = new Map<string, Workflow>();
+  readonly chats = new Map<string, Chat>();
+  readonly messages = new Map<string, ChatMessage & Row>();
+  readonly sends = new Map<string, Res<typeof GetSendRecord> & Row>();
+  readonly rules = new Map<string, Res<typeof GetEventRule>>();
+  readonly routines = new Map<string, Res<typeof GetRoutine>>();
+  /** Ids whose look-up answers this error code (GetChat), to exercise the status mapping. */
+  readonly failures = new Map<string, ErrorCode>();
+  readonly requests: Array<{ subject: string; payload: Record<string, unknown> }> = [];
+
+  constructor(private readonly nats: NatsTestClient) {}
+
+  private on<C extends RequestContract>(contract: C, handler: (req: z.infer<C['request']>) => unknown): void {
+    this.nats.respond(contract, (req) => {
+      this.requests.push({ subject: contract.subject, payload: req as Record<string, unknown> });
+      return handler(req);
+    });
+  }
+
+  register(): this {
+    this.routing();
+    this.preferences();
+    this.workflow();
+    this.chatsAndOutbound();
+    return this;
+  }
+
+  /** A chat with one message in the workspace, as the chats service would hold after an inbound. */
+  seedChat(workspaceId: string, memberId: string = randomUUID()): Chat {
+    const chat: Chat = { id: randomUUID(), workspaceId, phoneNumberId: randomUUID(), memberId, channel: 'whatsapp', status: 'open', lastMessageAt: now(), createdAt: now() };
+    this.chats.set(chat.id, chat);
+    const message = { id: randomUUID(), chatId: chat.id, workspaceId, direction: 'inbound' as const, body: 'hello', contentSid: null, media: [], status: 'received' as const, errorCode: null, errorReason: null, twilioSid: `SM${randomUUID().replace(/-/g, '')}`, sendId: null, createdAt: now() };
+    this.messages.set(message.id, message);
+    return chat;
+  }
+
+  private routing(): void {
+    this.on(CreateWorkspace, (req) => {
+      const ws: Workspace = { id: randomUUID(), name: req.name, features: [], createdAt: now() };
+      this.workspaces.set(ws.id, ws);
+      return ws;
+    });
+    const workspace = (id: string) => {
+      const ws = this.workspaces.get(id);
+      if (!ws) throw AppError.notFound('Workspace');
+      return ws;
+    };
+    this.on(GetWorkspace, (req) => workspace(req.workspaceId));
+    this.on(SetWorkspaceFeature, (req) => {
+      const ws = workspace(req.workspaceId);
+      ws.features = req.enabled ? [...new Set([...ws.features, req.feature])] : ws.features.filter((f) => f !== req.feature);
+      return ws;
+    });
+    const checkWhatsapp = (workspaceId: string, on: boolean | undefined) => {
+      if (on && !workspace(workspaceId).features.includes('whatsapp')) {
+        throw new AppError('rule_violation', 'WhatsApp cannot be turned on: the workspace does not have the WhatsApp feature.');
+      }
+    };
+    this.on(CreatePhoneNumber, (req) => {
+      const { workspaceId, number, ...fields } = req;
+      if (!E164.safeParse(number).success) throw new AppError('invalid_input', 'number: must be an E.164 phone number such as +15551234567');
+      checkWhatsapp(workspaceId, fields.whatsappEnabled);
+      if ([...this.numbers.values()].some((n) => n.number === number && !n.archived)) throw new AppError('conflict', 'This number is already in use.');
+      const row: PhoneNumber = {
+        id: randomUUID(), workspaceId, number, smsEnabled: true, whatsappEnabled: false, whatsappSandbox: false, defaultWorkflowId: null, smsDisabledMessage: null,
+        brandName: null, offHoursMessage: null, businessHours: null, sendRatePerSecond: null, archived: false, createdAt: now(), updatedAt: now(), ...fields,
+      };
+      this.numbers.set(row.id, row);
+      return row;
+    });
+    this.on(GetPhoneNumber, (req) => owned(this.numbers, req.workspaceId, req.phoneNumberId, 'Phone number'));
+    this.on(ListPhoneNumbers, (req) => page([...this.numbers.values()].filter((n) => n.workspaceId === req.workspaceId && (req.includeArchived || !n.archived))));
+    this.on(UpdatePhoneNumber, (req) => {
+      const row = owned(this.numbers, req.workspaceId, req.phoneNumberId, 'Phone number');
+      checkWhatsapp(req.workspaceId, req.patch.whatsappEnabled);
+      return Object.assign(row, req.patch, { updatedAt: now() });
+    });
+    this.on(ArchivePhoneNumber, (req) => Object.assign(owned(this.numbers, req.workspaceId, req.phoneNumberId, 'Phone number'), { archived: true }));
+  }
+
+  private preferences(): void {
+    const checkPhone = (phone: string | null | undefined) => {
+      if (phone && !E164.safeParse(phone.replace(/[\s()-]/g, '')).success) throw new AppError('invalid_input', 'phone: not a valid phone number');
+    };
+    this.on(CreateMember, (req) => {
+      checkPhone(req.fields.phone);
+      const member: Member = {
+        id: randomUUID(), workspaceId: req.workspaceId, firstName: null, lastName: null, phone: null, email: null, notifySms: true, notifyEmail: true, notifyVoice: true,
+        notifyWhatsapp: false, optedOut: false, optedOutAt: null, optedOutChannel: null, createdAt: now(), updatedAt: now(), ...req.fields,
+      };
+      member.phone = member.phone?.replace(/[\s()-]/g, '') ?? null;
+      this.members.set(member.id, member);
+      return member;
+    });
+    this.on(GetMember, (req) => owned(this.members, req.workspaceId, req.memberId, 'Member'));
+    this.on(UpdateMember, (req) => {
+      checkPhone(req.patch.phone);
+      return Object.assign(owned(this.members, req.workspaceId, req.memberId, 'Member'), req.patch);
+    });
+    this.on(ListMembers, (req) => {
+      if (req.filter?.includes('((')) throw new AppError('invalid_input', 'filter: not a valid CEL expression');
+      return page([...this.members.values()].filter((m) => m.workspaceId === req.workspaceId && (!req.phone || m.phone === req.phone)).slice(0, req.limit));
+    });
+    this.on(ListPreferenceChanges, (req) => {
+      owned(this.members, req.workspaceId, req.memberId, 'Member');
+      return page([]);
+    });
+  }
+
+  private workflow(): void {
+    const save = (workspaceId: string, id: string, version: number, name: string, definition: unknown[] | string): Workflow => {
+      if (typeof definition === 'string') throw new AppError('invalid_input', 'definition: the api sends parsed steps in these tests');
+      const wf: Workflow = { id, workspaceId, name, version, definition, createdAt: now(), updatedAt: now() };
+      this.workflows.set(id, wf);
+      return wf;
+    };
+    this.on(CreateWorkflow, (req) => save(req.workspaceId, randomUUID(), 1, req.name, req.definition));
+    this.on(UpdateWorkflow, (req) => {
+      const current = owned(this.workflows, req.workspaceId, req.workflowId, 'Workflow');
+      return save(req.workspaceId, current.id, current.version + 1, req.name, req.definition);
+    });
+    this.on(GetWorkflow, (req) => owned(this.workflows, req.workspaceId, req.workflowId, 'Workflow'));
+    this.on(ListWorkflows, (req) => page([...this.workflows.values()].filter((w) => w.workspaceId === req.workspaceId)));
+
+    this.on(CreateEventRule, (req) => {
+      owned(this.numbers, req.workspaceId, req.action.phoneNumberId, 'Phone number');
+      const rule = { id: randomUUID(), workspaceId: req.workspaceId, event: req.event, condition: req.condition ?? null, action: req.action, enabled: true, createdAt: now() };
+      this.rules.set(rule.id, rule);
+      return rule;
+    });
+    this.on(GetEventRule, (req) => owned(this.rules, req.workspaceId, req.ruleId, 'Event rule'));
+    this.on(ListEventRules, (req) => page([...this.rules.values()].filter((r) => r.workspaceId === req.workspaceId)));
+    this.on(ListActionRuns, (req) => {
+      const rule = owned(this.rules, req.workspaceId, req.ruleId, 'Event rule');
+      return page([{ id: randomUUID(), ruleId: rule.id, routineId: null, eventId: 'e1', memberId: null, status: 'skipped', reason: SKIP_REASONS.memberWhatsappOff, sendId: null, chatId: null, createdAt: now() }]);
+    });
+    this.on(CreateRoutine, (req) => {
+      const routine = {
+        id: randomUUID(), workspaceId: req.workspaceId, name: req.name, memberFilter: req.memberFilter, action: req.action, schedule: req.schedule ?? null,
+        progress: { state: 'idle' as const, runId: null, matched: 0, sent: 0, skipped: 0, failed: 0, startedAt: null, finishedAt: null }, createdAt: now(),
+      };
+      this.routines.set(routine.id, routine);
+      return routine;
+    });
+    this.on(GetRoutine, (req) => owned(this.routines, req.workspaceId, req.routineId, 'Routine'));
+    this.on(RunRoutine, (req) => {
+      const routine = owned(this.routines, req.workspaceId, req.routineId, 'Routine');
+      routine.progress = { ...routine.progress, state: 'running', runId: randomUUID(), startedAt: now() };
+      return routine;
+    });
+  }
+
+  private chatsAndOutbound(): void {
+    this.on(ListChats, (req) =>
+      page([...this.chats.values()].filter((c) => c.workspaceId === req.workspaceId && (!req.channel || c.channel === req.channel) && (!req.memberId || c.memberId === req.memberId))),
+    );
+    this.on(GetChat, (req) => {
+      const code = this.failures.get(req.chatId);
+      if (code) throw new AppError(code, `Forced ${code} for this chat.`);
+      return owned(this.chats, req.workspaceId, req.chatId, 'Chat');
+    });
+    this.on(ListChatMessages, (req) => {
+      owned(this.chats, req.workspaceId, req.chatId, 'Chat');
+      return page([...this.messages.values()].filter((m) => m.chatId === req.chatId).map(({ workspaceId: _w, ...m }) => m));
+    });
+    this.on(GetConversationWindows, () => ({ items: [] }));
+    this.on(Send, (req) => {
+      const existing = [...this.sends.values()].find((s) => s.idempotencyKey === req.idempotencyKey);
+      if (existing) return { id: existing.id, status: existing.status, reason: existing.reason };
+      owned(this.numbers, req.workspaceId, req.phoneNumberId, 'Phone number');
+      const member = req.memberId ? owned(this.members, req.workspaceId, req.memberId, 'Member') : null;
+      const skipped = req.channel === 'whatsapp' && member && !member.notifyWhatsapp;
+      const record = {
+        id: randomUUID(), workspaceId: req.workspaceId, idempotencyKey: req.idempotencyKey, phoneNumberId: req.phoneNumberId, memberId: req.memberId ?? null, channel: req.channel,
+        body: req.body ?? null, contentSid: req.contentSid ?? null, status: skipped ? ('skipped' as const) : ('pending' as const), reason: skipped ? SKIP_REASONS.memberWhatsappOff : null,
+        errorCode: null, twilioSid: null, createdAt: now(), updatedAt: now(),
+      };
+      this.sends.set(record.id, record);
+      return { id: record.id, status: record.status, reason: record.reason };
+    });
+    this.on(GetSendRecord, (req) => {
+      const { workspaceId: _w, ...record } = owned(this.sends, req.workspaceId, req.sendId, 'Message');
+      return record;
+    });
+  }
+}

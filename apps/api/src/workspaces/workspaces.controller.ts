@@ -1,0 +1,44 @@
+import { Delete, Get, Param, Post, Put } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CreateWorkspace, Feature, GetWorkspace, SetWorkspaceFeature, Workspace } from '@app/contracts';
+import { ApiController, Endpoint } from '../http/api-controller.decorator';
+import { schemaRef } from '../http/openapi';
+import { ServiceClient } from '../http/service-client';
+import { IdParam, parseInput, ZodBody } from '../http/validation';
+
+const CreateWorkspaceBody = CreateWorkspace.request.strict();
+const workspaceRef = () => schemaRef('Workspace', Workspace);
+
+@ApiController('workspaces', 'operator', 'Workspaces (operator)')
+export class WorkspacesController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Post()
+  @Endpoint({ summary: 'Create a workspace', status: 201, response: workspaceRef() })
+  create(@ZodBody(CreateWorkspaceBody) body: z.infer<typeof CreateWorkspaceBody>) {
+    return this.services.ask(CreateWorkspace, body);
+  }
+
+  @Get(':id')
+  @Endpoint({ summary: 'Read a workspace', response: workspaceRef(), errors: [404] })
+  get(@IdParam() workspaceId: string) {
+    return this.services.ask(GetWorkspace, { workspaceId });
+  }
+
+  @Put(':id/features/:feature')
+  @ApiParam({ name: 'feature', enum: Feature.options })
+  @Endpoint({ summary: 'Switch a feature (such as whatsapp) on', response: workspaceRef(), errors: [404] })
+  enable(@IdParam() workspaceId: string, @Param('feature') feature: string) {
+    return this.services.ask(SetWorkspaceFeature, { workspaceId, feature: parseFeature(feature), enabled: true });
+  }
+
+  @Delete(':id/features/:feature')
+  @ApiParam({ name: 'feature', enum: Feature.options })
+  @Endpoint({ summary: 'Switch a feature off', response: workspaceRef(), errors: [404] })
+  disable(@IdParam() workspaceId: string, @Param('feature') feature: string) {
+    return this.services.ask(SetWorkspaceFeature, { workspaceId, feature: parseFeature(feature), enabled: false });
+  }
+}
+
+const parseFeature = (feature: string) => parseInput(Feature, feature, 'path: feature');
