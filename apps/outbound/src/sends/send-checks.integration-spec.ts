@@ -111,6 +111,23 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     await h.waitForStatus(ws.id, result.id, 'delivered');
   });
 
+  it("sends routing's disabled-channel notice back on WhatsApp to a sender who is not a member", async () => {
+    const ws = h.workspace([]);
+    const n = h.number(ws.id, { whatsappEnabled: false });
+    const phone = `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+    // The sender just wrote on WhatsApp (Twilio knows it; routing rejected it, so no member and no projection).
+    await h.control('/emulator/window', { number: n.number, phone, lastInboundAt: Date.now() });
+    const notice = await h.send(h.request(n, { to: phone, channel: 'whatsapp', kind: 'reply', body: 'Please text us instead.' }));
+    expect(notice.status).toBe('pending');
+    await h.waitForStatus(ws.id, notice.id, 'delivered');
+    expect(await h.sentTo(phone)).toMatchObject([{ channel: 'whatsapp', body: 'Please text us instead.' }]);
+    // A send the system starts from the same number is still refused.
+    await expect(h.send(h.request(n, { to: phone, channel: 'whatsapp', kind: 'system', contentSid: TEMPLATE }))).resolves.toMatchObject({
+      status: 'skipped',
+      reason: 'Workspace does not have WhatsApp feature enabled.',
+    });
+  });
+
   it("answers not_found for another workspace's send", async () => {
     const ws = h.workspace();
     const n = h.number(ws.id);

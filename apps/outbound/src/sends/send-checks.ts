@@ -3,7 +3,7 @@ import { AppError, CheckSend, GetSender, type Channel, type PhoneNumber, type Se
 import { MessagingClient, sleep } from '@app/messaging';
 import { OUTBOUND_CONFIG, type OutboundConfig } from '../config';
 import { WindowsRepository } from '../windows/windows.repository';
-import { checkSender, isWindowOpen, needsWindow, REASONS, senderRate, type Refusal } from './send-rules';
+import { archivedRefusal, checkSender, isNoticeToSender, isWindowOpen, needsWindow, REASONS, senderRate, type Refusal } from './send-rules';
 
 export interface Sender {
   workspace: WorkspaceSummary;
@@ -28,13 +28,14 @@ export class SendChecks {
   async run(request: SendRequest): Promise<CheckOutcome> {
     const sender = await this.sender(request);
     if ('refusal' in sender) return { ok: false, refusal: sender.refusal, toPhone: null };
-    const senderRefusal = checkSender(request.channel, sender);
+    const notice = isNoticeToSender(request);
+    const senderRefusal = notice ? archivedRefusal(sender) : checkSender(request.channel, sender);
     if (senderRefusal) return { ok: false, refusal: senderRefusal, toPhone: null };
 
     const recipient = await this.recipient(request);
     if ('refusal' in recipient) return { ok: false, refusal: recipient.refusal, toPhone: null };
 
-    if (needsWindow(request) && !(await this.windowOpen(request, recipient.phone))) {
+    if (!notice && needsWindow(request) && !(await this.windowOpen(request, recipient.phone))) {
       return { ok: false, refusal: { status: 'skipped', reason: REASONS.outsideWindow }, toPhone: recipient.phone };
     }
     const ratePerSecond = senderRate(sender.phoneNumber, request.channel, this.defaultRates());

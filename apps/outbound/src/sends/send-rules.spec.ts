@@ -1,5 +1,5 @@
 import type { PhoneNumber, WorkspaceSummary } from '@app/contracts';
-import { checkSender, isWindowOpen, needsWindow, REASONS, senderRate } from './send-rules';
+import { checkSender, isNoticeToSender, isWindowOpen, needsWindow, REASONS, senderRate } from './send-rules';
 
 const workspace = (features: Array<'whatsapp'> = ['whatsapp']): WorkspaceSummary => ({ id: '00000000-0000-4000-8000-000000000001', name: 'W', features });
 const number = (fields: Partial<PhoneNumber> = {}) =>
@@ -45,4 +45,12 @@ describe('the 24-hour window', () => {
 it("uses the number's rate, else the channel default", () => {
   expect(senderRate({ sendRatePerSecond: 5 }, 'sms', { sms: 1, whatsapp: 80 })).toBe(5);
   expect(senderRate({ sendRatePerSecond: null }, 'whatsapp', { sms: 1, whatsapp: 80 })).toBe(80);
+});
+
+describe("routing's notice to a sender on a disabled channel", () => {
+  it('is a reply to an address without a member', () => {
+    expect(isNoticeToSender({ kind: 'reply', to: '+15550000001' })).toBe(true);
+    expect(isNoticeToSender({ kind: 'reply', to: '+15550000001', memberId: '00000000-0000-4000-8000-000000000001' })).toBe(false);
+    expect(isNoticeToSender({ kind: 'system', to: '+15550000001' })).toBe(false);
+  });
 });

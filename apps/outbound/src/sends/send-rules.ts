@@ -26,6 +26,20 @@ export function checkSender(channel: Channel, sender: { workspace: WorkspaceSumm
   return null;
 }
 
+/**
+ * A reply addressed to a phone, not a member: routing's notice to someone who wrote on a channel
+ * this number does not take (its "disabled message"). It answers a message Twilio just delivered
+ * on that channel, so it goes back on it whatever our switches say, inside the window that
+ * message opened; only an archived number stays silent.
+ */
+export function isNoticeToSender(request: Pick<SendRequest, 'kind' | 'memberId' | 'to'>): boolean {
+  return request.kind === 'reply' && request.memberId === undefined && request.to !== undefined;
+}
+
+export function archivedRefusal(sender: { phoneNumber: PhoneNumber }): Refusal | null {
+  return sender.phoneNumber.archived ? { status: 'failed', reason: REASONS.numberArchived } : null;
+}
+
 export const WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Whether a free-form WhatsApp message may go: only inside 24 hours of the member's last inbound message. */
