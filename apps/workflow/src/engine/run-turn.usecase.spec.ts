@@ -1,0 +1,87 @@
+import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AbilityRegistry } from '../abilities/ability-registry';
+import type { AgentOptions } from '../agent/agent-options';
+import { AgentRunner, FALLBACK_REPLY } from '../agent/agent-runner';
+import { ChatModel } from '../agent/chat-model';
+import type { Step } from '../definitions/steps';
+import type { MemberReachability } from './member-reachability';
+import type { ReplySender } from './reply-sender';
+import { RunTurn } from './run-turn.usecase';
+import type { Turn, TurnState } from './turn';
+
+const noModel: AgentOptions = { baseUrl: null, apiKey: null, model: 'm', timeoutMs: 1000, maxSteps: 3, totalTimeoutMs: 5000 };
+
+function harness(reachable = () => true) {
+  const sent: string[] = [];
+  const replies = { send: (_t: Turn, state: TurnState, text: string) => (state.said.push(text), sent.push(text), Promise.resolve()) } as unknown as ReplySender;
+  const reachability = {
+    check: () => Promise.resolve(reachable() ? { allowed: true } : { allowed: false, reason: 'opted out' }),
+  } as unknown as MemberReachability;
+  const agent = new AgentRunner(new ChatModel(noModel), new AbilityRegistry([]), noModel);
+  return { sent, runTurn: new RunTurn(agent, replies, reachability) };
+}
+
+const turn = (channel: 'sms' | 'whatsapp', body = 'hello'): Turn => {
+  const now = new Date().toISOString();
+  const workspaceId = randomUUID();
+  return {
+    leadKey: 'SM1',
+    workspace: { id: workspaceId, name: 'Acme', features: [] },
+    phoneNumber: {
+      id: randomUUID(), workspaceId, number: '+15550000001', smsEnabled: true, whatsappEnabled: true, whatsappSandbox: false, defaultWorkflowId: null,
+      smsDisabledMessage: null, brandName: null, offHoursMessage: null, businessHours: null, sendRatePerSecond: null, archived: false, createdAt: now, updatedAt: now,
+    },
+    member: {
+      id: randomUUID(), workspaceId, firstName: null, lastName: null, phone: '+15550000002', email: null, notifySms: true, notifyEmail: true, notifyVoice: true,
+      notifyWhatsapp: false, optedOut: false, optedOutAt: null, optedOutChannel: null, createdAt: now, updatedAt: now,
+    },
+    channel,
+    chatId: randomUUID(),
+    workflowId: randomUUID(),
+    version: 1,
+    sendKind: 'reply',
+    inputs: [{ key: 'SM1', body, media: [] }],
+    history: [],
+  };
+};
+
+describe('RunTurn', () => {
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
+
+  it('runs reply and if steps without any model configured', async () => {
+    const { sent, runTurn } = harness();
+    const steps: Step[] = [
+      { reply: 'Hi{{#if member.first_name}} {{member.first_name}}{{/if}}, this is {{brand.name}}.' },
+      { if: 'message.body.contains("price")', then: [{ reply: 'Prices: see our site.' }], else: [{ reply: 'How can we help?' }] },
+    ];
+    const { outcome } = await runTurn.execute(turn('sms', 'hello'), steps);
+    expect(outcome).toBe('answered');
+    expect(sent).toEqual(['Hi, this is Acme.', 'How can we help?']);
+  });
+
+  it('sends the fallback for an agent step when no model is configured', async () => {
+    const { sent, runTurn } = harness();
+    const { outcome } = await runTurn.execute(turn('whatsapp'), [{ agent: { instructions: 'Help.', abilities: [] } }]);
+    expect(outcome).toBe('fallback');
+    expect(sent).toEqual([FALLBACK_REPLY]);
+  });
+
+  it('stops, sending nothing more, once the member may no longer be messaged', async () => {
+    let allowed = true;
+    const { sent, runTurn } = harness(() => allowed);
+    const steps: Step[] = [{ reply: 'one' }, { if: 'true', then: [{ reply: 'two' }] }];
+    allowed = false;
+    const { outcome } = await runTurn.execute(turn('sms'), steps);
+    expect(outcome).toBe('stopped');
+    expect(sent).toEqual([]);
+  });
+
+  it('takes the else branch when a condition fails at run time', async () => {
+    const { sent, runTurn } = harness();
+    await runTurn.execute(turn('sms', 'abc'), [{ if: 'int(message.body) > 3', then: [{ reply: 'big' }], else: [{ reply: 'other' }] }]);
+    expect(sent).toEqual(['other']);
+  });
+});
