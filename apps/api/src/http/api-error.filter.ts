@@ -13,26 +13,11 @@ export interface ErrorBody {
 
 const body = (statusCode: number, message: string): ErrorBody => ({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message });
 
-/** Fastify's own request errors, in words a caller can act on. */
-function fastifyMessage(code: string | undefined, fallback: string): string {
-  switch (code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return 'The request body is not valid JSON.';
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return 'The request body is empty but Content-Type says JSON; send a JSON object or no Content-Type.';
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'The request body is too large.';
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'Unsupported Content-Type: send application/json (or application/yaml for workflows).';
-    default:
-      return fallback;
-  }
-}
-
 /**
  * Every error of the api as `{ statusCode, error, message }`: AppErrors (ours and the services'),
- * Nest's HTTP errors (unknown route...), Fastify's body errors. Anything else is a 500 whose error
- * id is logged with the cause.
+ * Nest's HTTP errors (unknown route, and Fastify's body errors, which Nest wraps: malformed JSON
+ * 400, too large 413, unsupported media type 415). Anything else is a 500 whose error id is
+ * logged with the cause.
  */
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
@@ -59,10 +44,6 @@ export class ApiErrorFilter implements ExceptionFilter {
       const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const text = typeof message === 'string' ? message : Array.isArray(message) ? message.map(String).join('; ') : exception.message;
       return [status, body(status, text)];
-    }
-    const fastify = exception as { statusCode?: unknown; code?: string; message?: string };
-    if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
-      return [fastify.statusCode, body(fastify.statusCode, fastifyMessage(fastify.code, fastify.message ?? 'Bad request.'))];
     }
     return this.internal(exception);
   }

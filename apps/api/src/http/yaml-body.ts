@@ -1,3 +1,4 @@
+import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parse } from 'yaml';
 import { AppError } from '@app/contracts';
@@ -12,7 +13,7 @@ export function registerYamlBodies(fastify: FastifyInstance, routePrefixes: stri
   fastify.addContentTypeParser(YAML_CONTENT_TYPES, { parseAs: 'string' }, (request: FastifyRequest, body: string | Buffer, done) => {
     const url = request.routeOptions.url ?? '';
     if (!routePrefixes.some((p) => url.startsWith(p))) {
-      done(Object.assign(new Error('YAML is accepted only by the workflow routes.'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
+      done(new UnsupportedMediaTypeException('YAML is accepted only by the workflow routes; send application/json.'));
       return;
     }
     try {
