@@ -1,0 +1,26 @@
+import { cpuSeconds, round, rssMiB } from './common.mjs';
+
+/** Resident memory (VmRSS) of each service process of a bench stack. */
+export function footprintOf(stack) {
+  return {
+    now() {
+      return Object.fromEntries(stack.children.map((c) => [c.name, rssMiB(c.child.pid)]));
+    },
+    /** A CPU meter: `stop()` gives each service's CPU use since `start`, in cores (1.0 = one core busy). */
+    cpuMeter() {
+      const t0 = performance.now();
+      const c0 = Object.fromEntries(stack.children.map((c) => [c.name, cpuSeconds(c.child.pid) ?? 0]));
+      return () => {
+        const s = (performance.now() - t0) / 1000;
+        return Object.fromEntries(stack.children.map((c) => [c.name, round(((cpuSeconds(c.child.pid) ?? 0) - c0[c.name]) / s, 2)]));
+      };
+    },
+    /** Keeps the highest value seen per service in `peak`. */
+    sample(peak) {
+      for (const c of stack.children) {
+        const v = rssMiB(c.child.pid);
+        if (v !== null && (peak[c.name] ?? 0) < v) peak[c.name] = v;
+      }
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// The whole system under the bench: start it, set up a workspace, numbers and a `reply` workflow.
+import { randomInt } from 'node:crypto';
+import { apiClient, startBenchStack } from '../lib/stack.mjs';
+import { log } from '../lib/common.mjs';
+
+export async function startSystem({ ns, schemaPrefix, portOffset, logFile }) {
+  const stack = startBenchStack({ ns, schemaPrefix, portOffset, logFile });
+  const t0 = Date.now();
+  try {
+    await stack.ready();
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  log(`system ready in ${Date.now() - t0} ms`);
+  const call = apiClient(stack.url('api'));
+  const admin = stack.env.ADMIN_API_KEY;
+  const workspace = await call('POST', '/v1/workspaces', admin, { name: `Bench ${ns}` });
+  await call('PUT', `/v1/workspaces/${workspace.id}/features/whatsapp`, admin);
+  const { key } = await call('POST', `/v1/workspaces/${workspace.id}/api-keys`, admin);
+  const workflow = await call('POST', '/v1/workflows', key, { name: 'Bench echo', definition: [{ reply: 'ok {{message.body}}' }] });
+  // Business numbers: +1555 0xxxxxx (members use +1555 1000000 and up).
+  const numberFor = async (sendRatePerSecond) => {
+    const number = `+15550${String(randomInt(0, 999_999)).padStart(6, '0')}`;
+    const created = await call('POST', '/v1/phone-numbers', key, { number, smsEnabled: true, whatsappEnabled: true, defaultWorkflowId: workflow.id });
+    await call('PATCH', `/v1/phone-numbers/${created.id}`, key, { sendRatePerSecond });
+    return { id: created.id, number };
+  };
+  return {
+    stack,
+    call,
+    key,
+    workspaceId: workspace.id,
+    workflowId: workflow.id,
+    numberFor,
+    startupMs: Date.now() - t0,
+  };
+}

@@ -1,0 +1,174 @@
+// `npm run bench` (about 10 minutes) / `npm run bench -- --quick` (about a minute).
+// Starts what it needs against Postgres and NATS on localhost, in its own namespace, schemas and
+// ports, prints a table and writes the same figures to bench/results/<run>.json (and latest.json).
+// See bench/README.md for what each figure means.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { log, root, round, sleep } from './lib/common.mjs';
+import { DATABASE_URL, deleteStreams, dropSchemas, withJsm } from './lib/infra.mjs';
+import { footprintOf } from './lib/footprint.mjs';
+import { printTable } from './lib/table.mjs';
+import { benchIngress } from './parts/ingress.mjs';
+import { startSystem } from './parts/system.mjs';
+import { benchE2E } from './parts/e2e.mjs';
+import { benchBroadcast, benchSends, createMembers } from './parts/outbound.mjs';
+
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const want = (part) => !only || only.includes(part);
+const runId = `bench${Date.now().toString(36)}`;
+const nsIngress = `${runId}i`;
+const nsSystem = `${runId}s`;
+const resultsDir = join(root, 'bench/results');
+mkdirSync(resultsDir, { recursive: true });
+
+if (!existsSync(join(root, 'dist/apps/ingress/src/main.js'))) {
+  console.error('Build first: node scripts/build.mjs (npm run bench does it).');
+  process.exit(1);
+}
+
+const PLAN = quick
+  ? { e2eRates: [50, 200], e2eExtra: [], e2eBisect: false, e2eDurationS: 5, members: 1000, broadcastRate: 200 }
+  : { e2eRates: [50, 200, 500], e2eExtra: [750, 1000, 1500], e2eBisect: true, e2eDurationS: 20, members: 10_000, broadcastRate: 200 };
+
+const report = {
+  runId,
+  mode: quick ? 'quick' : 'full',
+  startedAt: new Date().toISOString(),
+  machine: await machine(),
+  parts: {},
+};
+let system;
+let cleaning = false;
+
+async function cleanup() {
+  if (cleaning) return;
+  cleaning = true;
+  await system?.stack.stop().catch(() => {});
+  try {
+    const streams = await deleteStreams([nsIngress, nsSystem]);
+    const schemas = await dropSchemas(runId);
+    log(`cleaned up ${streams.length} streams and ${schemas.length} schemas`);
+  } catch (error) {
+    log(`cleanup failed: ${error.message}`);
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    log(`${signal}: stopping and cleaning up`);
+    void cleanup().then(() => process.exit(130));
+  });
+}
+
+async function part(name, fn) {
+  const t0 = Date.now();
+  try {
+    report.parts[name] = { ok: true, ...(await fn()) };
+  } catch (error) {
+    log(`${name} could not run: ${error.message}`);
+    report.parts[name] = { ok: false, error: error.message };
+  }
+  report.parts[name].elapsedS = round((Date.now() - t0) / 1000, 1);
+}
+
+log(`run ${runId} (${report.mode}), load average ${report.machine.loadAverageAtStart.join(' ')}`);
+if (want('ingress')) await part('ingress', () => benchIngress({ quick, ns: nsIngress, port: 5100 }));
+
+if (want('e2e') || want('outbound')) {
+  await part('system', async () => {
+    system = await startSystem({ ns: nsSystem, schemaPrefix: runId, portOffset: 2000, logFile: join(resultsDir, `${runId}-services.log`) });
+    return { startupMs: system.startupMs };
+  });
+}
+if (system) {
+  const footprint = footprintOf(system.stack);
+  await sleep(2000);
+  report.parts.footprint = { ok: true, idleMiB: footprint.now() };
+  if (want('e2e')) {
+    await part('e2e', async () => {
+      const number = await system.numberFor(10_000);
+      const peak = {};
+      const res = await benchE2E({
+        quick,
+        system,
+        number,
+        rates: PLAN.e2eRates,
+        extraRates: PLAN.e2eExtra,
+        bisect: PLAN.e2eBisect,
+        durationS: PLAN.e2eDurationS,
+        footprint: { sample: (p) => (footprint.sample(p), footprint.sample(peak)), cpuMeter: footprint.cpuMeter },
+      });
+      report.parts.footprint.e2ePeakMiB = peak;
+      return res;
+    });
+  }
+  if (want('outbound')) {
+    await part('outbound', async () => {
+      const { members, perSecond } = await createMembers(system, PLAN.members);
+      const number = await system.numberFor(10_000);
+      const cpu = footprint.cpuMeter();
+      const sends = await benchSends({ system, number, members, ns: nsSystem });
+      sends.cpuCores = cpu();
+      return { membersCreatedPerSecond: perSecond, sends };
+    });
+    if (report.parts.outbound.ok) {
+      await part('broadcast', async () => {
+        const number = await system.numberFor(PLAN.broadcastRate);
+        const cpu = footprint.cpuMeter();
+        const res = await benchBroadcast({ system, number, expectedMembers: PLAN.members, configuredRate: PLAN.broadcastRate });
+        return { ...res, cpuCores: cpu() };
+      });
+    }
+  }
+  report.parts.footprint.afterMiB = footprint.now();
+  const dead = system.stack.dead();
+  if (dead.length) report.deadServices = dead;
+}
+
+await cleanup();
+report.finishedAt = new Date().toISOString();
+report.machine.loadAverageAtEnd = loadavg().map((x) => round(x, 2));
+const table = printTable(report);
+report.table = table;
+writeFileSync(join(resultsDir, `${runId}.json`), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(table);
+console.log(`\nfigures: bench/results/${runId}.json (and latest.json); service logs: bench/results/${runId}-services.log`);
+process.exit(0);
+
+async function machine() {
+  let natsVersion = null;
+  let postgresVersion = null;
+  try {
+    natsVersion = await withJsm(async (_jsm, nc) => nc.info?.version ?? null);
+  } catch (error) {
+    natsVersion = `unreachable: ${error.message}`;
+  }
+  try {
+    const c = new pg.Client({ connectionString: DATABASE_URL });
+    await c.connect();
+    postgresVersion = (await c.query('SHOW server_version')).rows[0].server_version;
+    await c.end();
+  } catch (error) {
+    postgresVersion = `unreachable: ${error.message}`;
+  }
+  let commit = null;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
+  } catch {
+    // not a git checkout
+  }
+  return {
+    cpu: cpus()[0]?.model,
+    cores: cpus().length,
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    nats: natsVersion,
+    postgres: postgresVersion,
+    commit,
+    loadAverageAtStart: loadavg().map((x) => round(x, 2)),
+  };
+}
