@@ -13,6 +13,8 @@ module.exports = {
   projects,
   // Tests mostly wait on Postgres, NATS and HTTP: one worker more than the 2 cores keeps them busy.
   maxWorkers: Number(process.env.JEST_WORKERS ?? 3),
+  // A global option: project configs cannot set it.
+  testTimeout: 60_000,
   globalSetup: '<rootDir>/libs/testing/src/global-setup.js',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.js',
 };

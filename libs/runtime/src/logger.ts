@@ -2,11 +2,12 @@ import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
 import { currentTraceId } from '@app/messaging';
 
-/** Any E.164-looking number inside a log string keeps only its first 5 and last 2 digits. */
+/**
+ * Any phone-looking run of digits inside a log string keeps only its first 4 and last 2 digits.
+ * Digits inside identifiers (UUIDs, SIDs) are left alone.
+ */
 export function maskPhonesInText(text: string): string {
-  return text.replace(/(\+?\d{1,4})(\d{3,})(\d{2})\b/g, (match: string, head: string, middle: string, tail: string) =>
-    match.replace(/\D/g, '').length >= 8 ? `${head}${'*'.repeat(middle.length)}${tail}` : match,
-  );
+  return text.replace(/(?<![\w-])(\+?\d{4})(\d{2,9})(\d{2})(?![\w-])/g, (_m, head: string, middle: string, tail: string) => `${head}${'*'.repeat(middle.length)}${tail}`);
 }
 
 /**
