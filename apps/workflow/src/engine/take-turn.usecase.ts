@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ListChatMessages, type ChatMessage, type ChatTurnReady } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
+import { isAgentStep, isIfStep, type Step } from '../definitions/steps';
 import { WorkflowStore } from '../definitions/workflow-store';
 import { turnsTotal } from './engine-metrics';
 import { RunTurn } from './run-turn.usecase';
@@ -46,7 +47,8 @@ export class TakeTurn {
     const version = await this.workflows.version(workspaceId, session.workflowId, session.version);
     if (!version) return this.skip(event, 'workflow_missing');
 
-    const { history, inputs } = await this.gather(event);
+    // Only a model can read a burst as one conversation turn; template replies answer each message.
+    const { history, inputs } = await this.gather(event, containsAgentStep(version.steps));
     const held = await this.turns.claim(workspaceId, event.chatId, event.twilioSid, inputs.map((i) => i.key));
     const answering = inputs.filter((i) => held.has(i.key));
     if (!answering.length) return { outcome: 'duplicate' };
@@ -94,13 +96,14 @@ export class TakeTurn {
    * This message and the chat's later inbound messages no turn has taken, plus the history
    * before it. Falls back to the event alone when chats does not list the message (yet).
    */
-  private async gather(event: ChatTurnReady): Promise<{ history: ChatMessage[]; inputs: TurnInput[] }> {
+  private async gather(event: ChatTurnReady, batch: boolean): Promise<{ history: ChatMessage[]; inputs: TurnInput[] }> {
     const own: TurnInput = { key: event.twilioSid, body: event.body, media: event.media };
     const page = await this.messaging.request(ListChatMessages, { workspaceId: event.workspace.id, chatId: event.chatId, limit: 200 });
     const messages = [...page.items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     const at = messages.findIndex((m) => m.id === event.messageId || (m.twilioSid !== null && m.twilioSid === event.twilioSid));
     if (at < 0) return { history: messages, inputs: [own] };
 
+    if (!batch) return { history: messages.slice(0, at), inputs: [own] };
     const later = messages.slice(at + 1).filter((m): m is ChatMessage & { twilioSid: string } => m.direction === 'inbound' && m.twilioSid !== null);
     const taken = await this.turns.takenKeys(event.workspace.id, event.chatId, later.map((m) => m.twilioSid));
     const queued = later.filter((m) => !taken.has(m.twilioSid) || taken.get(m.twilioSid) === event.twilioSid);
@@ -108,6 +111,10 @@ export class TakeTurn {
     const answered = new Set(inputs.map((i) => i.key));
     return { history: messages.filter((m) => !(m.twilioSid !== null && answered.has(m.twilioSid)) && m.id !== event.messageId), inputs };
   }
+}
+
+function containsAgentStep(steps: Step[]): boolean {
+  return steps.some((step) => isAgentStep(step) || (isIfStep(step) && (containsAgentStep(step.then) || containsAgentStep(step.else ?? []))));
 }
 
 /** Messages the workflow must not answer: routing handled them, or the member may not get one now. */
