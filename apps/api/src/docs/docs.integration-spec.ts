@@ -84,4 +84,10 @@ describe('OpenAPI docs', () => {
     expect(bundle.status).toBe(200);
     expect((await h.call('GET', '/docs/assets/..%2Fpackage.json')).status).toBe(404);
   });
+
+  it('leaves health and metrics outside the key guard and the document', async () => {
+    expect((await h.call('GET', '/health/ready')).status).toBe(200);
+    expect((await h.call('GET', '/metrics')).status).toBe(200);
+    expect(Object.keys(doc.paths).every((p) => p.startsWith('/v1/'))).toBe(true);
+  });
 });
