@@ -31,8 +31,8 @@ if (!existsSync(join(root, 'dist/apps/ingress/src/main.js'))) {
 }
 
 const PLAN = quick
-  ? { e2eRates: [50, 200], e2eExtra: [], e2eBisect: false, e2eDurationS: 5, members: 1000, broadcastRate: 200 }
-  : { e2eRates: [50, 200, 500], e2eExtra: [750, 1000, 1500], e2eBisect: true, e2eDurationS: 20, members: 10_000, broadcastRate: 200 };
+  ? { e2eRates: [50, 200], e2eExtra: [], e2eBisect: false, e2eDurationS: 5, members: 1000, broadcastRate: 100 }
+  : { e2eRates: [50, 200, 500], e2eExtra: [750, 1000, 1500], e2eBisect: true, e2eDurationS: 20, members: 10_000, broadcastRate: 100 };
 
 const report = {
   runId,
@@ -93,6 +93,7 @@ if (system) {
       const peak = {};
       const res = await benchE2E({
         quick,
+        ns: nsSystem,
         system,
         number,
         rates: PLAN.e2eRates,

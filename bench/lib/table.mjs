@@ -49,9 +49,15 @@ export function printTable(r) {
     for (const s of e.steps) {
       out.push(
         `   ${pad(s.offeredRate, 10)}${pad(s.sent, 7)}${pad(s.answered, 10)}${pad(s.missing, 9)}${pad(s.duplicates, 5)}${pad(s.p50Ms, 8)}${pad(s.p95Ms, 8)}${pad(s.p99Ms, 8)}${pad(s.maxMs, 8)}${pad(s.drainS, 9)}  ${s.held ? 'yes' : 'no'}` +
+          (s.stillArrivingAtCutoff ? `  (replies still arriving when we stopped waiting: ${s.missing} late, not counted as lost)` : s.missing ? '  (LOST: nothing more arrived)' : '') +
           (s.webhooksFailed ? `  (${s.webhooksFailed} webhooks not 200: ${JSON.stringify(s.webhookStatuses)})` : '') +
           (s.deadServices.length ? `  DIED: ${s.deadServices.join('; ')}` : ''),
       );
+    }
+    for (const s of e.steps) {
+      if (s.hops && !s.hops.error) {
+        out.push(`   ${s.offeredRate}/s, time per hop p50/p99 ms: ${Object.entries(s.hops).map(([k, v]) => `${k} ${v.p50Ms}/${v.p99Ms}`).join(', ')}`);
+      }
     }
     const last = e.steps[e.steps.length - 1];
     if (last) out.push(`   CPU in cores during the ${last.offeredRate}/s step (send + drain): ${cpuLine(last.cpuCores)}`);
@@ -74,6 +80,8 @@ export function printTable(r) {
     out.push(
       `   broadcast routine to ${b.members} members at a configured ${b.configuredRate}/s per number: mean ${b.meanRate}/s (${b.meanVsConfigured} of configured), busiest second ${b.maxInAnySecond} ${b.exceeded ? 'EXCEEDED' : '(never above)'}, ${b.delivered} sent, missing ${b.missing}, duplicates ${b.duplicates}, ${b.totalS} s from run to last`,
     );
+    const steady = o?.sends?.steadyPerSecond;
+    if (steady && steady < b.configuredRate) out.push(`     note: outbound's own unlimited throughput in this run (${steady}/s) is below the configured rate, so the limiter is not what bounds this broadcast`);
     out.push(`     CPU in cores: ${cpuLine(b.cpuCores)}`);
   }
 

@@ -2,9 +2,10 @@
 // the emulator, at fixed, evenly paced rates over distinct conversations. Every message must be
 // answered exactly once; the latency is the reply's arrival at the emulator minus the send time.
 import { pool } from '../lib/stack.mjs';
+import { hopBreakdown } from '../lib/hops.mjs';
 import { log, quantile, round, rssMiB, runJsonChild, sleep } from '../lib/common.mjs';
 
-export async function benchE2E({ quick, system, number, rates, extraRates, bisect, durationS, footprint }) {
+export async function benchE2E({ quick, ns, system, number, rates, extraRates, bisect, durationS, footprint }) {
   const { stack } = system;
   const emulator = stack.url('twilio-emulator');
   const ingressUrl = `${stack.url('ingress')}/twilio/messaging`;
@@ -53,6 +54,8 @@ export async function benchE2E({ quick, system, number, rates, extraRates, bisec
     // Wait for the replies: until all came, or nothing new arrived for a while (then they are lost).
     const expected = sent.ok;
     const quietMs = quick ? 8_000 : 15_000;
+    const maxWaitMs = (durationS * 4 + 30) * 1000;
+    let stillArriving = false;
     let replies = [];
     let lastCount = -1;
     let lastChange = Date.now();
@@ -64,7 +67,11 @@ export async function benchE2E({ quick, system, number, rates, extraRates, bisec
         lastChange = Date.now();
       }
       if (replies.length >= expected && Date.now() - lastChange > 1000) break; // all in (and a second for duplicates)
-      if (Date.now() - lastChange > quietMs) break;
+      if (Date.now() - lastChange > quietMs) break; // nothing new for a while: the rest is lost
+      if (Date.now() - sendStart > maxWaitMs) {
+        stillArriving = true; // a backlog still draining: late, not (yet) lost
+        break;
+      }
       if (stack.dead().length) break;
       await sleep(500);
     }
@@ -94,6 +101,12 @@ export async function benchE2E({ quick, system, number, rates, extraRates, bisec
       latencies.push(got[0].createdAt - s.at);
     }
     latencies.sort((a, b) => a - b);
+    let hops = null;
+    try {
+      hops = await hopBreakdown({ ns, bodyPrefix, since: sendStart - 1000, sent: sent.sent, repliesByIndex: byIndex });
+    } catch (error) {
+      hops = { error: error.message };
+    }
     const step = {
       offeredRate: rate,
       durationS,
@@ -103,6 +116,8 @@ export async function benchE2E({ quick, system, number, rates, extraRates, bisec
       webhookStatuses: sent.statuses,
       answered: latencies.length,
       missing,
+      // Unanswered when we stopped waiting although replies were still coming (a backlog): late, not known lost.
+      stillArrivingAtCutoff: stillArriving,
       duplicates,
       wrongRecipient,
       p50Ms: quantile(latencies, 0.5),
@@ -110,6 +125,7 @@ export async function benchE2E({ quick, system, number, rates, extraRates, bisec
       p99Ms: quantile(latencies, 0.99),
       maxMs: latencies[latencies.length - 1] ?? null,
       drainS: round(drainS, 1),
+      hops,
       rssPeakMiB: peak,
       cpuCores,
       deadServices: stack.dead(),
@@ -126,14 +142,15 @@ export async function benchE2E({ quick, system, number, rates, extraRates, bisec
   let firstNotHeld = null;
   for (const rate of [...rates, ...(extraRates ?? [])]) {
     const step = await results(rate);
-    if (step.deadServices.length) break;
+    if (step.deadServices.length || step.stillArrivingAtCutoff) break;
     if (step.held) lastHeld = rate;
     else {
       firstNotHeld = rate;
       break;
     }
   }
-  if (bisect && lastHeld !== null && firstNotHeld !== null && stack.dead().length === 0) {
+  const backlog = steps.some((st) => st.stillArrivingAtCutoff);
+  if (bisect && !backlog && lastHeld !== null && firstNotHeld !== null && stack.dead().length === 0) {
     const mid = Math.round((lastHeld + firstNotHeld) / 2 / 25) * 25;
     if (mid > lastHeld && mid < firstNotHeld) await results(mid);
   }

@@ -19,22 +19,24 @@ export async function benchIngress({ quick, ns, port }) {
   const pacedS = quick ? 4 : 15;
   const servers = {};
   try {
-    // Start every server (idle ones cost nothing measurable), each on its own port.
-    let p = port;
-    for (const v of VARIANTS) {
-      const vport = p++;
-      const base = `http://127.0.0.1:${vport}`;
-      const env = {
-        ...devEnvironment({ ...process.env, NATS_NAMESPACE: ns, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: base }),
-        PORT: String(vport),
-        INGRESS_WORKERS: String(v.workers ?? 1),
-      };
-      const child = spawnNode(join(root, v.script), [], env, { ipc: Boolean(v.workers) });
-      const workers = new Promise((resolve) => child.on('message', (m) => m.workers && resolve(m.workers)));
-      servers[v.key] = { ...v, child, base, url: `${base}/twilio/messaging`, pids: [child.pid] };
-      await waitHttp(`${base}/health/ready`, child, 60_000);
-      if (v.workers) servers[v.key].pids.push(...(await workers));
-    }
+    // Start every server at once (idle ones cost nothing measurable), each on its own port.
+    await Promise.all(
+      VARIANTS.map(async (v, i) => {
+        const vport = port + i;
+        const base = `http://127.0.0.1:${vport}`;
+        const env = {
+          ...devEnvironment({ ...process.env, NATS_NAMESPACE: ns, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: base }),
+          PORT: String(vport),
+          INGRESS_WORKERS: String(v.workers ?? 1),
+        };
+        const child = spawnNode(join(root, v.script), [], env, { ipc: Boolean(v.workers) });
+        const workers = new Promise((resolve) => child.on('message', (m) => m.workers && resolve(m.workers)));
+        servers[v.key] = { ...v, child, base, url: `${base}/twilio/messaging`, pids: [child.pid] };
+        await waitHttp(`${base}/health/ready`, child, 60_000);
+        if (v.workers) servers[v.key].pids.push(...(await workers));
+      }),
+    );
+    await sleep(1000);
     const idleRss = Object.fromEntries(Object.values(servers).map((s) => [s.key, sumRss(s.pids)]));
 
     let answered200 = 0;
