@@ -54,6 +54,7 @@ export function printTable(r) {
           (s.deadServices.length ? `  DIED: ${s.deadServices.join('; ')}` : ''),
       );
     }
+    if (e.notRun?.length) out.push(`   not run: ${e.notRun.join(', ')}/s (a lower rate was not held; past saturation the backlog only grows)`);
     for (const s of e.steps) {
       if (s.hops && !s.hops.error) {
         out.push(`   ${s.offeredRate}/s, time per hop p50/p99 ms: ${Object.entries(s.hops).map(([k, v]) => `${k} ${v.p50Ms}/${v.p99Ms}`).join(', ')}`);

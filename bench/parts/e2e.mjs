@@ -155,8 +155,10 @@ export async function benchE2E({ quick, ns, system, number, rates, extraRates, b
     if (mid > lastHeld && mid < firstNotHeld) await results(mid);
   }
   const held = steps.filter((s) => s.held).map((s) => s.offeredRate);
+  const notRun = rates.filter((r) => !steps.some((st) => st.offeredRate === r));
   return {
     steps,
+    notRun,
     highestHeldRate: held.length ? Math.max(...held) : null,
   };
 }
