@@ -7,7 +7,7 @@ import { startRouting } from '@apps/routing';
 import { startWorkflow } from '@apps/workflow';
 import { startTwilioEmulator, type RunningTwilioEmulator } from '@apps/twilio-emulator';
 import type { RunningService } from '@app/runtime';
-import { freePort, serviceEnv, uniqueNamespace, waitFor } from '@app/testing';
+import { serviceEnv, uniqueNamespace, waitFor } from '@app/testing';
 import { randomInt } from 'node:crypto';
 
 export const ACCOUNT_SID = 'AC0000000000000000000000000000e2e0';
@@ -41,15 +41,16 @@ export class System {
 
   static async start(options: { llmBaseUrl?: string; env?: Record<string, string> } = {}): Promise<System> {
     const namespace = uniqueNamespace();
-    const ingressPort = await freePort();
-    const ingressUrl = `http://127.0.0.1:${ingressPort}`;
-    const emulator = await startTwilioEmulator({
-      port: 0,
-      accountSid: ACCOUNT_SID,
-      authToken: AUTH_TOKEN,
-      webhookUrl: `${ingressUrl}/twilio/messaging`,
-      statusDelayMs: 2,
-    });
+    const emulator = await startTwilioEmulator({ port: 0, accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, statusDelayMs: 2 });
+    const base = {
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      ...options.env,
+    };
+    // The edge first, on a port of its own choosing (no reserve-then-bind race); it checks
+    // signatures against the URL it is called on, which is the one the emulator signs.
+    const ingress = await startIngress(serviceEnv(namespace, 'ingress', base));
+    const ingressUrl = ingress.url;
     const shared = {
       TWILIO_ACCOUNT_SID: ACCOUNT_SID,
       TWILIO_AUTH_TOKEN: AUTH_TOKEN,
@@ -71,7 +72,7 @@ export class System {
     ]);
     Object.assign(services, { routing, preferences, chats, workflow, outbound });
     services.api = await startApi(env('api'));
-    services.ingress = await startIngress(env('ingress', { PORT: String(ingressPort) }));
+    services.ingress = ingress;
     return new System(namespace, services, emulator, services.api.url, ingressUrl);
   }
 
@@ -120,7 +121,7 @@ export class System {
     const res = await fetch(`${this.emulator.url}/emulator/inbound`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ profileName: 'Alex', ...message }),
+      body: JSON.stringify({ profileName: 'Alex', webhookUrl: `${this.ingressUrl}/twilio/messaging`, ...message }),
     });
     return (await res.json()) as { messageSid: string; status: number; body: string };
   }

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 
@@ -25,7 +26,7 @@ export class ErrorLogFilter implements ExceptionFilter {
     const statusCode = (exception as { statusCode?: number })?.statusCode;
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
       // Fastify's own errors (body too large, bad content type, malformed JSON).
-      void reply.status(statusCode).send({ statusCode, error: 'Bad Request', message: (exception as Error).message });
+      void reply.status(statusCode).send({ statusCode, error: STATUS_CODES[statusCode] ?? 'Bad Request', message: (exception as Error).message });
       return;
     }
     const errorId = randomUUID();
