@@ -1,0 +1,221 @@
+// Nothing lost and nothing doubled while services crash, restart and redeliver.
+//
+// A steady stream of inbound messages over many conversations goes through the whole system
+// (separate processes, private NATS and Postgres, the Twilio emulator) while services are SIGKILLed
+// and restarted at random, and NATS and Postgres crash once each. Then, from the emulator's record
+// and the database: every accepted message stored once and answered exactly once, replies in order
+// within a conversation, no consumer lag, no dead letters, no Twilio message sent twice.
+//
+// Size: FAULTS_MESSAGES (default 300 over ~60 conversations: the CI version), FAULTS_CONVERSATIONS,
+// FAULTS_RATE (messages/s), FAULTS_EXTRA_KILLS, FAULTS_SEED (replays a run's fault order and timing).
+import { randomPhone } from './harness/clients';
+import { Chaos, faultPlan } from './harness/chaos';
+import { FaultEnvironment } from './harness/environment';
+import type { Database, JetStreamProbe } from './harness/observe';
+import { SERVICE_NAMES } from './harness/stack';
+import { Traffic, type Conversation } from './harness/traffic';
+import { Random, envInt, seedFromEnv, sleep } from './harness/util';
+import { judgeConversations, stuckConsumers, table, writeReport } from './harness/verdict';
+
+const MESSAGES = envInt('FAULTS_MESSAGES', 300);
+const CONVERSATIONS = envInt('FAULTS_CONVERSATIONS', Math.max(20, Math.min(600, Math.round(MESSAGES / 5))));
+// Long enough for every fault to land while messages still flow (a fault takes ~5-10 s to recover).
+const RATE = envInt('FAULTS_RATE', Math.max(4, Math.min(40, Math.round(MESSAGES / 70))));
+const EXTRA_KILLS = process.env.FAULTS_EXTRA_KILLS !== undefined ? Number(process.env.FAULTS_EXTRA_KILLS) : Math.floor(MESSAGES / 1000);
+const DRAIN_MS = envInt('FAULTS_DRAIN_MS', 150_000);
+const SEED = seedFromEnv();
+
+jest.setTimeout(60 * 60_000);
+
+let world: FaultEnvironment;
+let probe: JetStreamProbe;
+let db: Database;
+const log = (line: string) => process.stdout.write(`[faults ${new Date().toISOString().slice(11, 23)}] ${line}\n`);
+
+beforeAll(async () => {
+  log(`conversations under faults: ${MESSAGES} messages, ${CONVERSATIONS} conversations, ${RATE}/s, seed ${SEED}`);
+  world = await FaultEnvironment.start('conversations');
+  probe = await world.jetstream();
+  db = world.database();
+});
+
+afterAll(async () => {
+  await probe?.close();
+  await db?.close();
+  await world?.stop();
+});
+
+it('loses nothing and doubles nothing while services, NATS and Postgres crash and restart', async () => {
+  const random = new Random(SEED);
+  const startedAt = new Date();
+  const t0 = Date.now();
+  const { api, emulator, stack } = world;
+
+  // A workspace whose numbers answer every message with a reply quoting it (so each reply maps
+  // back to the messages it answered), on SMS and WhatsApp.
+  const ws = await api.workspace('Faults clinic');
+  const workflow = await api.ok<{ id: string }>('POST', '/v1/workflows', ws.key, { name: 'Echo', definition: [{ reply: 'ack {{message.body}}' }] });
+  const numbers: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    const n = await api.ok<{ number: string }>('POST', '/v1/phone-numbers', ws.key, {
+      number: randomPhone(),
+      smsEnabled: true,
+      whatsappEnabled: true,
+      brandName: 'Faults',
+      defaultWorkflowId: workflow.id,
+    });
+    numbers.push(n.number);
+  }
+  const phones = new Set<string>();
+  while (phones.size < CONVERSATIONS) phones.add(randomPhone());
+  const conversations: Conversation[] = [...phones].map((phone, index) => ({
+    index,
+    phone,
+    number: numbers[index % numbers.length],
+    channel: index % 2 === 0 ? 'sms' : 'whatsapp',
+  }));
+  const tag = `f${SEED.toString(36)}`;
+
+  const traffic = new Traffic({ emulator, conversations, total: MESSAGES, rate: RATE, tag, random: new Random(SEED + 1), giveUpMs: 180_000 });
+  const chaos = new Chaos(stack, world.nats, world.pg, random, log);
+  const plan = faultPlan(random, EXTRA_KILLS);
+  log(`fault plan: ${plan.join(', ')}`);
+
+  // Anything that dies on its own is recorded (a finding) and started again, as an orchestrator would.
+  const revived: string[] = [];
+  const watchdog = setInterval(() => {
+    void stack.reviveCrashed().then((names) => {
+      for (const name of names) {
+        revived.push(name);
+        log(`watchdog: ${name} had exited on its own; started again`);
+      }
+    });
+  }, 1000);
+
+  let trafficDone = false;
+  const trafficRun = traffic.run().then(() => {
+    trafficDone = true;
+  });
+  const progressTimer = setInterval(() => log(`progress: ${Math.round(traffic.progress * 100)}% dispatched, ${traffic.acceptedCount} accepted, ${traffic.retries} webhook retries`), 10_000);
+  try {
+    await chaos.run(plan, () => traffic.progress, () => trafficDone);
+    await trafficRun;
+  } finally {
+    clearInterval(progressTimer);
+  }
+  const trafficMs = Date.now() - t0;
+  log(`traffic done: ${traffic.acceptedCount}/${MESSAGES} accepted after ${traffic.retries} retries; draining`);
+
+  // Drain: every accepted message answered (redeliveries after a crash wait out the 30 s ack wait,
+  // and a send claimed by a killed outbound is reconciled after SEND_CLAIM_STALE_MS).
+  const drainStart = Date.now();
+  const accepted = traffic.messages.filter((m) => m.accepted);
+  let emulated = await emulator.messages();
+  while (Date.now() - drainStart < DRAIN_MS) {
+    const verdict = judgeConversations(tag, traffic.messages, emulated, new Map(accepted.map((m) => [m.sid, 1])));
+    const lag = stuckConsumers(await probe.lag().catch(() => [{ stream: '?', consumer: '?', pending: 1, ackPending: 0, redelivered: 0 }]));
+    if (verdict.lostReplies.length === 0 && lag.length === 0) break;
+    await sleep(2000);
+    emulated = await emulator.messages();
+  }
+  // Late duplicates would show up now.
+  await sleep(5000);
+  clearInterval(watchdog);
+  const drainMs = Date.now() - drainStart;
+
+  emulated = await emulator.messages();
+  const stored = await db.storedInbound(ws.id);
+  const verdict = judgeConversations(tag, traffic.messages, emulated, stored);
+  const lag = await probe.lag();
+  const stuck = stuckConsumers(lag);
+  const deadLetters = await probe.deadLetters();
+  const turns = await db.turns(ws.id);
+  const unanswered = accepted.filter((m) => turns.get(m.sid) !== 'answered').map((m) => `${m.sid}:${turns.get(m.sid) ?? 'none'}`);
+
+  const killsByService = Object.fromEntries(SERVICE_NAMES.map((name) => [name, chaos.faults.filter((f) => f.target === name).length]));
+  const report = {
+    scenario: 'conversations',
+    seed: SEED,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - t0,
+    trafficMs,
+    drainMs,
+    messagesSent: verdict.sent,
+    conversations: CONVERSATIONS,
+    ratePerSecond: RATE,
+    accepted: verdict.accepted,
+    neverAccepted: verdict.unaccepted,
+    webhookPosts: verdict.webhookPosts,
+    webhookRetries: verdict.webhookNon2xx,
+    kills: chaos.kills,
+    killsByService,
+    natsRestarts: world.nats.restarts,
+    postgresRestarts: world.pg.restarts,
+    restarts: chaos.kills + world.nats.restarts + world.pg.restarts,
+    replies: verdict.replies,
+    batchedReplies: verdict.batchedReplies,
+    lost: verdict.lostReplies.length + verdict.lostStored.length,
+    lostReplies: verdict.lostReplies.length,
+    lostStored: verdict.lostStored.length,
+    doubled: verdict.doubledReplies.length + verdict.doubledStored.length,
+    outOfOrder: verdict.outOfOrder.length,
+    duplicateTwilioSends: verdict.duplicateTwilioSends.length,
+    turnsNotAnswered: unanswered.length,
+    stuckConsumers: stuck,
+    deadLetters: deadLetters.length,
+    unexpectedExits: stack.unexpectedExits,
+    faults: chaos.faults,
+    examples: {
+      lostReplies: verdict.lostReplies.slice(0, 10),
+      lostStored: verdict.lostStored.slice(0, 10),
+      doubledReplies: verdict.doubledReplies.slice(0, 10),
+      doubledStored: verdict.doubledStored.slice(0, 10),
+      outOfOrder: verdict.outOfOrder.slice(0, 10),
+      duplicateTwilioSends: verdict.duplicateTwilioSends.slice(0, 10),
+      turnsNotAnswered: unanswered.slice(0, 10),
+      deadLetters: deadLetters.slice(0, 10),
+    },
+    logs: world.logDir,
+  };
+  const file = writeReport(report);
+  log(
+    `report (${file}):\n${table([
+      ['messages sent', report.messagesSent],
+      ['accepted (2xx)', report.accepted],
+      ['webhook retries (no 2xx)', report.webhookRetries],
+      ['kills (SIGKILL)', `${report.kills} ${JSON.stringify(killsByService)}`],
+      ['NATS / Postgres restarts', `${report.natsRestarts} / ${report.postgresRestarts}`],
+      ['replies (batched)', `${report.replies} (${report.batchedReplies})`],
+      ['lost', report.lost],
+      ['doubled', report.doubled],
+      ['out of order', report.outOfOrder],
+      ['Twilio sends twice', report.duplicateTwilioSends],
+      ['stuck consumers', stuck.length],
+      ['dead letters', report.deadLetters],
+      ['unexpected exits', stack.unexpectedExits.length],
+      ['duration (traffic / drain / total)', `${trafficMs} / ${drainMs} / ${report.durationMs} ms`],
+    ])}`,
+  );
+
+  // Every planned fault happened and the system came back from each.
+  expect(chaos.faults.map((f) => f.target).sort()).toEqual([...plan].sort());
+  expect(chaos.faults.filter((f) => f.error)).toEqual([]);
+  for (const name of ['routing', 'chats', 'workflow', 'outbound', 'ingress'] as const) expect(killsByService[name]).toBeGreaterThanOrEqual(1);
+  expect(report.natsRestarts).toBe(1);
+  expect(report.postgresRestarts).toBe(1);
+  // Services reconnect to NATS and Postgres by themselves, and nothing dies on its own.
+  expect(chaos.faults.flatMap((f) => f.notReconnected ?? [])).toEqual([]);
+  expect(stack.unexpectedExits).toEqual([]);
+  // Twilio's retries get every message in eventually.
+  expect(verdict.unaccepted).toBe(0);
+  // Nothing lost, nothing doubled, nothing out of order, nothing stuck.
+  expect(report.examples.lostStored).toEqual([]);
+  expect(report.examples.lostReplies).toEqual([]);
+  expect(report.examples.doubledStored).toEqual([]);
+  expect(report.examples.doubledReplies).toEqual([]);
+  expect(report.examples.outOfOrder).toEqual([]);
+  expect(report.examples.duplicateTwilioSends).toEqual([]);
+  expect(report.examples.turnsNotAnswered).toEqual([]);
+  expect(stuck).toEqual([]);
+  expect(report.examples.deadLetters).toEqual([]);
+});

@@ -1,0 +1,102 @@
+// HTTP clients for the REST API, the emulator's control endpoints and the Twilio webhooks.
+import { randomInt } from 'node:crypto';
+import { ADMIN_KEY } from './stack';
+
+export interface HttpAnswer<T = any> {
+  status: number;
+  body: T;
+  text: string;
+}
+
+export async function http<T = any>(method: string, url: string, options: { headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number } = {}): Promise<HttpAnswer<T>> {
+  const res = await fetch(url, { method, headers: options.headers, body: options.body, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
+  const text = await res.text();
+  let body: any;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, body: body as T, text };
+}
+
+export class Api {
+  constructor(readonly url: string) {}
+
+  call<T = any>(method: string, path: string, key: string, body?: unknown): Promise<HttpAnswer<T>> {
+    return http<T>(method, `${this.url}${path}`, {
+      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  /** Like call() but throws on a non-2xx answer; retried while the API or a neighbour is restarting. */
+  async ok<T = any>(method: string, path: string, key: string, body?: unknown, attempts = 20): Promise<T> {
+    let last = '';
+    for (let i = 0; i < attempts; i++) {
+      try {
+        const res = await this.call<T>(method, path, key, body);
+        if (res.status < 300) return res.body;
+        last = `${res.status} ${res.text}`;
+        if (res.status < 500) break;
+      } catch (error) {
+        last = error instanceof Error ? error.message : String(error);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error(`${method} ${path} -> ${last}`);
+  }
+
+  /** A fresh workspace with the WhatsApp feature and a key scoped to it. */
+  async workspace(name = 'Faults clinic'): Promise<{ id: string; key: string }> {
+    const ws = await this.ok<{ id: string }>('POST', '/v1/workspaces', ADMIN_KEY, { name });
+    await this.ok('PUT', `/v1/workspaces/${ws.id}/features/whatsapp`, ADMIN_KEY);
+    const { key } = await this.ok<{ key: string }>('POST', `/v1/workspaces/${ws.id}/api-keys`, ADMIN_KEY);
+    return { id: ws.id, key };
+  }
+}
+
+export interface EmulatedMessage {
+  sid: string;
+  channel: 'sms' | 'whatsapp';
+  to: string;
+  from: string;
+  body: string | null;
+  status: string;
+  errorCode: number | string | null;
+  createdAt: number | string;
+  sentAt?: number | null;
+}
+
+export class Emulator {
+  constructor(readonly url: string) {}
+
+  async messages(query: Record<string, string> = {}): Promise<EmulatedMessage[]> {
+    const qs = new URLSearchParams(query).toString();
+    const res = await http<{ messages: EmulatedMessage[] }>('GET', `${this.url}/emulator/messages${qs ? `?${qs}` : ''}`, { timeoutMs: 60_000 });
+    if (res.status !== 200) throw new Error(`GET /emulator/messages -> ${res.status}`);
+    return res.body.messages;
+  }
+
+  /** A phone writes to a number: the emulator posts the signed webhook to ingress and tells its answer. */
+  async inbound(message: { from: string; to: string; body: string; channel: 'sms' | 'whatsapp'; messageSid?: string }, timeoutMs = 15_000): Promise<{ messageSid: string; status: number; body: string }> {
+    const res = await http<{ messageSid: string; status: number; body: string }>('POST', `${this.url}/emulator/inbound`, {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ profileName: 'Faults', ...message }),
+      timeoutMs,
+    });
+    if (res.status !== 200 && res.status !== 201) throw new Error(`POST /emulator/inbound -> ${res.status} ${res.text}`);
+    return res.body;
+  }
+}
+
+export function randomPhone(): string {
+  return `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+}
+
+/** A Twilio-shaped message SID (SM + 32 hex). */
+export function messageSid(): string {
+  let hex = '';
+  for (let i = 0; i < 32; i++) hex += randomInt(0, 16).toString(16);
+  return `SM${hex}`;
+}

@@ -1,0 +1,128 @@
+// The end-of-run checks, computed from what the phones got (the emulator's record) and what the
+// services stored (Postgres), against what the harness sent.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EmulatedMessage } from './clients';
+import type { ConsumerLag, DeadLetterSummary } from './observe';
+import { tokensIn, type SentMessage } from './traffic';
+
+export interface ConversationVerdict {
+  sent: number;
+  accepted: number;
+  unaccepted: number;
+  webhookPosts: number;
+  webhookNon2xx: number;
+  replies: number;
+  /** Replies that answered more than one queued message (a turn takes every message queued behind it). */
+  batchedReplies: number;
+  /** Accepted messages not stored by chats. */
+  lostStored: string[];
+  /** Accepted messages no reply answered. */
+  lostReplies: string[];
+  /** Messages stored more than once. */
+  doubledStored: string[];
+  /** Messages answered by more than one reply. */
+  doubledReplies: string[];
+  /** Twilio messages with the same recipient and text (one send request sent twice). */
+  duplicateTwilioSends: string[];
+  /** Replies that answered a message before one accepted earlier in the same conversation. */
+  outOfOrder: string[];
+  /** Messages the system answered although the harness never got a 2xx for them (allowed, at most once). */
+  answeredWithout2xx: number;
+}
+
+export function judgeConversations(tag: string, sent: SentMessage[], emulated: EmulatedMessage[], stored: Map<string, number>): ConversationVerdict {
+  const byToken = new Map<string, SentMessage>(sent.map((m) => [`c${m.conversation}-m${m.seq}`, m]));
+  const answeredBy = new Map<string, number>();
+  const perConversation = new Map<number, Array<{ seq: number; reply: string }>>();
+  const twilioKeys = new Map<string, number>();
+  let replies = 0;
+  let batched = 0;
+  for (const message of emulated) {
+    const tokens = tokensIn(tag, message.body);
+    if (!tokens.length) continue;
+    replies++;
+    if (tokens.length > 1) batched++;
+    const twilioKey = `${message.to}|${message.body}`;
+    twilioKeys.set(twilioKey, (twilioKeys.get(twilioKey) ?? 0) + 1);
+    for (const t of tokens) {
+      const key = `c${t.conversation}-m${t.seq}`;
+      answeredBy.set(key, (answeredBy.get(key) ?? 0) + 1);
+      const list = perConversation.get(t.conversation) ?? [];
+      list.push({ seq: t.seq, reply: message.sid });
+      perConversation.set(t.conversation, list);
+    }
+  }
+  const accepted = sent.filter((m) => m.accepted);
+  const acceptedSeq = new Set(accepted.map((m) => `c${m.conversation}-m${m.seq}`));
+  const outOfOrder: string[] = [];
+  for (const [conversation, list] of perConversation) {
+    // Only accepted messages have a defined order (the harness sends the next one after a 2xx).
+    let highest = -1;
+    for (const { seq } of list) {
+      if (!acceptedSeq.has(`c${conversation}-m${seq}`)) continue;
+      if (seq < highest) outOfOrder.push(`c${conversation}-m${seq} after m${highest}`);
+      highest = Math.max(highest, seq);
+    }
+  }
+  const label = (m: SentMessage) => `c${m.conversation}-m${m.seq} (${m.sid})`;
+  return {
+    sent: sent.length,
+    accepted: accepted.length,
+    unaccepted: sent.length - accepted.length,
+    webhookPosts: sent.reduce((n, m) => n + m.answers.length, 0),
+    webhookNon2xx: sent.reduce((n, m) => n + m.answers.filter((s) => s < 200 || s >= 300).length, 0),
+    replies,
+    batchedReplies: batched,
+    lostStored: accepted.filter((m) => !stored.get(m.sid)).map(label),
+    lostReplies: accepted.filter((m) => !answeredBy.get(`c${m.conversation}-m${m.seq}`)).map(label),
+    doubledStored: sent.filter((m) => (stored.get(m.sid) ?? 0) > 1).map(label),
+    doubledReplies: [...answeredBy.entries()].filter(([, n]) => n > 1).map(([key, n]) => `${key} x${n}`),
+    duplicateTwilioSends: [...twilioKeys.entries()].filter(([, n]) => n > 1).map(([key, n]) => `${key} x${n}`),
+    outOfOrder,
+    answeredWithout2xx: sent.filter((m) => !m.accepted && byToken.has(`c${m.conversation}-m${m.seq}`) && answeredBy.get(`c${m.conversation}-m${m.seq}`)).length,
+  };
+}
+
+export function stuckConsumers(lag: ConsumerLag[]): ConsumerLag[] {
+  return lag.filter((c) => c.pending + c.ackPending > 0);
+}
+
+export interface RunReport {
+  scenario: string;
+  seed: number;
+  startedAt: string;
+  durationMs: number;
+  [key: string]: unknown;
+}
+
+export const RESULTS_DIR = join(__dirname, '..', '..', 'results');
+
+/** Writes results/<scenario>.json and merges the scenario into results/last-run.json. */
+export function writeReport(report: RunReport): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, `${report.scenario}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  const lastRun = join(RESULTS_DIR, 'last-run.json');
+  let merged: Record<string, unknown> = {};
+  try {
+    if (existsSync(lastRun)) merged = JSON.parse(readFileSync(lastRun, 'utf8')) as Record<string, unknown>;
+  } catch {
+    merged = {};
+  }
+  merged[report.scenario] = report;
+  writeFileSync(lastRun, `${JSON.stringify(merged, null, 2)}\n`);
+  return lastRun;
+}
+
+/** A two-column table for the console. */
+export function table(rows: Array<[string, unknown]>): string {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join('\n');
+}
+
+export function logDirFor(scenario: string): string {
+  const dir = join(RESULTS_DIR, 'logs', scenario);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
