@@ -1,5 +1,5 @@
-import { ScriptedLlm, staysFalse, waitFor } from '@app/testing';
-import { randomPhone, System } from './system';
+import { randomPhone, ScriptedLlm, staysFalse, waitFor } from '@app/testing';
+import { System } from './system';
 
 describe('AI agents, abilities, event rules, end to end', () => {
   let system: System;

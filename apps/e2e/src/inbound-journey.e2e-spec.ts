@@ -1,6 +1,6 @@
-import { staysFalse, waitFor } from '@app/testing';
+import { randomPhone, staysFalse, waitFor } from '@app/testing';
 import { computeTwilioSignature } from '@app/twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, randomPhone, System } from './system';
+import { ACCOUNT_SID, AUTH_TOKEN, System } from './system';
 
 /** The product's first journey: a member texts or WhatsApps a number and gets an answer. */
 describe('inbound SMS and WhatsApp, end to end', () => {

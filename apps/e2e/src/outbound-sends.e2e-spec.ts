@@ -1,5 +1,5 @@
-import { waitFor } from '@app/testing';
-import { randomPhone, System } from './system';
+import { randomPhone, waitFor } from '@app/testing';
+import { System } from './system';
 
 const TEMPLATE = 'HX0123456789abcdef0123456789abcdef';
 

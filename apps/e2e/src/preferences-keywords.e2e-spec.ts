@@ -1,5 +1,5 @@
-import { staysFalse, waitFor } from '@app/testing';
-import { randomPhone, System } from './system';
+import { randomPhone, staysFalse, waitFor } from '@app/testing';
+import { System } from './system';
 
 describe('members, preferences and the STOP / START / HELP keywords, end to end', () => {
   let system: System;

@@ -7,8 +7,7 @@ import { startRouting } from '@apps/routing';
 import { startWorkflow } from '@apps/workflow';
 import { startTwilioEmulator, type RunningTwilioEmulator } from '@apps/twilio-emulator';
 import type { RunningService } from '@app/runtime';
-import { serviceEnv, uniqueNamespace, waitFor } from '@app/testing';
-import { randomInt } from 'node:crypto';
+import { randomPhone, serviceEnv, uniqueNamespace, waitFor } from '@app/testing';
 
 export const ACCOUNT_SID = 'AC0000000000000000000000000000e2e0';
 export const AUTH_TOKEN = 'e2e-auth-token-0123456789abcdef';
@@ -144,8 +143,4 @@ export class System {
     const res = await fetch(`${this.emulator.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`${path} -> ${res.status} ${await res.text()}`);
   }
-}
-
-export function randomPhone(): string {
-  return `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
 }

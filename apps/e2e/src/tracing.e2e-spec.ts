@@ -1,6 +1,6 @@
 import { startInMemoryTracing } from '@app/telemetry';
-import { waitFor } from '@app/testing';
-import { randomPhone, System } from './system';
+import { randomPhone, waitFor } from '@app/testing';
+import { System } from './system';
 
 // Before any service starts: every service in this process reports to the same exporter.
 const exporter = startInMemoryTracing('e2e');

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import {
   ArchivePhoneNumber,
@@ -20,11 +20,11 @@ import {
   type RequestPayload,
 } from '@app/contracts';
 import type { RunningService } from '@app/runtime';
-import { NatsTestClient, serviceEnv, staysFalse, uniqueNamespace, waitFor } from '@app/testing';
+import { NatsTestClient, randomPhone, serviceEnv, staysFalse, uniqueNamespace, waitFor } from '@app/testing';
 import { startRouting } from './start';
 
 const ns = uniqueNamespace();
-const phone = () => `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+const phone = randomPhone;
 const sid = () => `SM${randomBytes(16).toString('hex')}`;
 
 /** Preferences, played by a real NATS responder: members by workspace and phone. */

@@ -2,3 +2,4 @@ export * from './test-env';
 export * from './nats-test-client';
 export * from './emulator-process';
 export * from './scripted-llm';
+export * from './fixtures';

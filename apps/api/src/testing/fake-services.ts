@@ -43,7 +43,7 @@ import {
   type Workflow,
   type Workspace,
 } from '@app/contracts';
-import type { NatsTestClient } from '@app/testing';
+import { aMember, aPhoneNumber, type NatsTestClient } from '@app/testing';
 
 type Res<C extends RequestContract> = z.infer<C['response']>;
 type Row = { workspaceId: string };
@@ -129,10 +129,7 @@ export class FakeServices {
       if (!E164.safeParse(number).success) throw new AppError('invalid_input', 'number: must be an E.164 phone number such as +15551234567');
       checkWhatsapp(workspaceId, fields.whatsappEnabled);
       if ([...this.numbers.values()].some((n) => n.number === number && !n.archived)) throw new AppError('conflict', 'This number is already in use.');
-      const row: PhoneNumber = {
-        id: randomUUID(), workspaceId, number, smsEnabled: true, whatsappEnabled: false, whatsappSandbox: false, defaultWorkflowId: null, smsDisabledMessage: null,
-        brandName: null, offHoursMessage: null, businessHours: null, sendRatePerSecond: null, archived: false, createdAt: now(), updatedAt: now(), ...fields,
-      };
+      const row = aPhoneNumber(workspaceId, { number, whatsappEnabled: false, ...fields });
       this.numbers.set(row.id, row);
       return row;
     });
@@ -152,10 +149,7 @@ export class FakeServices {
     };
     this.on(CreateMember, (req) => {
       checkPhone(req.fields.phone);
-      const member: Member = {
-        id: randomUUID(), workspaceId: req.workspaceId, firstName: null, lastName: null, phone: null, email: null, notifySms: true, notifyEmail: true, notifyVoice: true,
-        notifyWhatsapp: false, optedOut: false, optedOutAt: null, optedOutChannel: null, createdAt: now(), updatedAt: now(), ...req.fields,
-      };
+      const member = aMember(req.workspaceId, { firstName: null, phone: null, ...req.fields });
       member.phone = member.phone?.replace(/[\s()-]/g, '') ?? null;
       this.members.set(member.id, member);
       return member;

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import {
   ChatTurnReady,
@@ -10,10 +10,9 @@ import {
   type WorkspaceSummary,
 } from '@app/contracts';
 import type { RunningService } from '@app/runtime';
-import { NatsTestClient, serviceEnv, uniqueNamespace } from '@app/testing';
+import { aMember, aPhoneNumber, aWorkspace, NatsTestClient, serviceEnv, uniqueNamespace } from '@app/testing';
 import { startChats } from '../start';
 
-export const randomPhone = () => `+1555${randomInt(1_000_000, 9_999_999)}`;
 export const randomSid = (prefix = 'SM') => `${prefix}${randomUUID().replace(/-/g, '')}`;
 
 /** One member writing to one number of a fresh workspace (random ids: tests never share data). */
@@ -51,43 +50,8 @@ export class ChatsHarness {
   }
 
   party(features: WorkspaceSummary['features'] = ['whatsapp']): Party {
-    const now = new Date().toISOString();
-    const workspace: WorkspaceSummary = { id: randomUUID(), name: 'Test workspace', features };
-    const number: PhoneNumber = {
-      id: randomUUID(),
-      workspaceId: workspace.id,
-      number: randomPhone(),
-      smsEnabled: true,
-      whatsappEnabled: true,
-      whatsappSandbox: false,
-      defaultWorkflowId: null,
-      smsDisabledMessage: null,
-      brandName: null,
-      offHoursMessage: null,
-      businessHours: null,
-      sendRatePerSecond: null,
-      archived: false,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const member: Member = {
-      id: randomUUID(),
-      workspaceId: workspace.id,
-      firstName: 'Robin',
-      lastName: null,
-      phone: randomPhone(),
-      email: null,
-      notifySms: true,
-      notifyEmail: true,
-      notifyVoice: true,
-      notifyWhatsapp: false,
-      optedOut: false,
-      optedOutAt: null,
-      optedOutChannel: null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    return { workspace, number, member };
+    const workspace = aWorkspace(features);
+    return { workspace, number: aPhoneNumber(workspace.id), member: aMember(workspace.id) };
   }
 
   accepted(p: Party, fields: Partial<MessageAccepted> & { channel: Channel }): MessageAccepted {

@@ -1,6 +1,6 @@
-import { GetConversationWindows, OutboundMessageUpdated } from '@app/contracts';
+import { GetConversationWindows, OPTED_OUT_REASON, OutboundMessageUpdated } from '@app/contracts';
 import { staysFalse, waitFor } from '@app/testing';
-import { OPTED_OUT, OutboundHarness, TEMPLATE } from '../testing/outbound-harness';
+import { OutboundHarness, TEMPLATE } from '../testing/outbound-harness';
 import { REASONS } from './send-rules';
 
 const HOUR = 3600_000;
@@ -57,7 +57,7 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     const n = h.number(ws.id);
     const m = h.member(ws.id, { notifyWhatsapp: true, optedOut: true });
     await h.memberWrote(n, m);
-    await expect(h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', kind: 'reply', body: 'hi' }))).resolves.toMatchObject({ status: 'skipped', reason: OPTED_OUT });
+    await expect(h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', kind: 'reply', body: 'hi' }))).resolves.toMatchObject({ status: 'skipped', reason: OPTED_OUT_REASON });
   });
 
   it('sends a reply to a member who wrote in even with WhatsApp notifications off', async () => {

@@ -1,24 +1,30 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import {
-  CheckSend,
   DeliveryStatusReceived,
   GetSendRecord,
-  GetSender,
   MessageAccepted,
   Send,
-  SKIP_REASONS,
   type Member,
   type PhoneNumber,
   type SendRequest,
   type WorkspaceSummary,
 } from '@app/contracts';
 import type { RunningService } from '@app/runtime';
-import { NatsTestClient, serviceEnv, startEmulatorProcess, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, uniqueNamespace, waitFor, type EmulatorProcess } from '@app/testing';
+import {
+  FakeDirectory,
+  NatsTestClient,
+  serviceEnv,
+  startEmulatorProcess,
+  TEST_ACCOUNT_SID,
+  TEST_AUTH_TOKEN,
+  uniqueNamespace,
+  waitFor,
+  type EmulatorProcess,
+} from '@app/testing';
 import { startOutbound } from '../start';
 
 export const TEMPLATE = 'HX0123456789abcdef0123456789abcdef';
-export const OPTED_OUT = 'Member has opted out of messages (replied STOP).';
 
 export interface EmulatedMessage {
   sid: string;
@@ -31,17 +37,14 @@ export interface EmulatedMessage {
   errorCode: number | string | null;
 }
 
-export const randomPhone = () => `+1555${randomInt(1_000_000, 9_999_999)}`;
-
 /**
  * Outbound alone, on real Postgres and NATS, with the Twilio emulator as a process. Routing and
  * preferences are played by NATS responders over in-memory records the test sets up; a small
  * HTTP server plays ingress for status callbacks (republished as DeliveryStatusReceived).
  */
 export class OutboundHarness {
-  readonly workspaces = new Map<string, WorkspaceSummary>();
-  readonly numbers = new Map<string, PhoneNumber>();
-  readonly members = new Map<string, Member>();
+  /** Routing's GetSender and preferences' CheckSend (and GetMember), with their rules. */
+  readonly directory = new FakeDirectory({ number: { sendRatePerSecond: 100 } });
 
   private constructor(
     readonly nats: NatsTestClient,
@@ -96,7 +99,7 @@ export class OutboundHarness {
       }),
     );
     const harness = new OutboundHarness(nats, emulator, service, relay);
-    harness.playNeighbours();
+    harness.directory.answer(nats);
     return harness;
   }
 
@@ -107,76 +110,16 @@ export class OutboundHarness {
     await new Promise((resolve) => this.relay.close(resolve));
   }
 
-  /** Routing's GetSender and preferences' CheckSend, with preferences' rules. */
-  private playNeighbours(): void {
-    this.nats.respond(GetSender, ({ workspaceId, phoneNumberId }) => {
-      const phoneNumber = this.numbers.get(phoneNumberId);
-      const workspace = this.workspaces.get(workspaceId);
-      if (!phoneNumber || !workspace || phoneNumber.workspaceId !== workspaceId) throw Object.assign(new Error('Phone number not found.'), { code: 'not_found' });
-      return { workspace, phoneNumber };
-    });
-    this.nats.respond(CheckSend, ({ workspaceId, memberId, channel, kind }) => {
-      const member = this.members.get(memberId);
-      if (!member || member.workspaceId !== workspaceId) return { allowed: false, outcome: 'failed', reason: 'Member not found.', member: null };
-      if (kind === 'system' && channel === 'whatsapp' && !member.notifyWhatsapp) return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberWhatsappOff, member };
-      if (kind === 'system' && channel === 'sms' && !member.notifySms) return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberSmsOff, member };
-      if (kind !== 'compliance' && member.optedOut) return { allowed: false, outcome: 'skipped', reason: OPTED_OUT, member };
-      return { allowed: true, member };
-    });
-  }
-
-  workspace(features: Array<'whatsapp'> = ['whatsapp']): WorkspaceSummary {
-    const ws = { id: randomUUID(), name: 'Test workspace', features };
-    this.workspaces.set(ws.id, ws);
-    return ws;
+  workspace(features: WorkspaceSummary['features'] = ['whatsapp']): WorkspaceSummary {
+    return this.directory.workspace(features);
   }
 
   number(workspaceId: string, fields: Partial<PhoneNumber> = {}): PhoneNumber {
-    const now = new Date().toISOString();
-    const n: PhoneNumber = {
-      id: randomUUID(),
-      workspaceId,
-      number: randomPhone(),
-      smsEnabled: true,
-      whatsappEnabled: true,
-      whatsappSandbox: false,
-      defaultWorkflowId: null,
-      smsDisabledMessage: null,
-      brandName: null,
-      offHoursMessage: null,
-      businessHours: null,
-      sendRatePerSecond: 100,
-      archived: false,
-      createdAt: now,
-      updatedAt: now,
-      ...fields,
-    };
-    this.numbers.set(n.id, n);
-    return n;
+    return this.directory.number(workspaceId, fields);
   }
 
   member(workspaceId: string, fields: Partial<Member> = {}): Member {
-    const now = new Date().toISOString();
-    const m: Member = {
-      id: randomUUID(),
-      workspaceId,
-      firstName: 'Robin',
-      lastName: null,
-      phone: randomPhone(),
-      email: null,
-      notifySms: true,
-      notifyEmail: true,
-      notifyVoice: true,
-      notifyWhatsapp: false,
-      optedOut: false,
-      optedOutAt: null,
-      optedOutChannel: null,
-      createdAt: now,
-      updatedAt: now,
-      ...fields,
-    };
-    this.members.set(m.id, m);
-    return m;
+    return this.directory.member(workspaceId, fields);
   }
 
   /**
@@ -186,7 +129,7 @@ export class OutboundHarness {
   async memberWrote(number: PhoneNumber, member: Member, at = new Date(), options: { twilioToo?: boolean } = {}): Promise<void> {
     if (options.twilioToo !== false) await this.control('/emulator/window', { number: number.number, phone: member.phone, lastInboundAt: at.getTime() });
     const sid = `SM${randomUUID().replace(/-/g, '')}`;
-    const workspace = this.workspaces.get(number.workspaceId)!;
+    const workspace = this.directory.workspaces.get(number.workspaceId)!;
     await this.nats.publish(
       MessageAccepted,
       {

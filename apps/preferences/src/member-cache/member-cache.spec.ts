@@ -1,27 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Member } from '@app/contracts';
+import { aMember } from '@app/testing';
 import { MemberCache } from './member-cache';
 
-const member = (workspaceId = randomUUID()): Member => {
-  const now = new Date().toISOString();
-  return {
-    id: randomUUID(),
-    workspaceId,
-    firstName: null,
-    lastName: null,
-    phone: '+15551234567',
-    email: null,
-    notifySms: true,
-    notifyEmail: true,
-    notifyVoice: true,
-    notifyWhatsapp: false,
-    optedOut: false,
-    optedOutAt: null,
-    optedOutChannel: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-};
+const member = (workspaceId = randomUUID()): Member => aMember(workspaceId, { firstName: null, phone: '+15551234567' });
 
 describe('MemberCache', () => {
   let clock = 0;

@@ -1,25 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type Member } from '@app/contracts';
+import { aMember } from '@app/testing';
 import { compileMemberFilter } from './member-filter';
 
-const member = (fields: Partial<Member> = {}): Member => ({
-  id: randomUUID(),
-  workspaceId: randomUUID(),
-  firstName: null,
-  lastName: null,
-  phone: '+15551234567',
-  email: null,
-  notifySms: true,
-  notifyEmail: true,
-  notifyVoice: true,
-  notifyWhatsapp: false,
-  optedOut: false,
-  optedOutAt: null,
-  optedOutChannel: null,
-  createdAt: new Date().toISOString(),
-  updatedAt: new Date().toISOString(),
-  ...fields,
-});
+const member = (fields: Partial<Member> = {}): Member => aMember(randomUUID(), { firstName: null, phone: '+15551234567', ...fields });
 
 const errorOf = (expression: string): AppError => {
   try {

@@ -9,7 +9,8 @@ import {
   CreateMember,
   type Member,
 } from '@app/contracts';
-import { API, PreferencesHarness, randomPhone, rawRequest } from '../testing/preferences-harness';
+import { randomPhone } from '@app/testing';
+import { API, PreferencesHarness, rawRequest } from '../testing/preferences-harness';
 
 describe('preferences: members, switches, opt-out, audit trail', () => {
   let h: PreferencesHarness;

@@ -1,14 +1,11 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { CreateMember, type ChangeSource, type Member, type RequestPayload } from '@app/contracts';
 import { decodeText, encodeJson, type ReplyEnvelope } from '@app/messaging';
 import type { RunningService } from '@app/runtime';
-import { NatsTestClient, serviceEnv, uniqueNamespace } from '@app/testing';
+import { NatsTestClient, randomPhone, serviceEnv, uniqueNamespace } from '@app/testing';
 import { startPreferences } from '../start';
 
 export const API: ChangeSource = { type: 'api', ref: 'key_test' };
-
-/** A phone in the reserved +1 555 range, unique enough per test. */
-export const randomPhone = () => `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
 
 /** Preferences alone on real Postgres and NATS, in a namespace of its own, and a client speaking the contracts. */
 export class PreferencesHarness {

@@ -17,7 +17,7 @@ import {
   type SendRequest,
   type WorkspaceSummary,
 } from '@app/contracts';
-import type { NatsTestClient } from '@app/testing';
+import { aMember, aPhoneNumber, aWorkspace, type NatsTestClient } from '@app/testing';
 
 /**
  * Chats, preferences and outbound as the engine meets them over NATS: real responders over
@@ -43,51 +43,15 @@ export class EngineNeighbours {
   }
 
   workspace(features: Array<'whatsapp'> = ['whatsapp']): WorkspaceSummary {
-    return { id: randomUUID(), name: `Acme ${randomInt(1000, 9999)}`, features };
+    return aWorkspace(features, { name: `Acme ${randomInt(1000, 9999)}` });
   }
 
   number(workspaceId: string, fields: Partial<PhoneNumber> = {}): PhoneNumber {
-    const now = new Date().toISOString();
-    return {
-      id: randomUUID(),
-      workspaceId,
-      number: `+1555${randomInt(1_000_000, 9_999_999)}`,
-      smsEnabled: true,
-      whatsappEnabled: true,
-      whatsappSandbox: false,
-      defaultWorkflowId: null,
-      smsDisabledMessage: null,
-      brandName: null,
-      offHoursMessage: null,
-      businessHours: null,
-      sendRatePerSecond: null,
-      archived: false,
-      createdAt: now,
-      updatedAt: now,
-      ...fields,
-    };
+    return aPhoneNumber(workspaceId, fields);
   }
 
   member(workspaceId: string, fields: Partial<Member> = {}): Member {
-    const now = new Date().toISOString();
-    return {
-      id: randomUUID(),
-      workspaceId,
-      firstName: 'Zoë',
-      lastName: 'Quinn',
-      phone: `+1555${randomInt(1_000_000, 9_999_999)}`,
-      email: null,
-      notifySms: true,
-      notifyEmail: true,
-      notifyVoice: true,
-      notifyWhatsapp: true,
-      optedOut: false,
-      optedOutAt: null,
-      optedOutChannel: null,
-      createdAt: now,
-      updatedAt: now,
-      ...fields,
-    };
+    return aMember(workspaceId, { firstName: 'Zoë', lastName: 'Quinn', notifyWhatsapp: true, ...fields });
   }
 
   /** Stores a message in a chat (as chats does) and returns it. */

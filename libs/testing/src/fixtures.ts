@@ -1,0 +1,137 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import {
+  AppError,
+  CheckSend,
+  GetMember,
+  GetSender,
+  OPTED_OUT_REASON,
+  SKIP_REASONS,
+  type Channel,
+  type Member,
+  type PhoneNumber,
+  type ResponsePayload,
+  type SendKind,
+  type WorkspaceSummary,
+} from '@app/contracts';
+import type { NatsTestClient } from './nats-test-client';
+
+/** A phone in the reserved +1 555 range, unique enough per test. */
+export const randomPhone = (): string => `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+
+/** A workspace as routing summarises it to its neighbours (WhatsApp feature on unless told otherwise). */
+export function aWorkspace(features: WorkspaceSummary['features'] = ['whatsapp'], fields: Partial<WorkspaceSummary> = {}): WorkspaceSummary {
+  return { id: randomUUID(), name: 'Test workspace', features, ...fields };
+}
+
+/** A number of the workspace taking SMS and WhatsApp, at the default send rate, not archived. */
+export function aPhoneNumber(workspaceId: string, fields: Partial<PhoneNumber> = {}): PhoneNumber {
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    workspaceId,
+    number: randomPhone(),
+    smsEnabled: true,
+    whatsappEnabled: true,
+    whatsappSandbox: false,
+    defaultWorkflowId: null,
+    smsDisabledMessage: null,
+    brandName: null,
+    offHoursMessage: null,
+    businessHours: null,
+    sendRatePerSecond: null,
+    archived: false,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
+}
+
+/** A member with preferences' defaults: SMS, email and voice on, WhatsApp off, not opted out. */
+export function aMember(workspaceId: string, fields: Partial<Member> = {}): Member {
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    workspaceId,
+    firstName: 'Robin',
+    lastName: null,
+    phone: randomPhone(),
+    email: null,
+    notifySms: true,
+    notifyEmail: true,
+    notifyVoice: true,
+    notifyWhatsapp: false,
+    optedOut: false,
+    optedOutAt: null,
+    optedOutChannel: null,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
+}
+
+/**
+ * Routing's and preferences' directory as their neighbours meet it: workspaces, numbers and
+ * members in memory, answering GetSender, GetMember and CheckSend (with preferences' rules and
+ * exact texts) once `answer`ed on a NATS test client. Another workspace's id is not_found.
+ */
+export class FakeDirectory {
+  readonly workspaces = new Map<string, WorkspaceSummary>();
+  readonly numbers = new Map<string, PhoneNumber>();
+  readonly members = new Map<string, Member>();
+
+  /** `defaults` apply to every number and member built here (before the per-call fields). */
+  constructor(private readonly defaults: { number?: Partial<PhoneNumber>; member?: Partial<Member> } = {}) {}
+
+  workspace(features: WorkspaceSummary['features'] = ['whatsapp'], fields: Partial<WorkspaceSummary> = {}): WorkspaceSummary {
+    const ws = aWorkspace(features, fields);
+    this.workspaces.set(ws.id, ws);
+    return ws;
+  }
+
+  number(workspaceId: string, fields: Partial<PhoneNumber> = {}): PhoneNumber {
+    const n = aPhoneNumber(workspaceId, { ...this.defaults.number, ...fields });
+    this.numbers.set(n.id, n);
+    return n;
+  }
+
+  member(workspaceId: string, fields: Partial<Member> = {}): Member {
+    const m = aMember(workspaceId, { ...this.defaults.member, ...fields });
+    this.members.set(m.id, m);
+    return m;
+  }
+
+  /** Routing's GetSender. */
+  sender(workspaceId: string, phoneNumberId: string): ResponsePayload<typeof GetSender> {
+    const phoneNumber = this.numbers.get(phoneNumberId);
+    const workspace = this.workspaces.get(workspaceId);
+    if (!phoneNumber || !workspace || phoneNumber.workspaceId !== workspaceId) throw AppError.notFound('Phone number');
+    return { workspace, phoneNumber };
+  }
+
+  /** Preferences' GetMember. */
+  memberIn(workspaceId: string, memberId: string): Member {
+    const member = this.members.get(memberId);
+    if (!member || member.workspaceId !== workspaceId) throw AppError.notFound('Member');
+    return member;
+  }
+
+  /** Preferences' CheckSend: compliance always goes, system sends need the channel's switch, then opt-out stops all. */
+  checkSend(workspaceId: string, memberId: string, channel: Channel, kind: SendKind): ResponsePayload<typeof CheckSend> {
+    const found = this.members.get(memberId);
+    const member = found && found.workspaceId === workspaceId ? found : null;
+    if (!member) return { allowed: false, outcome: 'failed', reason: 'Member not found.', member: null };
+    if (kind === 'compliance') return { allowed: true, member };
+    if (kind === 'system' && channel === 'whatsapp' && !member.notifyWhatsapp) return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberWhatsappOff, member };
+    if (kind === 'system' && channel === 'sms' && !member.notifySms) return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberSmsOff, member };
+    if (member.optedOut) return { allowed: false, outcome: 'skipped', reason: OPTED_OUT_REASON, member };
+    return { allowed: true, member };
+  }
+
+  /** Answers GetSender, GetMember and CheckSend over NATS from these records. */
+  answer(nats: NatsTestClient): this {
+    nats.respond(GetSender, ({ workspaceId, phoneNumberId }) => this.sender(workspaceId, phoneNumberId));
+    nats.respond(GetMember, ({ workspaceId, memberId }) => this.memberIn(workspaceId, memberId));
+    nats.respond(CheckSend, ({ workspaceId, memberId, channel, kind }) => this.checkSend(workspaceId, memberId, channel, kind));
+    return this;
+  }
+}
