@@ -10,6 +10,7 @@
 // FAULTS_RATE (messages/s), FAULTS_EXTRA_KILLS, FAULTS_SEED (replays a run's fault order and timing).
 import { randomPhone } from './harness/clients';
 import { Chaos, faultPlan } from './harness/chaos';
+import { orderByHop } from './harness/hops';
 import { FaultEnvironment } from './harness/environment';
 import type { Database, JetStreamProbe } from './harness/observe';
 import { SERVICE_NAMES } from './harness/stack';
@@ -132,6 +133,9 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
   const turns = await db.turns(ws.id);
   const unanswered = accepted.filter((m) => turns.get(m.sid) !== 'answered').map((m) => `${m.sid}:${turns.get(m.sid) ?? 'none'}`);
 
+  // Where order broke, if it did: each hop's order against the order ingress accepted in.
+  const hops = await orderByHop(tag, traffic.messages, emulated, probe, db, ws.id).catch((error: unknown) => [{ hop: 'unavailable', error: String(error) }]);
+
   const killsByService = Object.fromEntries(SERVICE_NAMES.map((name) => [name, chaos.faults.filter((f) => f.target === name).length]));
   const report = {
     scenario: 'conversations',
@@ -164,6 +168,7 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
     stuckConsumers: stuck,
     deadLetters: deadLetters.length,
     unexpectedExits: stack.unexpectedExits,
+    orderByHop: hops,
     faults: chaos.faults,
     examples: {
       lostReplies: verdict.lostReplies.slice(0, 10),
@@ -194,7 +199,7 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
       ['dead letters', report.deadLetters],
       ['unexpected exits', stack.unexpectedExits.length],
       ['duration (traffic / drain / total)', `${trafficMs} / ${drainMs} / ${report.durationMs} ms`],
-    ])}`,
+    ])}\n  order by hop (inversions / messages seen):\n${table(hops.map((h) => [h.hop, 'inversions' in h ? `${h.inversions} / ${h.seen} ${h.examples.join('; ')}` : h.error]))}`,
   );
 
   // Every planned fault happened and the system came back from each.

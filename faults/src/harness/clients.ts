@@ -11,9 +11,9 @@ export interface HttpAnswer<T = any> {
 export async function http<T = any>(method: string, url: string, options: { headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number } = {}): Promise<HttpAnswer<T>> {
   const res = await fetch(url, { method, headers: options.headers, body: options.body, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
   const text = await res.text();
-  let body: any;
+  let body: unknown;
   try {
-    body = text ? JSON.parse(text) : undefined;
+    body = text ? (JSON.parse(text) as unknown) : undefined;
   } catch {
     body = undefined;
   }

@@ -136,7 +136,9 @@ export class PrivatePostgres {
   private copyLogTo = '';
 
   private async spawn(): Promise<void> {
-    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+    // fsync off is safe here: we crash the server, never the machine (the OS keeps what was
+    // written). synchronous_commit stays on: an immediate stop must not lose committed work.
+    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300`;
     pgRun('pg_ctl', ['-D', this.dataDir, '-l', this.logFile, '-o', options, '-w', '-t', '60', 'start']);
     await waitUntil(() => portOpen(this.port), 30_000, 'the private Postgres to listen');
   }

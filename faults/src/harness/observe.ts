@@ -1,7 +1,7 @@
 // What the checks read besides the emulator: JetStream consumer lag and dead letters on the
 // private NATS, and the services' own tables on the private Postgres (read-only).
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { Client } from 'pg';
 
 export interface ConsumerLag {
@@ -46,6 +46,39 @@ export class JetStreamProbe {
       }
     }
     return out;
+  }
+
+  /** The JSON payloads of one subject of a stream, in stream order (an ordered consumer; acks nothing). */
+  async payloads<T = Record<string, unknown>>(stream: string, subject: string): Promise<T[]> {
+    const info = await this.jsm.streams.info(stream).catch(() => null);
+    if (!info || info.state.messages === 0) return [];
+    const consumer = await jetstream(this.nc).consumers.get(stream, { filter_subjects: subject });
+    const out: T[] = [];
+    for (;;) {
+      const batch = await consumer.fetch({ max_messages: 1000, expires: 2000 });
+      let got = 0;
+      let last = 0;
+      for await (const m of batch) {
+        got++;
+        last = m.seq;
+        try {
+          out.push(m.json<T>());
+        } catch {
+          // not JSON: skipped
+        }
+      }
+      if (got === 0 || last >= info.state.last_seq) break;
+    }
+    return out;
+  }
+
+  /** Messages a stream holds (0 when it does not exist yet). */
+  async streamMessages(name: string): Promise<number> {
+    try {
+      return (await this.jsm.streams.info(name)).state.messages;
+    } catch {
+      return 0;
+    }
   }
 
   async streamNames(): Promise<string[]> {

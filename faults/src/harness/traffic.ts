@@ -90,7 +90,11 @@ export class Traffic {
       this.workers[c] ??= this.drain(c);
     }
     this.finished = true;
-    while (this.workers.some((w) => w)) await Promise.all(this.workers.filter(Boolean));
+    for (;;) {
+      const running = this.workers.filter((w): w is Promise<void> => w !== undefined);
+      if (!running.length) break;
+      await Promise.all(running);
+    }
   }
 
   private async drain(c: number): Promise<void> {

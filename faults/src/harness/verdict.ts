@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmulatedMessage } from './clients';
-import type { ConsumerLag, DeadLetterSummary } from './observe';
+import type { ConsumerLag } from './observe';
 import { tokensIn, type SentMessage } from './traffic';
 
 export interface ConversationVerdict {
@@ -117,7 +117,7 @@ export function writeReport(report: RunReport): string {
 /** A two-column table for the console. */
 export function table(rows: Array<[string, unknown]>): string {
   const width = Math.max(...rows.map(([k]) => k.length));
-  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join('\n');
+  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('\n');
 }
 
 export function logDirFor(scenario: string): string {

@@ -1,0 +1,196 @@
+// The bad-input side: fuzzing the Twilio webhooks and the REST API's validation. Never a 5xx,
+// never a stored change, and nothing downstream fails (dead letters) or dies because of it.
+//
+// Size: FAULTS_FUZZ_CASES (default 400 per group), FAULTS_SEED.
+import { randomUUID } from 'node:crypto';
+import { http, messageSid, randomPhone } from './harness/clients';
+import { FaultEnvironment } from './harness/environment';
+import { invalidApiCases, rejectedWebhookCases, strangeSignedWebhookCases, NASTY_STRINGS, type ApiCase, type HttpCase } from './harness/fuzz';
+import { changedTables, type Database, type JetStreamProbe } from './harness/observe';
+import { ADMIN_KEY } from './harness/stack';
+import { Random, envInt, seedFromEnv, sleep, waitUntil } from './harness/util';
+import { stuckConsumers, table, writeReport } from './harness/verdict';
+
+const CASES = envInt('FAULTS_FUZZ_CASES', 400);
+const SEED = seedFromEnv();
+
+jest.setTimeout(20 * 60_000);
+
+let world: FaultEnvironment;
+let probe: JetStreamProbe;
+let db: Database;
+const results: Record<string, unknown> = {};
+const log = (line: string) => process.stdout.write(`[faults ${new Date().toISOString().slice(11, 23)}] ${line}\n`);
+
+beforeAll(async () => {
+  log(`bad input: ${CASES} random cases per group, seed ${SEED}`);
+  world = await FaultEnvironment.start('bad-input');
+  probe = await world.jetstream();
+  db = world.database();
+});
+
+afterAll(async () => {
+  writeReport({ scenario: 'bad-input', seed: SEED, startedAt: new Date().toISOString(), durationMs: 0, ...results });
+  await probe?.close();
+  await world?.stop();
+});
+
+async function send(base: string, c: HttpCase): Promise<number> {
+  try {
+    const res = await fetch(`${base}${c.path}`, { method: c.method, headers: c.headers, body: c.body, signal: AbortSignal.timeout(20_000) });
+    await res.arrayBuffer();
+    return res.status;
+  } catch (error) {
+    // The server cutting a huge upload short is a refusal, not a failure; anything else is.
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    return cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' || cause === 'EPIPE' ? 499 : -1;
+  }
+}
+
+async function settled(): Promise<void> {
+  await waitUntil(async () => stuckConsumers(await probe.lag()).length === 0, 60_000, 'every consumer to catch up');
+}
+
+/** Summarises answers by status for the report. */
+function byStatus(answers: Array<{ status: number }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const { status } of answers) out[status] = (out[status] ?? 0) + 1;
+  return out;
+}
+
+it('webhooks: wrong, missing or forged signatures, malformed and huge bodies are refused with a 4xx and store nothing', async () => {
+  const random = new Random(SEED);
+  const before = await db.fingerprint();
+  const inboundBefore = await probe.streamMessages('INBOUND');
+  const cases = rejectedWebhookCases(random, world.stack.ingressUrl, CASES);
+  const answers: Array<{ case: HttpCase; status: number }> = [];
+  for (const c of cases) answers.push({ case: c, status: await send(world.stack.ingressUrl, c) });
+  await settled();
+  await sleep(1000);
+  const after = await db.fingerprint();
+
+  const not4xx = answers.filter((a) => a.status < 400 || a.status >= 500).map((a) => `${a.case.name} ${a.case.path} -> ${a.status}`);
+  const changed = changedTables(before, after);
+  const inboundAfter = await probe.streamMessages('INBOUND');
+  results.rejectedWebhooks = { cases: cases.length, byStatus: byStatus(answers), not4xx, changedTables: changed, storedOnStream: inboundAfter - inboundBefore };
+  log(`rejected webhooks:\n${table([['cases', cases.length], ['answers', byStatus(answers)], ['not 4xx', not4xx.length], ['changed tables', changed]])}`);
+  expect(not4xx).toEqual([]);
+  expect(changed).toEqual([]);
+  expect(inboundAfter).toBe(inboundBefore); // nothing reached the stream
+  expect(world.stack.unexpectedExits).toEqual([]);
+  expect(await probe.deadLetters()).toEqual([]);
+});
+
+it('webhooks: correctly signed but strange messages and status callbacks for unknown numbers never 5xx, store nothing and dead-letter nothing', async () => {
+  const random = new Random(SEED + 7);
+  const before = await db.fingerprint();
+  const cases = strangeSignedWebhookCases(random, world.stack.ingressUrl, CASES);
+  const answers: Array<{ case: HttpCase; status: number }> = [];
+  for (const c of cases) answers.push({ case: c, status: await send(world.stack.ingressUrl, c) });
+  await settled();
+  await sleep(1000);
+  const after = await db.fingerprint();
+  const fiveXx = answers.filter((a) => a.status >= 500 || a.status < 0).map((a) => `${a.case.name} ${String(a.case.body).slice(0, 200)} -> ${a.status}`);
+  const changed = changedTables(before, after);
+  const deadLetters = await probe.deadLetters();
+  results.strangeSignedWebhooks = { cases: cases.length, byStatus: byStatus(answers), fiveXx, changedTables: changed, deadLetters: deadLetters.slice(0, 20) };
+  log(`strange signed webhooks:\n${table([['cases', cases.length], ['answers', byStatus(answers)], ['5xx', fiveXx.length], ['changed tables', changed], ['dead letters', deadLetters.length]])}`);
+  expect(fiveXx).toEqual([]);
+  expect(changed).toEqual([]);
+  expect(deadLetters).toEqual([]);
+  expect(world.stack.unexpectedExits).toEqual([]);
+});
+
+it('webhooks: hostile text from a real member (NUL, broken UTF-8, templates, huge) is stored once and answered once, verbatim', async () => {
+  const { api, emulator } = world;
+  const ws = await api.workspace('Fuzz text');
+  const workflow = await api.ok<{ id: string }>('POST', '/v1/workflows', ws.key, { name: 'Echo', definition: [{ reply: 'ack {{message.body}}' }] });
+  const number = await api.ok<{ number: string }>('POST', '/v1/phone-numbers', ws.key, { number: randomPhone(), smsEnabled: true, whatsappEnabled: true, defaultWorkflowId: workflow.id });
+  const keywords = new Set(['stop', 'help', 'start']);
+  const bodies = NASTY_STRINGS.filter((s) => s.trim() && !keywords.has(s.trim().toLowerCase()) && s.length <= 1600);
+  const phones: string[] = [];
+  const answers: Array<{ body: string; status: number }> = [];
+  for (const body of bodies) {
+    const phone = randomPhone();
+    phones.push(phone);
+    const answer = await emulator.inbound({ from: phone, to: number.number, body, channel: phones.length % 2 ? 'sms' : 'whatsapp', messageSid: messageSid() });
+    answers.push({ body, status: answer.status });
+  }
+  await settled();
+  const replies = await waitUntil(
+    async () => {
+      const all = await emulator.messages({ from: number.number });
+      return all.length >= bodies.length ? all : null;
+    },
+    60_000,
+    'a reply to every hostile message',
+  ).catch(async () => emulator.messages({ from: number.number }));
+  await sleep(2000);
+  const final = await emulator.messages({ from: number.number });
+  const stored = await db.storedInbound(ws.id);
+  const perPhone = new Map<string, string[]>();
+  for (const m of final) perPhone.set(m.to.replace(/^whatsapp:/, ''), [...(perPhone.get(m.to.replace(/^whatsapp:/, '')) ?? []), m.body ?? '']);
+  const problems: string[] = [];
+  bodies.forEach((body, i) => {
+    const got = perPhone.get(phones[i]) ?? [];
+    if (answers[i].status >= 500) problems.push(`${JSON.stringify(body.slice(0, 40))}: webhook ${answers[i].status}`);
+    else if (got.length !== 1) problems.push(`${JSON.stringify(body.slice(0, 40))}: ${got.length} replies`);
+    else if (!body.includes('\u0000') && !/[\uD800-\uDFFF\uFFFE\uFFFF]/.test(body) && got[0] !== `ack ${body}`) problems.push(`${JSON.stringify(body.slice(0, 40))}: reply ${JSON.stringify(got[0].slice(0, 60))}`);
+  });
+  const deadLetters = await probe.deadLetters();
+  results.hostileText = { messages: bodies.length, replies: replies.length, stored: stored.size, problems, deadLetters: deadLetters.slice(0, 20) };
+  log(`hostile text:\n${table([['messages', bodies.length], ['replies', final.length], ['stored', stored.size], ['problems', problems], ['dead letters', deadLetters.length]])}`);
+  expect(problems).toEqual([]);
+  expect([...stored.values()].every((n) => n === 1)).toBe(true);
+  expect(stored.size).toBe(bodies.length);
+  expect(deadLetters).toEqual([]);
+});
+
+it('REST API: invalid bodies, paths, queries and keys answer a 4xx error and change nothing', async () => {
+  const random = new Random(SEED + 13);
+  const { api } = world;
+  const ws = await api.workspace('Fuzz API');
+  const workflow = await api.ok<{ id: string }>('POST', '/v1/workflows', ws.key, { name: 'Flow', definition: [{ reply: 'hi' }] });
+  const number = await api.ok<{ id: string }>('POST', '/v1/phone-numbers', ws.key, { number: randomPhone(), smsEnabled: true, whatsappEnabled: true, defaultWorkflowId: workflow.id });
+  const member = await api.ok<{ id: string }>('POST', '/v1/members', ws.key, { firstName: 'Real', phone: randomPhone(), notifySms: true });
+  await settled();
+  const before = await db.fingerprint();
+  const cases = invalidApiCases(random, { phoneNumberId: number.id, memberId: member.id, workflowId: workflow.id, workspaceId: ws.id, randomUuid: randomUUID() }, { admin: ADMIN_KEY, workspace: ws.key }, CASES);
+  const answers: Array<{ case: ApiCase; status: number; body: unknown }> = [];
+  for (const c of cases) {
+    const headers: Record<string, string> = {};
+    if (c.key !== null) headers.authorization = `Bearer ${c.key}`;
+    let body: string | undefined;
+    if (c.raw !== undefined) body = c.raw;
+    else if (c.body !== undefined) body = JSON.stringify(c.body);
+    if (body !== undefined) headers['content-type'] = c.contentType ?? 'application/json';
+    try {
+      const res = await http('' + c.method, `${world.stack.apiUrl}${c.path}`, { headers, body, timeoutMs: 20_000 });
+      answers.push({ case: c, status: res.status, body: res.body ?? res.text.slice(0, 200) });
+    } catch (error) {
+      answers.push({ case: c, status: -1, body: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  await settled();
+  await sleep(1000);
+  const after = await db.fingerprint();
+  const describe = (a: (typeof answers)[number]) => `${a.case.name} ${JSON.stringify(a.case.body ?? a.case.raw ?? '').slice(0, 160)} -> ${a.status} ${JSON.stringify(a.body).slice(0, 200)}`;
+  const fiveXx = answers.filter((a) => a.status >= 500 || a.status < 0).map(describe);
+  const accepted = answers.filter((a) => a.status >= 200 && a.status < 400).map(describe);
+  const badShape = answers
+    .filter((a) => a.status >= 400 && a.status < 500 && a.status !== 413)
+    .filter((a) => {
+      const b = a.body as { statusCode?: unknown; error?: unknown; message?: unknown } | undefined;
+      return !b || b.statusCode !== a.status || typeof b.error !== 'string' || (typeof b.message !== 'string' && !Array.isArray(b.message));
+    })
+    .map(describe);
+  // Authenticating a key may stamp when it was last used; that is not a change the caller made.
+  const changed = changedTables(before, after, ['api.api_keys']);
+  results.restApi = { cases: cases.length, byStatus: byStatus(answers), fiveXx, accepted, badShape: badShape.slice(0, 20), changedTables: changed };
+  log(`REST API:\n${table([['cases', cases.length], ['answers', byStatus(answers)], ['5xx', fiveXx.length], ['2xx/3xx', accepted.length], ['error shape wrong', badShape.length], ['changed tables', changed]])}`);
+  expect(fiveXx).toEqual([]);
+  expect(accepted).toEqual([]);
+  expect(badShape).toEqual([]);
+  expect(changed).toEqual([]);
+  expect(world.stack.unexpectedExits).toEqual([]);
+});
