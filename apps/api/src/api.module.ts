@@ -1,6 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
-import { PersistenceModule, type PersistenceOptions } from '@app/persistence';
+import { PersistenceModule, persistenceOptions, type PersistenceOptions } from '@app/persistence';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ChatsModule } from './chats/chats.module';
@@ -19,13 +19,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 export const SERVICE_NAME = 'api';
 
 export function apiPersistence(config: ApiConfig): PersistenceOptions {
-  return {
-    databaseUrl: config.DATABASE_URL,
-    schema: config.DB_SCHEMA ?? 'api',
-    poolSize: config.DB_POOL_SIZE,
-    entities: [ApiKeyEntity],
-    migrations,
-  };
+  return persistenceOptions(SERVICE_NAME, config, { entities: [ApiKeyEntity], migrations });
 }
 
 @Global()
@@ -44,12 +38,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ApiConfigModule.forRoot(config),
-        MessagingModule.forRoot({
-          service: SERVICE_NAME,
-          natsUrl: config.NATS_URL,
-          namespace: config.NATS_NAMESPACE,
-          streamReplicas: config.NATS_STREAM_REPLICAS,
-        }),
+        MessagingModule.forService(SERVICE_NAME, config),
         PersistenceModule.forRoot(apiPersistence(config)),
         ServiceClientModule,
         ApiKeysModule,

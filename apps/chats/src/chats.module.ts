@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
-import { PersistenceModule, type PersistenceOptions } from '@app/persistence';
+import { PersistenceModule, persistenceOptions, type PersistenceOptions } from '@app/persistence';
 import { migrations } from './migrations';
 import type { ChatsConfig } from './config';
 import { ChatsQueriesModule } from './chats/chats.module';
@@ -12,13 +12,7 @@ import { ChatEntity } from './store/chat.entity';
 export const SERVICE_NAME = 'chats';
 
 export function chatsPersistence(config: ChatsConfig): PersistenceOptions {
-  return {
-    databaseUrl: config.DATABASE_URL,
-    schema: config.DB_SCHEMA ?? 'chats',
-    poolSize: config.DB_POOL_SIZE,
-    entities: [ChatEntity, ChatMessageEntity],
-    migrations,
-  };
+  return persistenceOptions(SERVICE_NAME, config, { entities: [ChatEntity, ChatMessageEntity], migrations });
 }
 
 /** Chats and their messages with delivery status. */
@@ -28,12 +22,7 @@ export class ChatsModule {
     return {
       module: ChatsModule,
       imports: [
-        MessagingModule.forRoot({
-          service: SERVICE_NAME,
-          natsUrl: config.NATS_URL,
-          namespace: config.NATS_NAMESPACE,
-          streamReplicas: config.NATS_STREAM_REPLICAS,
-        }),
+        MessagingModule.forService(SERVICE_NAME, config),
         PersistenceModule.forRoot(chatsPersistence(config)),
         InboundModule,
         OutboundMessagesModule,

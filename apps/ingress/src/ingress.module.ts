@@ -12,12 +12,7 @@ export class IngressModule {
     return {
       module: IngressModule,
       imports: [
-        MessagingModule.forRoot({
-          service: SERVICE_NAME,
-          natsUrl: config.NATS_URL,
-          namespace: config.NATS_NAMESPACE,
-          streamReplicas: config.NATS_STREAM_REPLICAS,
-        }),
+        MessagingModule.forService(SERVICE_NAME, config),
         WebhooksModule.forRoot(config),
       ],
     };

@@ -1,6 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
-import { PersistenceModule, type PersistenceOptions } from '@app/persistence';
+import { PersistenceModule, persistenceOptions, type PersistenceOptions } from '@app/persistence';
 import { migrations } from './migrations';
 import { OUTBOUND_CONFIG, type OutboundConfig } from './config';
 import { DeliveryStatusModule } from './delivery-status/delivery-status.module';
@@ -12,13 +12,7 @@ import { WindowsModule } from './windows/windows.module';
 export const SERVICE_NAME = 'outbound';
 
 export function outboundPersistence(config: OutboundConfig): PersistenceOptions {
-  return {
-    databaseUrl: config.DATABASE_URL,
-    schema: config.DB_SCHEMA ?? 'outbound',
-    poolSize: config.DB_POOL_SIZE,
-    entities: [SendEntity, ConversationWindowEntity],
-    migrations,
-  };
+  return persistenceOptions(SERVICE_NAME, config, { entities: [SendEntity, ConversationWindowEntity], migrations });
 }
 
 /** The validated config, for every feature module. */
@@ -38,12 +32,7 @@ export class OutboundModule {
       module: OutboundModule,
       imports: [
         OutboundConfigModule.forRoot(config),
-        MessagingModule.forRoot({
-          service: SERVICE_NAME,
-          natsUrl: config.NATS_URL,
-          namespace: config.NATS_NAMESPACE,
-          streamReplicas: config.NATS_STREAM_REPLICAS,
-        }),
+        MessagingModule.forService(SERVICE_NAME, config),
         PersistenceModule.forRoot(outboundPersistence(config)),
         WindowsModule,
         SendsModule,

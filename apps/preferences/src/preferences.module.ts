@@ -1,6 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
-import { PersistenceModule, type PersistenceOptions } from '@app/persistence';
+import { PersistenceModule, persistenceOptions, type PersistenceOptions } from '@app/persistence';
 import { migrations } from './migrations';
 import { PREFERENCES_CONFIG, type PreferencesConfig } from './config';
 import { MemberCacheModule } from './member-cache/member-cache.module';
@@ -12,13 +12,7 @@ import { SendCheckModule } from './send-check/send-check.module';
 export const SERVICE_NAME = 'preferences';
 
 export function preferencesPersistence(config: PreferencesConfig): PersistenceOptions {
-  return {
-    databaseUrl: config.DATABASE_URL,
-    schema: config.DB_SCHEMA ?? 'preferences',
-    poolSize: config.DB_POOL_SIZE,
-    entities: [MemberEntity, PreferenceChangeEntity],
-    migrations,
-  };
+  return persistenceOptions(SERVICE_NAME, config, { entities: [MemberEntity, PreferenceChangeEntity], migrations });
 }
 
 /** The validated config, for every feature module. */
@@ -38,12 +32,7 @@ export class PreferencesModule {
       module: PreferencesModule,
       imports: [
         PreferencesConfigModule.forRoot(config),
-        MessagingModule.forRoot({
-          service: SERVICE_NAME,
-          natsUrl: config.NATS_URL,
-          namespace: config.NATS_NAMESPACE,
-          streamReplicas: config.NATS_STREAM_REPLICAS,
-        }),
+        MessagingModule.forService(SERVICE_NAME, config),
         PersistenceModule.forRoot(preferencesPersistence(config)),
         MemberCacheModule,
         MembersModule,

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
-import { PersistenceModule, type PersistenceOptions } from '@app/persistence';
+import { PersistenceModule, persistenceOptions, type PersistenceOptions } from '@app/persistence';
 import { migrations } from './migrations';
 import type { RoutingConfig } from './config';
 import { InboundModule } from './inbound/inbound.module';
@@ -12,13 +12,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 export const SERVICE_NAME = 'routing';
 
 export function routingPersistence(config: RoutingConfig): PersistenceOptions {
-  return {
-    databaseUrl: config.DATABASE_URL,
-    schema: config.DB_SCHEMA ?? 'routing',
-    poolSize: config.DB_POOL_SIZE,
-    entities: [WorkspaceEntity, PhoneNumberEntity],
-    migrations,
-  };
+  return persistenceOptions(SERVICE_NAME, config, { entities: [WorkspaceEntity, PhoneNumberEntity], migrations });
 }
 
 /** Workspaces, features, phone numbers; routes inbound messages. */
@@ -28,12 +22,7 @@ export class RoutingModule {
     return {
       module: RoutingModule,
       imports: [
-        MessagingModule.forRoot({
-          service: SERVICE_NAME,
-          natsUrl: config.NATS_URL,
-          namespace: config.NATS_NAMESPACE,
-          streamReplicas: config.NATS_STREAM_REPLICAS,
-        }),
+        MessagingModule.forService(SERVICE_NAME, config),
         PersistenceModule.forRoot(routingPersistence(config)),
         WorkspacesModule,
         PhoneNumbersModule,

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
-import { PersistenceModule, type PersistenceOptions } from '@app/persistence';
+import { PersistenceModule, persistenceOptions, type PersistenceOptions } from '@app/persistence';
 import { migrations } from './migrations';
 import type { AgentOptions } from './agent/agent-options';
 import { EngineModule } from './engine/engine.module';
@@ -10,13 +10,7 @@ import type { WorkflowConfig } from './config';
 export const SERVICE_NAME = 'workflow';
 
 export function workflowPersistence(config: WorkflowConfig): PersistenceOptions {
-  return {
-    databaseUrl: config.DATABASE_URL,
-    schema: config.DB_SCHEMA ?? 'workflow',
-    poolSize: config.DB_POOL_SIZE,
-    entities: [],
-    migrations,
-  };
+  return persistenceOptions(SERVICE_NAME, config, { entities: [], migrations });
 }
 
 export function agentOptions(config: WorkflowConfig): AgentOptions {
@@ -37,12 +31,7 @@ export class WorkflowModule {
     return {
       module: WorkflowModule,
       imports: [
-        MessagingModule.forRoot({
-          service: SERVICE_NAME,
-          natsUrl: config.NATS_URL,
-          namespace: config.NATS_NAMESPACE,
-          streamReplicas: config.NATS_STREAM_REPLICAS,
-        }),
+        MessagingModule.forService(SERVICE_NAME, config),
         PersistenceModule.forRoot(workflowPersistence(config)),
         EngineModule.forRoot(agentOptions(config)),
         AutomationModule,

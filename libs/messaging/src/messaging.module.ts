@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, type INestApplication, Module } from '@nestjs/common';
 import { JetStreamServer } from './jetstream.server';
 import { MessagingClient } from './messaging.client';
-import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { MESSAGING_OPTIONS, type MessagingConfig, type MessagingOptions } from './messaging.options';
 import { NatsConnectionService } from './nats-connection';
 
 @Global()
@@ -13,6 +13,11 @@ export class MessagingModule {
       providers: [{ provide: MESSAGING_OPTIONS, useValue: options }, NatsConnectionService, MessagingClient],
       exports: [NatsConnectionService, MessagingClient],
     };
+  }
+
+  /** `forRoot` for a service, from the NATS fields of its validated config (@app/config's base shape). */
+  static forService(service: string, config: MessagingConfig): DynamicModule {
+    return MessagingModule.forRoot({ service, natsUrl: config.NATS_URL, namespace: config.NATS_NAMESPACE, streamReplicas: config.NATS_STREAM_REPLICAS });
   }
 }
 

@@ -6,6 +6,13 @@ export interface MessagingOptions {
   streamReplicas: number;
 }
 
+/** The NATS fields every service's config has (@app/config's baseConfigShape). */
+export interface MessagingConfig {
+  NATS_URL: string;
+  NATS_NAMESPACE: string;
+  NATS_STREAM_REPLICAS: number;
+}
+
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 /** Per-handler consumer settings, given to @OnEvent. */

@@ -14,6 +14,18 @@ export interface PersistenceOptions {
   migrations: MixedList<Function | string>;
 }
 
+/** The database fields of a service's config (@app/config's databaseConfigShape). */
+export interface DatabaseConfig {
+  DATABASE_URL: string;
+  DB_SCHEMA?: string;
+  DB_POOL_SIZE: number;
+}
+
+/** A service's persistence options from its validated config: its schema defaults to the service name. */
+export function persistenceOptions(service: string, config: DatabaseConfig, tables: Pick<PersistenceOptions, 'entities' | 'migrations'>): PersistenceOptions {
+  return { databaseUrl: config.DATABASE_URL, schema: config.DB_SCHEMA ?? service, poolSize: config.DB_POOL_SIZE, entities: tables.entities, migrations: tables.migrations };
+}
+
 /** TypeORM settings for one service schema. Unqualified SQL in migrations lands in that schema. */
 export function dataSourceOptions(options: PersistenceOptions): DataSourceOptions {
   return {

@@ -54,7 +54,7 @@ export async function startAutomation(namespace: string, nats?: NatsTestClient, 
     module: {
       module: class AutomationTestModule {},
       imports: [
-        MessagingModule.forRoot({ service: SERVICE_NAME, natsUrl: config.NATS_URL, namespace: config.NATS_NAMESPACE, streamReplicas: 1 }),
+        MessagingModule.forService(SERVICE_NAME, config),
         PersistenceModule.forRoot(workflowPersistence(config)),
         StarterModule,
         AutomationModule,
