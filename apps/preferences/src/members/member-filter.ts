@@ -1,23 +1,25 @@
 import { AppError, type Member } from '@app/contracts';
-import { cel } from './cel';
+import { CelCompileError, CelEnvironment } from '@app/cel';
 
 /**
  * A routine's member filter: a CEL expression over `member` with snake_case fields. Missing text
  * fields read as "" (as in proto3), so `member.email != ""` means "has an email".
  */
-const environment = new cel.Environment({ limits: { maxAstNodes: 2_000, maxDepth: 50, maxListElements: 1_000, maxMapEntries: 100, maxCallArguments: 16 } }).registerVariable({
-  name: 'member',
-  schema: {
-    id: 'string',
-    first_name: 'string',
-    last_name: 'string',
-    phone: 'string',
-    email: 'string',
-    notify_sms: 'bool',
-    notify_email: 'bool',
-    notify_voice: 'bool',
-    notify_whatsapp: 'bool',
-    opted_out: 'bool',
+const environment = new CelEnvironment({
+  limits: { maxAstNodes: 2_000, maxDepth: 50, maxListElements: 1_000, maxMapEntries: 100, maxCallArguments: 16 },
+  variables: {
+    member: {
+      id: 'string',
+      first_name: 'string',
+      last_name: 'string',
+      phone: 'string',
+      email: 'string',
+      notify_sms: 'bool',
+      notify_email: 'bool',
+      notify_voice: 'bool',
+      notify_whatsapp: 'bool',
+      opted_out: 'bool',
+    },
   },
 });
 
@@ -25,31 +27,23 @@ export type MemberFilter = (member: Member) => boolean;
 
 /** Parses and type-checks once; the result is evaluated per member. */
 export function compileMemberFilter(expression: string): MemberFilter {
-  const check = environment.check(expression);
-  if (!check.valid) {
-    const error = check.error;
-    const at = error?.range ? ` at character ${error.range.start + 1}` : '';
-    const summary = error?.summary ?? error?.message.split('\n')[0] ?? 'not a valid expression';
-    throw new AppError('invalid_input', `filter: ${summary}${at} of "${expression.slice(0, 200)}".`);
+  let program;
+  try {
+    program = environment.compile(expression);
+  } catch (error) {
+    if (!(error instanceof CelCompileError)) throw error;
+    const at = error.offset === null ? '' : ` at character ${error.offset + 1}`;
+    throw new AppError('invalid_input', `filter: ${error.summary}${at} of "${expression.slice(0, 200)}".`);
   }
-  if (check.type !== 'bool') {
-    throw new AppError('invalid_input', `filter: must be true or false for a member, but gives a ${check.type ?? 'non-boolean'} value.`);
+  if (program.type !== 'bool') {
+    throw new AppError('invalid_input', `filter: must be true or false for a member, but gives a ${program.type} value.`);
   }
-  const evaluate = environment.parse(expression);
-  return (member) => evaluate(plain({ member: filterView(member) })) === true;
-}
-
-/**
- * Prototype-less objects: the evaluator recognises maps by their prototype, and it may run in
- * another realm than the caller (under jest it does), where `Object` is a different object.
- */
-function plain<T extends object>(value: T): T {
-  return Object.assign(Object.create(null) as T, value);
+  return (member) => program.evaluate({ member: filterView(member) }) === true;
 }
 
 /** What a filter sees of a member. */
 export function filterView(member: Member): Record<string, string | boolean> {
-  return plain({
+  return {
     id: member.id,
     first_name: member.firstName ?? '',
     last_name: member.lastName ?? '',
@@ -60,5 +54,5 @@ export function filterView(member: Member): Record<string, string | boolean> {
     notify_voice: member.notifyVoice,
     notify_whatsapp: member.notifyWhatsapp,
     opted_out: member.optedOut,
-  });
+  };
 }

@@ -1,35 +1,25 @@
 import { AppError } from '@app/contracts';
-import { cel } from './cel-library';
+import { CelCompileError, CelEnvironment, firstLine, type CelProgram } from '@app/cel';
 
-type Program = ReturnType<typeof cel.parse>;
+// Rule conditions read `event` and `member` (and routines' member filters `member`) as dyn: only
+// the syntax is checked when saved. Rules and routines reuse a handful of expressions: parse each once.
+const environment = new CelEnvironment({ cacheSize: 1000 });
 
-// Rules and routines reuse a handful of expressions: parse each once.
-const cache = new Map<string, Program>();
-const CACHE_LIMIT = 1000;
-
-/**
- * CEL for rule conditions, checked when a rule is saved and evaluated per event.
- * (A private wrapper: the engine's CEL helpers were not there yet when this was written.)
- */
-export function compileCel(source: string, field: string): Program {
-  const hit = cache.get(source);
-  if (hit) return hit;
-  let program: Program;
+/** CEL for rule conditions, checked when a rule is saved and evaluated per event. */
+export function compileCel(source: string, field: string): CelProgram {
   try {
-    program = cel.parse(source);
+    return environment.compile(source);
   } catch (error) {
-    throw new AppError('invalid_input', `${field}: not a valid CEL expression: ${firstLine(error)}`);
+    if (!(error instanceof CelCompileError)) throw error;
+    throw new AppError('invalid_input', `${field}: not a valid CEL expression: ${error.summary}`);
   }
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(source, program);
-  return program;
 }
 
 /** Evaluates a condition; anything but true or false is an error the run log shows. */
 export function evaluateCondition(source: string, context: Record<string, unknown>): boolean {
   let value: unknown;
   try {
-    value = compileCel(source, 'condition')(toCelValue(context) as Record<string, unknown>);
+    value = compileCel(source, 'condition').evaluate(context);
   } catch (error) {
     throw new ConditionError(`The condition could not be evaluated: ${firstLine(error)}`);
   }
@@ -42,25 +32,4 @@ export class ConditionError extends Error {
     super(message);
     this.name = 'ConditionError';
   }
-}
-
-// The library's own Array (it may live in another realm than ours, e.g. under jest).
-const CelArray = (cel.evaluate('[]') as unknown[]).constructor as ArrayConstructor;
-
-/**
- * Plain data as the evaluator recognises it whatever realm it was made in: maps as prototype-less
- * objects, lists as the library's arrays, dates as ISO strings.
- */
-export function toCelValue(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value === undefined ? null : value;
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return CelArray.from(value, toCelValue);
-  const out = Object.create(null) as Record<string, unknown>;
-  for (const [key, item] of Object.entries(value)) out[key] = toCelValue(item);
-  return out;
-}
-
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0].trim();
 }

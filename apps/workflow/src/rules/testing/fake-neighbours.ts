@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ListMembers, Send, SKIP_REASONS, type SendRequest, type SendResult } from '@app/contracts';
 import { FakeDirectory, type NatsTestClient } from '@app/testing';
-import { compileCel, toCelValue } from '../actions/cel';
+import { compileCel } from '../actions/cel';
 import { memberView } from '../actions/member-view';
 
 /**
@@ -43,7 +43,7 @@ export class FakeNeighbours extends FakeDirectory {
     this.nats.respond(ListMembers, ({ workspaceId, filter, limit, cursor }) => {
       this.listMembersCalls++;
       const all = [...this.members.values()].filter((m) => m.workspaceId === workspaceId).sort((a, b) => a.id.localeCompare(b.id));
-      const matched = filter ? all.filter((m) => compileCel(filter, 'filter')(toCelValue({ member: memberView(m) }) as Record<string, unknown>) === true) : all;
+      const matched = filter ? all.filter((m) => compileCel(filter, 'filter').evaluate({ member: memberView(m) }) === true) : all;
       const from = cursor ? Number(cursor) : 0;
       const items = matched.slice(from, from + limit);
       return { items, nextCursor: from + limit < matched.length ? String(from + limit) : null };
