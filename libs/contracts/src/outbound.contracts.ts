@@ -9,6 +9,10 @@ export const SKIP_REASONS = {
   numberLacksWhatsapp: 'Phone number does not have WhatsApp enabled.',
   memberWhatsappOff: 'Member has WhatsApp notifications disabled.',
   memberSmsOff: 'Member has SMS notifications disabled.',
+  numberArchived: 'Phone number is archived: restore it or send from another number.',
+  numberLacksSms: 'Phone number does not have SMS enabled.',
+  numberNotFound: 'Phone number not found in this workspace.',
+  memberNotFound: 'Member not found in this workspace.',
 } as const;
 
 export const SendRequest = z

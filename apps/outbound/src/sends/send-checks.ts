@@ -50,7 +50,7 @@ export class SendChecks {
     try {
       return await this.messaging.request(GetSender, { workspaceId: request.workspaceId, phoneNumberId: request.phoneNumberId });
     } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') return { refusal: { status: 'failed', reason: 'Phone number not found in this workspace.' } };
+      if (error instanceof AppError && error.code === 'not_found') return { refusal: { status: 'failed', reason: REASONS.numberNotFound } };
       throw error;
     }
   }
@@ -65,7 +65,7 @@ export class SendChecks {
     try {
       check = await this.messaging.request(CheckSend, { workspaceId: request.workspaceId, memberId: request.memberId, channel: request.channel, kind: request.kind });
     } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') return { refusal: { status: 'failed', reason: 'Member not found in this workspace.' } };
+      if (error instanceof AppError && error.code === 'not_found') return { refusal: { status: 'failed', reason: REASONS.memberNotFound } };
       throw error;
     }
     if (!check.allowed) return { refusal: { status: check.outcome, reason: check.reason } };

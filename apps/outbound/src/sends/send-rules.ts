@@ -8,8 +8,6 @@ export interface Refusal {
 
 export const REASONS = {
   ...SKIP_REASONS,
-  numberArchived: 'Phone number is archived: restore it or send from another number.',
-  numberLacksSms: 'Phone number does not have SMS enabled.',
   memberHasNoPhone: 'Member has no phone number: add one to reach them.',
   outsideWindow:
     "Outside WhatsApp's 24-hour window (the member has not written on WhatsApp in the last 24 hours): free-form text needs an approved template (contentSid).",

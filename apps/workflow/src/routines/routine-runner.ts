@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { AppError, ListMembers, type Member } from '@app/contracts';
+import { AppError, ListMembers, SKIP_REASONS, type Member } from '@app/contracts';
 import { backoffMs, isTransientError, MessagingClient, sleep } from '@app/messaging';
 import { failed, type ActionOutcome } from '../rules/actions/action-outcome';
-import { SENDER_REASONS, type Sender } from '../rules/actions/sender-checks';
+import type { Sender } from '../rules/actions/sender-checks';
 import { SendActionRunner } from '../rules/actions/send-action.runner';
 import { Sql } from '../rules/sql';
 import { RoutineRunsRepository, type RoutineRun } from './routine-runs.repository';
@@ -123,7 +123,7 @@ export class RoutineRunner implements OnModuleDestroy {
   }
 
   private async actFor(run: RoutineRun, routine: RoutineRecord, memberId: string, member: Member | undefined, sender: Sender | null): Promise<ActionOutcome> {
-    if (!sender) return failed(SENDER_REASONS.numberNotFound);
+    if (!sender) return failed(SKIP_REASONS.numberNotFound);
     try {
       return await this.withRetries(() =>
         this.actions.run({

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type SendAction } from '@app/contracts';
+import { AppError, SKIP_REASONS, type SendAction } from '@app/contracts';
 import { compileCel } from './actions/cel';
 import { SendActionRunner } from './actions/send-action.runner';
 import { validateAction } from './actions/validate-action';
@@ -31,5 +31,5 @@ export class CreateEventRuleUseCase {
 
 /** A number of another workspace (or none) is refused up front; its switches are checked per run. */
 export async function assertNumberExists(actions: SendActionRunner, workspaceId: string, phoneNumberId: string): Promise<void> {
-  if (!(await actions.sender(workspaceId, phoneNumberId))) throw new AppError('not_found', 'Phone number not found in this workspace.');
+  if (!(await actions.sender(workspaceId, phoneNumberId))) throw new AppError('not_found', SKIP_REASONS.numberNotFound);
 }

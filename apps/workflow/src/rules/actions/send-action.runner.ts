@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, CheckSend, GetMember, GetSender, Send, type Member, type SendAction, type SendRequest } from '@app/contracts';
+import { AppError, CheckSend, GetMember, GetSender, Send, SKIP_REASONS, type Member, type SendAction, type SendRequest } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
 import { failed, fromSendResult, skipped, type ActionOutcome } from './action-outcome';
 import { ChatStarterLocator } from './chat-starter.locator';
 import { memberView } from './member-view';
-import { actionChannel, checkSender, SENDER_REASONS, type Sender } from './sender-checks';
+import { actionChannel, checkSender, type Sender } from './sender-checks';
 import { renderTemplate } from './template';
 
 export interface ActionTarget {
@@ -50,7 +50,7 @@ export class SendActionRunner {
   async run(target: ActionTarget): Promise<ActionOutcome> {
     const { action } = target;
     const sender = target.sender ?? (await this.sender(target.workspaceId, action.phoneNumberId));
-    if (!sender) return failed(SENDER_REASONS.numberNotFound);
+    if (!sender) return failed(SKIP_REASONS.numberNotFound);
     const refusal = checkSender(actionChannel(action), sender);
     if (refusal) return refusal;
     if (action.type === 'send_whatsapp' && action.workflowId) return this.startChat(target, action.workflowId, action.initialMessage ?? null, sender);
@@ -63,7 +63,7 @@ export class SendActionRunner {
     try {
       check = await this.messaging.request(CheckSend, { workspaceId: target.workspaceId, memberId: target.memberId, channel: 'whatsapp', kind: 'system' }, { timeoutMs: REQUEST_TIMEOUT_MS });
     } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') return failed(SENDER_REASONS.memberNotFound);
+      if (error instanceof AppError && error.code === 'not_found') return failed(SKIP_REASONS.memberNotFound);
       throw error;
     }
     if (!check.allowed) return check.outcome === 'skipped' ? skipped(check.reason) : failed(check.reason);
@@ -91,7 +91,7 @@ export class SendActionRunner {
   private async send(target: ActionTarget, sender: Sender): Promise<ActionOutcome> {
     const { action } = target;
     const member = target.member ?? (await this.member(target.workspaceId, target.memberId));
-    if (!member) return failed(SENDER_REASONS.memberNotFound);
+    if (!member) return failed(SKIP_REASONS.memberNotFound);
 
     let content: Pick<SendRequest, 'body' | 'contentSid' | 'contentVariables'>;
     if (action.type === 'send_whatsapp' && action.contentSid) {

@@ -67,7 +67,7 @@ export class FakeNeighbours extends FakeDirectory {
     const ws = this.workspaces.get(request.workspaceId)!;
     const n = this.numbers.get(request.phoneNumberId);
     if (request.channel === 'whatsapp' && !ws.features.includes('whatsapp')) return { id, status: 'skipped', reason: SKIP_REASONS.workspaceLacksWhatsapp };
-    if (!n) return { id, status: 'failed', reason: 'Phone number not found in this workspace.' };
+    if (!n) return { id, status: 'failed', reason: SKIP_REASONS.numberNotFound };
     if (request.channel === 'whatsapp' && !n.whatsappEnabled) return { id, status: 'failed', reason: SKIP_REASONS.numberLacksWhatsapp };
     const check = this.checkSend(request.workspaceId, request.memberId!, request.channel, request.kind);
     if (!check.allowed) return { id, status: check.outcome, reason: check.reason };
