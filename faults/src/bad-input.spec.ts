@@ -101,51 +101,6 @@ it('webhooks: correctly signed but strange messages and status callbacks for unk
   expect(world.stack.unexpectedExits).toEqual([]);
 });
 
-it('webhooks: hostile text from a real member (NUL, broken UTF-8, templates, huge) is stored once and answered once, verbatim', async () => {
-  const { api, emulator } = world;
-  const ws = await api.workspace('Fuzz text');
-  const workflow = await api.ok<{ id: string }>('POST', '/v1/workflows', ws.key, { name: 'Echo', definition: [{ reply: 'ack {{message.body}}' }] });
-  const number = await api.ok<{ number: string }>('POST', '/v1/phone-numbers', ws.key, { number: randomPhone(), smsEnabled: true, whatsappEnabled: true, defaultWorkflowId: workflow.id });
-  const keywords = new Set(['stop', 'help', 'start']);
-  const bodies = NASTY_STRINGS.filter((s) => s.trim() && !keywords.has(s.trim().toLowerCase()) && s.length <= 1600);
-  const phones: string[] = [];
-  const answers: Array<{ body: string; status: number }> = [];
-  for (const body of bodies) {
-    const phone = randomPhone();
-    phones.push(phone);
-    const answer = await emulator.inbound({ from: phone, to: number.number, body, channel: phones.length % 2 ? 'sms' : 'whatsapp', messageSid: messageSid() });
-    answers.push({ body, status: answer.status });
-  }
-  await settled();
-  const replies = await waitUntil(
-    async () => {
-      const all = await emulator.messages({ from: number.number });
-      return all.length >= bodies.length ? all : null;
-    },
-    60_000,
-    'a reply to every hostile message',
-  ).catch(async () => emulator.messages({ from: number.number }));
-  await sleep(2000);
-  const final = await emulator.messages({ from: number.number });
-  const stored = await db.storedInbound(ws.id);
-  const perPhone = new Map<string, string[]>();
-  for (const m of final) perPhone.set(m.to.replace(/^whatsapp:/, ''), [...(perPhone.get(m.to.replace(/^whatsapp:/, '')) ?? []), m.body ?? '']);
-  const problems: string[] = [];
-  bodies.forEach((body, i) => {
-    const got = perPhone.get(phones[i]) ?? [];
-    if (answers[i].status >= 500) problems.push(`${JSON.stringify(body.slice(0, 40))}: webhook ${answers[i].status}`);
-    else if (got.length !== 1) problems.push(`${JSON.stringify(body.slice(0, 40))}: ${got.length} replies`);
-    else if (!body.includes('\u0000') && !/[\uD800-\uDFFF\uFFFE\uFFFF]/.test(body) && got[0] !== `ack ${body}`) problems.push(`${JSON.stringify(body.slice(0, 40))}: reply ${JSON.stringify(got[0].slice(0, 60))}`);
-  });
-  const deadLetters = await probe.deadLetters();
-  results.hostileText = { messages: bodies.length, replies: replies.length, stored: stored.size, problems, deadLetters: deadLetters.slice(0, 20) };
-  log(`hostile text:\n${table([['messages', bodies.length], ['replies', final.length], ['stored', stored.size], ['problems', problems], ['dead letters', deadLetters.length]])}`);
-  expect(problems).toEqual([]);
-  expect([...stored.values()].every((n) => n === 1)).toBe(true);
-  expect(stored.size).toBe(bodies.length);
-  expect(deadLetters).toEqual([]);
-});
-
 it('REST API: invalid bodies, paths, queries and keys answer a 4xx error and change nothing', async () => {
   const random = new Random(SEED + 13);
   const { api } = world;
@@ -193,4 +148,52 @@ it('REST API: invalid bodies, paths, queries and keys answer a 4xx error and cha
   expect(badShape).toEqual([]);
   expect(changed).toEqual([]);
   expect(world.stack.unexpectedExits).toEqual([]);
+});
+
+it('webhooks: hostile text from a real member (NUL, broken UTF-8, templates, huge) is stored once and answered once, verbatim', async () => {
+  const { api, emulator } = world;
+  const ws = await api.workspace('Fuzz text');
+  const workflow = await api.ok<{ id: string }>('POST', '/v1/workflows', ws.key, { name: 'Echo', definition: [{ reply: 'ack {{message.body}}' }] });
+  const number = await api.ok<{ number: string }>('POST', '/v1/phone-numbers', ws.key, { number: randomPhone(), smsEnabled: true, whatsappEnabled: true, defaultWorkflowId: workflow.id });
+  const keywords = new Set(['stop', 'help', 'start']);
+  const bodies = NASTY_STRINGS.filter((s) => s.trim() && !keywords.has(s.trim().toLowerCase()) && s.length <= 1600);
+  const phones: string[] = [];
+  const answers: Array<{ body: string; status: number }> = [];
+  for (const body of bodies) {
+    const phone = randomPhone();
+    phones.push(phone);
+    const answer = await emulator.inbound({ from: phone, to: number.number, body, channel: phones.length % 2 ? 'sms' : 'whatsapp', messageSid: messageSid() });
+    answers.push({ body, status: answer.status });
+  }
+  const replies = await waitUntil(
+    async () => {
+      const all = await emulator.messages({ from: number.number });
+      return all.length >= bodies.length ? all : null;
+    },
+    60_000,
+    'a reply to every hostile message',
+  ).catch(async () => emulator.messages({ from: number.number }));
+  await sleep(2000);
+  const final = await emulator.messages({ from: number.number });
+  const stored = await db.storedInbound(ws.id);
+  const perPhone = new Map<string, string[]>();
+  for (const m of final) perPhone.set(m.to.replace(/^whatsapp:/, ''), [...(perPhone.get(m.to.replace(/^whatsapp:/, '')) ?? []), m.body ?? '']);
+  const problems: string[] = [];
+  bodies.forEach((body, i) => {
+    const got = perPhone.get(phones[i]) ?? [];
+    if (answers[i].status >= 500) problems.push(`${JSON.stringify(body.slice(0, 40))}: webhook ${answers[i].status}`);
+    else if (got.length !== 1) problems.push(`${JSON.stringify(body.slice(0, 40))}: ${got.length} replies`);
+    else if (!body.includes('\u0000') && !/[\uD800-\uDFFF\uFFFE\uFFFF]/.test(body) && got[0] !== `ack ${body}`) problems.push(`${JSON.stringify(body.slice(0, 40))}: reply ${JSON.stringify(got[0].slice(0, 60))}`);
+  });
+  const deadLetters = await probe.deadLetters();
+  const stuck = await waitUntil(async () => (stuckConsumers(await probe.lag()).length ? null : []), 20_000, 'consumers to catch up').catch(async () => stuckConsumers(await probe.lag()));
+  results.hostileText = { messages: bodies.length, replies: replies.length, stored: stored.size, problems, stuck, deadLetters: deadLetters.slice(0, 20) };
+  log(
+    `hostile text:\n${table([['messages', bodies.length], ['replies', final.length], ['stored', stored.size], ['problems', problems], ['stuck consumers', stuck], ['dead letters', deadLetters]])}`,
+  );
+  expect(problems).toEqual([]);
+  expect(stuck).toEqual([]);
+  expect([...stored.values()].every((n) => n === 1)).toBe(true);
+  expect(stored.size).toBe(bodies.length);
+  expect(deadLetters).toEqual([]);
 });
