@@ -25,11 +25,15 @@ export function printTable(r) {
     out.push(`   ${ing.rounds} round(s) of ${ing.durationS} s per variant, interleaved; medians`);
     out.push(`   ${padEnd('variant', 40)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('CPU us/req', 12)}${pad('vs bare', 9)}${pad('RSS MiB', 9)}${pad('non-2xx', 9)}`);
     for (const [, v] of Object.entries(ing.variants)) {
+      if (v.error) {
+        out.push(`   ${padEnd(v.label, 40)}NOT RUN: ${v.error}`);
+        continue;
+      }
       out.push(`   ${padEnd(v.label, 40)}${pad(v.rps, 8)}${pad(v.p50Ms, 8)}${pad(v.p99Ms, 8)}${pad(v.serverCpuUsPerReq, 12)}${pad(v.vsBare ?? 1, 9)}${pad(v.rssLoadedMiB, 9)}${pad(v.non2xx, 9)}`);
     }
     const t = ing.targets;
-    out.push(`   ours (1 process) / bare Fastify:  ${t.vsBare.value}   target >= 0.30  ${mark(t.vsBare.met)}`);
-    out.push(`   ours (1 process) / Express:       ${t.vsExpress.value}x  target >= 2.5x  ${mark(t.vsExpress.met)}   (2 processes: ${ing.variants.ours2.vsExpress}x, ${ing.variants.ours2.vsBare} of bare)`);
+    out.push(`   ours (1 process) / bare Fastify:  ${t.vsBare.value ?? '-'}   target >= 0.30  ${t.vsBare.value === null ? 'not measured' : mark(t.vsBare.met)}`);
+    out.push(`   ours (1 process) / Express:       ${t.vsExpress.value ?? '-'}x  target >= 2.5x  ${t.vsExpress.value === null ? 'not measured' : mark(t.vsExpress.met)}   (2 processes: ${ing.variants.ours2.vsExpress ?? '-'}x, ${ing.variants.ours2.vsBare ?? '-'} of bare)`);
     for (const [k, p] of Object.entries(ing.paced)) {
       out.push(
         `   evenly paced at half our max (${k === 'ours1' ? '1 process' : '2 processes'}, ${p.rate}/s): p50 ${p.p50Ms} ms, p95 ${p.p95Ms} ms, p99 ${p.p99Ms} ms, max ${p.maxMs} ms, failed ${p.failed}` +
