@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { jetstream } from '@nats-io/jetstream';
 import {
   ArchivePhoneNumber,
   CreatePhoneNumber,
@@ -15,7 +14,6 @@ import {
   SetMemberOptOut,
   SetWorkspaceFeature,
   UpdatePhoneNumber,
-  type EventContract,
   type Member,
   type RequestPayload,
 } from '@app/contracts';
@@ -82,23 +80,6 @@ describe('routing', () => {
     await routing?.close();
     await nats?.close();
   });
-
-  /** What the stream stored (JetStream de-duplicated) on a subject, e.g. to count one message per msg id. */
-  async function stored<C extends EventContract>(contract: C): Promise<Array<{ msgId: string | null; event: import('zod').infer<C['schema']> }>> {
-    const js = jetstream(nats.nc);
-    const stream = nats.namespace.stream(contract.stream);
-    const { state } = await (await js.jetstreamManager()).streams.info(stream);
-    const consumer = await js.consumers.get(stream);
-    const subject = nats.namespace.subject(contract.subject);
-    const out: Array<{ msgId: string | null; event: import('zod').infer<C['schema']> }> = [];
-    while (state.messages > 0) {
-      const m = await consumer.next({ expires: 1000 });
-      if (!m) break;
-      if (m.subject === subject) out.push({ msgId: m.headers?.get('Nats-Msg-Id') ?? null, event: contract.schema.parse(m.json()) as import('zod').infer<C['schema']> });
-      if (m.seq >= state.last_seq) break;
-    }
-    return out;
-  }
 
   async function workspace(options: { whatsapp?: boolean; name?: string } = {}) {
     const ws = await nats.request(CreateWorkspace, { name: options.name ?? 'Sunrise Dental Group' });
@@ -339,8 +320,8 @@ describe('routing', () => {
       await waitFor(() => acceptedFor(messageSid).length === 2 && sendsFor(messageSid).length === 2, { message: 'both deliveries handled' });
       // The second delivery found the member already opted out, but the confirmation it owed is the same one.
       expect(new Set(sendsFor(messageSid).map((s) => s.idempotencyKey))).toEqual(new Set([`keyword:${messageSid}`]));
-      expect((await stored(MessageAccepted)).filter((m) => m.msgId === messageSid)).toHaveLength(1);
-      expect((await stored(SendRequested)).filter((m) => m.msgId === `keyword:${messageSid}`)).toHaveLength(1);
+      expect((await nats.stored(MessageAccepted)).filter((m) => m.msgId === messageSid)).toHaveLength(1);
+      expect((await nats.stored(SendRequested)).filter((m) => m.msgId === `keyword:${messageSid}`)).toHaveLength(1);
     });
   });
 });

@@ -63,6 +63,27 @@ export class NatsTestClient {
     return out;
   }
 
+  /**
+   * What JetStream stored on a contract's subject (after de-duplication by msgId), oldest first,
+   * read up to what the stream held when asked (no waiting for a timeout at the end).
+   */
+  async stored<C extends EventContract>(contract: C): Promise<Array<{ msgId: string | null; event: z.infer<C['schema']> }>> {
+    const js = jetstream(this.nc);
+    // NATS 2.9: no filter_subjects on ordered consumers; read the (namespaced, small) stream and filter here.
+    const stream = this.namespace.stream(contract.stream);
+    const { state } = await (await js.jetstreamManager()).streams.info(stream);
+    const consumer = await js.consumers.get(stream);
+    const subject = this.namespace.subject(contract.subject);
+    const out: Array<{ msgId: string | null; event: z.infer<C['schema']> }> = [];
+    while (state.messages > 0) {
+      const m = await consumer.next({ expires: 1000 });
+      if (!m) break;
+      if (m.subject === subject) out.push({ msgId: m.headers?.get('Nats-Msg-Id') ?? null, event: contract.schema.parse(m.json()) as z.infer<C['schema']> });
+      if (m.seq >= state.last_seq) break;
+    }
+    return out;
+  }
+
   /** Dead letters published so far in this namespace. */
   async deadLetters(): Promise<DeadLetter[]> {
     const js = jetstream(this.nc);

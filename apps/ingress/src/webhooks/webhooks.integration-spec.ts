@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { jetstream } from '@nats-io/jetstream';
-import { DeliveryStatusReceived, InboundMessageReceived, type EventContract } from '@app/contracts';
+import { DeliveryStatusReceived, InboundMessageReceived } from '@app/contracts';
 import { NatsConnectionService } from '@app/messaging';
 import type { RunningService } from '@app/runtime';
 import { NatsTestClient, serviceEnv, uniqueNamespace } from '@app/testing';
@@ -72,32 +71,13 @@ describe('ingress webhooks', () => {
     return { status: res.status, contentType: res.headers.get('content-type'), body: await res.text() };
   }
 
-  /** What JetStream stored on a contract's subject (duplicates dropped by the stream), oldest first. */
-  async function stored<C extends EventContract>(contract: C): Promise<Array<{ msgId: string | null; event: import('zod').infer<C['schema']> }>> {
-    const js = jetstream(nats.nc);
-    // NATS 2.9: no filter_subjects on ordered consumers; read the (namespaced, small) stream and filter here.
-    const stream = nats.namespace.stream(contract.stream);
-    const { state } = await (await js.jetstreamManager()).streams.info(stream);
-    const consumer = await js.consumers.get(stream);
-    const subject = nats.namespace.subject(contract.subject);
-    const out: Array<{ msgId: string | null; event: import('zod').infer<C['schema']> }> = [];
-    // Read up to what the stream held when asked: no waiting for a timeout at the end.
-    while (state.messages > 0) {
-      const m = await consumer.next({ expires: 1000 });
-      if (!m) break;
-      if (m.subject === subject) out.push({ msgId: m.headers?.get('Nats-Msg-Id') ?? null, event: contract.schema.parse(m.json()) as import('zod').infer<C['schema']> });
-      if (m.seq >= state.last_seq) break;
-    }
-    return out;
-  }
-
   it('stores a signed WhatsApp webhook once, with Nats-Msg-Id = MessageSid, however often Twilio retries it', async () => {
     const params = whatsappParams({ NumMedia: '2', MediaUrl0: 'https://api.twilio.com/m/1', MediaContentType0: 'image/jpeg', MediaUrl1: 'https://api.twilio.com/m/2', MediaContentType1: 'application/pdf' });
     for (let i = 0; i < 3; i++) {
       const res = await post(ingress, '/twilio/messaging', params);
       expect(res).toEqual({ status: 200, contentType: expect.stringContaining('text/xml'), body: EMPTY_TWIML });
     }
-    const mine = (await stored(InboundMessageReceived)).filter((m) => m.event.messageSid === params.MessageSid);
+    const mine = (await nats.stored(InboundMessageReceived)).filter((m) => m.event.messageSid === params.MessageSid);
     expect(mine).toHaveLength(1);
     expect(mine[0].msgId).toBe(params.MessageSid);
     expect(mine[0].event).toMatchObject({
@@ -119,7 +99,7 @@ describe('ingress webhooks', () => {
     expect((await post(ingress, '/twilio/messaging', params, { token: EXTRA_TOKEN })).status).toBe(200);
     // The main account's token does not sign for the subaccount.
     expect((await post(ingress, '/twilio/messaging', { ...params, MessageSid: sid() }, { token: TOKEN })).status).toBe(403);
-    const mine = (await stored(InboundMessageReceived)).filter((m) => m.event.accountSid === EXTRA_ACCOUNT);
+    const mine = (await nats.stored(InboundMessageReceived)).filter((m) => m.event.accountSid === EXTRA_ACCOUNT);
     expect(mine.map((m) => m.event.messageSid)).toEqual([params.MessageSid]);
   });
 
@@ -133,7 +113,7 @@ describe('ingress webhooks', () => {
     const res = await post(ingress, '/twilio/messaging', params, options);
     expect(res.status).toBe(403);
     expect(JSON.parse(res.body)).toEqual({ statusCode: 403, error: 'Forbidden', message: expect.any(String) });
-    expect((await stored(InboundMessageReceived)).filter((m) => m.event.messageSid === params.MessageSid)).toHaveLength(0);
+    expect((await nats.stored(InboundMessageReceived)).filter((m) => m.event.messageSid === params.MessageSid)).toHaveLength(0);
   });
 
   it('refuses malformed and oversized bodies with 4xx', async () => {
@@ -163,7 +143,7 @@ describe('ingress webhooks', () => {
     expect(failed.status).toBe(200);
     expect((await post(ingress, '/twilio/status', { ...base, MessageStatus: 'exploded' }, { query })).status).toBe(400);
 
-    const mine = (await stored(DeliveryStatusReceived)).filter((m) => m.event.messageSid === messageSid);
+    const mine = (await nats.stored(DeliveryStatusReceived)).filter((m) => m.event.messageSid === messageSid);
     expect(mine.map((m) => m.msgId)).toEqual([`${messageSid}:sent`, `${messageSid}:failed`]);
     expect(mine[1].event).toMatchObject({ status: 'failed', errorCode: '63016', errorMessage: 'outside window', sendId });
     expect(mine[0].event).toMatchObject({ errorCode: null, sendId });
@@ -193,7 +173,7 @@ describe('ingress webhooks', () => {
       const status = { AccountSid: ACCOUNT, MessageSid: sid(), MessageStatus: 'delivered', From: '+15557650001', To: '+15551230001' };
       const query = `?sendId=${randomUUID()}`;
       expect((await post(proxied, '/twilio/status', status, { query, signedUrl: `${PUBLIC_BASE}/twilio/status${query}` })).status).toBe(200);
-      const ids = (await stored(InboundMessageReceived)).map((m) => m.event.messageSid);
+      const ids = (await nats.stored(InboundMessageReceived)).map((m) => m.event.messageSid);
       expect(ids).toContain(good.MessageSid);
       expect(ids).not.toContain(local.MessageSid);
     });
