@@ -16,7 +16,7 @@ export interface HopOrder {
   examples: string[];
 }
 
-function inversions(hop: string, sent: SentMessage[], position: Map<string, number>): HopOrder {
+function inversions(hop: string, sent: SentMessage[], position: Map<string, number>, handledAt?: Map<string, number>): HopOrder {
   const byConversation = new Map<number, SentMessage[]>();
   for (const m of sent) if (m.accepted && position.has(m.sid)) byConversation.set(m.conversation, [...(byConversation.get(m.conversation) ?? []), m]);
   let count = 0;
@@ -29,7 +29,8 @@ function inversions(hop: string, sent: SentMessage[], position: Map<string, numb
     for (const m of list) {
       if (m.seq < highest) {
         count++;
-        if (examples.length < 5) examples.push(`c${conversation}: m${m.seq} after m${highest}`);
+        const late = handledAt?.get(m.sid) && m.acceptedAt ? ` (${((handledAt.get(m.sid)! - m.acceptedAt) / 1000).toFixed(1)} s after 2xx)` : '';
+        if (examples.length < 5) examples.push(`c${conversation}: m${m.seq} after m${highest}${late}`);
       }
       highest = Math.max(highest, m.seq);
     }
@@ -61,12 +62,13 @@ export async function orderByHop(tag: string, sent: SentMessage[], emulated: Emu
   hops.push(inversions('chats stored (chat_messages.seq)', sent, firstPositions(stored.map((r) => r.twilio_sid))));
   const turnsReady = await probe.payloads<{ twilioSid?: string }>('CHAT', 'chat.turn.ready');
   hops.push(inversions('CHAT stream (chats published turn.ready)', sent, firstPositions(turnsReady.map((p) => p.twilioSid))));
-  const turns = await db.query<{ turn_key: string }>(`SELECT turn_key FROM workflow.turns WHERE workspace_id = $1 ORDER BY created_at, turn_key`, [workspaceId]);
-  hops.push(inversions('workflow turns (turns.created_at)', sent, firstPositions(turns.map((r) => r.turn_key))));
+  const turns = await db.query<{ turn_key: string; at: Date }>(`SELECT turn_key, created_at AS at FROM workflow.turns WHERE workspace_id = $1 ORDER BY created_at, turn_key`, [workspaceId]);
+  hops.push(inversions('workflow turns (turns.created_at)', sent, firstPositions(turns.map((r) => r.turn_key)), new Map(turns.map((r) => [r.turn_key, new Date(r.at).getTime()]))));
   const requested = await probe.payloads<{ origin?: { ref?: string | null } }>('OUTBOUND', 'outbound.send.requested');
   hops.push(inversions('OUTBOUND stream (workflow published send.requested)', sent, firstPositions(requested.map((p) => p.origin?.ref?.replace(/^turn:/, '')))));
-  const sends = await db.query<{ origin_ref: string | null }>(`SELECT origin_ref FROM outbound.sends WHERE workspace_id = $1 ORDER BY created_at, id`, [workspaceId]);
-  hops.push(inversions('outbound sends stored (sends.created_at)', sent, firstPositions(sends.map((r) => r.origin_ref?.replace(/^turn:/, '')))));
+  const sends = await db.query<{ origin_ref: string | null; at: Date }>(`SELECT origin_ref, created_at AS at FROM outbound.sends WHERE workspace_id = $1 ORDER BY created_at, id`, [workspaceId]);
+  const sendSid = (r: { origin_ref: string | null }) => r.origin_ref?.replace(/^turn:/, '');
+  hops.push(inversions('outbound sends stored (sends.created_at)', sent, firstPositions(sends.map(sendSid)), new Map(sends.map((r) => [sendSid(r) ?? '', new Date(r.at).getTime()]))));
   const twilio: string[] = [];
   for (const m of emulated) for (const t of tokensIn(tag, m.body)) twilio.push(sidOf.get(`c${t.conversation}-m${t.seq}`) ?? '');
   hops.push(inversions('Twilio (emulator message order)', sent, firstPositions(twilio)));
