@@ -64,6 +64,11 @@ export function randomString(random: Random, maxLength = 40): string {
   return out;
 }
 
+/** What an HTTP client can put in a header (latin1 without control characters). */
+function headerSafe(text: string): string {
+  return [...text].map((c) => (c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) <= 0xff && c.charCodeAt(0) !== 0x7f ? c : '?')).join('');
+}
+
 function randomBytes(random: Random, length: number): Buffer {
   const buf = Buffer.alloc(length);
   for (let i = 0; i < length; i++) buf[i] = random.int(0, 255);
@@ -146,7 +151,7 @@ export function rejectedWebhookCases(random: Random, ingressUrl: string, count: 
       name: 'garbage signature',
       method: 'POST',
       path,
-      headers: { 'content-type': FORM, 'x-twilio-signature': random.pick(['', ' ', 'abc', 'A'.repeat(28), '='.repeat(500), randomString(random, 60), randomBytes(random, 20).toString('base64')]) },
+      headers: { 'content-type': FORM, 'x-twilio-signature': random.pick(['', ' ', 'abc', 'A'.repeat(28), '='.repeat(500), headerSafe(randomString(random, 60)), randomBytes(random, 20).toString('base64'), 'é'.repeat(5)]) },
       body: encodeForm(paramsFor(path)),
     }),
     // Signed with another token.
