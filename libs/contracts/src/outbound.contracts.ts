@@ -31,6 +31,11 @@ export const SendRequest = z
     contentVariables: z.record(z.string(), z.string()).optional(),
     kind: SendKind,
     chatId: Id.optional(),
+    /**
+     * The inbound message a reply answers. Outbound counts it as the member's latest message for
+     * the 24-hour window, so a reply never waits on (or loses a race with) the window projection.
+     */
+    inReplyTo: z.object({ twilioSid: z.string().min(1), receivedAt: Timestamp }).optional(),
     /** Who asked, for logs and for following the outcome (e.g. { service: 'workflow', ref: 'rule-run:<id>' }). */
     origin: z.object({ service: z.string().min(1), ref: z.string().nullable().default(null) }),
   })

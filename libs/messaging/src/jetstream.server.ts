@@ -33,6 +33,12 @@ const handlerSeconds = histogram('messaging_handler_seconds', 'Time to handle on
 const consumerLag = gauge('messaging_consumer_pending', 'Messages waiting in a durable consumer (lag)', ['consumer']);
 const requestsAnswered = counter('messaging_requests_total', 'Requests answered, by outcome', ['subject', 'outcome']);
 
+/**
+ * How long JetStream waits for an ack before redelivering. Short, because it is also how soon a
+ * crashed replica's messages come back; handlers that run longer send `working()` heartbeats.
+ */
+const DEFAULT_ACK_WAIT_MS = 5_000;
+
 /** A delivery that crashed its consumer this many times is poison: dead-letter it instead of crashing again. */
 const MAX_DELIVERIES = 20;
 
@@ -123,10 +129,18 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const stream = namespace.stream(contract.stream);
     const durable = options.durable ?? namespace.durable(messaging.service, contract.subject);
     const concurrency = options.concurrency ?? 64;
-    const ackWaitMs = options.ackWaitMs ?? 30_000;
+    const ackWaitMs = options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS;
     await ensureStreams(manager, namespace, [contract.stream, 'DLQ'], messaging.streamReplicas);
     await ensureConsumer(manager, stream, durable, namespace.subject(contract.subject), ackWaitMs, Math.max(1000, concurrency * 4));
     const consumer = await jetstream.consumers.get(stream, durable);
+    // Deliveries a stopped (killed) replica held come back after the ack wait, and JetStream
+    // hands out redeliveries before new messages. Waiting that long before the first pull keeps a
+    // conversation's earlier message ahead of its later ones after a crash.
+    const held = (await consumer.info()).num_ack_pending;
+    if (held > 0) {
+      this.logger.log(`${durable}: ${held} deliveries held elsewhere; first pull in ${ackWaitMs} ms to keep conversation order`);
+      await sleep(ackWaitMs + 250);
+    }
     const messages = await consumer.consume({ max_messages: concurrency });
     const executor = new KeyedExecutor(concurrency);
     const inFlight = new Set<number>();

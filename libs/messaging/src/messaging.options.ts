@@ -25,6 +25,6 @@ export interface ConsumerOptions {
   maxAttempts?: number;
   /** A durable name other than the default `<service>__<subject>`. */
   durable?: string;
-  /** How long a delivery stays unacknowledged before JetStream redelivers it (default 30 s); we heartbeat long handlers. */
+  /** How long a delivery stays unacknowledged before JetStream redelivers it (default 5 s); we heartbeat long handlers. */
   ackWaitMs?: number;
 }

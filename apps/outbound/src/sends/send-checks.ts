@@ -80,7 +80,10 @@ export class SendChecks {
   private async windowOpen(request: SendRequest, phone: string): Promise<boolean> {
     const deadline = Date.now() + (request.kind === 'system' ? 0 : this.config.WINDOW_GRACE_MS);
     for (;;) {
-      const last = await this.windows.lastInbound(request.workspaceId, request.phoneNumberId, request.channel, { memberId: request.memberId, phone });
+      const projected = await this.windows.lastInbound(request.workspaceId, request.phoneNumberId, request.channel, { memberId: request.memberId, phone });
+      // A reply names the message it answers: that message opened (or renewed) the window.
+      const answered = request.kind !== 'system' && request.inReplyTo ? new Date(request.inReplyTo.receivedAt) : null;
+      const last = answered && (!projected || answered > projected) ? answered : projected;
       if (isWindowOpen(last, new Date())) return true;
       if (Date.now() >= deadline) return false;
       await sleep(100);

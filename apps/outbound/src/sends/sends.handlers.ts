@@ -18,7 +18,7 @@ export class SendsHandlers {
   ) {}
 
   // Most sends wait for their sender's rate slot, so many are in flight at once per replica.
-  @OnEvent(SendRequested, { orderBy: sendOrderKey, concurrency: 256, ackWaitMs: 60_000 })
+  @OnEvent(SendRequested, { orderBy: sendOrderKey, concurrency: 256, ackWaitMs: 10_000 })
   async onSendRequested(@Payload() request: SendRequest): Promise<void> {
     await this.deliver.execute(request);
   }

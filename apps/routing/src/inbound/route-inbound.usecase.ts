@@ -60,7 +60,7 @@ export class RouteInboundUseCase {
       // Rejected without storing anything: no member is created, nothing reaches chats.
       const notice = phoneNumber.smsDisabledMessage;
       if (notice) {
-        await this.send({ idempotencyKey: `disabled:${message.messageSid}`, workspaceId: workspace.id, phoneNumberId: phoneNumber.id, to: from.phone, channel, body: notice, kind: 'reply', origin: { service: ORIGIN, ref: message.messageSid } });
+        await this.send({ idempotencyKey: `disabled:${message.messageSid}`, workspaceId: workspace.id, phoneNumberId: phoneNumber.id, to: from.phone, channel, body: notice, kind: 'reply', origin: { service: ORIGIN, ref: message.messageSid }, inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt } });
       }
       return { accepted: false, reason: closed, channel, disabledMessageSent: Boolean(notice) };
     }
@@ -76,7 +76,7 @@ export class RouteInboundUseCase {
       // Judged at the time Twilio delivered the message, so a redelivery decides the same way.
       offHours = !isWithinBusinessHours(phoneNumber.businessHours, new Date(message.receivedAt));
       if (offHours && !member.optedOut) {
-        await this.send({ idempotencyKey: `offhours:${message.messageSid}`, workspaceId: workspace.id, phoneNumberId: phoneNumber.id, memberId: member.id, channel, body: phoneNumber.offHoursMessage, kind: 'reply', origin: { service: ORIGIN, ref: message.messageSid } });
+        await this.send({ idempotencyKey: `offhours:${message.messageSid}`, workspaceId: workspace.id, phoneNumberId: phoneNumber.id, memberId: member.id, channel, body: phoneNumber.offHoursMessage, kind: 'reply', origin: { service: ORIGIN, ref: message.messageSid }, inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt } });
       }
     }
 
@@ -134,7 +134,7 @@ export class RouteInboundUseCase {
         channel,
         body: complianceText(keyword, phoneNumber.brandName ?? workspace.name),
         kind: 'compliance',
-        origin: { service: ORIGIN, ref: message.messageSid },
+        origin: { service: ORIGIN, ref: message.messageSid }, inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt },
       });
     }
     return member;

@@ -70,6 +70,8 @@ describe('workflow engine', () => {
       body: 'Hi Zoë, Fish & Chips got "Is 5 > 3? {{member.phone}}" & will answer <soon>.',
       kind: 'reply',
       chatId: c.chatId,
+      // The message it answers, so outbound knows the 24-hour window is open.
+      inReplyTo: { twilioSid: event.twilioSid, receivedAt: event.receivedAt },
       origin: { service: 'workflow', ref: `turn:${event.twilioSid}` },
     });
 

@@ -29,6 +29,7 @@ export class ReplySender {
           body: part,
           kind: turn.sendKind,
           chatId: turn.chatId,
+          inReplyTo: turn.inReplyTo,
           origin: { service: 'workflow', ref: `turn:${turn.leadKey}` },
         },
         { msgId: idempotencyKey },

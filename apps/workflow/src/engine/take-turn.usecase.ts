@@ -63,6 +63,7 @@ export class TakeTurn {
       workflowId: session.workflowId,
       version: session.version,
       sendKind: 'reply',
+      inReplyTo: { twilioSid: event.twilioSid, receivedAt: event.receivedAt },
       inputs: answering,
       history,
     };

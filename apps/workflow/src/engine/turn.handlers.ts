@@ -9,7 +9,7 @@ export class TurnHandlers {
   constructor(private readonly takeTurn: TakeTurn) {}
 
   // One chat's turns one at a time, in order (an agent turn may take a while: heartbeats keep the delivery).
-  @OnEvent(ChatTurnReady, { orderBy: (t) => t.chatId, ackWaitMs: 30_000 })
+  @OnEvent(ChatTurnReady, { orderBy: (t) => t.chatId, ackWaitMs: 10_000 })
   async handle(@Payload() event: ChatTurnReady): Promise<void> {
     await this.takeTurn.execute(event);
   }

@@ -21,6 +21,8 @@ export interface Turn {
   version: number;
   /** `reply` when answering a member who wrote in; `system` when the system opened the chat. */
   sendKind: Extract<SendKind, 'reply' | 'system'>;
+  /** The member's message this turn answers (none when the system opened the chat). */
+  inReplyTo?: { twilioSid: string; receivedAt: string };
   inputs: TurnInput[];
   /** The chat's earlier messages (inputs excluded), oldest first: the agent's memory. */
   history: ChatMessage[];
