@@ -133,6 +133,15 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
   const turns = await db.turns(ws.id);
   const unanswered = accepted.filter((m) => turns.get(m.sid) !== 'answered').map((m) => `${m.sid}:${turns.get(m.sid) ?? 'none'}`);
 
+  // Why a reply is missing: what the workflow and outbound recorded for the message.
+  const lostSids = accepted.filter((m) => verdict.lostReplies.some((l) => l.includes(m.sid)));
+  const lostDetails = [];
+  for (const m of lostSids.slice(0, 20)) {
+    const turn = await db.query(`SELECT status, reason, lead_key FROM workflow.turns WHERE workspace_id = $1 AND turn_key = $2`, [ws.id, m.sid]);
+    const sends = await db.query(`SELECT status, reason, error_code, channel, twilio_sid, created_at FROM outbound.sends WHERE workspace_id = $1 AND origin_ref = $2`, [ws.id, `turn:${m.sid}`]);
+    lostDetails.push({ message: `c${m.conversation}-m${m.seq}`, sid: m.sid, channel: conversations[m.conversation].channel, acceptedAt: new Date(m.acceptedAt ?? 0).toISOString(), turn, sends });
+  }
+
   // Where order broke, if it did: each hop's order against the order ingress accepted in.
   const hops = await orderByHop(tag, traffic.messages, emulated, probe, db, ws.id).catch((error: unknown) => [{ hop: 'unavailable', error: String(error) }]);
 
@@ -168,6 +177,7 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
     stuckConsumers: stuck,
     deadLetters: deadLetters.length,
     unexpectedExits: stack.unexpectedExits,
+    lostDetails,
     orderByHop: hops,
     faults: chaos.faults,
     examples: {
@@ -199,7 +209,7 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
       ['dead letters', report.deadLetters],
       ['unexpected exits', stack.unexpectedExits.length],
       ['duration (traffic / drain / total)', `${trafficMs} / ${drainMs} / ${report.durationMs} ms`],
-    ])}\n  order by hop (inversions / messages seen):\n${table(hops.map((h) => [h.hop, 'inversions' in h ? `${h.inversions} / ${h.seen} ${h.examples.join('; ')}` : h.error]))}`,
+    ])}${lostDetails.length ? `\n  lost replies: ${JSON.stringify(lostDetails)}` : ''}\n  order by hop (inversions / messages seen):\n${table(hops.map((h) => [h.hop, 'inversions' in h ? `${h.inversions} / ${h.seen} ${h.examples.join('; ')}` : h.error]))}`,
   );
 
   // Every planned fault happened and the system came back from each.
