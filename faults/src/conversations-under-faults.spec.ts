@@ -31,6 +31,7 @@ jest.setTimeout(60 * 60_000);
 let world: FaultEnvironment;
 let probe: JetStreamProbe;
 let db: Database;
+let watchdog: NodeJS.Timeout | undefined;
 const log = (line: string) => process.stdout.write(`[faults ${new Date().toISOString().slice(11, 23)}] ${line}\n`);
 
 beforeAll(async () => {
@@ -41,6 +42,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  clearInterval(watchdog);
   await probe?.close();
   await db?.close();
   await world?.stop();
@@ -84,7 +86,7 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
 
   // Anything that dies on its own is recorded (a finding) and started again, as an orchestrator would.
   const revived: string[] = [];
-  const watchdog = setInterval(() => {
+  watchdog = setInterval(() => {
     void stack.reviveCrashed().then((names) => {
       for (const name of names) {
         revived.push(name);
