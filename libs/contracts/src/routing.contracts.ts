@@ -39,7 +39,7 @@ export const PhoneNumber = z.object({
   offHoursMessage: z.string().nullable(),
   businessHours: BusinessHours.nullable(),
   /** Messages per second this sender may hand to Twilio; null = the channel's default. */
-  sendRatePerSecond: z.number().positive().nullable(),
+  sendRatePerSecond: z.number().positive().max(10_000).nullable(),
   archived: z.boolean(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

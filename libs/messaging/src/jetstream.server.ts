@@ -45,7 +45,8 @@ const MAX_DELIVERIES = 20;
 interface RunningConsumer {
   name: string;
   stream: string;
-  messages: ConsumerMessages;
+  /** Undefined until the first pull (a replica may pause first, see startConsumer). */
+  messages: ConsumerMessages | undefined;
   executor: KeyedExecutor;
   loop: Promise<void>;
 }
@@ -60,6 +61,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private readonly consumers: RunningConsumer[] = [];
   private readonly subscriptions: Subscription[] = [];
   private closing = false;
+  private signalClosed!: () => void;
+  /** Resolves when close() starts: pauses end early. */
+  private readonly closed = new Promise<void>((resolve) => (this.signalClosed = resolve));
   private lagTimer?: NodeJS.Timeout;
 
   constructor(private readonly connection: NatsConnectionService) {
@@ -99,10 +103,11 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
+    this.signalClosed();
     clearInterval(this.lagTimer);
     // Stop taking new work, then let what is in flight finish (bounded by the shutdown timeout).
     await Promise.all(this.subscriptions.map((s) => s.drain().catch(() => undefined)));
-    for (const c of this.consumers) c.messages.stop();
+    for (const c of this.consumers) c.messages?.stop();
     await Promise.all(this.consumers.map((c) => Promise.all([c.loop, c.executor.idle()])));
   }
 
@@ -137,15 +142,19 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     // hands out redeliveries before new messages. Waiting that long before the first pull keeps a
     // conversation's earlier message ahead of its later ones after a crash.
     const held = (await consumer.info()).num_ack_pending;
-    if (held > 0) {
-      this.logger.log(`${durable}: ${held} deliveries held elsewhere; first pull in ${ackWaitMs} ms to keep conversation order`);
-      await sleep(ackWaitMs + 250);
-    }
-    const messages = await consumer.consume({ max_messages: concurrency });
     const executor = new KeyedExecutor(concurrency);
     const inFlight = new Set<number>();
+    const running: RunningConsumer = { name: durable, stream, messages: undefined, executor, loop: Promise.resolve() };
+    this.consumers.push(running);
 
-    const loop = (async () => {
+    running.loop = (async () => {
+      if (held > 0) {
+        this.logger.log(`${durable}: ${held} deliveries held elsewhere; first pull in ${ackWaitMs} ms to keep conversation order`);
+        await Promise.race([sleep(ackWaitMs + 250), this.closed]);
+      }
+      if (this.closing) return;
+      const messages = await consumer.consume({ max_messages: concurrency });
+      running.messages = messages;
       for await (const msg of messages) {
         // A redelivery of a message this replica is still working on: the first delivery will ack.
         if (inFlight.has(msg.seq)) continue;
@@ -173,8 +182,6 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         });
       }
     })().catch((error) => this.logger.error(`Consumer ${durable} stopped: ${String(error)}`));
-
-    this.consumers.push({ name: durable, stream, messages, executor, loop });
   }
 
   private parse(contract: EventContract, msg: JsMsg): { ok: true; payload: unknown } | { ok: false; error: string; raw: unknown } {
@@ -252,7 +259,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       }
     }
     deadLettered.inc({ subject: contract.subject });
-    msg.term(error.slice(0, 200));
+    // No reason argument: nats-server 2.9 ignores a TERM that carries one (2.10.4+ accepts it),
+    // which would leave the message pending and dead-letter it again after every ack wait.
+    msg.term();
   }
 
   private startResponder(contract: RequestContract, handler: MessageHandler): void {

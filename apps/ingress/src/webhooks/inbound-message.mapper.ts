@@ -24,13 +24,21 @@ export function toInboundMessage(form: FormFields, accountSid: string, receivedA
       messageSid,
       from,
       to,
-      body: field(form, 'Body') ?? '',
+      body: storableText(field(form, 'Body') ?? ''),
       media,
-      profileName: field(form, 'ProfileName') || null,
+      profileName: storableText(field(form, 'ProfileName') ?? '') || null,
       receivedAt,
       params: flatParams(form),
     },
   };
+}
+
+/**
+ * Text every service can store: Postgres text columns cannot hold NUL, so a body with one would
+ * be accepted here and then fail in chats. NUL carries nothing a person wrote; drop it at the edge.
+ */
+export function storableText(text: string): string {
+  return text.includes('\u0000') ? text.replace(/\u0000/g, '') : text;
 }
 
 function mediaOf(form: FormFields): Media[] | undefined {

@@ -92,3 +92,11 @@ describe('publicUrl and verifyTwilioSignature', () => {
     expect(verifyTwilioSignature('tok', '', 'https://h.example/twilio/messaging', params)).toBe(false);
   });
 });
+
+describe('storableText', () => {
+  it('drops NUL characters, which Postgres text cannot hold, and keeps everything else', () => {
+    const { storableText } = jest.requireActual<typeof import('./inbound-message.mapper')>('./inbound-message.mapper');
+    expect(storableText('a\u0000b\u0000')).toBe('ab');
+    expect(storableText('emoji 🎉 and RTL \u202e text')).toBe('emoji 🎉 and RTL \u202e text');
+  });
+});

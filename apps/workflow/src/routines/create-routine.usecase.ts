@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { SendAction } from '@app/contracts';
+import { ListMembers, type SendAction } from '@app/contracts';
+import { MessagingClient } from '@app/messaging';
 import { compileCel } from '../rules/actions/cel';
 import { SendActionRunner } from '../rules/actions/send-action.runner';
 import { validateAction } from '../rules/actions/validate-action';
@@ -21,6 +22,7 @@ export class CreateRoutineUseCase {
   constructor(
     private readonly routines: RoutinesRepository,
     private readonly actions: SendActionRunner,
+    private readonly messaging: MessagingClient,
   ) {}
 
   async execute(input: CreateRoutineInput): Promise<RoutineRecord> {
@@ -30,6 +32,8 @@ export class CreateRoutineUseCase {
     const schedule = input.schedule?.trim() ? input.schedule.trim() : null;
     if (schedule) checkSchedule(schedule);
     await assertNumberExists(this.actions, input.workspaceId, input.action.phoneNumberId);
+    // Preferences owns the member fields: it type-checks the filter (a misspelt field is refused now, not at run time).
+    await this.messaging.request(ListMembers, { workspaceId: input.workspaceId, filter: memberFilter, limit: 1 });
     return this.routines.create({ workspaceId: input.workspaceId, name: input.name, memberFilter, action: input.action, schedule });
   }
 }

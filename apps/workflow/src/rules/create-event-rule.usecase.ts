@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, SKIP_REASONS, type SendAction } from '@app/contracts';
-import { compileCel } from './actions/cel';
+import { checkCondition } from './actions/cel';
 import { SendActionRunner } from './actions/send-action.runner';
 import { validateAction } from './actions/validate-action';
 import { EventRulesRepository, type EventRule } from './event-rules.repository';
@@ -22,7 +22,7 @@ export class CreateEventRuleUseCase {
 
   async execute(input: CreateEventRuleInput): Promise<EventRule> {
     const condition = input.condition?.trim() ? input.condition.trim() : null;
-    if (condition) compileCel(condition, 'condition');
+    if (condition) checkCondition(condition);
     validateAction(input.action);
     await assertNumberExists(this.actions, input.workspaceId, input.action.phoneNumberId);
     return this.rules.create({ workspaceId: input.workspaceId, event: input.event, condition, action: input.action });

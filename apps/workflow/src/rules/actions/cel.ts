@@ -5,6 +5,30 @@ import { CelCompileError, CelEnvironment, firstLine, type CelProgram } from '@ap
 // the syntax is checked when saved. Rules and routines reuse a handful of expressions: parse each once.
 const environment = new CelEnvironment({ cacheSize: 1000 });
 
+/**
+ * The names a condition may use, for the check when a rule is saved: a misspelt field
+ * (`member.frist_name`) is refused then rather than failing every run. Values stay dyn.
+ */
+const dyn = (...fields: string[]) => Object.fromEntries(fields.map((f) => [f, 'dyn']));
+const conditionNames = new CelEnvironment({
+  cacheSize: 0,
+  variables: {
+    member: dyn('id', 'first_name', 'last_name', 'phone', 'email', 'notify_sms', 'notify_email', 'notify_voice', 'notify_whatsapp', 'opted_out'),
+    event: dyn('id', 'type', 'data', 'occurred_at'),
+  },
+});
+
+/** Checks a rule condition's syntax and the names it uses. */
+export function checkCondition(source: string): void {
+  compileCel(source, 'condition');
+  try {
+    conditionNames.compile(source);
+  } catch (error) {
+    if (!(error instanceof CelCompileError)) throw error;
+    throw new AppError('invalid_input', `condition: ${error.summary} (a condition can use member.<field> and event.type, event.data)`);
+  }
+}
+
 /** CEL for rule conditions, checked when a rule is saved and evaluated per event. */
 export function compileCel(source: string, field: string): CelProgram {
   try {
