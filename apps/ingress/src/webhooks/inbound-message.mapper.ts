@@ -38,7 +38,7 @@ export function toInboundMessage(form: FormFields, accountSid: string, receivedA
  * be accepted here and then fail in chats. NUL carries nothing a person wrote; drop it at the edge.
  */
 export function storableText(text: string): string {
-  return text.includes('\u0000') ? text.replace(/\u0000/g, '') : text;
+  return text.includes('\u0000') ? text.split('\u0000').join('') : text;
 }
 
 function mediaOf(form: FormFields): Media[] | undefined {
