@@ -1,36 +1,12 @@
-import { createServer } from 'node:net';
+import { waitFor } from '@app/testing';
+
+export { freePort } from '@app/testing';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /** Polls `check` until it answers truthy; throws (naming `what`) past the deadline. */
-export async function waitUntil<T>(check: () => T | Promise<T>, timeoutMs: number, what: string, intervalMs = 100): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const reason = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${reason}`);
-    }
-    await sleep(intervalMs);
-  }
+export function waitUntil<T>(check: () => T | Promise<T>, timeoutMs: number, what: string, intervalMs = 100): Promise<NonNullable<T>> {
+  return waitFor(check, { timeoutMs, message: what, intervalMs });
 }
 
 /** A small seeded PRNG (mulberry32): a failing run is replayed with the seed it printed. */
