@@ -7,23 +7,13 @@ import { startRouting } from '@apps/routing';
 import { startWorkflow } from '@apps/workflow';
 import { startTwilioEmulator, type RunningTwilioEmulator } from '@apps/twilio-emulator';
 import type { RunningService } from '@app/runtime';
-import { randomPhone, serviceEnv, uniqueNamespace, waitFor } from '@app/testing';
+import { EmulatorClient, randomPhone, serviceEnv, uniqueNamespace, waitFor, type InboundMessage, type RecordedMessage } from '@app/testing';
 
 export const ACCOUNT_SID = 'AC0000000000000000000000000000e2e0';
 export const AUTH_TOKEN = 'e2e-auth-token-0123456789abcdef';
 export const ADMIN_KEY = 'e2e-admin-key-0123456789abcdef';
 
-export interface EmulatedMessage {
-  sid: string;
-  channel: 'sms' | 'whatsapp';
-  to: string;
-  from: string;
-  body: string | null;
-  contentSid: string | null;
-  status: string;
-  errorCode: number | string | null;
-  createdAt: number;
-}
+export type EmulatedMessage = RecordedMessage;
 
 /**
  * The whole system in this process: every service on its own port and NATS connection, in a
@@ -36,7 +26,12 @@ export class System {
     readonly emulator: RunningTwilioEmulator,
     readonly apiUrl: string,
     readonly ingressUrl: string,
-  ) {}
+  ) {
+    this.twilio = new EmulatorClient(emulator.url);
+  }
+
+  /** The emulator's control API: what phones send and what was sent to them. */
+  readonly twilio: EmulatorClient;
 
   static async start(options: { llmBaseUrl?: string; env?: Record<string, string> } = {}): Promise<System> {
     const namespace = uniqueNamespace();
@@ -116,20 +111,13 @@ export class System {
   }
 
   /** A phone sends a message to a number through the emulator (signed webhook to ingress). */
-  async inbound(message: { from: string; to: string; body: string; channel: 'sms' | 'whatsapp'; messageSid?: string; profileName?: string; media?: Array<{ url: string; contentType: string }> }) {
-    const res = await fetch(`${this.emulator.url}/emulator/inbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ profileName: 'Alex', webhookUrl: `${this.ingressUrl}/twilio/messaging`, ...message }),
-    });
-    return (await res.json()) as { messageSid: string; status: number; body: string };
+  inbound(message: Omit<InboundMessage, 'webhookUrl'>) {
+    return this.twilio.inbound({ profileName: 'Alex', webhookUrl: `${this.ingressUrl}/twilio/messaging`, ...message });
   }
 
   /** What the emulator recorded as sent to a phone (oldest first). */
-  async sentTo(phone: string, channel?: 'sms' | 'whatsapp'): Promise<EmulatedMessage[]> {
-    const query = new URLSearchParams({ to: phone, ...(channel ? { channel } : {}) });
-    const res = await fetch(`${this.emulator.url}/emulator/messages?${query.toString()}`);
-    return ((await res.json()) as { messages: EmulatedMessage[] }).messages;
+  sentTo(phone: string, channel?: 'sms' | 'whatsapp'): Promise<EmulatedMessage[]> {
+    return this.twilio.messages({ to: phone, channel });
   }
 
   async waitForSent(phone: string, count: number, channel?: 'sms' | 'whatsapp', timeoutMs = 20_000): Promise<EmulatedMessage[]> {
@@ -139,8 +127,7 @@ export class System {
     }, { timeoutMs, message: `${count} message(s) sent to the phone` });
   }
 
-  async emulatorControl(path: string, body: unknown): Promise<void> {
-    const res = await fetch(`${this.emulator.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (!res.ok) throw new Error(`${path} -> ${res.status} ${await res.text()}`);
+  emulatorControl(path: string, body: unknown): Promise<void> {
+    return this.twilio.control(path, body);
   }
 }

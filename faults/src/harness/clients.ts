@@ -1,3 +1,4 @@
+import type { RecordedMessage } from '@app/testing';
 // HTTP clients for the REST API, the emulator's control endpoints and the Twilio webhooks.
 import { randomInt } from 'node:crypto';
 import { ADMIN_KEY } from './stack';
@@ -56,17 +57,8 @@ export class Api {
   }
 }
 
-export interface EmulatedMessage {
-  sid: string;
-  channel: 'sms' | 'whatsapp';
-  to: string;
-  from: string;
-  body: string | null;
-  status: string;
-  errorCode: number | string | null;
-  createdAt: number | string;
-  sentAt?: number | null;
-}
+/** What the emulator recorded (the shared test type). */
+export type EmulatedMessage = RecordedMessage;
 
 export class Emulator {
   constructor(readonly url: string) {}
@@ -90,9 +82,7 @@ export class Emulator {
   }
 }
 
-export function randomPhone(): string {
-  return `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
-}
+export { randomPhone } from '@app/testing';
 
 /** A Twilio-shaped message SID (SM + 32 hex). */
 export function messageSid(): string {

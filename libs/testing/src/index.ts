@@ -3,3 +3,4 @@ export * from './nats-test-client';
 export * from './emulator-process';
 export * from './scripted-llm';
 export * from './fixtures';
+export * from './emulator-client';

@@ -20,22 +20,15 @@ import {
   TEST_AUTH_TOKEN,
   uniqueNamespace,
   waitFor,
+  EmulatorClient,
   type EmulatorProcess,
+  type RecordedMessage,
 } from '@app/testing';
 import { startOutbound } from '../start';
 
 export const TEMPLATE = 'HX0123456789abcdef0123456789abcdef';
 
-export interface EmulatedMessage {
-  sid: string;
-  channel: 'sms' | 'whatsapp';
-  to: string;
-  from: string;
-  body: string | null;
-  contentSid: string | null;
-  status: string;
-  errorCode: number | string | null;
-}
+export type EmulatedMessage = RecordedMessage;
 
 /**
  * Outbound alone, on real Postgres and NATS, with the Twilio emulator as a process. Routing and
@@ -51,7 +44,12 @@ export class OutboundHarness {
     readonly emulator: EmulatorProcess,
     readonly service: RunningService,
     private readonly relay: Server,
-  ) {}
+  ) {
+    this.twilio = new EmulatorClient(emulator.url);
+  }
+
+  /** The emulator's control API. */
+  private readonly twilio: EmulatorClient;
 
   static async start(env: Record<string, string> = {}): Promise<OutboundHarness> {
     const namespace = uniqueNamespace();
@@ -181,18 +179,15 @@ export class OutboundHarness {
     );
   }
 
-  async sentTo(phone: string): Promise<EmulatedMessage[]> {
-    const res = await fetch(`${this.emulator.url}/emulator/messages?to=${encodeURIComponent(phone)}`);
-    return ((await res.json()) as { messages: EmulatedMessage[] }).messages;
+  sentTo(phone: string): Promise<EmulatedMessage[]> {
+    return this.twilio.messages({ to: phone });
   }
 
-  async control(path: string, body: unknown): Promise<void> {
-    const res = await fetch(`${this.emulator.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (!res.ok) throw new Error(`${path} -> ${res.status} ${await res.text()}`);
+  control(path: string, body: unknown): Promise<void> {
+    return this.twilio.control(path, body);
   }
 
-  async rate(from: string): Promise<{ count: number; maxInAnySecond: number }> {
-    const res = await fetch(`${this.emulator.url}/emulator/rate?from=${encodeURIComponent(from)}`);
-    return (await res.json()) as { count: number; maxInAnySecond: number };
+  rate(from: string): Promise<{ count: number; maxInAnySecond: number }> {
+    return this.twilio.rate(from);
   }
 }
