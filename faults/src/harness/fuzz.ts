@@ -251,7 +251,7 @@ export function strangeSignedWebhookCases(random: Random, ingressUrl: string, co
     // Odd encodings: raw percent sequences that are not valid UTF-8, '+' for spaces, repeated keys.
     if (random.bool(0.3)) raw += `&Body=${random.pick(['%C3%28', '%FF%FE', '%E2%82', '%ED%A0%80', '%00', '+++', '%25%32%35'])}`;
     if (random.bool(0.2)) raw += `&${random.pick(['Foo', 'MediaUrl5', 'a%00b', '%F0%9F%98%80'])}=${random.pick(['1', '%C0%AF', ''])}`;
-    const query = path === '/twilio/status' && random.bool(0.5) ? `?sendId=${encodeURIComponent(random.pick(['not-a-uuid', '00000000-0000-0000-0000-000000000000', crypto.randomUUID(), odd()]))}` : '';
+    const query = path === '/twilio/status' && random.bool(0.5) ? `?sendId=${encodeURIComponent(wellFormed(random.pick(['not-a-uuid', '00000000-0000-0000-0000-000000000000', crypto.randomUUID(), odd()])))}` : '';
     cases.push({
       name: `signed odd ${path}${query ? ' with sendId' : ''}`,
       method: 'POST',
@@ -481,4 +481,9 @@ export function invalidApiCases(random: Random, ids: Parameters<typeof apiEndpoi
     cases.push({ name: `${e.method} ${e.path} with invalid ${fields.join(', ')}`, method: e.method, path: e.path, key: keyFor(e), body });
   }
   return cases;
+}
+
+/** encodeURIComponent throws on unpaired surrogates, which odd() may produce: replace them. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
