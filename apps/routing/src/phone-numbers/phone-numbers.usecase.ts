@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@app/persistence';
-import { AppError, type PhoneNumber, type RequestPayload, type CreatePhoneNumber, type UpdatePhoneNumber, type WorkspaceSummary } from '@app/contracts';
+import { MessagingClient } from '@app/messaging';
+import { AppError, GetWorkflow, type PhoneNumber, type RequestPayload, type CreatePhoneNumber, type UpdatePhoneNumber, type WorkspaceSummary } from '@app/contracts';
 import type { Repository } from 'typeorm';
 import { WorkspacesUseCase } from '../workspaces/workspaces.usecase';
 import { toWorkspace } from '../workspaces/workspace.entity';
@@ -17,6 +18,7 @@ export class PhoneNumbersUseCase {
   constructor(
     @InjectRepository(PhoneNumberEntity) private readonly numbers: Repository<PhoneNumberEntity>,
     private readonly workspaces: WorkspacesUseCase,
+    private readonly messaging: MessagingClient,
   ) {}
 
   async create(request: CreateRequest): Promise<PhoneNumber> {
@@ -24,6 +26,7 @@ export class PhoneNumbersUseCase {
     const workspace = await this.workspaces.load(request.workspaceId);
     assertValidSettings(request);
     assertWhatsappAllowed(workspace, request.whatsappEnabled === true);
+    await this.assertWorkflowExists(workspace.id, request.defaultWorkflowId);
     const id = randomUUID();
     // ON CONFLICT rather than catching the violation: the failed INSERT would be logged with its parameters (the number).
     const inserted: Array<{ id: string }> = await this.numbers.query(
@@ -72,6 +75,7 @@ export class PhoneNumbersUseCase {
     if (patch.whatsappEnabled === true && !entity.whatsappEnabled) {
       assertWhatsappAllowed(await this.workspaces.load(workspaceId), true);
     }
+    await this.assertWorkflowExists(workspaceId, patch.defaultWorkflowId);
     const changes: Partial<PhoneNumberEntity> = {};
     for (const [key, value] of Object.entries(patch) as Array<[keyof Patch, unknown]>) {
       if (value !== undefined) (changes as Record<string, unknown>)[key] = key === 'brandName' && typeof value === 'string' ? value.trim() : value;
@@ -93,6 +97,22 @@ export class PhoneNumbersUseCase {
     const [phoneNumber, workspace] = await Promise.all([this.get(workspaceId, phoneNumberId), this.workspaces.load(workspaceId)]);
     const { id, name, features } = toWorkspace(workspace);
     return { workspace: { id, name, features }, phoneNumber };
+  }
+
+  /**
+   * A default workflow must be one of the workspace's. The workflow service answers; when it is
+   * not running the setting is accepted (an unknown workflow is then skipped, and logged, per turn).
+   */
+  private async assertWorkflowExists(workspaceId: string, workflowId: string | null | undefined): Promise<void> {
+    if (!workflowId) return;
+    try {
+      await this.messaging.request(GetWorkflow, { workspaceId, workflowId });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') {
+        throw new AppError('invalid_input', 'defaultWorkflowId: this workspace has no workflow with that id.');
+      }
+      if (!(error instanceof AppError && error.code === 'unavailable')) throw error;
+    }
   }
 
   private async load(workspaceId: string, phoneNumberId: string): Promise<PhoneNumberEntity> {
