@@ -37,7 +37,17 @@ export default tseslint.config(
     files: ['apps/**/*.ts'],
     ignores: ['apps/e2e/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@apps/*'], message: 'An app never imports another app: meet through @app/contracts over NATS.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@apps/*'],
+              message: 'An app never imports another app: meet through @app/contracts over NATS.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -45,7 +55,13 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.integration-spec.ts',
+      '**/*.e2e-spec.ts',
+      'libs/testing/**/*.ts',
+      'bench/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

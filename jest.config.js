@@ -7,7 +7,8 @@ const projects = ['apps', 'libs'].flatMap((top) =>
     .map((name) => join(__dirname, top, name, 'jest.config.js'))
     .filter((file) => existsSync(file)),
 );
-if (existsSync(join(__dirname, 'deploy', 'jest.config.js'))) projects.push(join(__dirname, 'deploy', 'jest.config.js'));
+if (existsSync(join(__dirname, 'deploy', 'jest.config.js')))
+  projects.push(join(__dirname, 'deploy', 'jest.config.js'));
 
 module.exports = {
   projects,

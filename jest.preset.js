@@ -21,7 +21,14 @@ module.exports = function projectConfig(dir, name) {
     transform: {
       '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
       // ES-module-only dependencies (Node requires them natively; jest's loader needs CommonJS).
-      '^.+\\.m?js$': ['@swc/jest', { swcrc: false, jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+      '^.+\\.m?js$': [
+        '@swc/jest',
+        {
+          swcrc: false,
+          jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' },
+          module: { type: 'commonjs' },
+        },
+      ],
     },
     transformIgnorePatterns: ['/node_modules/(?!(@marcbachmann/cel-js)/)'],
     moduleFileExtensions: ['ts', 'js', 'json'],

@@ -17,7 +17,10 @@ import { benchE2E } from './parts/e2e.mjs';
 import { benchBroadcast, benchSends, createMembers } from './parts/outbound.mjs';
 
 const quick = process.argv.includes('--quick');
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const want = (part) => !only || only.includes(part);
 const runId = `bench${Date.now().toString(36)}`;
 const nsIngress = `${runId}i`;
@@ -31,8 +34,24 @@ if (!existsSync(join(root, 'dist/apps/ingress/src/main.js'))) {
 }
 
 const PLAN = quick
-  ? { e2eRates: [10, 50, 200], e2eExtra: [], e2eBisect: false, e2eDurationS: 4, members: 1000, sends: 500, broadcastRate: 100 }
-  : { e2eRates: [10, 50, 200, 500], e2eExtra: [750, 1000, 1500], e2eBisect: true, e2eDurationS: 20, members: 10_000, sends: 3000, broadcastRate: 100 };
+  ? {
+      e2eRates: [10, 50, 200],
+      e2eExtra: [],
+      e2eBisect: false,
+      e2eDurationS: 4,
+      members: 1000,
+      sends: 500,
+      broadcastRate: 100,
+    }
+  : {
+      e2eRates: [10, 50, 200, 500],
+      e2eExtra: [750, 1000, 1500],
+      e2eBisect: true,
+      e2eDurationS: 20,
+      members: 10_000,
+      sends: 3000,
+      broadcastRate: 100,
+    };
 
 const report = {
   runId,
@@ -79,7 +98,12 @@ if (want('ingress')) await part('ingress', () => benchIngress({ quick, ns: nsIng
 
 if (want('e2e') || want('outbound')) {
   await part('system', async () => {
-    system = await startSystem({ ns: nsSystem, schemaPrefix: runId, portOffset: 2000, logFile: join(resultsDir, `${runId}-services.log`) });
+    system = await startSystem({
+      ns: nsSystem,
+      schemaPrefix: runId,
+      portOffset: 2000,
+      logFile: join(resultsDir, `${runId}-services.log`),
+    });
     return { startupMs: system.startupMs };
   });
 }
@@ -100,7 +124,10 @@ if (system) {
         extraRates: PLAN.e2eExtra,
         bisect: PLAN.e2eBisect,
         durationS: PLAN.e2eDurationS,
-        footprint: { sample: (p) => (footprint.sample(p), footprint.sample(peak)), cpuMeter: footprint.cpuMeter },
+        footprint: {
+          sample: (p) => (footprint.sample(p), footprint.sample(peak)),
+          cpuMeter: footprint.cpuMeter,
+        },
       });
       report.parts.footprint.e2ePeakMiB = peak;
       return res;
@@ -119,7 +146,12 @@ if (system) {
       await part('broadcast', async () => {
         const number = await system.numberFor(PLAN.broadcastRate);
         const cpu = footprint.cpuMeter();
-        const res = await benchBroadcast({ system, number, expectedMembers: PLAN.members, configuredRate: PLAN.broadcastRate });
+        const res = await benchBroadcast({
+          system,
+          number,
+          expectedMembers: PLAN.members,
+          configuredRate: PLAN.broadcastRate,
+        });
         return { ...res, cpuCores: cpu() };
       });
     }
@@ -137,7 +169,9 @@ report.table = table;
 writeFileSync(join(resultsDir, `${runId}.json`), `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log(table);
-console.log(`\nfigures: bench/results/${runId}.json (and latest.json); service logs: bench/results/${runId}-services.log`);
+console.log(
+  `\nfigures: bench/results/${runId}.json (and latest.json); service logs: bench/results/${runId}-services.log`,
+);
 process.exit(0);
 
 async function machine() {

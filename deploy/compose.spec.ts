@@ -6,7 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { type AppConfig, ROOT, isWellKnown, loadAppConfigs } from './test/app-config';
-import { containerPorts, dependsOn, healthcheckCommand, interpolate, loadCompose, serviceEnv } from './test/compose';
+import {
+  containerPorts,
+  dependsOn,
+  healthcheckCommand,
+  interpolate,
+  loadCompose,
+  serviceEnv,
+} from './test/compose';
 
 const compose = loadCompose();
 let apps: Map<string, AppConfig>;
@@ -47,14 +54,20 @@ describe('docker-compose.yml', () => {
 
   it('builds no image the apps do not have', () => {
     for (const [name, service] of Object.entries(compose.services)) {
-      if (service.build) expect({ service: name, isApp: apps.has(service.build.args?.APP ?? '') }).toEqual({ service: name, isApp: true });
+      if (service.build)
+        expect({ service: name, isApp: apps.has(service.build.args?.APP ?? '') }).toEqual({
+          service: name,
+          isApp: true,
+        });
     }
   });
 
   it('sets every variable each service requires, non-empty, with nothing set in the shell', () => {
     const problems = appList().flatMap((app) => {
       const env = serviceEnv(compose.services[app.name], NO_SHELL_VARS);
-      return [...app.required].filter((key) => !env[key]).map((key) => `${app.name}: ${key} is required by its config but not set`);
+      return [...app.required]
+        .filter((key) => !env[key])
+        .map((key) => `${app.name}: ${key} is required by its config but not set`);
     });
     expect(problems).toEqual([]);
   });
@@ -72,12 +85,16 @@ describe('docker-compose.yml', () => {
     ['against the emulator (no variables set)', NO_SHELL_VARS],
     ['against real Twilio', REAL_TWILIO],
   ])('gives every service an environment its own config validation accepts: %s', (_label, shell) => {
-    const problems = appList().flatMap((app) => app.check(serviceEnv(compose.services[app.name], shell)) ?? []);
+    const problems = appList().flatMap(
+      (app) => app.check(serviceEnv(compose.services[app.name], shell)) ?? [],
+    );
     expect(problems).toEqual([]);
   });
 
   it('points outbound at the emulator by default and at Twilio when TWILIO_API_BASE_URL is empty', () => {
-    expect(serviceEnv(compose.services.outbound).TWILIO_API_BASE_URL).toMatch(/^http:\/\/twilio-emulator:\d+$/);
+    expect(serviceEnv(compose.services.outbound).TWILIO_API_BASE_URL).toMatch(
+      /^http:\/\/twilio-emulator:\d+$/,
+    );
     expect(serviceEnv(compose.services.outbound, REAL_TWILIO).TWILIO_API_BASE_URL).toBe('');
   });
 
@@ -94,8 +111,14 @@ describe('docker-compose.yml', () => {
     for (const app of appList()) {
       const service = compose.services[app.name];
       const env = serviceEnv(service);
-      expect({ service: app.name, PORT: env.PORT ?? String(app.port) }).toEqual({ service: app.name, PORT: String(app.port) });
-      expect({ service: app.name, ports: containerPorts(service) }).toEqual({ service: app.name, ports: [app.port] });
+      expect({ service: app.name, PORT: env.PORT ?? String(app.port) }).toEqual({
+        service: app.name,
+        PORT: String(app.port),
+      });
+      expect({ service: app.name, ports: containerPorts(service) }).toEqual({
+        service: app.name,
+        ports: [app.port],
+      });
       expect(healthcheckCommand(service)).toContain(`127.0.0.1:${app.port}${app.readyPath}`);
     }
   });
@@ -106,7 +129,12 @@ describe('docker-compose.yml', () => {
       for (const [key, value] of Object.entries(serviceEnv(service))) {
         for (const match of value.matchAll(/\/\/([a-z0-9-]+):(\d+)/g)) {
           const expected = byHost.get(match[1]);
-          if (expected !== undefined) expect({ service: name, key, port: Number(match[2]) }).toEqual({ service: name, key, port: expected });
+          if (expected !== undefined)
+            expect({ service: name, key, port: Number(match[2]) }).toEqual({
+              service: name,
+              key,
+              port: expected,
+            });
         }
       }
     }
@@ -117,7 +145,11 @@ describe('docker-compose.yml', () => {
       const deps = dependsOn(compose.services[app.name]);
       if (app.name === 'twilio-emulator') continue; // needs neither
       expect({ service: app.name, nats: deps.nats }).toEqual({ service: app.name, nats: 'service_healthy' });
-      if (app.usesDatabase) expect({ service: app.name, postgres: deps.postgres }).toEqual({ service: app.name, postgres: 'service_healthy' });
+      if (app.usesDatabase)
+        expect({ service: app.name, postgres: deps.postgres }).toEqual({
+          service: app.name,
+          postgres: 'service_healthy',
+        });
       for (const [dep, condition] of Object.entries(deps)) {
         expect(compose.services[dep]?.healthcheck).toBeDefined();
         expect(condition).toBe('service_healthy');
@@ -152,7 +184,8 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(compose.volumes ?? {})).toContain(volume!.split(':')[0]);
     expect(healthcheckCommand(nats)).toContain('js-enabled-only=true');
     for (const app of appList()) {
-      if (app.known.has('NATS_STREAM_REPLICAS')) expect(serviceEnv(compose.services[app.name]).NATS_STREAM_REPLICAS).toBe('1');
+      if (app.known.has('NATS_STREAM_REPLICAS'))
+        expect(serviceEnv(compose.services[app.name]).NATS_STREAM_REPLICAS).toBe('1');
     }
   });
 
@@ -161,7 +194,11 @@ describe('docker-compose.yml', () => {
       .filter(([, service]) => !service.profiles?.length)
       .map(([name]) => name);
     expect(unprofiled.sort()).toEqual([...appList().map((app) => app.name), 'nats', 'postgres'].sort());
-    for (const name of unprofiled) expect({ name, healthcheck: Boolean(compose.services[name].healthcheck?.test) }).toEqual({ name, healthcheck: true });
+    for (const name of unprofiled)
+      expect({ name, healthcheck: Boolean(compose.services[name].healthcheck?.test) }).toEqual({
+        name,
+        healthcheck: true,
+      });
     expect(compose.services['otel-collector'].profiles).toEqual(['observability']);
     expect(compose.services.jaeger.profiles).toEqual(['observability']);
     expect(Object.values(compose.services).some((service) => service.profiles?.includes('dev'))).toBe(true);
@@ -183,7 +220,9 @@ describe('docker-compose.yml', () => {
     // The services export only when OTEL_EXPORTER_OTLP_ENDPOINT is set; the documented value works:
     for (const app of appList()) {
       if (!app.known.has('OTEL_EXPORTER_OTLP_ENDPOINT')) continue;
-      const env = serviceEnv(compose.services[app.name], { OTEL_EXPORTER_OTLP_ENDPOINT: `http://otel-collector:${httpPort}` });
+      const env = serviceEnv(compose.services[app.name], {
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://otel-collector:${httpPort}`,
+      });
       expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe(`http://otel-collector:${httpPort}`);
       expect(app.check(env)).toBeUndefined();
     }

@@ -55,10 +55,15 @@ function stages(): Stage[] {
 }
 
 describe('.dockerignore', () => {
-  it.each(['node_modules/nx/package.json', 'dist/apps/routing/src/main.js', '.git/HEAD', '.nx/cache', 'tmp/x', '.env', 'coverage/x'])(
-    'keeps %s out of the build context',
-    (path) => expect(excluded(path)).toBe(true),
-  );
+  it.each([
+    'node_modules/nx/package.json',
+    'dist/apps/routing/src/main.js',
+    '.git/HEAD',
+    '.nx/cache',
+    'tmp/x',
+    '.env',
+    'coverage/x',
+  ])('keeps %s out of the build context', (path) => expect(excluded(path)).toBe(true));
 
   it.each([
     'apps/routing/src/config.spec.ts',
@@ -73,9 +78,16 @@ describe('.dockerignore', () => {
     const copied = stages()
       .flatMap((stage) => stage.lines)
       .filter((line) => /^COPY\s/i.test(line) && !/--from=/.test(line))
-      .flatMap((line) => line.split(/\s+/).slice(1, -1).filter((arg) => !arg.startsWith('--')));
+      .flatMap((line) =>
+        line
+          .split(/\s+/)
+          .slice(1, -1)
+          .filter((arg) => !arg.startsWith('--')),
+      );
     expect(copied.length).toBeGreaterThan(3);
-    const sources = appNames().flatMap((app) => runtimeSources(app)).map((file) => relative(ROOT, file));
+    const sources = appNames()
+      .flatMap((app) => runtimeSources(app))
+      .map((file) => relative(ROOT, file));
     const needed = [...new Set([...copied, ...sources])];
     expect(needed.filter((path) => excluded(path))).toEqual([]);
   });
@@ -94,7 +106,9 @@ describe('Dockerfile', () => {
   it('builds on Node 20 like the project', () => {
     const image = /ARG NODE_IMAGE=(\S+)/.exec(dockerfile)?.[1] ?? '';
     expect(image).toMatch(/^node:20[-.]/);
-    const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    const engines = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }
+    ).engines.node;
     expect(engines).toMatch(/>=20/);
   });
 
@@ -102,8 +116,12 @@ describe('Dockerfile', () => {
     const copies = runtime.lines.filter((line) => /^COPY\s/i.test(line));
     expect(copies.every((line) => /--from=/.test(line))).toBe(true); // nothing straight from the context
     const sources = copies.map((line) => line.split(/\s+/).filter((arg) => !arg.startsWith('--'))[1]);
-    expect(sources.sort()).toEqual(['/app/node_modules', '/app/package.json', '/src/dist/apps/${APP}', '/src/dist/libs'].sort());
-    const depsStage = all.find((stage) => copies.some((line) => line.includes(`--from=${stage.name} /app/node_modules`)))!;
+    expect(sources.sort()).toEqual(
+      ['/app/node_modules', '/app/package.json', '/src/dist/apps/${APP}', '/src/dist/libs'].sort(),
+    );
+    const depsStage = all.find((stage) =>
+      copies.some((line) => line.includes(`--from=${stage.name} /app/node_modules`)),
+    )!;
     expect(depsStage.lines.join('\n')).toMatch(/npm ci --omit=dev/);
     const buildStage = all.find((stage) => /node scripts\/build\.mjs/.test(stage.lines.join('\n')))!;
     expect(buildStage.lines.join('\n')).toMatch(/-name '\*\.map' -delete/);
@@ -116,19 +134,26 @@ describe('Dockerfile', () => {
 
   it('starts the app through a fixed entry point that passes arguments (`migrate`) on', () => {
     expect(runtime.lines).toContain('ENTRYPOINT ["node", "/app/main.js"]');
-    expect(runtime.lines.join('\n')).toContain(`printf "require('./dist/apps/%s/src/main.js');\\n" "$APP" > main.js`);
-    for (const app of appNames()) expect(readFileSync(join(ROOT, 'apps', app, 'src', 'main.ts'), 'utf8')).toBeTruthy();
+    expect(runtime.lines.join('\n')).toContain(
+      `printf "require('./dist/apps/%s/src/main.js');\\n" "$APP" > main.js`,
+    );
+    for (const app of appNames())
+      expect(readFileSync(join(ROOT, 'apps', app, 'src', 'main.ts'), 'utf8')).toBeTruthy();
   });
 
   it('needs no dev dependency at runtime: every package the apps and libs load is a production dependency', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     const builtins = new Set(builtinModules);
     const problems = new Set<string>();
     for (const app of appNames()) {
       for (const file of runtimeSources(app)) {
         const text = readFileSync(file, 'utf8');
         const specifiers = [
-          ...[...text.matchAll(/^\s*import\s+(?!type\s)(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1]),
+          ...[...text.matchAll(/^\s*import\s+(?!type\s)(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)].map(
+            (m) => m[1],
+          ),
           ...[...text.matchAll(/^\s*export\s+(?!type\s)[^'"]*?\sfrom\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]),
           ...[...text.matchAll(/\b(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]),
         ];

@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AppConfig, appNames, isWellKnown, loadAppConfigs } from './test/app-config';
-import { K8S_DIR, type K8sObject, kustomizeCommand, render, renderWithExampleSecrets, schemaProblems, unknownFieldProblems } from './test/kubernetes';
+import {
+  K8S_DIR,
+  type K8sObject,
+  kustomizeCommand,
+  render,
+  renderWithExampleSecrets,
+  schemaProblems,
+  unknownFieldProblems,
+} from './test/kubernetes';
 
 type Any = any;
 
@@ -33,7 +41,8 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-const find = (objects: K8sObject[], kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
+const find = (objects: K8sObject[], kind: string, name: string) =>
+  objects.find((o) => o.kind === kind && o.metadata.name === name);
 const ofKind = (objects: K8sObject[], kind: string) => objects.filter((o) => o.kind === kind);
 const podSpec = (workload: K8sObject): Any => workload.spec.template.spec;
 const selects = (selector: Record<string, string> | undefined, labels: Record<string, string> | undefined) =>
@@ -47,7 +56,10 @@ function secretValue(secret: K8sObject, key: string): string | undefined {
 }
 
 /** A container's environment as the kubelet would build it; problems for references that do not resolve. */
-function containerEnv(objects: K8sObject[], container: Any): { env: Record<string, string>; names: string[]; problems: string[] } {
+function containerEnv(
+  objects: K8sObject[],
+  container: Any,
+): { env: Record<string, string>; names: string[]; problems: string[] } {
   const env: Record<string, string> = {};
   const names: string[] = [];
   const problems: string[] = [];
@@ -58,17 +70,28 @@ function containerEnv(objects: K8sObject[], container: Any): { env: Record<strin
     if (!ref) continue;
     const kind = item.valueFrom.configMapKeyRef ? 'ConfigMap' : 'Secret';
     const source = find(objects, kind, ref.name);
-    const value = !source ? undefined : kind === 'ConfigMap' ? (source.data?.[ref.key] as string | undefined) : secretValue(source, ref.key);
+    const value = !source
+      ? undefined
+      : kind === 'ConfigMap'
+        ? (source.data?.[ref.key] as string | undefined)
+        : secretValue(source, ref.key);
     if (value !== undefined) env[item.name] = value;
-    else if (!ref.optional) problems.push(`${container.name}: ${item.name} refers to ${kind} ${ref.name} key ${ref.key}, which ${source ? 'lacks the key' : 'is not rendered'}`);
+    else if (!ref.optional)
+      problems.push(
+        `${container.name}: ${item.name} refers to ${kind} ${ref.name} key ${ref.key}, which ${source ? 'lacks the key' : 'is not rendered'}`,
+      );
   }
-  if (container.envFrom?.length) problems.push(`${container.name}: envFrom hands over every key; list the variables the service reads instead`);
+  if (container.envFrom?.length)
+    problems.push(
+      `${container.name}: envFrom hands over every key; list the variables the service reads instead`,
+    );
   return { env, names, problems };
 }
 
 function probePort(container: Any, port: unknown): number | undefined {
   if (typeof port === 'number') return port;
-  return (container.ports as Any[] | undefined)?.find((p) => p.name === port)?.containerPort as number | undefined;
+  return (container.ports as Any[] | undefined)?.find((p) => p.name === port)?.containerPort as
+    number | undefined;
 }
 
 describe('Kubernetes manifests (Kustomize)', () => {
@@ -87,7 +110,12 @@ describe('Kubernetes manifests (Kustomize)', () => {
     // The API server decodes Secret data ignoring line breaks; kustomize wraps long values.
     const normalised = objects.map((o) =>
       o.kind === 'Secret' && o.data
-        ? { ...o, data: Object.fromEntries(Object.entries(o.data as Record<string, string>).map(([k, v]) => [k, v.replace(/\s+/g, '')])) }
+        ? {
+            ...o,
+            data: Object.fromEntries(
+              Object.entries(o.data as Record<string, string>).map(([k, v]) => [k, v.replace(/\s+/g, '')]),
+            ),
+          }
         : o,
     );
     const problems = (await Promise.all(normalised.map(schemaProblems))).filter(Boolean);
@@ -122,20 +150,26 @@ describe('Kubernetes manifests (Kustomize)', () => {
       });
 
     it('deploys every app, and only apps, as a Deployment with a Service', () => {
-      const names = ofKind(overlay().objects, 'Deployment').map((d) => d.metadata.name).sort();
+      const names = ofKind(overlay().objects, 'Deployment')
+        .map((d) => d.metadata.name)
+        .sort();
       expect(names).toEqual([...overlay().apps].sort());
       for (const { app, deployment } of workloads()) {
         const service = find(overlay().objects, 'Service', app.name);
         expect({ app: app.name, service: Boolean(service) }).toEqual({ app: app.name, service: true });
         expect(selects(service!.spec.selector, deployment.spec.template.metadata.labels)).toBe(true);
-        expect(selects(deployment.spec.selector.matchLabels, deployment.spec.template.metadata.labels)).toBe(true);
+        expect(selects(deployment.spec.selector.matchLabels, deployment.spec.template.metadata.labels)).toBe(
+          true,
+        );
       }
     });
 
     it('sets every variable each service requires, and the secret and config keys resolve', () => {
       const problems = workloads().flatMap(({ app, container }) => {
         const { env, problems: refs } = containerEnv(overlay().objects, container);
-        const missing = [...app.required].filter((key) => !env[key]).map((key) => `${app.name}: ${key} is required by its config but not set`);
+        const missing = [...app.required]
+          .filter((key) => !env[key])
+          .map((key) => `${app.name}: ${key} is required by its config but not set`);
         return [...refs.map((p) => `${app.name}: ${p}`), ...missing];
       });
       expect(problems).toEqual([]);
@@ -150,8 +184,10 @@ describe('Kubernetes manifests (Kustomize)', () => {
       expect(problems).toEqual([]);
     });
 
-    it("gives every service an environment its own config validation accepts", () => {
-      const problems = workloads().flatMap(({ app, container }) => app.check(containerEnv(overlay().objects, container).env) ?? []);
+    it('gives every service an environment its own config validation accepts', () => {
+      const problems = workloads().flatMap(
+        ({ app, container }) => app.check(containerEnv(overlay().objects, container).env) ?? [],
+      );
       expect(problems).toEqual([]);
     });
 
@@ -159,7 +195,11 @@ describe('Kubernetes manifests (Kustomize)', () => {
       for (const { app, container } of workloads()) {
         const { env } = containerEnv(overlay().objects, container);
         const http = (container.ports as Any[]).find((p) => p.name === 'http');
-        expect({ app: app.name, containerPort: http?.containerPort, PORT: env.PORT ?? String(app.port) }).toEqual({
+        expect({
+          app: app.name,
+          containerPort: http?.containerPort,
+          PORT: env.PORT ?? String(app.port),
+        }).toEqual({
           app: app.name,
           containerPort: app.port,
           PORT: String(app.port),
@@ -169,11 +209,20 @@ describe('Kubernetes manifests (Kustomize)', () => {
           ['livenessProbe', app.livePath],
         ] as const) {
           const get = container[probe]?.httpGet;
-          expect({ app: app.name, probe, path: get?.path, port: probePort(container, get?.port) }).toEqual({ app: app.name, probe, path, port: app.port });
+          expect({ app: app.name, probe, path: get?.path, port: probePort(container, get?.port) }).toEqual({
+            app: app.name,
+            probe,
+            path,
+            port: app.port,
+          });
         }
         const service = find(overlay().objects, 'Service', app.name)!;
         const port = (service.spec.ports as Any[])[0];
-        expect({ app: app.name, port: port.port, target: probePort(container, port.targetPort) }).toEqual({ app: app.name, port: app.port, target: app.port });
+        expect({ app: app.name, port: port.port, target: probePort(container, port.targetPort) }).toEqual({
+          app: app.name,
+          port: app.port,
+          target: app.port,
+        });
       }
     });
 
@@ -183,10 +232,14 @@ describe('Kubernetes manifests (Kustomize)', () => {
         for (const [key, value] of Object.entries(containerEnv(overlay().objects, container).env)) {
           for (const match of value.matchAll(/\/\/([a-z0-9-]+):(\d+)/g)) {
             const target = apps.get(match[1]);
-            if (target && Number(match[2]) !== target.port) problems.push(`${app.name}: ${key} uses port ${match[2]} for ${match[1]} (listens on ${target.port})`);
+            if (target && Number(match[2]) !== target.port)
+              problems.push(
+                `${app.name}: ${key} uses port ${match[2]} for ${match[1]} (listens on ${target.port})`,
+              );
             const service = find(overlay().objects, 'Service', match[1]);
             if (!service) problems.push(`${app.name}: ${key} names ${match[1]}, which is not a Service here`);
-            else if (!(service.spec.ports as Any[]).some((p) => p.port === Number(match[2]))) problems.push(`${app.name}: ${key}: Service ${match[1]} has no port ${match[2]}`);
+            else if (!(service.spec.ports as Any[]).some((p) => p.port === Number(match[2])))
+              problems.push(`${app.name}: ${key}: Service ${match[1]} has no port ${match[2]}`);
           }
         }
       }
@@ -194,18 +247,31 @@ describe('Kubernetes manifests (Kustomize)', () => {
     });
 
     it('runs every container unprivileged, with requests and limits', () => {
-      const workloadsAll = [...ofKind(overlay().objects, 'Deployment'), ...ofKind(overlay().objects, 'StatefulSet')];
+      const workloadsAll = [
+        ...ofKind(overlay().objects, 'Deployment'),
+        ...ofKind(overlay().objects, 'StatefulSet'),
+      ];
       for (const workload of workloadsAll) {
         const spec = podSpec(workload);
-        expect({ name: workload.metadata.name, nonRoot: spec.securityContext?.runAsNonRoot }).toEqual({ name: workload.metadata.name, nonRoot: true });
+        expect({ name: workload.metadata.name, nonRoot: spec.securityContext?.runAsNonRoot }).toEqual({
+          name: workload.metadata.name,
+          nonRoot: true,
+        });
         for (const c of spec.containers as Any[]) {
           const r = c.resources ?? {};
-          expect({ c: c.name, req: [r.requests?.cpu, r.requests?.memory].every(Boolean), lim: [r.limits?.cpu, r.limits?.memory].every(Boolean) }).toEqual({
+          expect({
+            c: c.name,
+            req: [r.requests?.cpu, r.requests?.memory].every(Boolean),
+            lim: [r.limits?.cpu, r.limits?.memory].every(Boolean),
+          }).toEqual({
             c: c.name,
             req: true,
             lim: true,
           });
-          expect(c.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true });
+          expect(c.securityContext).toMatchObject({
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
+          });
           expect(c.livenessProbe && c.readinessProbe).toBeTruthy();
         }
       }
@@ -220,15 +286,22 @@ describe('Kubernetes manifests (Kustomize)', () => {
         expect(hpa!.spec.maxReplicas).toBeGreaterThan(hpa!.spec.minReplicas ?? 1);
         expect(find(overlay().objects, 'Deployment', name)!.spec.replicas).toBeUndefined();
       }
-      for (const hpa of hpas) expect(find(overlay().objects, 'Deployment', hpa.spec.scaleTargetRef.name)).toBeDefined();
+      for (const hpa of hpas)
+        expect(find(overlay().objects, 'Deployment', hpa.spec.scaleTargetRef.name)).toBeDefined();
     });
 
     it('has a PodDisruptionBudget for every workload, and each selects pods', () => {
       const pdbs = ofKind(overlay().objects, 'PodDisruptionBudget');
-      for (const workload of [...ofKind(overlay().objects, 'Deployment'), ...ofKind(overlay().objects, 'StatefulSet')]) {
+      for (const workload of [
+        ...ofKind(overlay().objects, 'Deployment'),
+        ...ofKind(overlay().objects, 'StatefulSet'),
+      ]) {
         const labels = workload.spec.template.metadata.labels;
         const covering = pdbs.filter((pdb) => selects(pdb.spec.selector.matchLabels, labels));
-        expect({ workload: workload.metadata.name, pdbs: covering.length }).toEqual({ workload: workload.metadata.name, pdbs: 1 });
+        expect({ workload: workload.metadata.name, pdbs: covering.length }).toEqual({
+          workload: workload.metadata.name,
+          pdbs: 1,
+        });
       }
     });
 
@@ -236,19 +309,26 @@ describe('Kubernetes manifests (Kustomize)', () => {
       const nats = ofKind(overlay().objects, 'StatefulSet').find((s) => s.metadata.name === 'nats')!;
       expect(nats.spec.replicas).toBe(3);
       expect(nats.spec.volumeClaimTemplates?.length).toBe(1);
-      const configMap = ofKind(overlay().objects, 'ConfigMap').find((c) => (podSpec(nats).volumes as Any[]).some((v) => v.configMap?.name === c.metadata.name))!;
+      const configMap = ofKind(overlay().objects, 'ConfigMap').find((c) =>
+        (podSpec(nats).volumes as Any[]).some((v) => v.configMap?.name === c.metadata.name),
+      )!;
       const conf = String(configMap.data['nats.conf']);
       expect(conf).toMatch(/jetstream\s*\{[^}]*store_dir:\s*\/data/);
       const routes = [...conf.matchAll(/nats:\/\/([a-z0-9-]+)-(\d+)\.([a-z0-9-]+):6222/g)];
       expect(routes.map((r) => Number(r[2]))).toEqual([0, 1, 2]);
       for (const r of routes) expect([r[1], r[3]]).toEqual([nats.metadata.name, nats.spec.serviceName]);
       expect(find(overlay().objects, 'Service', nats.spec.serviceName)?.spec.clusterIP).toBe('None');
-      const pdb = ofKind(overlay().objects, 'PodDisruptionBudget').find((p) => selects(p.spec.selector.matchLabels, nats.spec.template.metadata.labels))!;
+      const pdb = ofKind(overlay().objects, 'PodDisruptionBudget').find((p) =>
+        selects(p.spec.selector.matchLabels, nats.spec.template.metadata.labels),
+      )!;
       expect(pdb.spec.maxUnavailable).toBe(1);
       for (const { app, container } of workloads()) {
         if (!app.known.has('NATS_STREAM_REPLICAS')) continue;
         const { env } = containerEnv(overlay().objects, container);
-        expect({ app: app.name, replicas: env.NATS_STREAM_REPLICAS }).toEqual({ app: app.name, replicas: String(nats.spec.replicas) });
+        expect({ app: app.name, replicas: env.NATS_STREAM_REPLICAS }).toEqual({
+          app: app.name,
+          replicas: String(nats.spec.replicas),
+        });
         const url = new URL(env.NATS_URL.split(',')[0]);
         const service = find(overlay().objects, 'Service', url.hostname)!;
         expect(selects(service.spec.selector, nats.spec.template.metadata.labels)).toBe(true);
@@ -259,7 +339,13 @@ describe('Kubernetes manifests (Kustomize)', () => {
     it('exposes ingress and api through Ingresses, and nothing else', () => {
       const ingresses = ofKind(overlay().objects, 'Ingress');
       const backends = ingresses.flatMap((ing) =>
-        (ing.spec.rules as Any[]).flatMap((rule) => (rule.http.paths as Any[]).map((p) => ({ host: rule.host as string, path: p.path as string, backend: p.backend.service }))),
+        (ing.spec.rules as Any[]).flatMap((rule) =>
+          (rule.http.paths as Any[]).map((p) => ({
+            host: rule.host as string,
+            path: p.path as string,
+            backend: p.backend.service,
+          })),
+        ),
       );
       for (const [name, path] of Object.entries(PUBLIC)) {
         expect(backends.some((b) => b.backend.name === name && b.path === path)).toBe(true);
@@ -267,7 +353,11 @@ describe('Kubernetes manifests (Kustomize)', () => {
       for (const b of backends) {
         expect(Object.keys(PUBLIC)).toContain(b.backend.name);
         const service = find(overlay().objects, 'Service', b.backend.name)!;
-        expect((service.spec.ports as Any[]).some((p) => p.name === b.backend.port.name || p.port === b.backend.port.number)).toBe(true);
+        expect(
+          (service.spec.ports as Any[]).some(
+            (p) => p.name === b.backend.port.name || p.port === b.backend.port.number,
+          ),
+        ).toBe(true);
         expect(b.path).not.toMatch(/^\/(health|metrics)?$/);
       }
     });
@@ -279,10 +369,17 @@ describe('Kubernetes manifests (Kustomize)', () => {
           if (item.valueFrom?.secretKeyRef) keys.set(item.name, item.valueFrom.secretKeyRef.name as string);
         }
       }
-      for (const name of ['TWILIO_AUTH_TOKEN', 'TWILIO_ACCOUNT_SID', 'DATABASE_URL', 'LLM_API_KEY', 'ADMIN_API_KEY']) {
+      for (const name of [
+        'TWILIO_AUTH_TOKEN',
+        'TWILIO_ACCOUNT_SID',
+        'DATABASE_URL',
+        'LLM_API_KEY',
+        'ADMIN_API_KEY',
+      ]) {
         expect({ name, fromSecret: keys.has(name) }).toEqual({ name, fromSecret: true });
       }
-      for (const secret of new Set(keys.values())) expect(find(overlay().objects, 'Secret', secret)).toBeDefined();
+      for (const secret of new Set(keys.values()))
+        expect(find(overlay().objects, 'Secret', secret)).toBeDefined();
     });
   });
 
@@ -303,7 +400,11 @@ describe('Kubernetes manifests (Kustomize)', () => {
       for (const c of podSpec(deployment).containers as Any[]) {
         for (const item of (c.env ?? []) as Any[]) {
           const ref = item.valueFrom?.secretKeyRef;
-          if (ref && !ref.optional) expect({ key: ref.key, inExample: exampleKeys.has(ref.key as string) }).toEqual({ key: ref.key, inExample: true });
+          if (ref && !ref.optional)
+            expect({ key: ref.key, inExample: exampleKeys.has(ref.key as string) }).toEqual({
+              key: ref.key,
+              inExample: true,
+            });
         }
       }
     }

@@ -27,7 +27,10 @@ if (!(await up('http://127.0.0.1:3001/health/ready'))) {
   }
   offset = 1100;
   console.log('No running stack found on :3001; starting one for the demo...');
-  const env = devEnvironment({ ...process.env, NATS_NAMESPACE: 'demo', LOG_LEVEL: 'warn' }, { portOffset: offset });
+  const env = devEnvironment(
+    { ...process.env, NATS_NAMESPACE: 'demo', LOG_LEVEL: 'warn' },
+    { portOffset: offset },
+  );
   stack = startStack({ env, portOffset: offset, stdio: 'ignore', schemaPrefix: 'demo' });
   await waitReady(stack.children);
 }
@@ -56,11 +59,23 @@ try {
   const workflow = await call('POST', '/v1/workflows', key, {
     name: 'Front desk',
     definition: llm
-      ? [{ agent: { instructions: 'You are the friendly front desk of {{brand.name}}. Answer briefly.', abilities: [] } }]
+      ? [
+          {
+            agent: {
+              instructions: 'You are the friendly front desk of {{brand.name}}. Answer briefly.',
+              abilities: [],
+            },
+          },
+        ]
       : [
           {
             if: 'chat.channel == "whatsapp"',
-            then: [{ reply: 'Hi {{member.first_name}}! {{brand.name}} here on WhatsApp. You said: "{{message.body}}"' }],
+            then: [
+              {
+                reply:
+                  'Hi {{member.first_name}}! {{brand.name}} here on WhatsApp. You said: "{{message.body}}"',
+              },
+            ],
             else: [{ reply: '{{brand.name}}: you said "{{message.body}}"' }],
           },
         ],
@@ -84,7 +99,9 @@ try {
   const deadline = Date.now() + 30_000;
   let answer;
   while (!answer && Date.now() < deadline) {
-    const list = await fetch(`${emulator}/emulator/messages?to=${encodeURIComponent(`whatsapp:${phone}`)}`).then((r) => r.json());
+    const list = await fetch(
+      `${emulator}/emulator/messages?to=${encodeURIComponent(`whatsapp:${phone}`)}`,
+    ).then((r) => r.json());
     const items = Array.isArray(list) ? list : (list.messages ?? list.items ?? []);
     answer = items[0];
     if (!answer) await new Promise((r) => setTimeout(r, 200));

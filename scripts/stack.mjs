@@ -35,7 +35,13 @@ export function devEnvironment(env = process.env, { portOffset = 0 } = {}) {
   };
 }
 
-export function startStack({ env = devEnvironment(), portOffset = 0, stdio = 'inherit', only, schemaPrefix } = {}) {
+export function startStack({
+  env = devEnvironment(),
+  portOffset = 0,
+  stdio = 'inherit',
+  only,
+  schemaPrefix,
+} = {}) {
   const children = [];
   for (const service of SERVICES) {
     if (only && !only.includes(service.name)) continue;

@@ -97,7 +97,10 @@ export function runJsonChild(script, cfg, env = process.env) {
 export async function waitHttp(url, child, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child && child.exitCode !== null) throw new Error(`process exited (${child.exitCode}): ${child.tail?.().trim().split('\n').slice(-5).join(' | ')}`);
+    if (child && child.exitCode !== null)
+      throw new Error(
+        `process exited (${child.exitCode}): ${child.tail?.().trim().split('\n').slice(-5).join(' | ')}`,
+      );
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -108,4 +111,5 @@ export async function waitHttp(url, child, timeoutMs = 60_000) {
   }
 }
 
-export const round = (x, d = 0) => (typeof x === 'number' && Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : x);
+export const round = (x, d = 0) =>
+  typeof x === 'number' && Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : x;

@@ -12,7 +12,9 @@ export function footprintOf(stack) {
       const c0 = Object.fromEntries(stack.children.map((c) => [c.name, cpuSeconds(c.child.pid) ?? 0]));
       return () => {
         const s = (performance.now() - t0) / 1000;
-        return Object.fromEntries(stack.children.map((c) => [c.name, round(((cpuSeconds(c.child.pid) ?? 0) - c0[c.name]) / s, 2)]));
+        return Object.fromEntries(
+          stack.children.map((c) => [c.name, round(((cpuSeconds(c.child.pid) ?? 0) - c0[c.name]) / s, 2)]),
+        );
       };
     },
     /** Keeps the highest value seen per service in `peak`. */

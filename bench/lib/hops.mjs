@@ -27,7 +27,11 @@ async function stamps(ns, bodyPrefix, since) {
         continue;
       }
       if (!pending) continue;
-      const consumer = await js.consumers.get(name, { filter_subjects: subject, deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(since).toISOString() });
+      const consumer = await js.consumers.get(name, {
+        filter_subjects: subject,
+        deliver_policy: DeliverPolicy.StartTime,
+        opt_start_time: new Date(since).toISOString(),
+      });
       const iter = await consumer.consume({ max_messages: 1000 });
       const timer = setTimeout(() => iter.stop(), 30_000);
       for await (const m of iter) {

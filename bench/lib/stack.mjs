@@ -8,7 +8,10 @@ import { devEnvironment, SERVICES } from '../../scripts/stack.mjs';
 import { root, sleep, stopChild } from './common.mjs';
 
 export function startBenchStack({ ns, schemaPrefix, portOffset, logFile, extraEnv = {} }) {
-  const env = devEnvironment({ ...process.env, NATS_NAMESPACE: ns, LOG_LEVEL: 'warn', EMULATOR_STATUS_DELAY_MS: '5', ...extraEnv }, { portOffset });
+  const env = devEnvironment(
+    { ...process.env, NATS_NAMESPACE: ns, LOG_LEVEL: 'warn', EMULATOR_STATUS_DELAY_MS: '5', ...extraEnv },
+    { portOffset },
+  );
   const log = createWriteStream(logFile, { flags: 'a' });
   const children = SERVICES.map((service) => {
     const port = service.port + portOffset;
@@ -48,13 +51,16 @@ export function startBenchStack({ ns, schemaPrefix, portOffset, logFile, extraEn
           }
         }
         if (pending.size === 0) break;
-        if (Date.now() > deadline) throw new Error(`not ready in time: ${[...pending].map((c) => c.name).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(`not ready in time: ${[...pending].map((c) => c.name).join(', ')}`);
         await sleep(250);
       }
     },
     /** Services that died since the start, with their last log line. */
     dead() {
-      return children.filter((c) => c.child.exitCode !== null).map((c) => `${c.name} (exit ${c.child.exitCode}): ${lastLine(c.tail())}`);
+      return children
+        .filter((c) => c.child.exitCode !== null)
+        .map((c) => `${c.name} (exit ${c.child.exitCode}): ${lastLine(c.tail())}`);
     },
     async stop() {
       await Promise.all(children.map((c) => stopChild(c.child, 15_000)));
@@ -78,7 +84,8 @@ export function apiClient(base) {
       body: body ? JSON.stringify(body) : undefined,
     });
     const json = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(`${method} ${path} -> ${res.status}: ${json.message ?? JSON.stringify(json)}`);
+    if (!res.ok)
+      throw new Error(`${method} ${path} -> ${res.status}: ${json.message ?? JSON.stringify(json)}`);
     return json;
   };
 }

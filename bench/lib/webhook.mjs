@@ -13,7 +13,14 @@ export function sidFactory(prefix = 'SM') {
   return () => `${prefix}${run}${(n++).toString(16).padStart(16, '0')}`;
 }
 
-export function whatsappParams({ messageSid, from, to, body, accountSid = ACCOUNT_SID, profileName = 'Alex Bench' }) {
+export function whatsappParams({
+  messageSid,
+  from,
+  to,
+  body,
+  accountSid = ACCOUNT_SID,
+  profileName = 'Alex Bench',
+}) {
   const waId = from.replace(/^\+/, '');
   return {
     SmsMessageSid: messageSid,
@@ -31,7 +38,10 @@ export function whatsappParams({ messageSid, from, to, body, accountSid = ACCOUN
     AccountSid: accountSid,
     From: `whatsapp:${from}`,
     ApiVersion: '2010-04-01',
-    ChannelMetadata: JSON.stringify({ type: 'whatsapp', data: { context: { ProfileName: profileName, WaId: waId } } }),
+    ChannelMetadata: JSON.stringify({
+      type: 'whatsapp',
+      data: { context: { ProfileName: profileName, WaId: waId } },
+    }),
   };
 }
 

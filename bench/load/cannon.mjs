@@ -21,7 +21,12 @@ const result = await autocannon({
       path,
       setupRequest: (req) => {
         const from = `+1444${String(n++ % phones).padStart(7, '0')}`;
-        const hook = signedWebhook(cfg.signedUrl, { messageSid: nextSid(), from, to: cfg.to ?? '+15550001111', body });
+        const hook = signedWebhook(cfg.signedUrl, {
+          messageSid: nextSid(),
+          from,
+          to: cfg.to ?? '+15550001111',
+          body,
+        });
         return { ...req, body: hook.body, headers: { ...req.headers, ...hook.headers } };
       },
     },

@@ -8,7 +8,11 @@ import { sidFactory, signedWebhook } from '../lib/webhook.mjs';
 
 const cfg = JSON.parse(process.argv[2]);
 const url = new URL(cfg.url);
-const pool = new Pool(url.origin, { connections: cfg.connections ?? 64, pipelining: 1, keepAliveTimeout: 60_000 });
+const pool = new Pool(url.origin, {
+  connections: cfg.connections ?? 64,
+  pipelining: 1,
+  keepAliveTimeout: 60_000,
+});
 const nextSid = sidFactory('SM');
 const total = Math.round(cfg.rate * cfg.durationS);
 const perPhone = cfg.perPhone ?? 1;
@@ -28,7 +32,9 @@ function phoneOf(i) {
 function fire(i) {
   const from = phoneOf(i);
   const messageSid = nextSid();
-  const body = cfg.bodyPrefix ? `${cfg.bodyPrefix}${i}` : 'Hello there, I would like to book an appointment for next Tuesday morning please.';
+  const body = cfg.bodyPrefix
+    ? `${cfg.bodyPrefix}${i}`
+    : 'Hello there, I would like to book an appointment for next Tuesday morning please.';
   const hook = signedWebhook(cfg.signedUrl, { messageSid, from, to: cfg.to ?? '+15550001111', body });
   const t0 = performance.now();
   const at = Date.now();

@@ -5,7 +5,17 @@ import { pool } from '../lib/stack.mjs';
 import { hopBreakdown } from '../lib/hops.mjs';
 import { log, quantile, round, rssMiB, runJsonChild, sleep } from '../lib/common.mjs';
 
-export async function benchE2E({ quick, ns, system, number, rates, extraRates, bisect, durationS, footprint }) {
+export async function benchE2E({
+  quick,
+  ns,
+  system,
+  number,
+  rates,
+  extraRates,
+  bisect,
+  durationS,
+  footprint,
+}) {
   const { stack } = system;
   const emulator = stack.url('twilio-emulator');
   const ingressUrl = `${stack.url('ingress')}/twilio/messaging`;
@@ -60,7 +70,9 @@ export async function benchE2E({ quick, ns, system, number, rates, extraRates, b
     let lastCount = -1;
     let lastChange = Date.now();
     for (;;) {
-      const list = await fetch(`${emulator}/emulator/messages?from=${encodeURIComponent(`whatsapp:${number.number}`)}`).then((r) => r.json());
+      const list = await fetch(
+        `${emulator}/emulator/messages?from=${encodeURIComponent(`whatsapp:${number.number}`)}`,
+      ).then((r) => r.json());
       replies = list.messages.filter((m) => m.body?.startsWith(`ok ${bodyPrefix}`));
       if (replies.length !== lastCount) {
         lastCount = replies.length;
@@ -103,7 +115,13 @@ export async function benchE2E({ quick, ns, system, number, rates, extraRates, b
     latencies.sort((a, b) => a - b);
     let hops = null;
     try {
-      hops = await hopBreakdown({ ns, bodyPrefix, since: sendStart - 1000, sent: sent.sent, repliesByIndex: byIndex });
+      hops = await hopBreakdown({
+        ns,
+        bodyPrefix,
+        since: sendStart - 1000,
+        sent: sent.sent,
+        repliesByIndex: byIndex,
+      });
     } catch (error) {
       hops = { error: error.message };
     }
@@ -130,8 +148,16 @@ export async function benchE2E({ quick, ns, system, number, rates, extraRates, b
       cpuCores,
       deadServices: stack.dead(),
     };
-    step.held = step.missing === 0 && step.duplicates === 0 && step.wrongRecipient === 0 && step.webhooksFailed === 0 && step.p99Ms !== null && step.p99Ms < 1000;
-    log(`e2e ${rate}/s: answered ${step.answered}/${step.sent}, missing ${missing}, dup ${duplicates}, p50 ${step.p50Ms} p95 ${step.p95Ms} p99 ${step.p99Ms} ms${step.held ? '' : ' (not held)'}`);
+    step.held =
+      step.missing === 0 &&
+      step.duplicates === 0 &&
+      step.wrongRecipient === 0 &&
+      step.webhooksFailed === 0 &&
+      step.p99Ms !== null &&
+      step.p99Ms < 1000;
+    log(
+      `e2e ${rate}/s: answered ${step.answered}/${step.sent}, missing ${missing}, dup ${duplicates}, p50 ${step.p50Ms} p95 ${step.p95Ms} p99 ${step.p99Ms} ms${step.held ? '' : ' (not held)'}`,
+    );
     steps.push(step);
     return step;
   };

@@ -2,14 +2,36 @@
 // twilio.webhook() + JetStream baseline, all under the same load, in the same run.
 import { join } from 'node:path';
 import { devEnvironment } from '../../scripts/stack.mjs';
-import { cpuSeconds, log, median, root, round, rssMiB, runJsonChild, sleep, spawnNode, stopChild, waitHttp } from '../lib/common.mjs';
+import {
+  cpuSeconds,
+  log,
+  median,
+  root,
+  round,
+  rssMiB,
+  runJsonChild,
+  sleep,
+  spawnNode,
+  stopChild,
+  waitHttp,
+} from '../lib/common.mjs';
 import { streamMessages } from '../lib/infra.mjs';
 
 const VARIANTS = [
   { key: 'bare', label: 'bare Fastify, TwiML only', script: 'bench/servers/bare-fastify.mjs' },
-  { key: 'express', label: 'Express + twilio.webhook() + publish', script: 'bench/servers/express-twilio.mjs' },
+  {
+    key: 'express',
+    label: 'Express + twilio.webhook() + publish',
+    script: 'bench/servers/express-twilio.mjs',
+  },
   { key: 'ours1', label: 'our ingress, 1 process', script: 'dist/apps/ingress/src/main.js', ours: true },
-  { key: 'ours2', label: 'our ingress, 2 processes (cluster)', script: 'bench/servers/ingress-cluster.mjs', ours: true, workers: 2 },
+  {
+    key: 'ours2',
+    label: 'our ingress, 2 processes (cluster)',
+    script: 'bench/servers/ingress-cluster.mjs',
+    ours: true,
+    workers: 2,
+  },
 ];
 
 export async function benchIngress({ quick, ns, port }) {
@@ -70,7 +92,9 @@ export async function benchIngress({ quick, ns, port }) {
         res.rssMiB = sumRss(s.pids);
         runs[v.key].push(res);
         if (v.ours) answered200 += res.total - res.non2xx;
-        log(`ingress ${v.key} round ${r + 1}: ${round(res.total / measureS)} req/s, p50 ${res.latencyMs.p50} ms, p99 ${res.latencyMs.p99} ms, non-2xx ${res.non2xx}, errors ${res.errors}`);
+        log(
+          `ingress ${v.key} round ${r + 1}: ${round(res.total / measureS)} req/s, p50 ${res.latencyMs.p50} ms, p99 ${res.latencyMs.p99} ms, non-2xx ${res.non2xx}, errors ${res.errors}`,
+        );
         await sleep(300);
       }
     }
@@ -94,7 +118,8 @@ export async function benchIngress({ quick, ns, port }) {
         rounds: rs.map((x) => round(x.total / measureS)),
       };
     }
-    const ratio = (a, b, d) => (summary[a].rps && summary[b].rps ? round(summary[a].rps / summary[b].rps, d) : null);
+    const ratio = (a, b, d) =>
+      summary[a].rps && summary[b].rps ? round(summary[a].rps / summary[b].rps, d) : null;
     for (const k of ['ours1', 'ours2', 'express']) summary[k].vsBare = ratio(k, 'bare', 3);
     for (const k of ['ours1', 'ours2']) summary[k].vsExpress = ratio(k, 'express', 2);
 
@@ -104,7 +129,13 @@ export async function benchIngress({ quick, ns, port }) {
       if (!summary[k].rps) continue;
       const rate = Math.round(summary[k].rps / 2);
       const s = servers[k];
-      const res = await runJsonChild('bench/load/paced.mjs', { url: s.url, signedUrl: s.url, rate, durationS: pacedS, connections: 64 });
+      const res = await runJsonChild('bench/load/paced.mjs', {
+        url: s.url,
+        signedUrl: s.url,
+        rate,
+        durationS: pacedS,
+        connections: 64,
+      });
       paced[k] = {
         rate,
         achievedRps: round(res.achievedRps),
@@ -116,7 +147,9 @@ export async function benchIngress({ quick, ns, port }) {
         failed: res.failed,
         generatorLagMs: round(res.maxSchedulerLagMs, 1),
       };
-      log(`ingress ${k} paced at ${rate}/s: p50 ${paced[k].p50Ms} ms, p99 ${paced[k].p99Ms} ms, failed ${res.failed}`);
+      log(
+        `ingress ${k} paced at ${rate}/s: p50 ${paced[k].p50Ms} ms, p99 ${paced[k].p99Ms} ms, failed ${res.failed}`,
+      );
     }
 
     // Checked, not assumed: every 200 of our ingress is a message on the INBOUND stream.
@@ -130,9 +163,21 @@ export async function benchIngress({ quick, ns, port }) {
       paced,
       durability: { answered200, storedOnStream: stored, ok: stored >= answered200 },
       targets: {
-        vsBare: { target: 0.3, value: summary.ours1.vsBare, met: summary.ours1.vsBare !== null && summary.ours1.vsBare >= 0.3 },
-        vsExpress: { target: 2.5, value: summary.ours1.vsExpress, met: summary.ours1.vsExpress !== null && summary.ours1.vsExpress >= 2.5 },
-        p99AtHalfMaxMs: { target: 10, value: paced.ours1?.p99Ms ?? null, met: (paced.ours1?.p99Ms ?? Infinity) < 10 },
+        vsBare: {
+          target: 0.3,
+          value: summary.ours1.vsBare,
+          met: summary.ours1.vsBare !== null && summary.ours1.vsBare >= 0.3,
+        },
+        vsExpress: {
+          target: 2.5,
+          value: summary.ours1.vsExpress,
+          met: summary.ours1.vsExpress !== null && summary.ours1.vsExpress >= 2.5,
+        },
+        p99AtHalfMaxMs: {
+          target: 10,
+          value: paced.ours1?.p99Ms ?? null,
+          met: (paced.ours1?.p99Ms ?? Infinity) < 10,
+        },
       },
     };
   } finally {
@@ -141,7 +186,10 @@ export async function benchIngress({ quick, ns, port }) {
 }
 
 function sumRss(pids) {
-  return round(pids.reduce((a, pid) => a + (rssMiB(pid) ?? 0), 0), 1);
+  return round(
+    pids.reduce((a, pid) => a + (rssMiB(pid) ?? 0), 0),
+    1,
+  );
 }
 function sumCpu(pids) {
   return pids.reduce((a, pid) => a + (cpuSeconds(pid) ?? 0), 0);

@@ -30,7 +30,9 @@ export async function createMembers(system, count) {
 }
 
 async function emulatorMessages(emulator, from) {
-  const list = await fetch(`${emulator}/emulator/messages?from=${encodeURIComponent(`whatsapp:${from}`)}`).then((r) => r.json());
+  const list = await fetch(
+    `${emulator}/emulator/messages?from=${encodeURIComponent(`whatsapp:${from}`)}`,
+  ).then((r) => r.json());
   return list.messages;
 }
 
@@ -39,7 +41,9 @@ async function waitForCount(emulator, from, expected, quietMs, isDone = async ()
   let last = -1;
   let lastChange = Date.now();
   for (;;) {
-    const { count } = await fetch(`${emulator}/emulator/rate?from=${encodeURIComponent(`whatsapp:${from}`)}`).then((r) => r.json());
+    const { count } = await fetch(
+      `${emulator}/emulator/rate?from=${encodeURIComponent(`whatsapp:${from}`)}`,
+    ).then((r) => r.json());
     if (count !== last) {
       last = count;
       lastChange = Date.now();
@@ -81,13 +85,17 @@ export async function benchSends({ system, number, members, ns }) {
   await withJsm(async (_jsm, nc) => {
     const { jetstream } = await import('@nats-io/jetstream');
     const js = jetstream(nc);
-    await pool(requests, 200, (r) => js.publish(subject, JSON.stringify(r), { msgID: `${r.workspaceId}:${r.idempotencyKey}` }));
+    await pool(requests, 200, (r) =>
+      js.publish(subject, JSON.stringify(r), { msgID: `${r.workspaceId}:${r.idempotencyKey}` }),
+    );
     publishedAt = Date.now();
   });
   const count = await waitForCount(emulator, number.number, requests.length, 15_000);
   const msgs = await emulatorMessages(emulator, number.number);
   const sp = spread(msgs);
-  const rate = await fetch(`${emulator}/emulator/rate?from=${encodeURIComponent(`whatsapp:${number.number}`)}`).then((r) => r.json());
+  const rate = await fetch(
+    `${emulator}/emulator/rate?from=${encodeURIComponent(`whatsapp:${number.number}`)}`,
+  ).then((r) => r.json());
   const result = {
     requests: requests.length,
     publishS: round((publishedAt - t0) / 1000, 2),
@@ -102,7 +110,9 @@ export async function benchSends({ system, number, members, ns }) {
     maxInAnySecond: rate.maxInAnySecond,
     configuredRate: 'unlimited (10000/s)',
   };
-  log(`outbound: ${count}/${requests.length} sends in ${round((sp.last - t0) / 1000, 1)} s = ${result.sendsPerSecond}/s (steady ${result.steadyPerSecond}/s)`);
+  log(
+    `outbound: ${count}/${requests.length} sends in ${round((sp.last - t0) / 1000, 1)} s = ${result.sendsPerSecond}/s (steady ${result.steadyPerSecond}/s)`,
+  );
   return result;
 }
 
@@ -112,7 +122,12 @@ export async function benchBroadcast({ system, number, expectedMembers, configur
   const routine = await call('POST', '/v1/routines', key, {
     name: 'Bench broadcast',
     memberFilter: 'member.notify_whatsapp',
-    action: { type: 'send_whatsapp', phoneNumberId: number.id, contentSid: CONTENT_SID, contentVariables: { 1: 'there' } },
+    action: {
+      type: 'send_whatsapp',
+      phoneNumberId: number.id,
+      contentSid: CONTENT_SID,
+      contentVariables: { 1: 'there' },
+    },
   });
   const t0 = Date.now();
   await call('POST', `/v1/routines/${routine.id}/run`, key);
@@ -125,7 +140,9 @@ export async function benchBroadcast({ system, number, expectedMembers, configur
   await isDone();
   const msgs = await emulatorMessages(emulator, number.number);
   const sp = spread(msgs);
-  const rate = await fetch(`${emulator}/emulator/rate?from=${encodeURIComponent(`whatsapp:${number.number}`)}`).then((r) => r.json());
+  const rate = await fetch(
+    `${emulator}/emulator/rate?from=${encodeURIComponent(`whatsapp:${number.number}`)}`,
+  ).then((r) => r.json());
   const meanRate = count > 1 ? ((count - 1) * 1000) / (sp.last - sp.first) : null;
   const result = {
     members: expectedMembers,
@@ -142,6 +159,8 @@ export async function benchBroadcast({ system, number, expectedMembers, configur
     startToFirstMs: sp.first - t0,
     totalS: round((sp.last - t0) / 1000, 1),
   };
-  log(`broadcast: ${count}/${expectedMembers} at mean ${result.meanRate}/s (max in any second ${rate.maxInAnySecond}) vs configured ${configuredRate}/s`);
+  log(
+    `broadcast: ${count}/${expectedMembers} at mean ${result.meanRate}/s (max in any second ${rate.maxInAnySecond}) vs configured ${configuredRate}/s`,
+  );
   return result;
 }

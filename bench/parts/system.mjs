@@ -18,11 +18,19 @@ export async function startSystem({ ns, schemaPrefix, portOffset, logFile }) {
   const workspace = await call('POST', '/v1/workspaces', admin, { name: `Bench ${ns}` });
   await call('PUT', `/v1/workspaces/${workspace.id}/features/whatsapp`, admin);
   const { key } = await call('POST', `/v1/workspaces/${workspace.id}/api-keys`, admin);
-  const workflow = await call('POST', '/v1/workflows', key, { name: 'Bench echo', definition: [{ reply: 'ok {{message.body}}' }] });
+  const workflow = await call('POST', '/v1/workflows', key, {
+    name: 'Bench echo',
+    definition: [{ reply: 'ok {{message.body}}' }],
+  });
   // Business numbers: +1555 0xxxxxx (members use +1555 1000000 and up).
   const numberFor = async (sendRatePerSecond) => {
     const number = `+15550${String(randomInt(0, 999_999)).padStart(6, '0')}`;
-    const created = await call('POST', '/v1/phone-numbers', key, { number, smsEnabled: true, whatsappEnabled: true, defaultWorkflowId: workflow.id });
+    const created = await call('POST', '/v1/phone-numbers', key, {
+      number,
+      smsEnabled: true,
+      whatsappEnabled: true,
+      defaultWorkflowId: workflow.id,
+    });
     await call('PATCH', `/v1/phone-numbers/${created.id}`, key, { sendRatePerSecond });
     return { id: created.id, number };
   };

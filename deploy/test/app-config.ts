@@ -11,7 +11,13 @@ import type { z } from 'zod';
 export const ROOT = join(__dirname, '..', '..');
 
 /** Variables a deployment may set although no config schema names them. */
-export const WELL_KNOWN_VARS = [/^NODE_ENV$/, /^NODE_OPTIONS$/, /^NODE_EXTRA_CA_CERTS$/, /^TZ$/, /^OTEL_[A-Z0-9_]+$/];
+export const WELL_KNOWN_VARS = [
+  /^NODE_ENV$/,
+  /^NODE_OPTIONS$/,
+  /^NODE_EXTRA_CA_CERTS$/,
+  /^TZ$/,
+  /^OTEL_[A-Z0-9_]+$/,
+];
 export const isWellKnown = (name: string): boolean => WELL_KNOWN_VARS.some((pattern) => pattern.test(name));
 
 export interface AppConfig {
@@ -49,7 +55,9 @@ function sourceFiles(dir: string): string[] {
 /** Runtime (non-test) sources of an app plus the libraries every app may load. */
 export function runtimeSources(app: string): string[] {
   const libs = readdirSync(join(ROOT, 'libs')).filter((lib) => lib !== 'testing');
-  return [join(ROOT, 'apps', app, 'src'), ...libs.map((lib) => join(ROOT, 'libs', lib, 'src'))].flatMap(sourceFiles);
+  return [join(ROOT, 'apps', app, 'src'), ...libs.map((lib) => join(ROOT, 'libs', lib, 'src'))].flatMap(
+    sourceFiles,
+  );
 }
 
 /** `process.env.NAME` and `process.env['NAME']` read directly by runtime code. */
@@ -57,7 +65,9 @@ function directEnvReads(files: string[]): Set<string> {
   const names = new Set<string>();
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/process\.env(?:\.([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g)) {
+    for (const match of text.matchAll(
+      /process\.env(?:\.([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g,
+    )) {
       names.add(match[1] ?? match[2]);
     }
   }
@@ -88,7 +98,9 @@ export function emulatorEnvKeys(): string[] {
   };
   visit(source);
   if (!keys?.length) {
-    throw new Error(`${relative(ROOT, file)}: no \`const envSchema = z.object({...})\` found; update deploy/test/app-config.ts`);
+    throw new Error(
+      `${relative(ROOT, file)}: no \`const envSchema = z.object({...})\` found; update deploy/test/app-config.ts`,
+    );
   }
   return keys;
 }
@@ -127,7 +139,9 @@ async function zodApp(name: string): Promise<AppConfig> {
 }
 
 async function emulatorApp(): Promise<AppConfig> {
-  const { loadEmulatorConfig } = (await import(join(ROOT, 'apps/twilio-emulator/src/config/emulator-config'))) as {
+  const { loadEmulatorConfig } = (await import(
+    join(ROOT, 'apps/twilio-emulator/src/config/emulator-config')
+  )) as {
     loadEmulatorConfig(env: Record<string, string | undefined>): { port: number };
   };
   return {
@@ -151,6 +165,7 @@ async function emulatorApp(): Promise<AppConfig> {
 
 export async function loadAppConfigs(): Promise<Map<string, AppConfig>> {
   const apps = new Map<string, AppConfig>();
-  for (const name of appNames()) apps.set(name, name === 'twilio-emulator' ? await emulatorApp() : await zodApp(name));
+  for (const name of appNames())
+    apps.set(name, name === 'twilio-emulator' ? await emulatorApp() : await zodApp(name));
   return apps;
 }

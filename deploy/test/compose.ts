@@ -70,7 +70,10 @@ export function loadCompose(): ComposeFile {
 }
 
 /** A service's environment as the container would see it, given the shell's variables. */
-export function serviceEnv(service: ComposeService, shell: Record<string, string | undefined> = {}): Record<string, string> {
+export function serviceEnv(
+  service: ComposeService,
+  shell: Record<string, string | undefined> = {},
+): Record<string, string> {
   const raw = service.environment ?? {};
   const pairs: [string, string][] = Array.isArray(raw)
     ? raw.map((line) => {

@@ -11,7 +11,12 @@ import { ROOT } from './app-config';
 
 export const K8S_DIR = join(ROOT, 'deploy', 'k8s');
 
-export type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; [key: string]: any }; [key: string]: any };
+export type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; [key: string]: any };
+  [key: string]: any;
+};
 
 const INSTALL_HINT =
   'Rendering the manifests needs kustomize v4+ on PATH: either `kustomize`, or `kubectl` (v1.21+, it embeds kustomize; ' +
@@ -29,25 +34,34 @@ function tryVersion(command: string, args: string[]): string | undefined {
 /** The command that renders a kustomization directory, or a clear error when there is none. */
 export function kustomizeCommand(): { command: string; args: string[]; version: string } {
   const standalone = tryVersion('kustomize', ['version']);
-  if (standalone && /v([4-9]|\d{2,})\./.test(standalone)) return { command: 'kustomize', args: ['build'], version: standalone.trim() };
+  if (standalone && /v([4-9]|\d{2,})\./.test(standalone))
+    return { command: 'kustomize', args: ['build'], version: standalone.trim() };
   const kubectl = tryVersion('kubectl', ['version', '--client']);
   const embedded = kubectl && /Kustomize Version: v(\d+)\.[^\s]*/.exec(kubectl);
-  if (embedded && Number(embedded[1]) >= 4) return { command: 'kubectl', args: ['kustomize'], version: embedded[0] };
-  throw new Error(`${INSTALL_HINT} Found: ${standalone?.trim() ?? 'no kustomize'}, ${kubectl?.trim() ?? 'no kubectl'}.`);
+  if (embedded && Number(embedded[1]) >= 4)
+    return { command: 'kubectl', args: ['kustomize'], version: embedded[0] };
+  throw new Error(
+    `${INSTALL_HINT} Found: ${standalone?.trim() ?? 'no kustomize'}, ${kubectl?.trim() ?? 'no kubectl'}.`,
+  );
 }
 
 export function render(dir: string): K8sObject[] {
   const { command, args } = kustomizeCommand();
   let out: string;
   try {
-    out = execFileSync(command, [...args, dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+    out = execFileSync(command, [...args, dir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 << 20,
+    });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? String(error);
     throw new Error(`${command} ${args.join(' ')} ${dir} failed:\n${stderr}`);
   }
   return parseAllDocuments(out)
     .map((doc) => {
-      if (doc.errors.length) throw new Error(`rendered YAML does not parse: ${doc.errors.map((e) => e.message).join('; ')}`);
+      if (doc.errors.length)
+        throw new Error(`rendered YAML does not parse: ${doc.errors.map((e) => e.message).join('; ')}`);
       return doc.toJS() as K8sObject | null;
     })
     .filter((obj): obj is K8sObject => obj !== null);
@@ -129,7 +143,9 @@ export function unknownFieldProblems(objects: K8sObject[]): string[] {
   const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile } = host;
   host.getSourceFile = (name, language, ...rest) =>
-    name === file ? ts.createSourceFile(name, text, language) : getSourceFile.call(host, name, language, ...rest);
+    name === file
+      ? ts.createSourceFile(name, text, language)
+      : getSourceFile.call(host, name, language, ...rest);
   host.fileExists = (name) => name === file || fileExists.call(host, name);
   host.readFile = (name) => (name === file ? text : readFile.call(host, name));
   const program = ts.createProgram([file], options, host);

@@ -5,7 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { http, messageSid, randomPhone } from './harness/clients';
 import { FaultEnvironment } from './harness/environment';
-import { invalidApiCases, rejectedWebhookCases, strangeSignedWebhookCases, NASTY_STRINGS, type ApiCase, type HttpCase } from './harness/fuzz';
+import {
+  invalidApiCases,
+  rejectedWebhookCases,
+  strangeSignedWebhookCases,
+  NASTY_STRINGS,
+  type ApiCase,
+  type HttpCase,
+} from './harness/fuzz';
 import { changedTables, type Database, type JetStreamProbe } from './harness/observe';
 import { ADMIN_KEY } from './harness/stack';
 import { Random, envInt, seedFromEnv, sleep, waitUntil } from './harness/util';
@@ -20,7 +27,8 @@ let world: FaultEnvironment;
 let probe: JetStreamProbe;
 let db: Database;
 const results: Record<string, unknown> = {};
-const log = (line: string) => process.stdout.write(`[faults ${new Date().toISOString().slice(11, 23)}] ${line}\n`);
+const log = (line: string) =>
+  process.stdout.write(`[faults ${new Date().toISOString().slice(11, 23)}] ${line}\n`);
 
 beforeAll(async () => {
   log(`bad input: ${CASES} random cases per group, seed ${SEED}`);
@@ -30,14 +38,25 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  writeReport({ scenario: 'bad-input', seed: SEED, startedAt: new Date().toISOString(), durationMs: 0, ...results });
+  writeReport({
+    scenario: 'bad-input',
+    seed: SEED,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    ...results,
+  });
   await probe?.close();
   await world?.stop();
 });
 
 async function send(base: string, c: HttpCase): Promise<number> {
   try {
-    const res = await fetch(`${base}${c.path}`, { method: c.method, headers: c.headers, body: c.body, signal: AbortSignal.timeout(20_000) });
+    const res = await fetch(`${base}${c.path}`, {
+      method: c.method,
+      headers: c.headers,
+      body: c.body,
+      signal: AbortSignal.timeout(20_000),
+    });
     await res.arrayBuffer();
     return res.status;
   } catch (error) {
@@ -48,7 +67,11 @@ async function send(base: string, c: HttpCase): Promise<number> {
 }
 
 async function settled(): Promise<void> {
-  await waitUntil(async () => stuckConsumers(await probe.lag()).length === 0, 60_000, 'every consumer to catch up');
+  await waitUntil(
+    async () => stuckConsumers(await probe.lag()).length === 0,
+    60_000,
+    'every consumer to catch up',
+  );
 }
 
 /** Summarises answers by status for the report. */
@@ -69,11 +92,26 @@ it('webhooks: wrong, missing or forged signatures, malformed and huge bodies are
   await sleep(1000);
   const after = await db.fingerprint();
 
-  const not4xx = answers.filter((a) => a.status < 400 || a.status >= 500).map((a) => `${a.case.name} ${a.case.path} -> ${a.status}`);
+  const not4xx = answers
+    .filter((a) => a.status < 400 || a.status >= 500)
+    .map((a) => `${a.case.name} ${a.case.path} -> ${a.status}`);
   const changed = changedTables(before, after);
   const inboundAfter = await probe.streamMessages('INBOUND');
-  results.rejectedWebhooks = { cases: cases.length, byStatus: byStatus(answers), not4xx, changedTables: changed, storedOnStream: inboundAfter - inboundBefore };
-  log(`rejected webhooks:\n${table([['cases', cases.length], ['answers', byStatus(answers)], ['not 4xx', not4xx.length], ['changed tables', changed]])}`);
+  results.rejectedWebhooks = {
+    cases: cases.length,
+    byStatus: byStatus(answers),
+    not4xx,
+    changedTables: changed,
+    storedOnStream: inboundAfter - inboundBefore,
+  };
+  log(
+    `rejected webhooks:\n${table([
+      ['cases', cases.length],
+      ['answers', byStatus(answers)],
+      ['not 4xx', not4xx.length],
+      ['changed tables', changed],
+    ])}`,
+  );
   expect(not4xx).toEqual([]);
   expect(changed).toEqual([]);
   expect(inboundAfter).toBe(inboundBefore); // nothing reached the stream
@@ -90,11 +128,27 @@ it('webhooks: correctly signed but strange messages and status callbacks for unk
   await settled();
   await sleep(1000);
   const after = await db.fingerprint();
-  const fiveXx = answers.filter((a) => a.status >= 500 || a.status < 0).map((a) => `${a.case.name} ${String(a.case.body).slice(0, 200)} -> ${a.status}`);
+  const fiveXx = answers
+    .filter((a) => a.status >= 500 || a.status < 0)
+    .map((a) => `${a.case.name} ${String(a.case.body).slice(0, 200)} -> ${a.status}`);
   const changed = changedTables(before, after);
   const deadLetters = await probe.deadLetters();
-  results.strangeSignedWebhooks = { cases: cases.length, byStatus: byStatus(answers), fiveXx, changedTables: changed, deadLetters: deadLetters.slice(0, 20) };
-  log(`strange signed webhooks:\n${table([['cases', cases.length], ['answers', byStatus(answers)], ['5xx', fiveXx.length], ['changed tables', changed], ['dead letters', deadLetters.length]])}`);
+  results.strangeSignedWebhooks = {
+    cases: cases.length,
+    byStatus: byStatus(answers),
+    fiveXx,
+    changedTables: changed,
+    deadLetters: deadLetters.slice(0, 20),
+  };
+  log(
+    `strange signed webhooks:\n${table([
+      ['cases', cases.length],
+      ['answers', byStatus(answers)],
+      ['5xx', fiveXx.length],
+      ['changed tables', changed],
+      ['dead letters', deadLetters.length],
+    ])}`,
+  );
   expect(fiveXx).toEqual([]);
   expect(changed).toEqual([]);
   expect(deadLetters).toEqual([]);
@@ -105,12 +159,35 @@ it('REST API: invalid bodies, paths, queries and keys answer a 4xx error and cha
   const random = new Random(SEED + 13);
   const { api } = world;
   const ws = await api.workspace('Fuzz API');
-  const workflow = await api.ok<{ id: string }>('POST', '/v1/workflows', ws.key, { name: 'Flow', definition: [{ reply: 'hi' }] });
-  const number = await api.ok<{ id: string }>('POST', '/v1/phone-numbers', ws.key, { number: randomPhone(), smsEnabled: true, whatsappEnabled: true, defaultWorkflowId: workflow.id });
-  const member = await api.ok<{ id: string }>('POST', '/v1/members', ws.key, { firstName: 'Real', phone: randomPhone(), notifySms: true });
+  const workflow = await api.ok<{ id: string }>('POST', '/v1/workflows', ws.key, {
+    name: 'Flow',
+    definition: [{ reply: 'hi' }],
+  });
+  const number = await api.ok<{ id: string }>('POST', '/v1/phone-numbers', ws.key, {
+    number: randomPhone(),
+    smsEnabled: true,
+    whatsappEnabled: true,
+    defaultWorkflowId: workflow.id,
+  });
+  const member = await api.ok<{ id: string }>('POST', '/v1/members', ws.key, {
+    firstName: 'Real',
+    phone: randomPhone(),
+    notifySms: true,
+  });
   await settled();
   const before = await db.fingerprint();
-  const cases = invalidApiCases(random, { phoneNumberId: number.id, memberId: member.id, workflowId: workflow.id, workspaceId: ws.id, randomUuid: randomUUID() }, { admin: ADMIN_KEY, workspace: ws.key }, CASES);
+  const cases = invalidApiCases(
+    random,
+    {
+      phoneNumberId: number.id,
+      memberId: member.id,
+      workflowId: workflow.id,
+      workspaceId: ws.id,
+      randomUuid: randomUUID(),
+    },
+    { admin: ADMIN_KEY, workspace: ws.key },
+    CASES,
+  );
   const answers: Array<{ case: ApiCase; status: number; body: unknown }> = [];
   for (const c of cases) {
     const headers: Record<string, string> = {};
@@ -120,7 +197,11 @@ it('REST API: invalid bodies, paths, queries and keys answer a 4xx error and cha
     else if (c.body !== undefined) body = JSON.stringify(c.body);
     if (body !== undefined) headers['content-type'] = c.contentType ?? 'application/json';
     try {
-      const res = await http('' + c.method, `${world.stack.apiUrl}${c.path}`, { headers, body, timeoutMs: 20_000 });
+      const res = await http('' + c.method, `${world.stack.apiUrl}${c.path}`, {
+        headers,
+        body,
+        timeoutMs: 20_000,
+      });
       answers.push({ case: c, status: res.status, body: res.body ?? res.text.slice(0, 200) });
     } catch (error) {
       answers.push({ case: c, status: -1, body: error instanceof Error ? error.message : String(error) });
@@ -129,20 +210,42 @@ it('REST API: invalid bodies, paths, queries and keys answer a 4xx error and cha
   await settled();
   await sleep(1000);
   const after = await db.fingerprint();
-  const describe = (a: (typeof answers)[number]) => `${a.case.name} ${JSON.stringify(a.case.body ?? a.case.raw ?? '').slice(0, 160)} -> ${a.status} ${JSON.stringify(a.body).slice(0, 200)}`;
+  const describe = (a: (typeof answers)[number]) =>
+    `${a.case.name} ${JSON.stringify(a.case.body ?? a.case.raw ?? '').slice(0, 160)} -> ${a.status} ${JSON.stringify(a.body).slice(0, 200)}`;
   const fiveXx = answers.filter((a) => a.status >= 500 || a.status < 0).map(describe);
   const accepted = answers.filter((a) => a.status >= 200 && a.status < 400).map(describe);
   const badShape = answers
     .filter((a) => a.status >= 400 && a.status < 500 && a.status !== 413)
     .filter((a) => {
       const b = a.body as { statusCode?: unknown; error?: unknown; message?: unknown } | undefined;
-      return !b || b.statusCode !== a.status || typeof b.error !== 'string' || (typeof b.message !== 'string' && !Array.isArray(b.message));
+      return (
+        !b ||
+        b.statusCode !== a.status ||
+        typeof b.error !== 'string' ||
+        (typeof b.message !== 'string' && !Array.isArray(b.message))
+      );
     })
     .map(describe);
   // Authenticating a key may stamp when it was last used; that is not a change the caller made.
   const changed = changedTables(before, after, ['api.api_keys']);
-  results.restApi = { cases: cases.length, byStatus: byStatus(answers), fiveXx, accepted, badShape: badShape.slice(0, 20), changedTables: changed };
-  log(`REST API:\n${table([['cases', cases.length], ['answers', byStatus(answers)], ['5xx', fiveXx.length], ['2xx/3xx', accepted.length], ['error shape wrong', badShape.length], ['changed tables', changed]])}`);
+  results.restApi = {
+    cases: cases.length,
+    byStatus: byStatus(answers),
+    fiveXx,
+    accepted,
+    badShape: badShape.slice(0, 20),
+    changedTables: changed,
+  };
+  log(
+    `REST API:\n${table([
+      ['cases', cases.length],
+      ['answers', byStatus(answers)],
+      ['5xx', fiveXx.length],
+      ['2xx/3xx', accepted.length],
+      ['error shape wrong', badShape.length],
+      ['changed tables', changed],
+    ])}`,
+  );
   expect(fiveXx).toEqual([]);
   expect(accepted).toEqual([]);
   expect(badShape).toEqual([]);
@@ -153,16 +256,32 @@ it('REST API: invalid bodies, paths, queries and keys answer a 4xx error and cha
 it('webhooks: hostile text from a real member (NUL, broken UTF-8, templates, huge) is stored once and answered once, verbatim', async () => {
   const { api, emulator } = world;
   const ws = await api.workspace('Fuzz text');
-  const workflow = await api.ok<{ id: string }>('POST', '/v1/workflows', ws.key, { name: 'Echo', definition: [{ reply: 'ack {{message.body}}' }] });
-  const number = await api.ok<{ number: string }>('POST', '/v1/phone-numbers', ws.key, { number: randomPhone(), smsEnabled: true, whatsappEnabled: true, defaultWorkflowId: workflow.id });
+  const workflow = await api.ok<{ id: string }>('POST', '/v1/workflows', ws.key, {
+    name: 'Echo',
+    definition: [{ reply: 'ack {{message.body}}' }],
+  });
+  const number = await api.ok<{ number: string }>('POST', '/v1/phone-numbers', ws.key, {
+    number: randomPhone(),
+    smsEnabled: true,
+    whatsappEnabled: true,
+    defaultWorkflowId: workflow.id,
+  });
   const keywords = new Set(['stop', 'help', 'start']);
-  const bodies = NASTY_STRINGS.filter((s) => s.trim() && !keywords.has(s.trim().toLowerCase()) && s.length <= 1600);
+  const bodies = NASTY_STRINGS.filter(
+    (s) => s.trim() && !keywords.has(s.trim().toLowerCase()) && s.length <= 1600,
+  );
   const phones: string[] = [];
   const answers: Array<{ body: string; status: number }> = [];
   for (const body of bodies) {
     const phone = randomPhone();
     phones.push(phone);
-    const answer = await emulator.inbound({ from: phone, to: number.number, body, channel: phones.length % 2 ? 'sms' : 'whatsapp', messageSid: messageSid() });
+    const answer = await emulator.inbound({
+      from: phone,
+      to: number.number,
+      body,
+      channel: phones.length % 2 ? 'sms' : 'whatsapp',
+      messageSid: messageSid(),
+    });
     answers.push({ body, status: answer.status });
   }
   const replies = await waitUntil(
@@ -177,21 +296,49 @@ it('webhooks: hostile text from a real member (NUL, broken UTF-8, templates, hug
   const final = await emulator.messages({ from: number.number });
   const stored = await db.storedInbound(ws.id);
   const perPhone = new Map<string, string[]>();
-  for (const m of final) perPhone.set(m.to.replace(/^whatsapp:/, ''), [...(perPhone.get(m.to.replace(/^whatsapp:/, '')) ?? []), m.body ?? '']);
+  for (const m of final)
+    perPhone.set(m.to.replace(/^whatsapp:/, ''), [
+      ...(perPhone.get(m.to.replace(/^whatsapp:/, '')) ?? []),
+      m.body ?? '',
+    ]);
   const problems: string[] = [];
   bodies.forEach((body, i) => {
     const got = perPhone.get(phones[i]) ?? [];
-    if (answers[i].status >= 500) problems.push(`${JSON.stringify(body.slice(0, 40))}: webhook ${answers[i].status}`);
+    if (answers[i].status >= 500)
+      problems.push(`${JSON.stringify(body.slice(0, 40))}: webhook ${answers[i].status}`);
     else if (got.length !== 1) problems.push(`${JSON.stringify(body.slice(0, 40))}: ${got.length} replies`);
     // Verbatim, up to surrounding whitespace (a reply's text is trimmed); NUL and unpaired
     // surrogates cannot be stored as text, so only their presence is checked.
-    else if (!body.includes('\u0000') && !/[\uD800-\uDFFF\uFFFE\uFFFF]/.test(body) && got[0].trim() !== `ack ${body.trim()}`) problems.push(`${JSON.stringify(body.slice(0, 40))}: reply ${JSON.stringify(got[0].slice(0, 60))}`);
+    else if (
+      !body.includes('\u0000') &&
+      !/[\uD800-\uDFFF\uFFFE\uFFFF]/.test(body) &&
+      got[0].trim() !== `ack ${body.trim()}`
+    )
+      problems.push(`${JSON.stringify(body.slice(0, 40))}: reply ${JSON.stringify(got[0].slice(0, 60))}`);
   });
   const deadLetters = await probe.deadLetters();
-  const stuck = await waitUntil(async () => (stuckConsumers(await probe.lag()).length ? null : []), 20_000, 'consumers to catch up').catch(async () => stuckConsumers(await probe.lag()));
-  results.hostileText = { messages: bodies.length, replies: replies.length, stored: stored.size, problems, stuck, deadLetters: deadLetters.slice(0, 20) };
+  const stuck = await waitUntil(
+    async () => (stuckConsumers(await probe.lag()).length ? null : []),
+    20_000,
+    'consumers to catch up',
+  ).catch(async () => stuckConsumers(await probe.lag()));
+  results.hostileText = {
+    messages: bodies.length,
+    replies: replies.length,
+    stored: stored.size,
+    problems,
+    stuck,
+    deadLetters: deadLetters.slice(0, 20),
+  };
   log(
-    `hostile text:\n${table([['messages', bodies.length], ['replies', final.length], ['stored', stored.size], ['problems', problems], ['stuck consumers', stuck], ['dead letters', deadLetters]])}`,
+    `hostile text:\n${table([
+      ['messages', bodies.length],
+      ['replies', final.length],
+      ['stored', stored.size],
+      ['problems', problems],
+      ['stuck consumers', stuck],
+      ['dead letters', deadLetters],
+    ])}`,
   );
   expect(problems).toEqual([]);
   expect(stuck).toEqual([]);

@@ -18,7 +18,8 @@ jest.setTimeout(30 * 60_000);
 
 let world: FaultEnvironment;
 let probe: JetStreamProbe;
-const log = (line: string) => process.stdout.write(`[faults ${new Date().toISOString().slice(11, 23)}] ${line}\n`);
+const log = (line: string) =>
+  process.stdout.write(`[faults ${new Date().toISOString().slice(11, 23)}] ${line}\n`);
 
 beforeAll(async () => {
   log(`broadcast under faults: ${MEMBERS} members, seed ${SEED}`);
@@ -79,7 +80,12 @@ it('a broadcast killed mid-run (workflow and outbound SIGKILLed) reaches each op
   const routine = await api.ok<{ id: string }>('POST', '/v1/routines', ws.key, {
     name: 'Launch',
     memberFilter: 'member.first_name.startsWith("Bee")',
-    action: { type: 'send_whatsapp', phoneNumberId: number.id, contentSid: CONTENT_SID, contentVariables: { '1': 'launch' } },
+    action: {
+      type: 'send_whatsapp',
+      phoneNumberId: number.id,
+      contentSid: CONTENT_SID,
+      contentVariables: { '1': 'launch' },
+    },
   });
   log(`${members.length} members, ${expected.length} matched and opted in; running the routine`);
 
@@ -87,13 +93,23 @@ it('a broadcast killed mid-run (workflow and outbound SIGKILLed) reaches each op
   const started = await api.ok<{ progress: Progress }>('POST', `/v1/routines/${routine.id}/run`, ws.key);
   const killWorkflowAt = Math.floor(expected.length * (0.2 + random.next() * 0.2));
   const killOutboundAt = Math.floor(expected.length * (0.5 + random.next() * 0.2));
-  await waitUntil(async () => (await sentSoFar()) >= killWorkflowAt, 120_000, `${killWorkflowAt} sends before killing workflow`, 50);
+  await waitUntil(
+    async () => (await sentSoFar()) >= killWorkflowAt,
+    120_000,
+    `${killWorkflowAt} sends before killing workflow`,
+    50,
+  );
   const atWorkflowKill = await sentSoFar();
   await chaos.fire('workflow');
   const afterWorkflowRestart = await sentSoFar();
   let atOutboundKill: number | null = null;
   if (afterWorkflowRestart < killOutboundAt) {
-    await waitUntil(async () => (await sentSoFar()) >= killOutboundAt, 120_000, `${killOutboundAt} sends before killing outbound`, 50);
+    await waitUntil(
+      async () => (await sentSoFar()) >= killOutboundAt,
+      120_000,
+      `${killOutboundAt} sends before killing outbound`,
+      50,
+    );
     atOutboundKill = await sentSoFar();
     await chaos.fire('outbound');
   }
@@ -108,7 +124,11 @@ it('a broadcast killed mid-run (workflow and outbound SIGKILLed) reaches each op
     500,
   );
   // Sends still settling (status callbacks) and any late duplicate.
-  await waitUntil(async () => stuckConsumers(await probe.lag()).length === 0, 60_000, 'consumer lag to reach zero').catch(() => undefined);
+  await waitUntil(
+    async () => stuckConsumers(await probe.lag()).length === 0,
+    60_000,
+    'consumer lag to reach zero',
+  ).catch(() => undefined);
   await sleep(3000);
 
   const messages = await emulator.messages({ from: number.number });
@@ -119,7 +139,9 @@ it('a broadcast killed mid-run (workflow and outbound SIGKILLed) reaches each op
   }
   const missing = expected.filter((m) => !perPhone.get(m.phone)).map((m) => m.phone);
   const doubled = [...perPhone.entries()].filter(([, n]) => n > 1).map(([phone, n]) => `${phone} x${n}`);
-  const unwanted = members.filter((m) => !(m.matched && m.optedIn) && perPhone.get(m.phone)).map((m) => m.phone);
+  const unwanted = members
+    .filter((m) => !(m.matched && m.optedIn) && perPhone.get(m.phone))
+    .map((m) => m.phone);
   const stuck = stuckConsumers(await probe.lag());
   const deadLetters = await probe.deadLetters();
 
@@ -143,7 +165,12 @@ it('a broadcast killed mid-run (workflow and outbound SIGKILLed) reaches each op
     deadLetters: deadLetters.length,
     unexpectedExits: stack.unexpectedExits,
     faults: chaos.faults,
-    examples: { missing: missing.slice(0, 10), doubled: doubled.slice(0, 10), unwanted: unwanted.slice(0, 10), deadLetters: deadLetters.slice(0, 10) },
+    examples: {
+      missing: missing.slice(0, 10),
+      doubled: doubled.slice(0, 10),
+      unwanted: unwanted.slice(0, 10),
+      deadLetters: deadLetters.slice(0, 10),
+    },
     logs: world.logDir,
   };
   const file = writeReport(report);

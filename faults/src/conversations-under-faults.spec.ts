@@ -22,7 +22,10 @@ const MESSAGES = envInt('FAULTS_MESSAGES', 300);
 const CONVERSATIONS = envInt('FAULTS_CONVERSATIONS', Math.max(20, Math.min(600, Math.round(MESSAGES / 5))));
 // Long enough for every fault to land while messages still flow (a fault takes ~5-10 s to recover).
 const RATE = envInt('FAULTS_RATE', Math.max(4, Math.min(40, Math.round(MESSAGES / 70))));
-const EXTRA_KILLS = process.env.FAULTS_EXTRA_KILLS !== undefined ? Number(process.env.FAULTS_EXTRA_KILLS) : Math.floor(MESSAGES / 1000);
+const EXTRA_KILLS =
+  process.env.FAULTS_EXTRA_KILLS !== undefined
+    ? Number(process.env.FAULTS_EXTRA_KILLS)
+    : Math.floor(MESSAGES / 1000);
 const DRAIN_MS = envInt('FAULTS_DRAIN_MS', 150_000);
 const SEED = seedFromEnv();
 
@@ -32,10 +35,13 @@ let world: FaultEnvironment;
 let probe: JetStreamProbe;
 let db: Database;
 let watchdog: NodeJS.Timeout | undefined;
-const log = (line: string) => process.stdout.write(`[faults ${new Date().toISOString().slice(11, 23)}] ${line}\n`);
+const log = (line: string) =>
+  process.stdout.write(`[faults ${new Date().toISOString().slice(11, 23)}] ${line}\n`);
 
 beforeAll(async () => {
-  log(`conversations under faults: ${MESSAGES} messages, ${CONVERSATIONS} conversations, ${RATE}/s, seed ${SEED}`);
+  log(
+    `conversations under faults: ${MESSAGES} messages, ${CONVERSATIONS} conversations, ${RATE}/s, seed ${SEED}`,
+  );
   world = await FaultEnvironment.start('conversations');
   probe = await world.jetstream();
   db = world.database();
@@ -57,7 +63,10 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
   // A workspace whose numbers answer every message with a reply quoting it (so each reply maps
   // back to the messages it answered), on SMS and WhatsApp.
   const ws = await api.workspace('Faults clinic');
-  const workflow = await api.ok<{ id: string }>('POST', '/v1/workflows', ws.key, { name: 'Echo', definition: [{ reply: 'ack {{message.body}}' }] });
+  const workflow = await api.ok<{ id: string }>('POST', '/v1/workflows', ws.key, {
+    name: 'Echo',
+    definition: [{ reply: 'ack {{message.body}}' }],
+  });
   const numbers: string[] = [];
   for (let i = 0; i < 4; i++) {
     const n = await api.ok<{ number: string }>('POST', '/v1/phone-numbers', ws.key, {
@@ -79,7 +88,15 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
   }));
   const tag = `f${SEED.toString(36)}`;
 
-  const traffic = new Traffic({ emulator, conversations, total: MESSAGES, rate: RATE, tag, random: new Random(SEED + 1), giveUpMs: 180_000 });
+  const traffic = new Traffic({
+    emulator,
+    conversations,
+    total: MESSAGES,
+    rate: RATE,
+    tag,
+    random: new Random(SEED + 1),
+    giveUpMs: 180_000,
+  });
   const chaos = new Chaos(stack, world.nats, world.pg, random, log);
   const plan = faultPlan(random, EXTRA_KILLS);
   log(`fault plan: ${plan.join(', ')}`);
@@ -99,15 +116,27 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
   const trafficRun = traffic.run().then(() => {
     trafficDone = true;
   });
-  const progressTimer = setInterval(() => log(`progress: ${Math.round(traffic.progress * 100)}% dispatched, ${traffic.acceptedCount} accepted, ${traffic.retries} webhook retries`), 10_000);
+  const progressTimer = setInterval(
+    () =>
+      log(
+        `progress: ${Math.round(traffic.progress * 100)}% dispatched, ${traffic.acceptedCount} accepted, ${traffic.retries} webhook retries`,
+      ),
+    10_000,
+  );
   try {
-    await chaos.run(plan, () => traffic.progress, () => trafficDone);
+    await chaos.run(
+      plan,
+      () => traffic.progress,
+      () => trafficDone,
+    );
     await trafficRun;
   } finally {
     clearInterval(progressTimer);
   }
   const trafficMs = Date.now() - t0;
-  log(`traffic done: ${traffic.acceptedCount}/${MESSAGES} accepted after ${traffic.retries} retries; draining`);
+  log(
+    `traffic done: ${traffic.acceptedCount}/${MESSAGES} accepted after ${traffic.retries} retries; draining`,
+  );
 
   // Drain: every accepted message answered (redeliveries after a crash wait out the 30 s ack wait,
   // and a send claimed by a killed outbound is reconciled after SEND_CLAIM_STALE_MS).
@@ -115,8 +144,17 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
   const accepted = traffic.messages.filter((m) => m.accepted);
   let emulated = await emulator.messages();
   while (Date.now() - drainStart < DRAIN_MS) {
-    const verdict = judgeConversations(tag, traffic.messages, emulated, new Map(accepted.map((m) => [m.sid, 1])));
-    const lag = stuckConsumers(await probe.lag().catch(() => [{ stream: '?', consumer: '?', pending: 1, ackPending: 0, redelivered: 0 }]));
+    const verdict = judgeConversations(
+      tag,
+      traffic.messages,
+      emulated,
+      new Map(accepted.map((m) => [m.sid, 1])),
+    );
+    const lag = stuckConsumers(
+      await probe
+        .lag()
+        .catch(() => [{ stream: '?', consumer: '?', pending: 1, ackPending: 0, redelivered: 0 }]),
+    );
     if (verdict.lostReplies.length === 0 && lag.length === 0) break;
     await sleep(2000);
     emulated = await emulator.messages();
@@ -133,21 +171,40 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
   const stuck = stuckConsumers(lag);
   const deadLetters = await probe.deadLetters();
   const turns = await db.turns(ws.id);
-  const unanswered = accepted.filter((m) => turns.get(m.sid) !== 'answered').map((m) => `${m.sid}:${turns.get(m.sid) ?? 'none'}`);
+  const unanswered = accepted
+    .filter((m) => turns.get(m.sid) !== 'answered')
+    .map((m) => `${m.sid}:${turns.get(m.sid) ?? 'none'}`);
 
   // Why a reply is missing: what the workflow and outbound recorded for the message.
   const lostSids = accepted.filter((m) => verdict.lostReplies.some((l) => l.includes(m.sid)));
   const lostDetails = [];
   for (const m of lostSids.slice(0, 20)) {
-    const turn = await db.query(`SELECT status, reason, lead_key FROM workflow.turns WHERE workspace_id = $1 AND turn_key = $2`, [ws.id, m.sid]);
-    const sends = await db.query(`SELECT status, reason, error_code, channel, twilio_sid, created_at FROM outbound.sends WHERE workspace_id = $1 AND origin_ref = $2`, [ws.id, `turn:${m.sid}`]);
-    lostDetails.push({ message: `c${m.conversation}-m${m.seq}`, sid: m.sid, channel: conversations[m.conversation].channel, acceptedAt: new Date(m.acceptedAt ?? 0).toISOString(), turn, sends });
+    const turn = await db.query(
+      `SELECT status, reason, lead_key FROM workflow.turns WHERE workspace_id = $1 AND turn_key = $2`,
+      [ws.id, m.sid],
+    );
+    const sends = await db.query(
+      `SELECT status, reason, error_code, channel, twilio_sid, created_at FROM outbound.sends WHERE workspace_id = $1 AND origin_ref = $2`,
+      [ws.id, `turn:${m.sid}`],
+    );
+    lostDetails.push({
+      message: `c${m.conversation}-m${m.seq}`,
+      sid: m.sid,
+      channel: conversations[m.conversation].channel,
+      acceptedAt: new Date(m.acceptedAt ?? 0).toISOString(),
+      turn,
+      sends,
+    });
   }
 
   // Where order broke, if it did: each hop's order against the order ingress accepted in.
-  const hops = await orderByHop(tag, traffic.messages, emulated, probe, db, ws.id).catch((error: unknown) => [{ hop: 'unavailable', error: String(error) }]);
+  const hops = await orderByHop(tag, traffic.messages, emulated, probe, db, ws.id).catch((error: unknown) => [
+    { hop: 'unavailable', error: String(error) },
+  ]);
 
-  const killsByService = Object.fromEntries(SERVICE_NAMES.map((name) => [name, chaos.faults.filter((f) => f.target === name).length]));
+  const killsByService = Object.fromEntries(
+    SERVICE_NAMES.map((name) => [name, chaos.faults.filter((f) => f.target === name).length]),
+  );
   const report = {
     scenario: 'conversations',
     seed: SEED,
@@ -217,7 +274,8 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
   // Every planned fault happened and the system came back from each.
   expect(chaos.faults.map((f) => f.target).sort()).toEqual([...plan].sort());
   expect(chaos.faults.filter((f) => f.error)).toEqual([]);
-  for (const name of ['routing', 'chats', 'workflow', 'outbound', 'ingress'] as const) expect(killsByService[name]).toBeGreaterThanOrEqual(1);
+  for (const name of ['routing', 'chats', 'workflow', 'outbound', 'ingress'] as const)
+    expect(killsByService[name]).toBeGreaterThanOrEqual(1);
   expect(report.natsRestarts).toBe(1);
   expect(report.postgresRestarts).toBe(1);
   // Services reconnect to NATS and Postgres by themselves, and nothing dies on its own.

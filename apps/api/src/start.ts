@@ -6,7 +6,9 @@ import { ApiErrorFilter } from './http/api-error.filter';
 import { registerYamlBodies } from './http/yaml-body';
 
 /** Starts the api service from environment variables (validated first). */
-export async function startApi(env: Record<string, string | undefined> = process.env): Promise<RunningService> {
+export async function startApi(
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningService> {
   const config = loadApiConfig(env);
   return startService({
     service: SERVICE_NAME,

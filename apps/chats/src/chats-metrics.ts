@@ -1,7 +1,14 @@
 import { counter } from '@app/telemetry';
 
 /** New messages stored (redeliveries and status updates not counted). */
-export const messagesStored = counter('chats_messages_stored_total', 'Chat messages stored, by direction and channel', ['direction', 'channel']);
+export const messagesStored = counter(
+  'chats_messages_stored_total',
+  'Chat messages stored, by direction and channel',
+  ['direction', 'channel'],
+);
 
 /** Chats opened, by what opened them (inbound message, a send, a request). */
-export const chatsOpened = counter('chats_opened_total', 'Chats opened, by channel and origin', ['channel', 'origin']);
+export const chatsOpened = counter('chats_opened_total', 'Chats opened, by channel and origin', [
+  'channel',
+  'origin',
+]);

@@ -14,7 +14,9 @@ async function migrateOnly(): Promise<void> {
 
 if (process.argv[2] === 'migrate') {
   migrateOnly().catch((error: unknown) => {
-    process.stderr.write(`chats: migration failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `chats: migration failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   });
 } else {

@@ -3,7 +3,9 @@ import { loadChatsConfig } from './config';
 import { ChatsModule, SERVICE_NAME } from './chats.module';
 
 /** Starts the chats service from environment variables (validated first). */
-export async function startChats(env: Record<string, string | undefined> = process.env): Promise<RunningService> {
+export async function startChats(
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningService> {
   const config = loadChatsConfig(env);
   return startService({
     service: SERVICE_NAME,

@@ -22,7 +22,16 @@ describe('AI agents, abilities, event rules, end to end', () => {
   }
 
   const memberByPhone = async (phone: string) =>
-    waitFor(async () => (await system.ok<{ items: Array<{ id: string; optedOut: boolean }> }>('GET', `/v1/members?phone=${encodeURIComponent(phone)}`, ws.key)).items[0]);
+    waitFor(
+      async () =>
+        (
+          await system.ok<{ items: Array<{ id: string; optedOut: boolean }> }>(
+            'GET',
+            `/v1/members?phone=${encodeURIComponent(phone)}`,
+            ws.key,
+          )
+        ).items[0],
+    );
 
   it("answers WhatsApp with the agent's reply, with the conversation's history in the model request", async () => {
     const number = await agentNumber('MARKER-HISTORY You are the front desk.');
@@ -30,7 +39,12 @@ describe('AI agents, abilities, event rules, end to end', () => {
     llm.script({ text: 'We open at 9.' }, { text: 'Yes, Tuesday works.' });
     await system.inbound({ from: phone, to: number.number, body: 'When do you open?', channel: 'whatsapp' });
     await system.waitForSent(phone, 1, 'whatsapp');
-    await system.inbound({ from: phone, to: number.number, body: 'Can I come Tuesday?', channel: 'whatsapp' });
+    await system.inbound({
+      from: phone,
+      to: number.number,
+      body: 'Can I come Tuesday?',
+      channel: 'whatsapp',
+    });
     const sent = await system.waitForSent(phone, 2, 'whatsapp');
     expect(sent.map((m) => m.body)).toEqual(['We open at 9.', 'Yes, Tuesday works.']);
     const second = llm.requestsWith('MARKER-HISTORY')[1];
@@ -45,17 +59,39 @@ describe('AI agents, abilities, event rules, end to end', () => {
     const phone = randomPhone();
     // The tool is a send the system starts: the member must have opted in to WhatsApp.
     await system.ok('POST', '/v1/members', ws.key, { phone, firstName: 'Kim', notifyWhatsapp: true });
-    llm.script({ toolCalls: [{ name: 'send_whatsapp_message', arguments: { message: 'Booking confirmed: Tuesday 10:00' } }] }, { text: 'Done, I sent you the confirmation.' });
-    await system.inbound({ from: phone, to: number.number, body: 'Please book Tuesday', channel: 'whatsapp' });
+    llm.script(
+      {
+        toolCalls: [
+          { name: 'send_whatsapp_message', arguments: { message: 'Booking confirmed: Tuesday 10:00' } },
+        ],
+      },
+      { text: 'Done, I sent you the confirmation.' },
+    );
+    await system.inbound({
+      from: phone,
+      to: number.number,
+      body: 'Please book Tuesday',
+      channel: 'whatsapp',
+    });
     const sent = await system.waitForSent(phone, 2, 'whatsapp');
-    expect(sent.map((m) => m.body)).toEqual(['Booking confirmed: Tuesday 10:00', 'Done, I sent you the confirmation.']);
+    expect(sent.map((m) => m.body)).toEqual([
+      'Booking confirmed: Tuesday 10:00',
+      'Done, I sent you the confirmation.',
+    ]);
     const [request] = llm.requestsWith('MARKER-TOOL');
     expect(request.tools?.map((t) => t.function.name)).toContain('send_whatsapp_message');
 
     // Without the workspace feature the model never sees the tool.
     const plain = await system.workspace({ whatsapp: false, name: 'SMS only' });
-    const workflow = await system.workflow(plain.key, [{ agent: { instructions: 'MARKER-NOFEATURE', abilities: ['send_whatsapp_message', 'send_sms_message'] } }]);
-    const smsNumber = await system.phoneNumber(plain.key, { whatsappEnabled: false, defaultWorkflowId: workflow.id });
+    const workflow = await system.workflow(plain.key, [
+      {
+        agent: { instructions: 'MARKER-NOFEATURE', abilities: ['send_whatsapp_message', 'send_sms_message'] },
+      },
+    ]);
+    const smsNumber = await system.phoneNumber(plain.key, {
+      whatsappEnabled: false,
+      defaultWorkflowId: workflow.id,
+    });
     const smsPhone = randomPhone();
     llm.script({ text: 'Hello by SMS' });
     await system.inbound({ from: smsPhone, to: smsNumber.number, body: 'hi', channel: 'sms' });
@@ -79,16 +115,25 @@ describe('AI agents, abilities, event rules, end to end', () => {
     const phone = randomPhone();
     llm.script({ text: 'This reply must never arrive.', delayMs: 2500 });
     await system.inbound({ from: phone, to: number.number, body: 'tell me everything', channel: 'sms' });
-    await waitFor(() => llm.requestsWith('MARKER-STOP').length === 1, { message: 'the model to be thinking' });
+    await waitFor(() => llm.requestsWith('MARKER-STOP').length === 1, {
+      message: 'the model to be thinking',
+    });
     await system.inbound({ from: phone, to: number.number, body: 'STOP', channel: 'sms' });
     const [confirmation] = await system.waitForSent(phone, 1, 'sms');
     expect(confirmation.body).not.toContain('must never arrive');
-    expect(await staysFalse(async () => (await system.sentTo(phone)).some((m) => m.body?.includes('must never arrive')), 4000)).toBe(true);
+    expect(
+      await staysFalse(
+        async () => (await system.sentTo(phone)).some((m) => m.body?.includes('must never arrive')),
+        4000,
+      ),
+    ).toBe(true);
     expect((await memberByPhone(phone)).optedOut).toBe(true);
   });
 
   it('runs a Send WhatsApp rule on a submitted form: sent for an opted-in member, skipped with the exact text for one who is not', async () => {
-    const number = await system.phoneNumber(ws.key, { defaultWorkflowId: (await system.workflow(ws.key, [{ reply: 'ok' }])).id });
+    const number = await system.phoneNumber(ws.key, {
+      defaultWorkflowId: (await system.workflow(ws.key, [{ reply: 'ok' }])).id,
+    });
     // Members who wrote in recently, so free-form WhatsApp is inside the 24-hour window.
     const optedIn = randomPhone();
     const notOptedIn = randomPhone();
@@ -102,40 +147,75 @@ describe('AI agents, abilities, event rules, end to end', () => {
     const rule = await system.ok<{ id: string }>('POST', '/v1/event-rules', ws.key, {
       event: 'form_submitted',
       condition: 'event.data.form == "intake"',
-      action: { type: 'send_whatsapp', phoneNumberId: number.id, template: 'Thanks {{member.first_name}}, we got your intake form.' },
+      action: {
+        type: 'send_whatsapp',
+        phoneNumberId: number.id,
+        template: 'Thanks {{member.first_name}}, we got your intake form.',
+      },
     });
     for (const memberId of [yes.id, no.id]) {
-      const res = await system.api('POST', '/v1/events', ws.key, { type: 'form_submitted', memberId, data: { form: 'intake' } });
+      const res = await system.api('POST', '/v1/events', ws.key, {
+        type: 'form_submitted',
+        memberId,
+        data: { form: 'intake' },
+      });
       expect(res.status).toBe(202);
     }
-    await system.ok('POST', '/v1/events', ws.key, { type: 'form_submitted', memberId: yes.id, data: { form: 'other' } });
-    const runs = await waitFor(async () => {
-      const r = await system.ok<{ items: Array<{ memberId: string; status: string; reason: string | null }> }>('GET', `/v1/event-rules/${rule.id}/runs`, ws.key);
-      return r.items.length >= 2 && r.items.every((x) => x.status !== 'pending') ? r.items : undefined;
-    }, { message: 'two rule runs' });
+    await system.ok('POST', '/v1/events', ws.key, {
+      type: 'form_submitted',
+      memberId: yes.id,
+      data: { form: 'other' },
+    });
+    const runs = await waitFor(
+      async () => {
+        const r = await system.ok<{
+          items: Array<{ memberId: string; status: string; reason: string | null }>;
+        }>('GET', `/v1/event-rules/${rule.id}/runs`, ws.key);
+        return r.items.length >= 2 && r.items.every((x) => x.status !== 'pending') ? r.items : undefined;
+      },
+      { message: 'two rule runs' },
+    );
     expect(runs).toHaveLength(2);
     expect(runs.find((r) => r.memberId === yes.id)).toMatchObject({ status: 'sent' });
-    expect(runs.find((r) => r.memberId === no.id)).toMatchObject({ status: 'skipped', reason: 'Member has WhatsApp notifications disabled.' });
+    expect(runs.find((r) => r.memberId === no.id)).toMatchObject({
+      status: 'skipped',
+      reason: 'Member has WhatsApp notifications disabled.',
+    });
     const sent = await system.waitForSent(optedIn, 2, 'whatsapp');
     expect(sent[1].body).toBe('Thanks Sam, we got your intake form.');
   });
 
   it('starts a WhatsApp chat with a workflow whose first turn answers the initial message', async () => {
-    const number = await system.phoneNumber(ws.key, { defaultWorkflowId: (await system.workflow(ws.key, [{ reply: 'ok' }])).id });
+    const number = await system.phoneNumber(ws.key, {
+      defaultWorkflowId: (await system.workflow(ws.key, [{ reply: 'ok' }])).id,
+    });
     const phone = randomPhone();
     await system.inbound({ from: phone, to: number.number, body: 'hi', channel: 'whatsapp' });
     await system.waitForSent(phone, 1, 'whatsapp');
     const member = await memberByPhone(phone);
     await system.ok('PATCH', `/v1/members/${member.id}`, ws.key, { notifyWhatsapp: true });
-    const followUp = await system.workflow(ws.key, [{ reply: 'Follow-up on "{{message.body}}": how are you feeling?' }], 'Follow-up');
+    const followUp = await system.workflow(
+      ws.key,
+      [{ reply: 'Follow-up on "{{message.body}}": how are you feeling?' }],
+      'Follow-up',
+    );
     const rule = await system.ok<{ id: string }>('POST', '/v1/event-rules', ws.key, {
       event: 'task_entered',
-      action: { type: 'send_whatsapp', phoneNumberId: number.id, workflowId: followUp.id, initialMessage: 'post-visit check' },
+      action: {
+        type: 'send_whatsapp',
+        phoneNumberId: number.id,
+        workflowId: followUp.id,
+        initialMessage: 'post-visit check',
+      },
     });
     await system.ok('POST', '/v1/events', ws.key, { type: 'task_entered', memberId: member.id, data: {} });
     const sent = await system.waitForSent(phone, 2, 'whatsapp');
     expect(sent[1].body).toBe('Follow-up on "post-visit check": how are you feeling?');
-    const runs = await system.ok<{ items: Array<{ status: string; chatId: string | null }> }>('GET', `/v1/event-rules/${rule.id}/runs`, ws.key);
+    const runs = await system.ok<{ items: Array<{ status: string; chatId: string | null }> }>(
+      'GET',
+      `/v1/event-rules/${rule.id}/runs`,
+      ws.key,
+    );
     expect(runs.items[0]).toMatchObject({ status: 'sent', chatId: expect.any(String) });
   });
 });

@@ -10,7 +10,11 @@ describe('inbound SMS and WhatsApp, end to end', () => {
   const channelWorkflow = [
     {
       if: 'chat.channel == "whatsapp"',
-      then: [{ reply: 'Hi {{member.first_name}} on WhatsApp from {{brand.name}} & co. You said: {{message.body}}' }],
+      then: [
+        {
+          reply: 'Hi {{member.first_name}} on WhatsApp from {{brand.name}} & co. You said: {{message.body}}',
+        },
+      ],
       else: [{ reply: 'SMS from {{brand.name}}: {{message.body}}' }],
     },
   ];
@@ -27,14 +31,25 @@ describe('inbound SMS and WhatsApp, end to end', () => {
   }
 
   async function chatsOf(key: string, query = '') {
-    return (await system.ok<{ items: Array<{ id: string; channel: string; memberId: string }> }>('GET', `/v1/chats${query}`, key)).items;
+    return (
+      await system.ok<{ items: Array<{ id: string; channel: string; memberId: string }> }>(
+        'GET',
+        `/v1/chats${query}`,
+        key,
+      )
+    ).items;
   }
 
   it('answers WhatsApp as WhatsApp and SMS as SMS on the same number, in separate chats', async () => {
     const number = await numberWithWorkflow();
     const phone = randomPhone();
 
-    const wa = await system.inbound({ from: phone, to: number.number, body: 'Is Tuesday ok?', channel: 'whatsapp' });
+    const wa = await system.inbound({
+      from: phone,
+      to: number.number,
+      body: 'Is Tuesday ok?',
+      channel: 'whatsapp',
+    });
     expect(wa.status).toBe(200);
     expect(wa.body).toContain('<Response');
     const [waReply] = await system.waitForSent(phone, 1, 'whatsapp');
@@ -50,22 +65,33 @@ describe('inbound SMS and WhatsApp, end to end', () => {
 
     const chats = await waitFor(async () => {
       const list = await chatsOf(ws.key);
-      const mine = list.filter((c) => [number.number].length && c.memberId === list.find((x) => x.channel === 'sms')?.memberId);
+      const mine = list.filter(
+        (c) => [number.number].length && c.memberId === list.find((x) => x.channel === 'sms')?.memberId,
+      );
       return mine.length === 2 ? mine : undefined;
     });
     expect(chats.map((c) => c.channel).sort()).toEqual(['sms', 'whatsapp']);
     const whatsappChats = await chatsOf(ws.key, `?channel=whatsapp&memberId=${chats[0].memberId}`);
     expect(whatsappChats).toHaveLength(1);
-    const messages = await system.ok<{ items: Array<{ direction: string; body: string; twilioSid: string | null; status: string }> }>(
-      'GET',
-      `/v1/chats/${whatsappChats[0].id}/messages`,
-      ws.key,
+    const messages = await system.ok<{
+      items: Array<{ direction: string; body: string; twilioSid: string | null; status: string }>;
+    }>('GET', `/v1/chats/${whatsappChats[0].id}/messages`, ws.key);
+    await waitFor(
+      async () => {
+        const m = await system.ok<{ items: Array<{ direction: string; status: string }> }>(
+          'GET',
+          `/v1/chats/${whatsappChats[0].id}/messages`,
+          ws.key,
+        );
+        return m.items.length === 2 && m.items[1].status === 'delivered';
+      },
+      { message: 'the reply delivered in the chat' },
     );
-    await waitFor(async () => {
-      const m = await system.ok<{ items: Array<{ direction: string; status: string }> }>('GET', `/v1/chats/${whatsappChats[0].id}/messages`, ws.key);
-      return m.items.length === 2 && m.items[1].status === 'delivered';
-    }, { message: 'the reply delivered in the chat' });
-    expect(messages.items[0]).toMatchObject({ direction: 'inbound', body: 'Is Tuesday ok?', twilioSid: wa.messageSid });
+    expect(messages.items[0]).toMatchObject({
+      direction: 'inbound',
+      body: 'Is Tuesday ok?',
+      twilioSid: wa.messageSid,
+    });
 
     // SMS keeps working when WhatsApp is switched off on the number.
     await system.ok('PATCH', `/v1/phone-numbers/${number.id}`, ws.key, { whatsappEnabled: false });
@@ -82,7 +108,9 @@ describe('inbound SMS and WhatsApp, end to end', () => {
       smsDisabledMessage: 'This number does not take WhatsApp messages. Please text us instead.',
     });
     // Turning WhatsApp on without the workspace feature is refused.
-    const refused = await system.api('PATCH', `/v1/phone-numbers/${number.id}`, noFeature.key, { whatsappEnabled: true });
+    const refused = await system.api('PATCH', `/v1/phone-numbers/${number.id}`, noFeature.key, {
+      whatsappEnabled: true,
+    });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ statusCode: 422, message: expect.stringMatching(/WhatsApp/) });
 
@@ -92,7 +120,11 @@ describe('inbound SMS and WhatsApp, end to end', () => {
     const [notice] = await system.waitForSent(phone, 1, 'whatsapp');
     expect(notice.body).toBe('This number does not take WhatsApp messages. Please text us instead.');
     expect(await staysFalse(async () => (await chatsOf(noFeature.key)).length > 0, 800)).toBe(true);
-    const members = await system.ok<{ items: unknown[] }>('GET', `/v1/members?phone=${encodeURIComponent(phone)}`, noFeature.key);
+    const members = await system.ok<{ items: unknown[] }>(
+      'GET',
+      `/v1/members?phone=${encodeURIComponent(phone)}`,
+      noFeature.key,
+    );
     expect(members.items).toHaveLength(0);
 
     // Feature on but the number's switch off: same, and without a disabled message nothing is sent.
@@ -100,25 +132,56 @@ describe('inbound SMS and WhatsApp, end to end', () => {
     const phone2 = randomPhone();
     await system.inbound({ from: phone2, to: number2.number, body: 'hi', channel: 'whatsapp' });
     expect(await staysFalse(async () => (await system.sentTo(phone2)).length > 0, 800)).toBe(true);
-    expect((await system.ok<{ items: unknown[] }>('GET', `/v1/members?phone=${encodeURIComponent(phone2)}`, ws.key)).items).toHaveLength(0);
+    expect(
+      (
+        await system.ok<{ items: unknown[] }>(
+          'GET',
+          `/v1/members?phone=${encodeURIComponent(phone2)}`,
+          ws.key,
+        )
+      ).items,
+    ).toHaveLength(0);
   });
 
   it('refuses a wrong signature with 403 and stores nothing; the same MessageSid three times is one message and one reply', async () => {
     const number = await numberWithWorkflow();
     const phone = randomPhone();
-    const params = { AccountSid: ACCOUNT_SID, MessageSid: `SM${'f'.repeat(32)}`, From: `whatsapp:${phone}`, To: `whatsapp:${number.number}`, Body: 'forged', NumMedia: '0' };
+    const params = {
+      AccountSid: ACCOUNT_SID,
+      MessageSid: `SM${'f'.repeat(32)}`,
+      From: `whatsapp:${phone}`,
+      To: `whatsapp:${number.number}`,
+      Body: 'forged',
+      NumMedia: '0',
+    };
     const forged = await fetch(`${system.ingressUrl}/twilio/messaging`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': computeTwilioSignature('wrong-token', `${system.ingressUrl}/twilio/messaging`, params) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': computeTwilioSignature(
+          'wrong-token',
+          `${system.ingressUrl}/twilio/messaging`,
+          params,
+        ),
+      },
       body: new URLSearchParams(params).toString(),
     });
     expect(forged.status).toBe(403);
     expect(await staysFalse(async () => (await system.sentTo(phone)).length > 0, 800)).toBe(true);
-    expect((await system.ok<{ items: unknown[] }>('GET', `/v1/members?phone=${encodeURIComponent(phone)}`, ws.key)).items).toHaveLength(0);
+    expect(
+      (await system.ok<{ items: unknown[] }>('GET', `/v1/members?phone=${encodeURIComponent(phone)}`, ws.key))
+        .items,
+    ).toHaveLength(0);
 
     const messageSid = `SM${'a1'.repeat(16)}`;
     for (let i = 0; i < 3; i++) {
-      const res = await system.inbound({ from: phone, to: number.number, body: 'only once', channel: 'whatsapp', messageSid });
+      const res = await system.inbound({
+        from: phone,
+        to: number.number,
+        body: 'only once',
+        channel: 'whatsapp',
+        messageSid,
+      });
       expect(res.status).toBe(200);
     }
     await system.waitForSent(phone, 1);
@@ -126,7 +189,11 @@ describe('inbound SMS and WhatsApp, end to end', () => {
     const [chat] = await waitFor(async () => {
       const list = (await chatsOf(ws.key)).filter((c) => c.channel === 'whatsapp');
       for (const c of list) {
-        const m = await system.ok<{ items: Array<{ twilioSid: string | null }> }>('GET', `/v1/chats/${c.id}/messages`, ws.key);
+        const m = await system.ok<{ items: Array<{ twilioSid: string | null }> }>(
+          'GET',
+          `/v1/chats/${c.id}/messages`,
+          ws.key,
+        );
         if (m.items.some((x) => x.twilioSid === messageSid)) return [m];
       }
       return undefined;

@@ -17,27 +17,51 @@ describe('outbound sends through the REST API, end to end', () => {
   afterAll(() => system?.stop());
 
   async function member(fields: Record<string, unknown> = {}) {
-    return system.ok<{ id: string; phone: string }>('POST', '/v1/members', ws.key, { firstName: 'Robin', phone: randomPhone(), ...fields });
+    return system.ok<{ id: string; phone: string }>('POST', '/v1/members', ws.key, {
+      firstName: 'Robin',
+      phone: randomPhone(),
+      ...fields,
+    });
   }
 
   async function messageStatus(id: string, status: string) {
-    return waitFor(async () => {
-      const m = await system.ok<{ status: string; reason: string | null; errorCode: string | null }>('GET', `/v1/messages/${id}`, ws.key);
-      return m.status === status ? m : undefined;
-    }, { message: `message ${id} to be ${status}` });
+    return waitFor(
+      async () => {
+        const m = await system.ok<{ status: string; reason: string | null; errorCode: string | null }>(
+          'GET',
+          `/v1/messages/${id}`,
+          ws.key,
+        );
+        return m.status === status ? m : undefined;
+      },
+      { message: `message ${id} to be ${status}` },
+    );
   }
 
   it('skips a system WhatsApp send to a member who did not opt in, with the exact reason', async () => {
     const m = await member();
-    const res = await system.api('POST', '/v1/messages', ws.key, { phoneNumberId: number.id, memberId: m.id, channel: 'whatsapp', body: 'Your appointment is tomorrow' });
+    const res = await system.api('POST', '/v1/messages', ws.key, {
+      phoneNumberId: number.id,
+      memberId: m.id,
+      channel: 'whatsapp',
+      body: 'Your appointment is tomorrow',
+    });
     expect(res.status).toBe(202);
-    expect(res.body).toMatchObject({ status: 'skipped', reason: 'Member has WhatsApp notifications disabled.' });
+    expect(res.body).toMatchObject({
+      status: 'skipped',
+      reason: 'Member has WhatsApp notifications disabled.',
+    });
     expect(await system.sentTo(m.phone)).toHaveLength(0);
   });
 
   it('skips free-form WhatsApp outside the 24-hour window but sends a template, which is delivered and shown in the chat', async () => {
     const m = await member({ notifyWhatsapp: true });
-    const freeForm = await system.ok('POST', '/v1/messages', ws.key, { phoneNumberId: number.id, memberId: m.id, channel: 'whatsapp', body: 'free text' });
+    const freeForm = await system.ok('POST', '/v1/messages', ws.key, {
+      phoneNumberId: number.id,
+      memberId: m.id,
+      channel: 'whatsapp',
+      body: 'free text',
+    });
     expect(freeForm).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/template/i) });
 
     const template = await system.ok<{ id: string }>('POST', '/v1/messages', ws.key, {
@@ -51,11 +75,27 @@ describe('outbound sends through the REST API, end to end', () => {
     const [sent] = await system.waitForSent(m.phone, 1, 'whatsapp');
     expect(sent.contentSid).toBe(TEMPLATE);
     // The status callbacks came back through ingress and reached the chat.
-    const chat = await waitFor(async () => (await system.ok<{ items: Array<{ id: string }> }>('GET', `/v1/chats?memberId=${m.id}&channel=whatsapp`, ws.key)).items[0]);
-    await waitFor(async () => {
-      const msgs = await system.ok<{ items: Array<{ direction: string; status: string; twilioSid: string | null }> }>('GET', `/v1/chats/${chat.id}/messages`, ws.key);
-      return msgs.items.some((x) => x.direction === 'outbound' && x.status === 'delivered' && x.twilioSid === sent.sid);
-    }, { message: 'delivered status on the chat message' });
+    const chat = await waitFor(
+      async () =>
+        (
+          await system.ok<{ items: Array<{ id: string }> }>(
+            'GET',
+            `/v1/chats?memberId=${m.id}&channel=whatsapp`,
+            ws.key,
+          )
+        ).items[0],
+    );
+    await waitFor(
+      async () => {
+        const msgs = await system.ok<{
+          items: Array<{ direction: string; status: string; twilioSid: string | null }>;
+        }>('GET', `/v1/chats/${chat.id}/messages`, ws.key);
+        return msgs.items.some(
+          (x) => x.direction === 'outbound' && x.status === 'delivered' && x.twilioSid === sent.sid,
+        );
+      },
+      { message: 'delivered status on the chat message' },
+    );
   });
 
   it("records Twilio's 63016 failure with a human reason when WhatsApp's window has closed at Twilio", async () => {
@@ -63,11 +103,29 @@ describe('outbound sends through the REST API, end to end', () => {
     // The member wrote in, so our window is open...
     await system.inbound({ from: phone, to: number.number, body: 'hi', channel: 'whatsapp' });
     await system.waitForSent(phone, 1, 'whatsapp');
-    const m = await waitFor(async () => (await system.ok<{ items: Array<{ id: string }> }>('GET', `/v1/members?phone=${encodeURIComponent(phone)}`, ws.key)).items[0]);
+    const m = await waitFor(
+      async () =>
+        (
+          await system.ok<{ items: Array<{ id: string }> }>(
+            'GET',
+            `/v1/members?phone=${encodeURIComponent(phone)}`,
+            ws.key,
+          )
+        ).items[0],
+    );
     await system.ok('PATCH', `/v1/members/${m.id}`, ws.key, { notifyWhatsapp: true });
     // ...but Twilio says the member's last message was 25 hours ago.
-    await system.emulatorControl('/emulator/window', { number: number.number, phone, lastInboundAt: Date.now() - 25 * 3600_000 });
-    const send = await system.ok<{ id: string }>('POST', '/v1/messages', ws.key, { phoneNumberId: number.id, memberId: m.id, channel: 'whatsapp', body: 'Are you still there?' });
+    await system.emulatorControl('/emulator/window', {
+      number: number.number,
+      phone,
+      lastInboundAt: Date.now() - 25 * 3600_000,
+    });
+    const send = await system.ok<{ id: string }>('POST', '/v1/messages', ws.key, {
+      phoneNumberId: number.id,
+      memberId: m.id,
+      channel: 'whatsapp',
+      body: 'Are you still there?',
+    });
     const failed = await messageStatus(send.id, 'failed');
     expect(String(failed.errorCode)).toBe('63016');
     expect(failed.reason).toMatch(/24-hour|template/i);
@@ -76,20 +134,44 @@ describe('outbound sends through the REST API, end to end', () => {
   it('fails a WhatsApp send from a number whose WhatsApp is off, and skips when the workspace lacks the feature', async () => {
     const m = await member({ notifyWhatsapp: true });
     const smsOnly = await system.phoneNumber(ws.key, { whatsappEnabled: false });
-    const res = await system.ok('POST', '/v1/messages', ws.key, { phoneNumberId: smsOnly.id, memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE });
+    const res = await system.ok('POST', '/v1/messages', ws.key, {
+      phoneNumberId: smsOnly.id,
+      memberId: m.id,
+      channel: 'whatsapp',
+      contentSid: TEMPLATE,
+    });
     expect(res).toMatchObject({ status: 'failed', reason: 'Phone number does not have WhatsApp enabled.' });
 
     const noFeature = await system.workspace({ whatsapp: false, name: 'No WhatsApp' });
     const n = await system.phoneNumber(noFeature.key, { whatsappEnabled: false });
-    const m2 = await system.ok<{ id: string }>('POST', '/v1/members', noFeature.key, { phone: randomPhone(), notifyWhatsapp: true });
-    const skipped = await system.ok('POST', '/v1/messages', noFeature.key, { phoneNumberId: n.id, memberId: m2.id, channel: 'whatsapp', contentSid: TEMPLATE });
-    expect(skipped).toMatchObject({ status: 'skipped', reason: 'Workspace does not have WhatsApp feature enabled.' });
+    const m2 = await system.ok<{ id: string }>('POST', '/v1/members', noFeature.key, {
+      phone: randomPhone(),
+      notifyWhatsapp: true,
+    });
+    const skipped = await system.ok('POST', '/v1/messages', noFeature.key, {
+      phoneNumberId: n.id,
+      memberId: m2.id,
+      channel: 'whatsapp',
+      contentSid: TEMPLATE,
+    });
+    expect(skipped).toMatchObject({
+      status: 'skipped',
+      reason: 'Workspace does not have WhatsApp feature enabled.',
+    });
   });
 
   it('sends once for one idempotency key', async () => {
     const m = await member({ notifySms: true });
-    const body = { phoneNumberId: number.id, memberId: m.id, channel: 'sms', body: 'once', idempotencyKey: `e2e-${m.id}` };
-    const answers = await Promise.all([1, 2, 3].map(() => system.ok<{ id: string }>('POST', '/v1/messages', ws.key, body)));
+    const body = {
+      phoneNumberId: number.id,
+      memberId: m.id,
+      channel: 'sms',
+      body: 'once',
+      idempotencyKey: `e2e-${m.id}`,
+    };
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => system.ok<{ id: string }>('POST', '/v1/messages', ws.key, body)),
+    );
     expect(new Set(answers.map((a) => a.id)).size).toBe(1);
     await system.waitForSent(m.phone, 1, 'sms');
     await messageStatus(answers[0].id, 'delivered');

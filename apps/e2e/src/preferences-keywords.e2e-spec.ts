@@ -9,37 +9,51 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
   beforeAll(async () => {
     system = await System.start();
     ws = await system.workspace();
-    const workflow = await system.workflow(ws.key, [{ reply: 'Thanks{{#if member.first_name}}, {{member.first_name}}{{/if}}!' }]);
-    number = await system.phoneNumber(ws.key, { defaultWorkflowId: workflow.id, brandName: 'Sunrise Dental' });
+    const workflow = await system.workflow(ws.key, [
+      { reply: 'Thanks{{#if member.first_name}}, {{member.first_name}}{{/if}}!' },
+    ]);
+    number = await system.phoneNumber(ws.key, {
+      defaultWorkflowId: workflow.id,
+      brandName: 'Sunrise Dental',
+    });
   });
   afterAll(() => system?.stop());
 
   const memberByPhone = async (phone: string) =>
-    (await system.ok<{ items: Array<Record<string, unknown>> }>('GET', `/v1/members?phone=${encodeURIComponent(phone)}`, ws.key)).items[0];
+    (
+      await system.ok<{ items: Array<Record<string, unknown>> }>(
+        'GET',
+        `/v1/members?phone=${encodeURIComponent(phone)}`,
+        ws.key,
+      )
+    ).items[0];
 
   it.each([
     ['STOP', 'sms'],
     ['  stop  ', 'whatsapp'],
     ['Unsubscribe', 'sms'],
     ['quit', 'whatsapp'],
-  ] as const)('"%s" on %s opts the member out with one confirmation and no workflow reply', async (word, channel) => {
-    const phone = randomPhone();
-    await system.inbound({ from: phone, to: number.number, body: 'hi', channel });
-    await system.waitForSent(phone, 1, channel);
-    await system.inbound({ from: phone, to: number.number, body: word, channel });
-    const sent = await system.waitForSent(phone, 2, channel);
-    expect(sent[1].body).toMatch(/unsubscribed|opted out|stop/i);
-    const member = await waitFor(async () => {
-      const m = await memberByPhone(phone);
-      return m?.optedOut ? m : undefined;
-    });
-    expect(member).toMatchObject({ optedOut: true, optedOutChannel: channel });
-    // A retry of the same STOP, or a second STOP, sends no second confirmation.
-    await system.inbound({ from: phone, to: number.number, body: 'STOP', channel });
-    // Opted out: a later message gets no workflow reply.
-    await system.inbound({ from: phone, to: number.number, body: 'hello again', channel });
-    expect(await staysFalse(async () => (await system.sentTo(phone)).length > 2, 1500)).toBe(true);
-  });
+  ] as const)(
+    '"%s" on %s opts the member out with one confirmation and no workflow reply',
+    async (word, channel) => {
+      const phone = randomPhone();
+      await system.inbound({ from: phone, to: number.number, body: 'hi', channel });
+      await system.waitForSent(phone, 1, channel);
+      await system.inbound({ from: phone, to: number.number, body: word, channel });
+      const sent = await system.waitForSent(phone, 2, channel);
+      expect(sent[1].body).toMatch(/unsubscribed|opted out|stop/i);
+      const member = await waitFor(async () => {
+        const m = await memberByPhone(phone);
+        return m?.optedOut ? m : undefined;
+      });
+      expect(member).toMatchObject({ optedOut: true, optedOutChannel: channel });
+      // A retry of the same STOP, or a second STOP, sends no second confirmation.
+      await system.inbound({ from: phone, to: number.number, body: 'STOP', channel });
+      // Opted out: a later message gets no workflow reply.
+      await system.inbound({ from: phone, to: number.number, body: 'hello again', channel });
+      expect(await staysFalse(async () => (await system.sentTo(phone)).length > 2, 1500)).toBe(true);
+    },
+  );
 
   it('treats "please don\'t stop" as an ordinary message, START opts back in, HELP names the brand', async () => {
     const phone = randomPhone();
@@ -60,11 +74,26 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
   });
 
   it('creates members with WhatsApp off and SMS, email and voice on, and audits every switch change', async () => {
-    const created = await system.ok('POST', '/v1/members', ws.key, { firstName: 'Dana', phone: '+1 (415) 555-2671' });
-    expect(created).toMatchObject({ phone: '+14155552671', notifySms: true, notifyEmail: true, notifyVoice: true, notifyWhatsapp: false, optedOut: false });
-    const updated = await system.ok('PATCH', `/v1/members/${created.id}`, ws.key, { notifyWhatsapp: true, notifyEmail: false });
+    const created = await system.ok('POST', '/v1/members', ws.key, {
+      firstName: 'Dana',
+      phone: '+1 (415) 555-2671',
+    });
+    expect(created).toMatchObject({
+      phone: '+14155552671',
+      notifySms: true,
+      notifyEmail: true,
+      notifyVoice: true,
+      notifyWhatsapp: false,
+      optedOut: false,
+    });
+    const updated = await system.ok('PATCH', `/v1/members/${created.id}`, ws.key, {
+      notifyWhatsapp: true,
+      notifyEmail: false,
+    });
     expect(updated).toMatchObject({ notifyWhatsapp: true, notifyEmail: false, notifySms: true });
-    const changes = await system.ok<{ items: Array<{ field: string; oldValue: unknown; newValue: unknown }> }>('GET', `/v1/members/${created.id}/preference-changes`, ws.key);
+    const changes = await system.ok<{
+      items: Array<{ field: string; oldValue: unknown; newValue: unknown }>;
+    }>('GET', `/v1/members/${created.id}/preference-changes`, ws.key);
     expect(changes.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'notifyWhatsapp', oldValue: false, newValue: true }),
@@ -75,13 +104,20 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
     const bad = await system.api('PATCH', `/v1/members/${created.id}`, ws.key, { phone: 'not a phone' });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/phone/);
-    const unknown = await system.api('PATCH', `/v1/members/${created.id}`, ws.key, { favouriteColour: 'blue' });
+    const unknown = await system.api('PATCH', `/v1/members/${created.id}`, ws.key, {
+      favouriteColour: 'blue',
+    });
     expect(unknown.status).toBe(400);
-    expect(await system.ok('GET', `/v1/members/${created.id}`, ws.key)).toMatchObject({ phone: '+14155552671', notifyWhatsapp: true });
+    expect(await system.ok('GET', `/v1/members/${created.id}`, ws.key)).toMatchObject({
+      phone: '+14155552671',
+      notifyWhatsapp: true,
+    });
 
     // Another workspace's key cannot read or change this member.
     const other = await system.workspace({ whatsapp: false, name: 'Other clinic' });
     expect((await system.api('GET', `/v1/members/${created.id}`, other.key)).status).toBe(404);
-    expect((await system.api('PATCH', `/v1/members/${created.id}`, other.key, { notifySms: false })).status).toBe(404);
+    expect(
+      (await system.api('PATCH', `/v1/members/${created.id}`, other.key, { notifySms: false })).status,
+    ).toBe(404);
   });
 });

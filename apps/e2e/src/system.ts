@@ -7,7 +7,15 @@ import { startRouting } from '@apps/routing';
 import { startWorkflow } from '@apps/workflow';
 import { startTwilioEmulator, type RunningTwilioEmulator } from '@apps/twilio-emulator';
 import type { RunningService } from '@app/runtime';
-import { EmulatorClient, randomPhone, serviceEnv, uniqueNamespace, waitFor, type InboundMessage, type RecordedMessage } from '@app/testing';
+import {
+  EmulatorClient,
+  randomPhone,
+  serviceEnv,
+  uniqueNamespace,
+  waitFor,
+  type InboundMessage,
+  type RecordedMessage,
+} from '@app/testing';
 
 export const ACCOUNT_SID = 'AC0000000000000000000000000000e2e0';
 export const AUTH_TOKEN = 'e2e-auth-token-0123456789abcdef';
@@ -35,7 +43,12 @@ export class System {
 
   static async start(options: { llmBaseUrl?: string; env?: Record<string, string> } = {}): Promise<System> {
     const namespace = uniqueNamespace();
-    const emulator = await startTwilioEmulator({ port: 0, accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, statusDelayMs: 2 });
+    const emulator = await startTwilioEmulator({
+      port: 0,
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      statusDelayMs: 2,
+    });
     const base = {
       TWILIO_ACCOUNT_SID: ACCOUNT_SID,
       TWILIO_AUTH_TOKEN: AUTH_TOKEN,
@@ -51,10 +64,18 @@ export class System {
       TWILIO_API_BASE_URL: emulator.url,
       PUBLIC_BASE_URL: ingressUrl,
       ADMIN_API_KEY: ADMIN_KEY,
-      ...(options.llmBaseUrl ? { LLM_BASE_URL: options.llmBaseUrl, LLM_API_KEY: 'test-key', LLM_MODEL: 'scripted', LLM_TIMEOUT_MS: '3000' } : {}),
+      ...(options.llmBaseUrl
+        ? {
+            LLM_BASE_URL: options.llmBaseUrl,
+            LLM_API_KEY: 'test-key',
+            LLM_MODEL: 'scripted',
+            LLM_TIMEOUT_MS: '3000',
+          }
+        : {}),
       ...options.env,
     };
-    const env = (name: string, extra: Record<string, string> = {}) => serviceEnv(namespace, name, { ...shared, ...extra });
+    const env = (name: string, extra: Record<string, string> = {}) =>
+      serviceEnv(namespace, name, { ...shared, ...extra });
     const services: Record<string, RunningService> = {};
     // Consumers first, edge last, as a deployment would roll out.
     const [routing, preferences, chats, workflow, outbound] = await Promise.all([
@@ -76,10 +97,18 @@ export class System {
   }
 
   /** Calls the REST API with a key; answers status and JSON body. */
-  async api<T = any>(method: string, path: string, key: string, body?: unknown): Promise<{ status: number; body: T }> {
+  async api<T = any>(
+    method: string,
+    path: string,
+    key: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
     const res = await fetch(`${this.apiUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${key}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -95,8 +124,11 @@ export class System {
 
   /** A fresh workspace (WhatsApp feature on unless told otherwise) and its API key. */
   async workspace(options: { whatsapp?: boolean; name?: string } = {}): Promise<{ id: string; key: string }> {
-    const ws = await this.ok<{ id: string }>('POST', '/v1/workspaces', ADMIN_KEY, { name: options.name ?? 'Sunrise Dental' });
-    if (options.whatsapp !== false) await this.ok('PUT', `/v1/workspaces/${ws.id}/features/whatsapp`, ADMIN_KEY);
+    const ws = await this.ok<{ id: string }>('POST', '/v1/workspaces', ADMIN_KEY, {
+      name: options.name ?? 'Sunrise Dental',
+    });
+    if (options.whatsapp !== false)
+      await this.ok('PUT', `/v1/workspaces/${ws.id}/features/whatsapp`, ADMIN_KEY);
     const { key } = await this.ok<{ key: string }>('POST', `/v1/workspaces/${ws.id}/api-keys`, ADMIN_KEY);
     return { id: ws.id, key };
   }
@@ -106,13 +138,26 @@ export class System {
   }
 
   /** A new Twilio number in the workspace (random, so tests never collide). */
-  async phoneNumber(key: string, fields: Record<string, unknown> = {}): Promise<{ id: string; number: string }> {
-    return this.ok('POST', '/v1/phone-numbers', key, { number: randomPhone(), smsEnabled: true, whatsappEnabled: true, brandName: 'Sunrise Dental', ...fields });
+  async phoneNumber(
+    key: string,
+    fields: Record<string, unknown> = {},
+  ): Promise<{ id: string; number: string }> {
+    return this.ok('POST', '/v1/phone-numbers', key, {
+      number: randomPhone(),
+      smsEnabled: true,
+      whatsappEnabled: true,
+      brandName: 'Sunrise Dental',
+      ...fields,
+    });
   }
 
   /** A phone sends a message to a number through the emulator (signed webhook to ingress). */
   inbound(message: Omit<InboundMessage, 'webhookUrl'>) {
-    return this.twilio.inbound({ profileName: 'Alex', webhookUrl: `${this.ingressUrl}/twilio/messaging`, ...message });
+    return this.twilio.inbound({
+      profileName: 'Alex',
+      webhookUrl: `${this.ingressUrl}/twilio/messaging`,
+      ...message,
+    });
   }
 
   /** What the emulator recorded as sent to a phone (oldest first). */
@@ -120,11 +165,19 @@ export class System {
     return this.twilio.messages({ to: phone, channel });
   }
 
-  async waitForSent(phone: string, count: number, channel?: 'sms' | 'whatsapp', timeoutMs = 20_000): Promise<EmulatedMessage[]> {
-    return waitFor(async () => {
-      const sent = await this.sentTo(phone, channel);
-      return sent.length >= count ? sent : undefined;
-    }, { timeoutMs, message: `${count} message(s) sent to the phone` });
+  async waitForSent(
+    phone: string,
+    count: number,
+    channel?: 'sms' | 'whatsapp',
+    timeoutMs = 20_000,
+  ): Promise<EmulatedMessage[]> {
+    return waitFor(
+      async () => {
+        const sent = await this.sentTo(phone, channel);
+        return sent.length >= count ? sent : undefined;
+      },
+      { timeoutMs, message: `${count} message(s) sent to the phone` },
+    );
   }
 
   emulatorControl(path: string, body: unknown): Promise<void> {

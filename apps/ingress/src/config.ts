@@ -14,7 +14,8 @@ export const ingressConfigShape = {
     z
       .string()
       .refine(
-        (v) => v.split(',').every((pair) => pair.trim() === '' || /^AC[0-9a-zA-Z]{32}:\S+$/.test(pair.trim())),
+        (v) =>
+          v.split(',').every((pair) => pair.trim() === '' || /^AC[0-9a-zA-Z]{32}:\S+$/.test(pair.trim())),
         'must be a comma-separated list of <account sid>:<auth token>',
       )
       .optional(),
@@ -27,7 +28,12 @@ export const ingressConfigShape = {
     .transform((v) => v.replace(/\/+$/, ''))
     .optional(),
   /** Largest webhook body accepted, in bytes (Twilio's are a few KiB). */
-  WEBHOOK_BODY_LIMIT: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+  WEBHOOK_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(64 * 1024),
 };
 export type IngressConfig = Config<typeof ingressConfigShape>;
 

@@ -11,10 +11,7 @@ export class IngressModule {
   static forRoot(config: IngressConfig): DynamicModule {
     return {
       module: IngressModule,
-      imports: [
-        MessagingModule.forService(SERVICE_NAME, config),
-        WebhooksModule.forRoot(config),
-      ],
+      imports: [MessagingModule.forService(SERVICE_NAME, config), WebhooksModule.forRoot(config)],
     };
   }
 }

@@ -5,7 +5,9 @@ import { IngressModule, SERVICE_NAME } from './ingress.module';
 import { webhookMetrics } from './webhooks/webhook-metrics';
 
 /** Starts the ingress service from environment variables (validated first). */
-export async function startIngress(env: Record<string, string | undefined> = process.env): Promise<RunningService> {
+export async function startIngress(
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningService> {
   const config = loadIngressConfig(env);
   return startService({
     service: SERVICE_NAME,
@@ -27,7 +29,14 @@ function configureHttp(app: NestFastifyApplication): void {
   // Oversized bodies are refused by the body parser before any handler runs: count them here.
   fastify.addHook('onError', (req, _reply, error, done) => {
     if ((error as { statusCode?: number }).statusCode === 413) {
-      webhookMetrics.rejected(req.url.startsWith('/twilio/status') ? 'status' : req.url.startsWith('/twilio/messaging') ? 'messaging' : 'unknown', 'too_large');
+      webhookMetrics.rejected(
+        req.url.startsWith('/twilio/status')
+          ? 'status'
+          : req.url.startsWith('/twilio/messaging')
+            ? 'messaging'
+            : 'unknown',
+        'too_large',
+      );
     }
     done();
   });

@@ -12,7 +12,10 @@ import { WindowsModule } from './windows/windows.module';
 export const SERVICE_NAME = 'outbound';
 
 export function outboundPersistence(config: OutboundConfig): PersistenceOptions {
-  return persistenceOptions(SERVICE_NAME, config, { entities: [SendEntity, ConversationWindowEntity], migrations });
+  return persistenceOptions(SERVICE_NAME, config, {
+    entities: [SendEntity, ConversationWindowEntity],
+    migrations,
+  });
 }
 
 /** The validated config, for every feature module. */
@@ -20,7 +23,11 @@ export function outboundPersistence(config: OutboundConfig): PersistenceOptions 
 @Module({})
 class OutboundConfigModule {
   static forRoot(config: OutboundConfig): DynamicModule {
-    return { module: OutboundConfigModule, providers: [{ provide: OUTBOUND_CONFIG, useValue: config }], exports: [OUTBOUND_CONFIG] };
+    return {
+      module: OutboundConfigModule,
+      providers: [{ provide: OUTBOUND_CONFIG, useValue: config }],
+      exports: [OUTBOUND_CONFIG],
+    };
   }
 }
 

@@ -3,7 +3,9 @@ import { loadOutboundConfig } from './config';
 import { OutboundModule, SERVICE_NAME } from './outbound.module';
 
 /** Starts the outbound service from environment variables (validated first). */
-export async function startOutbound(env: Record<string, string | undefined> = process.env): Promise<RunningService> {
+export async function startOutbound(
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningService> {
   const config = loadOutboundConfig(env);
   return startService({
     service: SERVICE_NAME,

@@ -23,7 +23,8 @@ export const preferencesConfigShape = {
 };
 export type PreferencesConfig = Config<typeof preferencesConfigShape>;
 
-export const loadPreferencesConfig = (env: Record<string, string | undefined> = process.env): PreferencesConfig =>
-  loadConfig(preferencesConfigShape, env);
+export const loadPreferencesConfig = (
+  env: Record<string, string | undefined> = process.env,
+): PreferencesConfig => loadConfig(preferencesConfigShape, env);
 
 export const PREFERENCES_CONFIG = Symbol('PREFERENCES_CONFIG');

@@ -12,7 +12,10 @@ import { SendCheckModule } from './send-check/send-check.module';
 export const SERVICE_NAME = 'preferences';
 
 export function preferencesPersistence(config: PreferencesConfig): PersistenceOptions {
-  return persistenceOptions(SERVICE_NAME, config, { entities: [MemberEntity, PreferenceChangeEntity], migrations });
+  return persistenceOptions(SERVICE_NAME, config, {
+    entities: [MemberEntity, PreferenceChangeEntity],
+    migrations,
+  });
 }
 
 /** The validated config, for every feature module. */
@@ -20,7 +23,11 @@ export function preferencesPersistence(config: PreferencesConfig): PersistenceOp
 @Module({})
 class PreferencesConfigModule {
   static forRoot(config: PreferencesConfig): DynamicModule {
-    return { module: PreferencesConfigModule, providers: [{ provide: PREFERENCES_CONFIG, useValue: config }], exports: [PREFERENCES_CONFIG] };
+    return {
+      module: PreferencesConfigModule,
+      providers: [{ provide: PREFERENCES_CONFIG, useValue: config }],
+      exports: [PREFERENCES_CONFIG],
+    };
   }
 }
 

@@ -3,7 +3,9 @@ import { loadPreferencesConfig } from './config';
 import { PreferencesModule, SERVICE_NAME } from './preferences.module';
 
 /** Starts the preferences service from environment variables (validated first). */
-export async function startPreferences(env: Record<string, string | undefined> = process.env): Promise<RunningService> {
+export async function startPreferences(
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningService> {
   const config = loadPreferencesConfig(env);
   return startService({
     service: SERVICE_NAME,

@@ -39,19 +39,39 @@ class FakePreferences {
       if (existing) return { member: existing, created: false };
       const now = new Date().toISOString();
       const member: Member = {
-        id: randomUUID(), workspaceId: req.workspaceId, firstName: req.profileName, lastName: null, phone: req.phone, email: null,
-        notifySms: true, notifyEmail: true, notifyVoice: true, notifyWhatsapp: false, optedOut: false, optedOutAt: null, optedOutChannel: null, createdAt: now, updatedAt: now,
+        id: randomUUID(),
+        workspaceId: req.workspaceId,
+        firstName: req.profileName,
+        lastName: null,
+        phone: req.phone,
+        email: null,
+        notifySms: true,
+        notifyEmail: true,
+        notifyVoice: true,
+        notifyWhatsapp: false,
+        optedOut: false,
+        optedOutAt: null,
+        optedOutChannel: null,
+        createdAt: now,
+        updatedAt: now,
       };
       this.members.set(key, member);
       return { member, created: true };
     });
     nats.respond(SetMemberOptOut, (req) => {
       this.optOutCalls.push(req);
-      const entry = [...this.members.entries()].find(([, m]) => m.id === req.memberId && m.workspaceId === req.workspaceId);
+      const entry = [...this.members.entries()].find(
+        ([, m]) => m.id === req.memberId && m.workspaceId === req.workspaceId,
+      );
       if (!entry) throw Object.assign(new Error('Member not found.'), { code: 'not_found' });
       const [key, member] = entry;
       const changed = member.optedOut !== req.optedOut;
-      const updated: Member = { ...member, optedOut: req.optedOut, optedOutAt: req.optedOut ? new Date().toISOString() : null, optedOutChannel: req.optedOut ? req.channel : null };
+      const updated: Member = {
+        ...member,
+        optedOut: req.optedOut,
+        optedOutAt: req.optedOut ? new Date().toISOString() : null,
+        optedOutChannel: req.optedOut ? req.channel : null,
+      };
       this.members.set(key, updated);
       return { member: updated, changed };
     });
@@ -83,22 +103,43 @@ describe('routing', () => {
 
   async function workspace(options: { whatsapp?: boolean; name?: string } = {}) {
     const ws = await nats.request(CreateWorkspace, { name: options.name ?? 'Sunrise Dental Group' });
-    if (options.whatsapp !== false) await nats.request(SetWorkspaceFeature, { workspaceId: ws.id, feature: 'whatsapp', enabled: true });
+    if (options.whatsapp !== false)
+      await nats.request(SetWorkspaceFeature, { workspaceId: ws.id, feature: 'whatsapp', enabled: true });
     return ws;
   }
 
   async function number(workspaceId: string, fields: Partial<RequestPayload<typeof CreatePhoneNumber>> = {}) {
-    return nats.request(CreatePhoneNumber, { workspaceId, number: phone(), smsEnabled: true, whatsappEnabled: true, brandName: 'Sunrise Dental', ...fields });
+    return nats.request(CreatePhoneNumber, {
+      workspaceId,
+      number: phone(),
+      smsEnabled: true,
+      whatsappEnabled: true,
+      brandName: 'Sunrise Dental',
+      ...fields,
+    });
   }
 
-  async function inbound(to: string, from: string, body: string, channel: 'sms' | 'whatsapp', options: { messageSid?: string; msgId?: string; receivedAt?: string } = {}) {
+  async function inbound(
+    to: string,
+    from: string,
+    body: string,
+    channel: 'sms' | 'whatsapp',
+    options: { messageSid?: string; msgId?: string; receivedAt?: string } = {},
+  ) {
     const messageSid = options.messageSid ?? sid();
     const prefix = channel === 'whatsapp' ? 'whatsapp:' : '';
     await nats.publish(
       InboundMessageReceived,
       {
-        accountSid: `AC${'1'.repeat(32)}`, messageSid, from: prefix + from, to: prefix + to, body, media: [], profileName: 'Alex',
-        receivedAt: options.receivedAt ?? new Date().toISOString(), params: { MessageSid: messageSid },
+        accountSid: `AC${'1'.repeat(32)}`,
+        messageSid,
+        from: prefix + from,
+        to: prefix + to,
+        body,
+        media: [],
+        profileName: 'Alex',
+        receivedAt: options.receivedAt ?? new Date().toISOString(),
+        params: { MessageSid: messageSid },
       },
       options.msgId ?? messageSid,
     );
@@ -114,9 +155,15 @@ describe('routing', () => {
       const ws = await nats.request(CreateWorkspace, { name: '  Clinic  ' });
       expect(ws).toMatchObject({ name: 'Clinic', features: [] });
       await nats.request(SetWorkspaceFeature, { workspaceId: ws.id, feature: 'whatsapp', enabled: true });
-      expect(await nats.request(SetWorkspaceFeature, { workspaceId: ws.id, feature: 'whatsapp', enabled: true })).toMatchObject({ features: ['whatsapp'] });
-      expect(await nats.request(GetWorkspace, { workspaceId: ws.id })).toMatchObject({ features: ['whatsapp'] });
-      await expect(nats.request(GetWorkspace, { workspaceId: randomUUID() })).rejects.toMatchObject({ code: 'not_found' });
+      expect(
+        await nats.request(SetWorkspaceFeature, { workspaceId: ws.id, feature: 'whatsapp', enabled: true }),
+      ).toMatchObject({ features: ['whatsapp'] });
+      expect(await nats.request(GetWorkspace, { workspaceId: ws.id })).toMatchObject({
+        features: ['whatsapp'],
+      });
+      await expect(nats.request(GetWorkspace, { workspaceId: randomUUID() })).rejects.toMatchObject({
+        code: 'not_found',
+      });
     });
 
     it('adds, reads, lists, changes and archives numbers, normalising E.164 and refusing bad input', async () => {
@@ -124,51 +171,130 @@ describe('routing', () => {
       const raw = phone();
       const formatted = `${raw.slice(0, 2)} (${raw.slice(2, 5)}) ${raw.slice(5, 8)}-${raw.slice(8)}`;
       const created = await nats.request(CreatePhoneNumber, { workspaceId: ws.id, number: formatted });
-      expect(created).toMatchObject({ number: raw, workspaceId: ws.id, smsEnabled: true, whatsappEnabled: false, archived: false, brandName: null, businessHours: null });
-      expect(await nats.request(GetPhoneNumber, { workspaceId: ws.id, phoneNumberId: created.id })).toEqual(created);
+      expect(created).toMatchObject({
+        number: raw,
+        workspaceId: ws.id,
+        smsEnabled: true,
+        whatsappEnabled: false,
+        archived: false,
+        brandName: null,
+        businessHours: null,
+      });
+      expect(await nats.request(GetPhoneNumber, { workspaceId: ws.id, phoneNumberId: created.id })).toEqual(
+        created,
+      );
 
-      await expect(nats.request(CreatePhoneNumber, { workspaceId: ws.id, number: '555-1234' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('number') });
       await expect(
-        nats.request(UpdatePhoneNumber, { workspaceId: ws.id, phoneNumberId: created.id, patch: { businessHours: { timeZone: 'Mars/Olympus', days: {} } } }),
-      ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('businessHours.timeZone') });
+        nats.request(CreatePhoneNumber, { workspaceId: ws.id, number: '555-1234' }),
+      ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('number') });
+      await expect(
+        nats.request(UpdatePhoneNumber, {
+          workspaceId: ws.id,
+          phoneNumberId: created.id,
+          patch: { businessHours: { timeZone: 'Mars/Olympus', days: {} } },
+        }),
+      ).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringContaining('businessHours.timeZone'),
+      });
 
       const hours = { timeZone: 'Europe/Paris', days: { mon: [{ open: '09:00', close: '17:30' }] } };
-      const updated = await nats.request(UpdatePhoneNumber, { workspaceId: ws.id, phoneNumberId: created.id, patch: { brandName: 'Sunrise', smsDisabledMessage: 'Text us instead.', businessHours: hours, whatsappEnabled: true } });
-      expect(updated).toMatchObject({ brandName: 'Sunrise', smsDisabledMessage: 'Text us instead.', businessHours: hours, whatsappEnabled: true });
+      const updated = await nats.request(UpdatePhoneNumber, {
+        workspaceId: ws.id,
+        phoneNumberId: created.id,
+        patch: {
+          brandName: 'Sunrise',
+          smsDisabledMessage: 'Text us instead.',
+          businessHours: hours,
+          whatsappEnabled: true,
+        },
+      });
+      expect(updated).toMatchObject({
+        brandName: 'Sunrise',
+        smsDisabledMessage: 'Text us instead.',
+        businessHours: hours,
+        whatsappEnabled: true,
+      });
       expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.updatedAt));
 
       // Another workspace neither sees nor changes it, and cannot take the same Twilio number.
       const other = await workspace();
-      await expect(nats.request(GetPhoneNumber, { workspaceId: other.id, phoneNumberId: created.id })).rejects.toMatchObject({ code: 'not_found' });
-      await expect(nats.request(UpdatePhoneNumber, { workspaceId: other.id, phoneNumberId: created.id, patch: { smsEnabled: false } })).rejects.toMatchObject({ code: 'not_found' });
-      await expect(nats.request(ArchivePhoneNumber, { workspaceId: other.id, phoneNumberId: created.id })).rejects.toMatchObject({ code: 'not_found' });
-      await expect(nats.request(CreatePhoneNumber, { workspaceId: other.id, number: raw })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(
+        nats.request(GetPhoneNumber, { workspaceId: other.id, phoneNumberId: created.id }),
+      ).rejects.toMatchObject({ code: 'not_found' });
+      await expect(
+        nats.request(UpdatePhoneNumber, {
+          workspaceId: other.id,
+          phoneNumberId: created.id,
+          patch: { smsEnabled: false },
+        }),
+      ).rejects.toMatchObject({ code: 'not_found' });
+      await expect(
+        nats.request(ArchivePhoneNumber, { workspaceId: other.id, phoneNumberId: created.id }),
+      ).rejects.toMatchObject({ code: 'not_found' });
+      await expect(
+        nats.request(CreatePhoneNumber, { workspaceId: other.id, number: raw }),
+      ).rejects.toMatchObject({ code: 'conflict' });
       expect((await nats.request(ListPhoneNumbers, { workspaceId: other.id })).items).toEqual([]);
 
-      const archived = await nats.request(ArchivePhoneNumber, { workspaceId: ws.id, phoneNumberId: created.id });
+      const archived = await nats.request(ArchivePhoneNumber, {
+        workspaceId: ws.id,
+        phoneNumberId: created.id,
+      });
       expect(archived.archived).toBe(true);
       expect((await nats.request(ListPhoneNumbers, { workspaceId: ws.id })).items).toEqual([]);
-      expect((await nats.request(ListPhoneNumbers, { workspaceId: ws.id, includeArchived: true })).items.map((n) => n.id)).toEqual([created.id]);
+      expect(
+        (await nats.request(ListPhoneNumbers, { workspaceId: ws.id, includeArchived: true })).items.map(
+          (n) => n.id,
+        ),
+      ).toEqual([created.id]);
       // Archived, the number may move to another workspace.
-      expect(await nats.request(CreatePhoneNumber, { workspaceId: other.id, number: raw })).toMatchObject({ workspaceId: other.id, number: raw });
+      expect(await nats.request(CreatePhoneNumber, { workspaceId: other.id, number: raw })).toMatchObject({
+        workspaceId: other.id,
+        number: raw,
+      });
     });
 
     it('refuses WhatsApp on a number of a workspace without the feature, on create and on update', async () => {
       const ws = await workspace({ whatsapp: false });
       const message = 'WhatsApp cannot be enabled: the workspace does not have the WhatsApp feature.';
-      await expect(number(ws.id, { whatsappEnabled: true })).rejects.toMatchObject({ code: 'rule_violation', message });
+      await expect(number(ws.id, { whatsappEnabled: true })).rejects.toMatchObject({
+        code: 'rule_violation',
+        message,
+      });
       const sms = await number(ws.id, { whatsappEnabled: false });
-      await expect(nats.request(UpdatePhoneNumber, { workspaceId: ws.id, phoneNumberId: sms.id, patch: { whatsappEnabled: true } })).rejects.toMatchObject({ code: 'rule_violation', message });
-      expect(await nats.request(GetPhoneNumber, { workspaceId: ws.id, phoneNumberId: sms.id })).toMatchObject({ whatsappEnabled: false });
+      await expect(
+        nats.request(UpdatePhoneNumber, {
+          workspaceId: ws.id,
+          phoneNumberId: sms.id,
+          patch: { whatsappEnabled: true },
+        }),
+      ).rejects.toMatchObject({ code: 'rule_violation', message });
+      expect(await nats.request(GetPhoneNumber, { workspaceId: ws.id, phoneNumberId: sms.id })).toMatchObject(
+        { whatsappEnabled: false },
+      );
 
       await nats.request(SetWorkspaceFeature, { workspaceId: ws.id, feature: 'whatsapp', enabled: true });
-      await nats.request(UpdatePhoneNumber, { workspaceId: ws.id, phoneNumberId: sms.id, patch: { whatsappEnabled: true } });
+      await nats.request(UpdatePhoneNumber, {
+        workspaceId: ws.id,
+        phoneNumberId: sms.id,
+        patch: { whatsappEnabled: true },
+      });
       // Switching the feature off does not rewrite the numbers: the checks read both.
       await nats.request(SetWorkspaceFeature, { workspaceId: ws.id, feature: 'whatsapp', enabled: false });
       const sender = await nats.request(GetSender, { workspaceId: ws.id, phoneNumberId: sms.id });
-      expect(sender).toMatchObject({ workspace: { id: ws.id, features: [] }, phoneNumber: { whatsappEnabled: true } });
+      expect(sender).toMatchObject({
+        workspace: { id: ws.id, features: [] },
+        phoneNumber: { whatsappEnabled: true },
+      });
       // Editing other settings of such a number still works.
-      expect(await nats.request(UpdatePhoneNumber, { workspaceId: ws.id, phoneNumberId: sms.id, patch: { brandName: 'Renamed' } })).toMatchObject({ brandName: 'Renamed' });
+      expect(
+        await nats.request(UpdatePhoneNumber, {
+          workspaceId: ws.id,
+          phoneNumberId: sms.id,
+          patch: { brandName: 'Renamed' },
+        }),
+      ).toMatchObject({ brandName: 'Renamed' });
     });
   });
 
@@ -180,14 +306,30 @@ describe('routing', () => {
       const wa = await inbound(num.number, member, 'Is Tuesday ok?', 'whatsapp');
       const [waAccepted] = await waitFor(() => (acceptedFor(wa).length ? acceptedFor(wa) : undefined));
       expect(waAccepted).toMatchObject({
-        channel: 'whatsapp', from: member, to: num.number, body: 'Is Tuesday ok?', keyword: null, memberOptedOut: false, offHours: false,
-        workspace: { id: ws.id, features: ['whatsapp'] }, phoneNumber: { id: num.id }, member: { phone: member, firstName: 'Alex' },
+        channel: 'whatsapp',
+        from: member,
+        to: num.number,
+        body: 'Is Tuesday ok?',
+        keyword: null,
+        memberOptedOut: false,
+        offHours: false,
+        workspace: { id: ws.id, features: ['whatsapp'] },
+        phoneNumber: { id: num.id },
+        member: { phone: member, firstName: 'Alex' },
       });
-      expect(prefs.callsFor(member)[0]).toMatchObject({ workspaceId: ws.id, channel: 'whatsapp', profileName: 'Alex' });
+      expect(prefs.callsFor(member)[0]).toMatchObject({
+        workspaceId: ws.id,
+        channel: 'whatsapp',
+        profileName: 'Alex',
+      });
 
       const sms = await inbound(num.number, member, 'and by SMS', 'sms');
       const [smsAccepted] = await waitFor(() => (acceptedFor(sms).length ? acceptedFor(sms) : undefined));
-      expect(smsAccepted).toMatchObject({ channel: 'sms', from: member, member: { id: waAccepted.member.id } });
+      expect(smsAccepted).toMatchObject({
+        channel: 'sms',
+        from: member,
+        member: { id: waAccepted.member.id },
+      });
       expect(sendsFor(wa)).toEqual([]);
     });
 
@@ -198,7 +340,16 @@ describe('routing', () => {
       const member = phone();
       const first = await inbound(num.number, member, 'hello?', 'whatsapp');
       const [disabled] = await waitFor(() => (sendsFor(first).length ? sendsFor(first) : undefined));
-      expect(disabled).toMatchObject({ idempotencyKey: `disabled:${first}`, to: member, channel: 'whatsapp', body: notice, kind: 'reply', phoneNumberId: num.id, workspaceId: noFeature.id, origin: { service: 'routing' } });
+      expect(disabled).toMatchObject({
+        idempotencyKey: `disabled:${first}`,
+        to: member,
+        channel: 'whatsapp',
+        body: notice,
+        kind: 'reply',
+        phoneNumberId: num.id,
+        workspaceId: noFeature.id,
+        origin: { service: 'routing' },
+      });
       expect(disabled.memberId).toBeUndefined();
       expect(await nothingFor(first)).toBe(true);
       expect(prefs.callsFor(member)).toEqual([]);
@@ -241,23 +392,44 @@ describe('routing', () => {
       expect([...sendsFor(unknown), ...sendsFor(toArchived)]).toEqual([]);
     });
 
-    it.each(['STOP', '  stop  ', 'Unsubscribe', 'quit', 'STOPALL', 'revoke'])('"%s" opts the member out with one confirmation', async (word) => {
-      const ws = await workspace();
-      const num = await number(ws.id);
-      const member = phone();
-      const messageSid = await inbound(num.number, member, word, 'whatsapp');
-      const [acc] = await waitFor(() => (acceptedFor(messageSid).length ? acceptedFor(messageSid) : undefined));
-      expect(acc).toMatchObject({ keyword: 'opt_out', memberOptedOut: true, body: word, channel: 'whatsapp' });
-      expect(prefs.optOutCalls.find((c) => c.memberId === acc.member.id)).toMatchObject({ optedOut: true, channel: 'whatsapp', source: { type: 'keyword', ref: word.trim().toUpperCase() } });
-      const [confirmation] = await waitFor(() => (sendsFor(messageSid).length ? sendsFor(messageSid) : undefined));
-      expect(confirmation).toMatchObject({ idempotencyKey: `keyword:${messageSid}`, kind: 'compliance', channel: 'whatsapp', memberId: acc.member.id });
-      expect(confirmation.body).toMatch(/unsubscribed/i);
+    it.each(['STOP', '  stop  ', 'Unsubscribe', 'quit', 'STOPALL', 'revoke'])(
+      '"%s" opts the member out with one confirmation',
+      async (word) => {
+        const ws = await workspace();
+        const num = await number(ws.id);
+        const member = phone();
+        const messageSid = await inbound(num.number, member, word, 'whatsapp');
+        const [acc] = await waitFor(() =>
+          acceptedFor(messageSid).length ? acceptedFor(messageSid) : undefined,
+        );
+        expect(acc).toMatchObject({
+          keyword: 'opt_out',
+          memberOptedOut: true,
+          body: word,
+          channel: 'whatsapp',
+        });
+        expect(prefs.optOutCalls.find((c) => c.memberId === acc.member.id)).toMatchObject({
+          optedOut: true,
+          channel: 'whatsapp',
+          source: { type: 'keyword', ref: word.trim().toUpperCase() },
+        });
+        const [confirmation] = await waitFor(() =>
+          sendsFor(messageSid).length ? sendsFor(messageSid) : undefined,
+        );
+        expect(confirmation).toMatchObject({
+          idempotencyKey: `keyword:${messageSid}`,
+          kind: 'compliance',
+          channel: 'whatsapp',
+          memberId: acc.member.id,
+        });
+        expect(confirmation.body).toMatch(/unsubscribed/i);
 
-      // A second STOP changes nothing and confirms nothing.
-      const again = await inbound(num.number, member, 'STOP', 'whatsapp');
-      await waitFor(() => acceptedFor(again).length === 1);
-      expect(await staysFalse(() => sendsFor(again).length > 0, 300)).toBe(true);
-    });
+        // A second STOP changes nothing and confirms nothing.
+        const again = await inbound(num.number, member, 'STOP', 'whatsapp');
+        await waitFor(() => acceptedFor(again).length === 1);
+        expect(await staysFalse(() => sendsFor(again).length > 0, 300)).toBe(true);
+      },
+    );
 
     it('treats "please don\'t stop" as ordinary; START opts back in; HELP names the brand (or the workspace)', async () => {
       const ws = await workspace({ name: 'Harbor Clinic' });
@@ -271,10 +443,16 @@ describe('routing', () => {
 
       await inbound(num.number, member, 'STOP', 'sms');
       const start = await inbound(num.number, member, 'start', 'sms');
-      const [startAccepted] = await waitFor(() => (acceptedFor(start).length ? acceptedFor(start) : undefined));
+      const [startAccepted] = await waitFor(() =>
+        acceptedFor(start).length ? acceptedFor(start) : undefined,
+      );
       expect(startAccepted).toMatchObject({ keyword: 'opt_in', memberOptedOut: false });
       const [startConfirmation] = await waitFor(() => (sendsFor(start).length ? sendsFor(start) : undefined));
-      expect(startConfirmation).toMatchObject({ kind: 'compliance', channel: 'sms', idempotencyKey: `keyword:${start}` });
+      expect(startConfirmation).toMatchObject({
+        kind: 'compliance',
+        channel: 'sms',
+        idempotencyKey: `keyword:${start}`,
+      });
       expect(startConfirmation.body).toMatch(/subscribed again/);
 
       const help = await inbound(num.number, member, 'HELP', 'sms');
@@ -293,17 +471,30 @@ describe('routing', () => {
     it('sends the off-hours message outside business hours and flags the accepted message', async () => {
       const ws = await workspace();
       const closedAllWeek = { timeZone: 'America/New_York', days: {} };
-      const closed = await number(ws.id, { businessHours: closedAllWeek, offHoursMessage: 'We are closed; we will answer tomorrow.' });
-      const open = await number(ws.id, { businessHours: { timeZone: 'UTC', days: { mon: [{ open: '00:00', close: '24:00' }] } }, offHoursMessage: 'closed' });
+      const closed = await number(ws.id, {
+        businessHours: closedAllWeek,
+        offHoursMessage: 'We are closed; we will answer tomorrow.',
+      });
+      const open = await number(ws.id, {
+        businessHours: { timeZone: 'UTC', days: { mon: [{ open: '00:00', close: '24:00' }] } },
+        offHoursMessage: 'closed',
+      });
       const member = phone();
       const night = await inbound(closed.number, member, 'anyone there?', 'whatsapp');
       const [acc] = await waitFor(() => (acceptedFor(night).length ? acceptedFor(night) : undefined));
       expect(acc.offHours).toBe(true);
       const [notice] = await waitFor(() => (sendsFor(night).length ? sendsFor(night) : undefined));
-      expect(notice).toMatchObject({ idempotencyKey: `offhours:${night}`, kind: 'reply', body: 'We are closed; we will answer tomorrow.', memberId: acc.member.id });
+      expect(notice).toMatchObject({
+        idempotencyKey: `offhours:${night}`,
+        kind: 'reply',
+        body: 'We are closed; we will answer tomorrow.',
+        memberId: acc.member.id,
+      });
 
       // Monday 10:00 UTC is inside; judged at the time Twilio delivered the message.
-      const monday = await inbound(open.number, member, 'hello', 'whatsapp', { receivedAt: '2026-11-23T10:00:00.000Z' });
+      const monday = await inbound(open.number, member, 'hello', 'whatsapp', {
+        receivedAt: '2026-11-23T10:00:00.000Z',
+      });
       await waitFor(() => acceptedFor(monday).length === 1);
       expect(acceptedFor(monday)[0].offHours).toBe(false);
       expect(await staysFalse(() => sendsFor(monday).length > 0, 300)).toBe(true);
@@ -317,11 +508,17 @@ describe('routing', () => {
       // Past JetStream's duplicate window a redelivery comes with another stream message id.
       await inbound(num.number, member, 'STOP', 'sms', { messageSid, msgId: `${messageSid}-a` });
       await inbound(num.number, member, 'STOP', 'sms', { messageSid, msgId: `${messageSid}-b` });
-      await waitFor(() => acceptedFor(messageSid).length === 2 && sendsFor(messageSid).length === 2, { message: 'both deliveries handled' });
+      await waitFor(() => acceptedFor(messageSid).length === 2 && sendsFor(messageSid).length === 2, {
+        message: 'both deliveries handled',
+      });
       // The second delivery found the member already opted out, but the confirmation it owed is the same one.
-      expect(new Set(sendsFor(messageSid).map((s) => s.idempotencyKey))).toEqual(new Set([`keyword:${messageSid}`]));
+      expect(new Set(sendsFor(messageSid).map((s) => s.idempotencyKey))).toEqual(
+        new Set([`keyword:${messageSid}`]),
+      );
       expect((await nats.stored(MessageAccepted)).filter((m) => m.msgId === messageSid)).toHaveLength(1);
-      expect((await nats.stored(SendRequested)).filter((m) => m.msgId === `keyword:${messageSid}`)).toHaveLength(1);
+      expect(
+        (await nats.stored(SendRequested)).filter((m) => m.msgId === `keyword:${messageSid}`),
+      ).toHaveLength(1);
     });
   });
 });

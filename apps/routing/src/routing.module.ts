@@ -12,7 +12,10 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 export const SERVICE_NAME = 'routing';
 
 export function routingPersistence(config: RoutingConfig): PersistenceOptions {
-  return persistenceOptions(SERVICE_NAME, config, { entities: [WorkspaceEntity, PhoneNumberEntity], migrations });
+  return persistenceOptions(SERVICE_NAME, config, {
+    entities: [WorkspaceEntity, PhoneNumberEntity],
+    migrations,
+  });
 }
 
 /** Workspaces, features, phone numbers; routes inbound messages. */

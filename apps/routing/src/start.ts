@@ -3,7 +3,9 @@ import { loadRoutingConfig } from './config';
 import { RoutingModule, SERVICE_NAME } from './routing.module';
 
 /** Starts the routing service from environment variables (validated first). */
-export async function startRouting(env: Record<string, string | undefined> = process.env): Promise<RunningService> {
+export async function startRouting(
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningService> {
   const config = loadRoutingConfig(env);
   return startService({
     service: SERVICE_NAME,

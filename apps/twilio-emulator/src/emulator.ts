@@ -3,7 +3,13 @@ import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TwilioEmulatorModule } from './app.module';
-import { accountSidSchema, authTokenSchema, DEFAULTS, EmulatorConfigError, type EmulatorConfig } from './config/emulator-config';
+import {
+  accountSidSchema,
+  authTokenSchema,
+  DEFAULTS,
+  EmulatorConfigError,
+  type EmulatorConfig,
+} from './config/emulator-config';
 
 export interface TwilioEmulatorOptions {
   /** Default 3999; 0 picks a free port. */
@@ -32,7 +38,9 @@ export interface RunningTwilioEmulator {
 }
 
 /** Starts the emulator in this process. */
-export async function startTwilioEmulator(options: TwilioEmulatorOptions = {}): Promise<RunningTwilioEmulator> {
+export async function startTwilioEmulator(
+  options: TwilioEmulatorOptions = {},
+): Promise<RunningTwilioEmulator> {
   const config = resolveOptions(options);
   const app = await NestFactory.create<NestFastifyApplication>(
     TwilioEmulatorModule.forRoot(config),
@@ -64,7 +72,9 @@ function resolveOptions(options: TwilioEmulatorOptions): EmulatorConfig {
     maxMessages: options.maxMessages ?? DEFAULTS.maxMessages,
   };
   if (!accountSidSchema.safeParse(config.accountSid).success) {
-    throw new EmulatorConfigError(`Invalid accountSid ${JSON.stringify(config.accountSid)}: expected "AC" followed by 32 letters or digits`);
+    throw new EmulatorConfigError(
+      `Invalid accountSid ${JSON.stringify(config.accountSid)}: expected "AC" followed by 32 letters or digits`,
+    );
   }
   if (!authTokenSchema.safeParse(config.authToken).success) {
     throw new EmulatorConfigError('Invalid authToken: expected at least 8 characters');
@@ -73,7 +83,9 @@ function resolveOptions(options: TwilioEmulatorOptions): EmulatorConfig {
     throw new EmulatorConfigError(`Invalid port ${config.port}: expected an integer from 0 to 65535`);
   }
   if (!Number.isInteger(config.statusDelayMs) || config.statusDelayMs < 0) {
-    throw new EmulatorConfigError(`Invalid statusDelayMs ${config.statusDelayMs}: expected a non-negative integer`);
+    throw new EmulatorConfigError(
+      `Invalid statusDelayMs ${config.statusDelayMs}: expected a non-negative integer`,
+    );
   }
   return config;
 }

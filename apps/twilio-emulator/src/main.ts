@@ -6,7 +6,8 @@ import { startTwilioEmulator } from './emulator';
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 function logLevels(level: string | undefined): LogLevel[] {
-  const wanted = ({ info: 'log', trace: 'verbose' } as Record<string, LogLevel>)[level ?? ''] ?? (level as LogLevel);
+  const wanted =
+    ({ info: 'log', trace: 'verbose' } as Record<string, LogLevel>)[level ?? ''] ?? (level as LogLevel);
   const index = LEVELS.indexOf(wanted);
   return LEVELS.slice(0, index < 0 ? 4 : index + 1);
 }
@@ -24,12 +25,17 @@ async function main(): Promise<void> {
   }
   // Route mapping and per-request details stay at debug; one line says where the emulator listens.
   const levels = logLevels(process.env.LOG_LEVEL);
-  const emulator = await startTwilioEmulator({ ...config, logLevels: levels.filter((level) => level !== 'log') });
+  const emulator = await startTwilioEmulator({
+    ...config,
+    logLevels: levels.filter((level) => level !== 'log'),
+  });
   // Startup is over: restore the wanted levels (the emulator itself logs nothing per request).
   Logger.overrideLogger(levels);
   const logger = new Logger('TwilioEmulator');
   if (levels.includes('log')) {
-    logger.log(`Twilio emulator for ${config.accountSid} listening on ${config.host}:${emulator.port}; inbound webhook ${config.webhookUrl}`);
+    logger.log(
+      `Twilio emulator for ${config.accountSid} listening on ${config.host}:${emulator.port}; inbound webhook ${config.webhookUrl}`,
+    );
   }
   const shutdown = (signal: string) => {
     logger.warn(`${signal} received, closing`);
@@ -46,6 +52,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`twilio-emulator failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `twilio-emulator failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

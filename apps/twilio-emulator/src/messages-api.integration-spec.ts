@@ -14,7 +14,12 @@ describe('twilio-emulator: Messages API through the official client', () => {
   let app: FormReceiver;
 
   beforeAll(async () => {
-    emulator = await startTwilioEmulator({ port: 0, accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, statusDelayMs: 2 });
+    emulator = await startTwilioEmulator({
+      port: 0,
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      statusDelayMs: 2,
+    });
     client = createTwilioClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, apiBaseUrl: emulator.url });
     app = await startFormReceiver(AUTH_TOKEN);
   });
@@ -33,7 +38,12 @@ describe('twilio-emulator: Messages API through the official client', () => {
 
   it('creates an SMS with a Twilio-shaped answer, then posts signed queued → sent → delivered callbacks in order', async () => {
     const statusCallback = `${app.url}/twilio/status?tenant=a%20b`;
-    const message = await client.messages.create({ to: '+15550000001', from: FROM, body: 'Hello there', statusCallback });
+    const message = await client.messages.create({
+      to: '+15550000001',
+      from: FROM,
+      body: 'Hello there',
+      statusCallback,
+    });
 
     expect(message.sid).toMatch(/^SM[0-9a-f]{32}$/);
     expect(message.status).toBe('queued');
@@ -48,9 +58,12 @@ describe('twilio-emulator: Messages API through the official client', () => {
     expect(message.dateSent).toBeNull();
     expect(message.errorCode).toBeNull();
 
-    const callbacks = await waitUntil(() => callbacksFor(message.sid).length >= 3 && callbacksFor(message.sid), {
-      what: 'three status callbacks',
-    });
+    const callbacks = await waitUntil(
+      () => callbacksFor(message.sid).length >= 3 && callbacksFor(message.sid),
+      {
+        what: 'three status callbacks',
+      },
+    );
     expect(callbacks.map((request) => request.params.MessageStatus)).toEqual(['queued', 'sent', 'delivered']);
     for (const callback of callbacks) {
       expect(callback.signatureValid).toBe(true);
@@ -69,15 +82,25 @@ describe('twilio-emulator: Messages API through the official client', () => {
     }
     // A signature over another URL must not validate: the emulator signs the exact callback URL.
     const sig = callbacks[0].headers['x-twilio-signature'] as string;
-    expect(twilio.validateRequest(AUTH_TOKEN, sig, `${app.url}/twilio/status`, callbacks[0].params)).toBe(false);
+    expect(twilio.validateRequest(AUTH_TOKEN, sig, `${app.url}/twilio/status`, callbacks[0].params)).toBe(
+      false,
+    );
 
     const fetched = await client.messages(message.sid).fetch();
     expect(fetched.status).toBe('delivered');
     expect(fetched.dateSent).toBeInstanceOf(Date);
     expect(fetched.body).toBe('Hello there');
 
-    const recorded = await control<MessageControlView>(emulator.url, 'GET', `/emulator/messages/${message.sid}`);
-    expect(recorded.body.statusHistory.map((change) => change.status)).toEqual(['queued', 'sent', 'delivered']);
+    const recorded = await control<MessageControlView>(
+      emulator.url,
+      'GET',
+      `/emulator/messages/${message.sid}`,
+    );
+    expect(recorded.body.statusHistory.map((change) => change.status)).toEqual([
+      'queued',
+      'sent',
+      'delivered',
+    ]);
     expect(recorded.body.callbacks.map((attempt) => attempt.httpStatus)).toEqual([200, 200, 200]);
   });
 
@@ -107,10 +130,20 @@ describe('twilio-emulator: Messages API through the official client', () => {
   });
 
   it('refuses wrong credentials with 401 and code 20003', async () => {
-    const wrong = createTwilioClient({ accountSid: ACCOUNT_SID, authToken: 'not-the-token', apiBaseUrl: emulator.url });
-    const error = await wrong.messages.create({ to: '+15550000001', from: FROM, body: 'x' }).catch((caught: unknown) => caught);
+    const wrong = createTwilioClient({
+      accountSid: ACCOUNT_SID,
+      authToken: 'not-the-token',
+      apiBaseUrl: emulator.url,
+    });
+    const error = await wrong.messages
+      .create({ to: '+15550000001', from: FROM, body: 'x' })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(twilio.RestException);
-    expect(error).toMatchObject({ status: 401, code: 20003, moreInfo: 'https://www.twilio.com/docs/errors/20003' });
+    expect(error).toMatchObject({
+      status: 401,
+      code: 20003,
+      moreInfo: 'https://www.twilio.com/docs/errors/20003',
+    });
 
     const response = await fetch(`${emulator.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`);
     expect(response.status).toBe(401);
@@ -123,9 +156,13 @@ describe('twilio-emulator: Messages API through the official client', () => {
   });
 
   it('answers validation errors with Twilio codes, and 404 with 20404', async () => {
-    const noBody = await client.messages.create({ to: '+15550000001', from: FROM }).catch((caught: unknown) => caught);
+    const noBody = await client.messages
+      .create({ to: '+15550000001', from: FROM })
+      .catch((caught: unknown) => caught);
     expect(noBody).toMatchObject({ status: 400, code: 21602 });
-    const badTo = await client.messages.create({ to: '12', from: FROM, body: 'x' }).catch((caught: unknown) => caught);
+    const badTo = await client.messages
+      .create({ to: '12', from: FROM, body: 'x' })
+      .catch((caught: unknown) => caught);
     expect(badTo).toMatchObject({ status: 400, code: 21211 });
 
     const raw = await fetch(`${emulator.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`, {
@@ -139,7 +176,10 @@ describe('twilio-emulator: Messages API through the official client', () => {
     expect(raw.status).toBe(400);
     expect(await raw.json()).toMatchObject({ code: 21604, status: 400 });
 
-    const missing = await client.messages('SM' + '0'.repeat(32)).fetch().catch((caught: unknown) => caught);
+    const missing = await client
+      .messages('SM' + '0'.repeat(32))
+      .fetch()
+      .catch((caught: unknown) => caught);
     expect(missing).toMatchObject({ status: 404, code: 20404 });
 
     const listed = await control<{ count: number }>(emulator.url, 'GET', '/emulator/messages');
@@ -150,7 +190,9 @@ describe('twilio-emulator: Messages API through the official client', () => {
     const armed = await control(emulator.url, 'POST', '/emulator/faults', { status: 429, times: 1 });
     expect(armed.status).toBe(200);
 
-    const error = await client.messages.create({ to: '+15550000001', from: FROM, body: 'x' }).catch((caught: unknown) => caught);
+    const error = await client.messages
+      .create({ to: '+15550000001', from: FROM, body: 'x' })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(twilio.RestException);
     expect(error).toMatchObject({ status: 429, code: 20429 });
     expect((await control<{ count: number }>(emulator.url, 'GET', '/emulator/messages')).body.count).toBe(0);
@@ -160,37 +202,75 @@ describe('twilio-emulator: Messages API through the official client', () => {
   });
 
   it('limits a fault to one recipient and honours custom status and code', async () => {
-    await control(emulator.url, 'POST', '/emulator/faults', { status: 503, code: 20503, message: 'down', times: 2, to: '+15550000009' });
-    await expect(client.messages.create({ to: '+15550000001', from: FROM, body: 'x' })).resolves.toMatchObject({ status: 'queued' });
+    await control(emulator.url, 'POST', '/emulator/faults', {
+      status: 503,
+      code: 20503,
+      message: 'down',
+      times: 2,
+      to: '+15550000009',
+    });
+    await expect(
+      client.messages.create({ to: '+15550000001', from: FROM, body: 'x' }),
+    ).resolves.toMatchObject({ status: 'queued' });
     for (let i = 0; i < 2; i++) {
-      const error = await client.messages.create({ to: '+15550000009', from: FROM, body: 'x' }).catch((caught: unknown) => caught);
+      const error = await client.messages
+        .create({ to: '+15550000009', from: FROM, body: 'x' })
+        .catch((caught: unknown) => caught);
       expect(error).toMatchObject({ status: 503, code: 20503, message: 'down' });
     }
-    await expect(client.messages.create({ to: '+15550000009', from: FROM, body: 'x' })).resolves.toMatchObject({ status: 'queued' });
+    await expect(
+      client.messages.create({ to: '+15550000009', from: FROM, body: 'x' }),
+    ).resolves.toMatchObject({ status: 'queued' });
   });
 
   it('forces the outcome of the next message to a recipient', async () => {
-    await control(emulator.url, 'POST', '/emulator/outcomes', { to: '+15550000004', status: 'undelivered', errorCode: 30003 });
+    await control(emulator.url, 'POST', '/emulator/outcomes', {
+      to: '+15550000004',
+      status: 'undelivered',
+      errorCode: 30003,
+    });
     const statusCallback = `${app.url}/status`;
-    const doomed = await client.messages.create({ to: '+15550000004', from: FROM, body: 'x', statusCallback });
-    const callbacks = await waitUntil(() => callbacksFor(doomed.sid).length >= 3 && callbacksFor(doomed.sid), { what: 'callbacks' });
-    expect(callbacks.map((request) => request.params.MessageStatus)).toEqual(['queued', 'sent', 'undelivered']);
-    expect(callbacks[2].params).toMatchObject({ ErrorCode: '30003', ErrorMessage: 'Unreachable destination handset' });
+    const doomed = await client.messages.create({
+      to: '+15550000004',
+      from: FROM,
+      body: 'x',
+      statusCallback,
+    });
+    const callbacks = await waitUntil(
+      () => callbacksFor(doomed.sid).length >= 3 && callbacksFor(doomed.sid),
+      { what: 'callbacks' },
+    );
+    expect(callbacks.map((request) => request.params.MessageStatus)).toEqual([
+      'queued',
+      'sent',
+      'undelivered',
+    ]);
+    expect(callbacks[2].params).toMatchObject({
+      ErrorCode: '30003',
+      ErrorMessage: 'Unreachable destination handset',
+    });
 
     const fetched = await client.messages(doomed.sid).fetch();
     expect(fetched).toMatchObject({ status: 'undelivered', errorCode: 30003 });
 
     const next = await client.messages.create({ to: '+15550000004', from: FROM, body: 'x' });
-    await waitUntil(async () => (await client.messages(next.sid).fetch()).status === 'delivered', { what: 'delivery' });
+    await waitUntil(async () => (await client.messages(next.sid).fetch()).status === 'delivered', {
+      what: 'delivery',
+    });
   });
 
   it('reports the accept rate of a sender', async () => {
     const started = Date.now();
-    for (let i = 0; i < 5; i++) await client.messages.create({ to: '+15550000001', from: '+15550000200', body: 'x' });
+    for (let i = 0; i < 5; i++)
+      await client.messages.create({ to: '+15550000001', from: '+15550000200', body: 'x' });
     const elapsed = Date.now() - started;
     await client.messages.create({ to: '+15550000001', from: FROM, body: 'x' });
 
-    const rate = await control<{ count: number; maxInAnySecond: number }>(emulator.url, 'GET', '/emulator/rate?from=%2B15550000200');
+    const rate = await control<{ count: number; maxInAnySecond: number }>(
+      emulator.url,
+      'GET',
+      '/emulator/rate?from=%2B15550000200',
+    );
     expect(rate.body.count).toBe(5);
     if (elapsed < 900) expect(rate.body.maxInAnySecond).toBe(5);
     else expect(rate.body.maxInAnySecond).toBeGreaterThanOrEqual(1);
@@ -198,17 +278,33 @@ describe('twilio-emulator: Messages API through the official client', () => {
 
   it('lists recorded messages for tests, filtered by recipient and channel', async () => {
     await client.messages.create({ to: '+15550000001', from: FROM, body: 'sms' });
-    await control(emulator.url, 'POST', '/emulator/window', { number: FROM, phone: '+15550000001', lastInboundAt: Date.now() });
+    await control(emulator.url, 'POST', '/emulator/window', {
+      number: FROM,
+      phone: '+15550000001',
+      lastInboundAt: Date.now(),
+    });
     await client.messages.create({ to: 'whatsapp:+15550000001', from: `whatsapp:${FROM}`, body: 'wa' });
     await client.messages.create({ to: '+15550000002', from: FROM, body: 'other' });
 
-    const forPhone = await control<{ count: number; messages: MessageControlView[] }>(emulator.url, 'GET', '/emulator/messages?to=%2B15550000001');
+    const forPhone = await control<{ count: number; messages: MessageControlView[] }>(
+      emulator.url,
+      'GET',
+      '/emulator/messages?to=%2B15550000001',
+    );
     expect(forPhone.body.messages.map((message) => message.body)).toEqual(['sms', 'wa']);
-    const whatsapp = await control<{ messages: MessageControlView[] }>(emulator.url, 'GET', '/emulator/messages?channel=whatsapp');
+    const whatsapp = await control<{ messages: MessageControlView[] }>(
+      emulator.url,
+      'GET',
+      '/emulator/messages?channel=whatsapp',
+    );
     expect(whatsapp.body.messages.map((message) => message.to)).toEqual(['whatsapp:+15550000001']);
     expect(whatsapp.body.messages[0].createdAt).toEqual(expect.any(Number));
 
-    const bad = await control<{ statusCode: number; message: string }>(emulator.url, 'GET', '/emulator/messages?channel=fax');
+    const bad = await control<{ statusCode: number; message: string }>(
+      emulator.url,
+      'GET',
+      '/emulator/messages?channel=fax',
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('channel');
   });

@@ -47,7 +47,9 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
     waitUntil(
       () =>
         app.requests.find(
-          (request) => request.params.MessageSid === sid && ['delivered', 'failed', 'undelivered'].includes(String(request.params.MessageStatus)),
+          (request) =>
+            request.params.MessageSid === sid &&
+            ['delivered', 'failed', 'undelivered'].includes(String(request.params.MessageStatus)),
         ),
       { what: `final status callback of ${sid}` },
     );
@@ -72,7 +74,12 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
 
     const failed = await finalCallback(message.sid);
     expect(failed.signatureValid).toBe(true);
-    expect(failed.params).toMatchObject({ MessageStatus: 'failed', ErrorCode: '63016', ChannelPrefix: 'whatsapp', To: `whatsapp:${phone}` });
+    expect(failed.params).toMatchObject({
+      MessageStatus: 'failed',
+      ErrorCode: '63016',
+      ChannelPrefix: 'whatsapp',
+      To: `whatsapp:${phone}`,
+    });
     const fetched = await client.messages(message.sid).fetch();
     expect(fetched).toMatchObject({ status: 'failed', errorCode: 63016 });
     expect(fetched.errorMessage).toContain('outside the allowed window');
@@ -85,7 +92,11 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
       statusCallback: statusCallback(),
     });
     expect((await finalCallback(template.sid)).params.MessageStatus).toBe('delivered');
-    const recorded = await control<{ contentSid: string; contentVariables: unknown }>(emulator.url, 'GET', `/emulator/messages/${template.sid}`);
+    const recorded = await control<{ contentSid: string; contentVariables: unknown }>(
+      emulator.url,
+      'GET',
+      `/emulator/messages/${template.sid}`,
+    );
     expect(recorded.body).toMatchObject({ contentSid: TEMPLATE, contentVariables: { 1: 'Ada' } });
   });
 
@@ -109,14 +120,20 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
 
   it('keeps a sandbox number to phones that sent its join code (63015 before, delivered after)', async () => {
     const phone = '+15550000003';
-    await control(emulator.url, 'POST', '/emulator/sandbox', { number: NUMBER, joinCode: 'join happy-otter' });
+    await control(emulator.url, 'POST', '/emulator/sandbox', {
+      number: NUMBER,
+      joinCode: 'join happy-otter',
+    });
     const before = await client.messages.create({
       to: `whatsapp:${phone}`,
       from: `whatsapp:${NUMBER}`,
       contentSid: TEMPLATE,
       statusCallback: statusCallback(),
     });
-    expect((await finalCallback(before.sid)).params).toMatchObject({ MessageStatus: 'failed', ErrorCode: '63015' });
+    expect((await finalCallback(before.sid)).params).toMatchObject({
+      MessageStatus: 'failed',
+      ErrorCode: '63015',
+    });
 
     const join = await control<InboundAnswer>(emulator.url, 'POST', '/emulator/inbound', {
       from: `whatsapp:${phone}`,
@@ -124,7 +141,9 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
       body: 'join Happy-Otter',
     });
     expect(join.body.status).toBe(200);
-    expect(app.requests.find((request) => request.params.MessageSid === join.body.messageSid)?.params.Body).toBe('join Happy-Otter');
+    expect(
+      app.requests.find((request) => request.params.MessageSid === join.body.messageSid)?.params.Body,
+    ).toBe('join Happy-Otter');
 
     const after = await client.messages.create({
       to: `whatsapp:${phone}`,
@@ -146,10 +165,15 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
       media: [{ url: 'https://media.example/cat.jpg', contentType: 'image/jpeg' }],
     });
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ status: 200, body: '<Response><Message>Thanks</Message></Response>' });
+    expect(answer.body).toMatchObject({
+      status: 200,
+      body: '<Response><Message>Thanks</Message></Response>',
+    });
     expect(answer.body.messageSid).toMatch(/^MM[0-9a-f]{32}$/);
 
-    const received = await waitUntil(() => app.requests.find((request) => request.params.MessageSid === answer.body.messageSid));
+    const received = await waitUntil(() =>
+      app.requests.find((request) => request.params.MessageSid === answer.body.messageSid),
+    );
     expect(received.path).toBe('/twilio/messaging');
     expect(received.signatureValid).toBe(true);
     expect(received.headers['user-agent']).toBe('TwilioProxy/1.1');
@@ -172,7 +196,14 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
   it('replays an inbound SMS with the same MessageSid, to a chosen webhook, passing its status through', async () => {
     app.respondWith(503, 'busy', 'text/plain');
     const messageSid = 'SM' + 'feedface'.repeat(4);
-    const request = { from: '+15550000005', to: NUMBER, body: 'STOP', channel: 'sms', messageSid, webhookUrl: `${app.url}/other/hook?x=1` };
+    const request = {
+      from: '+15550000005',
+      to: NUMBER,
+      body: 'STOP',
+      channel: 'sms',
+      messageSid,
+      webhookUrl: `${app.url}/other/hook?x=1`,
+    };
     const first = await control<InboundAnswer>(emulator.url, 'POST', '/emulator/inbound', request);
     expect(first.body).toMatchObject({ messageSid, status: 503, body: 'busy' });
     app.respondWith(200, '<Response/>');
@@ -181,32 +212,56 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
 
     const deliveries = app.requests.filter((received) => received.params.MessageSid === messageSid);
     expect(deliveries).toHaveLength(2);
-    expect(deliveries.every((received) => received.signatureValid && received.path === '/other/hook')).toBe(true);
-    expect(deliveries[0].params).toMatchObject({ From: '+15550000005', To: NUMBER, Body: 'STOP', SmsSid: messageSid });
+    expect(deliveries.every((received) => received.signatureValid && received.path === '/other/hook')).toBe(
+      true,
+    );
+    expect(deliveries[0].params).toMatchObject({
+      From: '+15550000005',
+      To: NUMBER,
+      Body: 'STOP',
+      SmsSid: messageSid,
+    });
     expect(deliveries[0].params.WaId).toBeUndefined();
   });
 
   it('answers 502 naming the webhook when it cannot be reached, and 400 for a bad request', async () => {
-    const unreachable = await control<{ message: string; messageSid: string }>(emulator.url, 'POST', '/emulator/inbound', {
-      from: '+15550000006',
-      to: NUMBER,
-      body: 'hi',
-      webhookUrl: 'http://127.0.0.1:1/twilio/messaging',
-    });
+    const unreachable = await control<{ message: string; messageSid: string }>(
+      emulator.url,
+      'POST',
+      '/emulator/inbound',
+      {
+        from: '+15550000006',
+        to: NUMBER,
+        body: 'hi',
+        webhookUrl: 'http://127.0.0.1:1/twilio/messaging',
+      },
+    );
     expect(unreachable.status).toBe(502);
     expect(unreachable.body.message).toContain('http://127.0.0.1:1/twilio/messaging');
     expect(unreachable.body.messageSid).toMatch(/^SM/);
 
-    const bad = await control<{ message: string }>(emulator.url, 'POST', '/emulator/inbound', { from: 'nope', to: NUMBER });
+    const bad = await control<{ message: string }>(emulator.url, 'POST', '/emulator/inbound', {
+      from: 'nope',
+      to: NUMBER,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('from');
   });
 
   it('forgets windows and sandboxes on reset', async () => {
     const phone = '+15550000007';
-    await control(emulator.url, 'POST', '/emulator/window', { number: NUMBER, phone, lastInboundAt: new Date().toISOString() });
+    await control(emulator.url, 'POST', '/emulator/window', {
+      number: NUMBER,
+      phone,
+      lastInboundAt: new Date().toISOString(),
+    });
     await control(emulator.url, 'POST', '/emulator/reset');
-    const message = await client.messages.create({ to: `whatsapp:${phone}`, from: `whatsapp:${NUMBER}`, body: 'x', statusCallback: statusCallback() });
+    const message = await client.messages.create({
+      to: `whatsapp:${phone}`,
+      from: `whatsapp:${NUMBER}`,
+      body: 'x',
+      statusCallback: statusCallback(),
+    });
     expect((await finalCallback(message.sid)).params.ErrorCode).toBe('63016');
   });
 });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { baseConfigShape, databaseConfigShape, loadConfig, secret, type Config } from '@app/config';
 
 export const workflowConfigShape = {
-  ...baseConfigShape, ...databaseConfigShape,
+  ...baseConfigShape,
+  ...databaseConfigShape,
   PORT: z.coerce.number().int().min(0).max(65535).default(3005),
   /** An OpenAI-compatible API, including its version path (e.g. http://localhost:11434/v1). Unset: agent steps send the fallback reply. */
   LLM_BASE_URL: z.string().url().optional(),

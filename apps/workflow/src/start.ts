@@ -3,7 +3,9 @@ import { loadWorkflowConfig } from './config';
 import { WorkflowModule, SERVICE_NAME } from './workflow.module';
 
 /** Starts the workflow service from environment variables (validated first). */
-export async function startWorkflow(env: Record<string, string | undefined> = process.env): Promise<RunningService> {
+export async function startWorkflow(
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningService> {
   const config = loadWorkflowConfig(env);
   return startService({
     service: SERVICE_NAME,

@@ -22,7 +22,11 @@ export interface FaultRecord {
  * The plan: each of routing, chats, workflow, outbound and ingress at least once, NATS once,
  * Postgres once, plus `extraKills` more random service kills, in random order.
  */
-export function faultPlan(random: Random, extraKills: number, mustKill: ServiceName[] = ['routing', 'chats', 'workflow', 'outbound', 'ingress']): FaultTarget[] {
+export function faultPlan(
+  random: Random,
+  extraKills: number,
+  mustKill: ServiceName[] = ['routing', 'chats', 'workflow', 'outbound', 'ingress'],
+): FaultTarget[] {
   const plan: FaultTarget[] = [...mustKill, 'nats', 'postgres'];
   for (let i = 0; i < extraKills; i++) plan.push(random.pick(SERVICE_NAMES));
   return random.shuffle(plan);
@@ -76,7 +80,9 @@ export class Chaos {
         await this.stack.crash(target, record.downMs);
       }
       record.recoveredMs = Date.now() - t0;
-      this.log(`fault: ${target} recovered after ${record.recoveredMs} ms${record.notReconnected?.length ? ` (did not reconnect by themselves: ${record.notReconnected.join(', ')})` : ''}`);
+      this.log(
+        `fault: ${target} recovered after ${record.recoveredMs} ms${record.notReconnected?.length ? ` (did not reconnect by themselves: ${record.notReconnected.join(', ')})` : ''}`,
+      );
     } catch (error) {
       record.error = error instanceof Error ? error.message : String(error);
       this.log(`fault: ${target} failed to recover: ${record.error}`);

@@ -9,8 +9,17 @@ export interface HttpAnswer<T = any> {
   text: string;
 }
 
-export async function http<T = any>(method: string, url: string, options: { headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number } = {}): Promise<HttpAnswer<T>> {
-  const res = await fetch(url, { method, headers: options.headers, body: options.body, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
+export async function http<T = any>(
+  method: string,
+  url: string,
+  options: { headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number } = {},
+): Promise<HttpAnswer<T>> {
+  const res = await fetch(url, {
+    method,
+    headers: options.headers,
+    body: options.body,
+    signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+  });
   const text = await res.text();
   let body: unknown;
   try {
@@ -26,7 +35,10 @@ export class Api {
 
   call<T = any>(method: string, path: string, key: string, body?: unknown): Promise<HttpAnswer<T>> {
     return http<T>(method, `${this.url}${path}`, {
-      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${key}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   }
@@ -65,19 +77,31 @@ export class Emulator {
 
   async messages(query: Record<string, string> = {}): Promise<EmulatedMessage[]> {
     const qs = new URLSearchParams(query).toString();
-    const res = await http<{ messages: EmulatedMessage[] }>('GET', `${this.url}/emulator/messages${qs ? `?${qs}` : ''}`, { timeoutMs: 60_000 });
+    const res = await http<{ messages: EmulatedMessage[] }>(
+      'GET',
+      `${this.url}/emulator/messages${qs ? `?${qs}` : ''}`,
+      { timeoutMs: 60_000 },
+    );
     if (res.status !== 200) throw new Error(`GET /emulator/messages -> ${res.status}`);
     return res.body.messages;
   }
 
   /** A phone writes to a number: the emulator posts the signed webhook to ingress and tells its answer. */
-  async inbound(message: { from: string; to: string; body: string; channel: 'sms' | 'whatsapp'; messageSid?: string }, timeoutMs = 15_000): Promise<{ messageSid: string; status: number; body: string }> {
-    const res = await http<{ messageSid: string; status: number; body: string }>('POST', `${this.url}/emulator/inbound`, {
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ profileName: 'Faults', ...message }),
-      timeoutMs,
-    });
-    if (res.status !== 200 && res.status !== 201) throw new Error(`POST /emulator/inbound -> ${res.status} ${res.text}`);
+  async inbound(
+    message: { from: string; to: string; body: string; channel: 'sms' | 'whatsapp'; messageSid?: string },
+    timeoutMs = 15_000,
+  ): Promise<{ messageSid: string; status: number; body: string }> {
+    const res = await http<{ messageSid: string; status: number; body: string }>(
+      'POST',
+      `${this.url}/emulator/inbound`,
+      {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ profileName: 'Faults', ...message }),
+        timeoutMs,
+      },
+    );
+    if (res.status !== 200 && res.status !== 201)
+      throw new Error(`POST /emulator/inbound -> ${res.status} ${res.text}`);
     return res.body;
   }
 }

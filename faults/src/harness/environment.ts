@@ -22,7 +22,14 @@ export class FaultEnvironment {
     try {
       pg = await PrivatePostgres.start(logDir);
       const stack = await Stack.start({ logDir, natsUrl: nats.url, databaseUrl: pg.url, env });
-      return new FaultEnvironment(logDir, nats, pg, stack, new Api(stack.apiUrl), new Emulator(stack.emulatorUrl));
+      return new FaultEnvironment(
+        logDir,
+        nats,
+        pg,
+        stack,
+        new Api(stack.apiUrl),
+        new Emulator(stack.emulatorUrl),
+      );
     } catch (error) {
       await pg?.stop();
       await nats.stop();

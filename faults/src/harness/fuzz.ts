@@ -66,7 +66,9 @@ export function randomString(random: Random, maxLength = 40): string {
 
 /** What an HTTP client can put in a header (latin1 without control characters). */
 function headerSafe(text: string): string {
-  return [...text].map((c) => (c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) <= 0xff && c.charCodeAt(0) !== 0x7f ? c : '?')).join('');
+  return [...text]
+    .map((c) => (c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) <= 0xff && c.charCodeAt(0) !== 0x7f ? c : '?'))
+    .join('');
 }
 
 function randomBytes(random: Random, length: number): Buffer {
@@ -117,7 +119,8 @@ export function statusParams(random: Random, fields: Record<string, string> = {}
 
 export function encodeForm(params: Record<string, string | string[]>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) for (const v of Array.isArray(value) ? value : [value]) search.append(key, v);
+  for (const [key, value] of Object.entries(params))
+    for (const v of Array.isArray(value) ? value : [value]) search.append(key, v);
   return search.toString();
 }
 
@@ -134,65 +137,133 @@ export function signRaw(url: string, rawBody: string, token = AUTH_TOKEN): strin
 export function rejectedWebhookCases(random: Random, ingressUrl: string, count: number): HttpCase[] {
   const cases: HttpCase[] = [];
   const paths = ['/twilio/messaging', '/twilio/status'] as const;
-  const paramsFor = (path: string, fields: Record<string, string> = {}) => (path === '/twilio/messaging' ? inboundParams(random, fields) : statusParams(random, fields));
+  const paramsFor = (path: string, fields: Record<string, string> = {}) =>
+    path === '/twilio/messaging' ? inboundParams(random, fields) : statusParams(random, fields);
   const generators: Array<(path: string) => HttpCase> = [
     // Random bytes under random content types, unsigned.
     (path) => ({
       name: 'random bytes',
       method: 'POST',
       path,
-      headers: { 'content-type': random.pick([FORM, 'application/json', 'text/plain', 'application/octet-stream', 'multipart/form-data; boundary=x', `${FORM}; charset=latin1`]) },
+      headers: {
+        'content-type': random.pick([
+          FORM,
+          'application/json',
+          'text/plain',
+          'application/octet-stream',
+          'multipart/form-data; boundary=x',
+          `${FORM}; charset=latin1`,
+        ]),
+      },
       body: randomBytes(random, random.int(0, 4096)),
     }),
     // A proper webhook without a signature.
-    (path) => ({ name: 'no signature', method: 'POST', path, headers: { 'content-type': FORM }, body: encodeForm(paramsFor(path)) }),
+    (path) => ({
+      name: 'no signature',
+      method: 'POST',
+      path,
+      headers: { 'content-type': FORM },
+      body: encodeForm(paramsFor(path)),
+    }),
     // Empty or garbage signatures.
     (path) => ({
       name: 'garbage signature',
       method: 'POST',
       path,
-      headers: { 'content-type': FORM, 'x-twilio-signature': random.pick(['', ' ', 'abc', 'A'.repeat(28), '='.repeat(500), headerSafe(randomString(random, 60)), randomBytes(random, 20).toString('base64'), 'é'.repeat(5)]) },
+      headers: {
+        'content-type': FORM,
+        'x-twilio-signature': random.pick([
+          '',
+          ' ',
+          'abc',
+          'A'.repeat(28),
+          '='.repeat(500),
+          headerSafe(randomString(random, 60)),
+          randomBytes(random, 20).toString('base64'),
+          'é'.repeat(5),
+        ]),
+      },
       body: encodeForm(paramsFor(path)),
     }),
     // Signed with another token.
     (path) => {
       const body = encodeForm(paramsFor(path));
-      return { name: 'signed with a wrong token', method: 'POST', path, headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${path}`, body, 'not-the-token') }, body };
+      return {
+        name: 'signed with a wrong token',
+        method: 'POST',
+        path,
+        headers: {
+          'content-type': FORM,
+          'x-twilio-signature': signRaw(`${ingressUrl}${path}`, body, 'not-the-token'),
+        },
+        body,
+      };
     },
     // Signed over another URL (a proxy misconfiguration, or a replay to another endpoint).
     (path) => {
       const body = encodeForm(paramsFor(path));
       const other = path === '/twilio/messaging' ? '/twilio/status' : '/twilio/messaging';
-      return { name: 'signed for another URL', method: 'POST', path, headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${other}`, body) }, body };
+      return {
+        name: 'signed for another URL',
+        method: 'POST',
+        path,
+        headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${other}`, body) },
+        body,
+      };
     },
     // Signed, then tampered with (the body changed after signing).
     (path) => {
       const params = paramsFor(path);
       const signature = signRaw(`${ingressUrl}${path}`, encodeForm(params));
       const tampered = { ...params, [random.pick(Object.keys(params))]: randomString(random, 20) || 'x' };
-      return { name: 'tampered after signing', method: 'POST', path, headers: { 'content-type': FORM, 'x-twilio-signature': signature }, body: encodeForm(tampered) };
+      return {
+        name: 'tampered after signing',
+        method: 'POST',
+        path,
+        headers: { 'content-type': FORM, 'x-twilio-signature': signature },
+        body: encodeForm(tampered),
+      };
     },
     // Correctly signed by an account we do not serve.
     (path) => {
       const body = encodeForm(paramsFor(path, { AccountSid: `AC${randomSid(random, '').slice(0, 32)}` }));
-      return { name: 'unknown account', method: 'POST', path, headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${path}`, body) }, body };
+      return {
+        name: 'unknown account',
+        method: 'POST',
+        path,
+        headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${path}`, body) },
+        body,
+      };
     },
     // Correctly signed but missing what the webhook needs.
     (path) => {
       const params = paramsFor(path);
-      const required = path === '/twilio/messaging' ? ['MessageSid', 'From', 'To'] : ['MessageSid', 'MessageStatus'];
+      const required =
+        path === '/twilio/messaging' ? ['MessageSid', 'From', 'To'] : ['MessageSid', 'MessageStatus'];
       const drop = random.pick(required);
       if (drop === 'MessageSid') delete params.SmsSid;
       if (drop === 'MessageStatus') delete params.SmsStatus;
       if (random.bool()) delete params[drop];
       else params[drop] = random.pick(['', ' ', '\t']);
       const body = encodeForm(params);
-      return { name: `signed, ${drop} missing`, method: 'POST', path, headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${path}`, body) }, body };
+      return {
+        name: `signed, ${drop} missing`,
+        method: 'POST',
+        path,
+        headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${path}`, body) },
+        body,
+      };
     },
     // Too large for the body limit (64 KiB), signed or not.
     (path) => {
       const body = encodeForm(paramsFor(path, { Body: 'x'.repeat(random.int(70_000, 300_000)) }));
-      return { name: 'huge body', method: 'POST', path, headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${path}`, body) }, body };
+      return {
+        name: 'huge body',
+        method: 'POST',
+        path,
+        headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${path}`, body) },
+        body,
+      };
     },
     // JSON instead of a form, signed over its fields.
     (path) => {
@@ -201,7 +272,10 @@ export function rejectedWebhookCases(random: Random, ingressUrl: string, count: 
         name: 'JSON body',
         method: 'POST',
         path,
-        headers: { 'content-type': 'application/json', 'x-twilio-signature': computeTwilioSignature(AUTH_TOKEN, `${ingressUrl}${path}`, params) },
+        headers: {
+          'content-type': 'application/json',
+          'x-twilio-signature': computeTwilioSignature(AUTH_TOKEN, `${ingressUrl}${path}`, params),
+        },
         body: JSON.stringify(params),
       };
     },
@@ -211,7 +285,13 @@ export function rejectedWebhookCases(random: Random, ingressUrl: string, count: 
     const path = '/twilio/messaging';
     const numMedia = random.pick(['-1', 'abc', '11', '1e3', '2', '0x1', '1.5', ' 1']);
     const body = encodeForm(inboundParams(random, { NumMedia: numMedia }));
-    return { name: `signed, NumMedia=${JSON.stringify(numMedia)}`, method: 'POST', path, headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${path}`, body) }, body };
+    return {
+      name: `signed, NumMedia=${JSON.stringify(numMedia)}`,
+      method: 'POST',
+      path,
+      headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${path}`, body) },
+      body,
+    };
   };
   for (let i = 0; i < count; i++) {
     const which = random.int(0, generators.length);
@@ -233,30 +313,57 @@ export function strangeSignedWebhookCases(random: Random, ingressUrl: string, co
     if (path === '/twilio/messaging') {
       const params = inboundParams(random, {
         // Unknown numbers and addresses that are not numbers at all.
-        From: random.pick(['+15559990000', 'whatsapp:+15559990001', odd() || 'x', 'whatsapp:', 'messenger:abc', '+0', '+1'.padEnd(40, '9')]),
+        From: random.pick([
+          '+15559990000',
+          'whatsapp:+15559990001',
+          odd() || 'x',
+          'whatsapp:',
+          'messenger:abc',
+          '+0',
+          '+1'.padEnd(40, '9'),
+        ]),
         To: random.pick(['+15559990002', 'whatsapp:+15559990003', odd() || 'y', 'whatsapp:whatsapp:+1555']),
         Body: odd(),
         ProfileName: odd(),
       });
-      if (random.bool(0.2)) Object.assign(params, { NumMedia: '1', MediaUrl0: odd() || 'z', MediaContentType0: odd() });
+      if (random.bool(0.2))
+        Object.assign(params, { NumMedia: '1', MediaUrl0: odd() || 'z', MediaContentType0: odd() });
       raw = encodeForm(params);
     } else {
       const params = statusParams(random, {
-        MessageStatus: random.pick(['queued', 'sent', 'delivered', 'read', 'undelivered', 'failed', 'receiving', 'canceled', odd() || 'w']),
+        MessageStatus: random.pick([
+          'queued',
+          'sent',
+          'delivered',
+          'read',
+          'undelivered',
+          'failed',
+          'receiving',
+          'canceled',
+          odd() || 'w',
+        ]),
         ErrorCode: random.pick(['', '63016', '30003', '21610', '-1', 'abc', '99999999999999999999']),
         ChannelPrefix: random.pick(['', 'whatsapp', odd()]),
       });
       raw = encodeForm(params);
     }
     // Odd encodings: raw percent sequences that are not valid UTF-8, '+' for spaces, repeated keys.
-    if (random.bool(0.3)) raw += `&Body=${random.pick(['%C3%28', '%FF%FE', '%E2%82', '%ED%A0%80', '%00', '+++', '%25%32%35'])}`;
-    if (random.bool(0.2)) raw += `&${random.pick(['Foo', 'MediaUrl5', 'a%00b', '%F0%9F%98%80'])}=${random.pick(['1', '%C0%AF', ''])}`;
-    const query = path === '/twilio/status' && random.bool(0.5) ? `?sendId=${encodeURIComponent(wellFormed(random.pick(['not-a-uuid', '00000000-0000-0000-0000-000000000000', crypto.randomUUID(), odd()])))}` : '';
+    if (random.bool(0.3))
+      raw += `&Body=${random.pick(['%C3%28', '%FF%FE', '%E2%82', '%ED%A0%80', '%00', '+++', '%25%32%35'])}`;
+    if (random.bool(0.2))
+      raw += `&${random.pick(['Foo', 'MediaUrl5', 'a%00b', '%F0%9F%98%80'])}=${random.pick(['1', '%C0%AF', ''])}`;
+    const query =
+      path === '/twilio/status' && random.bool(0.5)
+        ? `?sendId=${encodeURIComponent(wellFormed(random.pick(['not-a-uuid', '00000000-0000-0000-0000-000000000000', crypto.randomUUID(), odd()])))}`
+        : '';
     cases.push({
       name: `signed odd ${path}${query ? ' with sendId' : ''}`,
       method: 'POST',
       path: `${path}${query}`,
-      headers: { 'content-type': random.pick([FORM, `${FORM}; charset=utf-8`, `${FORM}; charset=ISO-8859-1`]), 'x-twilio-signature': signRaw(`${ingressUrl}${path}${query}`, raw) },
+      headers: {
+        'content-type': random.pick([FORM, `${FORM}; charset=utf-8`, `${FORM}; charset=ISO-8859-1`]),
+        'x-twilio-signature': signRaw(`${ingressUrl}${path}${query}`, raw),
+      },
       body: raw,
     });
   }
@@ -287,24 +394,70 @@ interface Endpoint {
   required: string[];
 }
 
-const NOT_UUIDS = ['x', '123', '', ' ', 'ffffffff-ffff-ffff-ffff-fffffffffffff', "' OR 1=1 --", '%00', '../..', 42, true, null, {}, []];
+const NOT_UUIDS = [
+  'x',
+  '123',
+  '',
+  ' ',
+  'ffffffff-ffff-ffff-ffff-fffffffffffff',
+  "' OR 1=1 --",
+  '%00',
+  '../..',
+  42,
+  true,
+  null,
+  {},
+  [],
+];
 const WRONG_BOOL = ['yes', 'true', 1, 0, null, {}, [], 'false'];
 const WRONG_STRING = [42, true, {}, [], ['a']];
 const LONG = (n: number) => 'x'.repeat(n);
-const BAD_CEL = ['member.', 'member.first_name ==', '(((', 'member.nope == 1', '1 +', '"unterminated', 'member.first_name.startsWith(', LONG(2001), 42];
+const BAD_CEL = [
+  'member.',
+  'member.first_name ==',
+  '(((',
+  'member.nope == 1',
+  '1 +',
+  '"unterminated',
+  'member.first_name.startsWith(',
+  LONG(2001),
+  42,
+];
 const BAD_TEMPLATE = ['{{#if}}', '{{', '{{/each}}', '{{#each x}}', '{{> missing', 42, LONG(1601)];
 
-export function apiEndpoints(ids: { phoneNumberId: string; memberId: string; workflowId: string; workspaceId: string; randomUuid: string }): Endpoint[] {
+export function apiEndpoints(ids: {
+  phoneNumberId: string;
+  memberId: string;
+  workflowId: string;
+  workspaceId: string;
+  randomUuid: string;
+}): Endpoint[] {
   const action = { type: 'send_sms', phoneNumberId: ids.phoneNumberId, template: 'Hi {{member.first_name}}' };
   return [
-    { method: 'POST', path: '/v1/workspaces', admin: true, base: { name: 'Fuzz' }, required: ['name'], invalid: { name: [...WRONG_STRING, '', '   ', LONG(201), null] } },
+    {
+      method: 'POST',
+      path: '/v1/workspaces',
+      admin: true,
+      base: { name: 'Fuzz' },
+      required: ['name'],
+      invalid: { name: [...WRONG_STRING, '', '   ', LONG(201), null] },
+    },
     {
       method: 'POST',
       path: '/v1/phone-numbers',
       base: { number: '+15550009999', smsEnabled: true, whatsappEnabled: false, brandName: 'Fuzz' },
       required: ['number'],
       invalid: {
-        number: ['abc', '', '+1', '5550009999x', '+1555000999999999999', ...WRONG_STRING, null, '+1 (555) 😀'],
+        number: [
+          'abc',
+          '',
+          '+1',
+          '5550009999x',
+          '+1555000999999999999',
+          ...WRONG_STRING,
+          null,
+          '+1 (555) 😀',
+        ],
         smsEnabled: WRONG_BOOL,
         whatsappEnabled: WRONG_BOOL,
         defaultWorkflowId: [...NOT_UUIDS.filter((v) => v !== null), ids.randomUuid],
@@ -318,7 +471,13 @@ export function apiEndpoints(ids: { phoneNumberId: string; memberId: string; wor
       path: `/v1/phone-numbers/${ids.phoneNumberId}`,
       base: { brandName: 'Fuzz 2' },
       required: [],
-      invalid: { smsEnabled: WRONG_BOOL, whatsappEnabled: WRONG_BOOL, defaultWorkflowId: [...NOT_UUIDS.filter((v) => v !== null), ids.randomUuid], sendRatePerSecond: [-1, 'fast'], number: ['+15551234567'] },
+      invalid: {
+        smsEnabled: WRONG_BOOL,
+        whatsappEnabled: WRONG_BOOL,
+        defaultWorkflowId: [...NOT_UUIDS.filter((v) => v !== null), ids.randomUuid],
+        sendRatePerSecond: [-1, 'fast'],
+        number: ['+15551234567'],
+      },
     },
     {
       method: 'POST',
@@ -340,7 +499,13 @@ export function apiEndpoints(ids: { phoneNumberId: string; memberId: string; wor
       path: `/v1/members/${ids.memberId}`,
       base: { notifySms: false },
       required: [],
-      invalid: { notifySms: WRONG_BOOL, phone: ['abc', 42], email: ['nope'], firstName: [LONG(201), 42], extra: [1] },
+      invalid: {
+        notifySms: WRONG_BOOL,
+        phone: ['abc', 42],
+        email: ['nope'],
+        firstName: [LONG(201), 42],
+        extra: [1],
+      },
     },
     {
       method: 'POST',
@@ -408,7 +573,11 @@ export function apiEndpoints(ids: { phoneNumberId: string; memberId: string; wor
       path: '/v1/events',
       base: { type: 'form.submitted', memberId: ids.memberId, data: {} },
       required: ['type'],
-      invalid: { type: ['', 42, null, LONG(1000)], memberId: [...NOT_UUIDS.filter((v) => v !== null), ids.randomUuid], data: ['x', 42, [1]] },
+      invalid: {
+        type: ['', 42, null, LONG(1000)],
+        memberId: [...NOT_UUIDS.filter((v) => v !== null), ids.randomUuid],
+        data: ['x', 42, [1]],
+      },
     },
     {
       method: 'POST',
@@ -419,7 +588,12 @@ export function apiEndpoints(ids: { phoneNumberId: string; memberId: string; wor
         name: ['', 42, LONG(201)],
         memberFilter: BAD_CEL,
         schedule: ['every day', '* * *', '61 * * * *', 42, LONG(101)],
-        action: ['x', { ...action, type: 'send_fax' }, { ...action, phoneNumberId: ids.randomUuid }, { ...action, template: '{{#if}}' }],
+        action: [
+          'x',
+          { ...action, type: 'send_fax' },
+          { ...action, phoneNumberId: ids.randomUuid },
+          { ...action, template: '{{#if}}' },
+        ],
       },
     },
     {
@@ -434,43 +608,156 @@ export function apiEndpoints(ids: { phoneNumberId: string; memberId: string; wor
 }
 
 /** Calls that must answer a 4xx and change nothing. */
-export function invalidApiCases(random: Random, ids: Parameters<typeof apiEndpoints>[0], keys: { admin: string; workspace: string }, count: number): ApiCase[] {
+export function invalidApiCases(
+  random: Random,
+  ids: Parameters<typeof apiEndpoints>[0],
+  keys: { admin: string; workspace: string },
+  count: number,
+): ApiCase[] {
   const endpoints = apiEndpoints(ids);
   const cases: ApiCase[] = [];
   const keyFor = (e: Endpoint) => (e.admin ? keys.admin : keys.workspace);
   // Fixed corpus: authentication, paths, queries and bodies that are not JSON objects.
   for (const e of endpoints) {
-    cases.push({ name: `${e.method} ${e.path} without a key`, method: e.method, path: e.path, key: null, body: e.base });
-    cases.push({ name: `${e.method} ${e.path} with a wrong key`, method: e.method, path: e.path, key: `sk_${randomString(random, 20).replace(/[^\x21-\x7e]/g, 'x')}`, body: e.base });
-    cases.push({ name: `${e.method} ${e.path} with the other scope's key`, method: e.method, path: e.path, key: e.admin ? keys.workspace : keys.admin, body: e.base });
+    cases.push({
+      name: `${e.method} ${e.path} without a key`,
+      method: e.method,
+      path: e.path,
+      key: null,
+      body: e.base,
+    });
+    cases.push({
+      name: `${e.method} ${e.path} with a wrong key`,
+      method: e.method,
+      path: e.path,
+      key: `sk_${randomString(random, 20).replace(/[^\x21-\x7e]/g, 'x')}`,
+      body: e.base,
+    });
+    cases.push({
+      name: `${e.method} ${e.path} with the other scope's key`,
+      method: e.method,
+      path: e.path,
+      key: e.admin ? keys.workspace : keys.admin,
+      body: e.base,
+    });
     if (!e.path.includes('/features/')) {
-      cases.push({ name: `${e.method} ${e.path} not JSON`, method: e.method, path: e.path, key: keyFor(e), raw: '{"name": ', contentType: 'application/json' });
-      cases.push({ name: `${e.method} ${e.path} an array`, method: e.method, path: e.path, key: keyFor(e), body: [e.base] });
-      cases.push({ name: `${e.method} ${e.path} a string`, method: e.method, path: e.path, key: keyFor(e), body: 'hello' });
-      cases.push({ name: `${e.method} ${e.path} deeply nested`, method: e.method, path: e.path, key: keyFor(e), raw: `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`, contentType: 'application/json' });
-      cases.push({ name: `${e.method} ${e.path} 3 MB`, method: e.method, path: e.path, key: keyFor(e), body: { ...e.base, name: LONG(3_000_000) } });
+      cases.push({
+        name: `${e.method} ${e.path} not JSON`,
+        method: e.method,
+        path: e.path,
+        key: keyFor(e),
+        raw: '{"name": ',
+        contentType: 'application/json',
+      });
+      cases.push({
+        name: `${e.method} ${e.path} an array`,
+        method: e.method,
+        path: e.path,
+        key: keyFor(e),
+        body: [e.base],
+      });
+      cases.push({
+        name: `${e.method} ${e.path} a string`,
+        method: e.method,
+        path: e.path,
+        key: keyFor(e),
+        body: 'hello',
+      });
+      cases.push({
+        name: `${e.method} ${e.path} deeply nested`,
+        method: e.method,
+        path: e.path,
+        key: keyFor(e),
+        raw: `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`,
+        contentType: 'application/json',
+      });
+      cases.push({
+        name: `${e.method} ${e.path} 3 MB`,
+        method: e.method,
+        path: e.path,
+        key: keyFor(e),
+        body: { ...e.base, name: LONG(3_000_000) },
+      });
       for (const field of e.required) {
         const body = { ...e.base };
         delete body[field];
-        cases.push({ name: `${e.method} ${e.path} without ${field}`, method: e.method, path: e.path, key: keyFor(e), body });
+        cases.push({
+          name: `${e.method} ${e.path} without ${field}`,
+          method: e.method,
+          path: e.path,
+          key: keyFor(e),
+          body,
+        });
       }
     } else {
-      cases.push({ name: `${e.method} ${e.path} (unknown feature)`, method: e.method, path: e.path, key: keyFor(e) });
+      cases.push({
+        name: `${e.method} ${e.path} (unknown feature)`,
+        method: e.method,
+        path: e.path,
+        key: keyFor(e),
+      });
     }
   }
-  for (const path of ['/v1/members/not-a-uuid', '/v1/phone-numbers/%00', `/v1/members/${ids.randomUuid}`, '/v1/chats/x/messages', `/v1/workflows/${ids.randomUuid}`, `/v1/routines/${ids.randomUuid}`]) {
+  for (const path of [
+    '/v1/members/not-a-uuid',
+    '/v1/phone-numbers/%00',
+    `/v1/members/${ids.randomUuid}`,
+    '/v1/chats/x/messages',
+    `/v1/workflows/${ids.randomUuid}`,
+    `/v1/routines/${ids.randomUuid}`,
+  ]) {
     cases.push({ name: `GET ${path}`, method: 'GET', path, key: keys.workspace });
-    cases.push({ name: `PATCH ${path}`, method: 'PATCH', path, key: keys.workspace, body: { firstName: 'x' } });
+    cases.push({
+      name: `PATCH ${path}`,
+      method: 'PATCH',
+      path,
+      key: keys.workspace,
+      body: { firstName: 'x' },
+    });
   }
-  for (const query of ['channel=fax', 'memberId=x', 'limit=0', 'limit=abc', 'limit=100000', 'cursor=!!!', 'unknown=1', 'channel=sms&channel=whatsapp']) {
-    cases.push({ name: `GET /v1/chats?${query}`, method: 'GET', path: `/v1/chats?${query}`, key: keys.workspace });
+  for (const query of [
+    'channel=fax',
+    'memberId=x',
+    'limit=0',
+    'limit=abc',
+    'limit=100000',
+    'cursor=!!!',
+    'unknown=1',
+    'channel=sms&channel=whatsapp',
+  ]) {
+    cases.push({
+      name: `GET /v1/chats?${query}`,
+      method: 'GET',
+      path: `/v1/chats?${query}`,
+      key: keys.workspace,
+    });
   }
   for (const query of ['filter=member.(', 'filter=member.nope', 'limit=-1', 'phone=', 'cursor=%ff']) {
-    cases.push({ name: `GET /v1/members?${query}`, method: 'GET', path: `/v1/members?${query}`, key: keys.workspace });
+    cases.push({
+      name: `GET /v1/members?${query}`,
+      method: 'GET',
+      path: `/v1/members?${query}`,
+      key: keys.workspace,
+    });
   }
-  cases.push({ name: `DELETE /v1/phone-numbers/${ids.randomUuid}`, method: 'DELETE', path: `/v1/phone-numbers/${ids.randomUuid}`, key: keys.workspace });
-  cases.push({ name: `POST /v1/routines/${ids.randomUuid}/run`, method: 'POST', path: `/v1/routines/${ids.randomUuid}/run`, key: keys.workspace });
-  cases.push({ name: `POST /v1/workspaces/${ids.randomUuid}/api-keys`, method: 'POST', path: `/v1/workspaces/${ids.randomUuid}/api-keys`, key: keys.admin });
+  cases.push({
+    name: `DELETE /v1/phone-numbers/${ids.randomUuid}`,
+    method: 'DELETE',
+    path: `/v1/phone-numbers/${ids.randomUuid}`,
+    key: keys.workspace,
+  });
+  cases.push({
+    name: `POST /v1/routines/${ids.randomUuid}/run`,
+    method: 'POST',
+    path: `/v1/routines/${ids.randomUuid}/run`,
+    key: keys.workspace,
+  });
+  cases.push({
+    name: `POST /v1/workspaces/${ids.randomUuid}/api-keys`,
+    method: 'POST',
+    path: `/v1/workspaces/${ids.randomUuid}/api-keys`,
+    key: keys.admin,
+  });
   // Random: a valid body with one to three fields made invalid.
   const withInvalid = endpoints.filter((e) => Object.keys(e.invalid).length);
   for (let i = 0; i < count; i++) {
@@ -478,7 +765,13 @@ export function invalidApiCases(random: Random, ids: Parameters<typeof apiEndpoi
     const body: Record<string, unknown> = { ...e.base };
     const fields = random.shuffle(Object.keys(e.invalid)).slice(0, random.int(1, 3));
     for (const field of fields) body[field] = random.pick(e.invalid[field]);
-    cases.push({ name: `${e.method} ${e.path} with invalid ${fields.join(', ')}`, method: e.method, path: e.path, key: keyFor(e), body });
+    cases.push({
+      name: `${e.method} ${e.path} with invalid ${fields.join(', ')}`,
+      method: e.method,
+      path: e.path,
+      key: keyFor(e),
+      body,
+    });
   }
   return cases;
 }

@@ -16,9 +16,16 @@ export interface HopOrder {
   examples: string[];
 }
 
-function inversions(hop: string, sent: SentMessage[], position: Map<string, number>, handledAt?: Map<string, number>): HopOrder {
+function inversions(
+  hop: string,
+  sent: SentMessage[],
+  position: Map<string, number>,
+  handledAt?: Map<string, number>,
+): HopOrder {
   const byConversation = new Map<number, SentMessage[]>();
-  for (const m of sent) if (m.accepted && position.has(m.sid)) byConversation.set(m.conversation, [...(byConversation.get(m.conversation) ?? []), m]);
+  for (const m of sent)
+    if (m.accepted && position.has(m.sid))
+      byConversation.set(m.conversation, [...(byConversation.get(m.conversation) ?? []), m]);
   let count = 0;
   const examples: string[] = [];
   let seen = 0;
@@ -29,7 +36,10 @@ function inversions(hop: string, sent: SentMessage[], position: Map<string, numb
     for (const m of list) {
       if (m.seq < highest) {
         count++;
-        const late = handledAt?.get(m.sid) && m.acceptedAt ? ` (${((handledAt.get(m.sid)! - m.acceptedAt) / 1000).toFixed(1)} s after 2xx)` : '';
+        const late =
+          handledAt?.get(m.sid) && m.acceptedAt
+            ? ` (${((handledAt.get(m.sid)! - m.acceptedAt) / 1000).toFixed(1)} s after 2xx)`
+            : '';
         if (examples.length < 5) examples.push(`c${conversation}: m${m.seq} after m${highest}${late}`);
       }
       highest = Math.max(highest, m.seq);
@@ -46,31 +56,87 @@ function firstPositions(sids: Array<string | undefined | null>): Map<string, num
   return out;
 }
 
-export async function orderByHop(tag: string, sent: SentMessage[], emulated: EmulatedMessage[], probe: JetStreamProbe, db: Database, workspaceId: string): Promise<HopOrder[]> {
+export async function orderByHop(
+  tag: string,
+  sent: SentMessage[],
+  emulated: EmulatedMessage[],
+  probe: JetStreamProbe,
+  db: Database,
+  workspaceId: string,
+): Promise<HopOrder[]> {
   const sidOf = new Map(sent.map((m) => [`c${m.conversation}-m${m.seq}`, m.sid]));
   const hops: HopOrder[] = [];
   const accepted = new Map(sent.filter((m) => m.accepted).map((m) => [m.sid, m.acceptedAt ?? 0]));
   hops.push(inversions('ingress accepted (2xx)', sent, accepted));
   const inbound = await probe.payloads<{ messageSid?: string }>('INBOUND', 'inbound.message.received');
-  hops.push(inversions('INBOUND stream (ingress published)', sent, firstPositions(inbound.map((p) => p.messageSid))));
-  const conversation = await probe.payloads<{ twilioSid?: string }>('CONVERSATION', 'conversation.message.accepted');
-  hops.push(inversions('CONVERSATION stream (routing published)', sent, firstPositions(conversation.map((p) => p.twilioSid))));
+  hops.push(
+    inversions('INBOUND stream (ingress published)', sent, firstPositions(inbound.map((p) => p.messageSid))),
+  );
+  const conversation = await probe.payloads<{ twilioSid?: string }>(
+    'CONVERSATION',
+    'conversation.message.accepted',
+  );
+  hops.push(
+    inversions(
+      'CONVERSATION stream (routing published)',
+      sent,
+      firstPositions(conversation.map((p) => p.twilioSid)),
+    ),
+  );
   const stored = await db.query<{ twilio_sid: string; seq: string }>(
     `SELECT twilio_sid, seq FROM chats.chat_messages WHERE workspace_id = $1 AND direction = 'inbound' ORDER BY seq`,
     [workspaceId],
   );
-  hops.push(inversions('chats stored (chat_messages.seq)', sent, firstPositions(stored.map((r) => r.twilio_sid))));
+  hops.push(
+    inversions('chats stored (chat_messages.seq)', sent, firstPositions(stored.map((r) => r.twilio_sid))),
+  );
   const turnsReady = await probe.payloads<{ twilioSid?: string }>('CHAT', 'chat.turn.ready');
-  hops.push(inversions('CHAT stream (chats published turn.ready)', sent, firstPositions(turnsReady.map((p) => p.twilioSid))));
-  const turns = await db.query<{ turn_key: string; at: Date }>(`SELECT turn_key, created_at AS at FROM workflow.turns WHERE workspace_id = $1 ORDER BY created_at, turn_key`, [workspaceId]);
-  hops.push(inversions('workflow turns (turns.created_at)', sent, firstPositions(turns.map((r) => r.turn_key)), new Map(turns.map((r) => [r.turn_key, new Date(r.at).getTime()]))));
-  const requested = await probe.payloads<{ origin?: { ref?: string | null } }>('OUTBOUND', 'outbound.send.requested');
-  hops.push(inversions('OUTBOUND stream (workflow published send.requested)', sent, firstPositions(requested.map((p) => p.origin?.ref?.replace(/^turn:/, '')))));
-  const sends = await db.query<{ origin_ref: string | null; at: Date }>(`SELECT origin_ref, created_at AS at FROM outbound.sends WHERE workspace_id = $1 ORDER BY created_at, id`, [workspaceId]);
+  hops.push(
+    inversions(
+      'CHAT stream (chats published turn.ready)',
+      sent,
+      firstPositions(turnsReady.map((p) => p.twilioSid)),
+    ),
+  );
+  const turns = await db.query<{ turn_key: string; at: Date }>(
+    `SELECT turn_key, created_at AS at FROM workflow.turns WHERE workspace_id = $1 ORDER BY created_at, turn_key`,
+    [workspaceId],
+  );
+  hops.push(
+    inversions(
+      'workflow turns (turns.created_at)',
+      sent,
+      firstPositions(turns.map((r) => r.turn_key)),
+      new Map(turns.map((r) => [r.turn_key, new Date(r.at).getTime()])),
+    ),
+  );
+  const requested = await probe.payloads<{ origin?: { ref?: string | null } }>(
+    'OUTBOUND',
+    'outbound.send.requested',
+  );
+  hops.push(
+    inversions(
+      'OUTBOUND stream (workflow published send.requested)',
+      sent,
+      firstPositions(requested.map((p) => p.origin?.ref?.replace(/^turn:/, ''))),
+    ),
+  );
+  const sends = await db.query<{ origin_ref: string | null; at: Date }>(
+    `SELECT origin_ref, created_at AS at FROM outbound.sends WHERE workspace_id = $1 ORDER BY created_at, id`,
+    [workspaceId],
+  );
   const sendSid = (r: { origin_ref: string | null }) => r.origin_ref?.replace(/^turn:/, '');
-  hops.push(inversions('outbound sends stored (sends.created_at)', sent, firstPositions(sends.map(sendSid)), new Map(sends.map((r) => [sendSid(r) ?? '', new Date(r.at).getTime()]))));
+  hops.push(
+    inversions(
+      'outbound sends stored (sends.created_at)',
+      sent,
+      firstPositions(sends.map(sendSid)),
+      new Map(sends.map((r) => [sendSid(r) ?? '', new Date(r.at).getTime()])),
+    ),
+  );
   const twilio: string[] = [];
-  for (const m of emulated) for (const t of tokensIn(tag, m.body)) twilio.push(sidOf.get(`c${t.conversation}-m${t.seq}`) ?? '');
+  for (const m of emulated)
+    for (const t of tokensIn(tag, m.body)) twilio.push(sidOf.get(`c${t.conversation}-m${t.seq}`) ?? '');
   hops.push(inversions('Twilio (emulator message order)', sent, firstPositions(twilio)));
   return hops;
 }

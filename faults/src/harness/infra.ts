@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { createConnection } from 'node:net';
 import { freePort, sleep, waitUntil } from './util';
 
-const NATS_BIN = process.env.FAULTS_NATS_SERVER ?? (existsSync('/usr/sbin/nats-server') ? '/usr/sbin/nats-server' : 'nats-server');
+const NATS_BIN =
+  process.env.FAULTS_NATS_SERVER ??
+  (existsSync('/usr/sbin/nats-server') ? '/usr/sbin/nats-server' : 'nats-server');
 
 /** True once something accepts TCP connections on the port. */
 export function portOpen(port: number): Promise<boolean> {
@@ -22,7 +24,9 @@ export function portOpen(port: number): Promise<boolean> {
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 }
 
 /** nats-server with JetStream on a free port and a store of its own; SIGKILL and restart keep both. */
@@ -41,19 +45,30 @@ export class PrivateNats {
   }
 
   static async start(logDir: string): Promise<PrivateNats> {
-    const nats = new PrivateNats(await freePort(), mkdtempSync(join(tmpdir(), 'faults-nats-')), join(logDir, 'nats-server.log'));
+    const nats = new PrivateNats(
+      await freePort(),
+      mkdtempSync(join(tmpdir(), 'faults-nats-')),
+      join(logDir, 'nats-server.log'),
+    );
     await nats.spawn();
     return nats;
   }
 
   private async spawn(): Promise<void> {
     const out = openSync(this.logFile, 'a');
-    this.child = spawn(NATS_BIN, ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], { stdio: ['ignore', out, out] });
+    this.child = spawn(NATS_BIN, ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], {
+      stdio: ['ignore', out, out],
+    });
     const child = this.child;
-    await waitUntil(async () => {
-      if (child.exitCode !== null) throw new Error(`nats-server exited with ${child.exitCode} (see ${this.logFile})`);
-      return portOpen(this.port);
-    }, 20_000, 'the private nats-server to listen');
+    await waitUntil(
+      async () => {
+        if (child.exitCode !== null)
+          throw new Error(`nats-server exited with ${child.exitCode} (see ${this.logFile})`);
+        return portOpen(this.port);
+      },
+      20_000,
+      'the private nats-server to listen',
+    );
   }
 
   /** SIGKILL (no clean shutdown), then the same port and store again after `downMs`. */
@@ -79,7 +94,8 @@ export class PrivateNats {
 function pgBinDir(): string {
   if (process.env.FAULTS_PG_BIN) return process.env.FAULTS_PG_BIN;
   const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) throw new Error('No PostgreSQL server binaries under /usr/lib/postgresql (set FAULTS_PG_BIN)');
+  if (!existsSync(base))
+    throw new Error('No PostgreSQL server binaries under /usr/lib/postgresql (set FAULTS_PG_BIN)');
   const versions = readdirSync(base)
     .filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
     .sort((a, b) => Number(b) - Number(a));
@@ -96,7 +112,8 @@ function pgCommand(bin: string, args: string[]): [string, string[]] {
 function pgRun(bin: string, args: string[]): void {
   const [cmd, argv] = pgCommand(bin, args);
   const result = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 120_000 });
-  if (result.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
+  if (result.status !== 0)
+    throw new Error(`${bin} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
 }
 
 /** A throw-away Postgres cluster (trust auth) on a free port; `crashAndRestart` is an immediate stop. */
@@ -125,7 +142,18 @@ export class PrivatePostgres {
       chownSync(dir, Number(id.stdout.trim()), Number(gid.stdout.trim()));
     }
     const pg = new PrivatePostgres(await freePort(), dir);
-    pgRun('initdb', ['-D', pg.dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
+    pgRun('initdb', [
+      '-D',
+      pg.dataDir,
+      '-A',
+      'trust',
+      '-U',
+      'postgres',
+      '--no-sync',
+      '-E',
+      'UTF8',
+      '--locale=C',
+    ]);
     pg.logFile = join(dir, 'postgres.log');
     pg.copyLogTo = join(logDir, 'postgres.log');
     await pg.spawn();

@@ -27,7 +27,12 @@ export class JetStreamProbe {
   ) {}
 
   static async connect(url: string): Promise<JetStreamProbe> {
-    const nc = await connect({ servers: url, name: 'faults-probe', maxReconnectAttempts: -1, reconnectTimeWait: 250 });
+    const nc = await connect({
+      servers: url,
+      name: 'faults-probe',
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+    });
     return new JetStreamProbe(nc, await jetstreamManager(nc, { timeout: 10_000 }));
   }
 
@@ -152,13 +157,21 @@ export class Database {
 
   /** Workflow turns per inbound SID (one row per answered input) and their status. */
   async turns(workspaceId: string): Promise<Map<string, string>> {
-    const rows = await this.query<{ turn_key: string; status: string }>(`SELECT turn_key, status FROM workflow.turns WHERE workspace_id = $1`, [workspaceId]);
+    const rows = await this.query<{ turn_key: string; status: string }>(
+      `SELECT turn_key, status FROM workflow.turns WHERE workspace_id = $1`,
+      [workspaceId],
+    );
     return new Map(rows.map((r) => [r.turn_key, r.status]));
   }
 
   /** Outbound's send records of a workspace. */
-  async outboundSends(workspaceId: string): Promise<Array<{ idempotency_key: string; status: string; twilio_sid: string | null; kind: string }>> {
-    return this.query(`SELECT idempotency_key, status, twilio_sid, kind FROM outbound.sends WHERE workspace_id = $1`, [workspaceId]);
+  async outboundSends(
+    workspaceId: string,
+  ): Promise<Array<{ idempotency_key: string; status: string; twilio_sid: string | null; kind: string }>> {
+    return this.query(
+      `SELECT idempotency_key, status, twilio_sid, kind FROM outbound.sends WHERE workspace_id = $1`,
+      [workspaceId],
+    );
   }
 
   /**
@@ -172,7 +185,9 @@ export class Database {
     );
     const out = new Map<string, string>();
     for (const { s, t } of tables) {
-      const [row] = await this.query<{ n: string; h: string | null }>(`SELECT count(*) AS n, md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM "${s}"."${t}" x`);
+      const [row] = await this.query<{ n: string; h: string | null }>(
+        `SELECT count(*) AS n, md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM "${s}"."${t}" x`,
+      );
       out.set(`${s}.${t}`, `${row.n}:${row.h ?? ''}`);
     }
     return out;
@@ -184,7 +199,11 @@ export class Database {
 }
 
 /** Tables whose fingerprints differ. */
-export function changedTables(before: Map<string, string>, after: Map<string, string>, ignore: string[] = []): string[] {
+export function changedTables(
+  before: Map<string, string>,
+  after: Map<string, string>,
+  ignore: string[] = [],
+): string[] {
   const names = new Set([...before.keys(), ...after.keys()]);
   return [...names].filter((name) => !ignore.includes(name) && before.get(name) !== after.get(name)).sort();
 }

@@ -11,7 +11,15 @@ export const AUTH_TOKEN = 'faults-auth-token-0123456789abcdef';
 export const ADMIN_KEY = 'faults-admin-key-0123456789abcdef';
 
 /** Consumers first, edge last, as a deployment rolls out. */
-export const SERVICE_NAMES = ['routing', 'preferences', 'chats', 'workflow', 'outbound', 'api', 'ingress'] as const;
+export const SERVICE_NAMES = [
+  'routing',
+  'preferences',
+  'chats',
+  'workflow',
+  'outbound',
+  'api',
+  'ingress',
+] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 type ProcessName = ServiceName | 'twilio-emulator';
 
@@ -21,9 +29,13 @@ export function mainOf(name: ProcessName): string {
 
 /** Fails clearly when the services were not built (the suite runs the built processes). */
 export function assertBuilt(): void {
-  const missing = [...SERVICE_NAMES, 'twilio-emulator' as const].map(mainOf).filter((file) => !existsSync(file));
+  const missing = [...SERVICE_NAMES, 'twilio-emulator' as const]
+    .map(mainOf)
+    .filter((file) => !existsSync(file));
   if (missing.length) {
-    throw new Error(`The fault suite runs the built services; missing ${missing.join(', ')}. Run \`node scripts/build.mjs\` first (npm run test:faults does).`);
+    throw new Error(
+      `The fault suite runs the built services; missing ${missing.join(', ')}. Run \`node scripts/build.mjs\` first (npm run test:faults does).`,
+    );
   }
 }
 
@@ -37,7 +49,8 @@ export interface ExitRecord {
 /** Every process any harness spawned in this jest worker: none outlives it, whatever happens. */
 const spawned = new Set<ChildProcess>();
 process.once('exit', () => {
-  for (const child of spawned) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of spawned)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
 /** One service process: started, SIGKILLed and restarted with the same environment and port. */
@@ -207,7 +220,10 @@ export class Stack {
       onExit,
     );
     const services = Object.fromEntries(
-      SERVICE_NAMES.map((name) => [name, new ServiceProcess(name, ports[name], { ...shared }, join(options.logDir, `${name}.log`), onExit)]),
+      SERVICE_NAMES.map((name) => [
+        name,
+        new ServiceProcess(name, ports[name], { ...shared }, join(options.logDir, `${name}.log`), onExit),
+      ]),
     ) as Record<ServiceName, ServiceProcess>;
     const stack = new Stack(emulator, services, unexpected);
     try {

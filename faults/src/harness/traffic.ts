@@ -83,7 +83,14 @@ export class Traffic {
       if (wait > 0) await sleep(wait);
       const c = order[i];
       const seq = nextSeq[c]++;
-      const message: SentMessage = { conversation: c, seq, sid: messageSid(), body: bodyOf(tag, c, seq), answers: [], accepted: false };
+      const message: SentMessage = {
+        conversation: c,
+        seq,
+        sid: messageSid(),
+        body: bodyOf(tag, c, seq),
+        answers: [],
+        accepted: false,
+      };
       this.messages.push(message);
       this.queues[c].push(message);
       this.dispatched++;
@@ -99,7 +106,8 @@ export class Traffic {
 
   private async drain(c: number): Promise<void> {
     try {
-      for (let message = this.queues[c].shift(); message; message = this.queues[c].shift()) await this.deliver(message);
+      for (let message = this.queues[c].shift(); message; message = this.queues[c].shift())
+        await this.deliver(message);
     } finally {
       this.workers[c] = undefined;
     }
@@ -114,7 +122,13 @@ export class Traffic {
       let status = 0;
       try {
         const answer = await this.options.emulator.inbound(
-          { from: conversation.phone, to: conversation.number, channel: conversation.channel, body: message.body, messageSid: message.sid },
+          {
+            from: conversation.phone,
+            to: conversation.number,
+            channel: conversation.channel,
+            body: message.body,
+            messageSid: message.sid,
+          },
           12_000,
         );
         status = answer.status;

@@ -5,7 +5,12 @@ export { freePort } from '@app/testing';
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` until it answers truthy; throws (naming `what`) past the deadline. */
-export function waitUntil<T>(check: () => T | Promise<T>, timeoutMs: number, what: string, intervalMs = 100): Promise<NonNullable<T>> {
+export function waitUntil<T>(
+  check: () => T | Promise<T>,
+  timeoutMs: number,
+  what: string,
+  intervalMs = 100,
+): Promise<NonNullable<T>> {
   return waitFor(check, { timeoutMs, message: what, intervalMs });
 }
 

@@ -31,7 +31,12 @@ export interface ConversationVerdict {
   answeredWithout2xx: number;
 }
 
-export function judgeConversations(tag: string, sent: SentMessage[], emulated: EmulatedMessage[], stored: Map<string, number>): ConversationVerdict {
+export function judgeConversations(
+  tag: string,
+  sent: SentMessage[],
+  emulated: EmulatedMessage[],
+  stored: Map<string, number>,
+): ConversationVerdict {
   const byToken = new Map<string, SentMessage>(sent.map((m) => [`c${m.conversation}-m${m.seq}`, m]));
   const answeredBy = new Map<string, number>();
   const perConversation = new Map<number, Array<{ seq: number; reply: string }>>();
@@ -78,9 +83,16 @@ export function judgeConversations(tag: string, sent: SentMessage[], emulated: E
     lostReplies: accepted.filter((m) => !answeredBy.get(`c${m.conversation}-m${m.seq}`)).map(label),
     doubledStored: sent.filter((m) => (stored.get(m.sid) ?? 0) > 1).map(label),
     doubledReplies: [...answeredBy.entries()].filter(([, n]) => n > 1).map(([key, n]) => `${key} x${n}`),
-    duplicateTwilioSends: [...twilioKeys.entries()].filter(([, n]) => n > 1).map(([key, n]) => `${key} x${n}`),
+    duplicateTwilioSends: [...twilioKeys.entries()]
+      .filter(([, n]) => n > 1)
+      .map(([key, n]) => `${key} x${n}`),
     outOfOrder,
-    answeredWithout2xx: sent.filter((m) => !m.accepted && byToken.has(`c${m.conversation}-m${m.seq}`) && answeredBy.get(`c${m.conversation}-m${m.seq}`)).length,
+    answeredWithout2xx: sent.filter(
+      (m) =>
+        !m.accepted &&
+        byToken.has(`c${m.conversation}-m${m.seq}`) &&
+        answeredBy.get(`c${m.conversation}-m${m.seq}`),
+    ).length,
   };
 }
 
@@ -117,7 +129,9 @@ export function writeReport(report: RunReport): string {
 /** A two-column table for the console. */
 export function table(rows: Array<[string, unknown]>): string {
   const width = Math.max(...rows.map(([k]) => k.length));
-  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('\n');
+  return rows
+    .map(([k, v]) => `  ${k.padEnd(width)}  ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join('\n');
 }
 
 export function logDirFor(scenario: string): string {

@@ -8,8 +8,16 @@ describe('CelEnvironment', () => {
     expect(program.type).toBe('bool');
     expect(program.evaluate({ member: { first_name: 'Ada', opted_out: false } })).toBe(true);
     const untyped = new CelEnvironment();
-    const context = { event: { tags: ['vip'], when: new Date('2024-01-01T00:00:00Z'), nested: { n: 1 }, gone: undefined } };
-    expect(untyped.compile('"vip" in event.tags && event.nested.n == 1 && event.when.startsWith("2024") && event.gone == null').evaluate(context)).toBe(true);
+    const context = {
+      event: { tags: ['vip'], when: new Date('2024-01-01T00:00:00Z'), nested: { n: 1 }, gone: undefined },
+    };
+    expect(
+      untyped
+        .compile(
+          '"vip" in event.tags && event.nested.n == 1 && event.when.startsWith("2024") && event.gone == null',
+        )
+        .evaluate(context),
+    ).toBe(true);
   });
 
   it('refuses syntax and type errors with where they are', () => {
@@ -21,10 +29,18 @@ describe('CelEnvironment', () => {
       }
       throw new Error('expected a compile error');
     };
-    expect(error(typed, 'member.first_name == ')).toMatchObject({ kind: 'syntax', summary: 'Unexpected token: EOF', offset: 21 });
+    expect(error(typed, 'member.first_name == ')).toMatchObject({
+      kind: 'syntax',
+      summary: 'Unexpected token: EOF',
+      offset: 21,
+    });
     expect(error(typed, 'member.first_name == ').at).toBe(' at column 22');
     expect(error(typed, 'member.opted_out ==\n  && x').at).toMatch(/^ at line 2, column 3$/);
-    expect(error(typed, 'membr.first_name == ""')).toMatchObject({ kind: 'type', summary: 'Unknown variable: membr', offset: 0 });
+    expect(error(typed, 'membr.first_name == ""')).toMatchObject({
+      kind: 'type',
+      summary: 'Unknown variable: membr',
+      offset: 0,
+    });
     expect(() => new CelEnvironment().compile('membr.first_name == ""')).not.toThrow();
   });
 

@@ -55,8 +55,12 @@ export class CelEnvironment {
   constructor(options: CelEnvironmentOptions = {}) {
     this.typed = options.variables !== undefined;
     this.cacheSize = options.cacheSize ?? 0;
-    this.environment = new Environment({ unlistedVariablesAreDyn: !this.typed, ...(options.limits ? { limits: options.limits } : {}) });
-    for (const [name, schema] of Object.entries(options.variables ?? {})) this.environment.registerVariable({ name, schema });
+    this.environment = new Environment({
+      unlistedVariablesAreDyn: !this.typed,
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
+    for (const [name, schema] of Object.entries(options.variables ?? {}))
+      this.environment.registerVariable({ name, schema });
   }
 
   /** Parses and, in a typed environment, type-checks. Throws CelCompileError. */
@@ -75,7 +79,11 @@ export class CelEnvironment {
       if (!check.valid) throw compileError('type', check.error, source);
       type = check.type ?? 'dyn';
     }
-    const program: CelProgram = { source, type, evaluate: (context) => parsed(toCelValue(context) as Record<string, unknown>) as unknown };
+    const program: CelProgram = {
+      source,
+      type,
+      evaluate: (context) => parsed(toCelValue(context) as Record<string, unknown>) as unknown,
+    };
     if (this.cacheSize > 0) {
       if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
       this.cache.set(source, program);

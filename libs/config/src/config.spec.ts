@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ConfigError, baseConfigShape, databaseConfigShape, loadConfig, redactConfig, secret } from './config';
+import {
+  ConfigError,
+  baseConfigShape,
+  databaseConfigShape,
+  loadConfig,
+  redactConfig,
+  secret,
+} from './config';
 
 describe('loadConfig', () => {
   const shape = { ...baseConfigShape, ...databaseConfigShape, TOKEN: secret(z.string()) };
@@ -12,7 +19,9 @@ describe('loadConfig', () => {
   });
 
   it('names a missing variable in one line', () => {
-    expect(() => loadConfig(shape, { PORT: '1' })).toThrow(new ConfigError('Invalid configuration: TOKEN is required'));
+    expect(() => loadConfig(shape, { PORT: '1' })).toThrow(
+      new ConfigError('Invalid configuration: TOKEN is required'),
+    );
   });
 
   it('names a malformed variable and says what is wrong', () => {

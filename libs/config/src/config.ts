@@ -22,7 +22,10 @@ export const baseConfigShape = {
   NATS_URL: z
     .string()
     .default('nats://127.0.0.1:4222')
-    .refine((v) => v.split(',').every((u) => /^(nats|tls|wss?):\/\/[^\s]+$/.test(u.trim())), 'must be nats://host:port (comma-separated for a cluster)'),
+    .refine(
+      (v) => v.split(',').every((u) => /^(nats|tls|wss?):\/\/[^\s]+$/.test(u.trim())),
+      'must be nats://host:port (comma-separated for a cluster)',
+    ),
   /** Prefix for every subject and stream name, so parallel test runs and tenants of one NATS never collide. */
   NATS_NAMESPACE: z
     .string()
@@ -41,7 +44,10 @@ export const databaseConfigShape = {
       .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL'),
   ),
   /** The service's own schema; defaults to the service name. */
-  DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').optional(),
+  DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier')
+    .optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 };
 

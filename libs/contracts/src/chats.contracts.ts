@@ -50,7 +50,8 @@ export type ChatMessage = z.infer<typeof ChatMessage>;
 export const ChatTurnReady = defineEvent({
   subject: 'chat.turn.ready',
   stream: 'CHAT',
-  description: 'An inbound message stored in its chat: the workflow takes its turn. Nats-Msg-Id = turn:<twilioSid>.',
+  description:
+    'An inbound message stored in its chat: the workflow takes its turn. Nats-Msg-Id = turn:<twilioSid>.',
   schema: z.object({
     chatId: Id,
     messageId: Id,

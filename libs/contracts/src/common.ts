@@ -4,7 +4,9 @@ export const Channel = z.enum(['sms', 'whatsapp']);
 export type Channel = z.infer<typeof Channel>;
 
 export const Id = z.uuid();
-export const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551234567');
+export const E164 = z
+  .string()
+  .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551234567');
 export const Timestamp = z.iso.datetime({ offset: true });
 
 export const FEATURES = ['whatsapp'] as const;

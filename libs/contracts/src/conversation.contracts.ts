@@ -5,7 +5,11 @@ import { Member } from './preferences.contracts';
 import { PhoneNumber, WorkspaceSummary } from './routing.contracts';
 
 /** The key that orders one conversation: number, member and channel. */
-export function conversationKey(m: { phoneNumber: { id: string }; member: { id: string }; channel: string }): string {
+export function conversationKey(m: {
+  phoneNumber: { id: string };
+  member: { id: string };
+  channel: string;
+}): string {
   return `${m.phoneNumber.id}:${m.member.id}:${m.channel}`;
 }
 

@@ -25,7 +25,9 @@ export type ResponsePayload<C extends RequestContract> = z.infer<C['response']>;
 
 export function defineEvent<S extends z.ZodType>(def: Omit<EventContract<S>, 'kind'>): EventContract<S> {
   if (!def.subject.startsWith(`${def.stream.toLowerCase()}.`)) {
-    throw new Error(`Event subject ${def.subject} must start with its stream's name (${def.stream.toLowerCase()}.)`);
+    throw new Error(
+      `Event subject ${def.subject} must start with its stream's name (${def.stream.toLowerCase()}.)`,
+    );
   }
   return { kind: 'event', ...def };
 }

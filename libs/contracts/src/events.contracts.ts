@@ -10,7 +10,9 @@ export const WorkspaceEventPublished = defineEvent({
   schema: z.object({
     eventId: z.string().min(1).max(200),
     workspaceId: Id,
-    type: z.string().regex(/^[a-z][a-z0-9_.-]{0,99}$/, 'must be a lower-case event type such as form_submitted'),
+    type: z
+      .string()
+      .regex(/^[a-z][a-z0-9_.-]{0,99}$/, 'must be a lower-case event type such as form_submitted'),
     memberId: Id.nullable(),
     data: z.record(z.string(), z.unknown()),
     occurredAt: Timestamp,

@@ -8,7 +8,8 @@ const TwilioParams = z.record(z.string(), z.string());
 export const InboundMessageReceived = defineEvent({
   subject: 'inbound.message.received',
   stream: 'INBOUND',
-  description: 'A signed Twilio messaging webhook (SMS or WhatsApp), published by ingress with Nats-Msg-Id = MessageSid.',
+  description:
+    'A signed Twilio messaging webhook (SMS or WhatsApp), published by ingress with Nats-Msg-Id = MessageSid.',
   schema: z.object({
     accountSid: z.string().min(1),
     messageSid: z.string().min(1),
@@ -43,7 +44,8 @@ export type TwilioMessageStatus = z.infer<typeof TwilioMessageStatus>;
 export const DeliveryStatusReceived = defineEvent({
   subject: 'inbound.status.received',
   stream: 'INBOUND',
-  description: 'A signed Twilio status callback, published by ingress with Nats-Msg-Id = MessageSid:MessageStatus.',
+  description:
+    'A signed Twilio status callback, published by ingress with Nats-Msg-Id = MessageSid:MessageStatus.',
   schema: z.object({
     accountSid: z.string().min(1),
     messageSid: z.string().min(1),

@@ -27,7 +27,10 @@ export const SendRequest = z
     channel: Channel,
     body: z.string().min(1).max(1600).optional(),
     /** An approved template (Twilio Content API), the only thing WhatsApp delivers outside the 24-hour window. */
-    contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Twilio Content SID (HX + 32 hex)').optional(),
+    contentSid: z
+      .string()
+      .regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Twilio Content SID (HX + 32 hex)')
+      .optional(),
     contentVariables: z.record(z.string(), z.string()).optional(),
     kind: SendKind,
     chatId: Id.optional(),
@@ -43,14 +46,27 @@ export const SendRequest = z
     message: 'give either body or contentSid, not both',
     path: ['body'],
   })
-  .refine((r) => r.memberId !== undefined || r.to !== undefined, { message: 'give memberId or to', path: ['memberId'] })
+  .refine((r) => r.memberId !== undefined || r.to !== undefined, {
+    message: 'give memberId or to',
+    path: ['memberId'],
+  })
   .refine((r) => r.contentVariables === undefined || r.contentSid !== undefined, {
     message: 'contentVariables need a contentSid',
     path: ['contentVariables'],
   });
 export type SendRequest = z.infer<typeof SendRequest>;
 
-export const SendStatus = z.enum(['pending', 'queued', 'sending', 'sent', 'delivered', 'read', 'undelivered', 'failed', 'skipped']);
+export const SendStatus = z.enum([
+  'pending',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'read',
+  'undelivered',
+  'failed',
+  'skipped',
+]);
 export type SendStatus = z.infer<typeof SendStatus>;
 
 export const SendResult = z.object({ id: Id, status: SendStatus, reason: z.string().nullable() });
@@ -73,7 +89,8 @@ export const SendRequested = defineEvent({
 
 export const Send = defineRequest({
   subject: 'rpc.outbound.send',
-  description: 'Send and answer { id, status, reason } once the checks ran (status pending/queued/skipped/failed).',
+  description:
+    'Send and answer { id, status, reason } once the checks ran (status pending/queued/skipped/failed).',
   request: SendRequest,
   response: SendResult,
 });
@@ -81,7 +98,8 @@ export const Send = defineRequest({
 export const OutboundMessageUpdated = defineEvent({
   subject: 'outbound.message.updated',
   stream: 'OUTBOUND',
-  description: "A send's status changed (created, skipped, sent, delivered...). Nats-Msg-Id = <sendId>:<status>.",
+  description:
+    "A send's status changed (created, skipped, sent, delivered...). Nats-Msg-Id = <sendId>:<status>.",
   schema: z.object({
     sendId: Id,
     idempotencyKey: z.string(),

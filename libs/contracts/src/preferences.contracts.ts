@@ -76,13 +76,22 @@ export const UpdateMember = defineRequest({
 export const ResolveMember = defineRequest({
   subject: 'rpc.preferences.member.resolve',
   description: 'Find the member with this phone in the workspace, or create one (inbound message).',
-  request: WorkspaceScoped.extend({ phone: E164, channel: Channel, profileName: z.string().nullable().default(null) }),
+  request: WorkspaceScoped.extend({
+    phone: E164,
+    channel: Channel,
+    profileName: z.string().nullable().default(null),
+  }),
   response: z.object({ member: Member, created: z.boolean() }),
 });
 export const SetMemberOptOut = defineRequest({
   subject: 'rpc.preferences.member.set-opt-out',
   description: 'Opt a member out (STOP...) or back in (START...) for the whole workspace.',
-  request: WorkspaceScoped.extend({ memberId: Id, optedOut: z.boolean(), channel: Channel, source: ChangeSource }),
+  request: WorkspaceScoped.extend({
+    memberId: Id,
+    optedOut: z.boolean(),
+    channel: Channel,
+    source: ChangeSource,
+  }),
   response: z.object({ member: Member, changed: z.boolean() }),
 });
 
@@ -113,7 +122,12 @@ export const CheckSend = defineRequest({
   request: WorkspaceScoped.extend({ memberId: Id, channel: Channel, kind: SendKind }),
   response: z.discriminatedUnion('allowed', [
     z.object({ allowed: z.literal(true), member: Member }),
-    z.object({ allowed: z.literal(false), outcome: z.enum(['skipped', 'failed']), reason: z.string(), member: Member.nullable() }),
+    z.object({
+      allowed: z.literal(false),
+      outcome: z.enum(['skipped', 'failed']),
+      reason: z.string(),
+      member: Member.nullable(),
+    }),
   ]),
 });
 

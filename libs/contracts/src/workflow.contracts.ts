@@ -54,7 +54,10 @@ export const SendAction = z.discriminatedUnion('type', [
     phoneNumberId: Id,
     /** Handlebars over member, workspace, event... Required unless a workflow starts a chat. */
     template: z.string().min(1).max(1600).optional(),
-    contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/).optional(),
+    contentSid: z
+      .string()
+      .regex(/^HX[0-9a-fA-F]{32}$/)
+      .optional(),
     contentVariables: z.record(z.string(), z.string()).optional(),
     workflowId: Id.optional(),
     initialMessage: z.string().max(1600).optional(),
@@ -92,7 +95,11 @@ export const ActionRun = z.object({
 export const CreateEventRule = defineRequest({
   subject: 'rpc.workflow.event-rule.create',
   description: 'A rule: event type, optional CEL condition, an action.',
-  request: WorkspaceScoped.extend({ event: z.string().min(1).max(100), condition: z.string().max(2000).optional(), action: SendAction }),
+  request: WorkspaceScoped.extend({
+    event: z.string().min(1).max(100),
+    condition: z.string().max(2000).optional(),
+    action: SendAction,
+  }),
   response: EventRule,
 });
 export const GetEventRule = defineRequest({

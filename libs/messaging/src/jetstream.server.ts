@@ -27,11 +27,22 @@ import { extractTraceContext, withConsumerSpan } from './tracing';
 import { context as otelContext, trace } from '@opentelemetry/api';
 
 const handled = counter('messaging_handled_total', 'Events handled, by outcome', ['subject', 'outcome']);
-const redeliveries = counter('messaging_redeliveries_total', 'Events JetStream delivered more than once', ['subject']);
-const deadLettered = counter('messaging_dead_lettered_total', 'Events moved to the dead-letter subject', ['subject']);
-const handlerSeconds = histogram('messaging_handler_seconds', 'Time to handle one event, retries included', ['subject']);
-const consumerLag = gauge('messaging_consumer_pending', 'Messages waiting in a durable consumer (lag)', ['consumer']);
-const requestsAnswered = counter('messaging_requests_total', 'Requests answered, by outcome', ['subject', 'outcome']);
+const redeliveries = counter('messaging_redeliveries_total', 'Events JetStream delivered more than once', [
+  'subject',
+]);
+const deadLettered = counter('messaging_dead_lettered_total', 'Events moved to the dead-letter subject', [
+  'subject',
+]);
+const handlerSeconds = histogram('messaging_handler_seconds', 'Time to handle one event, retries included', [
+  'subject',
+]);
+const consumerLag = gauge('messaging_consumer_pending', 'Messages waiting in a durable consumer (lag)', [
+  'consumer',
+]);
+const requestsAnswered = counter('messaging_requests_total', 'Requests answered, by outcome', [
+  'subject',
+  'outcome',
+]);
 
 /**
  * How long JetStream waits for an ack before redelivering. Short, because it is also how soon a
@@ -85,11 +96,17 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         const contract = handler.extras?.[CONTRACT] as EventContract | RequestContract | undefined;
         if (!contract) throw new Error(`Handler for ${pattern} must use @OnEvent or @OnRequest`);
         if (handler.isEventHandler && contract.kind === 'event') {
-          await this.startConsumer(contract, handler, (handler.extras?.[CONSUMER_OPTIONS] ?? {}) as ConsumerOptions);
+          await this.startConsumer(
+            contract,
+            handler,
+            (handler.extras?.[CONSUMER_OPTIONS] ?? {}) as ConsumerOptions,
+          );
         } else if (!handler.isEventHandler && contract.kind === 'request') {
           this.startResponder(contract, handler);
         } else {
-          throw new Error(`Handler for ${pattern}: @OnEvent takes an event contract, @OnRequest a request contract`);
+          throw new Error(
+            `Handler for ${pattern}: @OnEvent takes an event contract, @OnRequest a request contract`,
+          );
         }
       }
       this.lagTimer = setInterval(() => void this.recordLag(), 10_000);
@@ -123,20 +140,32 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
 
   private async recordLag(): Promise<void> {
     try {
-      for (const [name, value] of Object.entries(await this.pending())) consumerLag.set({ consumer: name }, value);
+      for (const [name, value] of Object.entries(await this.pending()))
+        consumerLag.set({ consumer: name }, value);
     } catch {
       // NATS briefly away; the next tick records it.
     }
   }
 
-  private async startConsumer(contract: EventContract, handler: MessageHandler, options: ConsumerOptions): Promise<void> {
+  private async startConsumer(
+    contract: EventContract,
+    handler: MessageHandler,
+    options: ConsumerOptions,
+  ): Promise<void> {
     const { namespace, options: messaging, manager, jetstream } = this.connection;
     const stream = namespace.stream(contract.stream);
     const durable = options.durable ?? namespace.durable(messaging.service, contract.subject);
     const concurrency = options.concurrency ?? 64;
     const ackWaitMs = options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS;
     await ensureStreams(manager, namespace, [contract.stream, 'DLQ'], messaging.streamReplicas);
-    await ensureConsumer(manager, stream, durable, namespace.subject(contract.subject), ackWaitMs, Math.max(1000, concurrency * 4));
+    await ensureConsumer(
+      manager,
+      stream,
+      durable,
+      namespace.subject(contract.subject),
+      ackWaitMs,
+      Math.max(1000, concurrency * 4),
+    );
     const consumer = await jetstream.consumers.get(stream, durable);
     // Deliveries a stopped (killed) replica held come back after the ack wait, and JetStream
     // hands out redeliveries before new messages. Waiting that long before the first pull keeps a
@@ -144,12 +173,20 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const held = (await consumer.info()).num_ack_pending;
     const executor = new KeyedExecutor(concurrency);
     const inFlight = new Set<number>();
-    const running: RunningConsumer = { name: durable, stream, messages: undefined, executor, loop: Promise.resolve() };
+    const running: RunningConsumer = {
+      name: durable,
+      stream,
+      messages: undefined,
+      executor,
+      loop: Promise.resolve(),
+    };
     this.consumers.push(running);
 
     running.loop = (async () => {
       if (held > 0) {
-        this.logger.log(`${durable}: ${held} deliveries held elsewhere; first pull in ${ackWaitMs} ms to keep conversation order`);
+        this.logger.log(
+          `${durable}: ${held} deliveries held elsewhere; first pull in ${ackWaitMs} ms to keep conversation order`,
+        );
         await Promise.race([sleep(ackWaitMs + 250), this.closed]);
       }
       if (this.closing) return;
@@ -165,7 +202,13 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           continue;
         }
         if (msg.info.deliveryCount > MAX_DELIVERIES) {
-          await this.deadLetter(contract, durable, msg, `Delivered ${msg.info.deliveryCount} times without being acknowledged`, parsed.payload);
+          await this.deadLetter(
+            contract,
+            durable,
+            msg,
+            `Delivered ${msg.info.deliveryCount} times without being acknowledged`,
+            parsed.payload,
+          );
           continue;
         }
         inFlight.add(msg.seq);
@@ -184,7 +227,10 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     })().catch((error) => this.logger.error(`Consumer ${durable} stopped: ${String(error)}`));
   }
 
-  private parse(contract: EventContract, msg: JsMsg): { ok: true; payload: unknown } | { ok: false; error: string; raw: unknown } {
+  private parse(
+    contract: EventContract,
+    msg: JsMsg,
+  ): { ok: true; payload: unknown } | { ok: false; error: string; raw: unknown } {
     const text = decodeText(msg.data);
     let json: unknown;
     try {
@@ -193,25 +239,49 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       return { ok: false, error: 'Payload is not JSON', raw: text };
     }
     const result = contract.schema.safeParse(json);
-    return result.success ? { ok: true, payload: result.data } : { ok: false, error: `Payload breaks the ${contract.subject} contract: ${formatIssues(result.error)}`, raw: json };
+    return result.success
+      ? { ok: true, payload: result.data }
+      : {
+          ok: false,
+          error: `Payload breaks the ${contract.subject} contract: ${formatIssues(result.error)}`,
+          raw: json,
+        };
   }
 
-  private async process(contract: EventContract, durable: string, handler: MessageHandler, msg: JsMsg, payload: unknown, maxAttempts: number): Promise<void> {
+  private async process(
+    contract: EventContract,
+    durable: string,
+    handler: MessageHandler,
+    msg: JsMsg,
+    payload: unknown,
+    maxAttempts: number,
+  ): Promise<void> {
     const started = performance.now();
     const ctx = new JetStreamContext(msg, contract.subject);
     for (let attempt = 1; ; attempt++) {
       try {
-        await withConsumerSpan(`${contract.subject} process`, msg.headers, { 'messaging.destination.name': contract.subject, 'messaging.consumer.group.name': durable, 'messaging.message.delivery_count': msg.info.deliveryCount }, async () => {
-          const result: unknown = await handler(payload, ctx);
-          if (isObservable(result)) await lastValueFrom(result.pipe(defaultIfEmpty(undefined)));
-        });
+        await withConsumerSpan(
+          `${contract.subject} process`,
+          msg.headers,
+          {
+            'messaging.destination.name': contract.subject,
+            'messaging.consumer.group.name': durable,
+            'messaging.message.delivery_count': msg.info.deliveryCount,
+          },
+          async () => {
+            const result: unknown = await handler(payload, ctx);
+            if (isObservable(result)) await lastValueFrom(result.pipe(defaultIfEmpty(undefined)));
+          },
+        );
         msg.ack();
         handled.inc({ subject: contract.subject, outcome: 'ok' });
         handlerSeconds.observe({ subject: contract.subject }, (performance.now() - started) / 1000);
         return;
       } catch (error) {
         const transient = !(error instanceof NonRetryableError) && isTransientError(error);
-        const retryable = transient || (!(error instanceof NonRetryableError) && !isAppErrorFinal(error) && attempt < maxAttempts);
+        const retryable =
+          transient ||
+          (!(error instanceof NonRetryableError) && !isAppErrorFinal(error) && attempt < maxAttempts);
         if (this.closing) {
           // Let another replica (or this one after restart) take it.
           msg.nak();
@@ -223,13 +293,21 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           return;
         }
         handled.inc({ subject: contract.subject, outcome: 'retry' });
-        this.logger.warn(`${contract.subject} attempt ${attempt} failed (${transient ? 'transient, retrying' : 'retrying'}): ${describeError(error)}`);
+        this.logger.warn(
+          `${contract.subject} attempt ${attempt} failed (${transient ? 'transient, retrying' : 'retrying'}): ${describeError(error)}`,
+        );
         await sleep(backoffMs(attempt, 100, transient ? 5_000 : 2_000));
       }
     }
   }
 
-  private async deadLetter(contract: EventContract, durable: string, msg: JsMsg, error: string, payload: unknown): Promise<void> {
+  private async deadLetter(
+    contract: EventContract,
+    durable: string,
+    msg: JsMsg,
+    error: string,
+    payload: unknown,
+  ): Promise<void> {
     const { namespace, options, jetstream } = this.connection;
     const letter: DeadLetter = {
       service: options.service,
@@ -245,9 +323,13 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     this.logger.error(`Dead-lettering ${contract.subject} #${msg.seq} for ${durable}: ${error}`);
     for (let attempt = 1; ; attempt++) {
       try {
-        await jetstream.publish(namespace.subject(deadLetterSubject(options.service, contract.subject)), encodeJson(letter), {
-          msgID: `dlq:${durable}:${msg.seq}`,
-        });
+        await jetstream.publish(
+          namespace.subject(deadLetterSubject(options.service, contract.subject)),
+          encodeJson(letter),
+          {
+            msgID: `dlq:${durable}:${msg.seq}`,
+          },
+        );
         break;
       } catch (publishError) {
         if (this.closing) {
@@ -283,18 +365,33 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     };
     const parent = extractTraceContext(msg.headers);
     await otelContext.with(parent, async () => {
-      const span = trace.getTracer('messaging').startSpan(`${contract.subject} handle`, { kind: SpanKind.SERVER });
+      const span = trace
+        .getTracer('messaging')
+        .startSpan(`${contract.subject} handle`, { kind: SpanKind.SERVER });
       try {
         await otelContext.with(trace.setSpan(otelContext.active(), span), async () => {
           let json: unknown;
           try {
             json = JSON.parse(decodeText(msg.data));
           } catch {
-            return respond({ ok: false, error: { code: 'invalid_input', message: 'Request is not JSON.' } }, 'invalid_input');
+            return respond(
+              { ok: false, error: { code: 'invalid_input', message: 'Request is not JSON.' } },
+              'invalid_input',
+            );
           }
           const parsed = contract.request.safeParse(json);
           if (!parsed.success) {
-            return respond({ ok: false, error: { code: 'invalid_input', message: formatIssues(parsed.error), details: parsed.error.issues } }, 'invalid_input');
+            return respond(
+              {
+                ok: false,
+                error: {
+                  code: 'invalid_input',
+                  message: formatIssues(parsed.error),
+                  details: parsed.error.issues,
+                },
+              },
+              'invalid_input',
+            );
           }
           try {
             let result: unknown = await handler(parsed.data, undefined);
@@ -302,13 +399,28 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
             respond({ ok: true, data: contract.response.parse(result) }, 'ok');
           } catch (error) {
             if (isAppError(error)) {
-              respond({ ok: false, error: { code: error.code, message: error.message, details: error.details } }, error.code);
+              respond(
+                { ok: false, error: { code: error.code, message: error.message, details: error.details } },
+                error.code,
+              );
             } else if (isTransientError(error)) {
-              respond({ ok: false, error: { code: 'unavailable', message: 'A dependency is unavailable; try again.' } }, 'unavailable');
+              respond(
+                {
+                  ok: false,
+                  error: { code: 'unavailable', message: 'A dependency is unavailable; try again.' },
+                },
+                'unavailable',
+              );
             } else {
               const errorId = randomUUID();
-              this.logger.error(`Request ${contract.subject} failed (error id ${errorId}): ${describeError(error)}`, (error as Error)?.stack);
-              respond({ ok: false, error: { code: 'internal', message: `Internal error (error id ${errorId}).` } }, 'internal');
+              this.logger.error(
+                `Request ${contract.subject} failed (error id ${errorId}): ${describeError(error)}`,
+                (error as Error)?.stack,
+              );
+              respond(
+                { ok: false, error: { code: 'internal', message: `Internal error (error id ${errorId}).` } },
+                'internal',
+              );
             }
           }
         });

@@ -2,14 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { headers as natsHeaders, type MsgHdrs } from '@nats-io/transport-node';
 import { SpanKind } from '@opentelemetry/api';
 import { z } from 'zod';
-import { AppError, ERROR_CODES, type ErrorCode, type EventContract, type RequestContract, type StreamName } from '@app/contracts';
+import {
+  AppError,
+  ERROR_CODES,
+  type ErrorCode,
+  type EventContract,
+  type RequestContract,
+  type StreamName,
+} from '@app/contracts';
 import { decodeText, encodeJson, type ReplyEnvelope } from './codec';
 import { NatsConnectionService } from './nats-connection';
 import { ensureStreams } from './streams';
 import { injectTraceContext, withSpan } from './tracing';
 import { counter } from '@app/telemetry';
 
-const published = counter('messaging_published_total', 'Events published to JetStream', ['subject', 'duplicate']);
+const published = counter('messaging_published_total', 'Events published to JetStream', [
+  'subject',
+  'duplicate',
+]);
 
 export interface PublishOptions {
   /** JetStream de-duplication key (Nats-Msg-Id): publishing the same id twice stores one message. */
@@ -28,47 +38,76 @@ export class MessagingClient {
    * Publishes an event and resolves once JetStream has stored it (or recognised it as a duplicate).
    * Throws if the payload breaks the contract: a publisher's bug, never sent.
    */
-  async publish<C extends EventContract>(contract: C, payload: z.input<C['schema']>, options: PublishOptions): Promise<{ duplicate: boolean; seq: number }> {
+  async publish<C extends EventContract>(
+    contract: C,
+    payload: z.input<C['schema']>,
+    options: PublishOptions,
+  ): Promise<{ duplicate: boolean; seq: number }> {
     const data = contract.schema.parse(payload);
     await this.declareStream(contract.stream);
     const subject = this.connection.namespace.subject(contract.subject);
-    return withSpan(`${contract.subject} publish`, SpanKind.PRODUCER, { 'messaging.destination.name': contract.subject }, async () => {
-      const h = natsHeaders();
-      for (const [k, v] of Object.entries(options.headers ?? {})) h.set(k, v);
-      injectTraceContext(h);
-      const ack = await this.connection.jetstream.publish(subject, encodeJson(data), { msgID: options.msgId, headers: h });
-      published.inc({ subject: contract.subject, duplicate: String(ack.duplicate) });
-      return { duplicate: ack.duplicate, seq: ack.seq };
-    });
+    return withSpan(
+      `${contract.subject} publish`,
+      SpanKind.PRODUCER,
+      { 'messaging.destination.name': contract.subject },
+      async () => {
+        const h = natsHeaders();
+        for (const [k, v] of Object.entries(options.headers ?? {})) h.set(k, v);
+        injectTraceContext(h);
+        const ack = await this.connection.jetstream.publish(subject, encodeJson(data), {
+          msgID: options.msgId,
+          headers: h,
+        });
+        published.inc({ subject: contract.subject, duplicate: String(ack.duplicate) });
+        return { duplicate: ack.duplicate, seq: ack.seq };
+      },
+    );
   }
 
   /** Asks the owning service and returns its validated answer, or throws its AppError. */
-  async request<C extends RequestContract>(contract: C, payload: z.input<C['request']>, options: { timeoutMs?: number } = {}): Promise<z.infer<C['response']>> {
+  async request<C extends RequestContract>(
+    contract: C,
+    payload: z.input<C['request']>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<z.infer<C['response']>> {
     const data = contract.request.parse(payload);
     const subject = this.connection.namespace.subject(contract.subject);
-    return withSpan(`${contract.subject} request`, SpanKind.CLIENT, { 'messaging.destination.name': contract.subject }, async () => {
-      const h: MsgHdrs = natsHeaders();
-      injectTraceContext(h);
-      let reply;
-      try {
-        reply = await this.connection.nc.request(subject, encodeJson(data), { timeout: options.timeoutMs ?? 5_000, headers: h });
-      } catch (error) {
-        const name = (error as Error).name;
-        if (name === 'NoRespondersError' || /no responders/i.test(String(error))) {
-          throw new AppError('unavailable', `The service answering ${contract.subject} is not running.`);
+    return withSpan(
+      `${contract.subject} request`,
+      SpanKind.CLIENT,
+      { 'messaging.destination.name': contract.subject },
+      async () => {
+        const h: MsgHdrs = natsHeaders();
+        injectTraceContext(h);
+        let reply;
+        try {
+          reply = await this.connection.nc.request(subject, encodeJson(data), {
+            timeout: options.timeoutMs ?? 5_000,
+            headers: h,
+          });
+        } catch (error) {
+          const name = (error as Error).name;
+          if (name === 'NoRespondersError' || /no responders/i.test(String(error))) {
+            throw new AppError('unavailable', `The service answering ${contract.subject} is not running.`);
+          }
+          if (name === 'TimeoutError' || /timeout/i.test(String(error))) {
+            throw new AppError(
+              'unavailable',
+              `The service answering ${contract.subject} did not answer in time.`,
+            );
+          }
+          throw error;
         }
-        if (name === 'TimeoutError' || /timeout/i.test(String(error))) {
-          throw new AppError('unavailable', `The service answering ${contract.subject} did not answer in time.`);
+        const envelope = JSON.parse(decodeText(reply.data)) as ReplyEnvelope;
+        if (!envelope.ok) {
+          const code: ErrorCode = (ERROR_CODES as readonly string[]).includes(envelope.error.code)
+            ? (envelope.error.code as ErrorCode)
+            : 'internal';
+          throw new AppError(code, envelope.error.message, envelope.error.details);
         }
-        throw error;
-      }
-      const envelope = JSON.parse(decodeText(reply.data)) as ReplyEnvelope;
-      if (!envelope.ok) {
-        const code: ErrorCode = (ERROR_CODES as readonly string[]).includes(envelope.error.code) ? (envelope.error.code as ErrorCode) : 'internal';
-        throw new AppError(code, envelope.error.message, envelope.error.details);
-      }
-      return contract.response.parse(envelope.data) as z.infer<C['response']>;
-    });
+        return contract.response.parse(envelope.data) as z.infer<C['response']>;
+      },
+    );
   }
 
   private async declareStream(name: StreamName): Promise<void> {

@@ -17,7 +17,12 @@ export class MessagingModule {
 
   /** `forRoot` for a service, from the NATS fields of its validated config (@app/config's base shape). */
   static forService(service: string, config: MessagingConfig): DynamicModule {
-    return MessagingModule.forRoot({ service, natsUrl: config.NATS_URL, namespace: config.NATS_NAMESPACE, streamReplicas: config.NATS_STREAM_REPLICAS });
+    return MessagingModule.forRoot({
+      service,
+      natsUrl: config.NATS_URL,
+      namespace: config.NATS_NAMESPACE,
+      streamReplicas: config.NATS_STREAM_REPLICAS,
+    });
   }
 }
 

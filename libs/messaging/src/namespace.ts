@@ -13,7 +13,9 @@ export class Namespace {
 
   /** The contract subject of a namespaced subject. */
   strip(subject: string): string {
-    return this.prefix && subject.startsWith(`${this.prefix}.`) ? subject.slice(this.prefix.length + 1) : subject;
+    return this.prefix && subject.startsWith(`${this.prefix}.`)
+      ? subject.slice(this.prefix.length + 1)
+      : subject;
   }
 
   stream(name: StreamName): string {

@@ -32,11 +32,20 @@ export function isTransientError(error: unknown): boolean {
   if (isAppError(error)) return error.code === 'unavailable';
   if (!(error instanceof Error)) return false;
   const e = error as Error & { code?: unknown; driverError?: unknown; cause?: unknown };
-  if (typeof e.code === 'string' && (TRANSIENT_NODE_CODES.has(e.code) || TRANSIENT_PG.test(e.code))) return true;
+  if (typeof e.code === 'string' && (TRANSIENT_NODE_CODES.has(e.code) || TRANSIENT_PG.test(e.code)))
+    return true;
   if (e.driverError && e.driverError !== error && isTransientError(e.driverError)) return true;
   if (e.cause && e.cause !== error && isTransientError(e.cause)) return true;
   const name = e.name ?? '';
-  if (['TimeoutError', 'NoRespondersError', 'ConnectionError', 'ClosedConnectionError', 'DrainingConnectionError'].includes(name)) {
+  if (
+    [
+      'TimeoutError',
+      'NoRespondersError',
+      'ConnectionError',
+      'ClosedConnectionError',
+      'DrainingConnectionError',
+    ].includes(name)
+  ) {
     return true;
   }
   return /Connection terminated|connection (is )?(closed|ended)|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i.test(

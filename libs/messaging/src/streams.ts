@@ -1,4 +1,13 @@
-import { AckPolicy, DeliverPolicy, DiscardPolicy, JetStreamApiError, RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  DiscardPolicy,
+  JetStreamApiError,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamManager,
+  type StreamConfig,
+} from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { STREAMS, type StreamName } from '@app/contracts';
 import type { Namespace } from './namespace';
@@ -6,14 +15,21 @@ import type { Namespace } from './namespace';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function isNotFound(error: unknown): boolean {
-  return error instanceof JetStreamApiError ? error.code === 404 || error.apiError().err_code === 10059 || error.apiError().err_code === 10014 : /not found/i.test(String(error));
+  return error instanceof JetStreamApiError
+    ? error.code === 404 || error.apiError().err_code === 10059 || error.apiError().err_code === 10014
+    : /not found/i.test(String(error));
 }
 
 /**
  * Creates each stream if missing, or updates it to the declared settings. Safe to run from every
  * replica at once: a concurrent "already in use" is settled by updating.
  */
-export async function ensureStreams(jsm: JetStreamManager, ns: Namespace, names: StreamName[], replicas: number): Promise<void> {
+export async function ensureStreams(
+  jsm: JetStreamManager,
+  ns: Namespace,
+  names: StreamName[],
+  replicas: number,
+): Promise<void> {
   for (const name of new Set(names)) {
     const config: Partial<StreamConfig> & { name: string } = {
       name: ns.stream(name),
@@ -63,7 +79,10 @@ export async function ensureConsumer(
   };
   try {
     await jsm.consumers.info(stream, durable);
-    await jsm.consumers.update(stream, durable, { ack_wait: config.ack_wait, max_ack_pending: maxAckPending });
+    await jsm.consumers.update(stream, durable, {
+      ack_wait: config.ack_wait,
+      max_ack_pending: maxAckPending,
+    });
   } catch (error) {
     if (!isNotFound(error)) throw error;
     try {

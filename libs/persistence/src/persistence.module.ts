@@ -22,8 +22,18 @@ export interface DatabaseConfig {
 }
 
 /** A service's persistence options from its validated config: its schema defaults to the service name. */
-export function persistenceOptions(service: string, config: DatabaseConfig, tables: Pick<PersistenceOptions, 'entities' | 'migrations'>): PersistenceOptions {
-  return { databaseUrl: config.DATABASE_URL, schema: config.DB_SCHEMA ?? service, poolSize: config.DB_POOL_SIZE, entities: tables.entities, migrations: tables.migrations };
+export function persistenceOptions(
+  service: string,
+  config: DatabaseConfig,
+  tables: Pick<PersistenceOptions, 'entities' | 'migrations'>,
+): PersistenceOptions {
+  return {
+    databaseUrl: config.DATABASE_URL,
+    schema: config.DB_SCHEMA ?? service,
+    poolSize: config.DB_POOL_SIZE,
+    entities: tables.entities,
+    migrations: tables.migrations,
+  };
 }
 
 /** TypeORM settings for one service schema. Unqualified SQL in migrations lands in that schema. */
@@ -73,7 +83,9 @@ export async function migrate(dataSource: DataSource, schema: string): Promise<s
     const ran = await dataSource.runMigrations({ transaction: 'each' });
     return ran.map((m) => m.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`migrate:${schema}`]).catch(() => undefined);
+    await runner
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [`migrate:${schema}`])
+      .catch(() => undefined);
     await runner.release();
   }
 }

@@ -86,7 +86,9 @@ export async function runService(start: () => Promise<RunningService>): Promise<
     running = await start();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${error instanceof Error && error.name === 'ConfigError' ? message : `Failed to start: ${message}`}\n`);
+    process.stderr.write(
+      `${error instanceof Error && error.name === 'ConfigError' ? message : `Failed to start: ${message}`}\n`,
+    );
     process.exit(1);
   }
   const stop = (signal: string) => {

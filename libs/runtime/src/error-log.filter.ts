@@ -18,19 +18,37 @@ export class ErrorLogFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
-      const error = typeof body === 'object' && body && 'error' in body ? (body as { error: string }).error : exception.name;
-      void reply.status(status).send(typeof body === 'object' && body && 'checks' in body ? body : { statusCode: status, error, message });
+      const message =
+        typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+      const error =
+        typeof body === 'object' && body && 'error' in body
+          ? (body as { error: string }).error
+          : exception.name;
+      void reply
+        .status(status)
+        .send(
+          typeof body === 'object' && body && 'checks' in body
+            ? body
+            : { statusCode: status, error, message },
+        );
       return;
     }
     const statusCode = (exception as { statusCode?: number })?.statusCode;
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
       // Fastify's own errors (body too large, bad content type, malformed JSON).
-      void reply.status(statusCode).send({ statusCode, error: STATUS_CODES[statusCode] ?? 'Bad Request', message: (exception as Error).message });
+      void reply.status(statusCode).send({
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Bad Request',
+        message: (exception as Error).message,
+      });
       return;
     }
     const errorId = randomUUID();
     this.logger.error({ errorId, err: exception }, 'Unhandled error');
-    void reply.status(500).send({ statusCode: 500, error: 'Internal Server Error', message: `Internal error (error id ${errorId}).` });
+    void reply.status(500).send({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: `Internal error (error id ${errorId}).`,
+    });
   }
 }

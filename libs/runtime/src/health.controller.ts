@@ -36,12 +36,16 @@ export class HealthController {
     const results: Record<string, 'up' | 'down'> = {};
     await Promise.all(
       Object.entries(checks).map(async ([name, check]) => {
-        const ok = await Promise.race([check().catch(() => false), new Promise<boolean>((r) => setTimeout(() => r(false), 2_000).unref())]);
+        const ok = await Promise.race([
+          check().catch(() => false),
+          new Promise<boolean>((r) => setTimeout(() => r(false), 2_000).unref()),
+        ]);
         results[name] = ok ? 'up' : 'down';
       }),
     );
     const ok = Object.values(results).every((r) => r === 'up');
-    if (!ok) throw new HttpException({ status: 'unavailable', checks: results }, HttpStatus.SERVICE_UNAVAILABLE);
+    if (!ok)
+      throw new HttpException({ status: 'unavailable', checks: results }, HttpStatus.SERVICE_UNAVAILABLE);
     return { status: 'ok', checks: results };
   }
 

@@ -7,7 +7,10 @@ import { currentTraceId } from '@app/messaging';
  * Digits inside identifiers (UUIDs, SIDs) are left alone.
  */
 export function maskPhonesInText(text: string): string {
-  return text.replace(/(?<![\w-])(\+?\d{4})(\d{2,9})(\d{2})(?![\w-])/g, (_m, head: string, middle: string, tail: string) => `${head}${'*'.repeat(middle.length)}${tail}`);
+  return text.replace(
+    /(?<![\w-])(\+?\d{4})(\d{2,9})(\d{2})(?![\w-])/g,
+    (_m, head: string, middle: string, tail: string) => `${head}${'*'.repeat(middle.length)}${tail}`,
+  );
 }
 
 /**
@@ -80,5 +83,9 @@ export class PinoNestLogger implements LoggerService {
 }
 
 function stringify(message: unknown): string {
-  return typeof message === 'string' ? message : message instanceof Error ? message.message : JSON.stringify(message);
+  return typeof message === 'string'
+    ? message
+    : message instanceof Error
+      ? message.message
+      : JSON.stringify(message);
 }

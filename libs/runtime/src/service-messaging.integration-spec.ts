@@ -8,7 +8,15 @@ import { AppError, defineEvent, defineRequest, type DeadLetter } from '@app/cont
 import { startService, type RunningService } from './bootstrap';
 import { startInMemoryTracing } from '@app/telemetry';
 import { TEST_DATABASE_URL, TEST_NATS_URL, uniqueNamespace, waitFor } from '@app/testing';
-import { MessagingClient, MessagingModule, OnEvent, OnRequest, JetStreamContext, Namespace, encodeJson } from '@app/messaging';
+import {
+  MessagingClient,
+  MessagingModule,
+  OnEvent,
+  OnRequest,
+  JetStreamContext,
+  Namespace,
+  encodeJson,
+} from '@app/messaging';
 
 const Thing = defineEvent({
   subject: 'events.test.thing',
@@ -39,8 +47,12 @@ class ThingController {
     if (thing.mode === 'fail') throw new Error(`thing ${thing.n} cannot be handled`);
     if (thing.mode === 'slow') await new Promise((r) => setTimeout(r, 30));
     // Idempotent in the database: a second delivery of the same thing changes nothing.
-    const result = await db.query(`INSERT INTO ${table} (key, n) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [thing.key, thing.n]);
-    if (result.rowCount) seen.push({ ...thing, traceparent: ctx.header('traceparent'), delivery: ctx.deliveryCount });
+    const result = await db.query(`INSERT INTO ${table} (key, n) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      thing.key,
+      thing.n,
+    ]);
+    if (result.rowCount)
+      seen.push({ ...thing, traceparent: ctx.header('traceparent'), delivery: ctx.deliveryCount });
   }
 
   @OnRequest(Echo)
@@ -60,7 +72,17 @@ class ThingModule {}
 function startThings(): Promise<RunningService> {
   return startService({
     service: 'things',
-    module: { module: ThingModule, imports: [MessagingModule.forRoot({ service: 'things', natsUrl: TEST_NATS_URL, namespace: ns, streamReplicas: 1 })] },
+    module: {
+      module: ThingModule,
+      imports: [
+        MessagingModule.forRoot({
+          service: 'things',
+          natsUrl: TEST_NATS_URL,
+          namespace: ns,
+          streamReplicas: 1,
+        }),
+      ],
+    },
     port: 0,
     host: '127.0.0.1',
     logLevel: 'silent',
@@ -73,7 +95,11 @@ async function publishRaw(payload: unknown, msgId: string, headers?: Record<stri
   const { headers: mk } = await import('@nats-io/transport-node');
   const h = mk();
   for (const [k, v] of Object.entries(headers ?? {})) h.set(k, v);
-  return js.publish(new Namespace(ns).subject(Thing.subject), typeof payload === 'string' ? new TextEncoder().encode(payload) : encodeJson(payload), { msgID: msgId, headers: h });
+  return js.publish(
+    new Namespace(ns).subject(Thing.subject),
+    typeof payload === 'string' ? new TextEncoder().encode(payload) : encodeJson(payload),
+    { msgID: msgId, headers: h },
+  );
 }
 
 async function deadLetters(): Promise<DeadLetter[]> {
@@ -111,7 +137,9 @@ describe('JetStream messaging', () => {
   it('handles a message published while its service was down, once the service starts', async () => {
     await publishRaw({ key: 'down', n: 1 }, 'down-1');
     service = await startThings();
-    await waitFor(() => seen.some((s) => s.key === 'down' && s.n === 1), { message: 'message handled after start' });
+    await waitFor(() => seen.some((s) => s.key === 'down' && s.n === 1), {
+      message: 'message handled after start',
+    });
   });
 
   it('handles a message delivered twice once in effect', async () => {
@@ -131,10 +159,15 @@ describe('JetStream messaging', () => {
   it('keeps one key in order while other keys run in parallel', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        Promise.all([publishRaw({ key: 'order-a', n: i, mode: 'slow' }, `oa-${i}`), publishRaw({ key: 'order-b', n: i, mode: 'slow' }, `ob-${i}`)]),
+        Promise.all([
+          publishRaw({ key: 'order-a', n: i, mode: 'slow' }, `oa-${i}`),
+          publishRaw({ key: 'order-b', n: i, mode: 'slow' }, `ob-${i}`),
+        ]),
       ),
     );
-    await waitFor(() => seen.filter((s) => s.key.startsWith('order-')).length === 40, { message: '40 ordered messages' });
+    await waitFor(() => seen.filter((s) => s.key.startsWith('order-')).length === 40, {
+      message: '40 ordered messages',
+    });
     for (const key of ['order-a', 'order-b']) {
       const ns_ = seen.filter((s) => s.key === key).map((s) => s.n);
       expect(ns_).toEqual([...ns_].sort((a, b) => a - b));
@@ -148,10 +181,13 @@ describe('JetStream messaging', () => {
     // The consumer survives and keeps handling good messages.
     await publishRaw({ key: 'after-bad', n: 1 }, 'after-bad-1');
     await waitFor(() => seen.some((s) => s.key === 'after-bad'));
-    const letters = await waitFor(async () => {
-      const all = await deadLetters();
-      return all.length >= 3 ? all : undefined;
-    }, { message: 'three dead letters' });
+    const letters = await waitFor(
+      async () => {
+        const all = await deadLetters();
+        return all.length >= 3 ? all : undefined;
+      },
+      { message: 'three dead letters' },
+    );
     const failed = letters.find((l) => l.msgId === 'fail-7')!;
     expect(failed.error).toContain('thing 7 cannot be handled');
     expect(failed.subject).toBe('events.test.thing');
@@ -165,17 +201,30 @@ describe('JetStream messaging', () => {
     await service.app.get(ThingController).publish(100);
     const handled = await waitFor(() => seen.find((s) => s.n === 100 && s.key === 'k'));
     const traceId = handled.traceparent!.split('-')[1];
-    await waitFor(() => exporter.getFinishedSpans().some((s) => s.name === 'events.test.thing process' && s.spanContext().traceId === traceId));
-    const spans = exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId).map((s) => s.name);
+    await waitFor(() =>
+      exporter
+        .getFinishedSpans()
+        .some((s) => s.name === 'events.test.thing process' && s.spanContext().traceId === traceId),
+    );
+    const spans = exporter
+      .getFinishedSpans()
+      .filter((s) => s.spanContext().traceId === traceId)
+      .map((s) => s.name);
     expect(spans).toEqual(expect.arrayContaining(['events.test.thing publish', 'events.test.thing process']));
   });
 
   it('answers requests, with AppErrors and validation errors as coded replies', async () => {
     const client = service.app.get(MessagingClient);
     await expect(client.request(Echo, { text: 'hi' })).resolves.toEqual({ text: 'HI' });
-    await expect(client.request(Echo, { text: 'missing' })).rejects.toMatchObject({ code: 'not_found', message: 'Nothing called missing.' });
+    await expect(client.request(Echo, { text: 'missing' })).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'Nothing called missing.',
+    });
     const raw = await nc.request(new Namespace(ns).subject(Echo.subject), encodeJson({ text: '' }));
-    expect(raw.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('text:') } });
+    expect(raw.json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('text:') },
+    });
   });
 
   it('reports readiness of NATS on /health/ready', async () => {

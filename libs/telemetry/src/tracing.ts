@@ -1,7 +1,12 @@
 import { trace } from '@opentelemetry/api';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, InMemorySpanExporter, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import {
+  BatchSpanProcessor,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  type SpanExporter,
+} from '@opentelemetry/sdk-trace-base';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 
@@ -12,11 +17,17 @@ let sdk: NodeSDK | undefined;
  * tests do). Without either, the OpenTelemetry API stays a no-op and costs nothing. Phone numbers
  * and message bodies are never put on spans by our code.
  */
-export function startTracing(options: { serviceName: string; otlpEndpoint?: string; exporter?: SpanExporter }): boolean {
+export function startTracing(options: {
+  serviceName: string;
+  otlpEndpoint?: string;
+  exporter?: SpanExporter;
+}): boolean {
   if (sdk) return true;
   const exporter =
     options.exporter ??
-    (options.otlpEndpoint ? new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }) : undefined);
+    (options.otlpEndpoint
+      ? new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` })
+      : undefined);
   if (!exporter) return false;
   sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName }),

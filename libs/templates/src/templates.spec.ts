@@ -2,18 +2,29 @@ import { renderTemplate, validateTemplate } from './templates';
 
 describe('templates', () => {
   it('renders plain text without HTML escaping', () => {
-    expect(renderTemplate('Hi {{member.first_name}} from {{brand.name}}', { member: { first_name: 'Zoë' }, brand: { name: 'Fish & Chips <Ltd>' } })).toBe(
-      'Hi Zoë from Fish & Chips <Ltd>',
-    );
+    expect(
+      renderTemplate('Hi {{member.first_name}} from {{brand.name}}', {
+        member: { first_name: 'Zoë' },
+        brand: { name: 'Fish & Chips <Ltd>' },
+      }),
+    ).toBe('Hi Zoë from Fish & Chips <Ltd>');
   });
 
   it('treats member text as data, never as a template', () => {
-    const out = renderTemplate('You said: {{message.body}}', { message: { body: '{{member.phone}} {{#each x}}' }, member: { phone: '+15551234567' } });
+    const out = renderTemplate('You said: {{message.body}}', {
+      message: { body: '{{member.phone}} {{#each x}}' },
+      member: { phone: '+15551234567' },
+    });
     expect(out).toBe('You said: {{member.phone}} {{#each x}}');
   });
 
   it('renders missing fields as nothing and supports the built-in helpers', () => {
-    expect(renderTemplate('{{#if member.first_name}}Hi {{member.first_name}}{{else}}Hello{{/if}}!{{member.nope}}', { member: {} })).toBe('Hello!');
+    expect(
+      renderTemplate(
+        '{{#if member.first_name}}Hi {{member.first_name}}{{else}}Hello{{/if}}!{{member.nope}}',
+        { member: {} },
+      ),
+    ).toBe('Hello!');
   });
 
   it('does not reach prototype properties', () => {
@@ -21,13 +32,17 @@ describe('templates', () => {
   });
 
   it('points at syntax errors', () => {
-    expect(validateTemplate('Hi {{member.first_name')).toMatch(/^template syntax error on line 1 near "Hi \{\{member.first_name": expecting/);
+    expect(validateTemplate('Hi {{member.first_name')).toMatch(
+      /^template syntax error on line 1 near "Hi \{\{member.first_name": expecting/,
+    );
     expect(validateTemplate('line one\n{{#if x}}open')).toMatch(/^template syntax error on line 2/);
     expect(validateTemplate('Hi {{member.first_name}}')).toBeNull();
   });
 
   it('refuses unknown helpers and partials', () => {
-    expect(validateTemplate('{{shout member.first_name}}')).toBe('template error at line 1, column 1: unknown helper "shout" (known: if, unless, each, with, lookup, log)');
+    expect(validateTemplate('{{shout member.first_name}}')).toBe(
+      'template error at line 1, column 1: unknown helper "shout" (known: if, unless, each, with, lookup, log)',
+    );
     expect(validateTemplate('a {{> header}}')).toMatch(/column 3: partials/);
   });
 });

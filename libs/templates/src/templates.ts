@@ -33,7 +33,10 @@ function compile(source: string): HandlebarsTemplateDelegate {
 /** Renders an operator's template over plain data. Missing fields render as nothing. */
 export function renderTemplate(source: string, context: Record<string, unknown>): string {
   try {
-    return compile(source)(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    return compile(source)(context, {
+      allowProtoPropertiesByDefault: false,
+      allowProtoMethodsByDefault: false,
+    });
   } catch (error) {
     throw new TemplateError(`template could not be rendered: ${firstLine(error)}`);
   }
@@ -73,8 +76,10 @@ function findUnsupported(root: hbs.AST.Node): string | null {
     if (!node || typeof node !== 'object' || typeof (node as Node).type !== 'string') continue;
     const n = node as Node;
     const where = n.loc ? ` at line ${n.loc.start.line}, column ${n.loc.start.column + 1}` : '';
-    if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') return `template error${where}: partials ({{> ...}}) are not supported`;
-    if (n.type === 'Decorator' || n.type === 'DecoratorBlock') return `template error${where}: decorators are not supported`;
+    if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement')
+      return `template error${where}: partials ({{> ...}}) are not supported`;
+    if (n.type === 'Decorator' || n.type === 'DecoratorBlock')
+      return `template error${where}: decorators are not supported`;
     if (n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') {
       const path = n.path as hbs.AST.PathExpression | undefined;
       const params = (n.params as unknown[] | undefined) ?? [];
@@ -84,7 +89,8 @@ function findUnsupported(root: hbs.AST.Node): string | null {
         return `template error${where}: unknown helper "${path.original}" (known: ${[...BUILT_IN_HELPERS].join(', ')})`;
       }
     }
-    for (const value of Object.values(n)) if (value && typeof value === 'object' && value !== n.loc) stack.push(value);
+    for (const value of Object.values(n))
+      if (value && typeof value === 'object' && value !== n.loc) stack.push(value);
   }
   return null;
 }
@@ -101,4 +107,5 @@ function describeParseError(error: unknown): string {
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0].trim();
+const firstLine = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0].trim();

@@ -29,8 +29,12 @@ export class EmulatorClient {
   constructor(readonly url: string) {}
 
   /** Messages sent through the emulator, oldest first; a bare phone matches both channels. */
-  async messages(query: { to?: string; from?: string; channel?: 'sms' | 'whatsapp' } = {}): Promise<RecordedMessage[]> {
-    const qs = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+  async messages(
+    query: { to?: string; from?: string; channel?: 'sms' | 'whatsapp' } = {},
+  ): Promise<RecordedMessage[]> {
+    const qs = new URLSearchParams(
+      Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined),
+    ).toString();
     const res = await fetch(`${this.url}/emulator/messages${qs ? `?${qs}` : ''}`);
     if (!res.ok) throw new Error(`GET /emulator/messages -> ${res.status}`);
     return ((await res.json()) as { messages: RecordedMessage[] }).messages;
@@ -48,7 +52,11 @@ export class EmulatorClient {
 
   /** POSTs a control call (`/emulator/window`, `/emulator/faults`, `/emulator/outcomes`...). */
   async control(path: string, body: unknown): Promise<void> {
-    const res = await fetch(`${this.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${this.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`${path} -> ${res.status} ${await res.text()}`);
   }
 

@@ -36,7 +36,10 @@ export async function startEmulatorProcess(env: Record<string, string> = {}): Pr
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/health/live`)).ok, { timeoutMs: 20_000, message: 'the Twilio emulator to start' });
+  await waitFor(async () => (await fetch(`${url}/health/live`)).ok, {
+    timeoutMs: 20_000,
+    message: 'the Twilio emulator to start',
+  });
   return {
     url,
     process: child,

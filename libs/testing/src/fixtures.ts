@@ -19,7 +19,10 @@ import type { NatsTestClient } from './nats-test-client';
 export const randomPhone = (): string => `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
 
 /** A workspace as routing summarises it to its neighbours (WhatsApp feature on unless told otherwise). */
-export function aWorkspace(features: WorkspaceSummary['features'] = ['whatsapp'], fields: Partial<WorkspaceSummary> = {}): WorkspaceSummary {
+export function aWorkspace(
+  features: WorkspaceSummary['features'] = ['whatsapp'],
+  fields: Partial<WorkspaceSummary> = {},
+): WorkspaceSummary {
   return { id: randomUUID(), name: 'Test workspace', features, ...fields };
 }
 
@@ -82,7 +85,10 @@ export class FakeDirectory {
   /** `defaults` apply to every number and member built here (before the per-call fields). */
   constructor(private readonly defaults: { number?: Partial<PhoneNumber>; member?: Partial<Member> } = {}) {}
 
-  workspace(features: WorkspaceSummary['features'] = ['whatsapp'], fields: Partial<WorkspaceSummary> = {}): WorkspaceSummary {
+  workspace(
+    features: WorkspaceSummary['features'] = ['whatsapp'],
+    fields: Partial<WorkspaceSummary> = {},
+  ): WorkspaceSummary {
     const ws = aWorkspace(features, fields);
     this.workspaces.set(ws.id, ws);
     return ws;
@@ -104,7 +110,8 @@ export class FakeDirectory {
   sender(workspaceId: string, phoneNumberId: string): ResponsePayload<typeof GetSender> {
     const phoneNumber = this.numbers.get(phoneNumberId);
     const workspace = this.workspaces.get(workspaceId);
-    if (!phoneNumber || !workspace || phoneNumber.workspaceId !== workspaceId) throw AppError.notFound('Phone number');
+    if (!phoneNumber || !workspace || phoneNumber.workspaceId !== workspaceId)
+      throw AppError.notFound('Phone number');
     return { workspace, phoneNumber };
   }
 
@@ -116,13 +123,20 @@ export class FakeDirectory {
   }
 
   /** Preferences' CheckSend: compliance always goes, system sends need the channel's switch, then opt-out stops all. */
-  checkSend(workspaceId: string, memberId: string, channel: Channel, kind: SendKind): ResponsePayload<typeof CheckSend> {
+  checkSend(
+    workspaceId: string,
+    memberId: string,
+    channel: Channel,
+    kind: SendKind,
+  ): ResponsePayload<typeof CheckSend> {
     const found = this.members.get(memberId);
     const member = found && found.workspaceId === workspaceId ? found : null;
     if (!member) return { allowed: false, outcome: 'failed', reason: 'Member not found.', member: null };
     if (kind === 'compliance') return { allowed: true, member };
-    if (kind === 'system' && channel === 'whatsapp' && !member.notifyWhatsapp) return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberWhatsappOff, member };
-    if (kind === 'system' && channel === 'sms' && !member.notifySms) return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberSmsOff, member };
+    if (kind === 'system' && channel === 'whatsapp' && !member.notifyWhatsapp)
+      return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberWhatsappOff, member };
+    if (kind === 'system' && channel === 'sms' && !member.notifySms)
+      return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberSmsOff, member };
     if (member.optedOut) return { allowed: false, outcome: 'skipped', reason: OPTED_OUT_REASON, member };
     return { allowed: true, member };
   }
@@ -131,7 +145,9 @@ export class FakeDirectory {
   answer(nats: NatsTestClient): this {
     nats.respond(GetSender, ({ workspaceId, phoneNumberId }) => this.sender(workspaceId, phoneNumberId));
     nats.respond(GetMember, ({ workspaceId, memberId }) => this.memberIn(workspaceId, memberId));
-    nats.respond(CheckSend, ({ workspaceId, memberId, channel, kind }) => this.checkSend(workspaceId, memberId, channel, kind));
+    nats.respond(CheckSend, ({ workspaceId, memberId, channel, kind }) =>
+      this.checkSend(workspaceId, memberId, channel, kind),
+    );
     return this;
   }
 }

@@ -5,10 +5,14 @@ module.exports = async () => {
   const run = process.env.TEST_RUN_ID;
   if (!run || process.env.KEEP_TEST_DATA) return;
   const prefix = `jt${run}`;
-  const client = new Client({ connectionString: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres' });
+  const client = new Client({
+    connectionString: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
   try {
     await client.connect();
-    const { rows } = await client.query('SELECT nspname FROM pg_namespace WHERE nspname LIKE $1', [`${prefix}%`]);
+    const { rows } = await client.query('SELECT nspname FROM pg_namespace WHERE nspname LIKE $1', [
+      `${prefix}%`,
+    ]);
     for (const { nspname } of rows) await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
   } catch (error) {
     console.warn(`test teardown: could not drop schemas: ${error.message}`);

@@ -19,7 +19,12 @@ export class NatsTestClient {
   ) {}
 
   static async connect(namespace: string): Promise<NatsTestClient> {
-    const connection = new NatsConnectionService({ service: 'test', natsUrl: TEST_NATS_URL, namespace, streamReplicas: 1 });
+    const connection = new NatsConnectionService({
+      service: 'test',
+      natsUrl: TEST_NATS_URL,
+      namespace,
+      streamReplicas: 1,
+    });
     await connection.connect();
     const nc = await connect({ servers: TEST_NATS_URL });
     return new NatsTestClient(new Namespace(namespace), nc, new MessagingClient(connection), connection);
@@ -29,12 +34,19 @@ export class NatsTestClient {
     return this.messaging.publish(contract, payload, { msgId });
   }
 
-  request<C extends RequestContract>(contract: C, payload: z.input<C['request']>, timeoutMs = 5_000): Promise<z.infer<C['response']>> {
+  request<C extends RequestContract>(
+    contract: C,
+    payload: z.input<C['request']>,
+    timeoutMs = 5_000,
+  ): Promise<z.infer<C['response']>> {
     return this.messaging.request(contract, payload, { timeoutMs });
   }
 
   /** Answers a request contract as the owning service would (for a service tested alone). */
-  respond<C extends RequestContract>(contract: C, handler: (request: z.infer<C['request']>) => unknown): void {
+  respond<C extends RequestContract>(
+    contract: C,
+    handler: (request: z.infer<C['request']>) => unknown,
+  ): void {
     const sub = this.nc.subscribe(this.namespace.subject(contract.subject), {
       callback: (_err, msg) => {
         void (async () => {
@@ -43,7 +55,12 @@ export class NatsTestClient {
             msg.respond(encodeJson({ ok: true, data }));
           } catch (error) {
             const e = error as { code?: string; message?: string };
-            msg.respond(encodeJson({ ok: false, error: { code: e.code ?? 'internal', message: e.message ?? String(error) } }));
+            msg.respond(
+              encodeJson({
+                ok: false,
+                error: { code: e.code ?? 'internal', message: e.message ?? String(error) },
+              }),
+            );
           }
         })();
       },
@@ -67,7 +84,9 @@ export class NatsTestClient {
    * What JetStream stored on a contract's subject (after de-duplication by msgId), oldest first,
    * read up to what the stream held when asked (no waiting for a timeout at the end).
    */
-  async stored<C extends EventContract>(contract: C): Promise<Array<{ msgId: string | null; event: z.infer<C['schema']> }>> {
+  async stored<C extends EventContract>(
+    contract: C,
+  ): Promise<Array<{ msgId: string | null; event: z.infer<C['schema']> }>> {
     const js = jetstream(this.nc);
     // NATS 2.9: no filter_subjects on ordered consumers; read the (namespaced, small) stream and filter here.
     const stream = this.namespace.stream(contract.stream);
@@ -78,7 +97,11 @@ export class NatsTestClient {
     while (state.messages > 0) {
       const m = await consumer.next({ expires: 1000 });
       if (!m) break;
-      if (m.subject === subject) out.push({ msgId: m.headers?.get('Nats-Msg-Id') ?? null, event: contract.schema.parse(m.json()) as z.infer<C['schema']> });
+      if (m.subject === subject)
+        out.push({
+          msgId: m.headers?.get('Nats-Msg-Id') ?? null,
+          event: contract.schema.parse(m.json()) as z.infer<C['schema']>,
+        });
       if (m.seq >= state.last_seq) break;
     }
     return out;

@@ -11,7 +11,10 @@ export interface RecordedLlmRequest {
 /** One scripted answer, taken in order from the queue. */
 export type ScriptedLlmResponse =
   | { text: string; delayMs?: number }
-  | { toolCalls: Array<{ name: string; arguments: Record<string, unknown> | string; id?: string }>; delayMs?: number }
+  | {
+      toolCalls: Array<{ name: string; arguments: Record<string, unknown> | string; id?: string }>;
+      delayMs?: number;
+    }
   | { status: number; body?: string; delayMs?: number }
   /** Sends a 200 with a body that is not JSON at all. */
   | { garbage: string; delayMs?: number }
@@ -52,7 +55,11 @@ export class ScriptedLlm {
 
   /** Requests whose system prompt contains `marker` (tests share one server: tell their requests apart). */
   requestsWith(marker: string): RecordedLlmRequest[] {
-    return this.requests.filter((r) => r.messages.some((m) => m.role === 'system' && typeof m.content === 'string' && m.content.includes(marker)));
+    return this.requests.filter((r) =>
+      r.messages.some(
+        (m) => m.role === 'system' && typeof m.content === 'string' && m.content.includes(marker),
+      ),
+    );
   }
 
   /** Drops unused scripted answers and recorded requests. */
@@ -75,12 +82,17 @@ export class ScriptedLlm {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: 'not found' } }));
       return;
     }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Omit<RecordedLlmRequest, 'headers'>;
     this.requests.push({ ...body, headers: req.headers });
-    const next = this.queue.shift() ?? { status: 500, body: JSON.stringify({ error: { message: 'no scripted response left' } }) };
+    const next = this.queue.shift() ?? {
+      status: 500,
+      body: JSON.stringify({ error: { message: 'no scripted response left' } }),
+    };
     if ('hang' in next) {
       this.open.add(res);
       res.on('close', () => this.open.delete(res));
@@ -89,15 +101,22 @@ export class ScriptedLlm {
     if (next.delayMs) await new Promise((r) => setTimeout(r, next.delayMs));
     if (res.destroyed) return;
     if ('status' in next) {
-      res.writeHead(next.status, { 'content-type': 'application/json' }).end(next.body ?? JSON.stringify({ error: { message: `scripted ${next.status}` } }));
+      res
+        .writeHead(next.status, { 'content-type': 'application/json' })
+        .end(next.body ?? JSON.stringify({ error: { message: `scripted ${next.status}` } }));
     } else if ('garbage' in next) {
       res.writeHead(200, { 'content-type': 'application/json' }).end(next.garbage);
     } else {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.completion(body.model, next)));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(this.completion(body.model, next)));
     }
   }
 
-  private completion(model: string, answer: Extract<ScriptedLlmResponse, { text: string } | { toolCalls: unknown }>) {
+  private completion(
+    model: string,
+    answer: Extract<ScriptedLlmResponse, { text: string } | { toolCalls: unknown }>,
+  ) {
     const id = ++this.calls;
     const message =
       'text' in answer
@@ -108,7 +127,10 @@ export class ScriptedLlm {
             tool_calls: answer.toolCalls.map((c, i) => ({
               id: c.id ?? `call_${id}_${i}`,
               type: 'function',
-              function: { name: c.name, arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments) },
+              function: {
+                name: c.name,
+                arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments),
+              },
             })),
           };
     return {

@@ -14,7 +14,11 @@ export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgre
 export const TEST_NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
 /** The environment a service under test gets: its own namespace and schema, quiet logs. */
-export function serviceEnv(namespace: string, service: string, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+export function serviceEnv(
+  namespace: string,
+  service: string,
+  extra: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
   return {
     PORT: '0',
     HOST: '127.0.0.1',
@@ -44,7 +48,10 @@ export async function freePort(): Promise<number> {
  * Polls until `check` returns a truthy value (which it resolves to) or the deadline passes.
  * Tests wait for asynchronous effects this way, never with fixed sleeps.
  */
-export async function waitFor<T>(check: () => T | Promise<T>, options: { timeoutMs?: number; intervalMs?: number; message?: string } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  options: { timeoutMs?: number; intervalMs?: number; message?: string } = {},
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
   let lastError: unknown;
   for (;;) {

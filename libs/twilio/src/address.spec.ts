@@ -9,8 +9,14 @@ import {
 
 describe('Twilio addresses', () => {
   it('parses a WhatsApp address into channel and bare phone', () => {
-    expect(parseTwilioAddress('whatsapp:+15551234567')).toEqual({ channel: 'whatsapp', phone: '+15551234567' });
-    expect(parseTwilioAddress(' WhatsApp:+15551234567 ')).toEqual({ channel: 'whatsapp', phone: '+15551234567' });
+    expect(parseTwilioAddress('whatsapp:+15551234567')).toEqual({
+      channel: 'whatsapp',
+      phone: '+15551234567',
+    });
+    expect(parseTwilioAddress(' WhatsApp:+15551234567 ')).toEqual({
+      channel: 'whatsapp',
+      phone: '+15551234567',
+    });
   });
 
   it('treats an address without prefix as SMS', () => {

@@ -4,23 +4,28 @@ import { createTwilioClient, RebasingRequestClient, rebaseTwilioUrl } from './cl
 
 describe('rebaseTwilioUrl', () => {
   it('moves any Twilio domain onto the base origin, keeping path and query', () => {
-    expect(rebaseTwilioUrl('https://api.twilio.com/2010-04-01/Accounts/AC1/Messages.json?To=%2B1', 'http://127.0.0.1:3999')).toBe(
-      'http://127.0.0.1:3999/2010-04-01/Accounts/AC1/Messages.json?To=%2B1',
-    );
+    expect(
+      rebaseTwilioUrl(
+        'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages.json?To=%2B1',
+        'http://127.0.0.1:3999',
+      ),
+    ).toBe('http://127.0.0.1:3999/2010-04-01/Accounts/AC1/Messages.json?To=%2B1');
     expect(rebaseTwilioUrl('https://content.twilio.com/v1/Content', 'http://localhost:3999/')).toBe(
       'http://localhost:3999/v1/Content',
     );
   });
 
   it('keeps a path prefix of the base', () => {
-    expect(rebaseTwilioUrl('https://api.dublin.ie1.twilio.com/2010-04-01/x.json', 'https://proxy.example/twilio/')).toBe(
-      'https://proxy.example/twilio/2010-04-01/x.json',
-    );
+    expect(
+      rebaseTwilioUrl('https://api.dublin.ie1.twilio.com/2010-04-01/x.json', 'https://proxy.example/twilio/'),
+    ).toBe('https://proxy.example/twilio/2010-04-01/x.json');
   });
 
   it('leaves non-Twilio URLs alone', () => {
     expect(rebaseTwilioUrl('https://example.com/a', 'http://127.0.0.1:3999')).toBe('https://example.com/a');
-    expect(rebaseTwilioUrl('https://nottwilio.com/a', 'http://127.0.0.1:3999')).toBe('https://nottwilio.com/a');
+    expect(rebaseTwilioUrl('https://nottwilio.com/a', 'http://127.0.0.1:3999')).toBe(
+      'https://nottwilio.com/a',
+    );
   });
 
   it('refuses a malformed base URL', () => {
@@ -39,9 +44,22 @@ describe('createTwilioClient with apiBaseUrl', () => {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
-        seen.push({ method: req.method, url: req.url, auth: req.headers.authorization, body, connection: req.headers.connection });
+        seen.push({
+          method: req.method,
+          url: req.url,
+          auth: req.headers.authorization,
+          body,
+          connection: req.headers.connection,
+        });
         res.writeHead(201, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ sid: 'SM' + '0'.repeat(32), status: 'queued', to: '+15551234567', num_segments: '1' }));
+        res.end(
+          JSON.stringify({
+            sid: 'SM' + '0'.repeat(32),
+            status: 'queued',
+            to: '+15551234567',
+            num_segments: '1',
+          }),
+        );
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

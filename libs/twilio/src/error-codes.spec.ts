@@ -2,8 +2,8 @@ import { describeTwilioError, TWILIO_ERRORS, twilioErrorBody, twilioErrorInfo } 
 
 describe('Twilio error codes', () => {
   const required = [
-    63016, 63015, 21610, 21211, 21408, 21612, 21614, 30003, 30004, 30005, 30006, 30007, 30008, 63003, 63024, 63018,
-    63032, 20429, 20003,
+    63016, 63015, 21610, 21211, 21408, 21612, 21614, 30003, 30004, 30005, 30006, 30007, 30008, 63003, 63024,
+    63018, 63032, 20429, 20003,
   ];
 
   it.each(required)('explains %i', (code) => {
@@ -45,6 +45,8 @@ describe('Twilio error codes', () => {
       more_info: 'https://www.twilio.com/docs/errors/20429',
       status: 429,
     });
-    expect(twilioErrorBody(400, 21211, "The 'To' number 12 is not a valid phone number.").message).toContain('12');
+    expect(twilioErrorBody(400, 21211, "The 'To' number 12 is not a valid phone number.").message).toContain(
+      '12',
+    );
   });
 });

@@ -13,7 +13,12 @@ const params = {
 
 describe('Twilio signatures', () => {
   it('matches the HMAC-SHA1 of the URL followed by the sorted parameters', () => {
-    const data = url + Object.keys(params).sort().map((key) => key + params[key as keyof typeof params]).join('');
+    const data =
+      url +
+      Object.keys(params)
+        .sort()
+        .map((key) => key + params[key as keyof typeof params])
+        .join('');
     const expected = createHmac('sha1', token).update(data).digest('base64');
     expect(computeTwilioSignature(token, url, params)).toBe(expected);
   });
@@ -35,7 +40,9 @@ describe('Twilio signatures', () => {
     const media = { MediaUrl: ['https://a.example/1.png', 'https://a.example/2.png'], To: '+15551234567' };
     const signature = computeTwilioSignature(token, url, media);
     expect(isValidTwilioSignature(token, signature, url, media)).toBe(true);
-    expect(isValidTwilioSignature(token, signature, url, { ...media, MediaUrl: ['https://a.example/1.png'] })).toBe(false);
+    expect(
+      isValidTwilioSignature(token, signature, url, { ...media, MediaUrl: ['https://a.example/1.png'] }),
+    ).toBe(false);
   });
 
   it('never accepts a missing signature', () => {

@@ -13,7 +13,9 @@ export const ApiKeyView = z.object({
 });
 export type ApiKeyView = z.infer<typeof ApiKeyView>;
 
-export const CreatedApiKey = ApiKeyView.extend({ key: z.string().meta({ description: 'The key itself: shown once, store it now.' }) });
+export const CreatedApiKey = ApiKeyView.extend({
+  key: z.string().meta({ description: 'The key itself: shown once, store it now.' }),
+});
 export type CreatedApiKey = z.infer<typeof CreatedApiKey>;
 
 export const toApiKeyView = (k: ApiKeyEntity): ApiKeyView => ({

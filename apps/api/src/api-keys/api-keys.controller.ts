@@ -19,19 +19,37 @@ export class ApiKeysController {
   ) {}
 
   @Post()
-  @Endpoint({ summary: 'Issue a workspace API key (the key is shown only in this answer)', status: 201, response: schemaRef('CreatedApiKey', CreatedApiKey), errors: [404] })
-  issue(@IdParam('workspaceId') workspaceId: string, @ZodBody(CreateApiKeyBody) body: z.infer<typeof CreateApiKeyBody>) {
+  @Endpoint({
+    summary: 'Issue a workspace API key (the key is shown only in this answer)',
+    status: 201,
+    response: schemaRef('CreatedApiKey', CreatedApiKey),
+    errors: [404],
+  })
+  issue(
+    @IdParam('workspaceId') workspaceId: string,
+    @ZodBody(CreateApiKeyBody) body: z.infer<typeof CreateApiKeyBody>,
+  ) {
     return this.create.execute(workspaceId, body.name ?? null);
   }
 
   @Get()
-  @Endpoint({ summary: "List a workspace's keys (ids and prefixes, revoked ones too)", response: { type: 'object', properties: { items: { type: 'array', items: schemaRef('ApiKey', ApiKeyView) } } } })
+  @Endpoint({
+    summary: "List a workspace's keys (ids and prefixes, revoked ones too)",
+    response: {
+      type: 'object',
+      properties: { items: { type: 'array', items: schemaRef('ApiKey', ApiKeyView) } },
+    },
+  })
   async list(@IdParam('workspaceId') workspaceId: string) {
     return { items: (await this.store.listForWorkspace(workspaceId)).map(toApiKeyView) };
   }
 
   @Delete(':keyId')
-  @Endpoint({ summary: 'Revoke a key (takes effect within seconds on every replica)', response: schemaRef('ApiKey', ApiKeyView), errors: [404] })
+  @Endpoint({
+    summary: 'Revoke a key (takes effect within seconds on every replica)',
+    response: schemaRef('ApiKey', ApiKeyView),
+    errors: [404],
+  })
   remove(@IdParam('workspaceId') workspaceId: string, @IdParam('keyId') keyId: string) {
     return this.revoke.execute(workspaceId, keyId);
   }

@@ -36,7 +36,10 @@ export class ApiKeyAuthenticator {
     if (cached && cached.expiresAt > Date.now()) return cached.key;
     const row = await this.store.findActiveByHash(hash);
     // The index found the row by hash; compare again in constant time as a matter of principle.
-    const key = row && timingSafeEqual(Buffer.from(row.keyHash, 'hex'), Buffer.from(hash, 'hex')) ? { keyId: row.id, workspaceId: row.workspaceId } : null;
+    const key =
+      row && timingSafeEqual(Buffer.from(row.keyHash, 'hex'), Buffer.from(hash, 'hex'))
+        ? { keyId: row.id, workspaceId: row.workspaceId }
+        : null;
     this.remember(hash, key);
     return key;
   }

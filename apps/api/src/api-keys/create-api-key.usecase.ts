@@ -21,7 +21,15 @@ export class CreateApiKey {
     // A key for a workspace that does not exist would authenticate into nothing: 404 instead.
     await this.services.ask(GetWorkspace, { workspaceId });
     const secret = generateKeySecret();
-    const row: ApiKeyEntity = { id: randomUUID(), workspaceId, name, prefix: secret.prefix, keyHash: secret.hash, createdAt: new Date(), revokedAt: null };
+    const row: ApiKeyEntity = {
+      id: randomUUID(),
+      workspaceId,
+      name,
+      prefix: secret.prefix,
+      keyHash: secret.hash,
+      createdAt: new Date(),
+      revokedAt: null,
+    };
     await this.store.insert(row);
     this.logger.log(`API key ${row.id} (${row.prefix}...) created for workspace ${workspaceId}`);
     return { ...toApiKeyView(row), key: secret.key };

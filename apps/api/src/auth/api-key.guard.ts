@@ -22,13 +22,21 @@ export class ApiKeyGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const scope = this.reflector.getAllAndOverride<KeyScope | undefined>(KEY_SCOPE, [context.getHandler(), context.getClass()]) ?? 'workspace';
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string | string[] | undefined> }>();
+    const scope =
+      this.reflector.getAllAndOverride<KeyScope | undefined>(KEY_SCOPE, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? 'workspace';
+    const request = context
+      .switchToHttp()
+      .getRequest<AuthenticatedRequest & { headers: Record<string, string | string[] | undefined> }>();
     const caller = await this.identify(request.headers.authorization);
     if (caller.kind !== scope) {
       throw new AppError(
         'forbidden',
-        scope === 'operator' ? 'This route needs the operator key (ADMIN_API_KEY).' : 'This route needs a workspace API key; the operator key manages workspaces only.',
+        scope === 'operator'
+          ? 'This route needs the operator key (ADMIN_API_KEY).'
+          : 'This route needs a workspace API key; the operator key manages workspaces only.',
       );
     }
     request.caller = caller;
@@ -36,9 +44,11 @@ export class ApiKeyGuard implements CanActivate {
   }
 
   private async identify(header: string | string[] | undefined): Promise<Caller> {
-    if (header === undefined) throw new AppError('unauthorized', 'Missing Authorization header: send "Authorization: Bearer <key>".');
+    if (header === undefined)
+      throw new AppError('unauthorized', 'Missing Authorization header: send "Authorization: Bearer <key>".');
     const match = typeof header === 'string' ? BEARER.exec(header.trim()) : null;
-    if (!match) throw new AppError('unauthorized', 'Malformed Authorization header: expected "Bearer <key>".');
+    if (!match)
+      throw new AppError('unauthorized', 'Malformed Authorization header: expected "Bearer <key>".');
     const token = match[1];
     if (secretsEqual(token, this.config.ADMIN_API_KEY)) return { kind: 'operator' };
     const key = await this.keys.authenticate(token);

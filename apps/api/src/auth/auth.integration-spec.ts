@@ -18,7 +18,13 @@ describe('api keys and auth', () => {
   });
 
   it('answers 401 without a key, with a malformed header, and with an unknown key', async () => {
-    const attempts: Array<Record<string, string>> = [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer' }, { authorization: `Bearer wsk_${'x'.repeat(43)}` }, { authorization: 'Bearer nope' }];
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { authorization: 'Basic abc' },
+      { authorization: 'Bearer' },
+      { authorization: `Bearer wsk_${'x'.repeat(43)}` },
+      { authorization: 'Bearer nope' },
+    ];
     for (const headers of attempts) {
       const res = await h.call('GET', '/v1/phone-numbers', undefined, undefined, headers);
       expect(res.status).toBe(401);
@@ -43,20 +49,31 @@ describe('api keys and auth', () => {
     const ws = await h.call('POST', '/v1/workspaces', ADMIN_KEY, { name: 'Clinic' });
     expect(ws.status).toBe(201);
     expect(ws.body).toMatchObject({ name: 'Clinic', features: [] });
-    expect((await h.ok('PUT', `/v1/workspaces/${ws.body.id}/features/whatsapp`, ADMIN_KEY)).features).toEqual(['whatsapp']);
+    expect((await h.ok('PUT', `/v1/workspaces/${ws.body.id}/features/whatsapp`, ADMIN_KEY)).features).toEqual(
+      ['whatsapp'],
+    );
     expect((await h.ok('GET', `/v1/workspaces/${ws.body.id}`, ADMIN_KEY)).features).toEqual(['whatsapp']);
-    expect((await h.ok('DELETE', `/v1/workspaces/${ws.body.id}/features/whatsapp`, ADMIN_KEY)).features).toEqual([]);
+    expect(
+      (await h.ok('DELETE', `/v1/workspaces/${ws.body.id}/features/whatsapp`, ADMIN_KEY)).features,
+    ).toEqual([]);
     const badFeature = await h.call('PUT', `/v1/workspaces/${ws.body.id}/features/telepathy`, ADMIN_KEY);
     expect(badFeature.status).toBe(400);
     expect(badFeature.body.message).toMatch(/feature/);
-    expect((await h.call('POST', '/v1/workspaces', ADMIN_KEY, { name: 'X', plan: 'gold' })).body.message).toMatch(/plan/);
+    expect(
+      (await h.call('POST', '/v1/workspaces', ADMIN_KEY, { name: 'X', plan: 'gold' })).body.message,
+    ).toMatch(/plan/);
   });
 
   it('shows a key once, stores only its hash and a prefix, and lists keys without secrets', async () => {
     const ws = await h.ok('POST', '/v1/workspaces', ADMIN_KEY, { name: 'Keys' });
     const created = await h.call('POST', `/v1/workspaces/${ws.id}/api-keys`, ADMIN_KEY, { name: 'zapier' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: expect.any(String), key: expect.stringMatching(/^wsk_/), name: 'zapier', workspaceId: ws.id });
+    expect(created.body).toMatchObject({
+      id: expect.any(String),
+      key: expect.stringMatching(/^wsk_/),
+      name: 'zapier',
+      workspaceId: ws.id,
+    });
     const { key, id, prefix } = created.body;
     expect(key.startsWith(prefix)).toBe(true);
 
@@ -83,7 +100,10 @@ describe('api keys and auth', () => {
     expect((await h.call('GET', '/v1/phone-numbers', ws.key)).status).toBe(200);
     // Another replica revokes it: only the database changes, our cache still says yes for a moment.
     await db.query(`UPDATE "${h.namespace}_api".api_keys SET revoked_at = now() WHERE id = $1`, [ws.keyId]);
-    await waitFor(async () => (await h.call('GET', '/v1/phone-numbers', ws.key)).status === 401, { timeoutMs: 3000, message: 'revocation to bite' });
+    await waitFor(async () => (await h.call('GET', '/v1/phone-numbers', ws.key)).status === 401, {
+      timeoutMs: 3000,
+      message: 'revocation to bite',
+    });
 
     const second = await h.ok('POST', `/v1/workspaces/${ws.id}/api-keys`, ADMIN_KEY);
     expect((await h.call('GET', '/v1/phone-numbers', second.key)).status).toBe(200);
@@ -93,6 +113,8 @@ describe('api keys and auth', () => {
     expect((await h.call('GET', '/v1/phone-numbers', second.key)).status).toBe(401);
     // Another workspace's key id is not found there.
     const other = await h.workspace();
-    expect((await h.call('DELETE', `/v1/workspaces/${other.id}/api-keys/${second.id}`, ADMIN_KEY)).status).toBe(404);
+    expect(
+      (await h.call('DELETE', `/v1/workspaces/${other.id}/api-keys/${second.id}`, ADMIN_KEY)).status,
+    ).toBe(404);
   });
 });

@@ -15,13 +15,32 @@ describe('workspace isolation', () => {
   });
   afterAll(() => h?.stop());
 
-  it("gives a key of one workspace 404 for every resource of another, and never lists them", async () => {
+  it('gives a key of one workspace 404 for every resource of another, and never lists them', async () => {
     const number = await h.ok('POST', '/v1/phone-numbers', a.key, { number: phone(), whatsappEnabled: true });
-    const member = await h.ok('POST', '/v1/members', a.key, { firstName: 'Ana', phone: phone(), notifyWhatsapp: true });
-    const workflow = await h.ok('POST', '/v1/workflows', a.key, { name: 'Desk', definition: [{ reply: 'hi' }] });
-    const rule = await h.ok('POST', '/v1/event-rules', a.key, { event: 'form_submitted', action: { type: 'send_whatsapp', phoneNumberId: number.id, template: 'Hi {{member.first_name}}' } });
-    const routine = await h.ok('POST', '/v1/routines', a.key, { name: 'Reminder', memberFilter: 'member.notify_whatsapp', action: { type: 'send_whatsapp', phoneNumberId: number.id, contentSid: TEMPLATE } });
-    const send = await h.ok('POST', '/v1/messages', a.key, { phoneNumberId: number.id, memberId: member.id, channel: 'whatsapp', body: 'hello' });
+    const member = await h.ok('POST', '/v1/members', a.key, {
+      firstName: 'Ana',
+      phone: phone(),
+      notifyWhatsapp: true,
+    });
+    const workflow = await h.ok('POST', '/v1/workflows', a.key, {
+      name: 'Desk',
+      definition: [{ reply: 'hi' }],
+    });
+    const rule = await h.ok('POST', '/v1/event-rules', a.key, {
+      event: 'form_submitted',
+      action: { type: 'send_whatsapp', phoneNumberId: number.id, template: 'Hi {{member.first_name}}' },
+    });
+    const routine = await h.ok('POST', '/v1/routines', a.key, {
+      name: 'Reminder',
+      memberFilter: 'member.notify_whatsapp',
+      action: { type: 'send_whatsapp', phoneNumberId: number.id, contentSid: TEMPLATE },
+    });
+    const send = await h.ok('POST', '/v1/messages', a.key, {
+      phoneNumberId: number.id,
+      memberId: member.id,
+      channel: 'whatsapp',
+      body: 'hello',
+    });
     const chat = h.fakes.seedChat(a.id, member.id);
 
     const reads: Array<[string, string, unknown?]> = [
@@ -41,18 +60,29 @@ describe('workspace isolation', () => {
       ['GET', `/v1/messages/${send.id}`],
       ['GET', `/v1/chats/${chat.id}`],
       ['GET', `/v1/chats/${chat.id}/messages`],
-      ['POST', '/v1/messages', { phoneNumberId: number.id, memberId: member.id, channel: 'whatsapp', contentSid: TEMPLATE }],
+      [
+        'POST',
+        '/v1/messages',
+        { phoneNumberId: number.id, memberId: member.id, channel: 'whatsapp', contentSid: TEMPLATE },
+      ],
       ['POST', '/v1/events', { type: 'form_submitted', memberId: member.id }],
     ];
     for (const [method, path, body] of reads) {
       const res = await h.call(method, path, b.key, body);
       expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
       // The owner still sees it (the 404 is isolation, not a broken route).
-      if (method === 'GET') expect({ path, status: (await h.call(method, path, a.key)).status }).toEqual({ path, status: 200 });
+      if (method === 'GET')
+        expect({ path, status: (await h.call(method, path, a.key)).status }).toEqual({ path, status: 200 });
     }
     expect((await h.ok('GET', `/v1/phone-numbers/${number.id}`, a.key)).brandName).toBeNull();
 
-    for (const list of ['/v1/phone-numbers', '/v1/members', '/v1/workflows', '/v1/event-rules', '/v1/chats']) {
+    for (const list of [
+      '/v1/phone-numbers',
+      '/v1/members',
+      '/v1/workflows',
+      '/v1/event-rules',
+      '/v1/chats',
+    ]) {
       expect({ list, items: (await h.ok('GET', list, b.key)).items }).toEqual({ list, items: [] });
       expect((await h.ok('GET', list, a.key)).items.length).toBeGreaterThan(0);
     }
@@ -79,6 +109,9 @@ describe('workspace isolation', () => {
     const before = h.fakes.requests.length;
     await h.ok('POST', '/v1/members', b.key, { firstName: 'Bo' });
     const create = h.fakes.requests.slice(before).find((r) => r.subject.endsWith('member.create'));
-    expect(create?.payload.source).toEqual({ type: 'api', ref: expect.stringMatching(/^api-key:[0-9a-f-]{36}$/) });
+    expect(create?.payload.source).toEqual({
+      type: 'api',
+      ref: expect.stringMatching(/^api-key:[0-9a-f-]{36}$/),
+    });
   });
 });

@@ -8,7 +8,14 @@ import { pageOf, schemaRef } from '../http/openapi';
 import { ServiceClient } from '../http/service-client';
 import { IdParam, queryCursor, queryInt, ZodQuery } from '../http/validation';
 
-const ListQuery = z.object({ channel: Channel.optional(), memberId: Id.optional(), limit: queryInt(1, 200), cursor: queryCursor }).strict();
+const ListQuery = z
+  .object({
+    channel: Channel.optional(),
+    memberId: Id.optional(),
+    limit: queryInt(1, 200),
+    cursor: queryCursor,
+  })
+  .strict();
 const MessagesQuery = z.object({ limit: queryInt(1, 500) }).strict();
 
 @ApiController('chats', 'workspace', 'Chats')
@@ -16,9 +23,16 @@ export class ChatsController {
   constructor(private readonly services: ServiceClient) {}
 
   @Get()
-  @Endpoint({ summary: "The workspace's chats, newest first, by channel (sms, whatsapp) and member", response: pageOf('Chat', Chat) })
+  @Endpoint({
+    summary: "The workspace's chats, newest first, by channel (sms, whatsapp) and member",
+    response: pageOf('Chat', Chat),
+  })
   list(@Workspace() ws: WorkspaceCaller, @ZodQuery(ListQuery) query: z.infer<typeof ListQuery>) {
-    return this.services.ask(ListChats, { workspaceId: ws.workspaceId, ...query, cursor: query.cursor ?? null });
+    return this.services.ask(ListChats, {
+      workspaceId: ws.workspaceId,
+      ...query,
+      cursor: query.cursor ?? null,
+    });
   }
 
   @Get(':id')
@@ -28,8 +42,16 @@ export class ChatsController {
   }
 
   @Get(':id/messages')
-  @Endpoint({ summary: "A chat's messages in order, with delivery status and error reason", response: pageOf('ChatMessage', ChatMessage), errors: [404] })
-  messages(@Workspace() ws: WorkspaceCaller, @IdParam() chatId: string, @ZodQuery(MessagesQuery) query: z.infer<typeof MessagesQuery>) {
+  @Endpoint({
+    summary: "A chat's messages in order, with delivery status and error reason",
+    response: pageOf('ChatMessage', ChatMessage),
+    errors: [404],
+  })
+  messages(
+    @Workspace() ws: WorkspaceCaller,
+    @IdParam() chatId: string,
+    @ZodQuery(MessagesQuery) query: z.infer<typeof MessagesQuery>,
+  ) {
     return this.services.ask(ListChatMessages, { workspaceId: ws.workspaceId, chatId, ...query });
   }
 }

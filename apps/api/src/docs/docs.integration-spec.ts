@@ -38,11 +38,18 @@ const FLOOR = [
   'post /v1/routines/{id}/run',
 ];
 
-type Operation = { security?: Array<Record<string, string[]>>; responses: Record<string, unknown>; requestBody?: { content: Record<string, unknown> } };
+type Operation = {
+  security?: Array<Record<string, string[]>>;
+  responses: Record<string, unknown>;
+  requestBody?: { content: Record<string, unknown> };
+};
 
 describe('OpenAPI docs', () => {
   let h: ApiHarness;
-  let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> } };
+  let doc: {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+  };
 
   beforeAll(async () => {
     h = await ApiHarness.start();
@@ -52,24 +59,43 @@ describe('OpenAPI docs', () => {
   });
   afterAll(() => h?.stop());
 
-  const operations = () => Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ key: `${method} ${path}`, path, method, op })));
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ key: `${method} ${path}`, path, method, op })),
+    );
 
   it('lists exactly the routes of the REST floor, each with its auth and the error shape', () => {
-    expect(operations().map((o) => o.key).sort()).toEqual([...FLOOR].sort());
+    expect(
+      operations()
+        .map((o) => o.key)
+        .sort(),
+    ).toEqual([...FLOOR].sort());
     for (const { key, op } of operations()) {
       const scheme = key.includes('/v1/workspaces') ? 'operatorKey' : 'workspaceKey';
       expect({ key, security: op.security }).toEqual({ key, security: [{ [scheme]: [] }] });
-      expect({ key, has401: '401' in op.responses, has503: '503' in op.responses }).toEqual({ key, has401: true, has503: true });
+      expect({ key, has401: '401' in op.responses, has503: '503' in op.responses }).toEqual({
+        key,
+        has401: true,
+        has503: true,
+      });
     }
     expect(doc.components.securitySchemes).toHaveProperty('operatorKey');
-    expect(doc.components.schemas.Error).toMatchObject({ properties: { statusCode: expect.anything(), error: expect.anything(), message: expect.anything() } });
-    expect(doc.components.schemas.Member).toMatchObject({ properties: { notifyWhatsapp: { type: 'boolean' } } });
-    expect(Object.keys(doc.paths['/v1/workflows'].post.requestBody?.content ?? {})).toEqual(expect.arrayContaining(['application/json', 'application/yaml']));
+    expect(doc.components.schemas.Error).toMatchObject({
+      properties: { statusCode: expect.anything(), error: expect.anything(), message: expect.anything() },
+    });
+    expect(doc.components.schemas.Member).toMatchObject({
+      properties: { notifyWhatsapp: { type: 'boolean' } },
+    });
+    expect(Object.keys(doc.paths['/v1/workflows'].post.requestBody?.content ?? {})).toEqual(
+      expect.arrayContaining(['application/json', 'application/yaml']),
+    );
   });
 
   it('guards every documented route: no key is a 401 on each', async () => {
     for (const { key, path, method } of operations()) {
-      const concrete = path.replace('{feature}', 'whatsapp').replace(/\{[^}]+\}/g, '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b');
+      const concrete = path
+        .replace('{feature}', 'whatsapp')
+        .replace(/\{[^}]+\}/g, '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b');
       const res = await h.call(method.toUpperCase(), concrete);
       expect({ key, status: res.status }).toEqual({ key, status: 401 });
     }

@@ -27,16 +27,26 @@ export function setupDocs(app: NestFastifyApplication): void {
   const assetsDir = dirname(require.resolve('swagger-ui-dist/package.json'));
   const cache = new Map<string, Buffer>();
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.get('/docs/openapi.json', (_req: FastifyRequest, reply: FastifyReply) => reply.type('application/json').send(document));
-  fastify.get('/docs', (_req: FastifyRequest, reply: FastifyReply) => reply.type('text/html; charset=utf-8').send(PAGE));
-  fastify.get('/docs/assets/:file', (req: FastifyRequest<{ Params: { file: string } }>, reply: FastifyReply) => {
-    const type = ASSETS[req.params.file];
-    if (!type) return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: 'No such docs asset.' });
-    let content = cache.get(req.params.file);
-    if (!content) {
-      content = readFileSync(join(assetsDir, req.params.file));
-      cache.set(req.params.file, content);
-    }
-    return reply.type(type).header('cache-control', 'public, max-age=86400').send(content);
-  });
+  fastify.get('/docs/openapi.json', (_req: FastifyRequest, reply: FastifyReply) =>
+    reply.type('application/json').send(document),
+  );
+  fastify.get('/docs', (_req: FastifyRequest, reply: FastifyReply) =>
+    reply.type('text/html; charset=utf-8').send(PAGE),
+  );
+  fastify.get(
+    '/docs/assets/:file',
+    (req: FastifyRequest<{ Params: { file: string } }>, reply: FastifyReply) => {
+      const type = ASSETS[req.params.file];
+      if (!type)
+        return reply
+          .status(404)
+          .send({ statusCode: 404, error: 'Not Found', message: 'No such docs asset.' });
+      let content = cache.get(req.params.file);
+      if (!content) {
+        content = readFileSync(join(assetsDir, req.params.file));
+        cache.set(req.params.file, content);
+      }
+      return reply.type(type).header('cache-control', 'public, max-age=86400').send(content);
+    },
+  );
 }

@@ -18,7 +18,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY' }, OPERATOR_SECURITY)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A workspace key (wsk_...)' }, WORKSPACE_SECURITY)
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'A workspace key (wsk_...)' },
+      WORKSPACE_SECURITY,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     // Only the public API: health and metrics are for operators' probes.
@@ -26,6 +29,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
   });
   for (const path of Object.keys(document.paths)) if (!path.startsWith('/v1/')) delete document.paths[path];
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...openApiComponents() } };
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...openApiComponents() },
+  };
   return document;
 }

@@ -1,6 +1,13 @@
 import { Get, Post } from '@nestjs/common';
 import { z } from 'zod';
-import { ActionRun, CreateEventRule, EventRule, GetEventRule, ListActionRuns, ListEventRules } from '@app/contracts';
+import {
+  ActionRun,
+  CreateEventRule,
+  EventRule,
+  GetEventRule,
+  ListActionRuns,
+  ListEventRules,
+} from '@app/contracts';
 import { Workspace } from '../auth/workspace.decorator';
 import type { WorkspaceCaller } from '../auth/key-scope';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
@@ -9,7 +16,10 @@ import { ServiceClient } from '../http/service-client';
 import { IdParam, queryInt, ZodBody, ZodQuery } from '../http/validation';
 import { StrictSendAction } from './send-action';
 
-const CreateBody = CreateEventRule.request.omit({ workspaceId: true }).extend({ action: StrictSendAction }).strict();
+const CreateBody = CreateEventRule.request
+  .omit({ workspaceId: true })
+  .extend({ action: StrictSendAction })
+  .strict();
 const RunsQuery = z.object({ limit: queryInt(1, 500) }).strict();
 const ruleRef = () => schemaRef('EventRule', EventRule);
 
@@ -18,7 +28,12 @@ export class EventRulesController {
   constructor(private readonly services: ServiceClient) {}
 
   @Post()
-  @Endpoint({ summary: 'Create a rule: an event type, an optional CEL condition, a send action', status: 201, response: ruleRef(), errors: [404, 422] })
+  @Endpoint({
+    summary: 'Create a rule: an event type, an optional CEL condition, a send action',
+    status: 201,
+    response: ruleRef(),
+    errors: [404, 422],
+  })
   create(@Workspace() ws: WorkspaceCaller, @ZodBody(CreateBody) body: z.infer<typeof CreateBody>) {
     return this.services.ask(CreateEventRule, { ...body, workspaceId: ws.workspaceId });
   }
@@ -36,8 +51,16 @@ export class EventRulesController {
   }
 
   @Get(':id/runs')
-  @Endpoint({ summary: "A rule's action runs, newest first, with status (sent, skipped, failed) and reason", response: pageOf('ActionRun', ActionRun), errors: [404] })
-  runs(@Workspace() ws: WorkspaceCaller, @IdParam() ruleId: string, @ZodQuery(RunsQuery) query: z.infer<typeof RunsQuery>) {
+  @Endpoint({
+    summary: "A rule's action runs, newest first, with status (sent, skipped, failed) and reason",
+    response: pageOf('ActionRun', ActionRun),
+    errors: [404],
+  })
+  runs(
+    @Workspace() ws: WorkspaceCaller,
+    @IdParam() ruleId: string,
+    @ZodQuery(RunsQuery) query: z.infer<typeof RunsQuery>,
+  ) {
     return this.services.ask(ListActionRuns, { workspaceId: ws.workspaceId, ruleId, ...query });
   }
 }

@@ -16,9 +16,22 @@ export class EventsController {
   constructor(private readonly publish: PublishEvent) {}
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key (or body eventId) publishes the event once.' })
-  @Endpoint({ summary: 'Publish a workspace event (form_submitted, task_entered...) for the event rules', status: 202, response: schemaRef('EventAccepted', Accepted), errors: [404] })
-  create(@Workspace() ws: WorkspaceCaller, @ZodBody(PublishEventBody) body: PublishEventBody, @Headers('idempotency-key') header: string | undefined) {
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retrying with the same key (or body eventId) publishes the event once.',
+  })
+  @Endpoint({
+    summary: 'Publish a workspace event (form_submitted, task_entered...) for the event rules',
+    status: 202,
+    response: schemaRef('EventAccepted', Accepted),
+    errors: [404],
+  })
+  create(
+    @Workspace() ws: WorkspaceCaller,
+    @ZodBody(PublishEventBody) body: PublishEventBody,
+    @Headers('idempotency-key') header: string | undefined,
+  ) {
     return this.publish.execute(ws, body, clientIdempotencyKey(header, body.eventId));
   }
 }

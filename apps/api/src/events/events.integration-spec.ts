@@ -38,12 +38,25 @@ describe('POST /v1/events', () => {
 
     const events = await stored();
     expect(events.filter((e) => e.eventId === first.body.eventId)).toEqual([
-      { eventId: first.body.eventId, workspaceId: ws.id, type: 'form_submitted', memberId: m.id, data: { form: 'intake' }, occurredAt: expect.any(String) },
+      {
+        eventId: first.body.eventId,
+        workspaceId: ws.id,
+        type: 'form_submitted',
+        memberId: m.id,
+        data: { form: 'intake' },
+        occurredAt: expect.any(String),
+      },
     ]);
-    expect(events.filter((e) => e.eventId === fresh.body.eventId)).toEqual([expect.objectContaining({ type: 'task_entered', memberId: null, data: {} })]);
+    expect(events.filter((e) => e.eventId === fresh.body.eventId)).toEqual([
+      expect.objectContaining({ type: 'task_entered', memberId: null, data: {} }),
+    ]);
     // The stream de-duplicated by Nats-Msg-Id = eventId.
     const js = jetstream(h.nats.nc);
-    const ack = await js.publish(h.nats.namespace.subject(WorkspaceEventPublished.subject), JSON.stringify(events[0]), { msgID: first.body.eventId });
+    const ack = await js.publish(
+      h.nats.namespace.subject(WorkspaceEventPublished.subject),
+      JSON.stringify(events[0]),
+      { msgID: first.body.eventId },
+    );
     expect(ack.duplicate).toBe(true);
   });
 
@@ -54,7 +67,9 @@ describe('POST /v1/events', () => {
     const other = await h.workspace();
     const theirs = await h.ok('POST', '/v1/members', other.key, { firstName: 'Bo' });
     const before = (await stored()).length;
-    expect((await h.call('POST', '/v1/events', ws.key, { type: 'form_submitted', memberId: theirs.id })).status).toBe(404);
+    expect(
+      (await h.call('POST', '/v1/events', ws.key, { type: 'form_submitted', memberId: theirs.id })).status,
+    ).toBe(404);
     expect((await stored()).length).toBe(before);
   });
 });

@@ -15,6 +15,8 @@ describe('event ids', () => {
   it('validates the body strictly with the contract event type rule', () => {
     expect(PublishEventBody.safeParse({ type: 'form_submitted', data: { a: 1 } }).success).toBe(true);
     expect(PublishEventBody.safeParse({ type: 'Form Submitted' }).error?.issues[0].path).toEqual(['type']);
-    expect(PublishEventBody.safeParse({ type: 'x', workspaceId: randomUUID() }).error?.issues[0].message).toMatch(/workspaceId/);
+    expect(
+      PublishEventBody.safeParse({ type: 'x', workspaceId: randomUUID() }).error?.issues[0].message,
+    ).toMatch(/workspaceId/);
   });
 });

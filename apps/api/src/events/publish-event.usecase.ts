@@ -41,18 +41,36 @@ export class PublishEvent {
     private readonly services: ServiceClient,
   ) {}
 
-  async execute(ws: WorkspaceCaller, body: PublishEventBody, clientKey: string | undefined): Promise<{ eventId: string }> {
+  async execute(
+    ws: WorkspaceCaller,
+    body: PublishEventBody,
+    clientKey: string | undefined,
+  ): Promise<{ eventId: string }> {
     const memberId = body.memberId ?? null;
     // Another workspace's member is a 404 here rather than a silent skip in the rules.
     if (memberId) await this.services.ask(GetMember, { workspaceId: ws.workspaceId, memberId });
     const eventId = clientKey ? eventIdFor(ws.workspaceId, clientKey) : randomUUID();
-    const event = { eventId, workspaceId: ws.workspaceId, type: body.type, memberId, data: body.data ?? {}, occurredAt: body.occurredAt ?? new Date().toISOString() };
+    const event = {
+      eventId,
+      workspaceId: ws.workspaceId,
+      type: body.type,
+      memberId,
+      data: body.data ?? {},
+      occurredAt: body.occurredAt ?? new Date().toISOString(),
+    };
     try {
       const { duplicate } = await this.messaging.publish(WorkspaceEventPublished, event, { msgId: eventId });
-      this.logger.log(`Event ${eventId} (${body.type}) ${duplicate ? 'already published' : 'published'} for workspace ${ws.workspaceId}`);
+      this.logger.log(
+        `Event ${eventId} (${body.type}) ${duplicate ? 'already published' : 'published'} for workspace ${ws.workspaceId}`,
+      );
     } catch (error) {
-      this.logger.warn(`Event ${eventId} could not be published: ${error instanceof Error ? error.message : String(error)}`);
-      throw new AppError('unavailable', 'The event could not be stored right now; retry with the same Idempotency-Key.');
+      this.logger.warn(
+        `Event ${eventId} could not be published: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      throw new AppError(
+        'unavailable',
+        'The event could not be stored right now; retry with the same Idempotency-Key.',
+      );
     }
     return { eventId };
   }

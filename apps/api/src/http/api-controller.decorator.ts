@@ -19,11 +19,34 @@ export function ApiController(path: string, scope: KeyScope, tag: string): Class
     UseGuards(ApiKeyGuard),
     ApiTags(tag),
     ApiBearerAuth(scope === 'operator' ? OPERATOR_SECURITY : WORKSPACE_SECURITY),
-    ApiResponse({ status: 400, description: 'Invalid input: the message names the field and the problem.', schema: errorRef() }),
-    ApiResponse({ status: 401, description: 'Missing, malformed, unknown or revoked key.', schema: errorRef() }),
-    ApiResponse({ status: 403, description: scope === 'operator' ? 'A workspace key on an operator route.' : 'The operator key on a workspace route.', schema: errorRef() }),
-    ApiResponse({ status: 500, description: 'Unexpected error; the message carries an error id found in the logs.', schema: errorRef() }),
-    ApiResponse({ status: 503, description: 'A service behind the API did not answer; retry later.', schema: errorRef() }),
+    ApiResponse({
+      status: 400,
+      description: 'Invalid input: the message names the field and the problem.',
+      schema: errorRef(),
+    }),
+    ApiResponse({
+      status: 401,
+      description: 'Missing, malformed, unknown or revoked key.',
+      schema: errorRef(),
+    }),
+    ApiResponse({
+      status: 403,
+      description:
+        scope === 'operator'
+          ? 'A workspace key on an operator route.'
+          : 'The operator key on a workspace route.',
+      schema: errorRef(),
+    }),
+    ApiResponse({
+      status: 500,
+      description: 'Unexpected error; the message carries an error id found in the logs.',
+      schema: errorRef(),
+    }),
+    ApiResponse({
+      status: 503,
+      description: 'A service behind the API did not answer; retry later.',
+      schema: errorRef(),
+    }),
   );
 }
 
@@ -50,7 +73,13 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
   return applyDecorators(
     HttpCode(status),
     ApiOperation({ summary: options.summary, description: options.description }),
-    ApiResponse({ status, description: 'Success.', ...(options.response ? { schema: options.response } : {}) }),
-    ...(options.errors ?? []).map((s) => ApiResponse({ status: s, description: ERROR_TEXT[s], schema: errorRef() })),
+    ApiResponse({
+      status,
+      description: 'Success.',
+      ...(options.response ? { schema: options.response } : {}),
+    }),
+    ...(options.errors ?? []).map((s) =>
+      ApiResponse({ status: s, description: ERROR_TEXT[s], schema: errorRef() }),
+    ),
   );
 }

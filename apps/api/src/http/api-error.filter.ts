@@ -11,7 +11,11 @@ export interface ErrorBody {
   message: string;
 }
 
-const body = (statusCode: number, message: string): ErrorBody => ({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message });
+const body = (statusCode: number, message: string): ErrorBody => ({
+  statusCode,
+  error: STATUS_CODES[statusCode] ?? 'Error',
+  message,
+});
 
 /**
  * Every error of the api as `{ statusCode, error, message }`: AppErrors (ours and the services'),
@@ -42,7 +46,12 @@ export class ApiErrorFilter implements ExceptionFilter {
       // Health checks answer their own shape.
       if (typeof response === 'object' && response && 'checks' in response) return [status, response];
       const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-      const text = typeof message === 'string' ? message : Array.isArray(message) ? message.map(String).join('; ') : exception.message;
+      const text =
+        typeof message === 'string'
+          ? message
+          : Array.isArray(message)
+            ? message.map(String).join('; ')
+            : exception.message;
       return [status, body(status, text)];
     }
     return this.internal(exception);

@@ -13,7 +13,16 @@ describe('error answers', () => {
   afterAll(() => h?.stop());
 
   it("maps every AppError code a service answers to its HTTP status, keeping the service's message", async () => {
-    const expected = { invalid_input: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, rule_violation: 422, unavailable: 503, internal: 500 };
+    const expected = {
+      invalid_input: 400,
+      unauthorized: 401,
+      forbidden: 403,
+      not_found: 404,
+      conflict: 409,
+      rule_violation: 422,
+      unavailable: 503,
+      internal: 500,
+    };
     expect(Object.keys(expected).sort()).toEqual([...ERROR_CODES].sort());
     for (const code of ERROR_CODES) {
       const chatId = randomUUID();
@@ -22,7 +31,8 @@ describe('error answers', () => {
       expect({ code, status: res.status }).toEqual({ code, status: expected[code] });
       expect(Object.keys(res.body).sort()).toEqual(['error', 'message', 'statusCode']);
       expect(res.body.statusCode).toBe(expected[code]);
-      if (code === 'internal') expect(res.body.message).toMatch(/^Internal error \(error id [0-9a-f-]{36}\)\.$/);
+      if (code === 'internal')
+        expect(res.body.message).toMatch(/^Internal error \(error id [0-9a-f-]{36}\)\.$/);
       else expect(res.body.message).toBe(`Forced ${code} for this chat.`);
     }
   });
@@ -32,18 +42,28 @@ describe('error answers', () => {
     try {
       const res = await lonely.call('POST', '/v1/workspaces', ADMIN_KEY, { name: 'Nobody home' });
       expect(res.status).toBe(503);
-      expect(res.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: expect.stringMatching(/not running|did not answer/) });
+      expect(res.body).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: expect.stringMatching(/not running|did not answer/),
+      });
     } finally {
       await lonely.stop();
     }
   });
 
   it('names an unknown field, a bad UUID, a bad query value and an unknown query parameter', async () => {
-    const unknown = await h.call('POST', '/v1/members', ws.key, { firstName: 'Ana', favouriteColour: 'blue' });
+    const unknown = await h.call('POST', '/v1/members', ws.key, {
+      firstName: 'Ana',
+      favouriteColour: 'blue',
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toMatch(/favouriteColour/);
     const badId = await h.call('GET', '/v1/members/not-a-uuid', ws.key);
-    expect(badId).toMatchObject({ status: 400, body: { error: 'Bad Request', message: expect.stringMatching(/id: must be a UUID/) } });
+    expect(badId).toMatchObject({
+      status: 400,
+      body: { error: 'Bad Request', message: expect.stringMatching(/id: must be a UUID/) },
+    });
     const badLimit = await h.call('GET', '/v1/members?limit=5000', ws.key);
     expect(badLimit.status).toBe(400);
     expect(badLimit.body.message).toMatch(/limit/);
@@ -67,26 +87,44 @@ describe('error answers', () => {
   });
 
   it('answers 422 for a rule the request breaks and 409 for a conflict', async () => {
-    const refused = await h.call('POST', '/v1/phone-numbers', ws.key, { number: '+15550001111', whatsappEnabled: true });
+    const refused = await h.call('POST', '/v1/phone-numbers', ws.key, {
+      number: '+15550001111',
+      whatsappEnabled: true,
+    });
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ error: 'Unprocessable Entity', message: expect.stringMatching(/WhatsApp feature/) });
+    expect(refused.body).toMatchObject({
+      error: 'Unprocessable Entity',
+      message: expect.stringMatching(/WhatsApp feature/),
+    });
     await h.ok('POST', '/v1/phone-numbers', ws.key, { number: '+15550002222' });
     expect((await h.call('POST', '/v1/phone-numbers', ws.key, { number: '+15550002222' })).status).toBe(409);
   });
 
   it('answers malformed JSON with 400, an oversized body with 413, an unknown media type with 415', async () => {
-    const malformed = await h.call('POST', '/v1/members', ws.key, '{"firstName":', { 'content-type': 'application/json' });
-    expect(malformed).toMatchObject({ status: 400, body: { statusCode: 400, error: 'Bad Request', message: expect.stringMatching(/not valid JSON/) } });
+    const malformed = await h.call('POST', '/v1/members', ws.key, '{"firstName":', {
+      'content-type': 'application/json',
+    });
+    expect(malformed).toMatchObject({
+      status: 400,
+      body: { statusCode: 400, error: 'Bad Request', message: expect.stringMatching(/not valid JSON/) },
+    });
     const huge = await h.call('POST', '/v1/members', ws.key, { firstName: 'x'.repeat(10_000) });
     expect(huge).toMatchObject({ status: 413, body: { statusCode: 413, error: 'Payload Too Large' } });
-    const xml = await h.call('POST', '/v1/members', ws.key, '<member/>', { 'content-type': 'application/xml' });
+    const xml = await h.call('POST', '/v1/members', ws.key, '<member/>', {
+      'content-type': 'application/xml',
+    });
     expect(xml).toMatchObject({ status: 415, body: { statusCode: 415, error: 'Unsupported Media Type' } });
-    const yamlElsewhere = await h.call('POST', '/v1/members', ws.key, 'firstName: Ana', { 'content-type': 'application/yaml' });
+    const yamlElsewhere = await h.call('POST', '/v1/members', ws.key, 'firstName: Ana', {
+      'content-type': 'application/yaml',
+    });
     expect(yamlElsewhere.status).toBe(415);
   });
 
   it('answers an unknown route with the same error shape', async () => {
     const res = await h.call('GET', '/v1/nothing-here', ws.key);
-    expect(res).toMatchObject({ status: 404, body: { statusCode: 404, error: 'Not Found', message: expect.any(String) } });
+    expect(res).toMatchObject({
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: expect.any(String) },
+    });
   });
 });

@@ -15,10 +15,14 @@ export class ServiceClient {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  ask<C extends RequestContract>(contract: C, payload: z.input<C['request']>): Promise<z.infer<C['response']>> {
+  ask<C extends RequestContract>(
+    contract: C,
+    payload: z.input<C['request']>,
+  ): Promise<z.infer<C['response']>> {
     // Route schemas mirror the contracts; this catches any drift as a 400 instead of a 500.
     const checked = contract.request.safeParse(payload);
-    if (!checked.success) throw new AppError('invalid_input', `Invalid request: ${formatIssues(checked.error)}`);
+    if (!checked.success)
+      throw new AppError('invalid_input', `Invalid request: ${formatIssues(checked.error)}`);
     return this.messaging.request(contract, payload, { timeoutMs: this.config.API_REQUEST_TIMEOUT_MS });
   }
 }

@@ -45,7 +45,11 @@ export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
     Query(new ZodPipe(schema, 'query'))(target, key, index);
     const shape = schema.shape as Record<string, z.ZodType>;
     for (const [name, field] of Object.entries(shape)) {
-      onMethod(target, key, ApiQuery({ name, required: !field.safeParse(undefined).success, schema: toOpenApi(field, 'input') }));
+      onMethod(
+        target,
+        key,
+        ApiQuery({ name, required: !field.safeParse(undefined).success, schema: toOpenApi(field, 'input') }),
+      );
     }
   };
 }

@@ -24,7 +24,12 @@ import { IdParam, queryCursor, queryInt, ZodBody, ZodQuery } from '../http/valid
 const CreateBody = MemberFields;
 const PatchBody = MemberFields.refine((p) => Object.keys(p).length > 0, 'give at least one field to change');
 const ListQuery = z
-  .object({ phone: z.string().min(1).max(50).optional(), filter: z.string().min(1).max(2000).optional(), limit: queryInt(1, 1000), cursor: queryCursor })
+  .object({
+    phone: z.string().min(1).max(50).optional(),
+    filter: z.string().min(1).max(2000).optional(),
+    limit: queryInt(1, 1000),
+    cursor: queryCursor,
+  })
   .strict();
 const ChangesQuery = z.object({ limit: queryInt(1, 1000), cursor: queryCursor }).strict();
 const memberRef = () => schemaRef('Member', Member);
@@ -37,7 +42,12 @@ export class MembersController {
   constructor(private readonly services: ServiceClient) {}
 
   @Post()
-  @Endpoint({ summary: 'Create a member (notifyWhatsapp defaults to false)', status: 201, response: memberRef(), errors: [409] })
+  @Endpoint({
+    summary: 'Create a member (notifyWhatsapp defaults to false)',
+    status: 201,
+    response: memberRef(),
+    errors: [409],
+  })
   create(@Workspace() ws: WorkspaceCaller, @ZodBody(CreateBody) fields: z.infer<typeof CreateBody>) {
     return this.services.ask(CreateMember, { workspaceId: ws.workspaceId, fields, source: apiSource(ws) });
   }
@@ -48,7 +58,11 @@ export class MembersController {
     response: pageOf('Member', Member),
   })
   list(@Workspace() ws: WorkspaceCaller, @ZodQuery(ListQuery) query: z.infer<typeof ListQuery>) {
-    return this.services.ask(ListMembers, { workspaceId: ws.workspaceId, ...query, cursor: query.cursor ?? null });
+    return this.services.ask(ListMembers, {
+      workspaceId: ws.workspaceId,
+      ...query,
+      cursor: query.cursor ?? null,
+    });
   }
 
   @Get(':id')
@@ -58,21 +72,50 @@ export class MembersController {
   }
 
   @Patch(':id')
-  @Endpoint({ summary: "Change a member's fields and notification switches (audited)", response: memberRef(), errors: [404, 409] })
-  update(@Workspace() ws: WorkspaceCaller, @IdParam() memberId: string, @ZodBody(PatchBody) patch: z.infer<typeof PatchBody>) {
-    return this.services.ask(UpdateMember, { workspaceId: ws.workspaceId, memberId, patch, source: apiSource(ws) });
+  @Endpoint({
+    summary: "Change a member's fields and notification switches (audited)",
+    response: memberRef(),
+    errors: [404, 409],
+  })
+  update(
+    @Workspace() ws: WorkspaceCaller,
+    @IdParam() memberId: string,
+    @ZodBody(PatchBody) patch: z.infer<typeof PatchBody>,
+  ) {
+    return this.services.ask(UpdateMember, {
+      workspaceId: ws.workspaceId,
+      memberId,
+      patch,
+      source: apiSource(ws),
+    });
   }
 
   @Get(':id/preference-changes')
-  @Endpoint({ summary: "A member's preference audit trail, newest first", response: pageOf('PreferenceChange', PreferenceChange), errors: [404] })
-  changes(@Workspace() ws: WorkspaceCaller, @IdParam() memberId: string, @ZodQuery(ChangesQuery) query: z.infer<typeof ChangesQuery>) {
-    return this.services.ask(ListPreferenceChanges, { workspaceId: ws.workspaceId, memberId, ...query, cursor: query.cursor ?? null });
+  @Endpoint({
+    summary: "A member's preference audit trail, newest first",
+    response: pageOf('PreferenceChange', PreferenceChange),
+    errors: [404],
+  })
+  changes(
+    @Workspace() ws: WorkspaceCaller,
+    @IdParam() memberId: string,
+    @ZodQuery(ChangesQuery) query: z.infer<typeof ChangesQuery>,
+  ) {
+    return this.services.ask(ListPreferenceChanges, {
+      workspaceId: ws.workspaceId,
+      memberId,
+      ...query,
+      cursor: query.cursor ?? null,
+    });
   }
 
   @Get(':id/windows')
   @Endpoint({
     summary: "A member's 24-hour WhatsApp/SMS windows per number",
-    response: { type: 'object', properties: { items: { type: 'array', items: schemaRef('ConversationWindow', ConversationWindow) } } },
+    response: {
+      type: 'object',
+      properties: { items: { type: 'array', items: schemaRef('ConversationWindow', ConversationWindow) } },
+    },
     errors: [404],
   })
   async windows(@Workspace() ws: WorkspaceCaller, @IdParam() memberId: string) {

@@ -15,19 +15,35 @@ export class MessagesController {
   constructor(private readonly services: ServiceClient) {}
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key sends at most one message (or give idempotencyKey in the body).' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retrying with the same key sends at most one message (or give idempotencyKey in the body).',
+  })
   @Endpoint({
-    summary: 'Send an SMS or WhatsApp message to a member (checks run first: the answer says sent, skipped or failed and why)',
+    summary:
+      'Send an SMS or WhatsApp message to a member (checks run first: the answer says sent, skipped or failed and why)',
     status: 202,
     response: schemaRef('SendResult', SendResult),
     errors: [404, 422],
   })
-  send(@Workspace() ws: WorkspaceCaller, @ZodBody(SendMessageBody) body: SendMessageBody, @Headers('idempotency-key') header: string | undefined) {
-    return this.services.ask(Send, toSendRequest(ws, body, clientIdempotencyKey(header, body.idempotencyKey)));
+  send(
+    @Workspace() ws: WorkspaceCaller,
+    @ZodBody(SendMessageBody) body: SendMessageBody,
+    @Headers('idempotency-key') header: string | undefined,
+  ) {
+    return this.services.ask(
+      Send,
+      toSendRequest(ws, body, clientIdempotencyKey(header, body.idempotencyKey)),
+    );
   }
 
   @Get(':id')
-  @Endpoint({ summary: 'A sent message with its current delivery status', response: schemaRef('SendRecord', SendRecord), errors: [404] })
+  @Endpoint({
+    summary: 'A sent message with its current delivery status',
+    response: schemaRef('SendRecord', SendRecord),
+    errors: [404],
+  })
   get(@Workspace() ws: WorkspaceCaller, @IdParam() sendId: string) {
     return this.services.ask(GetSendRecord, { workspaceId: ws.workspaceId, sendId });
   }

@@ -3,12 +3,22 @@ import { SendRequest } from '@app/contracts';
 import { SendMessageBody, toSendRequest } from './send-message';
 
 const ws = { workspaceId: randomUUID(), keyId: randomUUID() };
-const base = { phoneNumberId: randomUUID(), memberId: randomUUID(), channel: 'whatsapp' as const, body: 'Your appointment is tomorrow' };
+const base = {
+  phoneNumberId: randomUUID(),
+  memberId: randomUUID(),
+  channel: 'whatsapp' as const,
+  body: 'Your appointment is tomorrow',
+};
 
 describe('POST /v1/messages request', () => {
   it('becomes a system send scoped to the key workspace, valid for the contract', () => {
     const request = toSendRequest(ws, SendMessageBody.parse(base), 'retry-1');
-    expect(request).toMatchObject({ workspaceId: ws.workspaceId, kind: 'system', idempotencyKey: `api:${ws.workspaceId}:retry-1`, origin: { service: 'api', ref: `api-key:${ws.keyId}` } });
+    expect(request).toMatchObject({
+      workspaceId: ws.workspaceId,
+      kind: 'system',
+      idempotencyKey: `api:${ws.workspaceId}:retry-1`,
+      origin: { service: 'api', ref: `api-key:${ws.keyId}` },
+    });
     expect(SendRequest.safeParse(request).success).toBe(true);
   });
 
@@ -21,7 +31,9 @@ describe('POST /v1/messages request', () => {
 
   it('gives the same client key different send keys in different workspaces', () => {
     const other = { workspaceId: randomUUID(), keyId: randomUUID() };
-    expect(toSendRequest(ws, SendMessageBody.parse(base), 'k').idempotencyKey).not.toBe(toSendRequest(other, SendMessageBody.parse(base), 'k').idempotencyKey);
+    expect(toSendRequest(ws, SendMessageBody.parse(base), 'k').idempotencyKey).not.toBe(
+      toSendRequest(other, SendMessageBody.parse(base), 'k').idempotencyKey,
+    );
   });
 
   it('names the field for body and template mistakes and unknown fields', () => {
@@ -30,6 +42,8 @@ describe('POST /v1/messages request', () => {
     expect(both.error?.issues[0].path).toEqual(['body']);
     const unknown = SendMessageBody.safeParse({ ...base, priority: 'high' });
     expect(unknown.error?.issues[0].message).toMatch(/priority/);
-    expect(SendMessageBody.safeParse({ ...base, memberId: undefined }).error?.issues[0].path).toEqual(['memberId']);
+    expect(SendMessageBody.safeParse({ ...base, memberId: undefined }).error?.issues[0].path).toEqual([
+      'memberId',
+    ]);
   });
 });

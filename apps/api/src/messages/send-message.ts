@@ -19,9 +19,18 @@ export const SendMessageBody = z
     idempotencyKey: ClientIdempotencyKey.optional(),
   })
   .strict()
-  .refine((r) => (r.body === undefined) !== (r.contentSid === undefined), { message: 'give either body or contentSid, not both', path: ['body'] })
-  .refine((r) => r.memberId !== undefined || r.to !== undefined, { message: 'give memberId or to', path: ['memberId'] })
-  .refine((r) => r.contentVariables === undefined || r.contentSid !== undefined, { message: 'contentVariables need a contentSid', path: ['contentVariables'] });
+  .refine((r) => (r.body === undefined) !== (r.contentSid === undefined), {
+    message: 'give either body or contentSid, not both',
+    path: ['body'],
+  })
+  .refine((r) => r.memberId !== undefined || r.to !== undefined, {
+    message: 'give memberId or to',
+    path: ['memberId'],
+  })
+  .refine((r) => r.contentVariables === undefined || r.contentSid !== undefined, {
+    message: 'contentVariables need a contentSid',
+    path: ['contentVariables'],
+  });
 export type SendMessageBody = z.infer<typeof SendMessageBody>;
 
 /**
@@ -29,7 +38,11 @@ export type SendMessageBody = z.infer<typeof SendMessageBody>;
  * opt-out and notification switches apply). The idempotency key is scoped to the workspace, so
  * two workspaces using the same client key never collapse into one message.
  */
-export function toSendRequest(ws: WorkspaceCaller, body: SendMessageBody, clientKey: string | undefined): z.input<typeof SendRequest> {
+export function toSendRequest(
+  ws: WorkspaceCaller,
+  body: SendMessageBody,
+  clientKey: string | undefined,
+): z.input<typeof SendRequest> {
   const { idempotencyKey: _ignored, ...message } = body;
   return {
     ...message,

@@ -18,7 +18,10 @@ import { IdParam, queryBool, ZodBody, ZodQuery } from '../http/validation';
 
 // The number is checked (E.164) by routing, which owns the rule and answers 400 naming it.
 const CreateBody = CreatePhoneNumber.request.omit({ workspaceId: true }).strict();
-const PatchBody = PhoneNumberFields.strict().refine((p) => Object.keys(p).length > 0, 'give at least one field to change');
+const PatchBody = PhoneNumberFields.strict().refine(
+  (p) => Object.keys(p).length > 0,
+  'give at least one field to change',
+);
 const ListQuery = z.object({ includeArchived: queryBool }).strict();
 const numberRef = () => schemaRef('PhoneNumber', PhoneNumber);
 
@@ -27,7 +30,12 @@ export class PhoneNumbersController {
   constructor(private readonly services: ServiceClient) {}
 
   @Post()
-  @Endpoint({ summary: 'Add a Twilio number (WhatsApp on needs the workspace feature)', status: 201, response: numberRef(), errors: [409, 422] })
+  @Endpoint({
+    summary: 'Add a Twilio number (WhatsApp on needs the workspace feature)',
+    status: 201,
+    response: numberRef(),
+    errors: [409, 422],
+  })
   create(@Workspace() ws: WorkspaceCaller, @ZodBody(CreateBody) body: z.infer<typeof CreateBody>) {
     return this.services.ask(CreatePhoneNumber, { ...body, workspaceId: ws.workspaceId });
   }
@@ -35,7 +43,10 @@ export class PhoneNumbersController {
   @Get()
   @Endpoint({ summary: "List the workspace's numbers", response: pageOf('PhoneNumber', PhoneNumber) })
   list(@Workspace() ws: WorkspaceCaller, @ZodQuery(ListQuery) query: z.infer<typeof ListQuery>) {
-    return this.services.ask(ListPhoneNumbers, { workspaceId: ws.workspaceId, includeArchived: query.includeArchived ?? false });
+    return this.services.ask(ListPhoneNumbers, {
+      workspaceId: ws.workspaceId,
+      includeArchived: query.includeArchived ?? false,
+    });
   }
 
   @Get(':id')
@@ -45,13 +56,25 @@ export class PhoneNumbersController {
   }
 
   @Patch(':id')
-  @Endpoint({ summary: "Change a number's settings (WhatsApp on needs the workspace feature)", response: numberRef(), errors: [404, 422] })
-  update(@Workspace() ws: WorkspaceCaller, @IdParam() phoneNumberId: string, @ZodBody(PatchBody) patch: z.infer<typeof PatchBody>) {
+  @Endpoint({
+    summary: "Change a number's settings (WhatsApp on needs the workspace feature)",
+    response: numberRef(),
+    errors: [404, 422],
+  })
+  update(
+    @Workspace() ws: WorkspaceCaller,
+    @IdParam() phoneNumberId: string,
+    @ZodBody(PatchBody) patch: z.infer<typeof PatchBody>,
+  ) {
     return this.services.ask(UpdatePhoneNumber, { workspaceId: ws.workspaceId, phoneNumberId, patch });
   }
 
   @Delete(':id')
-  @Endpoint({ summary: 'Archive a number: it stops receiving and sending', response: numberRef(), errors: [404] })
+  @Endpoint({
+    summary: 'Archive a number: it stops receiving and sending',
+    response: numberRef(),
+    errors: [404],
+  })
   archive(@Workspace() ws: WorkspaceCaller, @IdParam() phoneNumberId: string) {
     return this.services.ask(ArchivePhoneNumber, { workspaceId: ws.workspaceId, phoneNumberId });
   }

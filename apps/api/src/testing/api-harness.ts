@@ -38,11 +38,21 @@ export class ApiHarness {
 
   /** Calls the api; a string body is sent as is (give its content-type), anything else as JSON. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async call<T = any>(method: string, path: string, key?: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> {
+  async call<T = any>(
+    method: string,
+    path: string,
+    key?: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiAnswer<T>> {
     const json = body !== undefined && typeof body !== 'string';
     const res = await fetch(`${this.api.url}${path}`, {
       method,
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(json ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+        ...(json ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : json ? JSON.stringify(body) : body,
     });
     const text = await res.text();
@@ -56,7 +66,13 @@ export class ApiHarness {
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async ok<T = any>(method: string, path: string, key?: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  async ok<T = any>(
+    method: string,
+    path: string,
+    key?: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T> {
     const res = await this.call<T>(method, path, key, body, headers);
     if (res.status >= 300) throw new Error(`${method} ${path} -> ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
@@ -66,7 +82,11 @@ export class ApiHarness {
   async workspace(options: { whatsapp?: boolean } = {}): Promise<{ id: string; key: string; keyId: string }> {
     const ws = await this.ok<{ id: string }>('POST', '/v1/workspaces', ADMIN_KEY, { name: 'Sunrise Dental' });
     if (options.whatsapp) await this.ok('PUT', `/v1/workspaces/${ws.id}/features/whatsapp`, ADMIN_KEY);
-    const created = await this.ok<{ id: string; key: string }>('POST', `/v1/workspaces/${ws.id}/api-keys`, ADMIN_KEY);
+    const created = await this.ok<{ id: string; key: string }>(
+      'POST',
+      `/v1/workspaces/${ws.id}/api-keys`,
+      ADMIN_KEY,
+    );
     return { id: ws.id, key: created.key, keyId: created.id };
   }
 }

@@ -95,9 +95,32 @@ export class FakeServices {
 
   /** A chat with one message in the workspace, as the chats service would hold after an inbound. */
   seedChat(workspaceId: string, memberId: string = randomUUID()): Chat {
-    const chat: Chat = { id: randomUUID(), workspaceId, phoneNumberId: randomUUID(), memberId, channel: 'whatsapp', status: 'open', lastMessageAt: now(), createdAt: now() };
+    const chat: Chat = {
+      id: randomUUID(),
+      workspaceId,
+      phoneNumberId: randomUUID(),
+      memberId,
+      channel: 'whatsapp',
+      status: 'open',
+      lastMessageAt: now(),
+      createdAt: now(),
+    };
     this.chats.set(chat.id, chat);
-    const message = { id: randomUUID(), chatId: chat.id, workspaceId, direction: 'inbound' as const, body: 'hello', contentSid: null, media: [], status: 'received' as const, errorCode: null, errorReason: null, twilioSid: `SM${randomUUID().replace(/-/g, '')}`, sendId: null, createdAt: now() };
+    const message = {
+      id: randomUUID(),
+      chatId: chat.id,
+      workspaceId,
+      direction: 'inbound' as const,
+      body: 'hello',
+      contentSid: null,
+      media: [],
+      status: 'received' as const,
+      errorCode: null,
+      errorReason: null,
+      twilioSid: `SM${randomUUID().replace(/-/g, '')}`,
+      sendId: null,
+      createdAt: now(),
+    };
     this.messages.set(message.id, message);
     return chat;
   }
@@ -116,36 +139,54 @@ export class FakeServices {
     this.on(GetWorkspace, (req) => workspace(req.workspaceId));
     this.on(SetWorkspaceFeature, (req) => {
       const ws = workspace(req.workspaceId);
-      ws.features = req.enabled ? [...new Set([...ws.features, req.feature])] : ws.features.filter((f) => f !== req.feature);
+      ws.features = req.enabled
+        ? [...new Set([...ws.features, req.feature])]
+        : ws.features.filter((f) => f !== req.feature);
       return ws;
     });
     const checkWhatsapp = (workspaceId: string, on: boolean | undefined) => {
       if (on && !workspace(workspaceId).features.includes('whatsapp')) {
-        throw new AppError('rule_violation', 'WhatsApp cannot be turned on: the workspace does not have the WhatsApp feature.');
+        throw new AppError(
+          'rule_violation',
+          'WhatsApp cannot be turned on: the workspace does not have the WhatsApp feature.',
+        );
       }
     };
     this.on(CreatePhoneNumber, (req) => {
       const { workspaceId, number, ...fields } = req;
-      if (!E164.safeParse(number).success) throw new AppError('invalid_input', 'number: must be an E.164 phone number such as +15551234567');
+      if (!E164.safeParse(number).success)
+        throw new AppError('invalid_input', 'number: must be an E.164 phone number such as +15551234567');
       checkWhatsapp(workspaceId, fields.whatsappEnabled);
-      if ([...this.numbers.values()].some((n) => n.number === number && !n.archived)) throw new AppError('conflict', 'This number is already in use.');
+      if ([...this.numbers.values()].some((n) => n.number === number && !n.archived))
+        throw new AppError('conflict', 'This number is already in use.');
       const row = aPhoneNumber(workspaceId, { number, whatsappEnabled: false, ...fields });
       this.numbers.set(row.id, row);
       return row;
     });
     this.on(GetPhoneNumber, (req) => owned(this.numbers, req.workspaceId, req.phoneNumberId, 'Phone number'));
-    this.on(ListPhoneNumbers, (req) => page([...this.numbers.values()].filter((n) => n.workspaceId === req.workspaceId && (req.includeArchived || !n.archived))));
+    this.on(ListPhoneNumbers, (req) =>
+      page(
+        [...this.numbers.values()].filter(
+          (n) => n.workspaceId === req.workspaceId && (req.includeArchived || !n.archived),
+        ),
+      ),
+    );
     this.on(UpdatePhoneNumber, (req) => {
       const row = owned(this.numbers, req.workspaceId, req.phoneNumberId, 'Phone number');
       checkWhatsapp(req.workspaceId, req.patch.whatsappEnabled);
       return Object.assign(row, req.patch, { updatedAt: now() });
     });
-    this.on(ArchivePhoneNumber, (req) => Object.assign(owned(this.numbers, req.workspaceId, req.phoneNumberId, 'Phone number'), { archived: true }));
+    this.on(ArchivePhoneNumber, (req) =>
+      Object.assign(owned(this.numbers, req.workspaceId, req.phoneNumberId, 'Phone number'), {
+        archived: true,
+      }),
+    );
   }
 
   private preferences(): void {
     const checkPhone = (phone: string | null | undefined) => {
-      if (phone && !E164.safeParse(phone.replace(/[\s()-]/g, '')).success) throw new AppError('invalid_input', 'phone: not a valid phone number');
+      if (phone && !E164.safeParse(phone.replace(/[\s()-]/g, '')).success)
+        throw new AppError('invalid_input', 'phone: not a valid phone number');
     };
     this.on(CreateMember, (req) => {
       checkPhone(req.fields.phone);
@@ -160,8 +201,13 @@ export class FakeServices {
       return Object.assign(owned(this.members, req.workspaceId, req.memberId, 'Member'), req.patch);
     });
     this.on(ListMembers, (req) => {
-      if (req.filter?.includes('((')) throw new AppError('invalid_input', 'filter: not a valid CEL expression');
-      return page([...this.members.values()].filter((m) => m.workspaceId === req.workspaceId && (!req.phone || m.phone === req.phone)).slice(0, req.limit));
+      if (req.filter?.includes('(('))
+        throw new AppError('invalid_input', 'filter: not a valid CEL expression');
+      return page(
+        [...this.members.values()]
+          .filter((m) => m.workspaceId === req.workspaceId && (!req.phone || m.phone === req.phone))
+          .slice(0, req.limit),
+      );
     });
     this.on(ListPreferenceChanges, (req) => {
       owned(this.members, req.workspaceId, req.memberId, 'Member');
@@ -170,8 +216,15 @@ export class FakeServices {
   }
 
   private workflow(): void {
-    const save = (workspaceId: string, id: string, version: number, name: string, definition: unknown[] | string): Workflow => {
-      if (typeof definition === 'string') throw new AppError('invalid_input', 'definition: the api sends parsed steps in these tests');
+    const save = (
+      workspaceId: string,
+      id: string,
+      version: number,
+      name: string,
+      definition: unknown[] | string,
+    ): Workflow => {
+      if (typeof definition === 'string')
+        throw new AppError('invalid_input', 'definition: the api sends parsed steps in these tests');
       const wf: Workflow = { id, workspaceId, name, version, definition, createdAt: now(), updatedAt: now() };
       this.workflows.set(id, wf);
       return wf;
@@ -182,24 +235,64 @@ export class FakeServices {
       return save(req.workspaceId, current.id, current.version + 1, req.name, req.definition);
     });
     this.on(GetWorkflow, (req) => owned(this.workflows, req.workspaceId, req.workflowId, 'Workflow'));
-    this.on(ListWorkflows, (req) => page([...this.workflows.values()].filter((w) => w.workspaceId === req.workspaceId)));
+    this.on(ListWorkflows, (req) =>
+      page([...this.workflows.values()].filter((w) => w.workspaceId === req.workspaceId)),
+    );
 
     this.on(CreateEventRule, (req) => {
       owned(this.numbers, req.workspaceId, req.action.phoneNumberId, 'Phone number');
-      const rule = { id: randomUUID(), workspaceId: req.workspaceId, event: req.event, condition: req.condition ?? null, action: req.action, enabled: true, createdAt: now() };
+      const rule = {
+        id: randomUUID(),
+        workspaceId: req.workspaceId,
+        event: req.event,
+        condition: req.condition ?? null,
+        action: req.action,
+        enabled: true,
+        createdAt: now(),
+      };
       this.rules.set(rule.id, rule);
       return rule;
     });
     this.on(GetEventRule, (req) => owned(this.rules, req.workspaceId, req.ruleId, 'Event rule'));
-    this.on(ListEventRules, (req) => page([...this.rules.values()].filter((r) => r.workspaceId === req.workspaceId)));
+    this.on(ListEventRules, (req) =>
+      page([...this.rules.values()].filter((r) => r.workspaceId === req.workspaceId)),
+    );
     this.on(ListActionRuns, (req) => {
       const rule = owned(this.rules, req.workspaceId, req.ruleId, 'Event rule');
-      return page([{ id: randomUUID(), ruleId: rule.id, routineId: null, eventId: 'e1', memberId: null, status: 'skipped', reason: SKIP_REASONS.memberWhatsappOff, sendId: null, chatId: null, createdAt: now() }]);
+      return page([
+        {
+          id: randomUUID(),
+          ruleId: rule.id,
+          routineId: null,
+          eventId: 'e1',
+          memberId: null,
+          status: 'skipped',
+          reason: SKIP_REASONS.memberWhatsappOff,
+          sendId: null,
+          chatId: null,
+          createdAt: now(),
+        },
+      ]);
     });
     this.on(CreateRoutine, (req) => {
       const routine = {
-        id: randomUUID(), workspaceId: req.workspaceId, name: req.name, memberFilter: req.memberFilter, action: req.action, schedule: req.schedule ?? null,
-        progress: { state: 'idle' as const, runId: null, matched: 0, sent: 0, skipped: 0, failed: 0, startedAt: null, finishedAt: null }, createdAt: now(),
+        id: randomUUID(),
+        workspaceId: req.workspaceId,
+        name: req.name,
+        memberFilter: req.memberFilter,
+        action: req.action,
+        schedule: req.schedule ?? null,
+        progress: {
+          state: 'idle' as const,
+          runId: null,
+          matched: 0,
+          sent: 0,
+          skipped: 0,
+          failed: 0,
+          startedAt: null,
+          finishedAt: null,
+        },
+        createdAt: now(),
       };
       this.routines.set(routine.id, routine);
       return routine;
@@ -214,7 +307,14 @@ export class FakeServices {
 
   private chatsAndOutbound(): void {
     this.on(ListChats, (req) =>
-      page([...this.chats.values()].filter((c) => c.workspaceId === req.workspaceId && (!req.channel || c.channel === req.channel) && (!req.memberId || c.memberId === req.memberId))),
+      page(
+        [...this.chats.values()].filter(
+          (c) =>
+            c.workspaceId === req.workspaceId &&
+            (!req.channel || c.channel === req.channel) &&
+            (!req.memberId || c.memberId === req.memberId),
+        ),
+      ),
     );
     this.on(GetChat, (req) => {
       const code = this.failures.get(req.chatId);
@@ -223,7 +323,11 @@ export class FakeServices {
     });
     this.on(ListChatMessages, (req) => {
       owned(this.chats, req.workspaceId, req.chatId, 'Chat');
-      return page([...this.messages.values()].filter((m) => m.chatId === req.chatId).map(({ workspaceId: _w, ...m }) => m));
+      return page(
+        [...this.messages.values()]
+          .filter((m) => m.chatId === req.chatId)
+          .map(({ workspaceId: _w, ...m }) => m),
+      );
     });
     this.on(GetConversationWindows, () => ({ items: [] }));
     this.on(Send, (req) => {
@@ -233,9 +337,20 @@ export class FakeServices {
       const member = req.memberId ? owned(this.members, req.workspaceId, req.memberId, 'Member') : null;
       const skipped = req.channel === 'whatsapp' && member && !member.notifyWhatsapp;
       const record = {
-        id: randomUUID(), workspaceId: req.workspaceId, idempotencyKey: req.idempotencyKey, phoneNumberId: req.phoneNumberId, memberId: req.memberId ?? null, channel: req.channel,
-        body: req.body ?? null, contentSid: req.contentSid ?? null, status: skipped ? ('skipped' as const) : ('pending' as const), reason: skipped ? SKIP_REASONS.memberWhatsappOff : null,
-        errorCode: null, twilioSid: null, createdAt: now(), updatedAt: now(),
+        id: randomUUID(),
+        workspaceId: req.workspaceId,
+        idempotencyKey: req.idempotencyKey,
+        phoneNumberId: req.phoneNumberId,
+        memberId: req.memberId ?? null,
+        channel: req.channel,
+        body: req.body ?? null,
+        contentSid: req.contentSid ?? null,
+        status: skipped ? ('skipped' as const) : ('pending' as const),
+        reason: skipped ? SKIP_REASONS.memberWhatsappOff : null,
+        errorCode: null,
+        twilioSid: null,
+        createdAt: now(),
+        updatedAt: now(),
       };
       this.sends.set(record.id, record);
       return { id: record.id, status: record.status, reason: record.reason };

@@ -20,13 +20,24 @@ export class WorkflowsController {
   constructor(private readonly services: ServiceClient) {}
 
   @Post()
-  @Endpoint({ summary: 'Save a new workflow (version 1); JSON or YAML body', status: 201, response: workflowRef(), errors: [415] })
-  create(@Workspace() ws: WorkspaceCaller, @ZodBody(WorkflowBody, { yaml: true }) body: z.infer<typeof WorkflowBody>) {
+  @Endpoint({
+    summary: 'Save a new workflow (version 1); JSON or YAML body',
+    status: 201,
+    response: workflowRef(),
+    errors: [415],
+  })
+  create(
+    @Workspace() ws: WorkspaceCaller,
+    @ZodBody(WorkflowBody, { yaml: true }) body: z.infer<typeof WorkflowBody>,
+  ) {
     return this.services.ask(CreateWorkflow, { ...body, workspaceId: ws.workspaceId });
   }
 
   @Get()
-  @Endpoint({ summary: "The workspace's workflows (latest versions)", response: pageOf('Workflow', Workflow) })
+  @Endpoint({
+    summary: "The workspace's workflows (latest versions)",
+    response: pageOf('Workflow', Workflow),
+  })
   list(@Workspace() ws: WorkspaceCaller) {
     return this.services.ask(ListWorkflows, { workspaceId: ws.workspaceId });
   }
@@ -38,8 +49,16 @@ export class WorkflowsController {
   }
 
   @Put(':id')
-  @Endpoint({ summary: 'Save a new version (running chats keep theirs); JSON or YAML body', response: workflowRef(), errors: [404, 415] })
-  update(@Workspace() ws: WorkspaceCaller, @IdParam() workflowId: string, @ZodBody(WorkflowBody, { yaml: true }) body: z.infer<typeof WorkflowBody>) {
+  @Endpoint({
+    summary: 'Save a new version (running chats keep theirs); JSON or YAML body',
+    response: workflowRef(),
+    errors: [404, 415],
+  })
+  update(
+    @Workspace() ws: WorkspaceCaller,
+    @IdParam() workflowId: string,
+    @ZodBody(WorkflowBody, { yaml: true }) body: z.infer<typeof WorkflowBody>,
+  ) {
     return this.services.ask(UpdateWorkflow, { ...body, workspaceId: ws.workspaceId, workflowId });
   }
 }

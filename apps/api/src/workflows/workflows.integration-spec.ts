@@ -29,26 +29,46 @@ describe('workflows', () => {
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ name: 'Front desk', version: 1 });
       expect(res.body.definition).toEqual([
-        { if: 'chat.channel == "whatsapp"', then: [{ reply: 'Hi {{member.first_name}}, WhatsApp here' }], else: [{ reply: 'Hi by SMS' }] },
+        {
+          if: 'chat.channel == "whatsapp"',
+          then: [{ reply: 'Hi {{member.first_name}}, WhatsApp here' }],
+          else: [{ reply: 'Hi by SMS' }],
+        },
         { agent: { instructions: 'Answer briefly.', abilities: ['send_whatsapp_message'] } },
       ]);
     }
   });
 
   it('saves new versions with PUT, in JSON or YAML', async () => {
-    const created = await h.ok('POST', '/v1/workflows', ws.key, { name: 'Desk', definition: [{ reply: 'v1' }] });
-    const v2 = await h.ok('PUT', `/v1/workflows/${created.id}`, ws.key, { name: 'Desk', definition: [{ reply: 'v2' }] });
+    const created = await h.ok('POST', '/v1/workflows', ws.key, {
+      name: 'Desk',
+      definition: [{ reply: 'v1' }],
+    });
+    const v2 = await h.ok('PUT', `/v1/workflows/${created.id}`, ws.key, {
+      name: 'Desk',
+      definition: [{ reply: 'v2' }],
+    });
     expect(v2).toMatchObject({ id: created.id, version: 2, definition: [{ reply: 'v2' }] });
-    const v3 = await h.ok('PUT', `/v1/workflows/${created.id}`, ws.key, 'name: Desk\ndefinition:\n  - reply: v3\n', { 'content-type': 'application/yaml' });
+    const v3 = await h.ok(
+      'PUT',
+      `/v1/workflows/${created.id}`,
+      ws.key,
+      'name: Desk\ndefinition:\n  - reply: v3\n',
+      { 'content-type': 'application/yaml' },
+    );
     expect(v3).toMatchObject({ version: 3, definition: [{ reply: 'v3' }] });
     expect((await h.ok('GET', `/v1/workflows/${created.id}`, ws.key)).version).toBe(3);
   });
 
   it('answers 400 for YAML that does not parse, and for a document with unknown or missing fields', async () => {
-    const broken = await h.call('POST', '/v1/workflows', ws.key, 'name: [unclosed', { 'content-type': 'application/yaml' });
+    const broken = await h.call('POST', '/v1/workflows', ws.key, 'name: [unclosed', {
+      'content-type': 'application/yaml',
+    });
     expect(broken.status).toBe(400);
     expect(broken.body.message).toMatch(/YAML/);
-    const extra = await h.call('POST', '/v1/workflows', ws.key, 'name: X\ndefinition: []\nowner: me\n', { 'content-type': 'text/yaml' });
+    const extra = await h.call('POST', '/v1/workflows', ws.key, 'name: X\ndefinition: []\nowner: me\n', {
+      'content-type': 'text/yaml',
+    });
     expect(extra.status).toBe(400);
     expect(extra.body.message).toMatch(/owner/);
     const missing = await h.call('POST', '/v1/workflows', ws.key, { definition: [] });

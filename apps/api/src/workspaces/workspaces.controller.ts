@@ -30,14 +30,22 @@ export class WorkspacesController {
   @ApiParam({ name: 'feature', enum: Feature.options })
   @Endpoint({ summary: 'Switch a feature (such as whatsapp) on', response: workspaceRef(), errors: [404] })
   enable(@IdParam() workspaceId: string, @Param('feature') feature: string) {
-    return this.services.ask(SetWorkspaceFeature, { workspaceId, feature: parseFeature(feature), enabled: true });
+    return this.services.ask(SetWorkspaceFeature, {
+      workspaceId,
+      feature: parseFeature(feature),
+      enabled: true,
+    });
   }
 
   @Delete(':id/features/:feature')
   @ApiParam({ name: 'feature', enum: Feature.options })
   @Endpoint({ summary: 'Switch a feature off', response: workspaceRef(), errors: [404] })
   disable(@IdParam() workspaceId: string, @Param('feature') feature: string) {
-    return this.services.ask(SetWorkspaceFeature, { workspaceId, feature: parseFeature(feature), enabled: false });
+    return this.services.ask(SetWorkspaceFeature, {
+      workspaceId,
+      feature: parseFeature(feature),
+      enabled: false,
+    });
   }
 }
 

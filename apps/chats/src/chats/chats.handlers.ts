@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CloseChat, GetChat, ListChatMessages, ListChats, OpenChat, type RequestPayload } from '@app/contracts';
+import {
+  CloseChat,
+  GetChat,
+  ListChatMessages,
+  ListChats,
+  OpenChat,
+  type RequestPayload,
+} from '@app/contracts';
 import { OnRequest } from '@app/messaging';
 import { CloseChatUseCase } from './close-chat.usecase';
 import { GetChatUseCase } from './get-chat.usecase';

@@ -13,12 +13,17 @@ export class ListChatMessagesUseCase {
     private readonly messages: MessagesRepository,
   ) {}
 
-  async execute(r: RequestPayload<typeof ListChatMessages>): Promise<ResponsePayload<typeof ListChatMessages>> {
+  async execute(
+    r: RequestPayload<typeof ListChatMessages>,
+  ): Promise<ResponsePayload<typeof ListChatMessages>> {
     const afterSeq = decodeCursor(r.cursor);
     // Another workspace's chat is not found, never an empty list that confirms it exists.
     if (!(await this.chats.get(r.workspaceId, r.chatId))) throw AppError.notFound('Chat');
     const rows = await this.messages.list(r.workspaceId, r.chatId, afterSeq, r.limit + 1);
     const page = rows.slice(0, r.limit);
-    return { items: page.map(toChatMessage), nextCursor: rows.length > r.limit ? encodeCursor(page[page.length - 1].seq) : null };
+    return {
+      items: page.map(toChatMessage),
+      nextCursor: rows.length > r.limit ? encodeCursor(page[page.length - 1].seq) : null,
+    };
   }
 }

@@ -11,8 +11,16 @@ export class ListChatsUseCase {
 
   async execute(r: RequestPayload<typeof ListChats>): Promise<ResponsePayload<typeof ListChats>> {
     // One more than asked tells whether another page follows.
-    const rows = await this.chats.list(r.workspaceId, { channel: r.channel, memberId: r.memberId, beforeSeq: decodeCursor(r.cursor), limit: r.limit + 1 });
+    const rows = await this.chats.list(r.workspaceId, {
+      channel: r.channel,
+      memberId: r.memberId,
+      beforeSeq: decodeCursor(r.cursor),
+      limit: r.limit + 1,
+    });
     const page = rows.slice(0, r.limit);
-    return { items: page.map(toChat), nextCursor: rows.length > r.limit ? encodeCursor(page[page.length - 1].seq) : null };
+    return {
+      items: page.map(toChat),
+      nextCursor: rows.length > r.limit ? encodeCursor(page[page.length - 1].seq) : null,
+    };
   }
 }

@@ -16,8 +16,10 @@ describe('chats: inbound messages into chats (real Postgres and NATS)', () => {
 
   const chatsOf = (workspaceId: string, filters: { channel?: 'sms' | 'whatsapp'; memberId?: string } = {}) =>
     h.nats.request(ListChats, { workspaceId, ...filters });
-  const messagesOf = (workspaceId: string, chatId: string) => h.nats.request(ListChatMessages, { workspaceId, chatId });
-  const turnFor = (sid: string) => waitFor(() => h.turnPublishes.find((t) => t.twilioSid === sid), { message: `the turn of ${sid}` });
+  const messagesOf = (workspaceId: string, chatId: string) =>
+    h.nats.request(ListChatMessages, { workspaceId, chatId });
+  const turnFor = (sid: string) =>
+    waitFor(() => h.turnPublishes.find((t) => t.twilioSid === sid), { message: `the turn of ${sid}` });
 
   it('puts a WhatsApp and an SMS message from one member on one number in two chats labelled by channel', async () => {
     const p = h.party();
@@ -28,12 +30,28 @@ describe('chats: inbound messages into chats (real Postgres and NATS)', () => {
     const { items } = await chatsOf(p.workspace.id);
     expect(items.map((c) => c.channel).sort()).toEqual(['sms', 'whatsapp']);
     const byChannel = Object.fromEntries(items.map((c) => [c.channel, c]));
-    expect(byChannel.whatsapp).toMatchObject({ memberId: p.member.id, phoneNumberId: p.number.id, status: 'open' });
-    expect(waTurn).toMatchObject({ chatId: byChannel.whatsapp.id, chatCreated: true, channel: 'whatsapp', body: 'on WhatsApp' });
+    expect(byChannel.whatsapp).toMatchObject({
+      memberId: p.member.id,
+      phoneNumberId: p.number.id,
+      status: 'open',
+    });
+    expect(waTurn).toMatchObject({
+      chatId: byChannel.whatsapp.id,
+      chatCreated: true,
+      channel: 'whatsapp',
+      body: 'on WhatsApp',
+    });
     expect(smsTurn).toMatchObject({ chatId: byChannel.sms.id, chatCreated: true, channel: 'sms' });
     const waMessages = await messagesOf(p.workspace.id, byChannel.whatsapp.id);
     expect(waMessages.items).toEqual([
-      expect.objectContaining({ id: waTurn.messageId, direction: 'inbound', body: 'on WhatsApp', status: 'received', twilioSid: wa.twilioSid, sendId: null }),
+      expect.objectContaining({
+        id: waTurn.messageId,
+        direction: 'inbound',
+        body: 'on WhatsApp',
+        status: 'received',
+        twilioSid: wa.twilioSid,
+        sendId: null,
+      }),
     ]);
     expect(byChannel.whatsapp.lastMessageAt).toBe(wa.receivedAt);
   });
@@ -45,7 +63,9 @@ describe('chats: inbound messages into chats (real Postgres and NATS)', () => {
     await turnFor(m.twilioSid);
     // Past routing's msgId: the same message again, as a JetStream redelivery after a lost ack would be.
     await h.inbound(m, `${m.twilioSid}:redelivered`);
-    await waitFor(() => h.turnPublishes.filter((t) => t.twilioSid === m.twilioSid).length === 2, { message: 'the turn published again' });
+    await waitFor(() => h.turnPublishes.filter((t) => t.twilioSid === m.twilioSid).length === 2, {
+      message: 'the turn published again',
+    });
 
     const published = h.turnPublishes.filter((t) => t.twilioSid === m.twilioSid);
     // The second publish names the same chat and message and says the same about who opened the chat.
@@ -60,14 +80,34 @@ describe('chats: inbound messages into chats (real Postgres and NATS)', () => {
     const base = Date.now();
     const sent = [];
     for (let i = 1; i <= 5; i++) {
-      sent.push(await h.inbound(h.accepted(p, { channel: 'whatsapp', body: `message ${i}`, receivedAt: new Date(base + i).toISOString() })));
+      sent.push(
+        await h.inbound(
+          h.accepted(p, {
+            channel: 'whatsapp',
+            body: `message ${i}`,
+            receivedAt: new Date(base + i).toISOString(),
+          }),
+        ),
+      );
     }
     await turnFor(sent[4].twilioSid);
     const { items: chats } = await chatsOf(p.workspace.id);
     expect(chats).toHaveLength(1);
     const { items } = await messagesOf(p.workspace.id, chats[0].id);
-    expect(items.map((m) => m.body)).toEqual(['message 1', 'message 2', 'message 3', 'message 4', 'message 5']);
-    expect(sent.map((s) => h.turnPublishes.find((t) => t.twilioSid === s.twilioSid)?.chatCreated)).toEqual([true, false, false, false, false]);
+    expect(items.map((m) => m.body)).toEqual([
+      'message 1',
+      'message 2',
+      'message 3',
+      'message 4',
+      'message 5',
+    ]);
+    expect(sent.map((s) => h.turnPublishes.find((t) => t.twilioSid === s.twilioSid)?.chatCreated)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(chats[0].lastMessageAt).toBe(new Date(base + 5).toISOString());
   });
 
@@ -75,18 +115,33 @@ describe('chats: inbound messages into chats (real Postgres and NATS)', () => {
     const p = h.party();
     const at = new Date().toISOString();
     const sent = [];
-    for (let i = 1; i <= 3; i++) sent.push(await h.inbound(h.accepted(p, { channel: 'sms', body: `same time ${i}`, receivedAt: at })));
+    for (let i = 1; i <= 3; i++)
+      sent.push(await h.inbound(h.accepted(p, { channel: 'sms', body: `same time ${i}`, receivedAt: at })));
     const turn = await turnFor(sent[2].twilioSid);
-    const first = await h.nats.request(ListChatMessages, { workspaceId: p.workspace.id, chatId: turn.chatId, limit: 2 });
+    const first = await h.nats.request(ListChatMessages, {
+      workspaceId: p.workspace.id,
+      chatId: turn.chatId,
+      limit: 2,
+    });
     expect(first.items.map((m) => m.body)).toEqual(['same time 1', 'same time 2']);
     expect(first.nextCursor).not.toBeNull();
-    const second = await h.nats.request(ListChatMessages, { workspaceId: p.workspace.id, chatId: turn.chatId, limit: 2, cursor: first.nextCursor });
+    const second = await h.nats.request(ListChatMessages, {
+      workspaceId: p.workspace.id,
+      chatId: turn.chatId,
+      limit: 2,
+      cursor: first.nextCursor,
+    });
     expect(second).toEqual({ items: [expect.objectContaining({ body: 'same time 3' })], nextCursor: null });
   });
 
   it('keeps the media metadata of a message', async () => {
     const p = h.party();
-    const media = [{ url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1', contentType: 'image/jpeg' }];
+    const media = [
+      {
+        url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1',
+        contentType: 'image/jpeg',
+      },
+    ];
     const m = await h.inbound(h.accepted(p, { channel: 'whatsapp', body: '', media }));
     const turn = await turnFor(m.twilioSid);
     expect(turn.media).toEqual(media);
@@ -109,15 +164,27 @@ describe('chats: inbound messages into chats (real Postgres and NATS)', () => {
       [p.member.id, 'whatsapp'],
       [p.member.id, 'sms'],
     ]);
-    expect((await chatsOf(p.workspace.id, { channel: 'whatsapp' })).items.map((c) => c.memberId)).toEqual([other.member.id, p.member.id]);
-    expect((await chatsOf(p.workspace.id, { memberId: p.member.id })).items.map((c) => c.channel)).toEqual(['whatsapp', 'sms']);
+    expect((await chatsOf(p.workspace.id, { channel: 'whatsapp' })).items.map((c) => c.memberId)).toEqual([
+      other.member.id,
+      p.member.id,
+    ]);
+    expect((await chatsOf(p.workspace.id, { memberId: p.member.id })).items.map((c) => c.channel)).toEqual([
+      'whatsapp',
+      'sms',
+    ]);
     expect((await chatsOf(p.workspace.id, { memberId: p.member.id, channel: 'sms' })).items).toHaveLength(1);
 
     const page1 = await h.nats.request(ListChats, { workspaceId: p.workspace.id, limit: 2 });
-    const page2 = await h.nats.request(ListChats, { workspaceId: p.workspace.id, limit: 2, cursor: page1.nextCursor });
+    const page2 = await h.nats.request(ListChats, {
+      workspaceId: p.workspace.id,
+      limit: 2,
+      cursor: page1.nextCursor,
+    });
     expect([...page1.items, ...page2.items].map((c) => c.id)).toEqual(all.items.map((c) => c.id));
     expect(page2.nextCursor).toBeNull();
-    await expect(h.nats.request(ListChats, { workspaceId: p.workspace.id, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      h.nats.request(ListChats, { workspaceId: p.workspace.id, cursor: 'not-a-cursor' }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it("answers not_found for another workspace's chat, and lists none of it", async () => {
@@ -126,21 +193,36 @@ describe('chats: inbound messages into chats (real Postgres and NATS)', () => {
     const { chatId } = await turnFor(m.twilioSid);
     const stranger = h.party().workspace.id;
 
-    await expect(h.nats.request(GetChat, { workspaceId: stranger, chatId })).rejects.toMatchObject({ code: 'not_found', message: 'Chat not found.' });
-    await expect(h.nats.request(ListChatMessages, { workspaceId: stranger, chatId })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(h.nats.request(CloseChat, { workspaceId: stranger, chatId })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(h.nats.request(GetChat, { workspaceId: stranger, chatId })).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'Chat not found.',
+    });
+    await expect(h.nats.request(ListChatMessages, { workspaceId: stranger, chatId })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(h.nats.request(CloseChat, { workspaceId: stranger, chatId })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect((await chatsOf(stranger)).items).toEqual([]);
     // The owner still sees it open.
-    expect(await h.nats.request(GetChat, { workspaceId: p.workspace.id, chatId })).toMatchObject({ id: chatId, status: 'open' });
+    expect(await h.nats.request(GetChat, { workspaceId: p.workspace.id, chatId })).toMatchObject({
+      id: chatId,
+      status: 'open',
+    });
   });
 
   it('opens a new chat for the next inbound message once the chat is closed', async () => {
     const p = h.party();
     const before = await h.inbound(h.accepted(p, { channel: 'whatsapp', body: 'first chat' }));
     const { chatId } = await turnFor(before.twilioSid);
-    expect(await h.nats.request(CloseChat, { workspaceId: p.workspace.id, chatId })).toMatchObject({ id: chatId, status: 'closed' });
+    expect(await h.nats.request(CloseChat, { workspaceId: p.workspace.id, chatId })).toMatchObject({
+      id: chatId,
+      status: 'closed',
+    });
     // Closing twice is harmless.
-    expect(await h.nats.request(CloseChat, { workspaceId: p.workspace.id, chatId })).toMatchObject({ status: 'closed' });
+    expect(await h.nats.request(CloseChat, { workspaceId: p.workspace.id, chatId })).toMatchObject({
+      status: 'closed',
+    });
 
     const after = await h.inbound(h.accepted(p, { channel: 'whatsapp', body: 'second chat' }));
     const turn = await turnFor(after.twilioSid);
@@ -156,7 +238,12 @@ describe('chats: inbound messages into chats (real Postgres and NATS)', () => {
 
   it('opens a chat on request once, however many ask at the same time, and the member then writes into it', async () => {
     const p = h.party();
-    const key = { workspaceId: p.workspace.id, phoneNumberId: p.number.id, memberId: p.member.id, channel: 'whatsapp' as const };
+    const key = {
+      workspaceId: p.workspace.id,
+      phoneNumberId: p.number.id,
+      memberId: p.member.id,
+      channel: 'whatsapp' as const,
+    };
     const answers = await Promise.all(Array.from({ length: 5 }, () => h.nats.request(OpenChat, key)));
     const ids = new Set(answers.map((a) => a.chat.id));
     expect(ids.size).toBe(1);
@@ -184,7 +271,14 @@ describe('chats: inbound messages into chats (real Postgres and NATS)', () => {
   it('counts stored messages by direction and channel, not redeliveries', async () => {
     const stored = async () => {
       const text = await (await fetch(`${h.service.url}/metrics`)).text();
-      const line = text.split('\n').find((l) => l.startsWith('chats_messages_stored_total{') && l.includes('direction="inbound"') && l.includes('channel="whatsapp"'));
+      const line = text
+        .split('\n')
+        .find(
+          (l) =>
+            l.startsWith('chats_messages_stored_total{') &&
+            l.includes('direction="inbound"') &&
+            l.includes('channel="whatsapp"'),
+        );
       return line ? Number(line.split(' ').pop()) : 0;
     };
     const before = await stored();

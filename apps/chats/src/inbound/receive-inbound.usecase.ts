@@ -15,7 +15,10 @@ export class ReceiveInboundUseCase {
 
   async execute(accepted: MessageAccepted): Promise<void> {
     const stored = await this.store.execute(accepted);
-    if (!stored.stored) this.logger.debug(`Message ${accepted.twilioSid} was already in chat ${stored.chat.id}; publishing its turn again`);
+    if (!stored.stored)
+      this.logger.debug(
+        `Message ${accepted.twilioSid} was already in chat ${stored.chat.id}; publishing its turn again`,
+      );
     await this.turns.publish(accepted, stored);
   }
 }

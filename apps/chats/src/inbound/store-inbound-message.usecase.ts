@@ -34,7 +34,12 @@ export class StoreInboundMessageUseCase {
     if (existing) return existing;
     try {
       const result = await this.db.transaction(async (m) => {
-        const key = { workspaceId: accepted.workspace.id, phoneNumberId: accepted.phoneNumber.id, memberId: accepted.member.id, channel: accepted.channel };
+        const key = {
+          workspaceId: accepted.workspace.id,
+          phoneNumberId: accepted.phoneNumber.id,
+          memberId: accepted.member.id,
+          channel: accepted.channel,
+        };
         const { chat, created } = await this.chats.openOrGet(m, key, openedBy(accepted.twilioSid));
         const receivedAt = new Date(accepted.receivedAt);
         const message = await this.messages.insertInbound(m, {

@@ -22,7 +22,9 @@ export class CreateChats1732470000000 implements MigrationInterface {
         closed_at timestamptz
       )`);
     // One open chat per number, member and channel; closed chats are history.
-    await q.query(`CREATE UNIQUE INDEX chats_one_open ON chats (workspace_id, phone_number_id, member_id, channel) WHERE status = 'open'`);
+    await q.query(
+      `CREATE UNIQUE INDEX chats_one_open ON chats (workspace_id, phone_number_id, member_id, channel) WHERE status = 'open'`,
+    );
     await q.query(`CREATE INDEX chats_workspace_seq ON chats (workspace_id, seq DESC)`);
     await q.query(`CREATE INDEX chats_workspace_member ON chats (workspace_id, member_id, seq DESC)`);
     await q.query(`
@@ -45,8 +47,12 @@ export class CreateChats1732470000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     // Twilio retries and JetStream redeliveries store nothing new.
-    await q.query(`CREATE UNIQUE INDEX chat_messages_twilio_sid ON chat_messages (workspace_id, twilio_sid) WHERE twilio_sid IS NOT NULL`);
-    await q.query(`CREATE UNIQUE INDEX chat_messages_send_id ON chat_messages (workspace_id, send_id) WHERE send_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX chat_messages_twilio_sid ON chat_messages (workspace_id, twilio_sid) WHERE twilio_sid IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX chat_messages_send_id ON chat_messages (workspace_id, send_id) WHERE send_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX chat_messages_chat_order ON chat_messages (chat_id, created_at, seq)`);
   }
 

@@ -5,13 +5,19 @@ const FORWARD: MessageStatus[] = ['pending', 'queued', 'sending', 'sent', 'deliv
 const FAILURES: MessageStatus[] = ['undelivered', 'failed'];
 
 describe('nextStatus', () => {
-  it.each(FORWARD.flatMap((from, i) => FORWARD.slice(i + 1).map((to) => [from, to])))('moves forward from %s to %s', (from, to) => {
-    expect(nextStatus(from, to)).toBe(to);
-  });
+  it.each(FORWARD.flatMap((from, i) => FORWARD.slice(i + 1).map((to) => [from, to])))(
+    'moves forward from %s to %s',
+    (from, to) => {
+      expect(nextStatus(from, to)).toBe(to);
+    },
+  );
 
-  it.each(FORWARD.flatMap((from, i) => FORWARD.slice(0, i).map((to) => [from, to])))('stays at %s when a late %s arrives', (from, to) => {
-    expect(nextStatus(from, to)).toBe(from);
-  });
+  it.each(FORWARD.flatMap((from, i) => FORWARD.slice(0, i).map((to) => [from, to])))(
+    'stays at %s when a late %s arrives',
+    (from, to) => {
+      expect(nextStatus(from, to)).toBe(from);
+    },
+  );
 
   it('keeps delivered when a late sent arrives, and moves to read', () => {
     let status: MessageStatus = 'queued';
@@ -21,7 +27,8 @@ describe('nextStatus', () => {
   });
 
   it.each(FAILURES)('records %s for a message that was pending, queued, sending or sent', (failure) => {
-    for (const from of ['pending', 'queued', 'sending', 'sent'] as const) expect(nextStatus(from, failure)).toBe(failure);
+    for (const from of ['pending', 'queued', 'sending', 'sent'] as const)
+      expect(nextStatus(from, failure)).toBe(failure);
   });
 
   it.each(FAILURES)('ignores %s after delivered or read', (failure) => {
@@ -35,7 +42,8 @@ describe('nextStatus', () => {
   });
 
   it.each(FAILURES)('does not move %s back to an earlier progress status', (failure) => {
-    for (const late of ['pending', 'queued', 'sending', 'sent'] as const) expect(nextStatus(failure, late)).toBe(failure);
+    for (const late of ['pending', 'queued', 'sending', 'sent'] as const)
+      expect(nextStatus(failure, late)).toBe(failure);
   });
 
   it('keeps the first of two failures', () => {
@@ -47,9 +55,12 @@ describe('nextStatus', () => {
     expect(nextStatus('pending', 'skipped')).toBe('skipped');
   });
 
-  it.each(['pending', 'queued', 'sent', 'delivered', 'read', 'failed'] as const)('keeps skipped final when %s arrives', (late) => {
-    expect(nextStatus('skipped', late)).toBe('skipped');
-  });
+  it.each(['pending', 'queued', 'sent', 'delivered', 'read', 'failed'] as const)(
+    'keeps skipped final when %s arrives',
+    (late) => {
+      expect(nextStatus('skipped', late)).toBe('skipped');
+    },
+  );
 
   it('ignores skipped once delivered', () => {
     expect(nextStatus('delivered', 'skipped')).toBe('delivered');

@@ -15,11 +15,17 @@ describe('chats: outbound messages and their delivery status (real Postgres and 
   afterAll(() => h?.stop());
 
   /** The message of a send, once it satisfies `until`, found through the workspace's chats. */
-  async function messageOf(workspaceId: string, sendId: string, until: (m: ChatMessage) => boolean = () => true): Promise<ChatMessage> {
+  async function messageOf(
+    workspaceId: string,
+    sendId: string,
+    until: (m: ChatMessage) => boolean = () => true,
+  ): Promise<ChatMessage> {
     return waitFor(
       async () => {
         for (const chat of (await h.nats.request(ListChats, { workspaceId })).items) {
-          const found = (await h.nats.request(ListChatMessages, { workspaceId, chatId: chat.id })).items.find((m) => m.sendId === sendId);
+          const found = (await h.nats.request(ListChatMessages, { workspaceId, chatId: chat.id })).items.find(
+            (m) => m.sendId === sendId,
+          );
           if (found && until(found)) return found;
         }
         return undefined;
@@ -41,7 +47,12 @@ describe('chats: outbound messages and their delivery status (real Postgres and 
     // to carry the SID: once the SID shows, the late update has been applied (one send's updates run in order).
     await h.outbound(h.update(p, { sendId, status: 'sent', twilioSid }), `${sendId}:sent:late`);
     const after = await messageOf(p.workspace.id, sendId, (m) => m.twilioSid === twilioSid);
-    expect(after).toMatchObject({ direction: 'outbound', status: 'delivered', body: 'Thanks for writing', errorCode: null });
+    expect(after).toMatchObject({
+      direction: 'outbound',
+      status: 'delivered',
+      body: 'Thanks for writing',
+      errorCode: null,
+    });
     await h.outbound(h.update(p, { sendId, status: 'read', twilioSid }));
     await messageOf(p.workspace.id, sendId, (m) => m.status === 'read');
   });
@@ -57,10 +68,15 @@ describe('chats: outbound messages and their delivery status (real Postgres and 
     expect(failed).toMatchObject({ errorCode: '63016', errorReason: reason, twilioSid });
 
     const other = randomUUID();
-    await h.outbound(h.update(p, { sendId: other, status: 'failed', errorCode: '63016', reason, twilioSid: randomSid() }));
+    await h.outbound(
+      h.update(p, { sendId: other, status: 'failed', errorCode: '63016', reason, twilioSid: randomSid() }),
+    );
     await messageOf(p.workspace.id, other);
     await h.outbound(h.update(p, { sendId: other, status: 'delivered', twilioSid: null }));
-    expect(await messageOf(p.workspace.id, other, (m) => m.status === 'delivered')).toMatchObject({ errorCode: null, errorReason: null });
+    expect(await messageOf(p.workspace.id, other, (m) => m.status === 'delivered')).toMatchObject({
+      errorCode: null,
+      errorReason: null,
+    });
   });
 
   it('ignores a failure reported after the delivery', async () => {
@@ -72,7 +88,11 @@ describe('chats: outbound messages and their delivery status (real Postgres and 
     // A late `sent` bringing the SID marks the point where the failure has been applied.
     const twilioSid = randomSid();
     await h.outbound(h.update(p, { sendId, status: 'sent', twilioSid }));
-    expect(await messageOf(p.workspace.id, sendId, (m) => m.twilioSid === twilioSid)).toMatchObject({ status: 'delivered', errorCode: null, errorReason: null });
+    expect(await messageOf(p.workspace.id, sendId, (m) => m.twilioSid === twilioSid)).toMatchObject({
+      status: 'delivered',
+      errorCode: null,
+      errorReason: null,
+    });
   });
 
   it('puts a reply in the chat of the turn it answers, after the member message', async () => {
@@ -82,7 +102,10 @@ describe('chats: outbound messages and their delivery status (real Postgres and 
     const sendId = randomUUID();
     await h.outbound(h.update(p, { sendId, status: 'pending', chatId: turn.chatId, body: 'answer' }));
     await messageOf(p.workspace.id, sendId);
-    const { items } = await h.nats.request(ListChatMessages, { workspaceId: p.workspace.id, chatId: turn.chatId });
+    const { items } = await h.nats.request(ListChatMessages, {
+      workspaceId: p.workspace.id,
+      chatId: turn.chatId,
+    });
     expect(items.map((m) => [m.direction, m.body])).toEqual([
       ['inbound', 'question'],
       ['outbound', 'answer'],
@@ -93,26 +116,52 @@ describe('chats: outbound messages and their delivery status (real Postgres and 
   it('opens a chat for a send the system starts, and keeps later sends of that member in it', async () => {
     const p = h.party();
     const first = randomUUID();
-    await h.outbound(h.update(p, { sendId: first, status: 'pending', kind: 'system', contentSid: 'HX0123456789abcdef0123456789abcdef', body: null }));
+    await h.outbound(
+      h.update(p, {
+        sendId: first,
+        status: 'pending',
+        kind: 'system',
+        contentSid: 'HX0123456789abcdef0123456789abcdef',
+        body: null,
+      }),
+    );
     const message = await messageOf(p.workspace.id, first);
-    expect(message).toMatchObject({ contentSid: 'HX0123456789abcdef0123456789abcdef', body: null, status: 'pending' });
+    expect(message).toMatchObject({
+      contentSid: 'HX0123456789abcdef0123456789abcdef',
+      body: null,
+      status: 'pending',
+    });
     const second = randomUUID();
     await h.outbound(h.update(p, { sendId: second, status: 'pending', kind: 'system' }));
     await messageOf(p.workspace.id, second);
     const { items } = await h.nats.request(ListChats, { workspaceId: p.workspace.id });
-    expect(items).toEqual([expect.objectContaining({ memberId: p.member.id, channel: 'whatsapp', status: 'open', id: message.chatId })]);
+    expect(items).toEqual([
+      expect.objectContaining({
+        memberId: p.member.id,
+        channel: 'whatsapp',
+        status: 'open',
+        id: message.chatId,
+      }),
+    ]);
   });
 
   it('stores a send once, however often its update is delivered', async () => {
     const p = h.party();
     const sendId = randomUUID();
     const update = h.update(p, { sendId, status: 'queued' });
-    await Promise.all([h.outbound(update), h.outbound(update, `${sendId}:again`), h.outbound(update, `${sendId}:again2`)]);
+    await Promise.all([
+      h.outbound(update),
+      h.outbound(update, `${sendId}:again`),
+      h.outbound(update, `${sendId}:again2`),
+    ]);
     const message = await messageOf(p.workspace.id, sendId);
     const marker = randomUUID();
     await h.outbound(h.update(p, { sendId: marker, status: 'queued' }));
     await messageOf(p.workspace.id, marker);
-    const { items } = await h.nats.request(ListChatMessages, { workspaceId: p.workspace.id, chatId: message.chatId });
+    const { items } = await h.nats.request(ListChatMessages, {
+      workspaceId: p.workspace.id,
+      chatId: message.chatId,
+    });
     expect(items.filter((m) => m.sendId === sendId)).toHaveLength(1);
   });
 
@@ -130,13 +179,28 @@ describe('chats: outbound messages and their delivery status (real Postgres and 
   it('stores no chat for a send to an address (no member, no chat)', async () => {
     const p = h.party();
     const sendId = randomUUID();
-    await h.outbound(h.update(p, { sendId, status: 'skipped', memberId: null, reason: 'Phone number does not have WhatsApp enabled.' }));
-    expect(await staysFalse(async () => (await h.nats.request(ListChats, { workspaceId: p.workspace.id })).items.length > 0, 500)).toBe(true);
+    await h.outbound(
+      h.update(p, {
+        sendId,
+        status: 'skipped',
+        memberId: null,
+        reason: 'Phone number does not have WhatsApp enabled.',
+      }),
+    );
+    expect(
+      await staysFalse(
+        async () => (await h.nats.request(ListChats, { workspaceId: p.workspace.id })).items.length > 0,
+        500,
+      ),
+    ).toBe(true);
     // A later send with a member lands, and its chat holds only its own message.
     const marker = randomUUID();
     await h.outbound(h.update(p, { sendId: marker, status: 'queued' }));
     const stored = await messageOf(p.workspace.id, marker);
-    const { items } = await h.nats.request(ListChatMessages, { workspaceId: p.workspace.id, chatId: stored.chatId });
+    const { items } = await h.nats.request(ListChatMessages, {
+      workspaceId: p.workspace.id,
+      chatId: stored.chatId,
+    });
     expect(items.map((m) => m.sendId)).toEqual([marker]);
     expect(await h.deadLetterCount()).toBe(0);
   });
@@ -154,7 +218,10 @@ describe('chats: outbound messages and their delivery status (real Postgres and 
     expect(outcomes.filter((o) => o.outcome === 'created')).toHaveLength(1);
     const message = await messageOf(p.workspace.id, sendId);
     expect(message).toMatchObject({ status: 'sent', twilioSid });
-    const { items } = await h.nats.request(ListChatMessages, { workspaceId: p.workspace.id, chatId: message.chatId });
+    const { items } = await h.nats.request(ListChatMessages, {
+      workspaceId: p.workspace.id,
+      chatId: message.chatId,
+    });
     expect(items).toHaveLength(1);
     expect((await h.nats.request(ListChats, { workspaceId: p.workspace.id })).items).toHaveLength(1);
   });

@@ -38,7 +38,11 @@ export class RecordOutboundUpdateUseCase {
     }
   }
 
-  private async apply(m: EntityManager, u: OutboundMessageUpdated, mayInsert: boolean): Promise<OutboundOutcome> {
+  private async apply(
+    m: EntityManager,
+    u: OutboundMessageUpdated,
+    mayInsert: boolean,
+  ): Promise<OutboundOutcome> {
     const existing = await this.messages.findBySendIdForUpdate(m, u.workspaceId, u.sendId);
     if (existing) return this.advance(m, existing, u);
     if (!mayInsert) throw new Error(`The message of send ${u.sendId} vanished`);
@@ -65,7 +69,11 @@ export class RecordOutboundUpdateUseCase {
   }
 
   /** Applies a status that moves the message forward; fills what earlier updates did not know yet. */
-  private async advance(m: EntityManager, message: ChatMessageEntity, u: OutboundMessageUpdated): Promise<OutboundOutcome> {
+  private async advance(
+    m: EntityManager,
+    message: ChatMessageEntity,
+    u: OutboundMessageUpdated,
+  ): Promise<OutboundOutcome> {
     const status = nextStatus(message.status, u.status);
     const patch: MessagePatch = {};
     if (status !== message.status) {
@@ -83,13 +91,27 @@ export class RecordOutboundUpdateUseCase {
   }
 
   /** The send's chat: the one it names, else the member's open chat (a send the system starts opens one). */
-  private async chatFor(m: EntityManager, u: OutboundMessageUpdated): Promise<{ chat: ChatEntity; created: boolean } | null> {
+  private async chatFor(
+    m: EntityManager,
+    u: OutboundMessageUpdated,
+  ): Promise<{ chat: ChatEntity; created: boolean } | null> {
     if (u.chatId) {
       const chat = await this.chats.get(u.workspaceId, u.chatId, m);
       if (chat) return { chat, created: false };
-      this.logger.warn(`Send ${u.sendId} names chat ${u.chatId}, which its workspace does not have; using the member's open chat`);
+      this.logger.warn(
+        `Send ${u.sendId} names chat ${u.chatId}, which its workspace does not have; using the member's open chat`,
+      );
     }
     if (!u.memberId) return null;
-    return this.chats.openOrGet(m, { workspaceId: u.workspaceId, phoneNumberId: u.phoneNumberId, memberId: u.memberId, channel: u.channel }, `send:${u.sendId}`);
+    return this.chats.openOrGet(
+      m,
+      {
+        workspaceId: u.workspaceId,
+        phoneNumberId: u.phoneNumberId,
+        memberId: u.memberId,
+        channel: u.channel,
+      },
+      `send:${u.sendId}`,
+    );
   }
 }

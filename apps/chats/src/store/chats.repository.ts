@@ -35,11 +35,18 @@ export class ChatsRepository {
    * a racing insert do nothing, and the loop then reads the winner's chat. The open chat is
    * locked for the rest of the transaction, so a concurrent close waits for the message to land.
    */
-  async openOrGet(m: EntityManager, key: ChatKey, openedBy: string): Promise<{ chat: ChatEntity; created: boolean }> {
+  async openOrGet(
+    m: EntityManager,
+    key: ChatKey,
+    openedBy: string,
+  ): Promise<{ chat: ChatEntity; created: boolean }> {
     for (let attempt = 1; attempt <= 5; attempt++) {
       const open = await m
         .createQueryBuilder(ChatEntity, 'c')
-        .where('c.workspaceId = :workspaceId AND c.phoneNumberId = :phoneNumberId AND c.memberId = :memberId AND c.channel = :channel', key)
+        .where(
+          'c.workspaceId = :workspaceId AND c.phoneNumberId = :phoneNumberId AND c.memberId = :memberId AND c.channel = :channel',
+          key,
+        )
         .andWhere(`c.status = 'open'`)
         .setLock('for_no_key_update')
         .getOne();
@@ -63,11 +70,16 @@ export class ChatsRepository {
 
   /** Moves lastMessageAt forward only: an older message arriving late does not move it back. */
   async touch(m: EntityManager, chatId: string, at: Date): Promise<void> {
-    await m.query(`UPDATE chats SET last_message_at = GREATEST(COALESCE(last_message_at, $2), $2) WHERE id = $1`, [chatId, at]);
+    await m.query(
+      `UPDATE chats SET last_message_at = GREATEST(COALESCE(last_message_at, $2), $2) WHERE id = $1`,
+      [chatId, at],
+    );
   }
 
   list(workspaceId: string, f: ChatFilters): Promise<ChatEntity[]> {
-    const q = this.db.manager.createQueryBuilder(ChatEntity, 'c').where('c.workspaceId = :workspaceId', { workspaceId });
+    const q = this.db.manager
+      .createQueryBuilder(ChatEntity, 'c')
+      .where('c.workspaceId = :workspaceId', { workspaceId });
     if (f.channel) q.andWhere('c.channel = :channel', { channel: f.channel });
     if (f.memberId) q.andWhere('c.memberId = :memberId', { memberId: f.memberId });
     if (f.beforeSeq) q.andWhere('c.seq < :beforeSeq', { beforeSeq: f.beforeSeq });
@@ -76,7 +88,10 @@ export class ChatsRepository {
 
   /** Closes the chat; closing a closed chat changes nothing. Null when the workspace has no such chat. */
   async close(workspaceId: string, id: string): Promise<ChatEntity | null> {
-    await this.db.query(`UPDATE chats SET status = 'closed', closed_at = now() WHERE workspace_id = $1 AND id = $2 AND status = 'open'`, [workspaceId, id]);
+    await this.db.query(
+      `UPDATE chats SET status = 'closed', closed_at = now() WHERE workspace_id = $1 AND id = $2 AND status = 'open'`,
+      [workspaceId, id],
+    );
     return this.get(workspaceId, id);
   }
 }

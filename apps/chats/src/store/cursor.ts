@@ -11,6 +11,10 @@ export function encodeCursor(seq: string): string {
 export function decodeCursor(cursor: string | null): string | null {
   if (cursor === null) return null;
   const match = /^s:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new AppError('invalid_input', 'cursor: not a cursor from a previous page; pass nextCursor as given.');
+  if (!match)
+    throw new AppError(
+      'invalid_input',
+      'cursor: not a cursor from a previous page; pass nextCursor as given.',
+    );
   return match[1];
 }

@@ -27,7 +27,9 @@ export interface NewOutbound {
   occurredAt: Date;
 }
 
-export type MessagePatch = Partial<Pick<ChatMessageEntity, 'status' | 'errorCode' | 'errorReason' | 'twilioSid' | 'body' | 'contentSid'>>;
+export type MessagePatch = Partial<
+  Pick<ChatMessageEntity, 'status' | 'errorCode' | 'errorReason' | 'twilioSid' | 'body' | 'contentSid'>
+>;
 
 /** Chat messages, always looked up within a workspace. */
 @Injectable()
@@ -39,8 +41,16 @@ export class MessagesRepository {
   }
 
   /** The outbound message of a send, locked until the transaction ends (updates of one send apply one at a time). */
-  findBySendIdForUpdate(m: EntityManager, workspaceId: string, sendId: string): Promise<ChatMessageEntity | null> {
-    return m.createQueryBuilder(ChatMessageEntity, 'msg').where('msg.workspaceId = :workspaceId AND msg.sendId = :sendId', { workspaceId, sendId }).setLock('pessimistic_write').getOne();
+  findBySendIdForUpdate(
+    m: EntityManager,
+    workspaceId: string,
+    sendId: string,
+  ): Promise<ChatMessageEntity | null> {
+    return m
+      .createQueryBuilder(ChatMessageEntity, 'msg')
+      .where('msg.workspaceId = :workspaceId AND msg.sendId = :sendId', { workspaceId, sendId })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   /** Inserts an inbound message; null when its Twilio SID is already stored (a redelivery). */
@@ -52,7 +62,9 @@ export class MessagesRepository {
        RETURNING id`,
       [randomUUID(), n.workspaceId, n.chatId, n.body, JSON.stringify(n.media), n.twilioSid, n.receivedAt],
     );
-    return rows[0] ? m.findOneByOrFail(ChatMessageEntity, { workspaceId: n.workspaceId, id: rows[0].id }) : null;
+    return rows[0]
+      ? m.findOneByOrFail(ChatMessageEntity, { workspaceId: n.workspaceId, id: rows[0].id })
+      : null;
   }
 
   /** Inserts an outbound message; null when its send is already stored (a concurrent insert won). */
@@ -62,9 +74,23 @@ export class MessagesRepository {
        VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (workspace_id, send_id) WHERE send_id IS NOT NULL DO NOTHING
        RETURNING id`,
-      [randomUUID(), n.workspaceId, n.chatId, n.body, n.contentSid, n.status, n.errorCode, n.errorReason, n.twilioSid, n.sendId, n.occurredAt],
+      [
+        randomUUID(),
+        n.workspaceId,
+        n.chatId,
+        n.body,
+        n.contentSid,
+        n.status,
+        n.errorCode,
+        n.errorReason,
+        n.twilioSid,
+        n.sendId,
+        n.occurredAt,
+      ],
     );
-    return rows[0] ? m.findOneByOrFail(ChatMessageEntity, { workspaceId: n.workspaceId, id: rows[0].id }) : null;
+    return rows[0]
+      ? m.findOneByOrFail(ChatMessageEntity, { workspaceId: n.workspaceId, id: rows[0].id })
+      : null;
   }
 
   async update(m: EntityManager, workspaceId: string, id: string, patch: MessagePatch): Promise<void> {
@@ -72,7 +98,12 @@ export class MessagesRepository {
   }
 
   /** A chat's messages in order: time, then insertion order for messages with the same time. */
-  list(workspaceId: string, chatId: string, afterSeq: string | null, limit: number): Promise<ChatMessageEntity[]> {
+  list(
+    workspaceId: string,
+    chatId: string,
+    afterSeq: string | null,
+    limit: number,
+  ): Promise<ChatMessageEntity[]> {
     const q = this.db.manager
       .createQueryBuilder(ChatMessageEntity, 'msg')
       .where('msg.workspaceId = :workspaceId AND msg.chatId = :chatId', { workspaceId, chatId });

@@ -78,7 +78,10 @@ export class ChatsHarness {
     return message;
   }
 
-  update(p: Party, fields: Partial<OutboundMessageUpdated> & Pick<OutboundMessageUpdated, 'sendId' | 'status'>): OutboundMessageUpdated {
+  update(
+    p: Party,
+    fields: Partial<OutboundMessageUpdated> & Pick<OutboundMessageUpdated, 'sendId' | 'status'>,
+  ): OutboundMessageUpdated {
     return {
       idempotencyKey: `test:${fields.sendId}`,
       workspaceId: p.workspace.id,

@@ -7,7 +7,11 @@ const MAX_MEDIA = 10;
 export type Mapped<T> = { ok: true; event: T } | { ok: false; message: string };
 
 /** Twilio's messaging webhook parameters as our `InboundMessageReceived` event. */
-export function toInboundMessage(form: FormFields, accountSid: string, receivedAt: string): Mapped<InboundMessageReceived> {
+export function toInboundMessage(
+  form: FormFields,
+  accountSid: string,
+  receivedAt: string,
+): Mapped<InboundMessageReceived> {
   const messageSid = requiredField(form, 'MessageSid');
   const from = requiredField(form, 'From');
   const to = requiredField(form, 'To');
@@ -16,7 +20,11 @@ export function toInboundMessage(form: FormFields, accountSid: string, receivedA
     return { ok: false, message: `Missing webhook parameter(s): ${missing}.` };
   }
   const media = mediaOf(form);
-  if (!media) return { ok: false, message: `NumMedia must be a number from 0 to ${MAX_MEDIA} with a MediaUrlN for each.` };
+  if (!media)
+    return {
+      ok: false,
+      message: `NumMedia must be a number from 0 to ${MAX_MEDIA} with a MediaUrlN for each.`,
+    };
   return {
     ok: true,
     event: {

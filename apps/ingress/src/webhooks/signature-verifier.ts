@@ -6,7 +6,12 @@ import { computeTwilioSignature, isValidTwilioSignature, type TwilioParams } fro
  * one HMAC is tried first; only on a mismatch do we pay for Twilio's variants (with and without
  * the default port, legacy query encoding).
  */
-export function verifyTwilioSignature(authToken: string, signature: string, url: string, params: TwilioParams): boolean {
+export function verifyTwilioSignature(
+  authToken: string,
+  signature: string,
+  url: string,
+  params: TwilioParams,
+): boolean {
   if (!signature) return false;
   const expected = Buffer.from(computeTwilioSignature(authToken, url, params));
   const given = Buffer.from(signature);

@@ -7,7 +7,11 @@ export class TwilioAccounts {
   }
 
   /** The main account plus `sid:token,sid:token` extras (subaccounts posting to the same URL). */
-  static fromConfig(config: { TWILIO_ACCOUNT_SID: string; TWILIO_AUTH_TOKEN: string; TWILIO_EXTRA_ACCOUNTS?: string }): TwilioAccounts {
+  static fromConfig(config: {
+    TWILIO_ACCOUNT_SID: string;
+    TWILIO_AUTH_TOKEN: string;
+    TWILIO_EXTRA_ACCOUNTS?: string;
+  }): TwilioAccounts {
     const entries: Array<[string, string]> = [[config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN]];
     for (const pair of (config.TWILIO_EXTRA_ACCOUNTS ?? '').split(',')) {
       const trimmed = pair.trim();

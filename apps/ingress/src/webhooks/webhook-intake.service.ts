@@ -39,10 +39,19 @@ export interface WebhookRequest {
 
 const OK: WebhookAnswer = { status: 200, contentType: 'text/xml', body: EMPTY_TWIML };
 
-const ERROR_NAMES: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 413: 'Payload Too Large', 503: 'Service Unavailable' };
+const ERROR_NAMES: Record<number, string> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  413: 'Payload Too Large',
+  503: 'Service Unavailable',
+};
 
 export function errorAnswer(status: number, message: string): WebhookAnswer {
-  return { status, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ statusCode: status, error: ERROR_NAMES[status] ?? 'Error', message }) };
+  return {
+    status,
+    contentType: 'application/json; charset=utf-8',
+    body: JSON.stringify({ statusCode: status, error: ERROR_NAMES[status] ?? 'Error', message }),
+  };
 }
 
 /**
@@ -62,19 +71,39 @@ export class WebhookIntake {
 
   async receive(request: WebhookRequest): Promise<WebhookAnswer> {
     const { kind, form } = request;
-    if (!form) return this.reject(kind, 'not_form', 400, 'Expected a form-encoded Twilio webhook (application/x-www-form-urlencoded).');
-    if (!request.signature) return this.reject(kind, 'missing_signature', 403, 'Missing X-Twilio-Signature header.');
+    if (!form)
+      return this.reject(
+        kind,
+        'not_form',
+        400,
+        'Expected a form-encoded Twilio webhook (application/x-www-form-urlencoded).',
+      );
+    if (!request.signature)
+      return this.reject(kind, 'missing_signature', 403, 'Missing X-Twilio-Signature header.');
     const accountSid = field(form, 'AccountSid');
     const token = this.settings.accounts.tokenFor(accountSid);
-    if (!token || !accountSid) return this.reject(kind, 'unknown_account', 403, 'The webhook names a Twilio account this service does not accept.');
+    if (!token || !accountSid)
+      return this.reject(
+        kind,
+        'unknown_account',
+        403,
+        'The webhook names a Twilio account this service does not accept.',
+      );
     if (!verifyTwilioSignature(token, request.signature, request.url, signedParams(form))) {
-      return this.reject(kind, 'bad_signature', 403, 'Invalid X-Twilio-Signature: check TWILIO_AUTH_TOKEN and PUBLIC_BASE_URL.');
+      return this.reject(
+        kind,
+        'bad_signature',
+        403,
+        'Invalid X-Twilio-Signature: check TWILIO_AUTH_TOKEN and PUBLIC_BASE_URL.',
+      );
     }
     const receivedAt = new Date().toISOString();
     if (kind === 'messaging') {
       const mapped = toInboundMessage(form, accountSid, receivedAt);
       if (!mapped.ok) return this.reject(kind, 'malformed', 400, mapped.message);
-      return this.store(kind, () => this.publisher.publish(InboundMessageReceived, mapped.event, mapped.event.messageSid));
+      return this.store(kind, () =>
+        this.publisher.publish(InboundMessageReceived, mapped.event, mapped.event.messageSid),
+      );
     }
     const mapped = toDeliveryStatus(form, accountSid, request.sendId, receivedAt);
     if (!mapped.ok) return this.reject(kind, 'malformed', 400, mapped.message);
@@ -82,14 +111,19 @@ export class WebhookIntake {
     return this.store(kind, () => this.publisher.publish(DeliveryStatusReceived, mapped.event, msgId));
   }
 
-  private async store(kind: WebhookKind, publish: () => Promise<{ duplicate: boolean }>): Promise<WebhookAnswer> {
+  private async store(
+    kind: WebhookKind,
+    publish: () => Promise<{ duplicate: boolean }>,
+  ): Promise<WebhookAnswer> {
     try {
       const { duplicate } = await publish();
       webhookMetrics.accepted(kind, duplicate);
       return OK;
     } catch (error) {
       // Never 2xx for something not stored: Twilio retries a 5xx.
-      this.logger.error(`Could not store a ${kind} webhook on JetStream: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `Could not store a ${kind} webhook on JetStream: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return this.reject(kind, 'unavailable', 503, 'The webhook could not be stored; retry later.');
     }
   }
@@ -100,7 +134,9 @@ export class WebhookIntake {
     const now = Date.now();
     if ((this.lastWarned.get(reason) ?? 0) + 60_000 < now) {
       this.lastWarned.set(reason, now);
-      this.logger.warn(`Rejected a ${kind} webhook (${reason}): ${message} (further ones for a minute only counted in ingress_webhooks_rejected_total)`);
+      this.logger.warn(
+        `Rejected a ${kind} webhook (${reason}): ${message} (further ones for a minute only counted in ingress_webhooks_rejected_total)`,
+      );
     }
     return errorAnswer(status, message);
   }

@@ -3,7 +3,13 @@ import { headers as natsHeaders } from '@nats-io/transport-node';
 import { SpanKind } from '@opentelemetry/api';
 import type { z } from 'zod';
 import { DeliveryStatusReceived, InboundMessageReceived } from '@app/contracts';
-import { encodeJson, ensureStreams, injectTraceContext, NatsConnectionService, withSpan } from '@app/messaging';
+import {
+  encodeJson,
+  ensureStreams,
+  injectTraceContext,
+  NatsConnectionService,
+  withSpan,
+} from '@app/messaging';
 
 type WebhookContract = typeof InboundMessageReceived | typeof DeliveryStatusReceived;
 
@@ -23,17 +29,31 @@ export class WebhookPublisher implements OnApplicationBootstrap {
     await this.connection.connect();
     const { manager, namespace, options } = this.connection;
     await ensureStreams(manager, namespace, [InboundMessageReceived.stream], options.streamReplicas);
-    for (const contract of [InboundMessageReceived, DeliveryStatusReceived]) this.subjects.set(contract.subject, namespace.subject(contract.subject));
+    for (const contract of [InboundMessageReceived, DeliveryStatusReceived])
+      this.subjects.set(contract.subject, namespace.subject(contract.subject));
   }
 
   /** Resolves once JetStream stored the event (or recognised its msg id as a duplicate). */
-  async publish<C extends WebhookContract>(contract: C, payload: z.infer<C['schema']>, msgId: string): Promise<{ duplicate: boolean }> {
-    const subject = this.subjects.get(contract.subject) ?? this.connection.namespace.subject(contract.subject);
-    return withSpan(`${contract.subject} publish`, SpanKind.PRODUCER, { 'messaging.destination.name': contract.subject }, async () => {
-      const h = natsHeaders();
-      injectTraceContext(h);
-      const ack = await this.connection.jetstream.publish(subject, encodeJson(payload), { msgID: msgId, headers: h });
-      return { duplicate: ack.duplicate };
-    });
+  async publish<C extends WebhookContract>(
+    contract: C,
+    payload: z.infer<C['schema']>,
+    msgId: string,
+  ): Promise<{ duplicate: boolean }> {
+    const subject =
+      this.subjects.get(contract.subject) ?? this.connection.namespace.subject(contract.subject);
+    return withSpan(
+      `${contract.subject} publish`,
+      SpanKind.PRODUCER,
+      { 'messaging.destination.name': contract.subject },
+      async () => {
+        const h = natsHeaders();
+        injectTraceContext(h);
+        const ack = await this.connection.jetstream.publish(subject, encodeJson(payload), {
+          msgID: msgId,
+          headers: h,
+        });
+        return { duplicate: ack.duplicate };
+      },
+    );
   }
 }

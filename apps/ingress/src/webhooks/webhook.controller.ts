@@ -1,7 +1,13 @@
 import { Controller, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FormFields } from './form-fields';
-import { WEBHOOK_SETTINGS, WebhookIntake, type WebhookAnswer, type WebhookRequest, type WebhookSettings } from './webhook-intake.service';
+import {
+  WEBHOOK_SETTINGS,
+  WebhookIntake,
+  type WebhookAnswer,
+  type WebhookRequest,
+  type WebhookSettings,
+} from './webhook-intake.service';
 import type { WebhookKind } from './webhook-metrics';
 import { publicUrl } from './public-url';
 
@@ -28,12 +34,22 @@ export class WebhookController {
   async status(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const query = req.query as Record<string, string | string[] | undefined> | undefined;
     const sendId = query?.sendId;
-    send(reply, await this.intake.receive({ ...this.toWebhook('status', req), sendId: typeof sendId === 'string' ? sendId : sendId?.[0] }));
+    send(
+      reply,
+      await this.intake.receive({
+        ...this.toWebhook('status', req),
+        sendId: typeof sendId === 'string' ? sendId : sendId?.[0],
+      }),
+    );
   }
 
   private toWebhook(kind: WebhookKind, req: FastifyRequest): WebhookRequest {
     const contentType = req.headers['content-type'];
-    const isForm = contentType !== undefined && FORM.test(contentType) && typeof req.body === 'object' && req.body !== null;
+    const isForm =
+      contentType !== undefined &&
+      FORM.test(contentType) &&
+      typeof req.body === 'object' &&
+      req.body !== null;
     const signature = req.headers['x-twilio-signature'];
     return {
       kind,

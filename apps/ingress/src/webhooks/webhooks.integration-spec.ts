@@ -15,7 +15,12 @@ const PUBLIC_BASE = 'https://hooks.example.com/edge';
 
 const ns = uniqueNamespace();
 const env = (extra: Record<string, string> = {}) =>
-  serviceEnv(ns, 'ingress', { TWILIO_ACCOUNT_SID: ACCOUNT, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_EXTRA_ACCOUNTS: `${EXTRA_ACCOUNT}:${EXTRA_TOKEN}`, ...extra });
+  serviceEnv(ns, 'ingress', {
+    TWILIO_ACCOUNT_SID: ACCOUNT,
+    TWILIO_AUTH_TOKEN: TOKEN,
+    TWILIO_EXTRA_ACCOUNTS: `${EXTRA_ACCOUNT}:${EXTRA_TOKEN}`,
+    ...extra,
+  });
 
 const sid = (prefix = 'SM') => prefix + randomBytes(16).toString('hex');
 
@@ -59,25 +64,49 @@ describe('ingress webhooks', () => {
     await nats?.close();
   });
 
-  async function post(service: RunningService, path: string, params: Record<string, string>, options: PostOptions = {}) {
+  async function post(
+    service: RunningService,
+    path: string,
+    params: Record<string, string>,
+    options: PostOptions = {},
+  ) {
     const url = `${service.url}${path}${options.query ?? ''}`;
     const token = options.token === undefined ? TOKEN : options.token;
-    const signature: Record<string, string> = token === null ? {} : { 'x-twilio-signature': computeTwilioSignature(token, options.signedUrl ?? url, params) };
+    const signature: Record<string, string> =
+      token === null
+        ? {}
+        : { 'x-twilio-signature': computeTwilioSignature(token, options.signedUrl ?? url, params) };
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...signature, ...options.headers },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+        ...signature,
+        ...options.headers,
+      },
       body: new URLSearchParams(params).toString(),
     });
     return { status: res.status, contentType: res.headers.get('content-type'), body: await res.text() };
   }
 
   it('stores a signed WhatsApp webhook once, with Nats-Msg-Id = MessageSid, however often Twilio retries it', async () => {
-    const params = whatsappParams({ NumMedia: '2', MediaUrl0: 'https://api.twilio.com/m/1', MediaContentType0: 'image/jpeg', MediaUrl1: 'https://api.twilio.com/m/2', MediaContentType1: 'application/pdf' });
+    const params = whatsappParams({
+      NumMedia: '2',
+      MediaUrl0: 'https://api.twilio.com/m/1',
+      MediaContentType0: 'image/jpeg',
+      MediaUrl1: 'https://api.twilio.com/m/2',
+      MediaContentType1: 'application/pdf',
+    });
     for (let i = 0; i < 3; i++) {
       const res = await post(ingress, '/twilio/messaging', params);
-      expect(res).toEqual({ status: 200, contentType: expect.stringContaining('text/xml'), body: EMPTY_TWIML });
+      expect(res).toEqual({
+        status: 200,
+        contentType: expect.stringContaining('text/xml'),
+        body: EMPTY_TWIML,
+      });
     }
-    const mine = (await nats.stored(InboundMessageReceived)).filter((m) => m.event.messageSid === params.MessageSid);
+    const mine = (await nats.stored(InboundMessageReceived)).filter(
+      (m) => m.event.messageSid === params.MessageSid,
+    );
     expect(mine).toHaveLength(1);
     expect(mine[0].msgId).toBe(params.MessageSid);
     expect(mine[0].event).toMatchObject({
@@ -98,8 +127,12 @@ describe('ingress webhooks', () => {
     const params = whatsappParams({ AccountSid: EXTRA_ACCOUNT, From: '+15551230002', To: '+15557650001' });
     expect((await post(ingress, '/twilio/messaging', params, { token: EXTRA_TOKEN })).status).toBe(200);
     // The main account's token does not sign for the subaccount.
-    expect((await post(ingress, '/twilio/messaging', { ...params, MessageSid: sid() }, { token: TOKEN })).status).toBe(403);
-    const mine = (await nats.stored(InboundMessageReceived)).filter((m) => m.event.accountSid === EXTRA_ACCOUNT);
+    expect(
+      (await post(ingress, '/twilio/messaging', { ...params, MessageSid: sid() }, { token: TOKEN })).status,
+    ).toBe(403);
+    const mine = (await nats.stored(InboundMessageReceived)).filter(
+      (m) => m.event.accountSid === EXTRA_ACCOUNT,
+    );
     expect(mine.map((m) => m.event.messageSid)).toEqual([params.MessageSid]);
   });
 
@@ -107,19 +140,44 @@ describe('ingress webhooks', () => {
     ['a wrong signature', { token: 'not-the-token' }, {}],
     ['no signature', { token: null }, {}],
     ['an unknown account', {}, { AccountSid: `AC${'9'.repeat(32)}` }],
-    ['a signature over other parameters', { headers: { 'x-twilio-signature': computeTwilioSignature(TOKEN, 'http://x/twilio/messaging', { Body: 'x' }) } }, {}],
-  ] as Array<[string, PostOptions, Record<string, string>]>)('refuses %s with 403 and stores nothing', async (_case, options, overrides) => {
-    const params = whatsappParams(overrides);
-    const res = await post(ingress, '/twilio/messaging', params, options);
-    expect(res.status).toBe(403);
-    expect(JSON.parse(res.body)).toEqual({ statusCode: 403, error: 'Forbidden', message: expect.any(String) });
-    expect((await nats.stored(InboundMessageReceived)).filter((m) => m.event.messageSid === params.MessageSid)).toHaveLength(0);
-  });
+    [
+      'a signature over other parameters',
+      {
+        headers: {
+          'x-twilio-signature': computeTwilioSignature(TOKEN, 'http://x/twilio/messaging', { Body: 'x' }),
+        },
+      },
+      {},
+    ],
+  ] as Array<[string, PostOptions, Record<string, string>]>)(
+    'refuses %s with 403 and stores nothing',
+    async (_case, options, overrides) => {
+      const params = whatsappParams(overrides);
+      const res = await post(ingress, '/twilio/messaging', params, options);
+      expect(res.status).toBe(403);
+      expect(JSON.parse(res.body)).toEqual({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: expect.any(String),
+      });
+      expect(
+        (await nats.stored(InboundMessageReceived)).filter((m) => m.event.messageSid === params.MessageSid),
+      ).toHaveLength(0);
+    },
+  );
 
   it('refuses malformed and oversized bodies with 4xx', async () => {
-    const json = await fetch(`${ingress.url}/twilio/messaging`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(whatsappParams()) });
+    const json = await fetch(`${ingress.url}/twilio/messaging`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(whatsappParams()),
+    });
     expect(json.status).toBe(400);
-    const xml = await fetch(`${ingress.url}/twilio/messaging`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<x/>' });
+    const xml = await fetch(`${ingress.url}/twilio/messaging`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: '<x/>',
+    });
     expect(xml.status).toBe(400);
     const { MessageSid: _dropped, ...withoutSid } = whatsappParams();
     const missing = await post(ingress, '/twilio/messaging', withoutSid);
@@ -135,17 +193,54 @@ describe('ingress webhooks', () => {
   it('publishes status callbacks with the sendId of the callback URL, once per status', async () => {
     const messageSid = sid();
     const sendId = randomUUID();
-    const base = { AccountSid: ACCOUNT, MessageSid: messageSid, SmsSid: messageSid, From: 'whatsapp:+15557650001', To: 'whatsapp:+15551230001', ApiVersion: '2010-04-01' };
+    const base = {
+      AccountSid: ACCOUNT,
+      MessageSid: messageSid,
+      SmsSid: messageSid,
+      From: 'whatsapp:+15557650001',
+      To: 'whatsapp:+15551230001',
+      ApiVersion: '2010-04-01',
+    };
     const query = `?sendId=${sendId}`;
-    expect((await post(ingress, '/twilio/status', { ...base, MessageStatus: 'sent', SmsStatus: 'sent' }, { query })).status).toBe(200);
-    expect((await post(ingress, '/twilio/status', { ...base, MessageStatus: 'sent', SmsStatus: 'sent' }, { query })).status).toBe(200);
-    const failed = await post(ingress, '/twilio/status', { ...base, MessageStatus: 'failed', ErrorCode: '63016', ErrorMessage: 'outside window' }, { query });
+    expect(
+      (
+        await post(
+          ingress,
+          '/twilio/status',
+          { ...base, MessageStatus: 'sent', SmsStatus: 'sent' },
+          { query },
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await post(
+          ingress,
+          '/twilio/status',
+          { ...base, MessageStatus: 'sent', SmsStatus: 'sent' },
+          { query },
+        )
+      ).status,
+    ).toBe(200);
+    const failed = await post(
+      ingress,
+      '/twilio/status',
+      { ...base, MessageStatus: 'failed', ErrorCode: '63016', ErrorMessage: 'outside window' },
+      { query },
+    );
     expect(failed.status).toBe(200);
-    expect((await post(ingress, '/twilio/status', { ...base, MessageStatus: 'exploded' }, { query })).status).toBe(400);
+    expect(
+      (await post(ingress, '/twilio/status', { ...base, MessageStatus: 'exploded' }, { query })).status,
+    ).toBe(400);
 
     const mine = (await nats.stored(DeliveryStatusReceived)).filter((m) => m.event.messageSid === messageSid);
     expect(mine.map((m) => m.msgId)).toEqual([`${messageSid}:sent`, `${messageSid}:failed`]);
-    expect(mine[1].event).toMatchObject({ status: 'failed', errorCode: '63016', errorMessage: 'outside window', sendId });
+    expect(mine[1].event).toMatchObject({
+      status: 'failed',
+      errorCode: '63016',
+      errorMessage: 'outside window',
+      sendId,
+    });
     expect(mine[0].event).toMatchObject({ errorCode: null, sendId });
   });
 
@@ -167,12 +262,28 @@ describe('ingress webhooks', () => {
 
     it('validates over PUBLIC_BASE_URL + path + query, not the local address', async () => {
       const good = whatsappParams();
-      expect((await post(proxied, '/twilio/messaging', good, { signedUrl: `${PUBLIC_BASE}/twilio/messaging` })).status).toBe(200);
+      expect(
+        (await post(proxied, '/twilio/messaging', good, { signedUrl: `${PUBLIC_BASE}/twilio/messaging` }))
+          .status,
+      ).toBe(200);
       const local = whatsappParams();
       expect((await post(proxied, '/twilio/messaging', local)).status).toBe(403);
-      const status = { AccountSid: ACCOUNT, MessageSid: sid(), MessageStatus: 'delivered', From: '+15557650001', To: '+15551230001' };
+      const status = {
+        AccountSid: ACCOUNT,
+        MessageSid: sid(),
+        MessageStatus: 'delivered',
+        From: '+15557650001',
+        To: '+15551230001',
+      };
       const query = `?sendId=${randomUUID()}`;
-      expect((await post(proxied, '/twilio/status', status, { query, signedUrl: `${PUBLIC_BASE}/twilio/status${query}` })).status).toBe(200);
+      expect(
+        (
+          await post(proxied, '/twilio/status', status, {
+            query,
+            signedUrl: `${PUBLIC_BASE}/twilio/status${query}`,
+          })
+        ).status,
+      ).toBe(200);
       const ids = (await nats.stored(InboundMessageReceived)).map((m) => m.event.messageSid);
       expect(ids).toContain(good.MessageSid);
       expect(ids).not.toContain(local.MessageSid);

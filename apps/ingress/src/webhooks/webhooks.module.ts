@@ -15,7 +15,10 @@ export interface WebhooksConfig {
 @Module({})
 export class WebhooksModule {
   static forRoot(config: WebhooksConfig): DynamicModule {
-    const settings: WebhookSettings = { accounts: TwilioAccounts.fromConfig(config), publicBaseUrl: config.PUBLIC_BASE_URL };
+    const settings: WebhookSettings = {
+      accounts: TwilioAccounts.fromConfig(config),
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+    };
     return {
       module: WebhooksModule,
       controllers: [WebhookController],

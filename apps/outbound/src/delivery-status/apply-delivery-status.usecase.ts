@@ -31,14 +31,22 @@ export class ApplyDeliveryStatusUseCase {
       return 'unknown_send';
     }
     if (send.twilioSid && send.twilioSid !== callback.messageSid) {
-      this.logger.warn(`Status callback for send ${send.id} names Twilio message ${callback.messageSid}, not ${send.twilioSid}; ignored`);
+      this.logger.warn(
+        `Status callback for send ${send.id} names Twilio message ${callback.messageSid}, not ${send.twilioSid}; ignored`,
+      );
       return 'ignored';
     }
     const failed = next === 'failed' || next === 'undelivered';
     const updated = await this.sends.transition(send.workspaceId, send.id, {
       status: next,
       twilioSid: callback.messageSid,
-      ...(failed ? { reason: failureReason(next, callback.errorCode), errorCode: callback.errorCode, errorMessage: callback.errorMessage } : {}),
+      ...(failed
+        ? {
+            reason: failureReason(next, callback.errorCode),
+            errorCode: callback.errorCode,
+            errorMessage: callback.errorMessage,
+          }
+        : {}),
     });
     if (updated) {
       await this.updates.publish(updated);
@@ -52,5 +60,7 @@ export class ApplyDeliveryStatusUseCase {
 
 function failureReason(status: SendStatus, errorCode: string | null): string {
   if (errorCode) return describeTwilioError(errorCode);
-  return status === 'undelivered' ? 'The carrier could not deliver the message (Twilio gave no error code).' : 'Twilio could not send the message (no error code given).';
+  return status === 'undelivered'
+    ? 'The carrier could not deliver the message (Twilio gave no error code).'
+    : 'Twilio could not send the message (no error code given).';
 }

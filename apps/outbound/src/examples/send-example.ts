@@ -41,11 +41,20 @@ async function main(): Promise<void> {
 
     // Fire-and-forget: durable on JetStream; follow it on outbound.message.updated or ask for the record.
     const key = `example:${randomUUID()}`;
-    await messaging.publish(SendRequested, { ...base, idempotencyKey: key }, { msgId: `${base.workspaceId}:${key}` });
+    await messaging.publish(
+      SendRequested,
+      { ...base, idempotencyKey: key },
+      { msgId: `${base.workspaceId}:${key}` },
+    );
     process.stdout.write(`published ${key}\n`);
 
-    const record = await messaging.request(GetSendRecord, { workspaceId: base.workspaceId, sendId: answer.id });
-    process.stdout.write(`record: ${JSON.stringify({ status: record.status, reason: record.reason, twilioSid: record.twilioSid })}\n`);
+    const record = await messaging.request(GetSendRecord, {
+      workspaceId: base.workspaceId,
+      sendId: answer.id,
+    });
+    process.stdout.write(
+      `record: ${JSON.stringify({ status: record.status, reason: record.reason, twilioSid: record.twilioSid })}\n`,
+    );
   } finally {
     await connection.onApplicationShutdown();
   }

@@ -49,7 +49,9 @@ export class CreateOutbound1732450000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (workspace_id, phone_number_id, member_id, channel)
       )`);
-    await q.query(`CREATE INDEX conversation_windows_phone ON conversation_windows (workspace_id, phone_number_id, member_phone, channel)`);
+    await q.query(
+      `CREATE INDEX conversation_windows_phone ON conversation_windows (workspace_id, phone_number_id, member_phone, channel)`,
+    );
     await q.query(`
       CREATE TABLE sender_slots (
         sender_key text PRIMARY KEY,

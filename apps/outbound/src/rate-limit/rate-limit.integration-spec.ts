@@ -31,7 +31,9 @@ describe('per-sender rate limit (real Postgres, NATS and the Twilio emulator)', 
     );
     const seconds = (Date.now() - started) / 1000;
     // Figures for the report: how close the limiter holds to the configured rate.
-    process.stdout.write(`rate limit: ${rate.count} messages, busiest second ${rate.maxInAnySecond}/${RATE}, ~${(rate.count / seconds).toFixed(1)}/s overall\n`);
+    process.stdout.write(
+      `rate limit: ${rate.count} messages, busiest second ${rate.maxInAnySecond}/${RATE}, ~${(rate.count / seconds).toFixed(1)}/s overall\n`,
+    );
     expect(rate.count).toBe(200);
     expect(rate.maxInAnySecond).toBeLessThanOrEqual(RATE);
     // And it does not serialise far below it (loose: the test machine's load moves this a lot).

@@ -51,6 +51,8 @@ export class AcceptSendUseCase {
 
   private async enqueue(request: SendRequest): Promise<void> {
     // Scoped by workspace: idempotency keys are unique per workspace only.
-    await this.messaging.publish(SendRequested, request, { msgId: `${request.workspaceId}:${request.idempotencyKey}` });
+    await this.messaging.publish(SendRequested, request, {
+      msgId: `${request.workspaceId}:${request.idempotencyKey}`,
+    });
   }
 }

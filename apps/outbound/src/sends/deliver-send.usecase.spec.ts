@@ -14,9 +14,16 @@ import type { Addresses, Claim, SendsRepository, StatusChange } from './sends.re
 class MemorySends {
   readonly rows = new Map<string, SendEntity>();
 
-  findByKey = (ws: string, key: string) => Promise.resolve([...this.rows.values()].find((r) => r.workspaceId === ws && r.idempotencyKey === key) ?? null);
-  findById = (ws: string, id: string) => Promise.resolve(this.rows.get(id)?.workspaceId === ws ? this.rows.get(id)! : null);
-  insertOrGet = async (request: SendRequest, refusal: { status: 'skipped' | 'failed'; reason: string } | null) => {
+  findByKey = (ws: string, key: string) =>
+    Promise.resolve(
+      [...this.rows.values()].find((r) => r.workspaceId === ws && r.idempotencyKey === key) ?? null,
+    );
+  findById = (ws: string, id: string) =>
+    Promise.resolve(this.rows.get(id)?.workspaceId === ws ? this.rows.get(id)! : null);
+  insertOrGet = async (
+    request: SendRequest,
+    refusal: { status: 'skipped' | 'failed'; reason: string } | null,
+  ) => {
     const existing = await this.findByKey(request.workspaceId, request.idempotencyKey);
     if (existing) return { send: existing, created: false };
     const send = {
@@ -37,11 +44,23 @@ class MemorySends {
   transition = (ws: string, id: string, change: StatusChange) => {
     const row = this.rows.get(id);
     if (!row || row.workspaceId !== ws || !canMoveTo(row.status, change.status)) return Promise.resolve(null);
-    Object.assign(row, { status: change.status, twilioSid: row.twilioSid ?? change.twilioSid ?? null, errorCode: change.errorCode ?? null, claimedAt: null, claimToken: null });
+    Object.assign(row, {
+      status: change.status,
+      twilioSid: row.twilioSid ?? change.twilioSid ?? null,
+      errorCode: change.errorCode ?? null,
+      claimedAt: null,
+      claimToken: null,
+    });
     if (change.reason !== undefined) row.reason = change.reason;
     return Promise.resolve(row);
   };
-  claim = (ws: string, id: string, token: string | null, _staleMs: number, _addresses: Addresses): Promise<Claim | null> => {
+  claim = (
+    ws: string,
+    id: string,
+    token: string | null,
+    _staleMs: number,
+    _addresses: Addresses,
+  ): Promise<Claim | null> => {
     const row = this.rows.get(id)!;
     const mine = token ?? randomUUID();
     const previous = row.claimedAt && row.claimToken ? { at: row.claimedAt, token: row.claimToken } : null;
@@ -49,7 +68,8 @@ class MemorySends {
     return Promise.resolve({ token: mine, previous });
   };
   releaseClaim = () => Promise.resolve();
-  knownSids = (sids: string[]) => Promise.resolve(new Set(sids.filter((s) => [...this.rows.values()].some((r) => r.twilioSid === s))));
+  knownSids = (sids: string[]) =>
+    Promise.resolve(new Set(sids.filter((s) => [...this.rows.values()].some((r) => r.twilioSid === s))));
 }
 
 class FakeTwilio implements TwilioGateway {
@@ -61,13 +81,21 @@ class FakeTwilio implements TwilioGateway {
     const step = this.script.shift() ?? 'ok';
     if (step !== 'ok' && !step.lost) return Promise.reject(Object.assign(new Error(step.message), step));
     const sid = `SM${randomUUID().replace(/-/g, '')}`;
-    this.created.push({ ...message, sid, status: 'queued', body: message.body ?? null, dateCreated: new Date() });
+    this.created.push({
+      ...message,
+      sid,
+      status: 'queued',
+      body: message.body ?? null,
+      dateCreated: new Date(),
+    });
     if (step !== 'ok') return Promise.reject(Object.assign(new Error(step.message), { code: step.code }));
     return Promise.resolve({ sid, status: 'queued' });
   }
 
   listSince(from: string, to: string, since: Date) {
-    return Promise.resolve(this.created.filter((m) => m.from === from && m.to === to && m.dateCreated >= since).reverse());
+    return Promise.resolve(
+      this.created.filter((m) => m.from === from && m.to === to && m.dateCreated >= since).reverse(),
+    );
   }
 }
 
@@ -75,16 +103,23 @@ const allowed: CheckOutcome = {
   ok: true,
   toPhone: '+15550000001',
   ratePerSecond: 100,
-  sender: { workspace: { id: randomUUID(), name: 'W', features: ['whatsapp'] }, phoneNumber: { number: '+15550000002' } as never },
+  sender: {
+    workspace: { id: randomUUID(), name: 'W', features: ['whatsapp'] },
+    phoneNumber: { number: '+15550000002' } as never,
+  },
 };
 
 function setup(options: { waitMs?: number; checks?: CheckOutcome[] } = {}) {
   const sends = new MemorySends();
   const twilio = new FakeTwilio();
   const checks = options.checks ?? [];
-  const fakeChecks = { run: () => Promise.resolve(checks.length ? checks.shift()! : allowed) } as unknown as SendChecks;
+  const fakeChecks = {
+    run: () => Promise.resolve(checks.length ? checks.shift()! : allowed),
+  } as unknown as SendChecks;
   const published: string[] = [];
-  const updates = { publish: (s: SendEntity) => Promise.resolve(void published.push(s.status)) } as unknown as SendUpdatesPublisher;
+  const updates = {
+    publish: (s: SendEntity) => Promise.resolve(void published.push(s.status)),
+  } as unknown as SendUpdatesPublisher;
   const limiter: SendRateLimiter = { reserve: () => Promise.resolve({ waitMs: options.waitMs ?? 0 }) };
   const config = {
     PUBLIC_BASE_URL: 'https://ingress.example',
@@ -93,7 +128,14 @@ function setup(options: { waitMs?: number; checks?: CheckOutcome[] } = {}) {
     SEND_CLAIM_STALE_MS: 60_000,
     SEND_RATE_HEADROOM: 0.05,
   } as OutboundConfig;
-  const usecase = new DeliverSendUseCase(sends as unknown as SendsRepository, fakeChecks, updates, limiter, twilio, config);
+  const usecase = new DeliverSendUseCase(
+    sends as unknown as SendsRepository,
+    fakeChecks,
+    updates,
+    limiter,
+    twilio,
+    config,
+  );
   const request: SendRequest = {
     idempotencyKey: `k:${randomUUID()}`,
     workspaceId: randomUUID(),
@@ -113,7 +155,9 @@ describe('DeliverSendUseCase', () => {
     const result = await usecase.execute(request);
     expect(result.status).toBe('queued');
     expect(twilio.created).toHaveLength(1);
-    expect(twilio.created[0].statusCallback).toBe(`https://ingress.example/twilio/status?sendId=${result.id}`);
+    expect(twilio.created[0].statusCallback).toBe(
+      `https://ingress.example/twilio/status?sendId=${result.id}`,
+    );
     expect(published).toEqual(['pending', 'queued']);
   });
 
@@ -134,10 +178,17 @@ describe('DeliverSendUseCase', () => {
   });
 
   it('stops a send when the member opted out while it waited for its slot', async () => {
-    const stop: CheckOutcome = { ok: false, toPhone: null, refusal: { status: 'skipped', reason: 'Member has opted out of messages (replied STOP).' } };
+    const stop: CheckOutcome = {
+      ok: false,
+      toPhone: null,
+      refusal: { status: 'skipped', reason: 'Member has opted out of messages (replied STOP).' },
+    };
     const { usecase, twilio, request } = setup({ waitMs: 5, checks: [allowed, stop] });
     const result = await usecase.execute(request);
-    expect(result).toMatchObject({ status: 'skipped', reason: 'Member has opted out of messages (replied STOP).' });
+    expect(result).toMatchObject({
+      status: 'skipped',
+      reason: 'Member has opted out of messages (replied STOP).',
+    });
     expect(twilio.created).toHaveLength(0);
   });
 

@@ -48,7 +48,11 @@ export class DeliverSendUseCase {
     let outcome: CheckOutcome | undefined;
     if (!send) {
       outcome = await this.checks.run(request);
-      const stored = await this.sends.insertOrGet(request, outcome.ok ? null : outcome.refusal, outcome.toPhone);
+      const stored = await this.sends.insertOrGet(
+        request,
+        outcome.ok ? null : outcome.refusal,
+        outcome.toPhone,
+      );
       send = stored.send;
     }
     // Already settled (a duplicate key or a redelivery): answer what we stored, publish it again (deduplicated).
@@ -66,18 +70,25 @@ export class DeliverSendUseCase {
       return await this.attempts(request, send, state, checked);
     } catch (error) {
       // Nothing of ours is outstanding at Twilio: free the claim so the retry need not wait for it to go stale.
-      if (state.claim && !state.twilioMayHaveIt) await this.sends.releaseClaim(send.workspaceId, send.id, state.claim.token).catch(() => undefined);
+      if (state.claim && !state.twilioMayHaveIt)
+        await this.sends.releaseClaim(send.workspaceId, send.id, state.claim.token).catch(() => undefined);
       throw error;
     }
   }
 
-  private async attempts(request: SendRequest, send: SendEntity, state: DeliveryState, checked?: CheckOutcome): Promise<SendResult> {
+  private async attempts(
+    request: SendRequest,
+    send: SendEntity,
+    state: DeliveryState,
+    checked?: CheckOutcome,
+  ): Promise<SendResult> {
     let claim: Claim | null = null;
     let uncertainSeen = false;
     for (let attempt = 1; ; attempt++) {
       // Checks just run when the send was stored need not run twice.
       const outcome = attempt === 1 && checked ? checked : await this.checks.run(request);
-      if (!outcome.ok) return this.settle(send, { status: outcome.refusal.status, reason: outcome.refusal.reason });
+      if (!outcome.ok)
+        return this.settle(send, { status: outcome.refusal.status, reason: outcome.refusal.reason });
 
       const senderKey = `${request.phoneNumberId}:${request.channel}`;
       let slot = await this.reserveSlot(senderKey, outcome.ratePerSecond);
@@ -85,12 +96,19 @@ export class DeliverSendUseCase {
       if (slot.waited) {
         // The wait may have been long: the member may have sent STOP, the number been switched off.
         const again = await this.checks.run(request);
-        if (!again.ok) return this.settle(send, { status: again.refusal.status, reason: again.refusal.reason });
+        if (!again.ok)
+          return this.settle(send, { status: again.refusal.status, reason: again.refusal.reason });
       }
 
       const message = this.outgoing(request, send, outcome.sender.phoneNumber.number, outcome.toPhone);
       const addresses = { toPhone: outcome.toPhone, fromAddress: message.from, toAddress: message.to };
-      claim = await this.sends.claim(send.workspaceId, send.id, claim?.token ?? null, this.config.SEND_CLAIM_STALE_MS, addresses);
+      claim = await this.sends.claim(
+        send.workspaceId,
+        send.id,
+        claim?.token ?? null,
+        this.config.SEND_CLAIM_STALE_MS,
+        addresses,
+      );
       if (!claim) return this.claimedElsewhere(send);
       state.claim = claim;
 
@@ -102,7 +120,11 @@ export class DeliverSendUseCase {
       }
 
       // Too late for the slot (a busy process): a later message may already be on time, so take a new one.
-      for (let retake = 0; retake < MAX_SLOT_RETAKES && Date.now() - slot.dueAt > this.lateToleranceMs(); retake++) {
+      for (
+        let retake = 0;
+        retake < MAX_SLOT_RETAKES && Date.now() - slot.dueAt > this.lateToleranceMs();
+        retake++
+      ) {
         rateSlotRetakes.inc();
         slot = await this.reserveSlot(senderKey, outcome.ratePerSecond);
       }
@@ -114,7 +136,12 @@ export class DeliverSendUseCase {
       uncertainSeen ||= failure.outcome === 'uncertain';
       state.twilioMayHaveIt = uncertainSeen;
       if (failure.outcome === 'final') {
-        return this.settle(send, { status: 'failed', reason: refusalReason(failure), errorCode: failure.code, errorMessage: failure.message });
+        return this.settle(send, {
+          status: 'failed',
+          reason: refusalReason(failure),
+          errorCode: failure.code,
+          errorMessage: failure.message,
+        });
       }
       if (attempt >= this.config.TWILIO_MAX_ATTEMPTS) {
         if (uncertainSeen) {
@@ -129,13 +156,18 @@ export class DeliverSendUseCase {
           errorMessage: failure.message,
         });
       }
-      this.logger.warn(`Twilio call for send ${send.id} to ${maskPhone(message.to)} failed (${failure.httpStatus ?? failure.message}); retrying`);
+      this.logger.warn(
+        `Twilio call for send ${send.id} to ${maskPhone(message.to)} failed (${failure.httpStatus ?? failure.message}); retrying`,
+      );
       await sleep(backoffMs(attempt, this.config.TWILIO_RETRY_BASE_MS, 10_000));
     }
   }
 
   /** Books the sender's next slot and waits for it. */
-  private async reserveSlot(senderKey: string, ratePerSecond: number): Promise<{ dueAt: number; waitMs: number; waited: boolean }> {
+  private async reserveSlot(
+    senderKey: string,
+    ratePerSecond: number,
+  ): Promise<{ dueAt: number; waitMs: number; waited: boolean }> {
     const { waitMs } = await this.limiter.reserve(senderKey, ratePerSecond);
     const dueAt = Date.now() + waitMs;
     if (waitMs > 0) await sleep(waitMs);
@@ -150,7 +182,9 @@ export class DeliverSendUseCase {
     return (1000 * this.config.SEND_RATE_HEADROOM) / 2;
   }
 
-  private async callTwilio(message: OutgoingMessage): Promise<{ ok: true; sid: string } | { ok: false; failure: TwilioCallFailure }> {
+  private async callTwilio(
+    message: OutgoingMessage,
+  ): Promise<{ ok: true; sid: string } | { ok: false; failure: TwilioCallFailure }> {
     try {
       const created = await this.twilio.create(message);
       return { ok: true, sid: created.sid };
@@ -175,16 +209,26 @@ export class DeliverSendUseCase {
   private async findCreated(message: OutgoingMessage, since: Date): Promise<string | null> {
     const from = new Date(since.getTime() - RECONCILE_SLACK_MS);
     const candidates = (await this.twilio.listSince(message.from, message.to, from)).filter(
-      (m) => m.dateCreated.getTime() >= from.getTime() && (message.contentSid !== undefined || m.body === message.body),
+      (m) =>
+        m.dateCreated.getTime() >= from.getTime() &&
+        (message.contentSid !== undefined || m.body === message.body),
     );
     const owned = await this.sends.knownSids(candidates.map((c) => c.sid));
     const match = candidates.find((c) => !owned.has(c.sid));
-    if (match) this.logger.log(`Adopted Twilio message ${match.sid} created by an earlier attempt instead of sending again`);
+    if (match)
+      this.logger.log(
+        `Adopted Twilio message ${match.sid} created by an earlier attempt instead of sending again`,
+      );
     return match?.sid ?? null;
   }
 
-  private async settle(send: SendEntity, change: Parameters<SendsRepository['transition']>[2]): Promise<SendResult> {
-    const updated = (await this.sends.transition(send.workspaceId, send.id, change)) ?? (await this.sends.findById(send.workspaceId, send.id));
+  private async settle(
+    send: SendEntity,
+    change: Parameters<SendsRepository['transition']>[2],
+  ): Promise<SendResult> {
+    const updated =
+      (await this.sends.transition(send.workspaceId, send.id, change)) ??
+      (await this.sends.findById(send.workspaceId, send.id));
     if (!updated) throw new Error(`Send ${send.id} disappeared`);
     sendsSettled.inc({ channel: updated.channel, status: updated.status });
     await this.updates.publish(updated);
@@ -198,6 +242,9 @@ export class DeliverSendUseCase {
       await this.updates.publish(current);
       return toResult(current);
     }
-    throw new AppError('unavailable', 'Another worker is handing this send to Twilio; it will be checked again shortly.');
+    throw new AppError(
+      'unavailable',
+      'Another worker is handing this send to Twilio; it will be checked again shortly.',
+    );
   }
 }

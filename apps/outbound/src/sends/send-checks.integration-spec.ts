@@ -21,7 +21,10 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     const n = h.number(ws.id, { whatsappEnabled: false });
     const m = h.member(ws.id, { notifyWhatsapp: true });
     const result = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE }));
-    expect(result).toMatchObject({ status: 'skipped', reason: 'Workspace does not have WhatsApp feature enabled.' });
+    expect(result).toMatchObject({
+      status: 'skipped',
+      reason: 'Workspace does not have WhatsApp feature enabled.',
+    });
     // The first status is published too, so chats and callers can follow it.
     await waitFor(() => updates.some((u) => u.sendId === result.id && u.status === 'skipped'));
     expect(await h.sentTo(m.phone!)).toHaveLength(0);
@@ -31,12 +34,17 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     const ws = h.workspace();
     const m = h.member(ws.id, { notifyWhatsapp: true });
     const off = h.number(ws.id, { whatsappEnabled: false });
-    await expect(h.send(h.request(off, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE }))).resolves.toMatchObject({
+    await expect(
+      h.send(h.request(off, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE })),
+    ).resolves.toMatchObject({
       status: 'failed',
       reason: 'Phone number does not have WhatsApp enabled.',
     });
     const archived = h.number(ws.id, { archived: true });
-    await expect(h.send(h.request(archived, { memberId: m.id, channel: 'sms' }))).resolves.toMatchObject({ status: 'failed', reason: REASONS.numberArchived });
+    await expect(h.send(h.request(archived, { memberId: m.id, channel: 'sms' }))).resolves.toMatchObject({
+      status: 'failed',
+      reason: REASONS.numberArchived,
+    });
     expect(await h.sentTo(m.phone!)).toHaveLength(0);
   });
 
@@ -44,11 +52,16 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     const ws = h.workspace();
     const n = h.number(ws.id);
     const m = h.member(ws.id, { notifyWhatsapp: false, notifySms: false });
-    await expect(h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE }))).resolves.toMatchObject({
+    await expect(
+      h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE })),
+    ).resolves.toMatchObject({
       status: 'skipped',
       reason: 'Member has WhatsApp notifications disabled.',
     });
-    await expect(h.send(h.request(n, { memberId: m.id, channel: 'sms' }))).resolves.toMatchObject({ status: 'skipped', reason: 'Member has SMS notifications disabled.' });
+    await expect(h.send(h.request(n, { memberId: m.id, channel: 'sms' }))).resolves.toMatchObject({
+      status: 'skipped',
+      reason: 'Member has SMS notifications disabled.',
+    });
     expect(await staysFalse(async () => (await h.sentTo(m.phone!)).length > 0, 300)).toBe(true);
   });
 
@@ -57,7 +70,9 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     const n = h.number(ws.id);
     const m = h.member(ws.id, { notifyWhatsapp: true, optedOut: true });
     await h.memberWrote(n, m);
-    await expect(h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', kind: 'reply', body: 'hi' }))).resolves.toMatchObject({ status: 'skipped', reason: OPTED_OUT_REASON });
+    await expect(
+      h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', kind: 'reply', body: 'hi' })),
+    ).resolves.toMatchObject({ status: 'skipped', reason: OPTED_OUT_REASON });
   });
 
   it('sends a reply to a member who wrote in even with WhatsApp notifications off', async () => {
@@ -65,13 +80,19 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     const n = h.number(ws.id);
     const m = h.member(ws.id, { notifyWhatsapp: false });
     await h.memberWrote(n, m);
-    const result = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', kind: 'reply', body: 'Thanks for your message' }));
+    const result = await h.send(
+      h.request(n, { memberId: m.id, channel: 'whatsapp', kind: 'reply', body: 'Thanks for your message' }),
+    );
     expect(result.status).toBe('pending');
     const [sent] = await waitFor(async () => {
       const msgs = await h.sentTo(m.phone!);
       return msgs.length ? msgs : undefined;
     });
-    expect(sent).toMatchObject({ channel: 'whatsapp', body: 'Thanks for your message', from: `whatsapp:${n.number}` });
+    expect(sent).toMatchObject({
+      channel: 'whatsapp',
+      body: 'Thanks for your message',
+      from: `whatsapp:${n.number}`,
+    });
     await h.waitForStatus(ws.id, result.id, 'delivered');
   });
 
@@ -81,14 +102,26 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     const m = h.member(ws.id, { notifyWhatsapp: true });
     await h.memberWrote(n, m, new Date(Date.now() - 25 * HOUR));
     // The projection has the (closed) window once the API shows it.
-    const windows = await waitFor(async () => (await h.nats.request(GetConversationWindows, { workspaceId: ws.id, memberId: m.id })).items[0]);
+    const windows = await waitFor(
+      async () =>
+        (await h.nats.request(GetConversationWindows, { workspaceId: ws.id, memberId: m.id })).items[0],
+    );
     expect(windows).toMatchObject({ phoneNumberId: n.id, channel: 'whatsapp', open: false });
 
-    const freeForm = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', body: 'Are you there?' }));
+    const freeForm = await h.send(
+      h.request(n, { memberId: m.id, channel: 'whatsapp', body: 'Are you there?' }),
+    );
     expect(freeForm).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/template/) });
     expect(freeForm.reason).toBe(REASONS.outsideWindow);
 
-    const template = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE, contentVariables: { '1': 'Tuesday' } }));
+    const template = await h.send(
+      h.request(n, {
+        memberId: m.id,
+        channel: 'whatsapp',
+        contentSid: TEMPLATE,
+        contentVariables: { '1': 'Tuesday' },
+      }),
+    );
     expect(template.status).toBe('pending');
     const delivered = await h.waitForStatus(ws.id, template.id, 'delivered');
     const sent = await h.sentTo(m.phone!);
@@ -101,13 +134,20 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     const n = h.number(ws.id);
     const m = h.member(ws.id, { notifyWhatsapp: true });
     await h.memberWrote(n, m, new Date(Date.now() - 2 * HOUR));
-    const w = await waitFor(async () => (await h.nats.request(GetConversationWindows, { workspaceId: ws.id, memberId: m.id })).items[0]);
+    const w = await waitFor(
+      async () =>
+        (await h.nats.request(GetConversationWindows, { workspaceId: ws.id, memberId: m.id })).items[0],
+    );
     expect(w.open).toBe(true);
     expect(Date.parse(w.expiresAt) - Date.parse(w.lastInboundAt)).toBe(24 * HOUR);
     // Another workspace sees nothing of it.
-    await expect(h.nats.request(GetConversationWindows, { workspaceId: h.workspace().id, memberId: m.id })).resolves.toEqual({ items: [] });
+    await expect(
+      h.nats.request(GetConversationWindows, { workspaceId: h.workspace().id, memberId: m.id }),
+    ).resolves.toEqual({ items: [] });
 
-    const result = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', body: 'Your table is ready' }));
+    const result = await h.send(
+      h.request(n, { memberId: m.id, channel: 'whatsapp', body: 'Your table is ready' }),
+    );
     await h.waitForStatus(ws.id, result.id, 'delivered');
   });
 
@@ -117,12 +157,16 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     const phone = `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
     // The sender just wrote on WhatsApp (Twilio knows it; routing rejected it, so no member and no projection).
     await h.control('/emulator/window', { number: n.number, phone, lastInboundAt: Date.now() });
-    const notice = await h.send(h.request(n, { to: phone, channel: 'whatsapp', kind: 'reply', body: 'Please text us instead.' }));
+    const notice = await h.send(
+      h.request(n, { to: phone, channel: 'whatsapp', kind: 'reply', body: 'Please text us instead.' }),
+    );
     expect(notice.status).toBe('pending');
     await h.waitForStatus(ws.id, notice.id, 'delivered');
     expect(await h.sentTo(phone)).toMatchObject([{ channel: 'whatsapp', body: 'Please text us instead.' }]);
     // A send the system starts from the same number is still refused.
-    await expect(h.send(h.request(n, { to: phone, channel: 'whatsapp', kind: 'system', contentSid: TEMPLATE }))).resolves.toMatchObject({
+    await expect(
+      h.send(h.request(n, { to: phone, channel: 'whatsapp', kind: 'system', contentSid: TEMPLATE })),
+    ).resolves.toMatchObject({
       status: 'skipped',
       reason: 'Workspace does not have WhatsApp feature enabled.',
     });

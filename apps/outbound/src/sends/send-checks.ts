@@ -1,16 +1,35 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, CheckSend, GetSender, type Channel, type PhoneNumber, type SendRequest, type WorkspaceSummary } from '@app/contracts';
+import {
+  AppError,
+  CheckSend,
+  GetSender,
+  type Channel,
+  type PhoneNumber,
+  type SendRequest,
+  type WorkspaceSummary,
+} from '@app/contracts';
 import { MessagingClient, sleep } from '@app/messaging';
 import { OUTBOUND_CONFIG, type OutboundConfig } from '../config';
 import { WindowsRepository } from '../windows/windows.repository';
-import { archivedRefusal, checkSender, isNoticeToSender, isWindowOpen, needsWindow, REASONS, senderRate, type Refusal } from './send-rules';
+import {
+  archivedRefusal,
+  checkSender,
+  isNoticeToSender,
+  isWindowOpen,
+  needsWindow,
+  REASONS,
+  senderRate,
+  type Refusal,
+} from './send-rules';
 
 export interface Sender {
   workspace: WorkspaceSummary;
   phoneNumber: PhoneNumber;
 }
 
-export type CheckOutcome = { ok: false; refusal: Refusal; toPhone: string | null } | { ok: true; sender: Sender; toPhone: string; ratePerSecond: number };
+export type CheckOutcome =
+  | { ok: false; refusal: Refusal; toPhone: string | null }
+  | { ok: true; sender: Sender; toPhone: string; ratePerSecond: number };
 
 /**
  * The checks before a send, in the order operators read them: workspace feature, the number
@@ -36,7 +55,11 @@ export class SendChecks {
     if ('refusal' in recipient) return { ok: false, refusal: recipient.refusal, toPhone: null };
 
     if (!notice && needsWindow(request) && !(await this.windowOpen(request, recipient.phone))) {
-      return { ok: false, refusal: { status: 'skipped', reason: REASONS.outsideWindow }, toPhone: recipient.phone };
+      return {
+        ok: false,
+        refusal: { status: 'skipped', reason: REASONS.outsideWindow },
+        toPhone: recipient.phone,
+      };
     }
     const ratePerSecond = senderRate(sender.phoneNumber, request.channel, this.defaultRates());
     return { ok: true, sender, toPhone: recipient.phone, ratePerSecond };
@@ -48,9 +71,13 @@ export class SendChecks {
 
   private async sender(request: SendRequest): Promise<Sender | { refusal: Refusal }> {
     try {
-      return await this.messaging.request(GetSender, { workspaceId: request.workspaceId, phoneNumberId: request.phoneNumberId });
+      return await this.messaging.request(GetSender, {
+        workspaceId: request.workspaceId,
+        phoneNumberId: request.phoneNumberId,
+      });
     } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') return { refusal: { status: 'failed', reason: REASONS.numberNotFound } };
+      if (error instanceof AppError && error.code === 'not_found')
+        return { refusal: { status: 'failed', reason: REASONS.numberNotFound } };
       throw error;
     }
   }
@@ -58,14 +85,21 @@ export class SendChecks {
   /** The member's phone after preferences allowed the send; a bare address skips the member checks. */
   private async recipient(request: SendRequest): Promise<{ phone: string } | { refusal: Refusal }> {
     if (!request.memberId) {
-      if (!request.to) return { refusal: { status: 'failed', reason: 'The send has neither a member nor an address.' } };
+      if (!request.to)
+        return { refusal: { status: 'failed', reason: 'The send has neither a member nor an address.' } };
       return { phone: request.to };
     }
     let check;
     try {
-      check = await this.messaging.request(CheckSend, { workspaceId: request.workspaceId, memberId: request.memberId, channel: request.channel, kind: request.kind });
+      check = await this.messaging.request(CheckSend, {
+        workspaceId: request.workspaceId,
+        memberId: request.memberId,
+        channel: request.channel,
+        kind: request.kind,
+      });
     } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') return { refusal: { status: 'failed', reason: REASONS.memberNotFound } };
+      if (error instanceof AppError && error.code === 'not_found')
+        return { refusal: { status: 'failed', reason: REASONS.memberNotFound } };
       throw error;
     }
     if (!check.allowed) return { refusal: { status: check.outcome, reason: check.reason } };
@@ -80,9 +114,15 @@ export class SendChecks {
   private async windowOpen(request: SendRequest, phone: string): Promise<boolean> {
     const deadline = Date.now() + (request.kind === 'system' ? 0 : this.config.WINDOW_GRACE_MS);
     for (;;) {
-      const projected = await this.windows.lastInbound(request.workspaceId, request.phoneNumberId, request.channel, { memberId: request.memberId, phone });
+      const projected = await this.windows.lastInbound(
+        request.workspaceId,
+        request.phoneNumberId,
+        request.channel,
+        { memberId: request.memberId, phone },
+      );
       // A reply names the message it answers: that message opened (or renewed) the window.
-      const answered = request.kind !== 'system' && request.inReplyTo ? new Date(request.inReplyTo.receivedAt) : null;
+      const answered =
+        request.kind !== 'system' && request.inReplyTo ? new Date(request.inReplyTo.receivedAt) : null;
       const last = answered && (!projected || answered > projected) ? answered : projected;
       if (isWindowOpen(last, new Date())) return true;
       if (Date.now() >= deadline) return false;

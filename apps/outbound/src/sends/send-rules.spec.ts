@@ -1,29 +1,49 @@
 import type { PhoneNumber, WorkspaceSummary } from '@app/contracts';
 import { checkSender, isNoticeToSender, isWindowOpen, needsWindow, REASONS, senderRate } from './send-rules';
 
-const workspace = (features: Array<'whatsapp'> = ['whatsapp']): WorkspaceSummary => ({ id: '00000000-0000-4000-8000-000000000001', name: 'W', features });
+const workspace = (features: Array<'whatsapp'> = ['whatsapp']): WorkspaceSummary => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  name: 'W',
+  features,
+});
 const number = (fields: Partial<PhoneNumber> = {}) =>
-  ({ smsEnabled: true, whatsappEnabled: true, archived: false, sendRatePerSecond: null, ...fields }) as PhoneNumber;
+  ({
+    smsEnabled: true,
+    whatsappEnabled: true,
+    archived: false,
+    sendRatePerSecond: null,
+    ...fields,
+  }) as PhoneNumber;
 
 describe('checkSender', () => {
   it('checks the workspace feature before the number', () => {
-    expect(checkSender('whatsapp', { workspace: workspace([]), phoneNumber: number({ whatsappEnabled: false }) })).toEqual({
+    expect(
+      checkSender('whatsapp', { workspace: workspace([]), phoneNumber: number({ whatsappEnabled: false }) }),
+    ).toEqual({
       status: 'skipped',
       reason: 'Workspace does not have WhatsApp feature enabled.',
     });
   });
 
   it("fails when the number's WhatsApp is off, and says when it is archived", () => {
-    expect(checkSender('whatsapp', { workspace: workspace(), phoneNumber: number({ whatsappEnabled: false }) })).toEqual({
+    expect(
+      checkSender('whatsapp', { workspace: workspace(), phoneNumber: number({ whatsappEnabled: false }) }),
+    ).toEqual({
       status: 'failed',
       reason: 'Phone number does not have WhatsApp enabled.',
     });
-    expect(checkSender('whatsapp', { workspace: workspace(), phoneNumber: number({ archived: true }) })).toEqual({ status: 'failed', reason: REASONS.numberArchived });
-    expect(checkSender('sms', { workspace: workspace(), phoneNumber: number({ smsEnabled: false }) })).toEqual({ status: 'failed', reason: REASONS.numberLacksSms });
+    expect(
+      checkSender('whatsapp', { workspace: workspace(), phoneNumber: number({ archived: true }) }),
+    ).toEqual({ status: 'failed', reason: REASONS.numberArchived });
+    expect(
+      checkSender('sms', { workspace: workspace(), phoneNumber: number({ smsEnabled: false }) }),
+    ).toEqual({ status: 'failed', reason: REASONS.numberLacksSms });
   });
 
   it('lets SMS through without the WhatsApp feature', () => {
-    expect(checkSender('sms', { workspace: workspace([]), phoneNumber: number({ whatsappEnabled: false }) })).toBeNull();
+    expect(
+      checkSender('sms', { workspace: workspace([]), phoneNumber: number({ whatsappEnabled: false }) }),
+    ).toBeNull();
   });
 });
 
@@ -37,7 +57,9 @@ describe('the 24-hour window', () => {
 
   it('applies to free-form WhatsApp only', () => {
     expect(needsWindow({ channel: 'whatsapp' })).toBe(true);
-    expect(needsWindow({ channel: 'whatsapp', contentSid: 'HX0123456789abcdef0123456789abcdef' })).toBe(false);
+    expect(needsWindow({ channel: 'whatsapp', contentSid: 'HX0123456789abcdef0123456789abcdef' })).toBe(
+      false,
+    );
     expect(needsWindow({ channel: 'sms' })).toBe(false);
   });
 });
@@ -50,7 +72,13 @@ it("uses the number's rate, else the channel default", () => {
 describe("routing's notice to a sender on a disabled channel", () => {
   it('is a reply to an address without a member', () => {
     expect(isNoticeToSender({ kind: 'reply', to: '+15550000001' })).toBe(true);
-    expect(isNoticeToSender({ kind: 'reply', to: '+15550000001', memberId: '00000000-0000-4000-8000-000000000001' })).toBe(false);
+    expect(
+      isNoticeToSender({
+        kind: 'reply',
+        to: '+15550000001',
+        memberId: '00000000-0000-4000-8000-000000000001',
+      }),
+    ).toBe(false);
     expect(isNoticeToSender({ kind: 'system', to: '+15550000001' })).toBe(false);
   });
 });

@@ -1,4 +1,10 @@
-import { SKIP_REASONS, type Channel, type PhoneNumber, type SendRequest, type WorkspaceSummary } from '@app/contracts';
+import {
+  SKIP_REASONS,
+  type Channel,
+  type PhoneNumber,
+  type SendRequest,
+  type WorkspaceSummary,
+} from '@app/contracts';
 
 /** A check that stops a send: stored with its reason, never handed to Twilio. */
 export interface Refusal {
@@ -14,13 +20,18 @@ export const REASONS = {
 } as const;
 
 /** Workspace feature, then the number's channel and archive state, in that order. */
-export function checkSender(channel: Channel, sender: { workspace: WorkspaceSummary; phoneNumber: PhoneNumber }): Refusal | null {
+export function checkSender(
+  channel: Channel,
+  sender: { workspace: WorkspaceSummary; phoneNumber: PhoneNumber },
+): Refusal | null {
   if (channel === 'whatsapp' && !sender.workspace.features.includes('whatsapp')) {
     return { status: 'skipped', reason: REASONS.workspaceLacksWhatsapp };
   }
   if (sender.phoneNumber.archived) return { status: 'failed', reason: REASONS.numberArchived };
-  if (channel === 'whatsapp' && !sender.phoneNumber.whatsappEnabled) return { status: 'failed', reason: REASONS.numberLacksWhatsapp };
-  if (channel === 'sms' && !sender.phoneNumber.smsEnabled) return { status: 'failed', reason: REASONS.numberLacksSms };
+  if (channel === 'whatsapp' && !sender.phoneNumber.whatsappEnabled)
+    return { status: 'failed', reason: REASONS.numberLacksWhatsapp };
+  if (channel === 'sms' && !sender.phoneNumber.smsEnabled)
+    return { status: 'failed', reason: REASONS.numberLacksSms };
   return null;
 }
 
@@ -50,6 +61,10 @@ export function isWindowOpen(lastInboundAt: Date | null, now: Date): boolean {
 }
 
 /** The rate a sender may hand to Twilio: the number's own, else the channel's default. */
-export function senderRate(phoneNumber: Pick<PhoneNumber, 'sendRatePerSecond'>, channel: Channel, defaults: Record<Channel, number>): number {
+export function senderRate(
+  phoneNumber: Pick<PhoneNumber, 'sendRatePerSecond'>,
+  channel: Channel,
+  defaults: Record<Channel, number>,
+): number {
   return phoneNumber.sendRatePerSecond ?? defaults[channel];
 }

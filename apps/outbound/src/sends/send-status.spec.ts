@@ -26,7 +26,14 @@ describe('send status order', () => {
   });
 
   it('lists what a status may replace', () => {
-    expect(statusesBefore('delivered').sort()).toEqual(['failed', 'pending', 'queued', 'sending', 'sent', 'undelivered']);
+    expect(statusesBefore('delivered').sort()).toEqual([
+      'failed',
+      'pending',
+      'queued',
+      'sending',
+      'sent',
+      'undelivered',
+    ]);
     expect(statusesBefore('pending')).toEqual([]);
   });
 

@@ -18,7 +18,10 @@ export class SendEntity {
   @Column('text', { name: 'origin_ref', nullable: true }) originRef!: string | null;
   @Column('text', { nullable: true }) body!: string | null;
   @Column('text', { name: 'content_sid', nullable: true }) contentSid!: string | null;
-  @Column('jsonb', { name: 'content_variables', nullable: true }) contentVariables!: Record<string, string> | null;
+  @Column('jsonb', { name: 'content_variables', nullable: true }) contentVariables!: Record<
+    string,
+    string
+  > | null;
   @Column('text') status!: SendStatus;
   @Column('text', { nullable: true }) reason!: string | null;
   @Column('text', { name: 'error_code', nullable: true }) errorCode!: string | null;

@@ -7,7 +7,8 @@ import { DeliverSendUseCase } from './deliver-send.usecase';
 import { GetSendRecordUseCase } from './get-send-record.usecase';
 
 /** One conversation's sends go out in order; sends of different conversations in parallel. */
-export const sendOrderKey = (r: SendRequest): string => `${r.phoneNumberId}:${r.memberId ?? r.to ?? ''}:${r.channel}`;
+export const sendOrderKey = (r: SendRequest): string =>
+  `${r.phoneNumberId}:${r.memberId ?? r.to ?? ''}:${r.channel}`;
 
 @Controller()
 export class SendsHandlers {

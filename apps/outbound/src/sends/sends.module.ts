@@ -16,7 +16,14 @@ import { SendsRepository } from './sends.repository';
 @Module({
   imports: [PersistenceModule.forFeature([SendEntity]), WindowsModule, RateLimitModule, TwilioModule],
   controllers: [SendsHandlers],
-  providers: [SendsRepository, SendChecks, SendUpdatesPublisher, AcceptSendUseCase, DeliverSendUseCase, GetSendRecordUseCase],
+  providers: [
+    SendsRepository,
+    SendChecks,
+    SendUpdatesPublisher,
+    AcceptSendUseCase,
+    DeliverSendUseCase,
+    GetSendRecordUseCase,
+  ],
   exports: [SendsRepository, SendUpdatesPublisher],
 })
 export class SendsModule {}

@@ -46,11 +46,17 @@ export class SendsRepository {
 
   /** For status callbacks only: they carry no workspace, but our send id and Twilio's SID are unique. */
   findForCallback(ref: { sendId: string | null; twilioSid: string }): Promise<SendEntity | null> {
-    return ref.sendId ? this.sends.findOneBy({ id: ref.sendId }) : this.sends.findOneBy({ twilioSid: ref.twilioSid });
+    return ref.sendId
+      ? this.sends.findOneBy({ id: ref.sendId })
+      : this.sends.findOneBy({ twilioSid: ref.twilioSid });
   }
 
   /** Inserts the send, or returns the one already stored under its idempotency key. */
-  async insertOrGet(request: SendRequest, outcome: Refusal | null, toPhone: string | null): Promise<{ send: SendEntity; created: boolean }> {
+  async insertOrGet(
+    request: SendRequest,
+    outcome: Refusal | null,
+    toPhone: string | null,
+  ): Promise<{ send: SendEntity; created: boolean }> {
     const rows: Array<{ id: string }> = await this.sends.query(
       `INSERT INTO sends (id, workspace_id, idempotency_key, phone_number_id, member_id, to_phone, chat_id, channel, kind,
                           origin_service, origin_ref, body, content_sid, content_variables, status, reason)
@@ -114,7 +120,13 @@ export class SendsRepository {
    * Claims a pending send for one Twilio call. Fails (null) while another worker holds a fresh
    * claim; takes over a claim older than `staleMs` (its worker presumably died mid-call).
    */
-  async claim(workspaceId: string, id: string, token: string | null, staleMs: number, addresses: Addresses): Promise<Claim | null> {
+  async claim(
+    workspaceId: string,
+    id: string,
+    token: string | null,
+    staleMs: number,
+    addresses: Addresses,
+  ): Promise<Claim | null> {
     const mine = token ?? randomUUID();
     const rows = await this.updateReturning<{ prev_at: Date | null; prev_token: string | null }>(
       `UPDATE sends s SET claimed_at = clock_timestamp(), claim_token = $3, attempts = s.attempts + 1, updated_at = now(),
@@ -127,7 +139,10 @@ export class SendsRepository {
     );
     const row = rows[0];
     if (!row) return null;
-    return { token: mine, previous: row.prev_at && row.prev_token ? { at: new Date(row.prev_at), token: row.prev_token } : null };
+    return {
+      token: mine,
+      previous: row.prev_at && row.prev_token ? { at: new Date(row.prev_at), token: row.prev_token } : null,
+    };
   }
 
   /** Gives a claim back when we know no Twilio call of ours is outstanding. */

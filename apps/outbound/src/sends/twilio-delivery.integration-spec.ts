@@ -23,7 +23,11 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
     const m = h.member(ws.id, { notifyWhatsapp: true });
     // Our projection saw a recent message; Twilio's window is forced 25 hours back.
     await h.memberWrote(n, m, new Date(), { twilioToo: false });
-    await h.control('/emulator/window', { number: n.number, phone: m.phone, lastInboundAt: Date.now() - 25 * HOUR });
+    await h.control('/emulator/window', {
+      number: n.number,
+      phone: m.phone,
+      lastInboundAt: Date.now() - 25 * HOUR,
+    });
     const result = await waitFor(async () => {
       const r = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', body: 'Still there?' }));
       return r.status === 'pending' ? r : undefined;
@@ -32,7 +36,15 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
     expect(failed.errorCode).toBe('63016');
     expect(failed.reason).toMatch(/24 hours.*approved template/);
     // Chats learn it from the event.
-    await waitFor(() => updates.find((u) => u.sendId === result.id && u.status === 'failed' && u.errorCode === '63016' && u.reason === failed.reason));
+    await waitFor(() =>
+      updates.find(
+        (u) =>
+          u.sendId === result.id &&
+          u.status === 'failed' &&
+          u.errorCode === '63016' &&
+          u.reason === failed.reason,
+      ),
+    );
   });
 
   it('retries a 429 from Twilio and sends the message once', async () => {
@@ -51,7 +63,12 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
     const ws = h.workspace();
     const n = h.number(ws.id);
     const m = h.member(ws.id);
-    await h.control('/emulator/faults', { status: 400, code: 21610, message: 'Attempt to send to unsubscribed recipient', to: m.phone });
+    await h.control('/emulator/faults', {
+      status: 400,
+      code: 21610,
+      message: 'Attempt to send to unsubscribed recipient',
+      to: m.phone,
+    });
     const result = await h.send(h.request(n, { memberId: m.id, channel: 'sms', body: 'hi' }));
     const failed = await h.waitForStatus(ws.id, result.id, 'failed');
     expect(failed).toMatchObject({ errorCode: '21610', reason: expect.stringMatching(/replied STOP/) });
@@ -93,9 +110,16 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
     const seen = updates.filter((u) => u.sendId === result.id).length;
     await h.nats.publish(DeliveryStatusReceived, callback('delivered'), `replay:${randomUUID()}`);
     await h.nats.publish(DeliveryStatusReceived, callback('sent'), `late:${randomUUID()}`);
-    expect(await staysFalse(async () => (await h.record(ws.id, result.id)).status !== 'delivered', 500)).toBe(true);
+    expect(await staysFalse(async () => (await h.record(ws.id, result.id)).status !== 'delivered', 500)).toBe(
+      true,
+    );
     // No update moved it backwards.
-    expect(updates.filter((u) => u.sendId === result.id).slice(seen).map((u) => u.status)).not.toContain('sent');
+    expect(
+      updates
+        .filter((u) => u.sendId === result.id)
+        .slice(seen)
+        .map((u) => u.status),
+    ).not.toContain('sent');
   });
 
   it('finds a send by its Twilio SID when the callback has no send id, and never moves it back from read', async () => {
@@ -107,11 +131,23 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
       const r = await h.record(ws.id, result.id);
       return r.twilioSid ? r : undefined;
     });
-    const base = { accountSid: TEST_ACCOUNT_SID, messageSid: queued.twilioSid!, errorCode: null, errorMessage: null, from: n.number, to: m.phone!, sendId: null, receivedAt: new Date().toISOString(), params: {} };
+    const base = {
+      accountSid: TEST_ACCOUNT_SID,
+      messageSid: queued.twilioSid!,
+      errorCode: null,
+      errorMessage: null,
+      from: n.number,
+      to: m.phone!,
+      sendId: null,
+      receivedAt: new Date().toISOString(),
+      params: {},
+    };
     await h.nats.publish(DeliveryStatusReceived, { ...base, status: 'read' }, `x:${randomUUID()}`);
     await h.waitForStatus(ws.id, result.id, 'read');
     await h.nats.publish(DeliveryStatusReceived, { ...base, status: 'sent' }, `y:${randomUUID()}`);
-    expect(await staysFalse(async () => (await h.record(ws.id, result.id)).status !== 'read', 300)).toBe(true);
+    expect(await staysFalse(async () => (await h.record(ws.id, result.id)).status !== 'read', 300)).toBe(
+      true,
+    );
   });
 
   it('reconciles a send whose earlier attempt died mid-call instead of sending it again', async () => {
@@ -129,7 +165,10 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
     );
     const created = await fetch(`${h.emulator.url}/2010-04-01/Accounts/${TEST_ACCOUNT_SID}/Messages.json`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${TEST_ACCOUNT_SID}:${TEST_AUTH_TOKEN}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${TEST_ACCOUNT_SID}:${TEST_AUTH_TOKEN}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: new URLSearchParams({ To: m.phone!, From: n.number, Body: 'Crash test' }).toString(),
     });
     const sid = ((await created.json()) as { sid: string }).sid;

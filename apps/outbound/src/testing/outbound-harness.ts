@@ -124,8 +124,18 @@ export class OutboundHarness {
    * The member wrote in on WhatsApp at `at`: Twilio (the emulator) knows it, and outbound's window
    * projection sees routing's accepted event. `twilioToo: false` leaves Twilio's window as it was.
    */
-  async memberWrote(number: PhoneNumber, member: Member, at = new Date(), options: { twilioToo?: boolean } = {}): Promise<void> {
-    if (options.twilioToo !== false) await this.control('/emulator/window', { number: number.number, phone: member.phone, lastInboundAt: at.getTime() });
+  async memberWrote(
+    number: PhoneNumber,
+    member: Member,
+    at = new Date(),
+    options: { twilioToo?: boolean } = {},
+  ): Promise<void> {
+    if (options.twilioToo !== false)
+      await this.control('/emulator/window', {
+        number: number.number,
+        phone: member.phone,
+        lastInboundAt: at.getTime(),
+      });
     const sid = `SM${randomUUID().replace(/-/g, '')}`;
     const workspace = this.directory.workspaces.get(number.workspaceId)!;
     await this.nats.publish(

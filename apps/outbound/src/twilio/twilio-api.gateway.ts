@@ -25,7 +25,12 @@ export class TwilioApiGateway implements TwilioGateway {
       to: message.to,
       statusCallback: message.statusCallback,
       ...(message.contentSid
-        ? { contentSid: message.contentSid, ...(message.contentVariables ? { contentVariables: JSON.stringify(message.contentVariables) } : {}) }
+        ? {
+            contentSid: message.contentSid,
+            ...(message.contentVariables
+              ? { contentVariables: JSON.stringify(message.contentVariables) }
+              : {}),
+          }
         : { body: message.body }),
     });
     return { sid: created.sid, status: created.status };
@@ -33,6 +38,11 @@ export class TwilioApiGateway implements TwilioGateway {
 
   async listSince(from: string, to: string, since: Date): Promise<TwilioMessageSummary[]> {
     const messages = await this.client.messages.list({ from, to, dateSentAfter: since, limit: 50 });
-    return messages.map((m) => ({ sid: m.sid, status: m.status, body: m.body ?? null, dateCreated: m.dateCreated }));
+    return messages.map((m) => ({
+      sid: m.sid,
+      status: m.status,
+      body: m.body ?? null,
+      dateCreated: m.dateCreated,
+    }));
   }
 }

@@ -35,5 +35,7 @@ export function classifyTwilioError(error: unknown): TwilioCallFailure {
 /** The reason stored for a refused message: ours for the codes we know, else Twilio's own words. */
 export function refusalReason(failure: Pick<TwilioCallFailure, 'code' | 'message'>): string {
   if (failure.code && twilioErrorInfo(failure.code)) return describeTwilioError(failure.code);
-  return failure.code ? `Twilio refused the message (error ${failure.code}): ${failure.message}` : `Twilio refused the message: ${failure.message}`;
+  return failure.code
+    ? `Twilio refused the message (error ${failure.code}): ${failure.message}`
+    : `Twilio refused the message: ${failure.message}`;
 }

@@ -8,7 +8,11 @@ import { WindowsRepository } from './windows.repository';
 export class ListWindowsUseCase {
   constructor(private readonly windows: WindowsRepository) {}
 
-  async execute(workspaceId: string, memberId: string, now = new Date()): Promise<ResponsePayload<typeof GetConversationWindows>> {
+  async execute(
+    workspaceId: string,
+    memberId: string,
+    now = new Date(),
+  ): Promise<ResponsePayload<typeof GetConversationWindows>> {
     const rows = await this.windows.listForMember(workspaceId, memberId);
     return {
       items: rows.map((w) => ({

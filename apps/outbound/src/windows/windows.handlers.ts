@@ -1,6 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { conversationKey, GetConversationWindows, MessageAccepted, type RequestPayload } from '@app/contracts';
+import {
+  conversationKey,
+  GetConversationWindows,
+  MessageAccepted,
+  type RequestPayload,
+} from '@app/contracts';
 import { OnEvent, OnRequest } from '@app/messaging';
 import { ListWindowsUseCase } from './list-windows.usecase';
 import { RecordInboundUseCase } from './record-inbound.usecase';

@@ -17,7 +17,10 @@ export interface InboundSeen {
 /** Every method takes the workspace id: a window is never read across workspaces. */
 @Injectable()
 export class WindowsRepository {
-  constructor(@InjectRepository(ConversationWindowEntity) private readonly windows: Repository<ConversationWindowEntity>) {}
+  constructor(
+    @InjectRepository(ConversationWindowEntity)
+    private readonly windows: Repository<ConversationWindowEntity>,
+  ) {}
 
   /** Keeps the latest inbound time: a redelivered or out-of-order older message changes nothing. */
   async recordInbound(seen: InboundSeen): Promise<void> {
@@ -28,14 +31,29 @@ export class WindowsRepository {
          SET last_inbound_at = EXCLUDED.last_inbound_at, last_twilio_sid = EXCLUDED.last_twilio_sid,
              member_phone = EXCLUDED.member_phone, updated_at = now()
          WHERE conversation_windows.last_inbound_at < EXCLUDED.last_inbound_at`,
-      [seen.workspaceId, seen.phoneNumberId, seen.memberId, seen.channel, seen.memberPhone, seen.receivedAt, seen.twilioSid],
+      [
+        seen.workspaceId,
+        seen.phoneNumberId,
+        seen.memberId,
+        seen.channel,
+        seen.memberPhone,
+        seen.receivedAt,
+        seen.twilioSid,
+      ],
     );
   }
 
   /** The last inbound time for a member (by id, or by phone for sends addressed to a number). */
-  async lastInbound(workspaceId: string, phoneNumberId: string, channel: Channel, who: { memberId?: string; phone?: string }): Promise<Date | null> {
+  async lastInbound(
+    workspaceId: string,
+    phoneNumberId: string,
+    channel: Channel,
+    who: { memberId?: string; phone?: string },
+  ): Promise<Date | null> {
     if (!who.memberId && !who.phone) return null;
-    const where = who.memberId ? { workspaceId, phoneNumberId, channel, memberId: who.memberId } : { workspaceId, phoneNumberId, channel, memberPhone: who.phone };
+    const where = who.memberId
+      ? { workspaceId, phoneNumberId, channel, memberId: who.memberId }
+      : { workspaceId, phoneNumberId, channel, memberPhone: who.phone };
     const rows = await this.windows.find({ where, order: { lastInboundAt: 'DESC' }, take: 1 });
     return rows[0]?.lastInboundAt ?? null;
   }

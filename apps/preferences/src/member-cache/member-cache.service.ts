@@ -50,7 +50,11 @@ export class MemberCacheService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Reads through the cache; `load` runs only on a miss. */
-  async read(workspaceId: string, memberId: string, load: () => Promise<Member | null>): Promise<Member | null> {
+  async read(
+    workspaceId: string,
+    memberId: string,
+    load: () => Promise<Member | null>,
+  ): Promise<Member | null> {
     const cached = this.cache.get(workspaceId, memberId);
     if (cached) return cached;
     const mark = this.cache.mark();
@@ -64,10 +68,15 @@ export class MemberCacheService implements OnModuleInit, OnApplicationShutdown {
     this.cache.invalidate(workspaceId, memberId);
     const message: MemberCacheInvalidation = { workspaceId, memberId, origin: this.instanceId };
     try {
-      this.connection.nc.publish(this.connection.namespace.subject(MEMBER_CACHE_INVALIDATION_SUBJECT), encodeJson(message));
+      this.connection.nc.publish(
+        this.connection.namespace.subject(MEMBER_CACHE_INVALIDATION_SUBJECT),
+        encodeJson(message),
+      );
     } catch (error) {
       // The change is committed; other replicas catch up when their copy expires.
-      this.logger.warn(`Member cache invalidation not broadcast: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Member cache invalidation not broadcast: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

@@ -3,7 +3,8 @@ import type { Member } from '@app/contracts';
 import { aMember } from '@app/testing';
 import { MemberCache } from './member-cache';
 
-const member = (workspaceId = randomUUID()): Member => aMember(workspaceId, { firstName: null, phone: '+15551234567' });
+const member = (workspaceId = randomUUID()): Member =>
+  aMember(workspaceId, { firstName: null, phone: '+15551234567' });
 
 describe('MemberCache', () => {
   let clock = 0;

@@ -20,10 +20,20 @@ export class CreateMemberUseCase {
     const created = await this.members.transaction(async (manager) => {
       const member = await this.members.insertIfPhoneFree(
         workspaceId,
-        { firstName: clean.firstName ?? null, lastName: clean.lastName ?? null, phone: clean.phone ?? null, email: clean.email ?? null, ...switches },
+        {
+          firstName: clean.firstName ?? null,
+          lastName: clean.lastName ?? null,
+          phone: clean.phone ?? null,
+          email: clean.email ?? null,
+          ...switches,
+        },
         manager,
       );
-      if (!member) throw new AppError('conflict', 'phone: a member with this phone number already exists in this workspace.');
+      if (!member)
+        throw new AppError(
+          'conflict',
+          'phone: a member with this phone number already exists in this workspace.',
+        );
       // A switch set away from its default at creation is consent given then: audit it.
       await this.members.recordChanges(manager, member, switchChanges(DEFAULT_SWITCHES, switches), source);
       return member;

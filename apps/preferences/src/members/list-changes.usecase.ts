@@ -17,8 +17,14 @@ export interface PreferenceChangeView {
 export class ListChangesUseCase {
   constructor(private readonly members: MembersRepository) {}
 
-  async execute(workspaceId: string, memberId: string, limit: number, cursor: string | null): Promise<{ items: PreferenceChangeView[]; nextCursor: string | null }> {
-    if (cursor !== null && !/^\d{1,19}$/.test(cursor)) throw new AppError('invalid_input', 'cursor: not a cursor from an earlier page.');
+  async execute(
+    workspaceId: string,
+    memberId: string,
+    limit: number,
+    cursor: string | null,
+  ): Promise<{ items: PreferenceChangeView[]; nextCursor: string | null }> {
+    if (cursor !== null && !/^\d{1,19}$/.test(cursor))
+      throw new AppError('invalid_input', 'cursor: not a cursor from an earlier page.');
     if (!(await this.members.findById(workspaceId, memberId))) throw AppError.notFound('Member');
     const rows = await this.members.changes(workspaceId, memberId, cursor, limit + 1);
     const items = rows.slice(0, limit).map((c) => ({

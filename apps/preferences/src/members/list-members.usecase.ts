@@ -35,11 +35,15 @@ export class ListMembersUseCase {
 
   async execute(request: RequestPayload<typeof ListMembers>): Promise<MemberPage> {
     const { workspaceId, limit } = request;
-    if (request.cursor !== null && !UUID.test(request.cursor)) throw new AppError('invalid_input', 'cursor: not a cursor from an earlier page.');
+    if (request.cursor !== null && !UUID.test(request.cursor))
+      throw new AppError('invalid_input', 'cursor: not a cursor from an earlier page.');
     const filter = request.filter?.trim() ? compileMemberFilter(request.filter) : null;
 
     if (request.phone !== undefined) {
-      const found = await this.members.findByPhone(workspaceId, normalisePhone(request.phone, this.config.DEFAULT_PHONE_COUNTRY));
+      const found = await this.members.findByPhone(
+        workspaceId,
+        normalisePhone(request.phone, this.config.DEFAULT_PHONE_COUNTRY),
+      );
       const member = found ? toMember(found) : null;
       return { items: member && (!filter || this.matches(filter, member)) ? [member] : [], nextCursor: null };
     }
@@ -51,7 +55,12 @@ export class ListMembersUseCase {
     return this.scan(workspaceId, request.cursor, limit, filter);
   }
 
-  private async scan(workspaceId: string, cursor: string | null, limit: number, filter: MemberFilter): Promise<MemberPage> {
+  private async scan(
+    workspaceId: string,
+    cursor: string | null,
+    limit: number,
+    filter: MemberFilter,
+  ): Promise<MemberPage> {
     const items: Member[] = [];
     let after = cursor;
     let scanned = 0;
@@ -76,7 +85,9 @@ export class ListMembersUseCase {
       // A filter that fails on one member (e.g. int() of a name) leaves that member out, not the whole run.
       // Duck-typed: the evaluator's errors may come from another realm, where instanceof Error fails.
       const message = (error as { message?: unknown } | null)?.message;
-      this.logger.warn(`Member filter failed for member ${member.id}: ${(typeof message === 'string' ? message : String(error)).split('\n')[0]}`);
+      this.logger.warn(
+        `Member filter failed for member ${member.id}: ${(typeof message === 'string' ? message : String(error)).split('\n')[0]}`,
+      );
       return false;
     }
   }

@@ -2,7 +2,12 @@ import { DEFAULT_SWITCHES, switchChanges } from './member-defaults';
 
 describe('member switches', () => {
   it('default to SMS, email and voice on and WhatsApp off', () => {
-    expect(DEFAULT_SWITCHES).toEqual({ notifySms: true, notifyEmail: true, notifyVoice: true, notifyWhatsapp: false });
+    expect(DEFAULT_SWITCHES).toEqual({
+      notifySms: true,
+      notifyEmail: true,
+      notifyVoice: true,
+      notifyWhatsapp: false,
+    });
   });
 
   it('report only the switches a patch really changes', () => {

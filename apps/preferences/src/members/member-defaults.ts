@@ -21,11 +21,15 @@ export interface FieldChange {
 }
 
 /** The switches a patch really changes (a patch repeating the current value changes nothing). */
-export function switchChanges(current: Record<SwitchField, boolean>, patch: Partial<Record<SwitchField, boolean>>): FieldChange[] {
+export function switchChanges(
+  current: Record<SwitchField, boolean>,
+  patch: Partial<Record<SwitchField, boolean>>,
+): FieldChange[] {
   const out: FieldChange[] = [];
   for (const field of SWITCH_FIELDS) {
     const next = patch[field];
-    if (next !== undefined && next !== current[field]) out.push({ field, oldValue: current[field], newValue: next });
+    if (next !== undefined && next !== current[field])
+      out.push({ field, oldValue: current[field], newValue: next });
   }
   return out;
 }

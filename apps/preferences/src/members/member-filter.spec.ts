@@ -3,7 +3,8 @@ import { AppError, type Member } from '@app/contracts';
 import { aMember } from '@app/testing';
 import { compileMemberFilter } from './member-filter';
 
-const member = (fields: Partial<Member> = {}): Member => aMember(randomUUID(), { firstName: null, phone: '+15551234567', ...fields });
+const member = (fields: Partial<Member> = {}): Member =>
+  aMember(randomUUID(), { firstName: null, phone: '+15551234567', ...fields });
 
 const errorOf = (expression: string): AppError => {
   try {

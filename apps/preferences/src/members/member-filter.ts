@@ -6,7 +6,13 @@ import { CelCompileError, CelEnvironment } from '@app/cel';
  * fields read as "" (as in proto3), so `member.email != ""` means "has an email".
  */
 const environment = new CelEnvironment({
-  limits: { maxAstNodes: 2_000, maxDepth: 50, maxListElements: 1_000, maxMapEntries: 100, maxCallArguments: 16 },
+  limits: {
+    maxAstNodes: 2_000,
+    maxDepth: 50,
+    maxListElements: 1_000,
+    maxMapEntries: 100,
+    maxCallArguments: 16,
+  },
   variables: {
     member: {
       id: 'string',
@@ -36,7 +42,10 @@ export function compileMemberFilter(expression: string): MemberFilter {
     throw new AppError('invalid_input', `filter: ${error.summary}${at} of "${expression.slice(0, 200)}".`);
   }
   if (program.type !== 'bool') {
-    throw new AppError('invalid_input', `filter: must be true or false for a member, but gives a ${program.type} value.`);
+    throw new AppError(
+      'invalid_input',
+      `filter: must be true or false for a member, but gives a ${program.type} value.`,
+    );
   }
   return (member) => program.evaluate({ member: filterView(member) }) === true;
 }

@@ -20,12 +20,18 @@ describe('preferences: members, switches, opt-out, audit trail', () => {
   });
   afterAll(() => h?.stop());
 
-  const changesOf = async (workspaceId: string, memberId: string) => (await h.nats.request(ListPreferenceChanges, { workspaceId, memberId })).items;
-  const allMembers = async (workspaceId: string) => (await h.nats.request(ListMembers, { workspaceId, limit: 1000 })).items;
+  const changesOf = async (workspaceId: string, memberId: string) =>
+    (await h.nats.request(ListPreferenceChanges, { workspaceId, memberId })).items;
+  const allMembers = async (workspaceId: string) =>
+    (await h.nats.request(ListMembers, { workspaceId, limit: 1000 })).items;
 
   it('creates members with WhatsApp off and SMS, email and voice on, phone in E.164', async () => {
     const ws = h.workspace();
-    const member = await h.nats.request(CreateMember, { workspaceId: ws, fields: { firstName: ' Dana ', phone: '(415) 555-2671' }, source: API });
+    const member = await h.nats.request(CreateMember, {
+      workspaceId: ws,
+      fields: { firstName: ' Dana ', phone: '(415) 555-2671' },
+      source: API,
+    });
     expect(member).toMatchObject({
       workspaceId: ws,
       firstName: 'Dana',
@@ -42,30 +48,58 @@ describe('preferences: members, switches, opt-out, audit trail', () => {
 
     // A switch set away from its default at creation is audited as consent given then.
     const optedIn = await h.createMember(ws, { notifyWhatsapp: true });
-    expect((await changesOf(ws, optedIn.id)).map((c) => [c.field, c.oldValue, c.newValue, c.source])).toEqual([['notifyWhatsapp', false, true, API]]);
+    expect((await changesOf(ws, optedIn.id)).map((c) => [c.field, c.oldValue, c.newValue, c.source])).toEqual(
+      [['notifyWhatsapp', false, true, API]],
+    );
   });
 
   it('creates members from an inbound message with the same defaults, once per phone', async () => {
     const ws = h.workspace();
     const phone = randomPhone();
-    const first = await h.nats.request(ResolveMember, { workspaceId: ws, phone, channel: 'whatsapp', profileName: 'Alex' });
+    const first = await h.nats.request(ResolveMember, {
+      workspaceId: ws,
+      phone,
+      channel: 'whatsapp',
+      profileName: 'Alex',
+    });
     expect(first.created).toBe(true);
-    expect(first.member).toMatchObject({ phone, firstName: 'Alex', notifySms: true, notifyEmail: true, notifyVoice: true, notifyWhatsapp: false });
-    const again = await h.nats.request(ResolveMember, { workspaceId: ws, phone, channel: 'sms', profileName: 'Someone else' });
+    expect(first.member).toMatchObject({
+      phone,
+      firstName: 'Alex',
+      notifySms: true,
+      notifyEmail: true,
+      notifyVoice: true,
+      notifyWhatsapp: false,
+    });
+    const again = await h.nats.request(ResolveMember, {
+      workspaceId: ws,
+      phone,
+      channel: 'sms',
+      profileName: 'Someone else',
+    });
     expect(again).toMatchObject({ created: false, member: { id: first.member.id, firstName: 'Alex' } });
   });
 
   it('fills an empty first name from the profile name, never replaces one', async () => {
     const ws = h.workspace();
     const nameless = await h.createMember(ws);
-    const resolved = await h.nats.request(ResolveMember, { workspaceId: ws, phone: nameless.phone!, channel: 'whatsapp', profileName: 'Robin' });
+    const resolved = await h.nats.request(ResolveMember, {
+      workspaceId: ws,
+      phone: nameless.phone!,
+      channel: 'whatsapp',
+      profileName: 'Robin',
+    });
     expect(resolved).toMatchObject({ created: false, member: { id: nameless.id, firstName: 'Robin' } });
   });
 
   it('gives one member to concurrent first messages from one phone', async () => {
     const ws = h.workspace();
     const phone = randomPhone();
-    const results = await Promise.all(Array.from({ length: 12 }, () => h.nats.request(ResolveMember, { workspaceId: ws, phone, channel: 'sms', profileName: null })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        h.nats.request(ResolveMember, { workspaceId: ws, phone, channel: 'sms', profileName: null }),
+      ),
+    );
     expect(new Set(results.map((r) => r.member.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(await allMembers(ws)).toHaveLength(1);
@@ -74,7 +108,12 @@ describe('preferences: members, switches, opt-out, audit trail', () => {
   it('changes switches independently and audits each change with its source', async () => {
     const ws = h.workspace();
     const member = await h.createMember(ws);
-    const on = await h.nats.request(UpdateMember, { workspaceId: ws, memberId: member.id, patch: { notifyWhatsapp: true }, source: { type: 'api', ref: 'key_1' } });
+    const on = await h.nats.request(UpdateMember, {
+      workspaceId: ws,
+      memberId: member.id,
+      patch: { notifyWhatsapp: true },
+      source: { type: 'api', ref: 'key_1' },
+    });
     expect(on).toMatchObject({ notifyWhatsapp: true, notifySms: true, notifyEmail: true, notifyVoice: true });
     const off = await h.nats.request(UpdateMember, {
       workspaceId: ws,
@@ -82,33 +121,70 @@ describe('preferences: members, switches, opt-out, audit trail', () => {
       patch: { notifyEmail: false, notifySms: true, lastName: 'Lee' },
       source: { type: 'import', ref: 'batch-7' },
     });
-    expect(off).toMatchObject({ notifyWhatsapp: true, notifyEmail: false, notifySms: true, notifyVoice: true, lastName: 'Lee' });
+    expect(off).toMatchObject({
+      notifyWhatsapp: true,
+      notifyEmail: false,
+      notifySms: true,
+      notifyVoice: true,
+      lastName: 'Lee',
+    });
     // Repeating the current value changes nothing and audits nothing.
-    await h.nats.request(UpdateMember, { workspaceId: ws, memberId: member.id, patch: { notifyWhatsapp: true }, source: API });
+    await h.nats.request(UpdateMember, {
+      workspaceId: ws,
+      memberId: member.id,
+      patch: { notifyWhatsapp: true },
+      source: API,
+    });
 
     const changes = await changesOf(ws, member.id);
-    expect(changes.map(({ field, oldValue, newValue, source }) => ({ field, oldValue, newValue, source }))).toEqual([
+    expect(
+      changes.map(({ field, oldValue, newValue, source }) => ({ field, oldValue, newValue, source })),
+    ).toEqual([
       { field: 'notifyEmail', oldValue: true, newValue: false, source: { type: 'import', ref: 'batch-7' } },
       { field: 'notifyWhatsapp', oldValue: false, newValue: true, source: { type: 'api', ref: 'key_1' } },
     ]);
-    expect(changes.every((c) => c.memberId === member.id && !Number.isNaN(Date.parse(c.changedAt)))).toBe(true);
+    expect(changes.every((c) => c.memberId === member.id && !Number.isNaN(Date.parse(c.changedAt)))).toBe(
+      true,
+    );
 
-    const firstPage = await h.nats.request(ListPreferenceChanges, { workspaceId: ws, memberId: member.id, limit: 1 });
+    const firstPage = await h.nats.request(ListPreferenceChanges, {
+      workspaceId: ws,
+      memberId: member.id,
+      limit: 1,
+    });
     expect(firstPage.items.map((c) => c.field)).toEqual(['notifyEmail']);
-    const secondPage = await h.nats.request(ListPreferenceChanges, { workspaceId: ws, memberId: member.id, limit: 1, cursor: firstPage.nextCursor });
+    const secondPage = await h.nats.request(ListPreferenceChanges, {
+      workspaceId: ws,
+      memberId: member.id,
+      limit: 1,
+      cursor: firstPage.nextCursor,
+    });
     expect(secondPage).toMatchObject({ items: [{ field: 'notifyWhatsapp' }], nextCursor: null });
   });
 
   it('refuses an invalid phone, naming the field, and stores nothing', async () => {
     const ws = h.workspace();
-    await expect(h.nats.request(CreateMember, { workspaceId: ws, fields: { phone: 'not a phone', notifyWhatsapp: true }, source: API })).rejects.toMatchObject({
+    await expect(
+      h.nats.request(CreateMember, {
+        workspaceId: ws,
+        fields: { phone: 'not a phone', notifyWhatsapp: true },
+        source: API,
+      }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringMatching(/^phone: .*is not a valid phone number/),
     });
     expect(await allMembers(ws)).toEqual([]);
 
     const member = await h.createMember(ws);
-    await expect(h.nats.request(UpdateMember, { workspaceId: ws, memberId: member.id, patch: { phone: '12', notifyWhatsapp: true }, source: API })).rejects.toMatchObject({
+    await expect(
+      h.nats.request(UpdateMember, {
+        workspaceId: ws,
+        memberId: member.id,
+        patch: { phone: '12', notifyWhatsapp: true },
+        source: API,
+      }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
     });
     expect(await h.nats.request(GetMember, { workspaceId: ws, memberId: member.id })).toEqual(member);
@@ -117,14 +193,28 @@ describe('preferences: members, switches, opt-out, audit trail', () => {
 
   it('refuses unknown fields and stores nothing', async () => {
     const ws = h.workspace();
-    const created = await rawRequest(h.nats, CreateMember.subject, { workspaceId: ws, fields: { phone: randomPhone(), favouriteColour: 'blue' }, source: API });
-    expect(created).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('favouriteColour') } });
+    const created = await rawRequest(h.nats, CreateMember.subject, {
+      workspaceId: ws,
+      fields: { phone: randomPhone(), favouriteColour: 'blue' },
+      source: API,
+    });
+    expect(created).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('favouriteColour') },
+    });
     expect(await allMembers(ws)).toEqual([]);
 
     const member = await h.createMember(ws);
-    const updated = await rawRequest(h.nats, UpdateMember.subject, { workspaceId: ws, memberId: member.id, patch: { notifyWhatsapp: true, favouriteColour: 'blue' }, source: API });
+    const updated = await rawRequest(h.nats, UpdateMember.subject, {
+      workspaceId: ws,
+      memberId: member.id,
+      patch: { notifyWhatsapp: true, favouriteColour: 'blue' },
+      source: API,
+    });
     expect(updated).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await h.nats.request(GetMember, { workspaceId: ws, memberId: member.id })).toMatchObject({ notifyWhatsapp: false });
+    expect(await h.nats.request(GetMember, { workspaceId: ws, memberId: member.id })).toMatchObject({
+      notifyWhatsapp: false,
+    });
   });
 
   it('allows one member per phone per workspace', async () => {
@@ -133,9 +223,14 @@ describe('preferences: members, switches, opt-out, audit trail', () => {
     const first = await h.createMember(ws, { phone });
     // The same number written differently is the same number.
     const national = `(${phone.slice(2, 5)}) ${phone.slice(5, 8)}-${phone.slice(8)}`;
-    await expect(h.createMember(ws, { phone: national })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/^phone: /) });
+    await expect(h.createMember(ws, { phone: national })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/^phone: /),
+    });
     const other = await h.createMember(ws);
-    await expect(h.nats.request(UpdateMember, { workspaceId: ws, memberId: other.id, patch: { phone }, source: API })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      h.nats.request(UpdateMember, { workspaceId: ws, memberId: other.id, patch: { phone }, source: API }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     // Another workspace may have a member with the same phone.
     expect((await h.createMember(h.workspace(), { phone })).id).not.toBe(first.id);
     expect((await allMembers(ws)).map((m) => m.phone).filter((p) => p === phone)).toHaveLength(1);
@@ -146,28 +241,70 @@ describe('preferences: members, switches, opt-out, audit trail', () => {
     const other = h.workspace();
     const member = await h.createMember(ws);
     const notFound = { code: 'not_found' };
-    await expect(h.nats.request(GetMember, { workspaceId: other, memberId: member.id })).rejects.toMatchObject(notFound);
-    await expect(h.nats.request(UpdateMember, { workspaceId: other, memberId: member.id, patch: { notifySms: false }, source: API })).rejects.toMatchObject(notFound);
-    await expect(h.nats.request(SetMemberOptOut, { workspaceId: other, memberId: member.id, optedOut: true, channel: 'sms', source: API })).rejects.toMatchObject(notFound);
-    await expect(h.nats.request(ListPreferenceChanges, { workspaceId: other, memberId: member.id })).rejects.toMatchObject(notFound);
-    expect((await h.nats.request(ListMembers, { workspaceId: other, phone: member.phone! })).items).toEqual([]);
+    await expect(
+      h.nats.request(GetMember, { workspaceId: other, memberId: member.id }),
+    ).rejects.toMatchObject(notFound);
+    await expect(
+      h.nats.request(UpdateMember, {
+        workspaceId: other,
+        memberId: member.id,
+        patch: { notifySms: false },
+        source: API,
+      }),
+    ).rejects.toMatchObject(notFound);
+    await expect(
+      h.nats.request(SetMemberOptOut, {
+        workspaceId: other,
+        memberId: member.id,
+        optedOut: true,
+        channel: 'sms',
+        source: API,
+      }),
+    ).rejects.toMatchObject(notFound);
+    await expect(
+      h.nats.request(ListPreferenceChanges, { workspaceId: other, memberId: member.id }),
+    ).rejects.toMatchObject(notFound);
+    expect((await h.nats.request(ListMembers, { workspaceId: other, phone: member.phone! })).items).toEqual(
+      [],
+    );
     expect(await allMembers(other)).toEqual([]);
-    expect(await h.nats.request(GetMember, { workspaceId: ws, memberId: member.id })).toMatchObject({ notifySms: true, optedOut: false });
+    expect(await h.nats.request(GetMember, { workspaceId: ws, memberId: member.id })).toMatchObject({
+      notifySms: true,
+      optedOut: false,
+    });
   });
 
   it('opts out and back in, answering changed only for a real change', async () => {
     const ws = h.workspace();
     const member = await h.createMember(ws);
-    const stop = { workspaceId: ws, memberId: member.id, optedOut: true, channel: 'whatsapp' as const, source: { type: 'keyword' as const, ref: 'STOP' } };
+    const stop = {
+      workspaceId: ws,
+      memberId: member.id,
+      optedOut: true,
+      channel: 'whatsapp' as const,
+      source: { type: 'keyword' as const, ref: 'STOP' },
+    };
     const first = await h.nats.request(SetMemberOptOut, stop);
     expect(first).toMatchObject({ changed: true, member: { optedOut: true, optedOutChannel: 'whatsapp' } });
     expect(first.member.optedOutAt).not.toBeNull();
     const second = await h.nats.request(SetMemberOptOut, { ...stop, channel: 'sms' });
-    expect(second).toMatchObject({ changed: false, member: { optedOut: true, optedOutChannel: 'whatsapp', optedOutAt: first.member.optedOutAt } });
+    expect(second).toMatchObject({
+      changed: false,
+      member: { optedOut: true, optedOutChannel: 'whatsapp', optedOutAt: first.member.optedOutAt },
+    });
 
-    const start = await h.nats.request(SetMemberOptOut, { ...stop, optedOut: false, source: { type: 'keyword', ref: 'START' } });
-    expect(start).toMatchObject({ changed: true, member: { optedOut: false, optedOutAt: null, optedOutChannel: null } });
-    expect((await changesOf(ws, member.id)).map((c) => [c.field, c.oldValue, c.newValue, c.source.ref])).toEqual([
+    const start = await h.nats.request(SetMemberOptOut, {
+      ...stop,
+      optedOut: false,
+      source: { type: 'keyword', ref: 'START' },
+    });
+    expect(start).toMatchObject({
+      changed: true,
+      member: { optedOut: false, optedOutAt: null, optedOutChannel: null },
+    });
+    expect(
+      (await changesOf(ws, member.id)).map((c) => [c.field, c.oldValue, c.newValue, c.source.ref]),
+    ).toEqual([
       ['optedOut', true, false, 'START'],
       ['optedOut', false, true, 'STOP'],
     ]);
@@ -185,8 +322,17 @@ describe('preferences: members, switches, opt-out, audit trail', () => {
         const m = await h.createMember(ws, { firstName: `M${i}`, notifyWhatsapp: i % 2 === 0 });
         members.push(m);
       }
-      await h.nats.request(SetMemberOptOut, { workspaceId: ws, memberId: members[4].id, optedOut: true, channel: 'sms', source: API });
-      expected = members.filter((m, i) => i % 2 === 0 && i !== 4).map((m) => m.id).sort();
+      await h.nats.request(SetMemberOptOut, {
+        workspaceId: ws,
+        memberId: members[4].id,
+        optedOut: true,
+        channel: 'sms',
+        source: API,
+      });
+      expected = members
+        .filter((m, i) => i % 2 === 0 && i !== 4)
+        .map((m) => m.id)
+        .sort();
     });
 
     it('pages through every member in a stable id order', async () => {
@@ -194,7 +340,11 @@ describe('preferences: members, switches, opt-out, audit trail', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page: { items: Member[]; nextCursor: string | null } = await h.nats.request(ListMembers, { workspaceId: ws, limit: 4, cursor });
+        const page: { items: Member[]; nextCursor: string | null } = await h.nats.request(ListMembers, {
+          workspaceId: ws,
+          limit: 4,
+          cursor,
+        });
         expect(page.items.length).toBeLessThanOrEqual(4);
         seen.push(...page.items.map((m) => m.id));
         cursor = page.nextCursor;
@@ -223,24 +373,39 @@ describe('preferences: members, switches, opt-out, audit trail', () => {
       expect(seen).toEqual(expected);
       expect(pages).toBe(2);
 
-      const named = await h.nats.request(ListMembers, { workspaceId: ws, filter: 'member.first_name == "M3" || member.first_name.startsWith("M8")' });
+      const named = await h.nats.request(ListMembers, {
+        workspaceId: ws,
+        filter: 'member.first_name == "M3" || member.first_name.startsWith("M8")',
+      });
       expect(named.items.map((m) => m.firstName).sort()).toEqual(['M3', 'M8']);
     });
 
     it('finds a member by phone however it is written', async () => {
       const m = members[2];
       const national = `(${m.phone!.slice(2, 5)}) ${m.phone!.slice(5, 8)}-${m.phone!.slice(8)}`;
-      expect((await h.nats.request(ListMembers, { workspaceId: ws, phone: national })).items.map((x) => x.id)).toEqual([m.id]);
-      expect((await h.nats.request(ListMembers, { workspaceId: ws, phone: national, filter: 'member.opted_out' })).items).toEqual([]);
-      await expect(h.nats.request(ListMembers, { workspaceId: ws, phone: 'nope' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^phone: /) });
+      expect(
+        (await h.nats.request(ListMembers, { workspaceId: ws, phone: national })).items.map((x) => x.id),
+      ).toEqual([m.id]);
+      expect(
+        (await h.nats.request(ListMembers, { workspaceId: ws, phone: national, filter: 'member.opted_out' }))
+          .items,
+      ).toEqual([]);
+      await expect(h.nats.request(ListMembers, { workspaceId: ws, phone: 'nope' })).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(/^phone: /),
+      });
     });
 
     it('refuses a filter with a syntax error, saying where', async () => {
-      await expect(h.nats.request(ListMembers, { workspaceId: ws, filter: 'member.notify_whatsapp && ' })).rejects.toMatchObject({
+      await expect(
+        h.nats.request(ListMembers, { workspaceId: ws, filter: 'member.notify_whatsapp && ' }),
+      ).rejects.toMatchObject({
         code: 'invalid_input',
         message: expect.stringMatching(/^filter: .* at character \d+/),
       });
-      await expect(h.nats.request(ListMembers, { workspaceId: ws, filter: 'member.shoe_size > 3' })).rejects.toMatchObject({ code: 'invalid_input' });
+      await expect(
+        h.nats.request(ListMembers, { workspaceId: ws, filter: 'member.shoe_size > 3' }),
+      ).rejects.toMatchObject({ code: 'invalid_input' });
     });
   });
 });

@@ -8,7 +8,10 @@ import { MemberEntity } from './member.entity';
 import { PreferenceChangeEntity } from './preference-change.entity';
 
 /** New member's stored columns (ids, defaults and timestamps are the repository's). */
-export type NewMember = Omit<MemberEntity, 'id' | 'workspaceId' | 'optedOut' | 'optedOutAt' | 'optedOutChannel' | 'createdAt' | 'updatedAt'>;
+export type NewMember = Omit<
+  MemberEntity,
+  'id' | 'workspaceId' | 'optedOut' | 'optedOutAt' | 'optedOutChannel' | 'createdAt' | 'updatedAt'
+>;
 
 /** Members and their audit trail. Every method is scoped by workspace. */
 @Injectable()
@@ -19,16 +22,27 @@ export class MembersRepository {
     return this.dataSource.transaction(work);
   }
 
-  findById(workspaceId: string, memberId: string, manager: EntityManager = this.dataSource.manager): Promise<MemberEntity | null> {
+  findById(
+    workspaceId: string,
+    memberId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<MemberEntity | null> {
     return manager.findOne(MemberEntity, { where: { workspaceId, id: memberId } });
   }
 
   /** Reads the member and holds it until the transaction ends, so concurrent changes audit in order. */
   lockById(manager: EntityManager, workspaceId: string, memberId: string): Promise<MemberEntity | null> {
-    return manager.findOne(MemberEntity, { where: { workspaceId, id: memberId }, lock: { mode: 'pessimistic_write' } });
+    return manager.findOne(MemberEntity, {
+      where: { workspaceId, id: memberId },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
-  findByPhone(workspaceId: string, phone: string, manager: EntityManager = this.dataSource.manager): Promise<MemberEntity | null> {
+  findByPhone(
+    workspaceId: string,
+    phone: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<MemberEntity | null> {
     return manager.findOne(MemberEntity, { where: { workspaceId, phone } });
   }
 
@@ -37,7 +51,11 @@ export class MembersRepository {
    * happens and null comes back: two inbound messages from one new number create one member. (No
    * failing INSERT either: the driver would log its parameters, phone included.)
    */
-  async insertIfPhoneFree(workspaceId: string, fields: NewMember, manager: EntityManager = this.dataSource.manager): Promise<MemberEntity | null> {
+  async insertIfPhoneFree(
+    workspaceId: string,
+    fields: NewMember,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<MemberEntity | null> {
     const rows = await manager.query<Array<{ id: string }>>(
       `INSERT INTO members (id, workspace_id, first_name, last_name, phone, email, notify_sms, notify_email, notify_voice, notify_whatsapp)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -53,7 +71,10 @@ export class MembersRepository {
       .createQueryBuilder()
       .update(MemberEntity)
       .set({ firstName, updatedAt: () => 'now()' })
-      .where('workspace_id = :workspaceId AND id = :memberId AND (first_name IS NULL OR first_name = \'\')', { workspaceId, memberId })
+      .where("workspace_id = :workspaceId AND id = :memberId AND (first_name IS NULL OR first_name = '')", {
+        workspaceId,
+        memberId,
+      })
       .execute();
     return (result.affected ?? 0) > 0;
   }
@@ -77,7 +98,12 @@ export class MembersRepository {
     return query.getMany();
   }
 
-  async recordChanges(manager: EntityManager, member: MemberEntity, changes: FieldChange[], source: ChangeSource): Promise<void> {
+  async recordChanges(
+    manager: EntityManager,
+    member: MemberEntity,
+    changes: FieldChange[],
+    source: ChangeSource,
+  ): Promise<void> {
     if (!changes.length) return;
     await manager.insert(
       PreferenceChangeEntity,
@@ -95,7 +121,12 @@ export class MembersRepository {
   }
 
   /** The member's audit trail, newest first, before the `beforeSeq` cursor. */
-  changes(workspaceId: string, memberId: string, beforeSeq: string | null, limit: number): Promise<PreferenceChangeEntity[]> {
+  changes(
+    workspaceId: string,
+    memberId: string,
+    beforeSeq: string | null,
+    limit: number,
+  ): Promise<PreferenceChangeEntity[]> {
     const query = this.dataSource.manager
       .createQueryBuilder(PreferenceChangeEntity, 'c')
       .where('c.workspace_id = :workspaceId AND c.member_id = :memberId', { workspaceId, memberId })
@@ -107,5 +138,16 @@ export class MembersRepository {
 }
 
 function insertParams(workspaceId: string, f: NewMember): unknown[] {
-  return [randomUUID(), workspaceId, f.firstName, f.lastName, f.phone, f.email, f.notifySms, f.notifyEmail, f.notifyVoice, f.notifyWhatsapp];
+  return [
+    randomUUID(),
+    workspaceId,
+    f.firstName,
+    f.lastName,
+    f.phone,
+    f.email,
+    f.notifySms,
+    f.notifyEmail,
+    f.notifyVoice,
+    f.notifyWhatsapp,
+  ];
 }

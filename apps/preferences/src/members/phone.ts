@@ -10,7 +10,10 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 export function normalisePhone(raw: string, defaultCountry: CountryCode, field = 'phone'): string {
   const parsed = parsePhoneNumberFromString(raw.trim(), defaultCountry);
   if (!parsed || !parsed.isPossible()) {
-    throw new AppError('invalid_input', `${field}: "${raw.slice(0, 40)}" is not a valid phone number (write it as +15551234567, or in ${defaultCountry} national format).`);
+    throw new AppError(
+      'invalid_input',
+      `${field}: "${raw.slice(0, 40)}" is not a valid phone number (write it as +15551234567, or in ${defaultCountry} national format).`,
+    );
   }
   return parsed.number;
 }

@@ -18,7 +18,11 @@ export class ResolveMemberUseCase {
     private readonly cache: MemberCacheService,
   ) {}
 
-  async execute(workspaceId: string, phone: string, profileName: string | null): Promise<{ member: Member; created: boolean }> {
+  async execute(
+    workspaceId: string,
+    phone: string,
+    profileName: string | null,
+  ): Promise<{ member: Member; created: boolean }> {
     const name = profileName?.trim().slice(0, 200) || null;
     const existing = await this.members.findByPhone(workspaceId, phone);
     if (existing) return { member: toMember(await this.fillName(existing, name)), created: false };

@@ -15,7 +15,13 @@ export class SetOptOutUseCase {
     private readonly cache: MemberCacheService,
   ) {}
 
-  async execute(workspaceId: string, memberId: string, optedOut: boolean, channel: Channel, source: ChangeSource): Promise<{ member: Member; changed: boolean }> {
+  async execute(
+    workspaceId: string,
+    memberId: string,
+    optedOut: boolean,
+    channel: Channel,
+    source: ChangeSource,
+  ): Promise<{ member: Member; changed: boolean }> {
     const result = await this.members.transaction(async (manager) => {
       const member = await this.members.lockById(manager, workspaceId, memberId);
       if (!member) throw AppError.notFound('Member');
@@ -24,7 +30,12 @@ export class SetOptOutUseCase {
       member.optedOutAt = optedOut ? new Date() : null;
       member.optedOutChannel = optedOut ? channel : null;
       await this.members.save(manager, member);
-      await this.members.recordChanges(manager, member, [{ field: 'optedOut', oldValue: !optedOut, newValue: optedOut }], source);
+      await this.members.recordChanges(
+        manager,
+        member,
+        [{ field: 'optedOut', oldValue: !optedOut, newValue: optedOut }],
+        source,
+      );
       return { member, changed: true };
     });
     if (result.changed) this.cache.memberChanged(workspaceId, memberId);

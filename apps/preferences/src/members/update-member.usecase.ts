@@ -17,7 +17,12 @@ export class UpdateMemberUseCase {
     @Inject(PREFERENCES_CONFIG) private readonly config: PreferencesConfig,
   ) {}
 
-  async execute(workspaceId: string, memberId: string, patch: MemberFieldsInput, source: ChangeSource): Promise<Member> {
+  async execute(
+    workspaceId: string,
+    memberId: string,
+    patch: MemberFieldsInput,
+    source: ChangeSource,
+  ): Promise<Member> {
     const clean = cleanFields(patch, this.config.DEFAULT_PHONE_COUNTRY);
     let changed = false;
     let updated;
@@ -30,7 +35,8 @@ export class UpdateMemberUseCase {
         if (clean.firstName !== undefined) member.firstName = clean.firstName;
         if (clean.lastName !== undefined) member.lastName = clean.lastName;
         if (clean.phone !== undefined && clean.phone !== member.phone) {
-          if (clean.phone && (await this.members.findByPhone(workspaceId, clean.phone, manager))) throw phoneTaken();
+          if (clean.phone && (await this.members.findByPhone(workspaceId, clean.phone, manager)))
+            throw phoneTaken();
           member.phone = clean.phone;
         }
         if (clean.email !== undefined) member.email = clean.email;
@@ -51,4 +57,5 @@ export class UpdateMemberUseCase {
   }
 }
 
-const phoneTaken = () => new AppError('conflict', 'phone: another member of this workspace already has this phone number.');
+const phoneTaken = () =>
+  new AppError('conflict', 'phone: another member of this workspace already has this phone number.');

@@ -40,7 +40,9 @@ export class CreatePreferences1732460000000 implements MigrationInterface {
         source_ref text,
         changed_at timestamptz NOT NULL DEFAULT clock_timestamp()
       )`);
-    await q.query(`CREATE INDEX preference_changes_member ON preference_changes (workspace_id, member_id, seq DESC)`);
+    await q.query(
+      `CREATE INDEX preference_changes_member ON preference_changes (workspace_id, member_id, seq DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -13,7 +13,12 @@ export class CheckSendUseCase {
     private readonly members: MembersRepository,
   ) {}
 
-  async execute(workspaceId: string, memberId: string, channel: Channel, kind: SendKind): Promise<SendDecision> {
+  async execute(
+    workspaceId: string,
+    memberId: string,
+    channel: Channel,
+    kind: SendKind,
+  ): Promise<SendDecision> {
     const member = await this.cache.read(workspaceId, memberId, async () => {
       const row = await this.members.findById(workspaceId, memberId);
       return row ? toMember(row) : null;

@@ -16,28 +16,56 @@ describe('preferences: may I send?', () => {
   });
   afterAll(() => h?.stop());
 
-  const check = (m: Pick<Member, 'workspaceId' | 'id'>, channel: 'sms' | 'whatsapp', kind: 'reply' | 'system' | 'compliance') =>
-    h.nats.request(CheckSend, { workspaceId: m.workspaceId, memberId: m.id, channel, kind });
-  const optOut = (m: Member, optedOut = true) => h.nats.request(SetMemberOptOut, { workspaceId: m.workspaceId, memberId: m.id, optedOut, channel: 'sms', source: { type: 'keyword', ref: 'STOP' } });
+  const check = (
+    m: Pick<Member, 'workspaceId' | 'id'>,
+    channel: 'sms' | 'whatsapp',
+    kind: 'reply' | 'system' | 'compliance',
+  ) => h.nats.request(CheckSend, { workspaceId: m.workspaceId, memberId: m.id, channel, kind });
+  const optOut = (m: Member, optedOut = true) =>
+    h.nats.request(SetMemberOptOut, {
+      workspaceId: m.workspaceId,
+      memberId: m.id,
+      optedOut,
+      channel: 'sms',
+      source: { type: 'keyword', ref: 'STOP' },
+    });
 
   it('applies each rule of each kind with the exact reasons', async () => {
     const ws = h.workspace();
     const fresh = await h.createMember(ws);
-    expect(await check(fresh, 'whatsapp', 'system')).toEqual({ allowed: false, outcome: 'skipped', reason: 'Member has WhatsApp notifications disabled.', member: fresh });
+    expect(await check(fresh, 'whatsapp', 'system')).toEqual({
+      allowed: false,
+      outcome: 'skipped',
+      reason: 'Member has WhatsApp notifications disabled.',
+      member: fresh,
+    });
     expect(await check(fresh, 'sms', 'system')).toEqual({ allowed: true, member: fresh });
     expect(await check(fresh, 'whatsapp', 'reply')).toEqual({ allowed: true, member: fresh });
     expect(await check(fresh, 'whatsapp', 'compliance')).toEqual({ allowed: true, member: fresh });
 
     const smsOff = await h.createMember(ws, { notifySms: false, notifyWhatsapp: true });
-    expect(await check(smsOff, 'sms', 'system')).toMatchObject({ allowed: false, outcome: 'skipped', reason: 'Member has SMS notifications disabled.' });
+    expect(await check(smsOff, 'sms', 'system')).toMatchObject({
+      allowed: false,
+      outcome: 'skipped',
+      reason: 'Member has SMS notifications disabled.',
+    });
     expect(await check(smsOff, 'whatsapp', 'system')).toMatchObject({ allowed: true });
     expect(await check(smsOff, 'sms', 'reply')).toMatchObject({ allowed: true });
 
     const stopped = await h.createMember(ws, { notifyWhatsapp: true });
     await optOut(stopped);
     for (const channel of ['sms', 'whatsapp'] as const) {
-      expect(await check(stopped, channel, 'system')).toMatchObject({ allowed: false, outcome: 'skipped', reason: OPTED_OUT, member: { id: stopped.id, optedOut: true } });
-      expect(await check(stopped, channel, 'reply')).toMatchObject({ allowed: false, outcome: 'skipped', reason: OPTED_OUT });
+      expect(await check(stopped, channel, 'system')).toMatchObject({
+        allowed: false,
+        outcome: 'skipped',
+        reason: OPTED_OUT,
+        member: { id: stopped.id, optedOut: true },
+      });
+      expect(await check(stopped, channel, 'reply')).toMatchObject({
+        allowed: false,
+        outcome: 'skipped',
+        reason: OPTED_OUT,
+      });
       expect(await check(stopped, channel, 'compliance')).toMatchObject({ allowed: true });
     }
   });
@@ -45,7 +73,9 @@ describe('preferences: may I send?', () => {
   it("fails for an unknown member and for another workspace's member", async () => {
     const member = await h.createMember(h.workspace());
     const notFound = { allowed: false, outcome: 'failed', reason: 'Member not found.', member: null };
-    expect(await check({ workspaceId: member.workspaceId, id: randomUUID() }, 'sms', 'reply')).toEqual(notFound);
+    expect(await check({ workspaceId: member.workspaceId, id: randomUUID() }, 'sms', 'reply')).toEqual(
+      notFound,
+    );
     expect(await check({ workspaceId: randomUUID(), id: member.id }, 'sms', 'compliance')).toEqual(notFound);
   });
 
@@ -54,8 +84,16 @@ describe('preferences: may I send?', () => {
     // Twice, so the member is surely cached.
     expect(await check(member, 'whatsapp', 'system')).toMatchObject({ allowed: false });
     expect(await check(member, 'whatsapp', 'system')).toMatchObject({ allowed: false });
-    await h.nats.request(UpdateMember, { workspaceId: member.workspaceId, memberId: member.id, patch: { notifyWhatsapp: true }, source: API });
-    expect(await check(member, 'whatsapp', 'system')).toMatchObject({ allowed: true, member: { notifyWhatsapp: true } });
+    await h.nats.request(UpdateMember, {
+      workspaceId: member.workspaceId,
+      memberId: member.id,
+      patch: { notifyWhatsapp: true },
+      source: API,
+    });
+    expect(await check(member, 'whatsapp', 'system')).toMatchObject({
+      allowed: true,
+      member: { notifyWhatsapp: true },
+    });
     await optOut(member);
     expect(await check(member, 'whatsapp', 'reply')).toMatchObject({ allowed: false, reason: OPTED_OUT });
     await optOut(member, false);
@@ -69,18 +107,27 @@ describe('preferences: may I send?', () => {
     const thereCheck = replica.app.get(CheckSendUseCase);
     const thereCache = replica.app.get(MemberCacheService);
 
-    expect(await thereCheck.execute(member.workspaceId, member.id, 'whatsapp', 'system')).toMatchObject({ allowed: false });
+    expect(await thereCheck.execute(member.workspaceId, member.id, 'whatsapp', 'system')).toMatchObject({
+      allowed: false,
+    });
     expect(thereCache.get(member.workspaceId, member.id)).toMatchObject({ notifyWhatsapp: false });
     await here.execute(member.workspaceId, member.id, { notifyWhatsapp: true }, API);
-    await waitFor(() => thereCache.get(member.workspaceId, member.id) === undefined, { timeoutMs: 2_000, message: 'the replica to drop its copy' });
-    expect(await thereCheck.execute(member.workspaceId, member.id, 'whatsapp', 'system')).toMatchObject({ allowed: true });
+    await waitFor(() => thereCache.get(member.workspaceId, member.id) === undefined, {
+      timeoutMs: 2_000,
+      message: 'the replica to drop its copy',
+    });
+    expect(await thereCheck.execute(member.workspaceId, member.id, 'whatsapp', 'system')).toMatchObject({
+      allowed: true,
+    });
   });
 
   it('answers from the cache in well under a millisecond, and over NATS in about one', async () => {
     const member = await h.createMember(h.workspace(), { notifyWhatsapp: true });
     const useCase = h.service.app.get(CheckSendUseCase);
     await useCase.execute(member.workspaceId, member.id, 'whatsapp', 'system');
-    const service = await timings(1_000, () => useCase.execute(member.workspaceId, member.id, 'whatsapp', 'system'));
+    const service = await timings(1_000, () =>
+      useCase.execute(member.workspaceId, member.id, 'whatsapp', 'system'),
+    );
 
     for (let i = 0; i < 50; i++) await check(member, 'whatsapp', 'system'); // warm-up
     const client = await timings(1_000, () => check(member, 'whatsapp', 'system'));

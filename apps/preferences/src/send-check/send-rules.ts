@@ -15,8 +15,10 @@ export function decideSend(member: Member | null, channel: Channel, kind: SendKi
   if (!member) return { allowed: false, outcome: 'failed', reason: MEMBER_NOT_FOUND_REASON, member: null };
   if (kind === 'compliance') return { allowed: true, member };
   if (kind === 'system') {
-    if (channel === 'whatsapp' && !member.notifyWhatsapp) return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberWhatsappOff, member };
-    if (channel === 'sms' && !member.notifySms) return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberSmsOff, member };
+    if (channel === 'whatsapp' && !member.notifyWhatsapp)
+      return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberWhatsappOff, member };
+    if (channel === 'sms' && !member.notifySms)
+      return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberSmsOff, member };
   }
   if (member.optedOut) return { allowed: false, outcome: 'skipped', reason: OPTED_OUT_REASON, member };
   return { allowed: true, member };

@@ -33,8 +33,15 @@ export class PreferencesHarness {
     return replica;
   }
 
-  createMember(workspaceId: string, fields: RequestPayload<typeof CreateMember>['fields'] = {}): Promise<Member> {
-    return this.nats.request(CreateMember, { workspaceId, fields: { phone: randomPhone(), ...fields }, source: API });
+  createMember(
+    workspaceId: string,
+    fields: RequestPayload<typeof CreateMember>['fields'] = {},
+  ): Promise<Member> {
+    return this.nats.request(CreateMember, {
+      workspaceId,
+      fields: { phone: randomPhone(), ...fields },
+      source: API,
+    });
   }
 
   workspace(): string {
@@ -51,7 +58,13 @@ export class PreferencesHarness {
  * Sends a request as raw JSON, bypassing the client-side contract check, to see how the service
  * itself answers a payload that breaks the contract.
  */
-export async function rawRequest(nats: NatsTestClient, subject: string, payload: unknown): Promise<ReplyEnvelope> {
-  const reply = await nats.nc.request(nats.namespace.subject(subject), encodeJson(payload), { timeout: 5_000 });
+export async function rawRequest(
+  nats: NatsTestClient,
+  subject: string,
+  payload: unknown,
+): Promise<ReplyEnvelope> {
+  const reply = await nats.nc.request(nats.namespace.subject(subject), encodeJson(payload), {
+    timeout: 5_000,
+  });
   return JSON.parse(decodeText(reply.data)) as ReplyEnvelope;
 }

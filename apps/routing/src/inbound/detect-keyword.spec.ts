@@ -1,9 +1,12 @@
 import { detectKeyword } from './detect-keyword';
 
 describe('detectKeyword', () => {
-  it.each(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'REVOKE'])('%s opts out', (word) => {
-    expect(detectKeyword(word)).toEqual({ keyword: 'opt_out', word });
-  });
+  it.each(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'REVOKE'])(
+    '%s opts out',
+    (word) => {
+      expect(detectKeyword(word)).toEqual({ keyword: 'opt_out', word });
+    },
+  );
 
   it.each(['START', 'UNSTOP', 'YES'])('%s opts back in', (word) => {
     expect(detectKeyword(word)).toEqual({ keyword: 'opt_in', word });

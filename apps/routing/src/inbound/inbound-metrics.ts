@@ -1,11 +1,24 @@
 import { counter } from '@app/telemetry';
 
-export type RejectReason = 'invalid_address' | 'unknown_number' | 'archived_number' | 'whatsapp_feature_off' | 'whatsapp_disabled' | 'sms_disabled';
+export type RejectReason =
+  | 'invalid_address'
+  | 'unknown_number'
+  | 'archived_number'
+  | 'whatsapp_feature_off'
+  | 'whatsapp_disabled'
+  | 'sms_disabled';
 
-const rejected = counter('routing_inbound_rejected_total', 'Inbound messages routing dropped, by reason', ['reason']);
-const accepted = counter('routing_inbound_accepted_total', 'Inbound messages routing accepted, by channel and keyword', ['channel', 'keyword']);
+const rejected = counter('routing_inbound_rejected_total', 'Inbound messages routing dropped, by reason', [
+  'reason',
+]);
+const accepted = counter(
+  'routing_inbound_accepted_total',
+  'Inbound messages routing accepted, by channel and keyword',
+  ['channel', 'keyword'],
+);
 
 export const inboundMetrics = {
   rejected: (reason: RejectReason) => rejected.inc({ reason }),
-  accepted: (channel: string, keyword: string | null) => accepted.inc({ channel, keyword: keyword ?? 'none' }),
+  accepted: (channel: string, keyword: string | null) =>
+    accepted.inc({ channel, keyword: keyword ?? 'none' }),
 };

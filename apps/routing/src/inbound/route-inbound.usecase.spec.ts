@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, MessageAccepted, ResolveMember, SendRequested, SetMemberOptOut, type EventContract, type InboundMessageReceived, type Member, type PhoneNumber, type RequestContract } from '@app/contracts';
+import {
+  AppError,
+  MessageAccepted,
+  ResolveMember,
+  SendRequested,
+  SetMemberOptOut,
+  type EventContract,
+  type InboundMessageReceived,
+  type Member,
+  type PhoneNumber,
+  type RequestContract,
+} from '@app/contracts';
 import type { InboundNumber } from '../phone-numbers/inbound-number.directory';
 import type { KeywordOutcomes } from './keyword-outcomes.repository';
 import { closedChannelReason, RouteInboundUseCase, type Bus } from './route-inbound.usecase';
@@ -7,16 +18,53 @@ import { closedChannelReason, RouteInboundUseCase, type Bus } from './route-inbo
 const NOW = '2026-11-23T10:00:00.000Z';
 const workspace = { id: randomUUID(), name: 'Harbor', features: ['whatsapp' as const] };
 const phoneNumber: PhoneNumber = {
-  id: randomUUID(), workspaceId: workspace.id, number: '+15557650001', smsEnabled: true, whatsappEnabled: true, whatsappSandbox: false, defaultWorkflowId: null,
-  smsDisabledMessage: null, brandName: 'Sunrise', offHoursMessage: null, businessHours: null, sendRatePerSecond: null, archived: false, createdAt: NOW, updatedAt: NOW,
+  id: randomUUID(),
+  workspaceId: workspace.id,
+  number: '+15557650001',
+  smsEnabled: true,
+  whatsappEnabled: true,
+  whatsappSandbox: false,
+  defaultWorkflowId: null,
+  smsDisabledMessage: null,
+  brandName: 'Sunrise',
+  offHoursMessage: null,
+  businessHours: null,
+  sendRatePerSecond: null,
+  archived: false,
+  createdAt: NOW,
+  updatedAt: NOW,
 };
 const member: Member = {
-  id: randomUUID(), workspaceId: workspace.id, firstName: null, lastName: null, phone: '+15551230001', email: null, notifySms: true, notifyEmail: true,
-  notifyVoice: true, notifyWhatsapp: false, optedOut: false, optedOutAt: null, optedOutChannel: null, createdAt: NOW, updatedAt: NOW,
+  id: randomUUID(),
+  workspaceId: workspace.id,
+  firstName: null,
+  lastName: null,
+  phone: '+15551230001',
+  email: null,
+  notifySms: true,
+  notifyEmail: true,
+  notifyVoice: true,
+  notifyWhatsapp: false,
+  optedOut: false,
+  optedOutAt: null,
+  optedOutChannel: null,
+  createdAt: NOW,
+  updatedAt: NOW,
 };
 
 function message(overrides: Partial<InboundMessageReceived> = {}): InboundMessageReceived {
-  return { accountSid: 'AC1', messageSid: 'SM1', from: 'whatsapp:+15551230001', to: 'whatsapp:+15557650001', body: 'hi', media: [], profileName: null, receivedAt: NOW, params: {}, ...overrides };
+  return {
+    accountSid: 'AC1',
+    messageSid: 'SM1',
+    from: 'whatsapp:+15551230001',
+    to: 'whatsapp:+15557650001',
+    body: 'hi',
+    media: [],
+    profileName: null,
+    receivedAt: NOW,
+    params: {},
+    ...overrides,
+  };
 }
 
 /** An in-memory bus: records publishes, answers requests with the given handlers. */
@@ -24,17 +72,18 @@ function fakeBus(answers: { optOutChanged?: boolean; failResolve?: AppError } = 
   const published: Array<{ subject: string; payload: unknown; msgId: string }> = [];
   const requests: string[] = [];
   const bus: Bus = {
-    publish: (async (contract: EventContract, payload: unknown, options: { msgId: string }) => {
+    publish: async (contract: EventContract, payload: unknown, options: { msgId: string }) => {
       published.push({ subject: contract.subject, payload, msgId: options.msgId });
       return { duplicate: false, seq: published.length };
-    }),
+    },
     request: (async (contract: RequestContract) => {
       requests.push(contract.subject);
       if (contract.subject === ResolveMember.subject) {
         if (answers.failResolve) throw answers.failResolve;
         return { member, created: false };
       }
-      if (contract.subject === SetMemberOptOut.subject) return { member: { ...member, optedOut: true }, changed: answers.optOutChanged ?? true };
+      if (contract.subject === SetMemberOptOut.subject)
+        return { member: { ...member, optedOut: true }, changed: answers.optOutChanged ?? true };
       throw new Error(`unexpected request ${contract.subject}`);
     }) as Bus['request'],
   };
@@ -42,27 +91,42 @@ function fakeBus(answers: { optOutChanged?: boolean; failResolve?: AppError } = 
 }
 
 const directory = (found: InboundNumber) => ({ findByNumber: async () => found });
-const outcomes = (stored?: boolean): KeywordOutcomes => ({ decide: async (_ws, _sid, confirm) => stored ?? confirm });
+const outcomes = (stored?: boolean): KeywordOutcomes => ({
+  decide: async (_ws, _sid, confirm) => stored ?? confirm,
+});
 const known: InboundNumber = { found: true, phoneNumber, workspace };
 
 describe('RouteInboundUseCase', () => {
   it('drops addresses it cannot route: other channels, mixed channels, non-E.164 senders', async () => {
-    for (const m of [message({ from: 'messenger:123' }), message({ to: '+15557650001' }), message({ from: 'whatsapp:SHORTCODE' })]) {
+    for (const m of [
+      message({ from: 'messenger:123' }),
+      message({ to: '+15557650001' }),
+      message({ from: 'whatsapp:SHORTCODE' }),
+    ]) {
       const { bus, published, requests } = fakeBus();
-      expect(await new RouteInboundUseCase(bus, directory(known), outcomes()).execute(m)).toEqual({ accepted: false, reason: 'invalid_address' });
+      expect(await new RouteInboundUseCase(bus, directory(known), outcomes()).execute(m)).toEqual({
+        accepted: false,
+        reason: 'invalid_address',
+      });
       expect([published, requests]).toEqual([[], []]);
     }
   });
 
   it('lets a neighbour being down surface (the transport retries), publishing nothing', async () => {
-    const { bus, published } = fakeBus({ failResolve: new AppError('unavailable', 'preferences is not running') });
-    await expect(new RouteInboundUseCase(bus, directory(known), outcomes()).execute(message())).rejects.toMatchObject({ code: 'unavailable' });
+    const { bus, published } = fakeBus({
+      failResolve: new AppError('unavailable', 'preferences is not running'),
+    });
+    await expect(
+      new RouteInboundUseCase(bus, directory(known), outcomes()).execute(message()),
+    ).rejects.toMatchObject({ code: 'unavailable' });
     expect(published).toEqual([]);
   });
 
   it('on a redelivered STOP (no longer a change) still sends the confirmation decided the first time, with the same id', async () => {
     const { bus, published } = fakeBus({ optOutChanged: false });
-    const outcome = await new RouteInboundUseCase(bus, directory(known), outcomes(true)).execute(message({ body: 'STOP' }));
+    const outcome = await new RouteInboundUseCase(bus, directory(known), outcomes(true)).execute(
+      message({ body: 'STOP' }),
+    );
     expect(outcome).toMatchObject({ accepted: true, keyword: 'opt_out' });
     expect(published.map((p) => [p.subject, p.msgId])).toEqual([
       [SendRequested.subject, 'keyword:SM1'],
@@ -80,10 +144,28 @@ describe('RouteInboundUseCase', () => {
 
 describe('closedChannelReason', () => {
   it('checks the workspace feature first, then the number switch, for WhatsApp; the SMS switch for SMS', () => {
-    expect(closedChannelReason('whatsapp', { features: [] }, { smsEnabled: true, whatsappEnabled: true })).toBe('whatsapp_feature_off');
-    expect(closedChannelReason('whatsapp', { features: ['whatsapp'] }, { smsEnabled: true, whatsappEnabled: false })).toBe('whatsapp_disabled');
-    expect(closedChannelReason('whatsapp', { features: ['whatsapp'] }, { smsEnabled: false, whatsappEnabled: true })).toBeNull();
-    expect(closedChannelReason('sms', { features: [] }, { smsEnabled: true, whatsappEnabled: false })).toBeNull();
-    expect(closedChannelReason('sms', { features: ['whatsapp'] }, { smsEnabled: false, whatsappEnabled: true })).toBe('sms_disabled');
+    expect(
+      closedChannelReason('whatsapp', { features: [] }, { smsEnabled: true, whatsappEnabled: true }),
+    ).toBe('whatsapp_feature_off');
+    expect(
+      closedChannelReason(
+        'whatsapp',
+        { features: ['whatsapp'] },
+        { smsEnabled: true, whatsappEnabled: false },
+      ),
+    ).toBe('whatsapp_disabled');
+    expect(
+      closedChannelReason(
+        'whatsapp',
+        { features: ['whatsapp'] },
+        { smsEnabled: false, whatsappEnabled: true },
+      ),
+    ).toBeNull();
+    expect(
+      closedChannelReason('sms', { features: [] }, { smsEnabled: true, whatsappEnabled: false }),
+    ).toBeNull();
+    expect(
+      closedChannelReason('sms', { features: ['whatsapp'] }, { smsEnabled: false, whatsappEnabled: true }),
+    ).toBe('sms_disabled');
   });
 });

@@ -60,23 +60,57 @@ export class RouteInboundUseCase {
       // Rejected without storing anything: no member is created, nothing reaches chats.
       const notice = phoneNumber.smsDisabledMessage;
       if (notice) {
-        await this.send({ idempotencyKey: `disabled:${message.messageSid}`, workspaceId: workspace.id, phoneNumberId: phoneNumber.id, to: from.phone, channel, body: notice, kind: 'reply', origin: { service: ORIGIN, ref: message.messageSid }, inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt } });
+        await this.send({
+          idempotencyKey: `disabled:${message.messageSid}`,
+          workspaceId: workspace.id,
+          phoneNumberId: phoneNumber.id,
+          to: from.phone,
+          channel,
+          body: notice,
+          kind: 'reply',
+          origin: { service: ORIGIN, ref: message.messageSid },
+          inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt },
+        });
       }
       return { accepted: false, reason: closed, channel, disabledMessageSent: Boolean(notice) };
     }
 
-    const resolved = await this.bus.request(ResolveMember, { workspaceId: workspace.id, phone: from.phone, channel, profileName: message.profileName });
+    const resolved = await this.bus.request(ResolveMember, {
+      workspaceId: workspace.id,
+      phone: from.phone,
+      channel,
+      profileName: message.profileName,
+    });
     let member: Member = resolved.member;
 
     const detected = detectKeyword(message.body);
-    if (detected) member = await this.handleKeyword(message, detected.keyword, detected.word, channel, workspace, phoneNumber, member);
+    if (detected)
+      member = await this.handleKeyword(
+        message,
+        detected.keyword,
+        detected.word,
+        channel,
+        workspace,
+        phoneNumber,
+        member,
+      );
 
     let offHours = false;
     if (!detected && phoneNumber.businessHours && phoneNumber.offHoursMessage) {
       // Judged at the time Twilio delivered the message, so a redelivery decides the same way.
       offHours = !isWithinBusinessHours(phoneNumber.businessHours, new Date(message.receivedAt));
       if (offHours && !member.optedOut) {
-        await this.send({ idempotencyKey: `offhours:${message.messageSid}`, workspaceId: workspace.id, phoneNumberId: phoneNumber.id, memberId: member.id, channel, body: phoneNumber.offHoursMessage, kind: 'reply', origin: { service: ORIGIN, ref: message.messageSid }, inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt } });
+        await this.send({
+          idempotencyKey: `offhours:${message.messageSid}`,
+          workspaceId: workspace.id,
+          phoneNumberId: phoneNumber.id,
+          memberId: member.id,
+          channel,
+          body: phoneNumber.offHoursMessage,
+          kind: 'reply',
+          origin: { service: ORIGIN, ref: message.messageSid },
+          inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt },
+        });
       }
     }
 
@@ -99,7 +133,13 @@ export class RouteInboundUseCase {
       },
       { msgId: message.messageSid },
     );
-    return { accepted: true, channel, keyword: detected?.keyword ?? null, offHours, memberCreated: resolved.created };
+    return {
+      accepted: true,
+      channel,
+      keyword: detected?.keyword ?? null,
+      offHours,
+      memberCreated: resolved.created,
+    };
   }
 
   /** Applies STOP/START, and sends one confirmation (HELP always; STOP/START when they changed something). */
@@ -134,7 +174,8 @@ export class RouteInboundUseCase {
         channel,
         body: complianceText(keyword, phoneNumber.brandName ?? workspace.name),
         kind: 'compliance',
-        origin: { service: ORIGIN, ref: message.messageSid }, inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt },
+        origin: { service: ORIGIN, ref: message.messageSid },
+        inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt },
       });
     }
     return member;
@@ -146,7 +187,11 @@ export class RouteInboundUseCase {
 }
 
 /** Why a channel is closed on this number, or null when the message may come in. */
-export function closedChannelReason(channel: Channel, workspace: Pick<WorkspaceSummary, 'features'>, number: Pick<PhoneNumber, 'smsEnabled' | 'whatsappEnabled'>): RejectReason | null {
+export function closedChannelReason(
+  channel: Channel,
+  workspace: Pick<WorkspaceSummary, 'features'>,
+  number: Pick<PhoneNumber, 'smsEnabled' | 'whatsappEnabled'>,
+): RejectReason | null {
   if (channel === 'whatsapp') {
     if (!workspace.features.includes('whatsapp')) return 'whatsapp_feature_off';
     if (!number.whatsappEnabled) return 'whatsapp_disabled';

@@ -30,7 +30,9 @@ export class CreateRouting1732460000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     // A Twilio number belongs to one workspace at a time; an archived one may be added again.
-    await q.query(`CREATE UNIQUE INDEX phone_numbers_active_number ON phone_numbers (number) WHERE NOT archived`);
+    await q.query(
+      `CREATE UNIQUE INDEX phone_numbers_active_number ON phone_numbers (number) WHERE NOT archived`,
+    );
     await q.query(`CREATE INDEX phone_numbers_number ON phone_numbers (number)`);
     await q.query(`CREATE INDEX phone_numbers_workspace ON phone_numbers (workspace_id, created_at, id)`);
     // Whether a STOP/START/HELP message owes a confirmation, decided once per Twilio message so a

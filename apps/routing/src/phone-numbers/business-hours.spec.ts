@@ -6,7 +6,13 @@ const at = (iso: string) => new Date(iso);
 describe('isWithinBusinessHours', () => {
   const weekdays = {
     timeZone: 'America/New_York',
-    days: { mon: [{ open: '09:00', close: '12:00' }, { open: '13:00', close: '17:30' }], tue: [{ open: '09:00', close: '17:00' }] },
+    days: {
+      mon: [
+        { open: '09:00', close: '12:00' },
+        { open: '13:00', close: '17:30' },
+      ],
+      tue: [{ open: '09:00', close: '17:00' }],
+    },
   };
 
   it('reads the clock in the hours’ time zone, not UTC', () => {
@@ -31,7 +37,12 @@ describe('isWithinBusinessHours', () => {
 
   it('uses the weekday of the zone when it differs from UTC', () => {
     // Monday 02:00 UTC is still Sunday evening in New York.
-    expect(isWithinBusinessHours({ timeZone: 'America/New_York', days: { sun: [{ open: '20:00', close: '23:00' }] } }, at('2026-11-23T02:00:00Z'))).toBe(true);
+    expect(
+      isWithinBusinessHours(
+        { timeZone: 'America/New_York', days: { sun: [{ open: '20:00', close: '23:00' }] } },
+        at('2026-11-23T02:00:00Z'),
+      ),
+    ).toBe(true);
   });
 
   it('runs an interval that closes before it opens past midnight', () => {

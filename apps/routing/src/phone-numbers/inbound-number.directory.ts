@@ -68,7 +68,11 @@ export class InboundNumberDirectory {
     return {
       found: true,
       phoneNumber: toPhoneNumber(entity),
-      workspace: { id: row.workspace_id, name: row.workspace_name, features: [...row.workspace_features].sort() },
+      workspace: {
+        id: row.workspace_id,
+        name: row.workspace_name,
+        features: [...row.workspace_features].sort(),
+      },
     };
   }
 }

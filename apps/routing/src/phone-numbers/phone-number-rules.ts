@@ -6,18 +6,24 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 const MAX_MESSAGE = 1600;
 const MAX_BRAND = 100;
 
-export const WHATSAPP_FEATURE_REQUIRED = 'WhatsApp cannot be enabled: the workspace does not have the WhatsApp feature.';
+export const WHATSAPP_FEATURE_REQUIRED =
+  'WhatsApp cannot be enabled: the workspace does not have the WhatsApp feature.';
 
 /** `+1 (415) 555-2671` → `+14155552671`; anything that is not E.164 after removing formatting is refused. */
 export function normaliseE164(input: string, field = 'number'): string {
   const compact = input.trim().replace(/[\s().-]/g, '');
-  if (!E164.test(compact)) throw new AppError('invalid_input', `${field}: must be an E.164 phone number such as +15551234567.`);
+  if (!E164.test(compact))
+    throw new AppError('invalid_input', `${field}: must be an E.164 phone number such as +15551234567.`);
   return compact;
 }
 
 /** Turning WhatsApp on needs the workspace feature; leaving it on (or off) is always allowed. */
-export function assertWhatsappAllowed(workspace: Pick<WorkspaceSummary, 'features'>, turningOn: boolean): void {
-  if (turningOn && !workspace.features.includes('whatsapp')) throw new AppError('rule_violation', WHATSAPP_FEATURE_REQUIRED);
+export function assertWhatsappAllowed(
+  workspace: Pick<WorkspaceSummary, 'features'>,
+  turningOn: boolean,
+): void {
+  if (turningOn && !workspace.features.includes('whatsapp'))
+    throw new AppError('rule_violation', WHATSAPP_FEATURE_REQUIRED);
 }
 
 export interface NumberTexts {
@@ -41,13 +47,20 @@ export function assertValidSettings(fields: NumberTexts): void {
   }
   const hours = fields.businessHours;
   if (hours) {
-    if (!isKnownTimeZone(hours.timeZone)) throw new AppError('invalid_input', `businessHours.timeZone: unknown time zone "${hours.timeZone}" (use an IANA name such as Europe/Paris).`);
+    if (!isKnownTimeZone(hours.timeZone))
+      throw new AppError(
+        'invalid_input',
+        `businessHours.timeZone: unknown time zone "${hours.timeZone}" (use an IANA name such as Europe/Paris).`,
+      );
     for (const [day, intervals] of Object.entries(hours.days)) {
       intervals.forEach((interval, i) => {
         const open = minutesOf(interval.open);
         const close = minutesOf(interval.close);
         if (open === undefined || close === undefined || open === close) {
-          throw new AppError('invalid_input', `businessHours.days.${day}.${i}: open and close must be different times from 00:00 to 24:00.`);
+          throw new AppError(
+            'invalid_input',
+            `businessHours.days.${day}.${i}: open and close must be different times from 00:00 to 24:00.`,
+          );
         }
       });
     }

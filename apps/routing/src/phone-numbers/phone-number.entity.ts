@@ -15,7 +15,8 @@ export class PhoneNumberEntity {
   @Column('text', { name: 'brand_name', nullable: true }) brandName!: string | null;
   @Column('text', { name: 'off_hours_message', nullable: true }) offHoursMessage!: string | null;
   @Column('jsonb', { name: 'business_hours', nullable: true }) businessHours!: BusinessHours | null;
-  @Column('double precision', { name: 'send_rate_per_second', nullable: true }) sendRatePerSecond!: number | null;
+  @Column('double precision', { name: 'send_rate_per_second', nullable: true }) sendRatePerSecond!:
+    number | null;
   @Column('boolean') archived!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@app/persistence';
 import { MessagingClient } from '@app/messaging';
-import { AppError, GetWorkflow, type PhoneNumber, type RequestPayload, type CreatePhoneNumber, type UpdatePhoneNumber, type WorkspaceSummary } from '@app/contracts';
+import {
+  AppError,
+  GetWorkflow,
+  type PhoneNumber,
+  type RequestPayload,
+  type CreatePhoneNumber,
+  type UpdatePhoneNumber,
+  type WorkspaceSummary,
+} from '@app/contracts';
 import type { Repository } from 'typeorm';
 import { WorkspacesUseCase } from '../workspaces/workspaces.usecase';
 import { toWorkspace } from '../workspaces/workspace.entity';
@@ -51,7 +59,10 @@ export class PhoneNumbersUseCase {
       ],
     );
     if (inserted.length === 0) {
-      throw new AppError('conflict', 'number: this Twilio number is already in use (a number belongs to one workspace; archive it there first).');
+      throw new AppError(
+        'conflict',
+        'number: this Twilio number is already in use (a number belongs to one workspace; archive it there first).',
+      );
     }
     return this.get(workspace.id, id);
   }
@@ -60,7 +71,10 @@ export class PhoneNumbersUseCase {
     return toPhoneNumber(await this.load(workspaceId, phoneNumberId));
   }
 
-  async list(workspaceId: string, includeArchived: boolean): Promise<{ items: PhoneNumber[]; nextCursor: null }> {
+  async list(
+    workspaceId: string,
+    includeArchived: boolean,
+  ): Promise<{ items: PhoneNumber[]; nextCursor: null }> {
     await this.workspaces.load(workspaceId);
     const rows = await this.numbers.find({
       where: includeArchived ? { workspaceId } : { workspaceId, archived: false },
@@ -78,7 +92,9 @@ export class PhoneNumbersUseCase {
     await this.assertWorkflowExists(workspaceId, patch.defaultWorkflowId);
     const changes: Partial<PhoneNumberEntity> = {};
     for (const [key, value] of Object.entries(patch) as Array<[keyof Patch, unknown]>) {
-      if (value !== undefined) (changes as Record<string, unknown>)[key] = key === 'brandName' && typeof value === 'string' ? value.trim() : value;
+      if (value !== undefined)
+        (changes as Record<string, unknown>)[key] =
+          key === 'brandName' && typeof value === 'string' ? value.trim() : value;
     }
     if (Object.keys(changes).length === 0) return toPhoneNumber(entity);
     await this.numbers.update({ id: entity.id, workspaceId }, changes);
@@ -93,8 +109,14 @@ export class PhoneNumbersUseCase {
   }
 
   /** A number with its workspace, for pre-send checks (archived numbers too: the caller decides). */
-  async sender(workspaceId: string, phoneNumberId: string): Promise<{ workspace: WorkspaceSummary; phoneNumber: PhoneNumber }> {
-    const [phoneNumber, workspace] = await Promise.all([this.get(workspaceId, phoneNumberId), this.workspaces.load(workspaceId)]);
+  async sender(
+    workspaceId: string,
+    phoneNumberId: string,
+  ): Promise<{ workspace: WorkspaceSummary; phoneNumber: PhoneNumber }> {
+    const [phoneNumber, workspace] = await Promise.all([
+      this.get(workspaceId, phoneNumberId),
+      this.workspaces.load(workspaceId),
+    ]);
     const { id, name, features } = toWorkspace(workspace);
     return { workspace: { id, name, features }, phoneNumber };
   }
@@ -103,13 +125,19 @@ export class PhoneNumbersUseCase {
    * A default workflow must be one of the workspace's. The workflow service answers; when it is
    * not running the setting is accepted (an unknown workflow is then skipped, and logged, per turn).
    */
-  private async assertWorkflowExists(workspaceId: string, workflowId: string | null | undefined): Promise<void> {
+  private async assertWorkflowExists(
+    workspaceId: string,
+    workflowId: string | null | undefined,
+  ): Promise<void> {
     if (!workflowId) return;
     try {
       await this.messaging.request(GetWorkflow, { workspaceId, workflowId });
     } catch (error) {
       if (error instanceof AppError && error.code === 'not_found') {
-        throw new AppError('invalid_input', 'defaultWorkflowId: this workspace has no workflow with that id.');
+        throw new AppError(
+          'invalid_input',
+          'defaultWorkflowId: this workspace has no workflow with that id.',
+        );
       }
       if (!(error instanceof AppError && error.code === 'unavailable')) throw error;
     }

@@ -10,5 +10,10 @@ export class WorkspaceEntity {
 }
 
 export function toWorkspace(entity: WorkspaceEntity): Workspace {
-  return { id: entity.id, name: entity.name, features: [...entity.features].sort(), createdAt: entity.createdAt.toISOString() };
+  return {
+    id: entity.id,
+    name: entity.name,
+    features: [...entity.features].sort(),
+    createdAt: entity.createdAt.toISOString(),
+  };
 }

@@ -37,7 +37,12 @@ const integer = (min: number, max: number) =>
     .trim()
     .regex(/^\d+$/, `expected an integer from ${min} to ${max}`)
     .transform(Number)
-    .pipe(z.number().min(min, `expected an integer from ${min} to ${max}`).max(max, `expected an integer from ${min} to ${max}`));
+    .pipe(
+      z
+        .number()
+        .min(min, `expected an integer from ${min} to ${max}`)
+        .max(max, `expected an integer from ${min} to ${max}`),
+    );
 
 const httpUrl = z
   .string()

@@ -34,7 +34,9 @@ export class ControlController {
   messages(@Query() query: unknown) {
     const filter = parseJsonBody(messagesQuerySchema, query);
     const matches = (address: string | null, wanted: string | undefined) =>
-      wanted === undefined || (address !== null && (address === wanted || stripChannelPrefix(address) === stripChannelPrefix(wanted)));
+      wanted === undefined ||
+      (address !== null &&
+        (address === wanted || stripChannelPrefix(address) === stripChannelPrefix(wanted)));
     const messages = this.store
       .all()
       .filter(
@@ -77,7 +79,13 @@ export class ControlController {
   @HttpCode(200)
   fault(@Body() body: unknown) {
     const fault = this.faults.add(parseJsonBody(faultSchema, body));
-    return { status: fault.status, code: fault.code, message: fault.message, times: fault.remaining, to: fault.toPhone };
+    return {
+      status: fault.status,
+      code: fault.code,
+      message: fault.message,
+      times: fault.remaining,
+      to: fault.toPhone,
+    };
   }
 
   /** The next message to `to` ends failed or undelivered with this error code. */

@@ -6,5 +6,8 @@ import { WhatsAppModule } from '../whatsapp/whatsapp.module';
 import { ControlController } from './control.controller';
 
 /** `/emulator/*`: what tests use to inspect the emulator and steer it. */
-@Module({ imports: [MessagesModule, WhatsAppModule, FaultsModule, StatusCallbacksModule], controllers: [ControlController] })
+@Module({
+  imports: [MessagesModule, WhatsAppModule, FaultsModule, StatusCallbacksModule],
+  controllers: [ControlController],
+})
 export class ControlModule {}

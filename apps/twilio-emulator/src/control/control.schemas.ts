@@ -4,7 +4,10 @@ import { z } from 'zod';
 const phone = z
   .string()
   .trim()
-  .refine((value) => isE164(stripChannelPrefix(value)), 'expected an E.164 phone number (optionally whatsapp:-prefixed)')
+  .refine(
+    (value) => isE164(stripChannelPrefix(value)),
+    'expected an E.164 phone number (optionally whatsapp:-prefixed)',
+  )
   .transform(stripChannelPrefix);
 
 /** Epoch ms, or an ISO 8601 date-time string. */

@@ -18,7 +18,14 @@ export interface ActiveFault {
   toPhone: string | null;
 }
 
-const DEFAULT_CODES: Record<number, number> = { 400: 21211, 401: 20003, 404: 20404, 429: 20429, 500: 20500, 503: 20503 };
+const DEFAULT_CODES: Record<number, number> = {
+  400: 21211,
+  401: 20003,
+  404: 20404,
+  429: 20429,
+  500: 20500,
+  503: 20503,
+};
 
 /** The Twilio error code a faulty answer carries when the test does not name one. */
 export function defaultFaultCode(status: number): number {

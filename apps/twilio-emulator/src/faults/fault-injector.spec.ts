@@ -5,7 +5,11 @@ describe('FaultInjector', () => {
   it('fails the next N creations, then lets them through', () => {
     const faults = new FaultInjector();
     faults.add({ status: 429, times: 2 });
-    expect(faults.take('+15551234567')).toMatchObject({ status: 429, code: 20429, message: 'Too many requests' });
+    expect(faults.take('+15551234567')).toMatchObject({
+      status: 429,
+      code: 20429,
+      message: 'Too many requests',
+    });
     expect(faults.take('+15551234567')).toMatchObject({ status: 429 });
     expect(faults.take('+15551234567')).toBeUndefined();
   });
@@ -39,8 +43,16 @@ describe('OutcomeOverrides', () => {
     outcomes.add({ to: 'whatsapp:+15550000001', status: 'failed', errorCode: 63024 });
     outcomes.add({ to: '+15550000001', status: 'undelivered', errorCode: 30003, errorMessage: 'off' });
     expect(outcomes.take('+15550000002')).toBeUndefined();
-    expect(outcomes.take('+15550000001')).toEqual({ status: 'failed', errorCode: 63024, errorMessage: 'Invalid message recipient' });
-    expect(outcomes.take('+15550000001')).toEqual({ status: 'undelivered', errorCode: 30003, errorMessage: 'off' });
+    expect(outcomes.take('+15550000001')).toEqual({
+      status: 'failed',
+      errorCode: 63024,
+      errorMessage: 'Invalid message recipient',
+    });
+    expect(outcomes.take('+15550000001')).toEqual({
+      status: 'undelivered',
+      errorCode: 30003,
+      errorMessage: 'off',
+    });
     expect(outcomes.take('+15550000001')).toBeUndefined();
   });
 });

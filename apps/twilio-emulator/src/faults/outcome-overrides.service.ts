@@ -18,7 +18,8 @@ export class OutcomeOverrides {
     const outcome: MessageOutcome = {
       status: spec.status,
       errorCode: spec.errorCode,
-      errorMessage: spec.errorMessage ?? TWILIO_ERRORS.get(spec.errorCode)?.title ?? describeTwilioError(spec.errorCode),
+      errorMessage:
+        spec.errorMessage ?? TWILIO_ERRORS.get(spec.errorCode)?.title ?? describeTwilioError(spec.errorCode),
     };
     const phone = stripChannelPrefix(spec.to);
     const queue = this.byPhone.get(phone);

@@ -63,7 +63,13 @@ describe('buildInboundParams', () => {
 
   it('counts SMS segments of a long body', () => {
     const params = buildInboundParams(
-      { channel: 'sms', fromPhone: '+14155550100', toPhone: '+14155550199', body: 'x'.repeat(200), media: [] },
+      {
+        channel: 'sms',
+        fromPhone: '+14155550100',
+        toPhone: '+14155550199',
+        body: 'x'.repeat(200),
+        media: [],
+      },
       account,
       sid,
     );

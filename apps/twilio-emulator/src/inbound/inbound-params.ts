@@ -19,7 +19,11 @@ export interface InboundMessage {
 }
 
 /** The exact form parameters Twilio posts to a messaging webhook for an inbound SMS or WhatsApp message. */
-export function buildInboundParams(message: InboundMessage, accountSid: string, messageSid: string): Record<string, string> {
+export function buildInboundParams(
+  message: InboundMessage,
+  accountSid: string,
+  messageSid: string,
+): Record<string, string> {
   const whatsapp = message.channel === 'whatsapp';
   const from = whatsapp ? `whatsapp:${message.fromPhone}` : message.fromPhone;
   const to = whatsapp ? `whatsapp:${message.toPhone}` : message.toPhone;

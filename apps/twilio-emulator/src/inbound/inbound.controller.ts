@@ -7,14 +7,20 @@ import { InboundService } from './inbound.service';
 const phone = z
   .string()
   .trim()
-  .refine((value) => tryParseTwilioAddress(value) !== null && isE164(stripChannelPrefix(value)), 'expected an E.164 phone number');
+  .refine(
+    (value) => tryParseTwilioAddress(value) !== null && isE164(stripChannelPrefix(value)),
+    'expected an E.164 phone number',
+  );
 
 const inboundSchema = z.object({
   from: phone,
   to: phone,
   body: z.string().default(''),
   channel: z.enum(['sms', 'whatsapp']).optional(),
-  messageSid: z.string().regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/, 'expected a Twilio SID such as SM + 32 hex').optional(),
+  messageSid: z
+    .string()
+    .regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/, 'expected a Twilio SID such as SM + 32 hex')
+    .optional(),
   media: z.array(z.object({ url: z.url(), contentType: z.string().min(3) })).default([]),
   webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
   profileName: z.string().optional(),
@@ -29,7 +35,8 @@ export class InboundController {
   @HttpCode(200)
   async send(@Body() body: unknown) {
     const input = parseJsonBody(inboundSchema, body);
-    const channel = input.channel ?? (tryParseTwilioAddress(input.from)?.channel === 'whatsapp' ? 'whatsapp' : 'sms');
+    const channel =
+      input.channel ?? (tryParseTwilioAddress(input.from)?.channel === 'whatsapp' ? 'whatsapp' : 'sms');
     const result = await this.inbound.deliver({
       channel,
       fromPhone: stripChannelPrefix(input.from),
@@ -40,6 +47,12 @@ export class InboundController {
       messageSid: input.messageSid,
       webhookUrl: input.webhookUrl,
     });
-    return { messageSid: result.messageSid, status: result.status, body: result.body, contentType: result.contentType, params: result.params };
+    return {
+      messageSid: result.messageSid,
+      status: result.status,
+      body: result.body,
+      contentType: result.contentType,
+      params: result.params,
+    };
   }
 }

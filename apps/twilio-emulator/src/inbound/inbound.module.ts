@@ -5,5 +5,9 @@ import { InboundController } from './inbound.controller';
 import { InboundService } from './inbound.service';
 
 /** The phone side: inbound SMS and WhatsApp messages posted to the application's webhook. */
-@Module({ imports: [WebhooksModule, WhatsAppModule], controllers: [InboundController], providers: [InboundService] })
+@Module({
+  imports: [WebhooksModule, WhatsAppModule],
+  controllers: [InboundController],
+  providers: [InboundService],
+})
 export class InboundModule {}

@@ -38,10 +38,21 @@ export class InboundService {
     const url = inbound.webhookUrl ?? this.config.webhookUrl;
     try {
       const answer = await this.webhooks.post(url, params, this.config.authToken);
-      return { messageSid, status: answer.status, body: answer.body, contentType: answer.contentType, params };
+      return {
+        messageSid,
+        status: answer.status,
+        body: answer.body,
+        contentType: answer.contentType,
+        params,
+      };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new BadGatewayException({ statusCode: 502, error: 'Bad Gateway', message: `Webhook ${url} failed: ${reason}`, messageSid });
+      throw new BadGatewayException({
+        statusCode: 502,
+        error: 'Bad Gateway',
+        message: `Webhook ${url} failed: ${reason}`,
+        messageSid,
+      });
     }
   }
 }

@@ -62,7 +62,9 @@ describe('listMessagePage', () => {
       message(1),
     ];
     expect(listMessagePage(mixed, { To: '+15550000002' }, base).messages.map((m) => m.body)).toEqual(['m2']);
-    expect(listMessagePage(mixed, { To: 'whatsapp:+15550000002' }, base).messages.map((m) => m.body)).toEqual(['m3']);
+    expect(listMessagePage(mixed, { To: 'whatsapp:+15550000002' }, base).messages.map((m) => m.body)).toEqual(
+      ['m3'],
+    );
     expect(listMessagePage(mixed, { From: '+15550000000' }, base).messages).toHaveLength(0);
     expect(listMessagePage(mixed, { To: '+15550000002', PageSize: '1' }, base).firstPageUri).toBe(
       `${base}?To=%2B15550000002&PageSize=1&Page=0`,
@@ -70,10 +72,19 @@ describe('listMessagePage', () => {
   });
 
   it('filters by DateSent (a day) and DateSent< / DateSent> (inclusive bounds)', () => {
-    const days = [message(2, { sentAt: Date.UTC(2024, 0, 2, 10) }), message(1, { sentAt: Date.UTC(2024, 0, 1, 10) })];
-    expect(listMessagePage(days, { DateSent: '2024-01-01T00:00:00Z' }, base).messages.map((m) => m.body)).toEqual(['m1']);
-    expect(listMessagePage(days, { 'DateSent>': '2024-01-02' }, base).messages.map((m) => m.body)).toEqual(['m2']);
-    expect(listMessagePage(days, { 'DateSent<': '2024-01-01' }, base).messages.map((m) => m.body)).toEqual(['m1']);
+    const days = [
+      message(2, { sentAt: Date.UTC(2024, 0, 2, 10) }),
+      message(1, { sentAt: Date.UTC(2024, 0, 1, 10) }),
+    ];
+    expect(
+      listMessagePage(days, { DateSent: '2024-01-01T00:00:00Z' }, base).messages.map((m) => m.body),
+    ).toEqual(['m1']);
+    expect(listMessagePage(days, { 'DateSent>': '2024-01-02' }, base).messages.map((m) => m.body)).toEqual([
+      'm2',
+    ]);
+    expect(listMessagePage(days, { 'DateSent<': '2024-01-01' }, base).messages.map((m) => m.body)).toEqual([
+      'm1',
+    ]);
     expect(listMessagePage(days, { 'DateSent<': '2024-01-02T10:00:00Z' }, base).messages).toHaveLength(2);
   });
 

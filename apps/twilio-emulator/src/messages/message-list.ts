@@ -24,7 +24,11 @@ const FILTER_KEYS = ['To', 'From', 'DateSent', 'DateSent<', 'DateSent>'] as cons
  * of the previous page, so pages stay stable while new messages arrive).
  * `newestFirst` must already be ordered newest first.
  */
-export function listMessagePage(newestFirst: readonly EmulatedMessage[], query: FormFields, basePath: string): MessagePage {
+export function listMessagePage(
+  newestFirst: readonly EmulatedMessage[],
+  query: FormFields,
+  basePath: string,
+): MessagePage {
   const filtered = newestFirst.filter(messageFilter(query));
   const pageSize = clamp(toInt(formValue(query, 'PageSize')) ?? DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
   const page = Math.max(0, toInt(formValue(query, 'Page')) ?? 0);

@@ -12,7 +12,13 @@ describe('validateCreateMessage', () => {
     const result = validateCreateMessage({ To: '+15551234567', From: '+15557654321', Body: 'hi' });
     expect(result).toEqual({
       ok: true,
-      value: expect.objectContaining({ channel: 'sms', to: '+15551234567', toPhone: '+15551234567', from: '+15557654321', body: 'hi' }),
+      value: expect.objectContaining({
+        channel: 'sms',
+        to: '+15551234567',
+        toPhone: '+15551234567',
+        from: '+15557654321',
+        body: 'hi',
+      }),
     });
   });
 
@@ -24,13 +30,23 @@ describe('validateCreateMessage', () => {
       ContentVariables: '{"1":"Ada"}',
     });
     expect(result.ok && result.value).toEqual(
-      expect.objectContaining({ channel: 'whatsapp', toPhone: '+15551234567', contentSid: HX, contentVariables: '{"1":"Ada"}', body: '' }),
+      expect.objectContaining({
+        channel: 'whatsapp',
+        toPhone: '+15551234567',
+        contentSid: HX,
+        contentVariables: '{"1":"Ada"}',
+        body: '',
+      }),
     );
   });
 
   it('accepts a messaging service instead of From, and media without a body', () => {
-    expect(codeOf({ To: '+15551234567', MessagingServiceSid: 'MG' + '1'.repeat(32), Body: 'x' })).toBeUndefined();
-    expect(codeOf({ To: '+15551234567', From: '+15557654321', MediaUrl: ['https://a.example/x.png'] })).toBeUndefined();
+    expect(
+      codeOf({ To: '+15551234567', MessagingServiceSid: 'MG' + '1'.repeat(32), Body: 'x' }),
+    ).toBeUndefined();
+    expect(
+      codeOf({ To: '+15551234567', From: '+15557654321', MediaUrl: ['https://a.example/x.png'] }),
+    ).toBeUndefined();
   });
 
   it.each([

@@ -22,14 +22,18 @@ export interface ValidationFailure {
   message: string;
 }
 
-export type ValidationResult = { ok: true; value: CreateMessageInput } | { ok: false; error: ValidationFailure };
+export type ValidationResult =
+  { ok: true; value: CreateMessageInput } | { ok: false; error: ValidationFailure };
 
 const MAX_BODY = 1600;
 const CONTENT_SID = /^HX[0-9a-fA-F]{32}$/;
 const MESSAGING_SERVICE_SID = /^MG[0-9a-fA-F]{32}$/;
 const ALPHANUMERIC_SENDER = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
 
-const fail = (code: number, message: string): ValidationResult => ({ ok: false, error: { status: 400, code, message } });
+const fail = (code: number, message: string): ValidationResult => ({
+  ok: false,
+  error: { status: 400, code, message },
+});
 
 /** Checks `POST .../Messages.json` form fields the way Twilio does, with Twilio's error codes. */
 export function validateCreateMessage(form: FormFields): ValidationResult {
@@ -47,9 +51,13 @@ export function validateCreateMessage(form: FormFields): ValidationResult {
   const from = rawFrom ? tryParseTwilioAddress(rawFrom) : null;
   if (rawFrom) {
     const validSender =
-      from !== null && (isE164(from.phone) || (from.channel === 'sms' && ALPHANUMERIC_SENDER.test(from.phone)));
+      from !== null &&
+      (isE164(from.phone) || (from.channel === 'sms' && ALPHANUMERIC_SENDER.test(from.phone)));
     if (!validSender) {
-      return fail(21212, `The 'From' number ${rawFrom} is not a valid phone number, shortcode, or alphanumeric sender ID.`);
+      return fail(
+        21212,
+        `The 'From' number ${rawFrom} is not a valid phone number, shortcode, or alphanumeric sender ID.`,
+      );
     }
     if (from.channel !== to.channel) {
       return fail(21910, 'Invalid From and To pair. From and To should be of the same channel');
@@ -104,7 +112,10 @@ function isValidContentVariables(raw: string): boolean {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
   return Object.values(parsed).every(
-    (value) => (typeof value === 'string' && value.length > 0) || typeof value === 'number' || typeof value === 'boolean',
+    (value) =>
+      (typeof value === 'string' && value.length > 0) ||
+      typeof value === 'number' ||
+      typeof value === 'boolean',
   );
 }
 

@@ -5,8 +5,7 @@ export type MessageStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'read'
 
 /** Where a message ends: delivered, or failed / undelivered with a Twilio error code. */
 export type MessageOutcome =
-  | { status: 'delivered' }
-  | { status: 'failed' | 'undelivered'; errorCode: number; errorMessage: string };
+  { status: 'delivered' } | { status: 'failed' | 'undelivered'; errorCode: number; errorMessage: string };
 
 export interface StatusChange {
   status: MessageStatus;

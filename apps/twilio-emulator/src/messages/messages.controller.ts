@@ -37,7 +37,8 @@ export class MessagesController {
   @Get('Messages/:file')
   fetch(@Param('file') file: string, @Req() request: FastifyRequest) {
     const path = request.url.split('?')[0];
-    if (!file.endsWith('.json')) throw new TwilioApiError(404, 20404, `The requested resource ${path} was not found`);
+    if (!file.endsWith('.json'))
+      throw new TwilioApiError(404, 20404, `The requested resource ${path} was not found`);
     return toTwilioResource(this.messages.fetch(file.slice(0, -'.json'.length), path));
   }
 }

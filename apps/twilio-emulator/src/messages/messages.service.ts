@@ -70,7 +70,11 @@ export class MessagesService {
   }
 
   list(query: FormFields): MessagePage {
-    return listMessagePage(this.store.newestFirst(), query, `/${API_VERSION}/Accounts/${this.config.accountSid}/Messages.json`);
+    return listMessagePage(
+      this.store.newestFirst(),
+      query,
+      `/${API_VERSION}/Accounts/${this.config.accountSid}/Messages.json`,
+    );
   }
 
   /** A forced outcome wins; then WhatsApp's rules; otherwise the message is delivered. */
@@ -84,7 +88,8 @@ export class MessagesService {
         isTemplate: input.contentSid !== null,
         now,
       });
-      if (!decision.deliver) return { status: 'failed', errorCode: decision.errorCode, errorMessage: decision.errorMessage };
+      if (!decision.deliver)
+        return { status: 'failed', errorCode: decision.errorCode, errorMessage: decision.errorMessage };
     }
     return { status: 'delivered' };
   }

@@ -21,11 +21,19 @@ export class TwilioBasicAuthGuard implements CanActivate {
     const header = request.headers.authorization;
     if (header !== this.expected) {
       http.getResponse<FastifyReply>().header('www-authenticate', 'Basic realm="Twilio API"');
-      throw new TwilioApiError(401, 20003, header ? this.describeMismatch(header) : 'Authentication Error - No credentials provided');
+      throw new TwilioApiError(
+        401,
+        20003,
+        header ? this.describeMismatch(header) : 'Authentication Error - No credentials provided',
+      );
     }
     const accountSid = request.params.accountSid;
     if (accountSid !== undefined && accountSid !== this.config.accountSid) {
-      throw new TwilioApiError(404, 20404, `The requested resource ${request.url.split('?')[0]} was not found`);
+      throw new TwilioApiError(
+        404,
+        20404,
+        `The requested resource ${request.url.split('?')[0]} was not found`,
+      );
     }
     return true;
   }
@@ -34,6 +42,8 @@ export class TwilioBasicAuthGuard implements CanActivate {
     const [scheme, encoded = ''] = header.split(' ');
     if (scheme?.toLowerCase() !== 'basic') return 'Authentication Error - No credentials provided';
     const user = Buffer.from(encoded, 'base64').toString('utf8').split(':')[0];
-    return user === this.config.accountSid ? 'Authentication Error - invalid password' : 'Authentication Error - invalid username';
+    return user === this.config.accountSid
+      ? 'Authentication Error - invalid password'
+      : 'Authentication Error - invalid username';
   }
 }

@@ -30,7 +30,9 @@ export class DeliveryLifecycle implements OnModuleDestroy {
     const notify = (step: StatusStep, at: number) => {
       const url = message.statusCallback;
       if (!url) return;
-      callbacks = callbacks.then(() => (this.isCurrent(generation) ? this.postCallback(message, url, step, at) : undefined));
+      callbacks = callbacks.then(() =>
+        this.isCurrent(generation) ? this.postCallback(message, url, step, at) : undefined,
+      );
     };
     let index = -1; // -1: the `queued` callback, then one status step per tick
     const tick = () => {
@@ -73,7 +75,12 @@ export class DeliveryLifecycle implements OnModuleDestroy {
     this.timers.add(timer);
   }
 
-  private async postCallback(message: EmulatedMessage, url: string, step: StatusStep, at: number): Promise<void> {
+  private async postCallback(
+    message: EmulatedMessage,
+    url: string,
+    step: StatusStep,
+    at: number,
+  ): Promise<void> {
     const params = buildStatusCallbackParams(message, step, at);
     try {
       const answer = await this.webhooks.post(url, params, this.config.authToken);
@@ -94,5 +101,9 @@ function applyStep(message: EmulatedMessage, step: StatusStep, at: number): void
     message.errorCode = step.errorCode;
     message.errorMessage = step.errorMessage ?? null;
   }
-  message.history.push(step.errorCode === undefined ? { status: step.status, at } : { status: step.status, at, errorCode: step.errorCode });
+  message.history.push(
+    step.errorCode === undefined
+      ? { status: step.status, at }
+      : { status: step.status, at, errorCode: step.errorCode },
+  );
 }

@@ -34,10 +34,9 @@ describe('planStatusSteps', () => {
     expect(planStatusSteps({ status: 'failed', errorCode: 63016, errorMessage: 'x' })).toEqual([
       { status: 'failed', errorCode: 63016, errorMessage: 'x' },
     ]);
-    expect(planStatusSteps({ status: 'undelivered', errorCode: 30003, errorMessage: 'y' }).map((s) => s.status)).toEqual([
-      'sent',
-      'undelivered',
-    ]);
+    expect(
+      planStatusSteps({ status: 'undelivered', errorCode: 30003, errorMessage: 'y' }).map((s) => s.status),
+    ).toEqual(['sent', 'undelivered']);
   });
 });
 
@@ -57,8 +56,17 @@ describe('buildStatusCallbackParams', () => {
   });
 
   it('marks WhatsApp callbacks with the channel prefix and carries error codes', () => {
-    const whatsapp = { ...base, channel: 'whatsapp' as const, to: 'whatsapp:+15550000001', from: 'whatsapp:+15550000100' };
-    const params = buildStatusCallbackParams(whatsapp, { status: 'failed', errorCode: 63016, errorMessage: 'outside' }, 0);
+    const whatsapp = {
+      ...base,
+      channel: 'whatsapp' as const,
+      to: 'whatsapp:+15550000001',
+      from: 'whatsapp:+15550000100',
+    };
+    const params = buildStatusCallbackParams(
+      whatsapp,
+      { status: 'failed', errorCode: 63016, errorMessage: 'outside' },
+      0,
+    );
     expect(params).toMatchObject({
       To: 'whatsapp:+15550000001',
       From: 'whatsapp:+15550000100',

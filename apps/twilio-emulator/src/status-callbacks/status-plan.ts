@@ -18,12 +18,19 @@ export function planStatusSteps(outcome: MessageOutcome): StatusStep[] {
     case 'failed':
       return [{ status: 'failed', errorCode: outcome.errorCode, errorMessage: outcome.errorMessage }];
     case 'undelivered':
-      return [{ status: 'sent' }, { status: 'undelivered', errorCode: outcome.errorCode, errorMessage: outcome.errorMessage }];
+      return [
+        { status: 'sent' },
+        { status: 'undelivered', errorCode: outcome.errorCode, errorMessage: outcome.errorMessage },
+      ];
   }
 }
 
 /** The form parameters of a status callback, as Twilio posts them. */
-export function buildStatusCallbackParams(message: EmulatedMessage, step: StatusStep, at: number): Record<string, string> {
+export function buildStatusCallbackParams(
+  message: EmulatedMessage,
+  step: StatusStep,
+  at: number,
+): Record<string, string> {
   const params: Record<string, string> = {
     ApiVersion: API_VERSION,
     AccountSid: message.accountSid,

@@ -6,7 +6,11 @@ import twilio from 'twilio';
 /** Polls `probe` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
 export async function waitUntil<T>(
   probe: () => T | undefined | false | Promise<T | undefined | false>,
-  { timeoutMs = 5000, intervalMs = 10, what = 'condition' }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+  {
+    timeoutMs = 5000,
+    intervalMs = 10,
+    what = 'condition',
+  }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -38,7 +42,11 @@ export interface FormReceiver {
 /** A local HTTP server standing for the application: records form posts and checks their signature. */
 export async function startFormReceiver(authToken: string): Promise<FormReceiver> {
   const requests: ReceivedRequest[] = [];
-  let answer = { status: 200, body: '<?xml version="1.0" encoding="UTF-8"?><Response></Response>', contentType: 'text/xml' };
+  let answer = {
+    status: 200,
+    body: '<?xml version="1.0" encoding="UTF-8"?><Response></Response>',
+    contentType: 'text/xml',
+  };
   let base = '';
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -47,7 +55,8 @@ export async function startFormReceiver(authToken: string): Promise<FormReceiver
       const params: Record<string, string | string[]> = {};
       for (const [key, value] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) {
         const previous = params[key];
-        params[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+        params[key] =
+          previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
       }
       const url = `${base}${req.url ?? '/'}`;
       const signature = req.headers['x-twilio-signature'];
@@ -56,7 +65,8 @@ export async function startFormReceiver(authToken: string): Promise<FormReceiver
         url,
         headers: req.headers,
         params,
-        signatureValid: typeof signature === 'string' && twilio.validateRequest(authToken, signature, url, params),
+        signatureValid:
+          typeof signature === 'string' && twilio.validateRequest(authToken, signature, url, params),
       });
       res.writeHead(answer.status, { 'content-type': answer.contentType });
       res.end(answer.body);

@@ -43,13 +43,18 @@ export class SignedWebhookClient implements OnModuleDestroy {
     });
     const body = await response.body.text();
     const contentType = response.headers['content-type'];
-    return { status: response.statusCode, body, contentType: typeof contentType === 'string' ? contentType : null };
+    return {
+      status: response.statusCode,
+      body,
+      contentType: typeof contentType === 'string' ? contentType : null,
+    };
   }
 
   async onModuleDestroy(): Promise<void> {
     // Give in-flight callbacks a moment, then cut whatever is left.
     const closed = this.agent.close();
     const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 1000).unref());
-    if ((await Promise.race([closed.then(() => 'closed' as const), timer])) === 'timeout') await this.agent.destroy();
+    if ((await Promise.race([closed.then(() => 'closed' as const), timer])) === 'timeout')
+      await this.agent.destroy();
   }
 }

@@ -17,7 +17,10 @@ export class SandboxRegistry {
     const bare = stripChannelPrefix(number);
     const code = normalizeJoinCode(joinCode);
     const existing = this.sandboxes.get(bare);
-    this.sandboxes.set(bare, { joinCode: code, joined: existing?.joinCode === code ? existing.joined : new Set() });
+    this.sandboxes.set(bare, {
+      joinCode: code,
+      joined: existing?.joinCode === code ? existing.joined : new Set(),
+    });
     return { number: bare, joinCode: code };
   }
 

@@ -19,19 +19,31 @@ describe('WhatsAppRules', () => {
 
   it('opens the window per number and phone on inbound', () => {
     rules.recordInbound(`whatsapp:${number}`, `whatsapp:${phone}`, 'hi', now - 1000);
-    expect(rules.decide({ fromPhone: number, toPhone: phone, isTemplate: false, now })).toEqual({ deliver: true });
-    expect(rules.decide({ fromPhone: '+15550000200', toPhone: phone, isTemplate: false, now })).toMatchObject({ errorCode: 63016 });
+    expect(rules.decide({ fromPhone: number, toPhone: phone, isTemplate: false, now })).toEqual({
+      deliver: true,
+    });
+    expect(rules.decide({ fromPhone: '+15550000200', toPhone: phone, isTemplate: false, now })).toMatchObject(
+      { errorCode: 63016 },
+    );
     windows.record(number, phone, now - WINDOW_MS - 1);
-    expect(rules.decide({ fromPhone: number, toPhone: phone, isTemplate: false, now })).toMatchObject({ errorCode: 63016 });
+    expect(rules.decide({ fromPhone: number, toPhone: phone, isTemplate: false, now })).toMatchObject({
+      errorCode: 63016,
+    });
   });
 
   it('joins a sandbox only with the right code, and the join refreshes the window', () => {
     sandboxes.register(number, 'join Happy-Dog');
-    expect(rules.decide({ fromPhone: number, toPhone: phone, isTemplate: true, now })).toMatchObject({ errorCode: 63015 });
+    expect(rules.decide({ fromPhone: number, toPhone: phone, isTemplate: true, now })).toMatchObject({
+      errorCode: 63015,
+    });
     expect(rules.recordInbound(number, phone, 'join wrong-code', now - 10)).toEqual({ joinedSandbox: false });
-    expect(rules.decide({ fromPhone: number, toPhone: phone, isTemplate: true, now })).toMatchObject({ errorCode: 63015 });
+    expect(rules.decide({ fromPhone: number, toPhone: phone, isTemplate: true, now })).toMatchObject({
+      errorCode: 63015,
+    });
     expect(rules.recordInbound(number, phone, 'join happy-dog', now)).toEqual({ joinedSandbox: true });
-    expect(rules.decide({ fromPhone: number, toPhone: phone, isTemplate: false, now })).toEqual({ deliver: true });
+    expect(rules.decide({ fromPhone: number, toPhone: phone, isTemplate: false, now })).toEqual({
+      deliver: true,
+    });
   });
 
   it('forgets joined phones when the join code changes', () => {

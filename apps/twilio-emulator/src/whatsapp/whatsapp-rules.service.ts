@@ -11,7 +11,12 @@ export class WhatsAppRules {
     private readonly sandboxes: SandboxRegistry,
   ) {}
 
-  decide(send: { fromPhone: string | null; toPhone: string; isTemplate: boolean; now: number }): WhatsAppDecision {
+  decide(send: {
+    fromPhone: string | null;
+    toPhone: string;
+    isTemplate: boolean;
+    now: number;
+  }): WhatsAppDecision {
     const number = send.fromPhone ?? '';
     return decideWhatsAppDelivery({
       isTemplate: send.isTemplate,

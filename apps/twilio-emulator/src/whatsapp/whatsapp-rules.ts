@@ -11,7 +11,8 @@ export interface WhatsAppSendFacts {
   sandbox: { joined: boolean } | null;
 }
 
-export type WhatsAppDecision = { deliver: true } | { deliver: false; errorCode: 63015 | 63016; errorMessage: string };
+export type WhatsAppDecision =
+  { deliver: true } | { deliver: false; errorCode: 63015 | 63016; errorMessage: string };
 
 /**
  * Whether WhatsApp delivers a send: a sandbox only reaches phones that joined it (63015); free-form

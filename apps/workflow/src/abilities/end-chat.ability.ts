@@ -8,7 +8,8 @@ import type { Ability } from './ability';
 @Injectable()
 export class EndChatAbility implements Ability {
   readonly name = 'end_chat';
-  readonly description = 'End this conversation when it is finished. Your final answer is still sent; the next message from the member starts a new conversation.';
+  readonly description =
+    'End this conversation when it is finished. Your final answer is still sent; the next message from the member starts a new conversation.';
   readonly parameters = { type: 'object', properties: {}, additionalProperties: false };
   private readonly logger = new Logger('EndChatAbility');
 

@@ -19,7 +19,9 @@ export abstract class SendMessageAbility implements Ability {
   private readonly logger = new Logger('SendMessageAbility');
   readonly parameters = {
     type: 'object',
-    properties: { message: { type: 'string', description: 'The text to send, plain text, at most 1600 characters.' } },
+    properties: {
+      message: { type: 'string', description: 'The text to send, plain text, at most 1600 characters.' },
+    },
     required: ['message'],
     additionalProperties: false,
   };
@@ -30,7 +32,8 @@ export abstract class SendMessageAbility implements Ability {
 
   async invoke(args: unknown, turn: Turn, state: TurnState): Promise<Record<string, unknown>> {
     const parsed = Args.safeParse(args);
-    if (!parsed.success) return { status: 'failed', reason: 'The message must be non-empty text of at most 1600 characters.' };
+    if (!parsed.success)
+      return { status: 'failed', reason: 'The message must be non-empty text of at most 1600 characters.' };
     const idempotencyKey = `ability:${turn.leadKey}:${++state.toolSends}`;
     try {
       const result = await this.messaging.request(
@@ -49,7 +52,9 @@ export abstract class SendMessageAbility implements Ability {
         },
         { timeoutMs: 10_000 },
       );
-      this.logger.log(`${this.name} in chat ${turn.chatId}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
+      this.logger.log(
+        `${this.name} in chat ${turn.chatId}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`,
+      );
       return { status: result.status, reason: result.reason };
     } catch (error) {
       // The model is told; the turn goes on (it may apologise or try another way).

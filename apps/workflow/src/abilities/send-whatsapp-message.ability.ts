@@ -6,7 +6,8 @@ import { SendMessageAbility } from './send-message.ability';
 @Injectable()
 export class SendWhatsappMessageAbility extends SendMessageAbility {
   readonly name = 'send_whatsapp_message';
-  readonly description = 'Send a WhatsApp message to the member of this conversation. Returns the send status and, when it did not go out, why.';
+  readonly description =
+    'Send a WhatsApp message to the member of this conversation. Returns the send status and, when it did not go out, why.';
   protected readonly channel = 'whatsapp';
 
   constructor(messaging: MessagingClient) {

@@ -11,7 +11,8 @@ import { ChatModel, ModelError, type ModelMessage, type ModelTool } from './chat
 import { conversationMessages } from './conversation-messages';
 
 /** What the member gets when the model cannot answer: the conversation is kept, a person follows up. */
-export const FALLBACK_REPLY = "Sorry, I can't reply properly right now. Someone from our team will get back to you soon.";
+export const FALLBACK_REPLY =
+  "Sorry, I can't reply properly right now. Someone from our team will get back to you soon.";
 
 export type AgentOutcome = { kind: 'answer'; text: string | null } | { kind: 'fallback'; reason: string };
 
@@ -31,17 +32,23 @@ export class AgentRunner {
 
   async run(step: AgentStep, turn: Turn, state: TurnState): Promise<AgentOutcome> {
     const outcome = await this.converse(step, turn, state).catch((error: unknown) => {
-      const reason = error instanceof ModelError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+      const reason =
+        error instanceof ModelError
+          ? error.message
+          : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
       return { kind: 'fallback', reason } as const;
     });
     if (outcome.kind === 'fallback') {
-      this.logger.error(`Agent step in chat ${turn.chatId} fell back (trace ${currentTraceId() ?? 'none'}): ${outcome.reason}`);
+      this.logger.error(
+        `Agent step in chat ${turn.chatId} fell back (trace ${currentTraceId() ?? 'none'}): ${outcome.reason}`,
+      );
     }
     return outcome;
   }
 
   private async converse(step: AgentStep, turn: Turn, state: TurnState): Promise<AgentOutcome> {
-    if (!this.model.configured) return { kind: 'fallback', reason: 'no model is configured (LLM_BASE_URL is not set)' };
+    if (!this.model.configured)
+      return { kind: 'fallback', reason: 'no model is configured (LLM_BASE_URL is not set)' };
     const abilities = this.abilities.forStep(step.agent.abilities, turn);
     const tools = abilities.map(toTool);
     const messages: ModelMessage[] = conversationMessages(turn, step.agent.instructions, state.said);
@@ -50,26 +57,51 @@ export class AgentRunner {
 
     for (let call = 1; call <= this.options.maxSteps; call++) {
       const remaining = deadline - Date.now();
-      if (remaining <= 0) return { kind: 'fallback', reason: `the agent step ran out of time after ${call - 1} model calls` };
-      const answer = await this.callModel(model, messages, tools, Math.min(this.options.timeoutMs, remaining), call);
+      if (remaining <= 0)
+        return { kind: 'fallback', reason: `the agent step ran out of time after ${call - 1} model calls` };
+      const answer = await this.callModel(
+        model,
+        messages,
+        tools,
+        Math.min(this.options.timeoutMs, remaining),
+        call,
+      );
       if (!answer.toolCalls.length) return { kind: 'answer', text: answer.content?.trim() || null };
 
       messages.push({
         role: 'assistant',
         content: answer.content ?? null,
-        tool_calls: answer.toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
+        tool_calls: answer.toolCalls.map((c) => ({
+          id: c.id,
+          type: 'function',
+          function: { name: c.name, arguments: c.arguments },
+        })),
       });
       for (const toolCall of answer.toolCalls) {
         const result = await this.invoke(abilities, toolCall.name, toolCall.arguments, turn, state);
         messages.push({ role: 'tool', tool_call_id: toolCall.id, content: JSON.stringify(result) });
       }
     }
-    return { kind: 'fallback', reason: `the model was still calling tools after ${this.options.maxSteps} calls` };
+    return {
+      kind: 'fallback',
+      reason: `the model was still calling tools after ${this.options.maxSteps} calls`,
+    };
   }
 
-  private callModel(model: string, messages: ModelMessage[], tools: ModelTool[], timeoutMs: number, call: number) {
+  private callModel(
+    model: string,
+    messages: ModelMessage[],
+    tools: ModelTool[],
+    timeoutMs: number,
+    call: number,
+  ) {
     // Attributes describe the call, never its content (no bodies, no phone numbers).
-    const attributes = { 'gen_ai.request.model': model, 'gen_ai.operation.name': 'chat', 'workflow.agent.call': call, 'workflow.agent.tools': tools.length };
+    const attributes = {
+      'gen_ai.request.model': model,
+      'gen_ai.operation.name': 'chat',
+      'workflow.agent.call': call,
+      'workflow.agent.tools': tools.length,
+    };
     return withSpan('agent model call', SpanKind.CLIENT, attributes, async () => {
       const started = performance.now();
       try {
@@ -83,7 +115,13 @@ export class AgentRunner {
     });
   }
 
-  private async invoke(abilities: Ability[], name: string, rawArgs: string, turn: Turn, state: TurnState): Promise<Record<string, unknown>> {
+  private async invoke(
+    abilities: Ability[],
+    name: string,
+    rawArgs: string,
+    turn: Turn,
+    state: TurnState,
+  ): Promise<Record<string, unknown>> {
     const ability = abilities.find((a) => a.name === name);
     // A tool the step does not offer (or the workspace may not use) is refused, not run.
     if (!ability) return { status: 'failed', reason: `There is no tool called ${name}.` };
@@ -93,10 +131,15 @@ export class AgentRunner {
     } catch {
       return { status: 'failed', reason: 'The arguments were not valid JSON.' };
     }
-    return withSpan(`agent ability ${name}`, SpanKind.INTERNAL, { 'workflow.ability': name }, () => ability.invoke(args, turn, state));
+    return withSpan(`agent ability ${name}`, SpanKind.INTERNAL, { 'workflow.ability': name }, () =>
+      ability.invoke(args, turn, state),
+    );
   }
 }
 
 function toTool(ability: Ability): ModelTool {
-  return { type: 'function', function: { name: ability.name, description: ability.description, parameters: ability.parameters } };
+  return {
+    type: 'function',
+    function: { name: ability.name, description: ability.description, parameters: ability.parameters },
+  };
 }

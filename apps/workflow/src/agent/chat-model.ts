@@ -35,7 +35,13 @@ const Completion = z.object({
         message: z.object({
           content: z.string().nullish(),
           tool_calls: z
-            .array(z.object({ id: z.string(), type: z.string().optional(), function: z.object({ name: z.string(), arguments: z.string().default('{}') }) }))
+            .array(
+              z.object({
+                id: z.string(),
+                type: z.string().optional(),
+                function: z.object({ name: z.string(), arguments: z.string().default('{}') }),
+              }),
+            )
             .nullish(),
         }),
       }),
@@ -65,26 +71,44 @@ export class ChatModel {
     return this.client !== null;
   }
 
-  async complete(input: { model: string; messages: ModelMessage[]; tools: ModelTool[]; timeoutMs: number }): Promise<ModelAnswer> {
+  async complete(input: {
+    model: string;
+    messages: ModelMessage[];
+    tools: ModelTool[];
+    timeoutMs: number;
+  }): Promise<ModelAnswer> {
     if (!this.client) throw new ModelError('no model is configured (LLM_BASE_URL is not set)');
     let raw: unknown;
     const started = Date.now();
     try {
       raw = await this.client.chat.completions.create(
-        { model: input.model, messages: input.messages, ...(input.tools.length ? { tools: input.tools } : {}) },
+        {
+          model: input.model,
+          messages: input.messages,
+          ...(input.tools.length ? { tools: input.tools } : {}),
+        },
         { timeout: input.timeoutMs, maxRetries: 0 },
       );
     } catch (error) {
       // A timeout can surface as a plain connection error (the abort seen from another realm).
       const timedOut = Date.now() - started >= input.timeoutMs - 50;
-      throw new ModelError(timedOut && error instanceof OpenAI.APIConnectionError ? 'the model did not answer in time' : describe(error));
+      throw new ModelError(
+        timedOut && error instanceof OpenAI.APIConnectionError
+          ? 'the model did not answer in time'
+          : describe(error),
+      );
     }
     const parsed = Completion.safeParse(raw);
-    if (!parsed.success) throw new ModelError('the model server answered something that is not a chat completion');
+    if (!parsed.success)
+      throw new ModelError('the model server answered something that is not a chat completion');
     const message = parsed.data.choices[0].message;
     return {
       content: message.content ?? null,
-      toolCalls: (message.tool_calls ?? []).map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments })),
+      toolCalls: (message.tool_calls ?? []).map((c) => ({
+        id: c.id,
+        name: c.function.name,
+        arguments: c.function.arguments,
+      })),
     };
   }
 }
@@ -94,6 +118,9 @@ function describe(error: unknown): string {
   if (error instanceof OpenAI.APIConnectionTimeoutError) return 'the model did not answer in time';
   if (error instanceof OpenAI.APIConnectionError) return 'the model server could not be reached';
   if (error instanceof OpenAI.APIError) return `the model server answered HTTP ${error.status ?? '?'}`;
-  if ((error as { name?: unknown } | null)?.name === 'SyntaxError') return 'the model server answered something that is not JSON';
-  return error instanceof Error ? `${error.name}: ${error.message.split('\n')[0].slice(0, 200)}` : 'unknown model error';
+  if ((error as { name?: unknown } | null)?.name === 'SyntaxError')
+    return 'the model server answered something that is not JSON';
+  return error instanceof Error
+    ? `${error.name}: ${error.message.split('\n')[0].slice(0, 200)}`
+    : 'unknown model error';
 }

@@ -7,13 +7,21 @@ import type { ModelMessage } from './chat-model';
  * history (inbound as user, outbound as assistant), what this turn already said, then the
  * messages being answered. Member text is only ever content, never instructions.
  */
-export function conversationMessages(turn: Turn, instructions: string, saidThisTurn: readonly string[]): ModelMessage[] {
+export function conversationMessages(
+  turn: Turn,
+  instructions: string,
+  saidThisTurn: readonly string[],
+): ModelMessage[] {
   const facts = [
     `You are writing on behalf of ${turn.phoneNumber.brandName ?? turn.workspace.name}.`,
     `The conversation is over ${turn.channel === 'whatsapp' ? 'WhatsApp' : 'SMS'}: answer in plain text, briefly, without markdown.`,
-    turn.member.firstName ? `The member's first name is ${turn.member.firstName}.` : `The member's name is not known.`,
+    turn.member.firstName
+      ? `The member's first name is ${turn.member.firstName}.`
+      : `The member's name is not known.`,
   ];
-  const messages: ModelMessage[] = [{ role: 'system', content: `${instructions.trim()}\n\n${facts.join('\n')}` }];
+  const messages: ModelMessage[] = [
+    { role: 'system', content: `${instructions.trim()}\n\n${facts.join('\n')}` },
+  ];
   for (const m of turn.history) {
     const entry = historyEntry(m);
     if (entry) messages.push(entry);

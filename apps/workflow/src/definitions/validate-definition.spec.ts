@@ -16,11 +16,19 @@ describe('validateDefinition', () => {
   it('accepts reply, if and agent steps', () => {
     const steps = validateDefinition([
       { reply: 'Hi {{member.first_name}}' },
-      { if: 'chat.channel == "whatsapp"', then: [{ reply: 'WA' }], else: [{ agent: { instructions: 'Help.', abilities: ['end_chat'] } }] },
+      {
+        if: 'chat.channel == "whatsapp"',
+        then: [{ reply: 'WA' }],
+        else: [{ agent: { instructions: 'Help.', abilities: ['end_chat'] } }],
+      },
     ]);
     expect(steps).toEqual([
       { reply: 'Hi {{member.first_name}}' },
-      { if: 'chat.channel == "whatsapp"', then: [{ reply: 'WA' }], else: [{ agent: { instructions: 'Help.', abilities: ['end_chat'] } }] },
+      {
+        if: 'chat.channel == "whatsapp"',
+        then: [{ reply: 'WA' }],
+        else: [{ agent: { instructions: 'Help.', abilities: ['end_chat'] } }],
+      },
     ]);
   });
 
@@ -50,26 +58,43 @@ describe('validateDefinition', () => {
   });
 
   it('points at an unknown ability', () => {
-    expect(problem([{ if: 'true', then: [{ agent: { instructions: 'x', abilities: ['end_chat', 'send_fax'] } }] }])).toBe(
+    expect(
+      problem([
+        { if: 'true', then: [{ agent: { instructions: 'x', abilities: ['end_chat', 'send_fax'] } }] },
+      ]),
+    ).toBe(
       'definition is not valid: steps[0].then[0].agent.abilities[1]: unknown ability "send_fax" (known: send_whatsapp_message, send_sms_message, end_chat)',
     );
   });
 
   it('points at a step that is not one kind', () => {
-    expect(problem([{ reply: 'a', agent: { instructions: 'x' } }])).toBe('definition is not valid: steps[0]: a step needs exactly one of reply, if, agent (got reply, agent)');
-    expect(problem([{ say: 'a' }])).toBe('definition is not valid: steps[0]: a step needs exactly one of reply, if, agent');
+    expect(problem([{ reply: 'a', agent: { instructions: 'x' } }])).toBe(
+      'definition is not valid: steps[0]: a step needs exactly one of reply, if, agent (got reply, agent)',
+    );
+    expect(problem([{ say: 'a' }])).toBe(
+      'definition is not valid: steps[0]: a step needs exactly one of reply, if, agent',
+    );
     expect(problem([])).toBe('definition is not valid: steps: a workflow needs at least one step');
   });
 
   it('points at template errors and lists every problem', () => {
-    const message = problem([{ reply: 'Hi {{member.first_name' }, { if: 'nope.x', then: [{ reply: '{{shout x}}' }] }]);
+    const message = problem([
+      { reply: 'Hi {{member.first_name' },
+      { if: 'nope.x', then: [{ reply: '{{shout x}}' }] },
+    ]);
     expect(message).toMatch(/^definition is not valid: steps\[0\]\.reply: template syntax error on line 1/);
     expect(message).toContain('steps[1].if: CEL error at column 1: Unknown variable: nope');
-    expect(message).toContain('steps[1].then[0].reply: template error at line 1, column 1: unknown helper "shout"');
+    expect(message).toContain(
+      'steps[1].then[0].reply: template error at line 1, column 1: unknown helper "shout"',
+    );
   });
 
   it('points at YAML syntax errors', () => {
-    expect(problem('- reply: "unterminated\n- if: x')).toMatch(/^definition: YAML syntax error at line \d+, column \d+/);
-    expect(problem('reply: hi')).toBe('definition: the YAML document must be a list of steps (or have a "steps:" list)');
+    expect(problem('- reply: "unterminated\n- if: x')).toMatch(
+      /^definition: YAML syntax error at line \d+, column \d+/,
+    );
+    expect(problem('reply: hi')).toBe(
+      'definition: the YAML document must be a list of steps (or have a "steps:" list)',
+    );
   });
 });

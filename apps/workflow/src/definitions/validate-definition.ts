@@ -22,7 +22,8 @@ export function validateDefinition(input: unknown[] | string): Step[] {
   const counter = { steps: 0 };
   const steps = validateSteps(raw, 'steps', 0, problems, counter);
   if (!problems.length && steps.length === 0) problems.push('steps: a workflow needs at least one step');
-  if (counter.steps > MAX_STEPS) problems.push(`steps: at most ${MAX_STEPS} steps in a workflow (got ${counter.steps})`);
+  if (counter.steps > MAX_STEPS)
+    problems.push(`steps: at most ${MAX_STEPS} steps in a workflow (got ${counter.steps})`);
   if (problems.length) {
     const shown = problems.slice(0, 20);
     const more = problems.length > shown.length ? `; and ${problems.length - shown.length} more` : '';
@@ -39,17 +40,30 @@ function parseYamlSteps(source: string): unknown[] {
     if (error instanceof YAMLParseError) {
       const at = error.linePos?.[0];
       const where = at ? ` at line ${at.line}, column ${at.col}` : '';
-      throw new AppError('invalid_input', `definition: YAML syntax error${where}: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+      throw new AppError(
+        'invalid_input',
+        `definition: YAML syntax error${where}: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+      );
     }
     throw new AppError('invalid_input', `definition: not a YAML document: ${String(error)}`);
   }
   // Either a list of steps, or a document with a `steps:` list.
   if (Array.isArray(doc)) return doc;
-  if (doc && typeof doc === 'object' && Array.isArray((doc as { steps?: unknown }).steps)) return (doc as { steps: unknown[] }).steps;
-  throw new AppError('invalid_input', 'definition: the YAML document must be a list of steps (or have a "steps:" list)');
+  if (doc && typeof doc === 'object' && Array.isArray((doc as { steps?: unknown }).steps))
+    return (doc as { steps: unknown[] }).steps;
+  throw new AppError(
+    'invalid_input',
+    'definition: the YAML document must be a list of steps (or have a "steps:" list)',
+  );
 }
 
-function validateSteps(raw: unknown, path: string, depth: number, problems: string[], counter: { steps: number }): Step[] {
+function validateSteps(
+  raw: unknown,
+  path: string,
+  depth: number,
+  problems: string[],
+  counter: { steps: number },
+): Step[] {
   if (!Array.isArray(raw)) {
     problems.push(`${path}: must be a list of steps`);
     return [];
@@ -67,7 +81,13 @@ function validateSteps(raw: unknown, path: string, depth: number, problems: stri
   return out;
 }
 
-function validateStep(raw: unknown, path: string, depth: number, problems: string[], counter: { steps: number }): Step | null {
+function validateStep(
+  raw: unknown,
+  path: string,
+  depth: number,
+  problems: string[],
+  counter: { steps: number },
+): Step | null {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push(`${path}: a step must be an object with one of reply, if, agent`);
     return null;
@@ -75,13 +95,18 @@ function validateStep(raw: unknown, path: string, depth: number, problems: strin
   const step = raw as Record<string, unknown>;
   const kinds = (['reply', 'if', 'agent'] as const).filter((k) => k in step);
   if (kinds.length !== 1) {
-    problems.push(`${path}: a step needs exactly one of reply, if, agent${kinds.length ? ` (got ${kinds.join(', ')})` : ''}`);
+    problems.push(
+      `${path}: a step needs exactly one of reply, if, agent${kinds.length ? ` (got ${kinds.join(', ')})` : ''}`,
+    );
     return null;
   }
   const kind = kinds[0];
   const allowed = kind === 'if' ? ['if', 'then', 'else'] : [kind];
   const unknown = Object.keys(step).filter((k) => !allowed.includes(k));
-  if (unknown.length) problems.push(`${path}: unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} in a ${kind} step`);
+  if (unknown.length)
+    problems.push(
+      `${path}: unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} in a ${kind} step`,
+    );
 
   if (kind === 'reply') {
     const template = step.reply;
@@ -109,9 +134,17 @@ function validateStep(raw: unknown, path: string, depth: number, problems: strin
       }
     }
     if (!('then' in step)) problems.push(`${path}.then: an if step needs a then list`);
-    const thenSteps = 'then' in step ? validateSteps(step.then, `${path}.then`, depth + 1, problems, counter) : [];
-    const elseSteps = 'else' in step && step.else !== null ? validateSteps(step.else, `${path}.else`, depth + 1, problems, counter) : undefined;
-    return { if: typeof condition === 'string' ? condition : '', then: thenSteps, ...(elseSteps ? { else: elseSteps } : {}) };
+    const thenSteps =
+      'then' in step ? validateSteps(step.then, `${path}.then`, depth + 1, problems, counter) : [];
+    const elseSteps =
+      'else' in step && step.else !== null
+        ? validateSteps(step.else, `${path}.else`, depth + 1, problems, counter)
+        : undefined;
+    return {
+      if: typeof condition === 'string' ? condition : '',
+      then: thenSteps,
+      ...(elseSteps ? { else: elseSteps } : {}),
+    };
   }
 
   const agent = step.agent;
@@ -121,10 +154,16 @@ function validateStep(raw: unknown, path: string, depth: number, problems: strin
   }
   const a = agent as Record<string, unknown>;
   const extra = Object.keys(a).filter((k) => !['instructions', 'abilities', 'model'].includes(k));
-  if (extra.length) problems.push(`${path}.agent: unknown field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')} (known: instructions, abilities, model)`);
-  if (typeof a.instructions !== 'string' || !a.instructions.trim()) problems.push(`${path}.agent.instructions: must be non-empty text`);
-  else if (a.instructions.length > MAX_INSTRUCTIONS) problems.push(`${path}.agent.instructions: at most ${MAX_INSTRUCTIONS} characters`);
-  if (a.model !== undefined && (typeof a.model !== 'string' || !a.model.trim())) problems.push(`${path}.agent.model: must be a model name`);
+  if (extra.length)
+    problems.push(
+      `${path}.agent: unknown field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')} (known: instructions, abilities, model)`,
+    );
+  if (typeof a.instructions !== 'string' || !a.instructions.trim())
+    problems.push(`${path}.agent.instructions: must be non-empty text`);
+  else if (a.instructions.length > MAX_INSTRUCTIONS)
+    problems.push(`${path}.agent.instructions: at most ${MAX_INSTRUCTIONS} characters`);
+  if (a.model !== undefined && (typeof a.model !== 'string' || !a.model.trim()))
+    problems.push(`${path}.agent.model: must be a model name`);
   const abilities: AbilityName[] = [];
   if (a.abilities !== undefined && !Array.isArray(a.abilities)) {
     problems.push(`${path}.agent.abilities: must be a list of ability names`);
@@ -133,7 +172,9 @@ function validateStep(raw: unknown, path: string, depth: number, problems: strin
       if (typeof name === 'string' && isAbilityName(name)) {
         if (!abilities.includes(name)) abilities.push(name);
       } else {
-        problems.push(`${path}.agent.abilities[${i}]: unknown ability ${JSON.stringify(name)} (known: ${ABILITY_NAMES.join(', ')})`);
+        problems.push(
+          `${path}.agent.abilities[${i}]: unknown ability ${JSON.stringify(name)} (known: ${ABILITY_NAMES.join(', ')})`,
+        );
       }
     });
   }

@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CreateWorkflow, GetWorkflow, ListWorkflows, UpdateWorkflow, type RequestPayload } from '@app/contracts';
+import {
+  CreateWorkflow,
+  GetWorkflow,
+  ListWorkflows,
+  UpdateWorkflow,
+  type RequestPayload,
+} from '@app/contracts';
 import { OnRequest } from '@app/messaging';
 import { WorkflowDefinitions } from './workflow-definitions.usecase';
 

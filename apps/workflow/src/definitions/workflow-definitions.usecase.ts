@@ -11,14 +11,29 @@ const PAGE = 100;
 export class WorkflowDefinitions {
   constructor(private readonly store: WorkflowStore) {}
 
-  async create(input: { workspaceId: string; name: string; definition: unknown[] | string }): Promise<Workflow> {
+  async create(input: {
+    workspaceId: string;
+    name: string;
+    definition: unknown[] | string;
+  }): Promise<Workflow> {
     const steps = validateDefinition(input.definition);
     const workflowId = randomUUID();
-    await this.store.insertVersion({ workflowId, workspaceId: input.workspaceId, name: input.name, version: 1, steps });
+    await this.store.insertVersion({
+      workflowId,
+      workspaceId: input.workspaceId,
+      name: input.name,
+      version: 1,
+      steps,
+    });
     return this.get(input.workspaceId, workflowId);
   }
 
-  async update(input: { workspaceId: string; workflowId: string; name: string; definition: unknown[] | string }): Promise<Workflow> {
+  async update(input: {
+    workspaceId: string;
+    workflowId: string;
+    name: string;
+    definition: unknown[] | string;
+  }): Promise<Workflow> {
     const steps = validateDefinition(input.definition);
     // Two concurrent updates race for the same next number; the loser takes the one after.
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -26,7 +41,10 @@ export class WorkflowDefinitions {
       const saved = await this.store.insertVersion({ ...input, steps, version: current.version + 1 });
       if (saved) return this.get(input.workspaceId, input.workflowId);
     }
-    throw new AppError('conflict', 'The workflow is being changed by someone else at the same time; try again.');
+    throw new AppError(
+      'conflict',
+      'The workflow is being changed by someone else at the same time; try again.',
+    );
   }
 
   async get(workspaceId: string, workflowId: string): Promise<Workflow> {
@@ -35,7 +53,10 @@ export class WorkflowDefinitions {
     return workflow;
   }
 
-  async list(workspaceId: string, cursor: string | null = null): Promise<{ items: Workflow[]; nextCursor: string | null }> {
+  async list(
+    workspaceId: string,
+    cursor: string | null = null,
+  ): Promise<{ items: Workflow[]; nextCursor: string | null }> {
     const items = await this.store.list(workspaceId, PAGE + 1, cursor);
     const page = items.slice(0, PAGE);
     return { items: page, nextCursor: items.length > PAGE ? page[page.length - 1].id : null };

@@ -44,10 +44,10 @@ export class WorkflowStore {
   }
 
   async latest(workspaceId: string, workflowId: string): Promise<Workflow | null> {
-    const rows: VersionRow[] = await this.db.query(`${LATEST} WHERE v.workspace_id = $1 AND v.workflow_id = $2 ORDER BY v.workflow_id, v.version DESC`, [
-      workspaceId,
-      workflowId,
-    ]);
+    const rows: VersionRow[] = await this.db.query(
+      `${LATEST} WHERE v.workspace_id = $1 AND v.workflow_id = $2 ORDER BY v.workflow_id, v.version DESC`,
+      [workspaceId, workflowId],
+    );
     return rows[0] ? toWorkflow(rows[0]) : null;
   }
 
@@ -66,7 +66,15 @@ export class WorkflowStore {
       [workspaceId, workflowId, version],
     );
     const r = rows[0];
-    return r ? { workflowId: r.workflow_id, workspaceId: r.workspace_id, name: r.name, version: r.version, steps: r.definition } : null;
+    return r
+      ? {
+          workflowId: r.workflow_id,
+          workspaceId: r.workspace_id,
+          name: r.name,
+          version: r.version,
+          steps: r.definition,
+        }
+      : null;
   }
 }
 

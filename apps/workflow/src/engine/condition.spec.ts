@@ -1,4 +1,9 @@
-import { compileCondition, ConditionEvaluationError, ConditionSyntaxError, evaluateCondition } from './condition';
+import {
+  compileCondition,
+  ConditionEvaluationError,
+  ConditionSyntaxError,
+  evaluateCondition,
+} from './condition';
 import { buildWorkflowContext } from './context';
 
 const context = (channel: 'sms' | 'whatsapp', body = 'hello') =>
@@ -15,27 +20,46 @@ describe('workflow conditions (CEL)', () => {
   it('branches on the channel and reads the context', () => {
     expect(evaluateCondition('chat.channel == "whatsapp"', context('whatsapp'))).toBe(true);
     expect(evaluateCondition('chat.channel == "whatsapp"', context('sms'))).toBe(false);
-    expect(evaluateCondition('message.body.contains("price") || member.first_name == "Ada"', context('sms'))).toBe(true);
+    expect(
+      evaluateCondition('message.body.contains("price") || member.first_name == "Ada"', context('sms')),
+    ).toBe(true);
     expect(evaluateCondition('member.last_name == "" && brand.name == "Acme"', context('sms'))).toBe(true);
   });
 
   it('points at the column of a syntax error', () => {
     expect(() => compileCondition('chat.channel == ')).toThrow(ConditionSyntaxError);
-    expect(() => compileCondition('chat.channel == ')).toThrow(/^CEL syntax error at column 17: Unexpected token: EOF$/);
-    expect(() => compileCondition('chat.channel ==\n  && x')).toThrow(/^CEL syntax error at line 2, column 3/);
+    expect(() => compileCondition('chat.channel == ')).toThrow(
+      /^CEL syntax error at column 17: Unexpected token: EOF$/,
+    );
+    expect(() => compileCondition('chat.channel ==\n  && x')).toThrow(
+      /^CEL syntax error at line 2, column 3/,
+    );
   });
 
   it('refuses unknown variables and fields when compiled', () => {
-    expect(() => compileCondition('chanel.channel == "sms"')).toThrow('CEL error at column 1: Unknown variable: chanel');
-    expect(() => compileCondition('chat.chanel == "sms"')).toThrow(/^CEL error at column 6: No such key: chanel/);
-    expect(() => compileCondition('chat.channel')).toThrow('CEL error: the condition gives string, not a bool');
+    expect(() => compileCondition('chanel.channel == "sms"')).toThrow(
+      'CEL error at column 1: Unknown variable: chanel',
+    );
+    expect(() => compileCondition('chat.chanel == "sms"')).toThrow(
+      /^CEL error at column 6: No such key: chanel/,
+    );
+    expect(() => compileCondition('chat.channel')).toThrow(
+      'CEL error: the condition gives string, not a bool',
+    );
   });
 
   it('does not evaluate member text', () => {
-    expect(evaluateCondition('message.body == "chat.channel == \\"sms\\""', context('whatsapp', 'chat.channel == "sms"'))).toBe(true);
+    expect(
+      evaluateCondition(
+        'message.body == "chat.channel == \\"sms\\""',
+        context('whatsapp', 'chat.channel == "sms"'),
+      ),
+    ).toBe(true);
   });
 
   it('reports runtime failures as evaluation errors', () => {
-    expect(() => evaluateCondition('int(message.body) > 3', context('sms', 'abc'))).toThrow(ConditionEvaluationError);
+    expect(() => evaluateCondition('int(message.body) > 3', context('sms', 'abc'))).toThrow(
+      ConditionEvaluationError,
+    );
   });
 });

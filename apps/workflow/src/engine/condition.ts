@@ -45,9 +45,12 @@ export function compileCondition(source: string): CompiledCondition {
     program = workflowEnvironment.compile(source);
   } catch (error) {
     if (!(error instanceof CelCompileError)) throw error;
-    throw new ConditionSyntaxError(`${error.kind === 'syntax' ? 'CEL syntax error' : 'CEL error'}${error.at}: ${error.summary}`);
+    throw new ConditionSyntaxError(
+      `${error.kind === 'syntax' ? 'CEL syntax error' : 'CEL error'}${error.at}: ${error.summary}`,
+    );
   }
-  if (program.type !== 'bool' && program.type !== 'dyn') throw new ConditionSyntaxError(`CEL error: the condition gives ${program.type}, not a bool`);
+  if (program.type !== 'bool' && program.type !== 'dyn')
+    throw new ConditionSyntaxError(`CEL error: the condition gives ${program.type}, not a bool`);
   return {
     source,
     evaluate(context) {
@@ -57,7 +60,10 @@ export function compileCondition(source: string): CompiledCondition {
       } catch (error) {
         throw new ConditionEvaluationError(`condition could not be evaluated: ${firstLine(error)}`);
       }
-      if (typeof value !== 'boolean') throw new ConditionEvaluationError(`condition gave ${value === null ? 'null' : typeof value}, not true or false`);
+      if (typeof value !== 'boolean')
+        throw new ConditionEvaluationError(
+          `condition gave ${value === null ? 'null' : typeof value}, not true or false`,
+        );
       return value;
     },
   };

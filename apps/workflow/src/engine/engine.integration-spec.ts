@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, ChatTurnReady, CreateWorkflow, GetWorkflow, UpdateWorkflow, type Channel, type Member, type PhoneNumber, type WorkspaceSummary } from '@app/contracts';
+import {
+  AppError,
+  ChatTurnReady,
+  CreateWorkflow,
+  GetWorkflow,
+  UpdateWorkflow,
+  type Channel,
+  type Member,
+  type PhoneNumber,
+  type WorkspaceSummary,
+} from '@app/contracts';
 import type { RunningService } from '@app/runtime';
 import { startInMemoryTracing } from '@app/telemetry';
 import { SpanStatusCode } from '@opentelemetry/api';
@@ -20,7 +30,14 @@ beforeAll(async () => {
   llm = await ScriptedLlm.start();
   nats = await NatsTestClient.connect(ns);
   fake = EngineNeighbours.start(nats);
-  service = await startWorkflow(serviceEnv(ns, 'workflow', { LLM_BASE_URL: llm.baseUrl, LLM_MODEL: 'scripted', LLM_TIMEOUT_MS: '1000', AGENT_TIMEOUT_MS: '8000' }));
+  service = await startWorkflow(
+    serviceEnv(ns, 'workflow', {
+      LLM_BASE_URL: llm.baseUrl,
+      LLM_MODEL: 'scripted',
+      LLM_TIMEOUT_MS: '1000',
+      AGENT_TIMEOUT_MS: '8000',
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -39,24 +56,46 @@ interface Setup {
 }
 
 /** A fresh workspace with a number whose default workflow has these steps. */
-async function setup(definition: unknown[] | string, options: { features?: Array<'whatsapp'>; brandName?: string } = {}): Promise<Setup> {
+async function setup(
+  definition: unknown[] | string,
+  options: { features?: Array<'whatsapp'>; brandName?: string } = {},
+): Promise<Setup> {
   const workspace = fake.workspace(options.features ?? ['whatsapp']);
-  const workflow = await nats.request(CreateWorkflow, { workspaceId: workspace.id, name: 'Support', definition });
-  const phoneNumber = fake.number(workspace.id, { defaultWorkflowId: workflow.id, brandName: options.brandName ?? null });
+  const workflow = await nats.request(CreateWorkflow, {
+    workspaceId: workspace.id,
+    name: 'Support',
+    definition,
+  });
+  const phoneNumber = fake.number(workspace.id, {
+    defaultWorkflowId: workflow.id,
+    brandName: options.brandName ?? null,
+  });
   return { workspace, phoneNumber, member: fake.member(workspace.id), workflowId: workflow.id };
 }
 
 function chat(s: Setup, channel: Channel = 'whatsapp') {
-  return { workspace: s.workspace, phoneNumber: s.phoneNumber, member: s.member, channel, chatId: randomUUID() };
+  return {
+    workspace: s.workspace,
+    phoneNumber: s.phoneNumber,
+    member: s.member,
+    channel,
+    chatId: randomUUID(),
+  };
 }
 
-const publishTurn = (event: ChatTurnReady, msgId = `turn:${event.twilioSid}`) => nats.publish(ChatTurnReady, event, msgId);
+const publishTurn = (event: ChatTurnReady, msgId = `turn:${event.twilioSid}`) =>
+  nats.publish(ChatTurnReady, event, msgId);
 const replies = async (chatId: string, count: number) =>
-  waitFor(() => (fake.repliesTo(chatId).length >= count ? fake.repliesTo(chatId) : null), { message: `${count} repl(ies) in chat ${chatId}` });
+  waitFor(() => (fake.repliesTo(chatId).length >= count ? fake.repliesTo(chatId) : null), {
+    message: `${count} repl(ies) in chat ${chatId}`,
+  });
 
 describe('workflow engine', () => {
   it('sends a reply step rendered as plain text (no HTML escaping), once per turn', async () => {
-    const s = await setup([{ reply: 'Hi {{member.first_name}}, {{brand.name}} got "{{message.body}}" & will answer <soon>.' }], { brandName: 'Fish & Chips' });
+    const s = await setup(
+      [{ reply: 'Hi {{member.first_name}}, {{brand.name}} got "{{message.body}}" & will answer <soon>.' }],
+      { brandName: 'Fish & Chips' },
+    );
     const c = chat(s, 'sms');
     const event = fake.inbound(c, 'Is 5 > 3? {{member.phone}}');
     await publishTurn(event);
@@ -94,17 +133,26 @@ describe('workflow engine', () => {
     const sms = chat(s, 'sms');
     await publishTurn(fake.inbound(wa, 'hello'));
     await publishTurn(fake.inbound(sms, 'hello'));
-    expect((await replies(wa.chatId, 1)).map((r) => [r.channel, r.body])).toEqual([['whatsapp', 'Thanks for your WhatsApp, Zoë.']]);
-    expect((await replies(sms.chatId, 1)).map((r) => [r.channel, r.body])).toEqual([['sms', 'Thanks for your text.']]);
+    expect((await replies(wa.chatId, 1)).map((r) => [r.channel, r.body])).toEqual([
+      ['whatsapp', 'Thanks for your WhatsApp, Zoë.'],
+    ]);
+    expect((await replies(sms.chatId, 1)).map((r) => [r.channel, r.body])).toEqual([
+      ['sms', 'Thanks for your text.'],
+    ]);
   });
 
   it("answers with the agent's text, giving the model the chat history and the instructions", async () => {
-    const s = await setup([{ agent: { instructions: 'You are the history-test assistant.', abilities: [] } }], { brandName: 'Bistro' });
+    const s = await setup(
+      [{ agent: { instructions: 'You are the history-test assistant.', abilities: [] } }],
+      { brandName: 'Bistro' },
+    );
     const c = chat(s);
     fake.store(c.chatId, { direction: 'inbound', body: 'When do you open?' });
     fake.store(c.chatId, { direction: 'outbound', body: 'We open at 9.' });
     llm.script({ text: 'We are closed on Sundays.' });
-    const event = fake.inbound(c, 'And on Sunday?', { media: [{ url: 'https://api.twilio.com/media/ME1', contentType: 'image/jpeg' }] });
+    const event = fake.inbound(c, 'And on Sunday?', {
+      media: [{ url: 'https://api.twilio.com/media/ME1', contentType: 'image/jpeg' }],
+    });
     await publishTurn(event);
     const [reply] = await replies(c.chatId, 1);
     expect(reply.body).toBe('We are closed on Sundays.');
@@ -131,9 +179,23 @@ describe('workflow engine', () => {
   });
 
   it('runs send_whatsapp_message through outbound and tells the model the outcome', async () => {
-    const s = await setup([{ agent: { instructions: 'tool-test: send on WhatsApp.', abilities: ['send_whatsapp_message', 'end_chat'] } }]);
+    const s = await setup([
+      {
+        agent: {
+          instructions: 'tool-test: send on WhatsApp.',
+          abilities: ['send_whatsapp_message', 'end_chat'],
+        },
+      },
+    ]);
     const c = chat(s, 'sms');
-    llm.script({ toolCalls: [{ name: 'send_whatsapp_message', arguments: { message: 'Your code is 1234 & valid today' } }] }, { text: 'Sent it to your WhatsApp.' });
+    llm.script(
+      {
+        toolCalls: [
+          { name: 'send_whatsapp_message', arguments: { message: 'Your code is 1234 & valid today' } },
+        ],
+      },
+      { text: 'Sent it to your WhatsApp.' },
+    );
     const event = fake.inbound(c, 'Send me the code on WhatsApp please');
     await publishTurn(event);
     const [reply] = await replies(c.chatId, 1);
@@ -158,7 +220,17 @@ describe('workflow engine', () => {
   });
 
   it('does not offer send_whatsapp_message when the workspace lacks the WhatsApp feature', async () => {
-    const s = await setup([{ agent: { instructions: 'feature-off-test.', abilities: ['send_whatsapp_message', 'send_sms_message'] } }], { features: [] });
+    const s = await setup(
+      [
+        {
+          agent: {
+            instructions: 'feature-off-test.',
+            abilities: ['send_whatsapp_message', 'send_sms_message'],
+          },
+        },
+      ],
+      { features: [] },
+    );
     const c = chat(s, 'sms');
     llm.script({ text: 'Hello!' });
     await publishTurn(fake.inbound(c, 'hi'));
@@ -182,7 +254,9 @@ describe('workflow engine', () => {
     expect(llm.requestsWith('failure-test')).toHaveLength(3);
 
     // Each failed call is an errored span of its own, in the turn's trace.
-    const failed = spans.getFinishedSpans().filter((sp) => sp.name === 'agent model call' && sp.status.code === SpanStatusCode.ERROR);
+    const failed = spans
+      .getFinishedSpans()
+      .filter((sp) => sp.name === 'agent model call' && sp.status.code === SpanStatusCode.ERROR);
     expect(failed.length).toBeGreaterThanOrEqual(3);
     expect(failed.map((sp) => sp.attributes['gen_ai.request.model'])).toContain('scripted');
   });
@@ -190,16 +264,28 @@ describe('workflow engine', () => {
   it('refuses a bad definition with an error that points at the step', async () => {
     const workspaceId = randomUUID();
     const refuse = async (definition: unknown[] | string) => {
-      const error = await nats.request(CreateWorkflow, { workspaceId, name: 'Bad', definition }).catch((e: unknown) => e);
+      const error = await nats
+        .request(CreateWorkflow, { workspaceId, name: 'Bad', definition })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe('invalid_input');
       return (error as AppError).message;
     };
-    expect(await refuse([{ reply: 'ok' }, { if: 'chat.channel == ', then: [] }])).toBe('definition is not valid: steps[1].if: CEL syntax error at column 17: Unexpected token: EOF');
-    expect(await refuse([{ reply: 'ok' }, { reply: 'ok' }, { agent: { instructions: 'x', abilities: ['send_fax'] } }])).toBe(
+    expect(await refuse([{ reply: 'ok' }, { if: 'chat.channel == ', then: [] }])).toBe(
+      'definition is not valid: steps[1].if: CEL syntax error at column 17: Unexpected token: EOF',
+    );
+    expect(
+      await refuse([
+        { reply: 'ok' },
+        { reply: 'ok' },
+        { agent: { instructions: 'x', abilities: ['send_fax'] } },
+      ]),
+    ).toBe(
       'definition is not valid: steps[2].agent.abilities[0]: unknown ability "send_fax" (known: send_whatsapp_message, send_sms_message, end_chat)',
     );
-    expect(await refuse([{ say: 'hi' }])).toBe('definition is not valid: steps[0]: a step needs exactly one of reply, if, agent');
+    expect(await refuse([{ say: 'hi' }])).toBe(
+      'definition is not valid: steps[0]: a step needs exactly one of reply, if, agent',
+    );
   });
 
   it('keeps a chat on the version it started with; new chats get the latest', async () => {
@@ -208,11 +294,20 @@ describe('workflow engine', () => {
     await publishTurn(fake.inbound(old, 'first'));
     await replies(old.chatId, 1);
 
-    const updated = await nats.request(UpdateWorkflow, { workspaceId: s.workspace.id, workflowId: s.workflowId, name: 'Support', definition: [{ reply: 'version two' }] });
+    const updated = await nats.request(UpdateWorkflow, {
+      workspaceId: s.workspace.id,
+      workflowId: s.workflowId,
+      name: 'Support',
+      definition: [{ reply: 'version two' }],
+    });
     expect(updated.version).toBe(2);
-    expect((await nats.request(GetWorkflow, { workspaceId: s.workspace.id, workflowId: s.workflowId })).definition).toEqual([{ reply: 'version two' }]);
+    expect(
+      (await nats.request(GetWorkflow, { workspaceId: s.workspace.id, workflowId: s.workflowId })).definition,
+    ).toEqual([{ reply: 'version two' }]);
     // Another workspace does not see it.
-    await expect(nats.request(GetWorkflow, { workspaceId: randomUUID(), workflowId: s.workflowId })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      nats.request(GetWorkflow, { workspaceId: randomUUID(), workflowId: s.workflowId }),
+    ).rejects.toMatchObject({ code: 'not_found' });
 
     const fresh = chat(s);
     await publishTurn(fake.inbound(old, 'second'));
@@ -231,7 +326,10 @@ describe('workflow engine', () => {
     await publishTurn(fake.inbound(c, 'second'));
     await publishTurn(fake.inbound(c, 'third'));
 
-    expect((await replies(c.chatId, 2)).map((r) => r.body)).toEqual(['Answer to the first.', 'Answer to both.']);
+    expect((await replies(c.chatId, 2)).map((r) => r.body)).toEqual([
+      'Answer to the first.',
+      'Answer to both.',
+    ]);
     const requests = llm.requestsWith('burst-test');
     expect(requests).toHaveLength(2);
     expect(requests[1].messages.slice(-2)).toEqual([
@@ -239,7 +337,12 @@ describe('workflow engine', () => {
       { role: 'user', content: 'third' },
     ]);
     // The third message's own turn finds it answered.
-    expect(await staysFalse(() => fake.repliesTo(c.chatId).length > 2 || llm.requestsWith('burst-test').length > 2, 700)).toBe(true);
+    expect(
+      await staysFalse(
+        () => fake.repliesTo(c.chatId).length > 2 || llm.requestsWith('burst-test').length > 2,
+        700,
+      ),
+    ).toBe(true);
   });
 
   it('does not answer a member who replied STOP, before or during the turn', async () => {
@@ -254,7 +357,12 @@ describe('workflow engine', () => {
     await waitFor(() => llm.requestsWith('stop-test').length === 1, { message: 'the model call' });
     fake.optedOut.add(during.member.id);
 
-    expect(await staysFalse(() => fake.repliesTo(before.chatId).length > 0 || fake.repliesTo(during.chatId).length > 0, 1000)).toBe(true);
+    expect(
+      await staysFalse(
+        () => fake.repliesTo(before.chatId).length > 0 || fake.repliesTo(during.chatId).length > 0,
+        1000,
+      ),
+    ).toBe(true);
     // The opted-out member never reached the model.
     expect(llm.requestsWith('stop-test')).toHaveLength(1);
   });
@@ -263,15 +371,31 @@ describe('workflow engine', () => {
     const s = await setup([{ agent: { instructions: 'start-test.', abilities: [] } }]);
     const starter = service.app.get(ConversationStarter, { strict: false });
     llm.script({ text: 'Hi Zoë, your table is ready.' });
-    const input = { idempotencyKey: `rule-run:${randomUUID()}`, workspace: s.workspace, phoneNumber: s.phoneNumber, member: s.member, channel: 'whatsapp' as const, workflowId: s.workflowId, initialMessage: 'Tell me about my booking' };
+    const input = {
+      idempotencyKey: `rule-run:${randomUUID()}`,
+      workspace: s.workspace,
+      phoneNumber: s.phoneNumber,
+      member: s.member,
+      channel: 'whatsapp' as const,
+      workflowId: s.workflowId,
+      initialMessage: 'Tell me about my booking',
+    };
     const { chatId } = await starter.startChat(input);
     const [reply] = await replies(chatId, 1);
-    expect(reply).toMatchObject({ kind: 'system', channel: 'whatsapp', body: 'Hi Zoë, your table is ready.' });
-    expect(llm.requestsWith('start-test')[0].messages.slice(1)).toEqual([{ role: 'user', content: 'Tell me about my booking' }]);
+    expect(reply).toMatchObject({
+      kind: 'system',
+      channel: 'whatsapp',
+      body: 'Hi Zoë, your table is ready.',
+    });
+    expect(llm.requestsWith('start-test')[0].messages.slice(1)).toEqual([
+      { role: 'user', content: 'Tell me about my booking' },
+    ]);
 
     // The same start again (a redelivered rule event) opens nothing new and sends nothing new.
     expect(await starter.startChat(input)).toEqual({ chatId });
     expect(await staysFalse(() => fake.repliesTo(chatId).length > 1, 500)).toBe(true);
-    await expect(starter.startChat({ ...input, idempotencyKey: randomUUID(), member: { ...s.member, optedOut: true } })).rejects.toMatchObject({ code: 'rule_violation' });
+    await expect(
+      starter.startChat({ ...input, idempotencyKey: randomUUID(), member: { ...s.member, optedOut: true } }),
+    ).rejects.toMatchObject({ code: 'rule_violation' });
   });
 });

@@ -19,7 +19,14 @@ export class EngineModule {
       module: EngineModule,
       imports: [DefinitionsModule, AgentModule.forRoot(agent)],
       controllers: [TurnHandlers],
-      providers: [TurnStore, ReplySender, MemberReachability, RunTurn, TakeTurn, { provide: ConversationStarter, useClass: StartConversation }],
+      providers: [
+        TurnStore,
+        ReplySender,
+        MemberReachability,
+        RunTurn,
+        TakeTurn,
+        { provide: ConversationStarter, useClass: StartConversation },
+      ],
       exports: [ConversationStarter],
     };
   }

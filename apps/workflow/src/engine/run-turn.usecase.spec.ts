@@ -10,11 +10,24 @@ import type { ReplySender } from './reply-sender';
 import { RunTurn } from './run-turn.usecase';
 import type { Turn, TurnState } from './turn';
 
-const noModel: AgentOptions = { baseUrl: null, apiKey: null, model: 'm', timeoutMs: 1000, maxSteps: 3, totalTimeoutMs: 5000 };
+const noModel: AgentOptions = {
+  baseUrl: null,
+  apiKey: null,
+  model: 'm',
+  timeoutMs: 1000,
+  maxSteps: 3,
+  totalTimeoutMs: 5000,
+};
 
 function harness(reachable = () => true) {
   const sent: string[] = [];
-  const replies = { send: (_t: Turn, state: TurnState, text: string) => (state.said.push(text), sent.push(text), Promise.resolve()) } as unknown as ReplySender;
+  const replies = {
+    send: (_t: Turn, state: TurnState, text: string) => (
+      state.said.push(text),
+      sent.push(text),
+      Promise.resolve()
+    ),
+  } as unknown as ReplySender;
   const reachability = {
     check: () => Promise.resolve(reachable() ? { allowed: true } : { allowed: false, reason: 'opted out' }),
   } as unknown as MemberReachability;
@@ -29,12 +42,38 @@ const turn = (channel: 'sms' | 'whatsapp', body = 'hello'): Turn => {
     leadKey: 'SM1',
     workspace: { id: workspaceId, name: 'Acme', features: [] },
     phoneNumber: {
-      id: randomUUID(), workspaceId, number: '+15550000001', smsEnabled: true, whatsappEnabled: true, whatsappSandbox: false, defaultWorkflowId: null,
-      smsDisabledMessage: null, brandName: null, offHoursMessage: null, businessHours: null, sendRatePerSecond: null, archived: false, createdAt: now, updatedAt: now,
+      id: randomUUID(),
+      workspaceId,
+      number: '+15550000001',
+      smsEnabled: true,
+      whatsappEnabled: true,
+      whatsappSandbox: false,
+      defaultWorkflowId: null,
+      smsDisabledMessage: null,
+      brandName: null,
+      offHoursMessage: null,
+      businessHours: null,
+      sendRatePerSecond: null,
+      archived: false,
+      createdAt: now,
+      updatedAt: now,
     },
     member: {
-      id: randomUUID(), workspaceId, firstName: null, lastName: null, phone: '+15550000002', email: null, notifySms: true, notifyEmail: true, notifyVoice: true,
-      notifyWhatsapp: false, optedOut: false, optedOutAt: null, optedOutChannel: null, createdAt: now, updatedAt: now,
+      id: randomUUID(),
+      workspaceId,
+      firstName: null,
+      lastName: null,
+      phone: '+15550000002',
+      email: null,
+      notifySms: true,
+      notifyEmail: true,
+      notifyVoice: true,
+      notifyWhatsapp: false,
+      optedOut: false,
+      optedOutAt: null,
+      optedOutChannel: null,
+      createdAt: now,
+      updatedAt: now,
     },
     channel,
     chatId: randomUUID(),
@@ -55,7 +94,11 @@ describe('RunTurn', () => {
     const { sent, runTurn } = harness();
     const steps: Step[] = [
       { reply: 'Hi{{#if member.first_name}} {{member.first_name}}{{/if}}, this is {{brand.name}}.' },
-      { if: 'message.body.contains("price")', then: [{ reply: 'Prices: see our site.' }], else: [{ reply: 'How can we help?' }] },
+      {
+        if: 'message.body.contains("price")',
+        then: [{ reply: 'Prices: see our site.' }],
+        else: [{ reply: 'How can we help?' }],
+      },
     ];
     const { outcome } = await runTurn.execute(turn('sms', 'hello'), steps);
     expect(outcome).toBe('answered');
@@ -64,7 +107,9 @@ describe('RunTurn', () => {
 
   it('sends the fallback for an agent step when no model is configured', async () => {
     const { sent, runTurn } = harness();
-    const { outcome } = await runTurn.execute(turn('whatsapp'), [{ agent: { instructions: 'Help.', abilities: [] } }]);
+    const { outcome } = await runTurn.execute(turn('whatsapp'), [
+      { agent: { instructions: 'Help.', abilities: [] } },
+    ]);
     expect(outcome).toBe('fallback');
     expect(sent).toEqual([FALLBACK_REPLY]);
   });
@@ -81,7 +126,9 @@ describe('RunTurn', () => {
 
   it('takes the else branch when a condition fails at run time', async () => {
     const { sent, runTurn } = harness();
-    await runTurn.execute(turn('sms', 'abc'), [{ if: 'int(message.body) > 3', then: [{ reply: 'big' }], else: [{ reply: 'other' }] }]);
+    await runTurn.execute(turn('sms', 'abc'), [
+      { if: 'int(message.body) > 3', then: [{ reply: 'big' }], else: [{ reply: 'other' }] },
+    ]);
     expect(sent).toEqual(['other']);
   });
 });

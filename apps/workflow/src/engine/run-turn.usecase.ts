@@ -38,7 +38,13 @@ export class RunTurn {
     return { outcome: state.stopped ? 'stopped' : state.fellBack ? 'fallback' : 'answered', state };
   }
 
-  private async runSteps(steps: Step[], path: string, turn: Turn, state: TurnState, context: WorkflowContext): Promise<void> {
+  private async runSteps(
+    steps: Step[],
+    path: string,
+    turn: Turn,
+    state: TurnState,
+    context: WorkflowContext,
+  ): Promise<void> {
     for (const [i, step] of steps.entries()) {
       if (state.stopped) return;
       const at = `${path}[${i}]`;
@@ -55,7 +61,9 @@ export class RunTurn {
         try {
           text = renderTemplate(step.reply, context as unknown as Record<string, unknown>);
         } catch (error) {
-          this.logger.warn(`${at}.reply in workflow ${turn.workflowId} v${turn.version} did not render: ${(error as Error).message}`);
+          this.logger.warn(
+            `${at}.reply in workflow ${turn.workflowId} v${turn.version} did not render: ${(error as Error).message}`,
+          );
           continue;
         }
         if (text.trim()) await this.send(turn, state, text);
@@ -68,7 +76,9 @@ export class RunTurn {
     try {
       return compileCondition(condition).evaluate(context);
     } catch (error) {
-      this.logger.warn(`${at}.if in workflow ${turn.workflowId} v${turn.version}: ${(error as Error).message}; taking the else branch`);
+      this.logger.warn(
+        `${at}.if in workflow ${turn.workflowId} v${turn.version}: ${(error as Error).message}; taking the else branch`,
+      );
       return false;
     }
   }

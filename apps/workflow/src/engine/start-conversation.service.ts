@@ -56,12 +56,20 @@ export class StartConversation extends ConversationStarter {
     const session =
       previous && existing
         ? existing
-        : await this.turns.pin(workspaceId, { chatId: chat.id, workflowId: workflow.id, version: workflow.version }, 'action');
+        : await this.turns.pin(
+            workspaceId,
+            { chatId: chat.id, workflowId: workflow.id, version: workflow.version },
+            'action',
+          );
     const steps = (await this.workflows.version(workspaceId, session.workflowId, session.version))?.steps;
     if (!steps) throw AppError.notFound('Workflow version');
 
     await this.turns.claim(workspaceId, chat.id, leadKey, [leadKey]);
-    const history = await this.messaging.request(ListChatMessages, { workspaceId, chatId: chat.id, limit: 200 });
+    const history = await this.messaging.request(ListChatMessages, {
+      workspaceId,
+      chatId: chat.id,
+      limit: 200,
+    });
     const turn: Turn = {
       leadKey,
       workspace: input.workspace,
@@ -78,7 +86,9 @@ export class StartConversation extends ConversationStarter {
     const { outcome } = await this.runTurn.execute(turn, steps);
     await this.turns.finish(workspaceId, leadKey, 'answered', outcome === 'answered' ? null : outcome);
     turnsTotal.inc({ outcome: `started_${outcome}` });
-    this.logger.log(`Started chat ${chat.id} with workflow ${session.workflowId} v${session.version}: ${outcome}`);
+    this.logger.log(
+      `Started chat ${chat.id} with workflow ${session.workflowId} v${session.version}: ${outcome}`,
+    );
     return { chatId: chat.id };
   }
 }

@@ -8,7 +8,8 @@ import { RunTurn } from './run-turn.usecase';
 import type { Turn, TurnInput } from './turn';
 import { TurnStore, type ChatSession } from './turn-store';
 
-export type TakeTurnResult = { outcome: 'duplicate' | 'answered' | 'fallback' | 'stopped' } | { outcome: 'skipped'; reason: string };
+export type TakeTurnResult =
+  { outcome: 'duplicate' | 'answered' | 'fallback' | 'stopped' } | { outcome: 'skipped'; reason: string };
 
 /**
  * Answers an inbound message with the chat's workflow. Turns of one chat arrive one at a time;
@@ -37,19 +38,29 @@ export class TakeTurn {
     const seen = await this.turns.statusOf(workspaceId, event.twilioSid);
     // Answered (maybe together with an earlier message) or skipped already; `running` means an
     // attempt was interrupted: run again, the sends' keys keep it to one message each.
-    if (seen && (seen.status !== 'running' || seen.leadKey !== event.twilioSid)) return { outcome: 'duplicate' };
+    if (seen && (seen.status !== 'running' || seen.leadKey !== event.twilioSid))
+      return { outcome: 'duplicate' };
 
     const skip = skipReason(event);
     if (skip) return this.skip(event, skip);
 
     const session = await this.sessionFor(event);
-    if (!session) return this.skip(event, event.phoneNumber.defaultWorkflowId ? 'workflow_missing' : 'no_default_workflow');
+    if (!session)
+      return this.skip(
+        event,
+        event.phoneNumber.defaultWorkflowId ? 'workflow_missing' : 'no_default_workflow',
+      );
     const version = await this.workflows.version(workspaceId, session.workflowId, session.version);
     if (!version) return this.skip(event, 'workflow_missing');
 
     // Only a model can read a burst as one conversation turn; template replies answer each message.
     const { history, inputs } = await this.gather(event, containsAgentStep(version.steps));
-    const held = await this.turns.claim(workspaceId, event.chatId, event.twilioSid, inputs.map((i) => i.key));
+    const held = await this.turns.claim(
+      workspaceId,
+      event.chatId,
+      event.twilioSid,
+      inputs.map((i) => i.key),
+    );
     const answering = inputs.filter((i) => held.has(i.key));
     if (!answering.length) return { outcome: 'duplicate' };
 
@@ -68,8 +79,15 @@ export class TakeTurn {
       history,
     };
     const { outcome } = await this.runTurn.execute(turn, version.steps);
-    await this.turns.finish(workspaceId, event.twilioSid, 'answered', outcome === 'answered' ? null : outcome);
-    this.logger.log(`Turn ${event.twilioSid} in chat ${event.chatId}: ${outcome} (${answering.length} message(s), workflow ${session.workflowId} v${session.version})`);
+    await this.turns.finish(
+      workspaceId,
+      event.twilioSid,
+      'answered',
+      outcome === 'answered' ? null : outcome,
+    );
+    this.logger.log(
+      `Turn ${event.twilioSid} in chat ${event.chatId}: ${outcome} (${answering.length} message(s), workflow ${session.workflowId} v${session.version})`,
+    );
     return { outcome };
   }
 
@@ -87,35 +105,67 @@ export class TakeTurn {
     if (!workflowId) return null;
     const latest = await this.workflows.latest(event.workspace.id, workflowId);
     if (!latest) {
-      this.logger.warn(`Number ${event.phoneNumber.id} points at workflow ${workflowId}, which this workspace does not have`);
+      this.logger.warn(
+        `Number ${event.phoneNumber.id} points at workflow ${workflowId}, which this workspace does not have`,
+      );
       return null;
     }
-    return this.turns.pin(event.workspace.id, { chatId: event.chatId, workflowId, version: latest.version }, 'inbound');
+    return this.turns.pin(
+      event.workspace.id,
+      { chatId: event.chatId, workflowId, version: latest.version },
+      'inbound',
+    );
   }
 
   /**
    * This message and the chat's later inbound messages no turn has taken, plus the history
    * before it. Falls back to the event alone when chats does not list the message (yet).
    */
-  private async gather(event: ChatTurnReady, batch: boolean): Promise<{ history: ChatMessage[]; inputs: TurnInput[] }> {
+  private async gather(
+    event: ChatTurnReady,
+    batch: boolean,
+  ): Promise<{ history: ChatMessage[]; inputs: TurnInput[] }> {
     const own: TurnInput = { key: event.twilioSid, body: event.body, media: event.media };
-    const page = await this.messaging.request(ListChatMessages, { workspaceId: event.workspace.id, chatId: event.chatId, limit: 200 });
+    const page = await this.messaging.request(ListChatMessages, {
+      workspaceId: event.workspace.id,
+      chatId: event.chatId,
+      limit: 200,
+    });
     const messages = [...page.items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    const at = messages.findIndex((m) => m.id === event.messageId || (m.twilioSid !== null && m.twilioSid === event.twilioSid));
+    const at = messages.findIndex(
+      (m) => m.id === event.messageId || (m.twilioSid !== null && m.twilioSid === event.twilioSid),
+    );
     if (at < 0) return { history: messages, inputs: [own] };
 
     if (!batch) return { history: messages.slice(0, at), inputs: [own] };
-    const later = messages.slice(at + 1).filter((m): m is ChatMessage & { twilioSid: string } => m.direction === 'inbound' && m.twilioSid !== null);
-    const taken = await this.turns.takenKeys(event.workspace.id, event.chatId, later.map((m) => m.twilioSid));
+    const later = messages
+      .slice(at + 1)
+      .filter(
+        (m): m is ChatMessage & { twilioSid: string } => m.direction === 'inbound' && m.twilioSid !== null,
+      );
+    const taken = await this.turns.takenKeys(
+      event.workspace.id,
+      event.chatId,
+      later.map((m) => m.twilioSid),
+    );
     const queued = later.filter((m) => !taken.has(m.twilioSid) || taken.get(m.twilioSid) === event.twilioSid);
     const inputs = [own, ...queued.map((m) => ({ key: m.twilioSid, body: m.body ?? '', media: m.media }))];
     const answered = new Set(inputs.map((i) => i.key));
-    return { history: messages.filter((m) => !(m.twilioSid !== null && answered.has(m.twilioSid)) && m.id !== event.messageId), inputs };
+    return {
+      history: messages.filter(
+        (m) => !(m.twilioSid !== null && answered.has(m.twilioSid)) && m.id !== event.messageId,
+      ),
+      inputs,
+    };
   }
 }
 
 function containsAgentStep(steps: Step[]): boolean {
-  return steps.some((step) => isAgentStep(step) || (isIfStep(step) && (containsAgentStep(step.then) || containsAgentStep(step.else ?? []))));
+  return steps.some(
+    (step) =>
+      isAgentStep(step) ||
+      (isIfStep(step) && (containsAgentStep(step.then) || containsAgentStep(step.else ?? []))),
+  );
 }
 
 /** Messages the workflow must not answer: routing handled them, or the member may not get one now. */

@@ -61,7 +61,12 @@ export class TurnStore {
     );
   }
 
-  async finish(workspaceId: string, leadKey: string, status: Exclude<TurnStatus, 'running'>, reason: string | null): Promise<void> {
+  async finish(
+    workspaceId: string,
+    leadKey: string,
+    status: Exclude<TurnStatus, 'running'>,
+    reason: string | null,
+  ): Promise<void> {
     await this.db.query(
       `UPDATE turns SET status = $3, reason = $4, finished_at = now() WHERE workspace_id = $1 AND lead_key = $2 AND status = 'running'`,
       [workspaceId, leadKey, status, reason],
@@ -73,14 +78,20 @@ export class TurnStore {
       `SELECT chat_id, workflow_id, version FROM chat_sessions WHERE workspace_id = $1 AND chat_id = $2`,
       [workspaceId, chatId],
     );
-    return rows[0] ? { chatId: rows[0].chat_id, workflowId: rows[0].workflow_id, version: rows[0].version } : null;
+    return rows[0]
+      ? { chatId: rows[0].chat_id, workflowId: rows[0].workflow_id, version: rows[0].version }
+      : null;
   }
 
   /**
    * Pins a workflow version to a chat. An inbound turn keeps an existing pin (first writer wins);
    * an action that starts a chat with a workflow replaces it.
    */
-  async pin(workspaceId: string, session: ChatSession, startedBy: 'inbound' | 'action'): Promise<ChatSession> {
+  async pin(
+    workspaceId: string,
+    session: ChatSession,
+    startedBy: 'inbound' | 'action',
+  ): Promise<ChatSession> {
     const onConflict =
       startedBy === 'action'
         ? `DO UPDATE SET workflow_id = EXCLUDED.workflow_id, version = EXCLUDED.version, started_by = 'action', created_at = now()
@@ -98,18 +109,17 @@ export class TurnStore {
 
   /** The chat an earlier start with this idempotency key opened, if any. */
   async startedChat(workspaceId: string, idempotencyKey: string): Promise<string | null> {
-    const rows: Array<{ chat_id: string }> = await this.db.query(`SELECT chat_id FROM chat_starts WHERE workspace_id = $1 AND idempotency_key = $2`, [
-      workspaceId,
-      idempotencyKey,
-    ]);
+    const rows: Array<{ chat_id: string }> = await this.db.query(
+      `SELECT chat_id FROM chat_starts WHERE workspace_id = $1 AND idempotency_key = $2`,
+      [workspaceId, idempotencyKey],
+    );
     return rows[0]?.chat_id ?? null;
   }
 
   async recordStart(workspaceId: string, idempotencyKey: string, chatId: string): Promise<void> {
-    await this.db.query(`INSERT INTO chat_starts (idempotency_key, workspace_id, chat_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
-      idempotencyKey,
-      workspaceId,
-      chatId,
-    ]);
+    await this.db.query(
+      `INSERT INTO chat_starts (idempotency_key, workspace_id, chat_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [idempotencyKey, workspaceId, chatId],
+    );
   }
 }

@@ -1,4 +1,12 @@
-import type { Channel, ChatMessage, Media, Member, PhoneNumber, SendKind, WorkspaceSummary } from '@app/contracts';
+import type {
+  Channel,
+  ChatMessage,
+  Media,
+  Member,
+  PhoneNumber,
+  SendKind,
+  WorkspaceSummary,
+} from '@app/contracts';
 
 /** One thing the member said that this turn answers. */
 export interface TurnInput {
@@ -46,6 +54,8 @@ export class TurnState {
 
 /** The text the workflow and the agent see for an input: media becomes a note, never a link. */
 export function inputText(input: { body: string | null; media: Media[] }): string {
-  const notes = input.media.map((m) => `[The member sent a file (${m.contentType || 'unknown type'}) that cannot be read.]`);
+  const notes = input.media.map(
+    (m) => `[The member sent a file (${m.contentType || 'unknown type'}) that cannot be read.]`,
+  );
   return [input.body?.trim() ?? '', ...notes].filter(Boolean).join('\n');
 }

@@ -35,7 +35,11 @@ export class HandleEventUseCase {
     if (failure) throw failure.reason;
   }
 
-  private async runRule(rule: EventRule, event: WorkspaceEventPublished, member: Member | null): Promise<void> {
+  private async runRule(
+    rule: EventRule,
+    event: WorkspaceEventPublished,
+    member: Member | null,
+  ): Promise<void> {
     if (rule.condition) {
       let matches: boolean;
       try {
@@ -45,14 +49,24 @@ export class HandleEventUseCase {
         });
       } catch (error) {
         if (!(error instanceof ConditionError)) throw error;
-        const run = await this.runs.open({ workspaceId: event.workspaceId, ruleId: rule.id, eventId: event.eventId, memberId: event.memberId });
+        const run = await this.runs.open({
+          workspaceId: event.workspaceId,
+          ruleId: rule.id,
+          eventId: event.eventId,
+          memberId: event.memberId,
+        });
         await this.runs.settle(event.workspaceId, run.id, failed(error.message));
         return;
       }
       if (!matches) return;
     }
 
-    const run = await this.runs.open({ workspaceId: event.workspaceId, ruleId: rule.id, eventId: event.eventId, memberId: event.memberId });
+    const run = await this.runs.open({
+      workspaceId: event.workspaceId,
+      ruleId: rule.id,
+      eventId: event.eventId,
+      memberId: event.memberId,
+    });
     if (run.status !== 'pending') return;
     if (!event.memberId) {
       await this.runs.settle(event.workspaceId, run.id, skipped(NO_MEMBER_REASON));

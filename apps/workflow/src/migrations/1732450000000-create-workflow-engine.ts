@@ -16,7 +16,9 @@ export class CreateWorkflowEngine1732450000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (workflow_id, version)
       )`);
-    await q.query(`CREATE INDEX workflow_versions_by_workspace ON workflow_versions (workspace_id, workflow_id, version DESC)`);
+    await q.query(
+      `CREATE INDEX workflow_versions_by_workspace ON workflow_versions (workspace_id, workflow_id, version DESC)`,
+    );
 
     await q.query(`
       CREATE TABLE chat_sessions (

@@ -33,7 +33,9 @@ export class CreateRulesAndRoutines1732460000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT action_runs_rule_event UNIQUE (rule_id, event_id)
       )`);
-    await q.query(`CREATE INDEX action_runs_by_rule ON action_runs (workspace_id, rule_id, created_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX action_runs_by_rule ON action_runs (workspace_id, rule_id, created_at DESC, id DESC)`,
+    );
 
     await q.query(`
       CREATE TABLE routines (
@@ -68,7 +70,9 @@ export class CreateRulesAndRoutines1732460000000 implements MigrationInterface {
         finished_at timestamptz,
         CONSTRAINT routine_runs_tick UNIQUE (routine_id, scheduled_for)
       )`);
-    await q.query(`CREATE UNIQUE INDEX routine_runs_one_running ON routine_runs (routine_id) WHERE state = 'running'`);
+    await q.query(
+      `CREATE UNIQUE INDEX routine_runs_one_running ON routine_runs (routine_id) WHERE state = 'running'`,
+    );
     await q.query(`CREATE INDEX routine_runs_latest ON routine_runs (routine_id, started_at DESC)`);
     await q.query(`CREATE INDEX routine_runs_running ON routine_runs (id) WHERE state = 'running'`);
 
@@ -87,7 +91,9 @@ export class CreateRulesAndRoutines1732460000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (run_id, member_id)
       )`);
-    await q.query(`CREATE INDEX routine_run_items_pending ON routine_run_items (run_id, member_id) WHERE status = 'pending'`);
+    await q.query(
+      `CREATE INDEX routine_run_items_pending ON routine_run_items (run_id, member_id) WHERE status = 'pending'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -33,7 +33,17 @@ export class CreateRoutineUseCase {
     if (schedule) checkSchedule(schedule);
     await assertNumberExists(this.actions, input.workspaceId, input.action.phoneNumberId);
     // Preferences owns the member fields: it type-checks the filter (a misspelt field is refused now, not at run time).
-    await this.messaging.request(ListMembers, { workspaceId: input.workspaceId, filter: memberFilter, limit: 1 });
-    return this.routines.create({ workspaceId: input.workspaceId, name: input.name, memberFilter, action: input.action, schedule });
+    await this.messaging.request(ListMembers, {
+      workspaceId: input.workspaceId,
+      filter: memberFilter,
+      limit: 1,
+    });
+    return this.routines.create({
+      workspaceId: input.workspaceId,
+      name: input.name,
+      memberFilter,
+      action: input.action,
+      schedule,
+    });
   }
 }

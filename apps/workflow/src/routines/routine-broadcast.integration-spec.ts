@@ -19,7 +19,10 @@ function audience(size = 1000) {
   const ws = h.fakes.workspace(['whatsapp']);
   const number = h.fakes.number(ws.id);
   const members: Member[] = [];
-  for (let i = 0; i < size; i++) members.push(h.fakes.member(ws.id, { firstName: `M${i}`, lastName: 'Broadcast', notifyWhatsapp: i % 3 !== 0 }));
+  for (let i = 0; i < size; i++)
+    members.push(
+      h.fakes.member(ws.id, { firstName: `M${i}`, lastName: 'Broadcast', notifyWhatsapp: i % 3 !== 0 }),
+    );
   h.fakes.member(ws.id, { lastName: 'Someone else', notifyWhatsapp: true }); // not matched by the filter
   return { ws, number, members, optedIn: members.filter((m) => m.notifyWhatsapp) };
 }
@@ -31,7 +34,11 @@ describe('routines', () => {
       workspaceId: ws.id,
       name: 'Spring campaign',
       memberFilter: 'member.last_name == "Broadcast"',
-      action: { type: 'send_whatsapp', phoneNumberId: number.id, template: 'Hi {{member.first_name}}, spring hours at {{workspace.name}}' },
+      action: {
+        type: 'send_whatsapp',
+        phoneNumberId: number.id,
+        template: 'Hi {{member.first_name}}, spring hours at {{workspace.name}}',
+      },
     });
     expect(routine.progress).toMatchObject({ state: 'idle', runId: null, matched: 0 });
 
@@ -39,7 +46,9 @@ describe('routines', () => {
     const started = await h.nats.request(RunRoutine, { workspaceId: ws.id, routineId: routine.id });
     expect(started.progress.state).toBe('running');
     // Running it again while it runs does not start a second run.
-    expect((await h.nats.request(RunRoutine, { workspaceId: ws.id, routineId: routine.id })).progress.runId).toBe(started.progress.runId);
+    expect(
+      (await h.nats.request(RunRoutine, { workspaceId: ws.id, routineId: routine.id })).progress.runId,
+    ).toBe(started.progress.runId);
 
     const midway = await waitFor(async () => {
       const r = await h.nats.request(GetRoutine, { workspaceId: ws.id, routineId: routine.id });
@@ -55,15 +64,27 @@ describe('routines', () => {
       { timeoutMs: 30_000 },
     );
     h.fakes.sendDelayMs = 0;
-    expect(done.progress).toMatchObject({ matched: 1000, sent: optedIn.length, skipped: members.length - optedIn.length, failed: 0 });
+    expect(done.progress).toMatchObject({
+      matched: 1000,
+      sent: optedIn.length,
+      skipped: members.length - optedIn.length,
+      failed: 0,
+    });
     expect(done.progress.finishedAt).not.toBeNull();
 
     const sends = h.fakes.sendsIn(ws.id);
     expect(sends).toHaveLength(1000);
-    const sentTo = sends.filter((s) => s.result.status === 'pending').map((s) => s.request.memberId).sort();
+    const sentTo = sends
+      .filter((s) => s.result.status === 'pending')
+      .map((s) => s.request.memberId)
+      .sort();
     expect(sentTo).toEqual(optedIn.map((m) => m.id).sort());
-    for (const m of optedIn) expect(h.fakes.twilioSends.get(`${ws.id}:routine:${done.progress.runId}:${m.id}`)).toBe(1);
-    expect(sends.find((s) => s.request.memberId === optedIn[0].id)!.request).toMatchObject({ kind: 'system', body: `Hi ${optedIn[0].firstName}, spring hours at ${ws.name}` });
+    for (const m of optedIn)
+      expect(h.fakes.twilioSends.get(`${ws.id}:routine:${done.progress.runId}:${m.id}`)).toBe(1);
+    expect(sends.find((s) => s.request.memberId === optedIn[0].id)!.request).toMatchObject({
+      kind: 'system',
+      body: `Hi ${optedIn[0].firstName}, spring hours at ${ws.name}`,
+    });
 
     const items = await h.service.app.get(RoutineRunsRepository).items(ws.id, done.progress.runId!);
     const skipped = items.filter((i) => i.status === 'skipped');
@@ -95,21 +116,36 @@ describe('routines', () => {
     expect(tick.getUTCHours()).toBe(9);
     expect(await runs.start(ws.id, routine.id, tick)).toBeNull();
     await scheduler.tick(nextMorning);
-    expect((await h.nats.request(GetRoutine, { workspaceId: ws.id, routineId: routine.id })).progress.runId).toBe(done.progress.runId);
+    expect(
+      (await h.nats.request(GetRoutine, { workspaceId: ws.id, routineId: routine.id })).progress.runId,
+    ).toBe(done.progress.runId);
     expect(h.fakes.sendsIn(ws.id)).toHaveLength(optedIn.length);
   });
 
   it('refuses a malformed filter or schedule, and hides routines of other workspaces', async () => {
     const { ws, number } = audience(1);
-    const base = { workspaceId: ws.id, name: 'x', memberFilter: 'member.notify_whatsapp', action: { type: 'send_whatsapp' as const, phoneNumberId: number.id, template: 'Hi' } };
-    await expect(h.nats.request(CreateRoutine, { ...base, memberFilter: 'member.notify_whatsapp &&' })).rejects.toMatchObject({
+    const base = {
+      workspaceId: ws.id,
+      name: 'x',
+      memberFilter: 'member.notify_whatsapp',
+      action: { type: 'send_whatsapp' as const, phoneNumberId: number.id, template: 'Hi' },
+    };
+    await expect(
+      h.nats.request(CreateRoutine, { ...base, memberFilter: 'member.notify_whatsapp &&' }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringMatching(/^memberFilter: /),
     });
-    await expect(h.nats.request(CreateRoutine, { ...base, schedule: 'every morning' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^schedule: /) });
+    await expect(h.nats.request(CreateRoutine, { ...base, schedule: 'every morning' })).rejects.toMatchObject(
+      { code: 'invalid_input', message: expect.stringMatching(/^schedule: /) },
+    );
     const routine = await h.nats.request(CreateRoutine, base);
     const other = h.fakes.workspace();
-    await expect(h.nats.request(GetRoutine, { workspaceId: other.id, routineId: routine.id })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(h.nats.request(RunRoutine, { workspaceId: other.id, routineId: routine.id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      h.nats.request(GetRoutine, { workspaceId: other.id, routineId: routine.id }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      h.nats.request(RunRoutine, { workspaceId: other.id, routineId: routine.id }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -15,13 +15,20 @@ const children: ChildProcess[] = [];
 
 /** The built workflow service as its own process, as it runs in production. */
 function spawnWorkflow(): ChildProcess {
-  const env = { ...process.env, ...serviceEnv(namespace, 'workflow'), LOG_LEVEL: 'error' } as NodeJS.ProcessEnv;
+  const env = {
+    ...process.env,
+    ...serviceEnv(namespace, 'workflow'),
+    LOG_LEVEL: 'error',
+  } as NodeJS.ProcessEnv;
   const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
   return child;
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 
 beforeAll(async () => {
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`node scripts/build.mjs\` first`);
@@ -42,7 +49,8 @@ it('a broadcast to 1,000 members killed mid-run (SIGKILL) and restarted sends on
   const ws = fakes.workspace(['whatsapp']);
   const number = fakes.number(ws.id);
   const members: Member[] = [];
-  for (let i = 0; i < 1000; i++) members.push(fakes.member(ws.id, { firstName: `M${i}`, notifyWhatsapp: i % 4 !== 0 }));
+  for (let i = 0; i < 1000; i++)
+    members.push(fakes.member(ws.id, { firstName: `M${i}`, notifyWhatsapp: i % 4 !== 0 }));
   const optedIn = members.filter((m) => m.notifyWhatsapp);
 
   const first = spawnWorkflow();
@@ -74,7 +82,9 @@ it('a broadcast to 1,000 members killed mid-run (SIGKILL) and restarted sends on
   await exited(first);
   fakes.onSend = undefined;
 
-  const interrupted = await nats.request(GetRoutine, { workspaceId: ws.id, routineId: routine.id }, 1000).catch(() => null);
+  const interrupted = await nats
+    .request(GetRoutine, { workspaceId: ws.id, routineId: routine.id }, 1000)
+    .catch(() => null);
   expect(interrupted).toBeNull(); // nobody is answering: the service is really gone
   const before = fakes.sendsIn(ws.id).length;
   expect(before).toBeGreaterThanOrEqual(450);
@@ -90,7 +100,12 @@ it('a broadcast to 1,000 members killed mid-run (SIGKILL) and restarted sends on
   );
 
   expect(done.progress.runId).toBe(started.progress.runId);
-  expect(done.progress).toMatchObject({ matched: 1000, sent: optedIn.length, skipped: 1000 - optedIn.length, failed: 0 });
+  expect(done.progress).toMatchObject({
+    matched: 1000,
+    sent: optedIn.length,
+    skipped: 1000 - optedIn.length,
+    failed: 0,
+  });
   const keys = fakes.sendsIn(ws.id);
   expect(keys).toHaveLength(1000); // one idempotency key per matched member
   // The send in flight at the kill was asked again after the restart, under the same key.
@@ -99,6 +114,8 @@ it('a broadcast to 1,000 members killed mid-run (SIGKILL) and restarted sends on
   expect(twilio).toHaveLength(optedIn.length); // one Twilio-level send per opted-in member...
   expect(twilio.every(([, n]) => n === 1)).toBe(true); // ...and never two
   const perMember = new Map<string, number>();
-  for (const { request, result } of keys) if (result.status === 'pending') perMember.set(request.memberId!, (perMember.get(request.memberId!) ?? 0) + 1);
+  for (const { request, result } of keys)
+    if (result.status === 'pending')
+      perMember.set(request.memberId!, (perMember.get(request.memberId!) ?? 0) + 1);
   expect([...perMember.keys()].sort()).toEqual(optedIn.map((m) => m.id).sort());
 });

@@ -34,7 +34,9 @@ export class RoutineResumer implements OnApplicationBootstrap, OnModuleDestroy {
         if (!this.runner.isActive(runId)) this.runner.launch(runId);
       }
     } catch (error) {
-      this.logger.warn(`Could not look for unfinished routine runs: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Could not look for unfinished routine runs: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

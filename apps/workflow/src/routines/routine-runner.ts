@@ -41,7 +41,9 @@ export class RoutineRunner implements OnModuleDestroy {
   launch(runId: string): void {
     if (this.stopping || this.active.has(runId)) return;
     const work = this.process(runId)
-      .catch((error: unknown) => this.logger.warn(`Routine run ${runId} paused, to be resumed: ${describe(error)}`))
+      .catch((error: unknown) =>
+        this.logger.warn(`Routine run ${runId} paused, to be resumed: ${describe(error)}`),
+      )
       .finally(() => this.active.delete(runId));
     this.active.set(runId, work);
   }
@@ -59,7 +61,10 @@ export class RoutineRunner implements OnModuleDestroy {
   private async process(runId: string): Promise<void> {
     const lock = await this.sql.dedicated();
     try {
-      const [{ locked }] = (await lock.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LOCK_CLASS, runId])) as Array<{ locked: boolean }>;
+      const [{ locked }] = (await lock.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [
+        LOCK_CLASS,
+        runId,
+      ])) as Array<{ locked: boolean }>;
       if (!locked) return; // another replica owns it
       try {
         const run = await this.runs.get(runId);
@@ -68,7 +73,9 @@ export class RoutineRunner implements OnModuleDestroy {
         if (!routine) return this.runs.finish(run.id, 'The routine no longer exists.');
         await this.work(run, routine);
       } finally {
-        await lock.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_CLASS, runId]).catch(() => undefined);
+        await lock
+          .query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_CLASS, runId])
+          .catch(() => undefined);
       }
     } finally {
       await lock.release();
@@ -89,7 +96,11 @@ export class RoutineRunner implements OnModuleDestroy {
       if (listingDone) break;
       let page;
       try {
-        page = await this.messaging.request(ListMembers, { workspaceId: run.workspaceId, filter: routine.memberFilter, limit: PAGE_SIZE, cursor }, { timeoutMs: 15_000 });
+        page = await this.messaging.request(
+          ListMembers,
+          { workspaceId: run.workspaceId, filter: routine.memberFilter, limit: PAGE_SIZE, cursor },
+          { timeoutMs: 15_000 },
+        );
       } catch (error) {
         // The filter itself is refused (preferences could not evaluate it): the run ends, saying why.
         if (error instanceof AppError && error.code !== 'unavailable' && error.code !== 'internal') {
@@ -98,19 +109,32 @@ export class RoutineRunner implements OnModuleDestroy {
         }
         throw error;
       }
-      await this.runs.addPage(run, page.items.map((m) => m.id), page.nextCursor);
+      await this.runs.addPage(
+        run,
+        page.items.map((m) => m.id),
+        page.nextCursor,
+      );
       members = new Map(page.items.map((m) => [m.id, m]));
       cursor = page.nextCursor;
       listingDone = page.nextCursor === null;
     }
     await this.runs.finish(run.id);
     const done = await this.runs.get(run.id);
-    this.logger.log(`Routine ${routine.id} run ${run.id} done: matched ${done?.matched}, sent ${done?.sent}, skipped ${done?.skipped}, failed ${done?.failed}`);
+    this.logger.log(
+      `Routine ${routine.id} run ${run.id} done: matched ${done?.matched}, sent ${done?.sent}, skipped ${done?.skipped}, failed ${done?.failed}`,
+    );
   }
 
   /** Acts on a batch of pending members, CONCURRENCY at a time. */
-  private async actOn(run: RoutineRun, routine: RoutineRecord, memberIds: string[], members: Map<string, Member>): Promise<void> {
-    const sender = await this.withRetries(() => this.actions.sender(run.workspaceId, routine.action.phoneNumberId));
+  private async actOn(
+    run: RoutineRun,
+    routine: RoutineRecord,
+    memberIds: string[],
+    members: Map<string, Member>,
+  ): Promise<void> {
+    const sender = await this.withRetries(() =>
+      this.actions.sender(run.workspaceId, routine.action.phoneNumberId),
+    );
     let next = 0;
     const worker = async () => {
       while (next < memberIds.length && !this.stopping) {
@@ -122,7 +146,13 @@ export class RoutineRunner implements OnModuleDestroy {
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, memberIds.length) }, worker));
   }
 
-  private async actFor(run: RoutineRun, routine: RoutineRecord, memberId: string, member: Member | undefined, sender: Sender | null): Promise<ActionOutcome> {
+  private async actFor(
+    run: RoutineRun,
+    routine: RoutineRecord,
+    memberId: string,
+    member: Member | undefined,
+    sender: Sender | null,
+  ): Promise<ActionOutcome> {
     if (!sender) return failed(SKIP_REASONS.numberNotFound);
     try {
       return await this.withRetries(() =>

@@ -89,7 +89,9 @@ export class RoutineRunsRepository {
   }
 
   async running(): Promise<string[]> {
-    const rows = await this.sql.query<{ id: string }>(`SELECT id FROM routine_runs WHERE state = 'running' ORDER BY started_at`);
+    const rows = await this.sql.query<{ id: string }>(
+      `SELECT id FROM routine_runs WHERE state = 'running' ORDER BY started_at`,
+    );
     return rows.map((r) => r.id);
   }
 
@@ -97,7 +99,11 @@ export class RoutineRunsRepository {
    * Records a page of matched members (pending) and where the next page starts, in one
    * statement: a crash leaves either both or neither. Members already recorded are not counted twice.
    */
-  async addPage(run: Pick<RoutineRun, 'id' | 'workspaceId'>, memberIds: string[], nextCursor: string | null): Promise<void> {
+  async addPage(
+    run: Pick<RoutineRun, 'id' | 'workspaceId'>,
+    memberIds: string[],
+    nextCursor: string | null,
+  ): Promise<void> {
     await this.sql.query(
       `WITH added AS (
          INSERT INTO routine_run_items (run_id, member_id, workspace_id, status)
@@ -119,7 +125,11 @@ export class RoutineRunsRepository {
   }
 
   /** Settles one member's item and counts it, once (a second settle of the same item changes nothing). */
-  async settleItem(run: Pick<RoutineRun, 'id' | 'workspaceId'>, memberId: string, outcome: ActionOutcome): Promise<void> {
+  async settleItem(
+    run: Pick<RoutineRun, 'id' | 'workspaceId'>,
+    memberId: string,
+    outcome: ActionOutcome,
+  ): Promise<void> {
     await this.sql.query(
       `WITH settled AS (
          UPDATE routine_run_items SET status = $4, reason = $5, send_id = $6, chat_id = $7, updated_at = now()
@@ -135,11 +145,17 @@ export class RoutineRunsRepository {
   }
 
   async finish(runId: string, error: string | null = null): Promise<void> {
-    await this.sql.query(`UPDATE routine_runs SET state = 'done', error = $2, finished_at = now() WHERE id = $1 AND state = 'running'`, [runId, error]);
+    await this.sql.query(
+      `UPDATE routine_runs SET state = 'done', error = $2, finished_at = now() WHERE id = $1 AND state = 'running'`,
+      [runId, error],
+    );
   }
 
   /** Per-member outcomes of a run, for tests and support. */
-  async items(workspaceId: string, runId: string): Promise<Array<{ memberId: string; status: string; reason: string | null }>> {
+  async items(
+    workspaceId: string,
+    runId: string,
+  ): Promise<Array<{ memberId: string; status: string; reason: string | null }>> {
     const rows = await this.sql.query<{ member_id: string; status: string; reason: string | null }>(
       `SELECT member_id, status, reason FROM routine_run_items WHERE workspace_id = $1 AND run_id = $2`,
       [workspaceId, runId],

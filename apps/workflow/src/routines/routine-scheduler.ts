@@ -46,7 +46,9 @@ export class RoutineScheduler implements OnApplicationBootstrap, OnModuleDestroy
         }
       }
     } catch (error) {
-      this.logger.warn(`Scheduled routines not checked this time: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Scheduled routines not checked this time: ${error instanceof Error ? error.message : String(error)}`,
+      );
     } finally {
       this.ticking = false;
     }

@@ -14,7 +14,16 @@ import { RunRoutineUseCase } from './run-routine.usecase';
 @Module({
   imports: [RulesModule],
   controllers: [RoutinesHandlers],
-  providers: [Sql, RoutinesRepository, RoutineRunsRepository, CreateRoutineUseCase, RunRoutineUseCase, RoutineRunner, RoutineResumer, RoutineScheduler],
+  providers: [
+    Sql,
+    RoutinesRepository,
+    RoutineRunsRepository,
+    CreateRoutineUseCase,
+    RunRoutineUseCase,
+    RoutineRunner,
+    RoutineResumer,
+    RoutineScheduler,
+  ],
   exports: [RoutineRunsRepository],
 })
 export class RoutinesModule {}

@@ -41,13 +41,23 @@ export class RoutinesRepository {
   async create(input: Omit<RoutineRecord, 'id' | 'createdAt'>): Promise<RoutineRecord> {
     const [row] = await this.sql.query<RoutineRow>(
       `INSERT INTO routines (id, workspace_id, name, member_filter, action, schedule) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [randomUUID(), input.workspaceId, input.name, input.memberFilter, JSON.stringify(input.action), input.schedule],
+      [
+        randomUUID(),
+        input.workspaceId,
+        input.name,
+        input.memberFilter,
+        JSON.stringify(input.action),
+        input.schedule,
+      ],
     );
     return toRoutine(row);
   }
 
   async get(workspaceId: string, routineId: string): Promise<RoutineRecord | null> {
-    const [row] = await this.sql.query<RoutineRow>(`SELECT * FROM routines WHERE workspace_id = $1 AND id = $2`, [workspaceId, routineId]);
+    const [row] = await this.sql.query<RoutineRow>(
+      `SELECT * FROM routines WHERE workspace_id = $1 AND id = $2`,
+      [workspaceId, routineId],
+    );
     return row ? toRoutine(row) : null;
   }
 

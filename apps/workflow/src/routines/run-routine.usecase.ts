@@ -16,7 +16,10 @@ export class RunRoutineUseCase {
     private readonly runner: RoutineRunner,
   ) {}
 
-  async execute(workspaceId: string, routineId: string): Promise<{ routine: RoutineRecord; run: RoutineRun | null }> {
+  async execute(
+    workspaceId: string,
+    routineId: string,
+  ): Promise<{ routine: RoutineRecord; run: RoutineRun | null }> {
     const routine = await this.routines.get(workspaceId, routineId);
     if (!routine) throw AppError.notFound('Routine');
     const started = await this.runs.start(workspaceId, routineId, null);

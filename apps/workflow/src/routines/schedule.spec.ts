@@ -11,10 +11,16 @@ describe('routine schedules', () => {
 
   it('owes the latest tick after the last claimed one, once', () => {
     const now = new Date('2024-03-01T09:07:30Z');
-    expect(dueTick('*/5 * * * *', new Date('2024-03-01T09:01:00Z'), now)).toEqual(new Date('2024-03-01T09:05:00Z'));
+    expect(dueTick('*/5 * * * *', new Date('2024-03-01T09:01:00Z'), now)).toEqual(
+      new Date('2024-03-01T09:05:00Z'),
+    );
     expect(dueTick('*/5 * * * *', new Date('2024-03-01T09:05:00Z'), now)).toBeNull();
     // Hours of missed ticks collapse into the latest one.
-    expect(dueTick('*/5 * * * *', new Date('2024-03-01T02:00:00Z'), now)).toEqual(new Date('2024-03-01T09:05:00Z'));
-    expect(dueTick('0 9 * * *', new Date('2024-03-01T08:00:00Z'), new Date('2024-03-01T09:00:00Z'))).toEqual(new Date('2024-03-01T09:00:00Z'));
+    expect(dueTick('*/5 * * * *', new Date('2024-03-01T02:00:00Z'), now)).toEqual(
+      new Date('2024-03-01T09:05:00Z'),
+    );
+    expect(dueTick('0 9 * * *', new Date('2024-03-01T08:00:00Z'), new Date('2024-03-01T09:00:00Z'))).toEqual(
+      new Date('2024-03-01T09:00:00Z'),
+    );
   });
 });

@@ -8,7 +8,10 @@ export function checkSchedule(schedule: string): void {
   try {
     pattern(schedule);
   } catch (error) {
-    throw new AppError('invalid_input', `schedule: ${error instanceof Error ? error.message : String(error)}`);
+    throw new AppError(
+      'invalid_input',
+      `schedule: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -42,18 +42,22 @@ export class ActionRunsRepository {
    * The run of this rule for this event: created pending, or the one an earlier delivery of the
    * same event left (settled, or pending after a crash mid-action).
    */
-  async open(input: { workspaceId: string; ruleId: string; eventId: string; memberId: string | null }): Promise<ActionRun> {
+  async open(input: {
+    workspaceId: string;
+    ruleId: string;
+    eventId: string;
+    memberId: string | null;
+  }): Promise<ActionRun> {
     const [created] = await this.sql.query<ActionRunRow>(
       `INSERT INTO action_runs (id, workspace_id, rule_id, event_id, member_id, status)
        VALUES ($1, $2, $3, $4, $5, 'pending') ON CONFLICT (rule_id, event_id) DO NOTHING RETURNING *`,
       [randomUUID(), input.workspaceId, input.ruleId, input.eventId, input.memberId],
     );
     if (created) return toRun(created);
-    const [existing] = await this.sql.query<ActionRunRow>(`SELECT * FROM action_runs WHERE workspace_id = $1 AND rule_id = $2 AND event_id = $3`, [
-      input.workspaceId,
-      input.ruleId,
-      input.eventId,
-    ]);
+    const [existing] = await this.sql.query<ActionRunRow>(
+      `SELECT * FROM action_runs WHERE workspace_id = $1 AND rule_id = $2 AND event_id = $3`,
+      [input.workspaceId, input.ruleId, input.eventId],
+    );
     return toRun(existing);
   }
 

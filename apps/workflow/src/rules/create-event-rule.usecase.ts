@@ -25,11 +25,21 @@ export class CreateEventRuleUseCase {
     if (condition) checkCondition(condition);
     validateAction(input.action);
     await assertNumberExists(this.actions, input.workspaceId, input.action.phoneNumberId);
-    return this.rules.create({ workspaceId: input.workspaceId, event: input.event, condition, action: input.action });
+    return this.rules.create({
+      workspaceId: input.workspaceId,
+      event: input.event,
+      condition,
+      action: input.action,
+    });
   }
 }
 
 /** A number of another workspace (or none) is refused up front; its switches are checked per run. */
-export async function assertNumberExists(actions: SendActionRunner, workspaceId: string, phoneNumberId: string): Promise<void> {
-  if (!(await actions.sender(workspaceId, phoneNumberId))) throw new AppError('not_found', SKIP_REASONS.numberNotFound);
+export async function assertNumberExists(
+  actions: SendActionRunner,
+  workspaceId: string,
+  phoneNumberId: string,
+): Promise<void> {
+  if (!(await actions.sender(workspaceId, phoneNumberId)))
+    throw new AppError('not_found', SKIP_REASONS.numberNotFound);
 }

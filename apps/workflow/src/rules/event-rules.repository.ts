@@ -31,7 +31,12 @@ const toRule = (row: EventRuleRow): EventRule => ({
 export class EventRulesRepository {
   constructor(private readonly sql: Sql) {}
 
-  async create(input: { workspaceId: string; event: string; condition: string | null; action: SendAction }): Promise<EventRule> {
+  async create(input: {
+    workspaceId: string;
+    event: string;
+    condition: string | null;
+    action: SendAction;
+  }): Promise<EventRule> {
     const [row] = await this.sql.query<EventRuleRow>(
       `INSERT INTO event_rules (id, workspace_id, event, condition, action) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
       [randomUUID(), input.workspaceId, input.event, input.condition, JSON.stringify(input.action)],
@@ -40,18 +45,27 @@ export class EventRulesRepository {
   }
 
   async get(workspaceId: string, ruleId: string): Promise<EventRule | null> {
-    const [row] = await this.sql.query<EventRuleRow>(`SELECT * FROM event_rules WHERE workspace_id = $1 AND id = $2`, [workspaceId, ruleId]);
+    const [row] = await this.sql.query<EventRuleRow>(
+      `SELECT * FROM event_rules WHERE workspace_id = $1 AND id = $2`,
+      [workspaceId, ruleId],
+    );
     return row ? toRule(row) : null;
   }
 
   async list(workspaceId: string, limit = 1000): Promise<EventRule[]> {
-    const rows = await this.sql.query<EventRuleRow>(`SELECT * FROM event_rules WHERE workspace_id = $1 ORDER BY created_at, id LIMIT $2`, [workspaceId, limit]);
+    const rows = await this.sql.query<EventRuleRow>(
+      `SELECT * FROM event_rules WHERE workspace_id = $1 ORDER BY created_at, id LIMIT $2`,
+      [workspaceId, limit],
+    );
     return rows.map(toRule);
   }
 
   /** The enabled rules an event of this type triggers. */
   async matching(workspaceId: string, event: string): Promise<EventRule[]> {
-    const rows = await this.sql.query<EventRuleRow>(`SELECT * FROM event_rules WHERE workspace_id = $1 AND event = $2 AND enabled ORDER BY created_at, id`, [workspaceId, event]);
+    const rows = await this.sql.query<EventRuleRow>(
+      `SELECT * FROM event_rules WHERE workspace_id = $1 AND event = $2 AND enabled ORDER BY created_at, id`,
+      [workspaceId, event],
+    );
     return rows.map(toRule);
   }
 }

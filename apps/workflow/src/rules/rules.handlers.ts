@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { AppError, CreateEventRule, GetEventRule, ListActionRuns, ListEventRules, type RequestPayload } from '@app/contracts';
+import {
+  AppError,
+  CreateEventRule,
+  GetEventRule,
+  ListActionRuns,
+  ListEventRules,
+  type RequestPayload,
+} from '@app/contracts';
 import { OnRequest } from '@app/messaging';
 import { ActionRunsRepository } from './action-runs.repository';
 import { CreateEventRuleUseCase } from './create-event-rule.usecase';
@@ -34,6 +41,9 @@ export class RulesHandlers {
   @OnRequest(ListActionRuns)
   async listRuns(@Payload() request: RequestPayload<typeof ListActionRuns>) {
     if (!(await this.rules.get(request.workspaceId, request.ruleId))) throw AppError.notFound('Event rule');
-    return { items: await this.runs.listForRule(request.workspaceId, request.ruleId, request.limit), nextCursor: null };
+    return {
+      items: await this.runs.listForRule(request.workspaceId, request.ruleId, request.limit),
+      nextCursor: null,
+    };
   }
 }

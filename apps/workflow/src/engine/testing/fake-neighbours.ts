@@ -55,7 +55,10 @@ export class EngineNeighbours {
   }
 
   /** Stores a message in a chat (as chats does) and returns it. */
-  store(chatId: string, fields: { direction: 'inbound' | 'outbound'; body: string | null; twilioSid?: string; media?: Media[] }): ChatMessage {
+  store(
+    chatId: string,
+    fields: { direction: 'inbound' | 'outbound'; body: string | null; twilioSid?: string; media?: Media[] },
+  ): ChatMessage {
     const list = this.messages.get(chatId) ?? [];
     const message: ChatMessage = {
       id: randomUUID(),
@@ -79,7 +82,13 @@ export class EngineNeighbours {
 
   /** An inbound message stored in its chat and the turn event chats would publish for it. */
   inbound(
-    base: { workspace: WorkspaceSummary; phoneNumber: PhoneNumber; member: Member; channel: Channel; chatId: string },
+    base: {
+      workspace: WorkspaceSummary;
+      phoneNumber: PhoneNumber;
+      member: Member;
+      channel: Channel;
+      chatId: string;
+    },
     body: string,
     extra: Partial<ChatTurnReady> = {},
   ): ChatTurnReady {
@@ -105,13 +114,19 @@ export class EngineNeighbours {
   }
 
   private answer(): void {
-    this.nats.respond(ListChatMessages, (req) => ({ items: (this.messages.get(req.chatId) ?? []).slice(0, req.limit), nextCursor: null }));
+    this.nats.respond(ListChatMessages, (req) => ({
+      items: (this.messages.get(req.chatId) ?? []).slice(0, req.limit),
+      nextCursor: null,
+    }));
     this.nats.respond(CheckSend, (req) =>
-      this.optedOut.has(req.memberId) ? { allowed: false, outcome: 'skipped', reason: OPTED_OUT_REASON, member: null } : { allowed: true, member: this.member(req.workspaceId, { id: req.memberId }) },
+      this.optedOut.has(req.memberId)
+        ? { allowed: false, outcome: 'skipped', reason: OPTED_OUT_REASON, member: null }
+        : { allowed: true, member: this.member(req.workspaceId, { id: req.memberId }) },
     );
     this.nats.respond(Send, (req) => {
       this.sendRequests.push(req);
-      if (this.optedOut.has(req.memberId ?? '')) return { id: randomUUID(), status: 'skipped', reason: OPTED_OUT_REASON };
+      if (this.optedOut.has(req.memberId ?? ''))
+        return { id: randomUUID(), status: 'skipped', reason: OPTED_OUT_REASON };
       return { id: randomUUID(), status: 'queued', reason: null };
     });
     this.nats.respond(CloseChat, (req) => {
@@ -121,10 +136,19 @@ export class EngineNeighbours {
     });
     this.nats.respond(OpenChat, (req) => {
       const existing = [...this.chats.values()].find(
-        (c) => c.workspaceId === req.workspaceId && c.phoneNumberId === req.phoneNumberId && c.memberId === req.memberId && c.channel === req.channel && c.status === 'open',
+        (c) =>
+          c.workspaceId === req.workspaceId &&
+          c.phoneNumberId === req.phoneNumberId &&
+          c.memberId === req.memberId &&
+          c.channel === req.channel &&
+          c.status === 'open',
       );
       if (existing) return { chat: existing, created: false };
-      const chat = this.chat(req.workspaceId, { phoneNumberId: req.phoneNumberId, memberId: req.memberId, channel: req.channel });
+      const chat = this.chat(req.workspaceId, {
+        phoneNumberId: req.phoneNumberId,
+        memberId: req.memberId,
+        channel: req.channel,
+      });
       this.chats.set(chat.id, chat);
       return { chat, created: true };
     });
@@ -144,4 +168,3 @@ export class EngineNeighbours {
     };
   }
 }
-

@@ -8,8 +8,18 @@ export interface ActionOutcome {
   chatId: string | null;
 }
 
-export const skipped = (reason: string): ActionOutcome => ({ status: 'skipped', reason, sendId: null, chatId: null });
-export const failed = (reason: string): ActionOutcome => ({ status: 'failed', reason, sendId: null, chatId: null });
+export const skipped = (reason: string): ActionOutcome => ({
+  status: 'skipped',
+  reason,
+  sendId: null,
+  chatId: null,
+});
+export const failed = (reason: string): ActionOutcome => ({
+  status: 'failed',
+  reason,
+  sendId: null,
+  chatId: null,
+});
 
 /** Outbound's answer in run-log terms: anything it accepted (queued or further) counts as sent. */
 export function fromSendResult(result: SendResult): ActionOutcome {

@@ -13,7 +13,18 @@ const dyn = (...fields: string[]) => Object.fromEntries(fields.map((f) => [f, 'd
 const conditionNames = new CelEnvironment({
   cacheSize: 0,
   variables: {
-    member: dyn('id', 'first_name', 'last_name', 'phone', 'email', 'notify_sms', 'notify_email', 'notify_voice', 'notify_whatsapp', 'opted_out'),
+    member: dyn(
+      'id',
+      'first_name',
+      'last_name',
+      'phone',
+      'email',
+      'notify_sms',
+      'notify_email',
+      'notify_voice',
+      'notify_whatsapp',
+      'opted_out',
+    ),
     event: dyn('id', 'type', 'data', 'occurred_at'),
   },
 });
@@ -25,7 +36,10 @@ export function checkCondition(source: string): void {
     conditionNames.compile(source);
   } catch (error) {
     if (!(error instanceof CelCompileError)) throw error;
-    throw new AppError('invalid_input', `condition: ${error.summary} (a condition can use member.<field> and event.type, event.data)`);
+    throw new AppError(
+      'invalid_input',
+      `condition: ${error.summary} (a condition can use member.<field> and event.type, event.data)`,
+    );
   }
 }
 
@@ -47,7 +61,10 @@ export function evaluateCondition(source: string, context: Record<string, unknow
   } catch (error) {
     throw new ConditionError(`The condition could not be evaluated: ${firstLine(error)}`);
   }
-  if (typeof value !== 'boolean') throw new ConditionError(`The condition must give true or false, not ${value === null ? 'null' : typeof value}.`);
+  if (typeof value !== 'boolean')
+    throw new ConditionError(
+      `The condition must give true or false, not ${value === null ? 'null' : typeof value}.`,
+    );
   return value;
 }
 

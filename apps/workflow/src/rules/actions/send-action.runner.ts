@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, CheckSend, GetMember, GetSender, Send, SKIP_REASONS, type Member, type SendAction, type SendRequest } from '@app/contracts';
+import {
+  AppError,
+  CheckSend,
+  GetMember,
+  GetSender,
+  Send,
+  SKIP_REASONS,
+  type Member,
+  type SendAction,
+  type SendRequest,
+} from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
 import { failed, fromSendResult, skipped, type ActionOutcome } from './action-outcome';
 import { ChatStarterLocator } from './chat-starter.locator';
@@ -40,7 +50,11 @@ export class SendActionRunner {
 
   async sender(workspaceId: string, phoneNumberId: string): Promise<Sender | null> {
     try {
-      return await this.messaging.request(GetSender, { workspaceId, phoneNumberId }, { timeoutMs: REQUEST_TIMEOUT_MS });
+      return await this.messaging.request(
+        GetSender,
+        { workspaceId, phoneNumberId },
+        { timeoutMs: REQUEST_TIMEOUT_MS },
+      );
     } catch (error) {
       if (error instanceof AppError && error.code === 'not_found') return null;
       throw error;
@@ -53,23 +67,35 @@ export class SendActionRunner {
     if (!sender) return failed(SKIP_REASONS.numberNotFound);
     const refusal = checkSender(actionChannel(action), sender);
     if (refusal) return refusal;
-    if (action.type === 'send_whatsapp' && action.workflowId) return this.startChat(target, action.workflowId, action.initialMessage ?? null, sender);
+    if (action.type === 'send_whatsapp' && action.workflowId)
+      return this.startChat(target, action.workflowId, action.initialMessage ?? null, sender);
     return this.send(target, sender);
   }
 
-  private async startChat(target: ActionTarget, workflowId: string, initialMessage: string | null, sender: Sender): Promise<ActionOutcome> {
+  private async startChat(
+    target: ActionTarget,
+    workflowId: string,
+    initialMessage: string | null,
+    sender: Sender,
+  ): Promise<ActionOutcome> {
     // A chat is a system-started conversation: the member must have opted in, like any send.
     let check;
     try {
-      check = await this.messaging.request(CheckSend, { workspaceId: target.workspaceId, memberId: target.memberId, channel: 'whatsapp', kind: 'system' }, { timeoutMs: REQUEST_TIMEOUT_MS });
+      check = await this.messaging.request(
+        CheckSend,
+        { workspaceId: target.workspaceId, memberId: target.memberId, channel: 'whatsapp', kind: 'system' },
+        { timeoutMs: REQUEST_TIMEOUT_MS },
+      );
     } catch (error) {
       if (error instanceof AppError && error.code === 'not_found') return failed(SKIP_REASONS.memberNotFound);
       throw error;
     }
     if (!check.allowed) return check.outcome === 'skipped' ? skipped(check.reason) : failed(check.reason);
     const starter = this.starters.get();
-    if (!starter) return failed('Starting a chat with a workflow is not available: the workflow engine is not running.');
-    const rendered = initialMessage === null ? null : this.render(initialMessage, target, check.member, sender);
+    if (!starter)
+      return failed('Starting a chat with a workflow is not available: the workflow engine is not running.');
+    const rendered =
+      initialMessage === null ? null : this.render(initialMessage, target, check.member, sender);
     if (rendered !== null && 'error' in rendered) return failed(rendered.error);
     try {
       const { chatId } = await starter.startChat({
@@ -83,7 +109,8 @@ export class SendActionRunner {
       });
       return { status: 'sent', reason: null, sendId: null, chatId };
     } catch (error) {
-      if (error instanceof AppError && error.code !== 'unavailable' && error.code !== 'internal') return failed(error.message);
+      if (error instanceof AppError && error.code !== 'unavailable' && error.code !== 'internal')
+        return failed(error.message);
       throw error;
     }
   }
@@ -101,13 +128,17 @@ export class SendActionRunner {
         if ('error' in value) return failed(value.error);
         variables[key] = value.text;
       }
-      content = { contentSid: action.contentSid, contentVariables: action.contentVariables ? variables : undefined };
+      content = {
+        contentSid: action.contentSid,
+        contentVariables: action.contentVariables ? variables : undefined,
+      };
     } else {
       if (!action.template) return failed('The action has no message template.');
       const body = this.render(action.template, target, member, sender);
       if ('error' in body) return failed(body.error);
       if (!body.text.trim()) return failed('The message template gave an empty message for this member.');
-      if (body.text.length > MAX_BODY) return failed(`The message is longer than ${MAX_BODY} characters for this member.`);
+      if (body.text.length > MAX_BODY)
+        return failed(`The message is longer than ${MAX_BODY} characters for this member.`);
       content = { body: body.text };
     }
 
@@ -129,21 +160,34 @@ export class SendActionRunner {
       return fromSendResult(result);
     } catch (error) {
       // Outbound refused the request itself (e.g. a content SID it rejects): the action's fault, not a retry.
-      if (error instanceof AppError && (error.code === 'invalid_input' || error.code === 'rule_violation' || error.code === 'not_found')) return failed(error.message);
+      if (
+        error instanceof AppError &&
+        (error.code === 'invalid_input' || error.code === 'rule_violation' || error.code === 'not_found')
+      )
+        return failed(error.message);
       throw error;
     }
   }
 
   private async member(workspaceId: string, memberId: string): Promise<Member | null> {
     try {
-      return await this.messaging.request(GetMember, { workspaceId, memberId }, { timeoutMs: REQUEST_TIMEOUT_MS });
+      return await this.messaging.request(
+        GetMember,
+        { workspaceId, memberId },
+        { timeoutMs: REQUEST_TIMEOUT_MS },
+      );
     } catch (error) {
       if (error instanceof AppError && error.code === 'not_found') return null;
       throw error;
     }
   }
 
-  private render(source: string, target: ActionTarget, member: Member, sender: Sender): { text: string } | { error: string } {
+  private render(
+    source: string,
+    target: ActionTarget,
+    member: Member,
+    sender: Sender,
+  ): { text: string } | { error: string } {
     try {
       return {
         text: renderTemplate(source, {
@@ -153,7 +197,9 @@ export class SendActionRunner {
         }),
       };
     } catch (error) {
-      return { error: `The message template could not be rendered: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` };
+      return {
+        error: `The message template could not be rendered: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+      };
     }
   }
 }

@@ -3,23 +3,33 @@ import type { PhoneNumber } from '@app/contracts';
 import { fromSendResult } from './action-outcome';
 import { checkSender } from './sender-checks';
 
-const number = (fields: Partial<PhoneNumber>) => ({ smsEnabled: true, whatsappEnabled: true, archived: false, ...fields }) as PhoneNumber;
+const number = (fields: Partial<PhoneNumber>) =>
+  ({ smsEnabled: true, whatsappEnabled: true, archived: false, ...fields }) as PhoneNumber;
 const workspace = (features: Array<'whatsapp'>) => ({ id: randomUUID(), name: 'Acme', features });
 
 describe('checkSender', () => {
   it('skips without the workspace feature before looking at the number', () => {
-    expect(checkSender('whatsapp', { workspace: workspace([]), phoneNumber: number({ whatsappEnabled: false }) })).toMatchObject({
+    expect(
+      checkSender('whatsapp', { workspace: workspace([]), phoneNumber: number({ whatsappEnabled: false }) }),
+    ).toMatchObject({
       status: 'skipped',
       reason: 'Workspace does not have WhatsApp feature enabled.',
     });
   });
 
   it('fails on a number without the channel, or archived', () => {
-    expect(checkSender('whatsapp', { workspace: workspace(['whatsapp']), phoneNumber: number({ whatsappEnabled: false }) })).toMatchObject({
+    expect(
+      checkSender('whatsapp', {
+        workspace: workspace(['whatsapp']),
+        phoneNumber: number({ whatsappEnabled: false }),
+      }),
+    ).toMatchObject({
       status: 'failed',
       reason: 'Phone number does not have WhatsApp enabled.',
     });
-    expect(checkSender('sms', { workspace: workspace([]), phoneNumber: number({ archived: true }) })).toMatchObject({ status: 'failed' });
+    expect(
+      checkSender('sms', { workspace: workspace([]), phoneNumber: number({ archived: true }) }),
+    ).toMatchObject({ status: 'failed' });
     expect(checkSender('sms', { workspace: workspace([]), phoneNumber: number({}) })).toBeNull();
   });
 });
@@ -27,9 +37,16 @@ describe('checkSender', () => {
 describe('fromSendResult', () => {
   it('counts anything outbound accepted as sent and keeps its refusals', () => {
     const id = randomUUID();
-    expect(fromSendResult({ id, status: 'pending', reason: null })).toEqual({ status: 'sent', reason: null, sendId: id, chatId: null });
+    expect(fromSendResult({ id, status: 'pending', reason: null })).toEqual({
+      status: 'sent',
+      reason: null,
+      sendId: id,
+      chatId: null,
+    });
     expect(fromSendResult({ id, status: 'queued', reason: null }).status).toBe('sent');
-    expect(fromSendResult({ id, status: 'skipped', reason: 'Member has WhatsApp notifications disabled.' })).toMatchObject({ status: 'skipped', reason: 'Member has WhatsApp notifications disabled.' });
+    expect(
+      fromSendResult({ id, status: 'skipped', reason: 'Member has WhatsApp notifications disabled.' }),
+    ).toMatchObject({ status: 'skipped', reason: 'Member has WhatsApp notifications disabled.' });
     expect(fromSendResult({ id, status: 'failed', reason: 'x' }).status).toBe('failed');
   });
 });

@@ -12,7 +12,12 @@ describe('action templates', () => {
   });
 
   it('does not evaluate template syntax found in the data', () => {
-    expect(renderTemplate('{{event.data.note}}', { event: { data: { note: '{{member.phone}}' } }, member: { phone: '+15551234567' } })).toBe('{{member.phone}}');
+    expect(
+      renderTemplate('{{event.data.note}}', {
+        event: { data: { note: '{{member.phone}}' } },
+        member: { phone: '+15551234567' },
+      }),
+    ).toBe('{{member.phone}}');
   });
 
   it('refuses a template that does not parse', () => {

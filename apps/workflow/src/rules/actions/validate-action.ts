@@ -14,15 +14,22 @@ export function validateAction(action: SendAction): void {
     throw new AppError('invalid_input', 'action: give a message template or a contentSid, not both.');
   }
   if (!action.workflowId && action.template === undefined && action.contentSid === undefined) {
-    throw new AppError('invalid_input', 'action.template: a message template (or a contentSid) is required unless the action starts a workflow.');
+    throw new AppError(
+      'invalid_input',
+      'action.template: a message template (or a contentSid) is required unless the action starts a workflow.',
+    );
   }
   if (action.contentVariables !== undefined && action.contentSid === undefined) {
     throw new AppError('invalid_input', 'action.contentVariables: content variables need a contentSid.');
   }
   if (action.initialMessage !== undefined && !action.workflowId) {
-    throw new AppError('invalid_input', 'action.initialMessage: an initial message needs a workflowId (it is the first message of the chat).');
+    throw new AppError(
+      'invalid_input',
+      'action.initialMessage: an initial message needs a workflowId (it is the first message of the chat).',
+    );
   }
   if (action.template !== undefined) checkTemplate(action.template, 'action.template');
   if (action.initialMessage !== undefined) checkTemplate(action.initialMessage, 'action.initialMessage');
-  for (const [key, value] of Object.entries(action.contentVariables ?? {})) checkTemplate(value, `action.contentVariables.${key}`);
+  for (const [key, value] of Object.entries(action.contentVariables ?? {}))
+    checkTemplate(value, `action.contentVariables.${key}`);
 }

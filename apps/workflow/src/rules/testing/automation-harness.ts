@@ -38,7 +38,11 @@ export interface AutomationHarness {
  * ConversationStarter is a recording stand-in) and with routing, preferences and outbound played
  * over NATS by FakeNeighbours.
  */
-export async function startAutomation(namespace: string, nats?: NatsTestClient, fakes?: FakeNeighbours): Promise<AutomationHarness> {
+export async function startAutomation(
+  namespace: string,
+  nats?: NatsTestClient,
+  fakes?: FakeNeighbours,
+): Promise<AutomationHarness> {
   const env = serviceEnv(namespace, SERVICE_NAME);
   const config = loadWorkflowConfig(env);
   const client = nats ?? (await NatsTestClient.connect(namespace));
@@ -46,7 +50,10 @@ export async function startAutomation(namespace: string, nats?: NatsTestClient, 
   const starter = new RecordingConversationStarter();
 
   @Global()
-  @Module({ providers: [{ provide: ConversationStarter, useValue: starter }], exports: [ConversationStarter] })
+  @Module({
+    providers: [{ provide: ConversationStarter, useValue: starter }],
+    exports: [ConversationStarter],
+  })
   class StarterModule {}
 
   const service = await startService({

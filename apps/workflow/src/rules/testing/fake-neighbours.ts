@@ -42,8 +42,12 @@ export class FakeNeighbours extends FakeDirectory {
   private answerListAndSend(): void {
     this.nats.respond(ListMembers, ({ workspaceId, filter, limit, cursor }) => {
       this.listMembersCalls++;
-      const all = [...this.members.values()].filter((m) => m.workspaceId === workspaceId).sort((a, b) => a.id.localeCompare(b.id));
-      const matched = filter ? all.filter((m) => compileCel(filter, 'filter').evaluate({ member: memberView(m) }) === true) : all;
+      const all = [...this.members.values()]
+        .filter((m) => m.workspaceId === workspaceId)
+        .sort((a, b) => a.id.localeCompare(b.id));
+      const matched = filter
+        ? all.filter((m) => compileCel(filter, 'filter').evaluate({ member: memberView(m) }) === true)
+        : all;
       const from = cursor ? Number(cursor) : 0;
       const items = matched.slice(from, from + limit);
       return { items, nextCursor: from + limit < matched.length ? String(from + limit) : null };
@@ -66,9 +70,11 @@ export class FakeNeighbours extends FakeDirectory {
     const id = randomUUID();
     const ws = this.workspaces.get(request.workspaceId)!;
     const n = this.numbers.get(request.phoneNumberId);
-    if (request.channel === 'whatsapp' && !ws.features.includes('whatsapp')) return { id, status: 'skipped', reason: SKIP_REASONS.workspaceLacksWhatsapp };
+    if (request.channel === 'whatsapp' && !ws.features.includes('whatsapp'))
+      return { id, status: 'skipped', reason: SKIP_REASONS.workspaceLacksWhatsapp };
     if (!n) return { id, status: 'failed', reason: SKIP_REASONS.numberNotFound };
-    if (request.channel === 'whatsapp' && !n.whatsappEnabled) return { id, status: 'failed', reason: SKIP_REASONS.numberLacksWhatsapp };
+    if (request.channel === 'whatsapp' && !n.whatsappEnabled)
+      return { id, status: 'failed', reason: SKIP_REASONS.numberLacksWhatsapp };
     const check = this.checkSend(request.workspaceId, request.memberId!, request.channel, request.kind);
     if (!check.allowed) return { id, status: check.outcome, reason: check.reason };
     return { id, status: 'pending', reason: null };
