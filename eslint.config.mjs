@@ -2,6 +2,54 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 
+const noAppImports = {
+  group: ['@apps/*'],
+  message: 'An app never imports another app: meet through @app/contracts over NATS.',
+};
+
+/**
+ * apps/workflow in floors (its README, "Layers"): a folder imports only the folders below it.
+ * Each entry names the folders a folder must not reach with a relative import; a subfolder also
+ * keeps its parent's list. Specs are exempt: they start the whole service.
+ */
+const workflowFloors = {
+  turn: ['definitions', 'abilities', 'agent', 'engine', 'automation'],
+  definitions: ['abilities', 'agent', 'engine', 'automation'],
+  abilities: ['agent', 'engine', 'automation'],
+  agent: ['engine', 'automation'],
+  engine: ['automation'],
+  // One way onto the engine, through its ConversationStarter port only.
+  automation: ['agent', 'abilities', 'engine/(?!conversation-starter$)'],
+  'automation/actions': ['rules', 'events', 'routines'],
+  'automation/rules': ['events', 'routines'],
+  'automation/events': ['routines'],
+  'automation/routines': ['rules', 'events'],
+};
+const workflowRoot = ['workflow\\.module', 'start', 'main', 'index', 'config', 'migrations', 'testing'];
+const segment = (name) => (name.includes('/') ? name : `${name}(/|$)`);
+const workflowLayering = Object.keys(workflowFloors).map((folder) => {
+  const parents = Object.keys(workflowFloors).filter((f) => folder.startsWith(`${f}/`));
+  const banned = [...parents, folder].flatMap((f) => workflowFloors[f]);
+  return {
+    files: [`apps/workflow/src/${folder}/**/*.ts`],
+    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noAppImports,
+            {
+              regex: `^(\\.\\./)+(${[...banned, ...workflowRoot].map(segment).join('|')})`,
+              message: `apps/workflow/src/${folder} imports only the folders below it (apps/workflow/README.md, "Layers").`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.nx/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -37,19 +85,10 @@ export default tseslint.config(
     files: ['apps/**/*.ts'],
     ignores: ['apps/e2e/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@apps/*'],
-              message: 'An app never imports another app: meet through @app/contracts over NATS.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [noAppImports] }],
     },
   },
+  ...workflowLayering,
   {
     files: ['apps/e2e/**/*.ts', 'deploy/**/*.ts', 'faults/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

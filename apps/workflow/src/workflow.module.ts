@@ -4,7 +4,7 @@ import { PersistenceModule, persistenceOptions, type PersistenceOptions } from '
 import { migrations } from './migrations';
 import type { AgentOptions } from './agent/agent-options';
 import { EngineModule } from './engine/engine.module';
-import { AutomationModule } from './rules/automation.module';
+import { AutomationModule } from './automation/automation.module';
 import type { WorkflowConfig } from './config';
 
 export const SERVICE_NAME = 'workflow';
@@ -28,13 +28,14 @@ export function agentOptions(config: WorkflowConfig): AgentOptions {
 @Module({})
 export class WorkflowModule {
   static forRoot(config: WorkflowConfig): DynamicModule {
+    const engine = EngineModule.forRoot(agentOptions(config));
     return {
       module: WorkflowModule,
       imports: [
         MessagingModule.forService(SERVICE_NAME, config),
         PersistenceModule.forRoot(workflowPersistence(config)),
-        EngineModule.forRoot(agentOptions(config)),
-        AutomationModule,
+        engine,
+        AutomationModule.forRoot(engine),
       ],
     };
   }

@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './persistence.module';
+export * from './sql';
 export { InjectRepository, InjectDataSource } from '@nestjs/typeorm';

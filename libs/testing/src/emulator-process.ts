@@ -14,13 +14,19 @@ export interface EmulatorProcess {
 
 const root = join(__dirname, '..', '..', '..');
 
+/** The built entry point of an app (`dist/apps/<app>/src/main.js`); throws when it was not built. */
+export function builtMain(app: string): string {
+  const main = join(root, 'dist/apps', app, 'src/main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`node scripts/build.mjs\` first`);
+  return main;
+}
+
 /**
  * Runs the Twilio emulator as its own process from dist/ (`npm run build` first; `npm test`
  * does), the way the services meet it in production: over HTTP only.
  */
 export async function startEmulatorProcess(env: Record<string, string> = {}): Promise<EmulatorProcess> {
-  const main = join(root, 'dist/apps/twilio-emulator/src/main.js');
-  if (!existsSync(main)) throw new Error(`${main} is missing: run \`node scripts/build.mjs\` first`);
+  const main = builtMain('twilio-emulator');
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
     env: {

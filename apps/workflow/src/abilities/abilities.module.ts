@@ -5,7 +5,7 @@ import { EndChatAbility } from './end-chat.ability';
 import { SendSmsMessageAbility } from './send-sms-message.ability';
 import { SendWhatsappMessageAbility } from './send-whatsapp-message.ability';
 
-/** The tools agents may use. A new ability: a class here and a name in ability-names.ts. */
+/** The tools agents may use. A new ability: a class here and its name in definitions/ability-names.ts. */
 @Module({
   providers: [
     SendWhatsappMessageAbility,

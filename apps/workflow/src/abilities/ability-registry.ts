@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Turn } from '../engine/turn';
+import type { Turn } from '../turn/turn';
 import { ABILITIES, type Ability } from './ability';
-import type { AbilityName } from './ability-names';
+import type { AbilityName } from '../definitions/ability-names';
 
 /** The abilities an agent step gets in a turn: the ones it lists that the turn may offer. */
 @Injectable()

@@ -1,5 +1,5 @@
-import type { Turn, TurnState } from '../engine/turn';
-import type { AbilityName } from './ability-names';
+import type { Turn, TurnState } from '../turn/turn';
+import type { AbilityName } from '../definitions/ability-names';
 
 /** A tool an agent step may use. The model sees `name`, `description` and `parameters`. */
 export interface Ability {

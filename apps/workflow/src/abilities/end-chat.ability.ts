@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CloseChat, isAppError } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
-import type { Turn, TurnState } from '../engine/turn';
+import type { Turn, TurnState } from '../turn/turn';
 import type { Ability } from './ability';
 
 /** Closes the conversation: the member's next message starts a new chat (and the latest workflow version). */

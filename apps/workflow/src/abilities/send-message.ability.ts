@@ -2,9 +2,9 @@ import { Logger } from '@nestjs/common';
 import { z } from 'zod';
 import { isAppError, Send, type Channel } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
-import type { Turn, TurnState } from '../engine/turn';
+import type { Turn, TurnState } from '../turn/turn';
 import type { Ability } from './ability';
-import type { AbilityName } from './ability-names';
+import type { AbilityName } from '../definitions/ability-names';
 
 const Args = z.object({ message: z.string().trim().min(1).max(1600) });
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MessagingClient } from '@app/messaging';
-import type { Turn } from '../engine/turn';
+import type { Turn } from '../turn/turn';
 import { SendMessageAbility } from './send-message.ability';
 
 @Injectable()

@@ -4,7 +4,7 @@ import { currentTraceId, withSpan } from '@app/messaging';
 import { AbilityRegistry } from '../abilities/ability-registry';
 import type { Ability } from '../abilities/ability';
 import type { AgentStep } from '../definitions/steps';
-import type { Turn, TurnState } from '../engine/turn';
+import type { Turn, TurnState } from '../turn/turn';
 import { AGENT_OPTIONS, type AgentOptions } from './agent-options';
 import { modelSeconds } from './agent-metrics';
 import { ChatModel, ModelError, type ModelMessage, type ModelTool } from './chat-model';

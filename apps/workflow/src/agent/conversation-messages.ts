@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@app/contracts';
-import { inputText, type Turn } from '../engine/turn';
+import { inputText, type Turn } from '../turn/turn';
 import type { ModelMessage } from './chat-model';
 
 /**

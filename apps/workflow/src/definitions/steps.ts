@@ -1,4 +1,4 @@
-import type { AbilityName } from '../abilities/ability-names';
+import type { AbilityName } from './ability-names';
 
 /** A workflow step, as stored (validated) in a definition version. */
 export type Step = ReplyStep | IfStep | AgentStep;

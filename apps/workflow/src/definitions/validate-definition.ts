@@ -1,8 +1,8 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { AppError } from '@app/contracts';
 import { validateTemplate } from '@app/templates';
-import { ABILITY_NAMES, isAbilityName, type AbilityName } from '../abilities/ability-names';
-import { compileCondition } from '../engine/condition';
+import { ABILITY_NAMES, isAbilityName, type AbilityName } from './ability-names';
+import { compileCondition } from './condition';
 import type { Step } from './steps';
 
 const MAX_STEPS = 200;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CheckSend } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
-import type { Turn } from './turn';
+import type { Turn } from '../turn/turn';
 
 /**
  * Asks preferences, right before a turn sends, whether the member may still get this kind of

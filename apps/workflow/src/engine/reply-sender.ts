@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SendRequested } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
-import type { Turn, TurnState } from './turn';
+import type { Turn, TurnState } from '../turn/turn';
 
 /** Twilio's limit for one message body; longer replies go out in parts. */
 const MAX_BODY = 1600;

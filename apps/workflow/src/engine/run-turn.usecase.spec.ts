@@ -8,7 +8,7 @@ import type { Step } from '../definitions/steps';
 import type { MemberReachability } from './member-reachability';
 import type { ReplySender } from './reply-sender';
 import { RunTurn } from './run-turn.usecase';
-import type { Turn, TurnState } from './turn';
+import type { Turn, TurnState } from '../turn/turn';
 
 const noModel: AgentOptions = {
   baseUrl: null,

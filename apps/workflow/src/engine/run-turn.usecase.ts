@@ -2,11 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { renderTemplate } from '@app/templates';
 import { AgentRunner, FALLBACK_REPLY } from '../agent/agent-runner';
 import { isAgentStep, isIfStep, type Step } from '../definitions/steps';
-import { compileCondition } from './condition';
-import { buildWorkflowContext, type WorkflowContext } from './context';
+import { compileCondition } from '../definitions/condition';
+import { buildWorkflowContext, type WorkflowContext } from '../definitions/context';
 import { MemberReachability } from './member-reachability';
 import { ReplySender } from './reply-sender';
-import { inputText, TurnState, type Turn } from './turn';
+import { inputText, TurnState, type Turn } from '../turn/turn';
 
 export type TurnOutcome = 'answered' | 'fallback' | 'stopped';
 

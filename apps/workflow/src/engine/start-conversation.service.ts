@@ -6,7 +6,7 @@ import { WorkflowStore } from '../definitions/workflow-store';
 import { ConversationStarter } from './conversation-starter';
 import { turnsTotal } from './engine-metrics';
 import { RunTurn } from './run-turn.usecase';
-import type { Turn } from './turn';
+import type { Turn } from '../turn/turn';
 import { TurnStore } from './turn-store';
 
 type StartChatInput = Parameters<ConversationStarter['startChat']>[0];

@@ -5,7 +5,7 @@ import { isAgentStep, isIfStep, type Step } from '../definitions/steps';
 import { WorkflowStore } from '../definitions/workflow-store';
 import { turnsTotal } from './engine-metrics';
 import { RunTurn } from './run-turn.usecase';
-import type { Turn, TurnInput } from './turn';
+import type { Turn, TurnInput } from '../turn/turn';
 import { TurnStore, type ChatSession } from './turn-store';
 
 export type TakeTurnResult =

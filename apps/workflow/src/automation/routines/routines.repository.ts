@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { SendAction } from '@app/contracts';
-import { Sql } from '../rules/sql';
+import { Sql } from '@app/persistence';
 
 export interface RoutineRecord {
   id: string;

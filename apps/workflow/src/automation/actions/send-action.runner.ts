@@ -12,7 +12,7 @@ import {
 } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
 import { failed, fromSendResult, skipped, type ActionOutcome } from './action-outcome';
-import { ChatStarterLocator } from './chat-starter.locator';
+import { ConversationStarter } from '../../engine/conversation-starter';
 import { memberView } from './member-view';
 import { actionChannel, checkSender, type Sender } from './sender-checks';
 import { renderTemplate } from './template';
@@ -45,7 +45,7 @@ const REQUEST_TIMEOUT_MS = 10_000;
 export class SendActionRunner {
   constructor(
     private readonly messaging: MessagingClient,
-    private readonly starters: ChatStarterLocator,
+    private readonly starter: ConversationStarter,
   ) {}
 
   async sender(workspaceId: string, phoneNumberId: string): Promise<Sender | null> {
@@ -59,6 +59,12 @@ export class SendActionRunner {
       if (error instanceof AppError && error.code === 'not_found') return null;
       throw error;
     }
+  }
+
+  /** A number of another workspace (or none) is refused up front; its switches are checked per run. */
+  async assertSenderExists(workspaceId: string, phoneNumberId: string): Promise<void> {
+    if (!(await this.sender(workspaceId, phoneNumberId)))
+      throw new AppError('not_found', SKIP_REASONS.numberNotFound);
   }
 
   async run(target: ActionTarget): Promise<ActionOutcome> {
@@ -91,14 +97,11 @@ export class SendActionRunner {
       throw error;
     }
     if (!check.allowed) return check.outcome === 'skipped' ? skipped(check.reason) : failed(check.reason);
-    const starter = this.starters.get();
-    if (!starter)
-      return failed('Starting a chat with a workflow is not available: the workflow engine is not running.');
     const rendered =
       initialMessage === null ? null : this.render(initialMessage, target, check.member, sender);
     if (rendered !== null && 'error' in rendered) return failed(rendered.error);
     try {
-      const { chatId } = await starter.startChat({
+      const { chatId } = await this.starter.startChat({
         idempotencyKey: target.idempotencyKey,
         workspace: sender.workspace,
         phoneNumber: sender.phoneNumber,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { ActionOutcome } from '../rules/actions/action-outcome';
-import { Sql } from '../rules/sql';
+import type { ActionOutcome } from '../actions/action-outcome';
+import { Sql } from '@app/persistence';
 
 export interface RoutineRun {
   id: string;

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@app/persistence';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, QueryRunner } from 'typeorm';
 
 /**
- * Plain SQL on the workflow schema. Rules and routines lean on statements TypeORM's repositories
- * do not express well (ON CONFLICT, counters moved with the row that changed, CTEs).
+ * Plain SQL on the service's schema, for statements TypeORM's repositories do not express well
+ * (ON CONFLICT, counters moved with the row that changed, CTEs). Provide it in the module that
+ * uses it.
  */
 @Injectable()
 export class Sql {

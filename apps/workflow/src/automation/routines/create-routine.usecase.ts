@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ListMembers, type SendAction } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
-import { compileCel } from '../rules/actions/cel';
-import { SendActionRunner } from '../rules/actions/send-action.runner';
-import { validateAction } from '../rules/actions/validate-action';
-import { assertNumberExists } from '../rules/create-event-rule.usecase';
+import { compileCel } from '../actions/cel';
+import { SendActionRunner } from '../actions/send-action.runner';
+import { validateAction } from '../actions/validate-action';
 import { RoutinesRepository, type RoutineRecord } from './routines.repository';
 import { checkSchedule } from './schedule';
 
@@ -31,7 +30,7 @@ export class CreateRoutineUseCase {
     validateAction(input.action);
     const schedule = input.schedule?.trim() ? input.schedule.trim() : null;
     if (schedule) checkSchedule(schedule);
-    await assertNumberExists(this.actions, input.workspaceId, input.action.phoneNumberId);
+    await this.actions.assertSenderExists(input.workspaceId, input.action.phoneNumberId);
     // Preferences owns the member fields: it type-checks the filter (a misspelt field is refused now, not at run time).
     await this.messaging.request(ListMembers, {
       workspaceId: input.workspaceId,

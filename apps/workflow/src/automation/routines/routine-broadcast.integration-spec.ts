@@ -1,6 +1,6 @@
 import { CreateRoutine, GetRoutine, RunRoutine, SKIP_REASONS, type Member } from '@app/contracts';
 import { uniqueNamespace, waitFor } from '@app/testing';
-import { startAutomation, type AutomationHarness } from '../rules/testing/automation-harness';
+import { startAutomation, type AutomationHarness } from '../../testing/automation-harness';
 import { RoutineRunsRepository } from './routine-runs.repository';
 import { RoutineScheduler } from './routine-scheduler';
 

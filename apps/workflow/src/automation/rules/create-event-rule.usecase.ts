@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, SKIP_REASONS, type SendAction } from '@app/contracts';
-import { checkCondition } from './actions/cel';
-import { SendActionRunner } from './actions/send-action.runner';
-import { validateAction } from './actions/validate-action';
+import type { SendAction } from '@app/contracts';
+import { checkCondition } from '../actions/cel';
+import { SendActionRunner } from '../actions/send-action.runner';
+import { validateAction } from '../actions/validate-action';
 import { EventRulesRepository, type EventRule } from './event-rules.repository';
 
 export interface CreateEventRuleInput {
@@ -24,7 +24,7 @@ export class CreateEventRuleUseCase {
     const condition = input.condition?.trim() ? input.condition.trim() : null;
     if (condition) checkCondition(condition);
     validateAction(input.action);
-    await assertNumberExists(this.actions, input.workspaceId, input.action.phoneNumberId);
+    await this.actions.assertSenderExists(input.workspaceId, input.action.phoneNumberId);
     return this.rules.create({
       workspaceId: input.workspaceId,
       event: input.event,
@@ -32,14 +32,4 @@ export class CreateEventRuleUseCase {
       action: input.action,
     });
   }
-}
-
-/** A number of another workspace (or none) is refused up front; its switches are checked per run. */
-export async function assertNumberExists(
-  actions: SendActionRunner,
-  workspaceId: string,
-  phoneNumberId: string,
-): Promise<void> {
-  if (!(await actions.sender(workspaceId, phoneNumberId)))
-    throw new AppError('not_found', SKIP_REASONS.numberNotFound);
 }

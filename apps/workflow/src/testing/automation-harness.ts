@@ -1,13 +1,13 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
 import { PersistenceModule } from '@app/persistence';
 import { startService, type RunningService } from '@app/runtime';
 import { NatsTestClient, serviceEnv } from '@app/testing';
-import { loadWorkflowConfig } from '../../config';
-import { ConversationStarter } from '../../engine/conversation-starter';
-import { SERVICE_NAME, workflowPersistence } from '../../workflow.module';
-import { AutomationModule } from '../automation.module';
-import { FakeNeighbours } from './fake-neighbours';
+import { loadWorkflowConfig } from '../config';
+import { ConversationStarter } from '../engine/conversation-starter';
+import { SERVICE_NAME, workflowPersistence } from '../workflow.module';
+import { AutomationModule } from '../automation/automation.module';
+import { FakeNeighbours } from '../automation/testing/fake-neighbours';
 
 type StartChatInput = Parameters<ConversationStarter['startChat']>[0];
 
@@ -49,7 +49,6 @@ export async function startAutomation(
   const neighbours = fakes ?? FakeNeighbours.start(client);
   const starter = new RecordingConversationStarter();
 
-  @Global()
   @Module({
     providers: [{ provide: ConversationStarter, useValue: starter }],
     exports: [ConversationStarter],
@@ -63,8 +62,7 @@ export async function startAutomation(
       imports: [
         MessagingModule.forService(SERVICE_NAME, config),
         PersistenceModule.forRoot(workflowPersistence(config)),
-        StarterModule,
-        AutomationModule,
+        AutomationModule.forRoot(StarterModule),
       ],
     },
     port: 0,

@@ -7,7 +7,7 @@ import {
   type SendAction,
 } from '@app/contracts';
 import { staysFalse, uniqueNamespace, waitFor } from '@app/testing';
-import { startAutomation, type AutomationHarness } from '../rules/testing/automation-harness';
+import { startAutomation, type AutomationHarness } from '../../testing/automation-harness';
 
 jest.setTimeout(30_000);
 let h: AutomationHarness;

@@ -1,10 +1,10 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { AppError, ListMembers, SKIP_REASONS, type Member } from '@app/contracts';
 import { backoffMs, isTransientError, MessagingClient, sleep } from '@app/messaging';
-import { failed, type ActionOutcome } from '../rules/actions/action-outcome';
-import type { Sender } from '../rules/actions/sender-checks';
-import { SendActionRunner } from '../rules/actions/send-action.runner';
-import { Sql } from '../rules/sql';
+import { failed, type ActionOutcome } from '../actions/action-outcome';
+import type { Sender } from '../actions/sender-checks';
+import { SendActionRunner } from '../actions/send-action.runner';
+import { Sql } from '@app/persistence';
 import { RoutineRunsRepository, type RoutineRun } from './routine-runs.repository';
 import { RoutinesRepository, type RoutineRecord } from './routines.repository';
 

@@ -1,13 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppError, CreateRoutine, GetRoutine, RunRoutine, type Member } from '@app/contracts';
-import { NatsTestClient, serviceEnv, uniqueNamespace, waitFor } from '@app/testing';
-import { FakeNeighbours } from '../rules/testing/fake-neighbours';
+import { builtMain, NatsTestClient, serviceEnv, uniqueNamespace, waitFor } from '@app/testing';
+import { FakeNeighbours } from '../testing/fake-neighbours';
 
 jest.setTimeout(60_000);
 
-const main = join(__dirname, '../../../../dist/apps/workflow/src/main.js');
 const namespace = uniqueNamespace();
 let nats: NatsTestClient;
 let fakes: FakeNeighbours;
@@ -20,7 +17,10 @@ function spawnWorkflow(): ChildProcess {
     ...serviceEnv(namespace, 'workflow'),
     LOG_LEVEL: 'error',
   } as NodeJS.ProcessEnv;
-  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [builtMain('workflow')], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   children.push(child);
   return child;
 }
@@ -31,7 +31,6 @@ const exited = (child: ChildProcess) =>
   );
 
 beforeAll(async () => {
-  if (!existsSync(main)) throw new Error(`${main} is missing: run \`node scripts/build.mjs\` first`);
   nats = await NatsTestClient.connect(namespace);
   fakes = FakeNeighbours.start(nats);
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EventRule as EventRuleContract, SendAction } from '@app/contracts';
 import type { z } from 'zod';
-import { Sql } from './sql';
+import { Sql } from '@app/persistence';
 
 export type EventRule = z.infer<typeof EventRuleContract>;
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ActionRun as ActionRunContract } from '@app/contracts';
 import type { z } from 'zod';
-import type { ActionOutcome } from './actions/action-outcome';
-import { Sql } from './sql';
+import type { ActionOutcome } from '../actions/action-outcome';
+import { Sql } from '@app/persistence';
 
 export type ActionRun = z.infer<typeof ActionRunContract>;
 

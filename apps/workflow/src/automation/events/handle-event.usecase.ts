@@ -2,10 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppError, GetMember, type Member, type WorkspaceEventPublished } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
 import { ActionRunsRepository } from '../rules/action-runs.repository';
-import { ConditionError, evaluateCondition } from '../rules/actions/cel';
-import { failed, skipped } from '../rules/actions/action-outcome';
-import { memberView } from '../rules/actions/member-view';
-import { SendActionRunner } from '../rules/actions/send-action.runner';
+import { ConditionError, evaluateCondition } from '../actions/cel';
+import { failed, skipped } from '../actions/action-outcome';
+import { memberView } from '../actions/member-view';
+import { SendActionRunner } from '../actions/send-action.runner';
 import { EventRulesRepository, type EventRule } from '../rules/event-rules.repository';
 
 export const NO_MEMBER_REASON = 'The event names no member to send to.';
