@@ -16,12 +16,14 @@ WORKDIR /src
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.base.json .swcrc ./
-COPY scripts/build.mjs scripts/build.mjs
+COPY scripts/build.mjs scripts/build-console.mjs scripts/
 COPY libs libs
 COPY apps apps
+# Also builds the operator console (Vite) into dist/apps/api/console: the api image serves it.
 RUN node scripts/build.mjs --clean \
  && find dist -name '*.map' -delete \
- && rm -rf dist/apps/e2e dist/libs/testing
+ && rm -rf dist/apps/e2e dist/libs/testing \
+ && test -f dist/apps/api/console/index.html
 
 # ---- prod-deps: runtime dependencies only (no install scripts: nothing at runtime needs one),
 # without source maps, type declarations and docs (about half of node_modules).

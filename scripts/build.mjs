@@ -1,7 +1,9 @@
 // Compiles apps/ and libs/ to dist/ with swc (decorator metadata on, aliases rewritten to
-// relative paths), so every service runs with plain `node dist/apps/<name>/src/main.js`.
-// Type checking is `npm run typecheck`; this step only transpiles and takes a few seconds.
+// relative paths), so every service runs with plain `node dist/apps/<name>/src/main.js`, then
+// builds the operator console (apps/console, Vite) into dist/apps/api/console, which the api
+// serves. Type checking is `npm run typecheck`; this step only transpiles.
 import { transformFile } from '@swc/core';
+import { buildConsole } from './build-console.mjs';
 import { mkdir, readdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -15,7 +17,8 @@ async function* sources(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') yield* sources(path);
+      // The console is a browser app: Vite builds it (below), not swc.
+      if (entry.name !== 'node_modules' && path !== join(root, 'apps', 'console')) yield* sources(path);
     } else if (/\.ts$/.test(entry.name) && !/\.(spec|integration-spec|e2e-spec|d)\.ts$/.test(entry.name)) {
       yield path;
     }
@@ -47,3 +50,4 @@ for (const top of ['apps', 'libs']) {
 }
 await Promise.all(jobs);
 console.log(`built ${jobs.length} files into dist/`);
+await buildConsole(root);

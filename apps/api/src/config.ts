@@ -18,6 +18,8 @@ export const apiConfigShape = {
     .default(1024 * 1024),
   /** How long a call waits for the service behind it before answering 503. */
   API_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** The built operator console served at /console/ (default: beside the compiled api). */
+  CONSOLE_DIR: z.string().min(1).optional(),
 };
 export type ApiConfig = Config<typeof apiConfigShape>;
 

@@ -1,2 +1,3 @@
 export { startApi } from './start';
 export * from './config';
+export { buildOfflineOpenApiDocument } from './docs/openapi-offline';

@@ -1,6 +1,7 @@
 import { startService, type RunningService } from '@app/runtime';
 import { loadApiConfig } from './config';
 import { ApiModule, SERVICE_NAME } from './api.module';
+import { findConsoleDir, serveConsole } from './console/serve-console';
 import { setupDocs } from './docs/docs';
 import { ApiErrorFilter } from './http/api-error.filter';
 import { registerYamlBodies } from './http/yaml-body';
@@ -19,11 +20,12 @@ export async function startApi(
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     bodyLimit: config.API_BODY_LIMIT_BYTES,
-    configure: (app) => {
+    configure: async (app) => {
       // Registered after the runtime's generic filter, so it answers first for every route.
       app.useGlobalFilters(new ApiErrorFilter());
       registerYamlBodies(app.getHttpAdapter().getInstance(), ['/v1/workflows']);
       setupDocs(app);
+      await serveConsole(app, findConsoleDir(config.CONSOLE_DIR));
     },
   });
 }

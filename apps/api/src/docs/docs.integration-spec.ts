@@ -2,6 +2,7 @@ import { ApiHarness } from '../testing/api-harness';
 
 const FLOOR = [
   'post /v1/workspaces',
+  'get /v1/workspace',
   'get /v1/workspaces/{id}',
   'put /v1/workspaces/{id}/features/{feature}',
   'delete /v1/workspaces/{id}/features/{feature}',

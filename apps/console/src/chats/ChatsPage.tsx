@@ -1,0 +1,5 @@
+import { PageHeader } from '../shared/PageHeader';
+
+export function ChatsPage() {
+  return <PageHeader title="ChatsPage" />;
+}

@@ -1,0 +1,150 @@
+import { PhoneNumberFields } from '@app/contracts';
+import type { PhoneNumber } from '../api/types';
+import { zodFormErrors } from '../shared/form-errors';
+
+export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Day = (typeof DAYS)[number];
+export const DAY_NAMES: Record<Day, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+
+export interface Interval {
+  open: string;
+  close: string;
+}
+
+/** The edit form's values: text fields as strings (empty = not set), hours per day. */
+export interface PhoneNumberFormValues {
+  smsEnabled: boolean;
+  whatsappEnabled: boolean;
+  whatsappSandbox: boolean;
+  defaultWorkflowId: string | null;
+  smsDisabledMessage: string;
+  brandName: string;
+  offHoursMessage: string;
+  hoursEnabled: boolean;
+  businessHours: { timeZone: string; days: Record<Day, Interval[]> };
+  sendRatePerSecond: number | string;
+}
+
+export type PhoneNumberPatch = Partial<
+  Pick<
+    PhoneNumber,
+    | 'smsEnabled'
+    | 'whatsappEnabled'
+    | 'whatsappSandbox'
+    | 'defaultWorkflowId'
+    | 'smsDisabledMessage'
+    | 'brandName'
+    | 'offHoursMessage'
+    | 'businessHours'
+    | 'sendRatePerSecond'
+  >
+>;
+
+const browserZone = () => {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+};
+
+/** Weekdays 09:00–17:00 in the browser's zone: what a new schedule starts from. */
+export function defaultHours(): PhoneNumberFormValues['businessHours'] {
+  const weekday = (): Interval[] => [{ open: '09:00', close: '17:00' }];
+  return {
+    timeZone: browserZone(),
+    days: {
+      mon: weekday(),
+      tue: weekday(),
+      wed: weekday(),
+      thu: weekday(),
+      fri: weekday(),
+      sat: [],
+      sun: [],
+    },
+  };
+}
+
+export function toFormValues(number: PhoneNumber): PhoneNumberFormValues {
+  const hours = number.businessHours;
+  return {
+    smsEnabled: number.smsEnabled,
+    whatsappEnabled: number.whatsappEnabled,
+    whatsappSandbox: number.whatsappSandbox,
+    defaultWorkflowId: number.defaultWorkflowId,
+    smsDisabledMessage: number.smsDisabledMessage ?? '',
+    brandName: number.brandName ?? '',
+    offHoursMessage: number.offHoursMessage ?? '',
+    hoursEnabled: hours !== null,
+    businessHours: hours
+      ? {
+          timeZone: hours.timeZone,
+          days: Object.fromEntries(
+            DAYS.map((d) => [d, (hours.days[d] ?? []).map((i) => ({ ...i }))]),
+          ) as Record<Day, Interval[]>,
+        }
+      : defaultHours(),
+    sendRatePerSecond: number.sendRatePerSecond ?? '',
+  };
+}
+
+const text = (value: string): string | null => (value.trim() === '' ? null : value.trim());
+
+/** What the form sends: every field, as the API's PATCH takes it. */
+export function toPatch(values: PhoneNumberFormValues): PhoneNumberPatch {
+  const days = Object.fromEntries(
+    DAYS.filter((d) => values.businessHours.days[d].length > 0).map((d) => [d, values.businessHours.days[d]]),
+  );
+  return {
+    smsEnabled: values.smsEnabled,
+    whatsappEnabled: values.whatsappEnabled,
+    whatsappSandbox: values.whatsappSandbox,
+    defaultWorkflowId: values.defaultWorkflowId || null,
+    smsDisabledMessage: text(values.smsDisabledMessage),
+    brandName: text(values.brandName),
+    offHoursMessage: text(values.offHoursMessage),
+    businessHours: values.hoursEnabled ? { timeZone: values.businessHours.timeZone, days } : null,
+    sendRatePerSecond: values.sendRatePerSecond === '' ? null : Number(values.sendRatePerSecond),
+  };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The API's own schema (PhoneNumberFields, from libs/contracts) on what the form would send,
+ * plus what a person gets wrong that the schema cannot see: closing before opening, an unknown
+ * time zone. Keys are the form's field paths.
+ */
+export function validatePhoneNumberForm(values: PhoneNumberFormValues): Record<string, string> {
+  const errors = zodFormErrors(PhoneNumberFields.strict(), toPatch(values));
+  if (values.hoursEnabled) {
+    if (!isTimeZone(values.businessHours.timeZone))
+      errors['businessHours.timeZone'] = 'Choose a time zone from the list';
+    for (const day of DAYS) {
+      values.businessHours.days[day].forEach((interval, index) => {
+        const at = `businessHours.days.${day}.${index}`;
+        if (!/^\d{2}:\d{2}$/.test(interval.open)) errors[`${at}.open`] = 'Enter a time such as 09:00';
+        else if (!/^\d{2}:\d{2}$/.test(interval.close)) errors[`${at}.close`] = 'Enter a time such as 17:00';
+        else if (interval.close <= interval.open) errors[`${at}.close`] = 'Closes before it opens';
+      });
+    }
+  }
+  if (values.sendRatePerSecond !== '' && !(Number(values.sendRatePerSecond) > 0))
+    errors.sendRatePerSecond = 'A positive number of messages per second, or empty for the default';
+  return errors;
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from '../shared/PageHeader';
+
+export default function WorkflowPage() {
+  return <PageHeader title="Workflow" />;
+}
