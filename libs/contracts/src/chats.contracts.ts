@@ -49,6 +49,8 @@ export type ChatMessage = z.infer<typeof ChatMessage>;
 
 export const ChatTurnReady = defineEvent({
   subject: 'chat.turn.ready',
+  publishers: ['chats'],
+  consumers: ['workflow'],
   stream: 'CHAT',
   description:
     'An inbound message stored in its chat: the workflow takes its turn. Nats-Msg-Id = turn:<twilioSid>.',
@@ -73,6 +75,7 @@ export type ChatTurnReady = z.infer<typeof ChatTurnReady.schema>;
 
 export const ListChats = defineRequest({
   subject: 'rpc.chats.chat.list',
+  askedBy: ['api'],
   description: "A workspace's chats, newest first, filtered by channel and member.",
   request: WorkspaceScoped.extend({
     channel: Channel.optional(),
@@ -84,12 +87,14 @@ export const ListChats = defineRequest({
 });
 export const GetChat = defineRequest({
   subject: 'rpc.chats.chat.get',
+  askedBy: ['api'],
   description: 'One chat.',
   request: WorkspaceScoped.extend({ chatId: Id }),
   response: Chat,
 });
 export const ListChatMessages = defineRequest({
   subject: 'rpc.chats.message.list',
+  askedBy: ['api', 'workflow'],
   description: "A chat's messages in order (the agent's history too).",
   request: WorkspaceScoped.extend({
     chatId: Id,
@@ -101,12 +106,14 @@ export const ListChatMessages = defineRequest({
 });
 export const OpenChat = defineRequest({
   subject: 'rpc.chats.chat.open',
+  askedBy: ['workflow'],
   description: 'The open chat of a number, member and channel, created if none (rules that start a chat).',
   request: WorkspaceScoped.extend({ phoneNumberId: Id, memberId: Id, channel: Channel }),
   response: z.object({ chat: Chat, created: z.boolean() }),
 });
 export const CloseChat = defineRequest({
   subject: 'rpc.chats.chat.close',
+  askedBy: ['workflow'],
   description: 'Close a chat (end_chat): the next inbound message opens a new one.',
   request: WorkspaceScoped.extend({ chatId: Id }),
   response: Chat,

@@ -15,6 +15,8 @@ export function conversationKey(m: {
 
 export const MessageAccepted = defineEvent({
   subject: 'conversation.message.accepted',
+  publishers: ['routing'],
+  consumers: ['chats', 'outbound'],
   stream: 'CONVERSATION',
   description:
     'An inbound message routing accepted (channel on, number known, member resolved), with the context consumers need. Nats-Msg-Id = twilioSid.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { StreamName } from './streams';
+import type { Party } from './parties';
+import { STREAMS, type StreamName } from './streams';
 
 /** A JetStream event: published durably, consumed by durable consumers. */
 export interface EventContract<S extends z.ZodType = z.ZodType> {
@@ -8,6 +9,10 @@ export interface EventContract<S extends z.ZodType = z.ZodType> {
   readonly stream: StreamName;
   readonly schema: S;
   readonly description: string;
+  /** Who publishes it: their NATS users may publish on the subject (libs/messaging permissions). */
+  readonly publishers: readonly Party[];
+  /** Who consumes it: each gets a durable consumer of its own, filtered to the subject. */
+  readonly consumers: readonly Party[];
 }
 
 /** A core-NATS request-reply query or command, answered by one replica of the owning service. */
@@ -17,7 +22,26 @@ export interface RequestContract<Req extends z.ZodType = z.ZodType, Res extends 
   readonly request: Req;
   readonly response: Res;
   readonly description: string;
+  /** The service that answers: the second token of the subject (`rpc.<service>.…`). */
+  readonly answeredBy: string;
+  /** Who asks: their NATS users may publish on the subject and hear the answer. */
+  readonly askedBy: readonly Party[];
 }
+
+/**
+ * A core-NATS broadcast: every listener (every replica, no queue group) hears it; never stored,
+ * never answered. For cache invalidation and similar hints, never for data that must not be lost.
+ */
+export interface BroadcastContract<S extends z.ZodType = z.ZodType> {
+  readonly kind: 'broadcast';
+  readonly subject: string;
+  readonly schema: S;
+  readonly description: string;
+  readonly publishers: readonly Party[];
+  readonly listeners: readonly Party[];
+}
+
+export type Contract = EventContract | RequestContract | BroadcastContract;
 
 export type EventPayload<C extends EventContract> = z.infer<C['schema']>;
 export type RequestPayload<C extends RequestContract> = z.infer<C['request']>;
@@ -33,9 +57,32 @@ export function defineEvent<S extends z.ZodType>(def: Omit<EventContract<S>, 'ki
 }
 
 export function defineRequest<Req extends z.ZodType, Res extends z.ZodType>(
-  def: Omit<RequestContract<Req, Res>, 'kind'>,
+  def: Omit<RequestContract<Req, Res>, 'kind' | 'answeredBy'>,
 ): RequestContract<Req, Res> {
   // Requests live under rpc.> so they can never be captured by a JetStream stream's subjects.
-  if (!def.subject.startsWith('rpc.')) throw new Error(`Request subject ${def.subject} must start with rpc.`);
-  return { kind: 'request', ...def };
+  const [rpc, answeredBy] = def.subject.split('.');
+  if (rpc !== 'rpc' || !answeredBy)
+    throw new Error(`Request subject ${def.subject} must be rpc.<answering service>.<...>`);
+  return { kind: 'request', answeredBy, ...def };
+}
+
+export function defineBroadcast<S extends z.ZodType>(
+  def: Omit<BroadcastContract<S>, 'kind'>,
+): BroadcastContract<S> {
+  const first = def.subject.split('.')[0];
+  const streamPrefixes = Object.keys(STREAMS).map((name) => name.toLowerCase());
+  if (first === 'rpc' || streamPrefixes.includes(first))
+    throw new Error(`Broadcast subject ${def.subject} must not start with rpc. or a stream's name`);
+  return { kind: 'broadcast', ...def };
+}
+
+/** Every contract among a module's exports (e.g. `import * as contracts from '@app/contracts'`), once each. */
+export function contractsIn(exports: Record<string, unknown>): Contract[] {
+  const bySubject = new Map<string, Contract>();
+  for (const value of Object.values(exports)) {
+    const kind = (value as { kind?: unknown } | null)?.kind;
+    if (typeof value === 'object' && (kind === 'event' || kind === 'request' || kind === 'broadcast'))
+      bySubject.set((value as Contract).subject, value as Contract);
+  }
+  return [...bySubject.values()].sort((a, b) => a.subject.localeCompare(b.subject));
 }

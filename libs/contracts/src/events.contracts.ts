@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
+import { INTEGRATION } from './parties';
 import { defineEvent } from './define';
 
 export const WorkspaceEventPublished = defineEvent({
   subject: 'events.workspace.published',
+  publishers: ['api', INTEGRATION],
+  consumers: ['workflow'],
   stream: 'EVENTS',
   description:
     'A workspace event (form_submitted, task_entered, schedule_fired, or any type) that event rules match on. Nats-Msg-Id = eventId.',

@@ -7,6 +7,8 @@ const TwilioParams = z.record(z.string(), z.string());
 
 export const InboundMessageReceived = defineEvent({
   subject: 'inbound.message.received',
+  publishers: ['ingress'],
+  consumers: ['routing'],
   stream: 'INBOUND',
   description:
     'A signed Twilio messaging webhook (SMS or WhatsApp), published by ingress with Nats-Msg-Id = MessageSid.',
@@ -43,6 +45,8 @@ export type TwilioMessageStatus = z.infer<typeof TwilioMessageStatus>;
 
 export const DeliveryStatusReceived = defineEvent({
   subject: 'inbound.status.received',
+  publishers: ['ingress'],
+  consumers: ['outbound'],
   stream: 'INBOUND',
   description:
     'A signed Twilio status callback, published by ingress with Nats-Msg-Id = MessageSid:MessageStatus.',

@@ -1,5 +1,6 @@
 export * from './common';
 export * from './define';
+export * from './parties';
 export * from './errors';
 export * from './streams';
 export * from './dead-letter.contracts';
@@ -11,3 +12,4 @@ export * from './chats.contracts';
 export * from './outbound.contracts';
 export * from './events.contracts';
 export * from './workflow.contracts';
+export * from './docs/contract-tables';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Channel, E164, Id, SendKind, Timestamp, WorkspaceScoped } from './common';
+import { INTEGRATION } from './parties';
 import { defineEvent, defineRequest } from './define';
 import { MessageStatus } from './chats.contracts';
 
@@ -82,6 +83,8 @@ export type SendResult = z.infer<typeof SendResult>;
  */
 export const SendRequested = defineEvent({
   subject: 'outbound.send.requested',
+  publishers: ['routing', 'workflow', 'outbound', INTEGRATION],
+  consumers: ['outbound'],
   stream: 'OUTBOUND',
   description: 'Fire-and-forget send from any service. Nats-Msg-Id = idempotencyKey.',
   schema: SendRequest,
@@ -89,6 +92,7 @@ export const SendRequested = defineEvent({
 
 export const Send = defineRequest({
   subject: 'rpc.outbound.send',
+  askedBy: ['api', 'workflow', INTEGRATION],
   description:
     'Send and answer { id, status, reason } once the checks ran (status pending/queued/skipped/failed).',
   request: SendRequest,
@@ -97,6 +101,8 @@ export const Send = defineRequest({
 
 export const OutboundMessageUpdated = defineEvent({
   subject: 'outbound.message.updated',
+  publishers: ['outbound'],
+  consumers: ['chats', INTEGRATION],
   stream: 'OUTBOUND',
   description:
     "A send's status changed (created, skipped, sent, delivered...). Nats-Msg-Id = <sendId>:<status>.",
@@ -134,6 +140,7 @@ export const ConversationWindow = z.object({
 });
 export const GetConversationWindows = defineRequest({
   subject: 'rpc.outbound.window.list',
+  askedBy: ['api'],
   description: "A member's 24-hour windows, per number and channel.",
   request: WorkspaceScoped.extend({ memberId: Id }),
   response: z.object({ items: z.array(ConversationWindow) }),
@@ -153,6 +160,7 @@ export const SendRecord = SendResult.extend({
 });
 export const GetSendRecord = defineRequest({
   subject: 'rpc.outbound.send.get',
+  askedBy: ['api', INTEGRATION],
   description: 'One send with its current status.',
   request: WorkspaceScoped.extend({ sendId: Id }),
   response: SendRecord,

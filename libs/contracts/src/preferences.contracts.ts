@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Channel, E164, Id, Page, SendKind, Timestamp, WorkspaceScoped } from './common';
-import { defineRequest } from './define';
+import { defineBroadcast, defineRequest } from './define';
 
 export const Member = z.object({
   id: Id,
@@ -46,18 +46,21 @@ export const MemberFields = z
 
 export const CreateMember = defineRequest({
   subject: 'rpc.preferences.member.create',
+  askedBy: ['api'],
   description: 'Create a member (phone normalised to E.164, unique per workspace).',
   request: WorkspaceScoped.extend({ fields: MemberFields, source: ChangeSource }),
   response: Member,
 });
 export const GetMember = defineRequest({
   subject: 'rpc.preferences.member.get',
+  askedBy: ['api', 'workflow'],
   description: 'Read one member.',
   request: WorkspaceScoped.extend({ memberId: Id }),
   response: Member,
 });
 export const ListMembers = defineRequest({
   subject: 'rpc.preferences.member.list',
+  askedBy: ['api', 'workflow'],
   description: 'List members, by phone or by a CEL member filter (e.g. member.notify_whatsapp), paged.',
   request: WorkspaceScoped.extend({
     phone: z.string().optional(),
@@ -69,12 +72,14 @@ export const ListMembers = defineRequest({
 });
 export const UpdateMember = defineRequest({
   subject: 'rpc.preferences.member.update',
+  askedBy: ['api'],
   description: 'Change member fields and switches; each switch change is audited.',
   request: WorkspaceScoped.extend({ memberId: Id, patch: MemberFields, source: ChangeSource }),
   response: Member,
 });
 export const ResolveMember = defineRequest({
   subject: 'rpc.preferences.member.resolve',
+  askedBy: ['routing'],
   description: 'Find the member with this phone in the workspace, or create one (inbound message).',
   request: WorkspaceScoped.extend({
     phone: E164,
@@ -85,6 +90,7 @@ export const ResolveMember = defineRequest({
 });
 export const SetMemberOptOut = defineRequest({
   subject: 'rpc.preferences.member.set-opt-out',
+  askedBy: ['routing'],
   description: 'Opt a member out (STOP...) or back in (START...) for the whole workspace.',
   request: WorkspaceScoped.extend({
     memberId: Id,
@@ -106,6 +112,7 @@ export const PreferenceChange = z.object({
 });
 export const ListPreferenceChanges = defineRequest({
   subject: 'rpc.preferences.member.changes',
+  askedBy: ['api'],
   description: "A member's preference audit trail, newest first, paged.",
   request: WorkspaceScoped.extend({
     memberId: Id,
@@ -118,6 +125,7 @@ export const ListPreferenceChanges = defineRequest({
 /** May this send go out? Answered from a cache that member updates invalidate. */
 export const CheckSend = defineRequest({
   subject: 'rpc.preferences.send.check',
+  askedBy: ['workflow', 'outbound'],
   description: 'Whether a send of this kind on this channel may reach the member, and if not why.',
   request: WorkspaceScoped.extend({ memberId: Id, channel: Channel, kind: SendKind }),
   response: z.discriminatedUnion('allowed', [
@@ -131,19 +139,26 @@ export const CheckSend = defineRequest({
   ]),
 });
 
-/**
- * Core-NATS broadcast (not request-reply, not stored by any stream): a preferences replica that
- * changed a member tells every other replica to drop its cached copy, so CheckSend answers from a
- * cache without serving a stale switch for longer than the publish takes. Every replica subscribes
- * without a queue group. Subject gets the NATS_NAMESPACE prefix like every other.
- */
-export const MEMBER_CACHE_INVALIDATION_SUBJECT = 'cache.preferences.member-changed';
 export const MemberCacheInvalidation = z.object({
   workspaceId: Id,
   memberId: Id,
   /** The replica that made the change (it already dropped its own copy). */
   origin: z.string(),
 });
+
+/**
+ * A preferences replica that changed a member tells every other replica to drop its cached copy,
+ * so CheckSend answers from a cache without serving a stale switch for longer than the publish
+ * takes. Every replica listens without a queue group.
+ */
+export const MemberChanged = defineBroadcast({
+  subject: 'cache.preferences.member-changed',
+  publishers: ['preferences'],
+  listeners: ['preferences'],
+  description: 'A member changed: every preferences replica drops it from its send-check cache.',
+  schema: MemberCacheInvalidation,
+});
+export const MEMBER_CACHE_INVALIDATION_SUBJECT = MemberChanged.subject;
 export type MemberCacheInvalidation = z.infer<typeof MemberCacheInvalidation>;
 
 /** The reason CheckSend gives when a member who replied STOP would get a non-compliance send. */

@@ -60,18 +60,21 @@ export const PhoneNumberFields = PhoneNumber.pick({
 
 export const CreateWorkspace = defineRequest({
   subject: 'rpc.routing.workspace.create',
+  askedBy: ['api'],
   description: 'Create a workspace (operator).',
   request: z.object({ name: z.string().trim().min(1).max(200) }),
   response: Workspace,
 });
 export const GetWorkspace = defineRequest({
   subject: 'rpc.routing.workspace.get',
+  askedBy: ['api'],
   description: 'Read a workspace.',
   request: WorkspaceScoped,
   response: Workspace,
 });
 export const SetWorkspaceFeature = defineRequest({
   subject: 'rpc.routing.workspace.set-feature',
+  askedBy: ['api'],
   description: 'Switch a workspace feature on or off (operator).',
   request: WorkspaceScoped.extend({ feature: Feature, enabled: z.boolean() }),
   response: Workspace,
@@ -79,30 +82,35 @@ export const SetWorkspaceFeature = defineRequest({
 
 export const CreatePhoneNumber = defineRequest({
   subject: 'rpc.routing.phone-number.create',
+  askedBy: ['api'],
   description: 'Add a Twilio number to a workspace. WhatsApp on needs the workspace feature.',
   request: WorkspaceScoped.extend({ number: z.string() }).extend(PhoneNumberFields.shape),
   response: PhoneNumber,
 });
 export const GetPhoneNumber = defineRequest({
   subject: 'rpc.routing.phone-number.get',
+  askedBy: ['api'],
   description: 'Read one number of a workspace.',
   request: WorkspaceScoped.extend({ phoneNumberId: Id }),
   response: PhoneNumber,
 });
 export const ListPhoneNumbers = defineRequest({
   subject: 'rpc.routing.phone-number.list',
+  askedBy: ['api'],
   description: "List a workspace's numbers.",
   request: WorkspaceScoped.extend({ includeArchived: z.boolean().default(false) }),
   response: Page(PhoneNumber),
 });
 export const UpdatePhoneNumber = defineRequest({
   subject: 'rpc.routing.phone-number.update',
+  askedBy: ['api'],
   description: "Change a number's settings. WhatsApp on needs the workspace feature.",
   request: WorkspaceScoped.extend({ phoneNumberId: Id, patch: PhoneNumberFields }),
   response: PhoneNumber,
 });
 export const ArchivePhoneNumber = defineRequest({
   subject: 'rpc.routing.phone-number.archive',
+  askedBy: ['api'],
   description: 'Archive a number: it stops receiving and sending.',
   request: WorkspaceScoped.extend({ phoneNumberId: Id }),
   response: PhoneNumber,
@@ -111,6 +119,7 @@ export const ArchivePhoneNumber = defineRequest({
 /** Everything a sender needs to know about a number before a send: used by outbound and workflow. */
 export const GetSender = defineRequest({
   subject: 'rpc.routing.sender.get',
+  askedBy: ['workflow', 'outbound'],
   description: 'A number with its workspace (features), for pre-send checks.',
   request: WorkspaceScoped.extend({ phoneNumberId: Id }),
   response: z.object({ workspace: WorkspaceSummary, phoneNumber: PhoneNumber }),

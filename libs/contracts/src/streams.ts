@@ -1,14 +1,41 @@
+import type { ServiceName } from './parties';
+
 /**
  * JetStream streams. Each event subject starts with its stream's name in lower case; request
- * subjects live under `rpc.` and are never stored.
+ * subjects live under `rpc.` and are never stored. The owner creates the stream and applies its
+ * settings at start; other services only use it (with NATS permissions, only the owner may).
+ * `shared`: every service that dead-letters writes to it, so each may create it.
  */
 export const STREAMS = {
-  INBOUND: { subjects: ['inbound.>'], description: 'Raw Twilio webhooks accepted by ingress' },
-  CONVERSATION: { subjects: ['conversation.>'], description: 'Inbound messages routed and accepted' },
-  CHAT: { subjects: ['chat.>'], description: 'Stored chat messages ready for a workflow turn' },
-  OUTBOUND: { subjects: ['outbound.>'], description: 'Send requests and outbound message status changes' },
-  EVENTS: { subjects: ['events.>'], description: 'Workspace events that trigger rules' },
-  DLQ: { subjects: ['dlq.>'], description: 'Messages a consumer could not handle, with the error' },
-} as const;
+  INBOUND: {
+    subjects: ['inbound.>'],
+    owner: 'ingress',
+    description: 'Raw Twilio webhooks accepted by ingress',
+  },
+  CONVERSATION: {
+    subjects: ['conversation.>'],
+    owner: 'routing',
+    description: 'Inbound messages routed and accepted',
+  },
+  CHAT: {
+    subjects: ['chat.>'],
+    owner: 'chats',
+    description: 'Stored chat messages ready for a workflow turn',
+  },
+  OUTBOUND: {
+    subjects: ['outbound.>'],
+    owner: 'outbound',
+    description: 'Send requests and outbound message status changes',
+  },
+  EVENTS: { subjects: ['events.>'], owner: 'api', description: 'Workspace events that trigger rules' },
+  DLQ: {
+    subjects: ['dlq.>'],
+    owner: 'shared',
+    description: 'Messages a consumer could not handle, with the error',
+  },
+} as const satisfies Record<
+  string,
+  { subjects: readonly string[]; owner: ServiceName | 'shared'; description: string }
+>;
 
 export type StreamName = keyof typeof STREAMS;

@@ -25,24 +25,28 @@ const WorkflowInput = z.object({
 
 export const CreateWorkflow = defineRequest({
   subject: 'rpc.workflow.definition.create',
+  askedBy: ['api'],
   description: 'Save a new workflow (version 1), validated.',
   request: WorkspaceScoped.extend(WorkflowInput.shape),
   response: Workflow,
 });
 export const UpdateWorkflow = defineRequest({
   subject: 'rpc.workflow.definition.update',
+  askedBy: ['api'],
   description: 'Save a new version of a workflow; chats keep the version they started with.',
   request: WorkspaceScoped.extend({ workflowId: Id }).extend(WorkflowInput.shape),
   response: Workflow,
 });
 export const GetWorkflow = defineRequest({
   subject: 'rpc.workflow.definition.get',
+  askedBy: ['api', 'routing'],
   description: 'The latest version of a workflow.',
   request: WorkspaceScoped.extend({ workflowId: Id }),
   response: Workflow,
 });
 export const ListWorkflows = defineRequest({
   subject: 'rpc.workflow.definition.list',
+  askedBy: ['api'],
   description: "A workspace's workflows (latest versions), 100 a page; pass nextCursor for the next page.",
   request: WorkspaceScoped.extend({ cursor: Id.nullable().optional() }),
   response: Page(Workflow),
@@ -94,6 +98,7 @@ export const ActionRun = z.object({
 
 export const CreateEventRule = defineRequest({
   subject: 'rpc.workflow.event-rule.create',
+  askedBy: ['api'],
   description: 'A rule: event type, optional CEL condition, an action.',
   request: WorkspaceScoped.extend({
     event: z.string().min(1).max(100),
@@ -104,18 +109,21 @@ export const CreateEventRule = defineRequest({
 });
 export const GetEventRule = defineRequest({
   subject: 'rpc.workflow.event-rule.get',
+  askedBy: ['api'],
   description: 'One rule.',
   request: WorkspaceScoped.extend({ ruleId: Id }),
   response: EventRule,
 });
 export const ListEventRules = defineRequest({
   subject: 'rpc.workflow.event-rule.list',
+  askedBy: ['api'],
   description: "A workspace's rules.",
   request: WorkspaceScoped,
   response: Page(EventRule),
 });
 export const ListActionRuns = defineRequest({
   subject: 'rpc.workflow.event-rule.runs',
+  askedBy: ['api'],
   description: "A rule's runs, newest first, with status and reason.",
   request: WorkspaceScoped.extend({ ruleId: Id, limit: z.number().int().min(1).max(500).default(100) }),
   response: Page(ActionRun),
@@ -142,6 +150,7 @@ export const Routine = z.object({
 });
 export const CreateRoutine = defineRequest({
   subject: 'rpc.workflow.routine.create',
+  askedBy: ['api'],
   description: 'A broadcast: a CEL member filter and an action, on a cron schedule or on demand.',
   request: WorkspaceScoped.extend({
     name: z.string().trim().min(1).max(200),
@@ -153,12 +162,14 @@ export const CreateRoutine = defineRequest({
 });
 export const GetRoutine = defineRequest({
   subject: 'rpc.workflow.routine.get',
+  askedBy: ['api'],
   description: 'A routine with the progress of its latest run.',
   request: WorkspaceScoped.extend({ routineId: Id }),
   response: Routine,
 });
 export const RunRoutine = defineRequest({
   subject: 'rpc.workflow.routine.run',
+  askedBy: ['api'],
   description: 'Start a run now; answers at once with the routine (progress follows).',
   request: WorkspaceScoped.extend({ routineId: Id }),
   response: Routine,

@@ -22,11 +22,15 @@ const Thing = defineEvent({
   subject: 'events.test.thing',
   stream: 'EVENTS',
   description: 'test',
+  // A test service outside the contracts table: no NATS permissions are generated for it.
+  publishers: [],
+  consumers: [],
   schema: z.object({ key: z.string(), n: z.number(), mode: z.enum(['ok', 'fail', 'slow']).default('ok') }),
 });
 const Echo = defineRequest({
   subject: 'rpc.test.echo',
   description: 'test',
+  askedBy: [],
   request: z.object({ text: z.string().min(1) }),
   response: z.object({ text: z.string() }),
 });
