@@ -345,7 +345,7 @@ describe('routing', () => {
         to: member,
         channel: 'whatsapp',
         body: notice,
-        kind: 'reply',
+        kind: 'notice',
         phoneNumberId: num.id,
         workspaceId: noFeature.id,
         origin: { service: 'routing' },

@@ -1,21 +1,12 @@
 import { z } from 'zod';
+import { MESSAGE_STATUSES } from '@app/rules';
 import { Channel, Id, Keyword, Media, Page, Timestamp, WorkspaceScoped } from './common';
 import { defineEvent, defineRequest } from './define';
 import { Member } from './preferences.contracts';
 import { PhoneNumber, WorkspaceSummary } from './routing.contracts';
 
-export const MessageStatus = z.enum([
-  'received', // inbound
-  'pending', // outbound accepted by us, not yet handed to Twilio
-  'queued',
-  'sending',
-  'sent',
-  'delivered',
-  'read',
-  'undelivered',
-  'failed',
-  'skipped',
-]);
+/** `received` for inbound messages; outbound ones follow their send (see @app/rules' status machine). */
+export const MessageStatus = z.enum(MESSAGE_STATUSES);
 export type MessageStatus = z.infer<typeof MessageStatus>;
 
 export const Chat = z.object({

@@ -1,20 +1,9 @@
 import { z } from 'zod';
+import { SEND_STATUSES } from '@app/rules';
 import { Channel, E164, Id, SendKind, Timestamp, WorkspaceScoped } from './common';
 import { INTEGRATION } from './parties';
 import { defineEvent, defineRequest } from './define';
 import { MessageStatus } from './chats.contracts';
-
-/** The exact texts operators see; other services match on them. */
-export const SKIP_REASONS = {
-  workspaceLacksWhatsapp: 'Workspace does not have WhatsApp feature enabled.',
-  numberLacksWhatsapp: 'Phone number does not have WhatsApp enabled.',
-  memberWhatsappOff: 'Member has WhatsApp notifications disabled.',
-  memberSmsOff: 'Member has SMS notifications disabled.',
-  numberArchived: 'Phone number is archived: restore it or send from another number.',
-  numberLacksSms: 'Phone number does not have SMS enabled.',
-  numberNotFound: 'Phone number not found in this workspace.',
-  memberNotFound: 'Member not found in this workspace.',
-} as const;
 
 export const SendRequest = z
   .object({
@@ -23,7 +12,11 @@ export const SendRequest = z
     workspaceId: Id,
     phoneNumberId: Id,
     memberId: Id.optional(),
-    /** An address instead of a member (sends the system starts still need a member). */
+    /**
+     * An address instead of a member: outbound finds the member with this phone and runs the same
+     * checks; an address without a member is refused only if it opted out. A `notice` always
+     * names an address.
+     */
     to: E164.optional(),
     channel: Channel,
     body: z.string().min(1).max(1600).optional(),
@@ -54,20 +47,14 @@ export const SendRequest = z
   .refine((r) => r.contentVariables === undefined || r.contentSid !== undefined, {
     message: 'contentVariables need a contentSid',
     path: ['contentVariables'],
+  })
+  .refine((r) => r.kind !== 'notice' || (r.to !== undefined && r.memberId === undefined), {
+    message: 'a notice goes to an address (to), not to a member',
+    path: ['kind'],
   });
 export type SendRequest = z.infer<typeof SendRequest>;
 
-export const SendStatus = z.enum([
-  'pending',
-  'queued',
-  'sending',
-  'sent',
-  'delivered',
-  'read',
-  'undelivered',
-  'failed',
-  'skipped',
-]);
+export const SendStatus = z.enum(SEND_STATUSES);
 export type SendStatus = z.infer<typeof SendStatus>;
 
 export const SendResult = z.object({ id: Id, status: SendStatus, reason: z.string().nullable() });

@@ -160,6 +160,3 @@ export const MemberChanged = defineBroadcast({
 });
 export const MEMBER_CACHE_INVALIDATION_SUBJECT = MemberChanged.subject;
 export type MemberCacheInvalidation = z.infer<typeof MemberCacheInvalidation>;
-
-/** The reason CheckSend gives when a member who replied STOP would get a non-compliance send. */
-export const OPTED_OUT_REASON = 'Member has opted out of messages (replied STOP).';

@@ -4,8 +4,6 @@ import {
   CheckSend,
   GetMember,
   GetSender,
-  OPTED_OUT_REASON,
-  SKIP_REASONS,
   type Channel,
   type Member,
   type PhoneNumber,
@@ -13,6 +11,7 @@ import {
   type SendKind,
   type WorkspaceSummary,
 } from '@app/contracts';
+import { decideSend } from '@app/rules';
 import type { NatsTestClient } from './nats-test-client';
 
 /** A phone in the reserved +1 555 range, unique enough per test. */
@@ -122,7 +121,7 @@ export class FakeDirectory {
     return member;
   }
 
-  /** Preferences' CheckSend: compliance always goes, system sends need the channel's switch, then opt-out stops all. */
+  /** Preferences' CheckSend, with preferences' rule (`decideSend`). */
   checkSend(
     workspaceId: string,
     memberId: string,
@@ -130,15 +129,7 @@ export class FakeDirectory {
     kind: SendKind,
   ): ResponsePayload<typeof CheckSend> {
     const found = this.members.get(memberId);
-    const member = found && found.workspaceId === workspaceId ? found : null;
-    if (!member) return { allowed: false, outcome: 'failed', reason: 'Member not found.', member: null };
-    if (kind === 'compliance') return { allowed: true, member };
-    if (kind === 'system' && channel === 'whatsapp' && !member.notifyWhatsapp)
-      return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberWhatsappOff, member };
-    if (kind === 'system' && channel === 'sms' && !member.notifySms)
-      return { allowed: false, outcome: 'skipped', reason: SKIP_REASONS.memberSmsOff, member };
-    if (member.optedOut) return { allowed: false, outcome: 'skipped', reason: OPTED_OUT_REASON, member };
-    return { allowed: true, member };
+    return decideSend(found && found.workspaceId === workspaceId ? found : null, channel, kind);
   }
 
   /** Answers GetSender, GetMember and CheckSend over NATS from these records. */

@@ -11,7 +11,6 @@ export interface TwilioAddress {
 
 const WHATSAPP_PREFIX = 'whatsapp:';
 const PREFIX_PATTERN = /^([a-z][a-z0-9-]*):/i;
-const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
 
 /**
  * Splits a Twilio address (`whatsapp:+15551234567` or `+15551234567`) into channel and phone.
@@ -45,11 +44,6 @@ export function toTwilioAddress(channel: TwilioChannel, phone: string): string {
 /** The phone part of an address, whatever its channel prefix. */
 export function stripChannelPrefix(address: string): string {
   return address.trim().replace(PREFIX_PATTERN, '').trim();
-}
-
-/** True for an E.164 phone number (`+` then 7 to 15 digits, no leading zero). */
-export function isE164(phone: string): boolean {
-  return E164_PATTERN.test(phone);
 }
 
 /**

@@ -11,7 +11,6 @@ import {
   CreateRoutine,
   CreateWorkflow,
   CreateWorkspace,
-  E164,
   type ErrorCode,
   GetChat,
   GetConversationWindows,
@@ -36,13 +35,13 @@ import {
   RunRoutine,
   Send,
   SetWorkspaceFeature,
-  SKIP_REASONS,
   UpdateMember,
   UpdatePhoneNumber,
   UpdateWorkflow,
   type Workflow,
   type Workspace,
 } from '@app/contracts';
+import { checkSender, decideSend, normalisePhone, SEND_REASONS } from '@app/rules';
 import { aMember, aPhoneNumber, type NatsTestClient } from '@app/testing';
 
 type Res<C extends RequestContract> = z.infer<C['response']>;
@@ -153,8 +152,9 @@ export class FakeServices {
       }
     };
     this.on(CreatePhoneNumber, (req) => {
-      const { workspaceId, number, ...fields } = req;
-      if (!E164.safeParse(number).success)
+      const { workspaceId, number: raw, ...fields } = req;
+      const number = normalisePhone(raw);
+      if (!number)
         throw new AppError('invalid_input', 'number: must be an E.164 phone number such as +15551234567');
       checkWhatsapp(workspaceId, fields.whatsappEnabled);
       if ([...this.numbers.values()].some((n) => n.number === number && !n.archived))
@@ -184,21 +184,24 @@ export class FakeServices {
   }
 
   private preferences(): void {
-    const checkPhone = (phone: string | null | undefined) => {
-      if (phone && !E164.safeParse(phone.replace(/[\s()-]/g, '')).success)
-        throw new AppError('invalid_input', 'phone: not a valid phone number');
+    /** Preferences' normalisation (default country US), with its invalid_input. */
+    const phoneOf = (phone: string | null | undefined) => {
+      if (!phone) return phone;
+      const normalised = normalisePhone(phone, 'US');
+      if (!normalised) throw new AppError('invalid_input', 'phone: not a valid phone number');
+      return normalised;
     };
     this.on(CreateMember, (req) => {
-      checkPhone(req.fields.phone);
-      const member = aMember(req.workspaceId, { firstName: null, phone: null, ...req.fields });
-      member.phone = member.phone?.replace(/[\s()-]/g, '') ?? null;
+      const phone = phoneOf(req.fields.phone) ?? null;
+      const member = aMember(req.workspaceId, { firstName: null, ...req.fields, phone });
       this.members.set(member.id, member);
       return member;
     });
     this.on(GetMember, (req) => owned(this.members, req.workspaceId, req.memberId, 'Member'));
     this.on(UpdateMember, (req) => {
-      checkPhone(req.patch.phone);
-      return Object.assign(owned(this.members, req.workspaceId, req.memberId, 'Member'), req.patch);
+      const phone = phoneOf(req.patch.phone);
+      const member = owned(this.members, req.workspaceId, req.memberId, 'Member');
+      return Object.assign(member, req.patch, phone === undefined ? {} : { phone });
     });
     this.on(ListMembers, (req) => {
       if (req.filter?.includes('(('))
@@ -267,7 +270,7 @@ export class FakeServices {
           eventId: 'e1',
           memberId: null,
           status: 'skipped',
-          reason: SKIP_REASONS.memberWhatsappOff,
+          reason: SEND_REASONS.memberWhatsappOff,
           sendId: null,
           chatId: null,
           createdAt: now(),
@@ -333,9 +336,14 @@ export class FakeServices {
     this.on(Send, (req) => {
       const existing = [...this.sends.values()].find((s) => s.idempotencyKey === req.idempotencyKey);
       if (existing) return { id: existing.id, status: existing.status, reason: existing.reason };
-      owned(this.numbers, req.workspaceId, req.phoneNumberId, 'Phone number');
+      const phoneNumber = owned(this.numbers, req.workspaceId, req.phoneNumberId, 'Phone number');
+      const workspace = this.workspaces.get(req.workspaceId)!;
       const member = req.memberId ? owned(this.members, req.workspaceId, req.memberId, 'Member') : null;
-      const skipped = req.channel === 'whatsapp' && member && !member.notifyWhatsapp;
+      // Outbound's checks, with the rules it applies (the window aside).
+      const decision = member ? decideSend(member, req.channel, req.kind) : null;
+      const refusal =
+        checkSender(req.channel, { workspace, phoneNumber }, req.kind) ??
+        (decision && !decision.allowed ? { status: decision.outcome, reason: decision.reason } : null);
       const record = {
         id: randomUUID(),
         workspaceId: req.workspaceId,
@@ -345,8 +353,8 @@ export class FakeServices {
         channel: req.channel,
         body: req.body ?? null,
         contentSid: req.contentSid ?? null,
-        status: skipped ? ('skipped' as const) : ('pending' as const),
-        reason: skipped ? SKIP_REASONS.memberWhatsappOff : null,
+        status: refusal?.status ?? ('pending' as const),
+        reason: refusal?.reason ?? null,
         errorCode: null,
         twilioSid: null,
         createdAt: now(),

@@ -7,7 +7,7 @@ import type { ChatEntity } from '../store/chat.entity';
 import type { ChatMessageEntity } from '../store/chat-message.entity';
 import { ChatsRepository } from '../store/chats.repository';
 import { MessagesRepository, type MessagePatch } from '../store/messages.repository';
-import { nextStatus } from './next-status';
+import { nextStatus } from '@app/rules';
 
 export type OutboundOutcome =
   | { outcome: 'created'; message: ChatMessageEntity; chatCreated: boolean }

@@ -7,7 +7,7 @@ import { DeliverSendUseCase } from './deliver-send.usecase';
 import type { CheckOutcome, SendChecks } from './send-checks';
 import type { SendUpdatesPublisher } from './send-updates.publisher';
 import type { SendEntity } from './send.entity';
-import { canMoveTo } from './send-status';
+import { canMoveTo } from '@app/rules';
 import type { Addresses, Claim, SendsRepository, StatusChange } from './sends.repository';
 
 /** The repository's rules, in memory. */

@@ -1,7 +1,7 @@
-import { GetConversationWindows, OPTED_OUT_REASON, OutboundMessageUpdated } from '@app/contracts';
+import { GetConversationWindows, OutboundMessageUpdated } from '@app/contracts';
+import { SEND_REASONS as REASONS } from '@app/rules';
 import { staysFalse, waitFor } from '@app/testing';
 import { OutboundHarness, TEMPLATE } from '../testing/outbound-harness';
-import { REASONS } from './send-rules';
 
 const HOUR = 3600_000;
 jest.setTimeout(30_000);
@@ -72,7 +72,7 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     await h.memberWrote(n, m);
     await expect(
       h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', kind: 'reply', body: 'hi' })),
-    ).resolves.toMatchObject({ status: 'skipped', reason: OPTED_OUT_REASON });
+    ).resolves.toMatchObject({ status: 'skipped', reason: REASONS.memberOptedOut });
   });
 
   it('sends a reply to a member who wrote in even with WhatsApp notifications off', async () => {
@@ -158,7 +158,7 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     // The sender just wrote on WhatsApp (Twilio knows it; routing rejected it, so no member and no projection).
     await h.control('/emulator/window', { number: n.number, phone, lastInboundAt: Date.now() });
     const notice = await h.send(
-      h.request(n, { to: phone, channel: 'whatsapp', kind: 'reply', body: 'Please text us instead.' }),
+      h.request(n, { to: phone, channel: 'whatsapp', kind: 'notice', body: 'Please text us instead.' }),
     );
     expect(notice.status).toBe('pending');
     await h.waitForStatus(ws.id, notice.id, 'delivered');
@@ -166,6 +166,15 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     // A send the system starts from the same number is still refused.
     await expect(
       h.send(h.request(n, { to: phone, channel: 'whatsapp', kind: 'system', contentSid: TEMPLATE })),
+    ).resolves.toMatchObject({
+      status: 'skipped',
+      reason: 'Workspace does not have WhatsApp feature enabled.',
+    });
+    // Only the explicit kind passes: a reply to the same address is checked like any other.
+    await expect(
+      h.send(
+        h.request(n, { to: phone, channel: 'whatsapp', kind: 'reply', body: 'Please text us instead.' }),
+      ),
     ).resolves.toMatchObject({
       status: 'skipped',
       reason: 'Workspace does not have WhatsApp feature enabled.',

@@ -9,18 +9,10 @@ import {
   type WorkspaceSummary,
 } from '@app/contracts';
 import { MessagingClient, sleep } from '@app/messaging';
+import { checkSender, fail, isWindowOpen, needsWindow, SEND_REASONS, skip, type Refusal } from '@app/rules';
 import { OUTBOUND_CONFIG, type OutboundConfig } from '../config';
 import { WindowsRepository } from '../windows/windows.repository';
-import {
-  archivedRefusal,
-  checkSender,
-  isNoticeToSender,
-  isWindowOpen,
-  needsWindow,
-  REASONS,
-  senderRate,
-  type Refusal,
-} from './send-rules';
+import { senderRate } from './sender-rate';
 
 export interface Sender {
   workspace: WorkspaceSummary;
@@ -47,19 +39,14 @@ export class SendChecks {
   async run(request: SendRequest): Promise<CheckOutcome> {
     const sender = await this.sender(request);
     if ('refusal' in sender) return { ok: false, refusal: sender.refusal, toPhone: null };
-    const notice = isNoticeToSender(request);
-    const senderRefusal = notice ? archivedRefusal(sender) : checkSender(request.channel, sender);
+    const senderRefusal = checkSender(request.channel, sender, request.kind);
     if (senderRefusal) return { ok: false, refusal: senderRefusal, toPhone: null };
 
     const recipient = await this.recipient(request);
     if ('refusal' in recipient) return { ok: false, refusal: recipient.refusal, toPhone: null };
 
-    if (!notice && needsWindow(request) && !(await this.windowOpen(request, recipient.phone))) {
-      return {
-        ok: false,
-        refusal: { status: 'skipped', reason: REASONS.outsideWindow },
-        toPhone: recipient.phone,
-      };
+    if (needsWindow(request) && !(await this.windowOpen(request, recipient.phone))) {
+      return { ok: false, refusal: skip(SEND_REASONS.outsideWindow), toPhone: recipient.phone };
     }
     const ratePerSecond = senderRate(sender.phoneNumber, request.channel, this.defaultRates());
     return { ok: true, sender, toPhone: recipient.phone, ratePerSecond };
@@ -77,7 +64,7 @@ export class SendChecks {
       });
     } catch (error) {
       if (error instanceof AppError && error.code === 'not_found')
-        return { refusal: { status: 'failed', reason: REASONS.numberNotFound } };
+        return { refusal: fail(SEND_REASONS.numberNotFound) };
       throw error;
     }
   }
@@ -85,8 +72,7 @@ export class SendChecks {
   /** The member's phone after preferences allowed the send; a bare address skips the member checks. */
   private async recipient(request: SendRequest): Promise<{ phone: string } | { refusal: Refusal }> {
     if (!request.memberId) {
-      if (!request.to)
-        return { refusal: { status: 'failed', reason: 'The send has neither a member nor an address.' } };
+      if (!request.to) return { refusal: fail(SEND_REASONS.noRecipient) };
       return { phone: request.to };
     }
     let check;
@@ -99,12 +85,12 @@ export class SendChecks {
       });
     } catch (error) {
       if (error instanceof AppError && error.code === 'not_found')
-        return { refusal: { status: 'failed', reason: REASONS.memberNotFound } };
+        return { refusal: fail(SEND_REASONS.memberNotFound) };
       throw error;
     }
     if (!check.allowed) return { refusal: { status: check.outcome, reason: check.reason } };
     const phone = check.member.phone ?? request.to;
-    return phone ? { phone } : { refusal: { status: 'failed', reason: REASONS.memberHasNoPhone } };
+    return phone ? { phone } : { refusal: fail(SEND_REASONS.memberHasNoPhone) };
   }
 
   /**

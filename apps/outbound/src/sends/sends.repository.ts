@@ -4,8 +4,7 @@ import { InjectRepository } from '@app/persistence';
 import type { SendRequest, SendStatus } from '@app/contracts';
 import { In, type Repository } from 'typeorm';
 import { SendEntity } from './send.entity';
-import { statusesBefore } from './send-status';
-import type { Refusal } from './send-rules';
+import { statusesBefore, type Refusal } from '@app/rules';
 
 export interface Claim {
   token: string;
@@ -88,7 +87,7 @@ export class SendsRepository {
   }
 
   /**
-   * Moves a send to `change.status` only from a status before it (see send-status.ts), so
+   * Moves a send to `change.status` only from a status before it (the status machine in @app/rules), so
    * concurrent or late updates never move it backwards. Answers the updated send, or null.
    */
   async transition(workspaceId: string, id: string, change: StatusChange): Promise<SendEntity | null> {

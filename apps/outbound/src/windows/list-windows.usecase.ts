@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { GetConversationWindows, ResponsePayload } from '@app/contracts';
-import { isWindowOpen, WINDOW_MS } from '../sends/send-rules';
+import { isWindowOpen, windowExpiresAt } from '@app/rules';
 import { WindowsRepository } from './windows.repository';
 
 /** A member's windows per number and channel, with when each closes and whether it is open now. */
@@ -20,7 +20,7 @@ export class ListWindowsUseCase {
         memberId: w.memberId,
         channel: w.channel,
         lastInboundAt: w.lastInboundAt.toISOString(),
-        expiresAt: new Date(w.lastInboundAt.getTime() + WINDOW_MS).toISOString(),
+        expiresAt: windowExpiresAt(w.lastInboundAt).toISOString(),
         open: isWindowOpen(w.lastInboundAt, now),
       })),
     };

@@ -1,19 +1,17 @@
 import { AppError } from '@app/contracts';
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { E164_EXAMPLE, normalisePhone as toE164, type CountryCode } from '@app/rules';
 
 /**
- * A phone number as people write it ("(415) 555-2671", "+44 20 7946 0958") in E.164, or an
- * `invalid_input` naming the field. "Valid" means it parses and has a possible length for its
- * country: number-range checks would reject reserved test ranges (+1 555 ...) that carriers and
- * Twilio's test tooling use, and numbers we receive from Twilio are real by definition.
+ * A member's phone as people write it ("(415) 555-2671", "+44 20 7946 0958") in E.164 (the rule
+ * is `@app/rules`), or an `invalid_input` naming the field.
  */
 export function normalisePhone(raw: string, defaultCountry: CountryCode, field = 'phone'): string {
-  const parsed = parsePhoneNumberFromString(raw.trim(), defaultCountry);
-  if (!parsed || !parsed.isPossible()) {
+  const phone = toE164(raw, defaultCountry);
+  if (!phone) {
     throw new AppError(
       'invalid_input',
-      `${field}: "${raw.slice(0, 40)}" is not a valid phone number (write it as +15551234567, or in ${defaultCountry} national format).`,
+      `${field}: "${raw.slice(0, 40)}" is not a valid phone number (write it as ${E164_EXAMPLE}, or in ${defaultCountry} national format).`,
     );
   }
-  return parsed.number;
+  return phone;
 }

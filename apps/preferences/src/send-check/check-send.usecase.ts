@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Channel, SendKind } from '@app/contracts';
+import type { Channel, Member, SendKind } from '@app/contracts';
+import { decideSend, type SendDecision } from '@app/rules';
 import { MemberCacheService } from '../member-cache/member-cache.service';
 import { toMember } from '../members/member-view';
 import { MembersRepository } from '../members/members.repository';
-import { decideSend, type SendDecision } from './send-rules';
 
 /** "May I send?", from the member cache: a hit answers without touching the database. */
 @Injectable()
@@ -18,7 +18,7 @@ export class CheckSendUseCase {
     memberId: string,
     channel: Channel,
     kind: SendKind,
-  ): Promise<SendDecision> {
+  ): Promise<SendDecision<Member>> {
     const member = await this.cache.read(workspaceId, memberId, async () => {
       const row = await this.members.findById(workspaceId, memberId);
       return row ? toMember(row) : null;

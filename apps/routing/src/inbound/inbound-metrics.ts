@@ -1,12 +1,7 @@
+import type { ChannelClosure } from '@app/rules';
 import { counter } from '@app/telemetry';
 
-export type RejectReason =
-  | 'invalid_address'
-  | 'unknown_number'
-  | 'archived_number'
-  | 'whatsapp_feature_off'
-  | 'whatsapp_disabled'
-  | 'sms_disabled';
+export type RejectReason = 'invalid_address' | 'unknown_number' | 'archived_number' | ChannelClosure;
 
 const rejected = counter('routing_inbound_rejected_total', 'Inbound messages routing dropped, by reason', [
   'reason',

@@ -13,7 +13,7 @@ import {
 } from '@app/contracts';
 import type { InboundNumber } from '../phone-numbers/inbound-number.directory';
 import type { KeywordOutcomes } from './keyword-outcomes.repository';
-import { closedChannelReason, RouteInboundUseCase, type Bus } from './route-inbound.usecase';
+import { RouteInboundUseCase, type Bus } from './route-inbound.usecase';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 const workspace = { id: randomUUID(), name: 'Harbor', features: ['whatsapp' as const] };
@@ -139,33 +139,5 @@ describe('RouteInboundUseCase', () => {
     await new RouteInboundUseCase(bus, directory(known), outcomes()).execute(message({ body: 'stop' }));
     expect(published.map((p) => p.subject)).toEqual([MessageAccepted.subject]);
     expect((published[0].payload as { memberOptedOut: boolean }).memberOptedOut).toBe(true);
-  });
-});
-
-describe('closedChannelReason', () => {
-  it('checks the workspace feature first, then the number switch, for WhatsApp; the SMS switch for SMS', () => {
-    expect(
-      closedChannelReason('whatsapp', { features: [] }, { smsEnabled: true, whatsappEnabled: true }),
-    ).toBe('whatsapp_feature_off');
-    expect(
-      closedChannelReason(
-        'whatsapp',
-        { features: ['whatsapp'] },
-        { smsEnabled: true, whatsappEnabled: false },
-      ),
-    ).toBe('whatsapp_disabled');
-    expect(
-      closedChannelReason(
-        'whatsapp',
-        { features: ['whatsapp'] },
-        { smsEnabled: false, whatsappEnabled: true },
-      ),
-    ).toBeNull();
-    expect(
-      closedChannelReason('sms', { features: [] }, { smsEnabled: true, whatsappEnabled: false }),
-    ).toBeNull();
-    expect(
-      closedChannelReason('sms', { features: ['whatsapp'] }, { smsEnabled: false, whatsappEnabled: true }),
-    ).toBe('sms_disabled');
   });
 });

@@ -13,11 +13,10 @@ import {
   type WorkspaceSummary,
 } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
-import { isE164, tryParseTwilioAddress } from '@app/twilio';
+import { channelClosure, defaultKeywordReply, detectKeyword, isE164 } from '@app/rules';
+import { tryParseTwilioAddress } from '@app/twilio';
 import { isWithinBusinessHours } from '../phone-numbers/business-hours';
 import { InboundNumberDirectory, type InboundNumber } from '../phone-numbers/inbound-number.directory';
-import { complianceText } from './compliance-texts';
-import { detectKeyword } from './detect-keyword';
 import type { RejectReason } from './inbound-metrics';
 import { KEYWORD_OUTCOMES } from './inbound.tokens';
 import type { KeywordOutcomes } from './keyword-outcomes.repository';
@@ -55,7 +54,7 @@ export class RouteInboundUseCase {
     if (!found.found) return { accepted: false, reason: found.reason, channel };
     const { phoneNumber, workspace } = found;
 
-    const closed = closedChannelReason(channel, workspace, phoneNumber);
+    const closed = channelClosure(channel, workspace, phoneNumber);
     if (closed) {
       // Rejected without storing anything: no member is created, nothing reaches chats.
       const notice = phoneNumber.smsDisabledMessage;
@@ -67,7 +66,7 @@ export class RouteInboundUseCase {
           to: from.phone,
           channel,
           body: notice,
-          kind: 'reply',
+          kind: 'notice',
           origin: { service: ORIGIN, ref: message.messageSid },
           inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt },
         });
@@ -172,7 +171,7 @@ export class RouteInboundUseCase {
         phoneNumberId: phoneNumber.id,
         memberId: member.id,
         channel,
-        body: complianceText(keyword, phoneNumber.brandName ?? workspace.name),
+        body: defaultKeywordReply(keyword, phoneNumber.brandName ?? workspace.name),
         kind: 'compliance',
         origin: { service: ORIGIN, ref: message.messageSid },
         inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt },
@@ -184,18 +183,4 @@ export class RouteInboundUseCase {
   private async send(request: SendRequest): Promise<void> {
     await this.bus.publish(SendRequested, request, { msgId: request.idempotencyKey });
   }
-}
-
-/** Why a channel is closed on this number, or null when the message may come in. */
-export function closedChannelReason(
-  channel: Channel,
-  workspace: Pick<WorkspaceSummary, 'features'>,
-  number: Pick<PhoneNumber, 'smsEnabled' | 'whatsappEnabled'>,
-): RejectReason | null {
-  if (channel === 'whatsapp') {
-    if (!workspace.features.includes('whatsapp')) return 'whatsapp_feature_off';
-    if (!number.whatsappEnabled) return 'whatsapp_disabled';
-    return null;
-  }
-  return number.smsEnabled ? null : 'sms_disabled';
 }

@@ -1,7 +1,7 @@
 import { AppError, type BusinessHours, type WorkspaceSummary } from '@app/contracts';
+import { E164_EXAMPLE, normalisePhone } from '@app/rules';
 import { isKnownTimeZone, minutesOf } from './business-hours';
 
-const E164 = /^\+[1-9]\d{6,14}$/;
 /** Outbound's body limit: a text we send back must fit in one send request. */
 const MAX_MESSAGE = 1600;
 const MAX_BRAND = 100;
@@ -9,12 +9,12 @@ const MAX_BRAND = 100;
 export const WHATSAPP_FEATURE_REQUIRED =
   'WhatsApp cannot be enabled: the workspace does not have the WhatsApp feature.';
 
-/** `+1 (415) 555-2671` → `+14155552671`; anything that is not E.164 after removing formatting is refused. */
+/** `+1 (415) 555-2671` → `+14155552671`: a Twilio number is written with its country code. */
 export function normaliseE164(input: string, field = 'number'): string {
-  const compact = input.trim().replace(/[\s().-]/g, '');
-  if (!E164.test(compact))
-    throw new AppError('invalid_input', `${field}: must be an E.164 phone number such as +15551234567.`);
-  return compact;
+  const number = normalisePhone(input);
+  if (!number)
+    throw new AppError('invalid_input', `${field}: must be an E.164 phone number such as ${E164_EXAMPLE}.`);
+  return number;
 }
 
 /** Turning WhatsApp on needs the workspace feature; leaving it on (or off) is always allowed. */

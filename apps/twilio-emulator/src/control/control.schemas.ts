@@ -1,4 +1,5 @@
-import { isE164, stripChannelPrefix } from '@app/twilio';
+import { stripChannelPrefix } from '@app/twilio';
+import { isE164 } from '@app/rules';
 import { z } from 'zod';
 
 const phone = z

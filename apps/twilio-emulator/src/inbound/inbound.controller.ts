@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { isE164, stripChannelPrefix, tryParseTwilioAddress } from '@app/twilio';
+import { stripChannelPrefix, tryParseTwilioAddress } from '@app/twilio';
+import { isE164 } from '@app/rules';
 import { z } from 'zod';
 import { parseJsonBody } from '../common/parse-json-body';
 import { InboundService } from './inbound.service';

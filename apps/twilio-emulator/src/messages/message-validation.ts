@@ -1,4 +1,5 @@
-import { isE164, tryParseTwilioAddress, type TwilioChannel } from '@app/twilio';
+import { tryParseTwilioAddress, type TwilioChannel } from '@app/twilio';
+import { isE164 } from '@app/rules';
 import { type FormFields, formValue, formValues } from '../common/twilio-format';
 
 /** A message creation request, checked. */

@@ -1,5 +1,7 @@
+import { WINDOW_MS } from '@app/rules';
+
 /** WhatsApp's customer service window: free-form text only within 24 h of the user's last message. */
-export const WINDOW_MS = 24 * 60 * 60 * 1000;
+export { WINDOW_MS };
 
 export interface WhatsAppSendFacts {
   /** A Content API template (ContentSid) rather than free-form text. */

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { AppError, ListChatMessages, OpenChat, OPTED_OUT_REASON } from '@app/contracts';
+import { AppError, ListChatMessages, OpenChat } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
+import { SEND_REASONS } from '@app/rules';
 import { WorkflowStore } from '../definitions/workflow-store';
 import { ConversationStarter } from './conversation-starter';
 import { turnsTotal } from './engine-metrics';
@@ -32,7 +33,7 @@ export class StartConversation extends ConversationStarter {
   async startChat(input: StartChatInput): Promise<{ chatId: string }> {
     const workspaceId = input.workspace.id;
     // STOP stops new workflow starts.
-    if (input.member.optedOut) throw new AppError('rule_violation', OPTED_OUT_REASON);
+    if (input.member.optedOut) throw new AppError('rule_violation', SEND_REASONS.memberOptedOut);
     const leadKey = `start:${createHash('sha256').update(`${workspaceId}:${input.idempotencyKey}`).digest('hex').slice(0, 40)}`;
 
     const previous = await this.turns.startedChat(workspaceId, input.idempotencyKey);

@@ -5,16 +5,16 @@ import {
   GetMember,
   GetSender,
   Send,
-  SKIP_REASONS,
   type Member,
   type SendAction,
   type SendRequest,
 } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
+import { SEND_REASONS } from '@app/rules';
 import { failed, fromSendResult, skipped, type ActionOutcome } from './action-outcome';
 import { ConversationStarter } from '../../engine/conversation-starter';
 import { memberView } from './member-view';
-import { actionChannel, checkSender, type Sender } from './sender-checks';
+import { actionChannel, senderRefusal, type Sender } from './sender-checks';
 import { renderTemplate } from './template';
 
 export interface ActionTarget {
@@ -64,14 +64,14 @@ export class SendActionRunner {
   /** A number of another workspace (or none) is refused up front; its switches are checked per run. */
   async assertSenderExists(workspaceId: string, phoneNumberId: string): Promise<void> {
     if (!(await this.sender(workspaceId, phoneNumberId)))
-      throw new AppError('not_found', SKIP_REASONS.numberNotFound);
+      throw new AppError('not_found', SEND_REASONS.numberNotFound);
   }
 
   async run(target: ActionTarget): Promise<ActionOutcome> {
     const { action } = target;
     const sender = target.sender ?? (await this.sender(target.workspaceId, action.phoneNumberId));
-    if (!sender) return failed(SKIP_REASONS.numberNotFound);
-    const refusal = checkSender(actionChannel(action), sender);
+    if (!sender) return failed(SEND_REASONS.numberNotFound);
+    const refusal = senderRefusal(actionChannel(action), sender);
     if (refusal) return refusal;
     if (action.type === 'send_whatsapp' && action.workflowId)
       return this.startChat(target, action.workflowId, action.initialMessage ?? null, sender);
@@ -93,7 +93,7 @@ export class SendActionRunner {
         { timeoutMs: REQUEST_TIMEOUT_MS },
       );
     } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') return failed(SKIP_REASONS.memberNotFound);
+      if (error instanceof AppError && error.code === 'not_found') return failed(SEND_REASONS.memberNotFound);
       throw error;
     }
     if (!check.allowed) return check.outcome === 'skipped' ? skipped(check.reason) : failed(check.reason);
@@ -121,7 +121,7 @@ export class SendActionRunner {
   private async send(target: ActionTarget, sender: Sender): Promise<ActionOutcome> {
     const { action } = target;
     const member = target.member ?? (await this.member(target.workspaceId, target.memberId));
-    if (!member) return failed(SKIP_REASONS.memberNotFound);
+    if (!member) return failed(SEND_REASONS.memberNotFound);
 
     let content: Pick<SendRequest, 'body' | 'contentSid' | 'contentVariables'>;
     if (action.type === 'send_whatsapp' && action.contentSid) {

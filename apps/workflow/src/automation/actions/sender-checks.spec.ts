@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { PhoneNumber } from '@app/contracts';
 import { fromSendResult } from './action-outcome';
-import { checkSender } from './sender-checks';
+import { senderRefusal } from './sender-checks';
 
 const number = (fields: Partial<PhoneNumber>) =>
   ({ smsEnabled: true, whatsappEnabled: true, archived: false, ...fields }) as PhoneNumber;
 const workspace = (features: Array<'whatsapp'>) => ({ id: randomUUID(), name: 'Acme', features });
 
-describe('checkSender', () => {
+describe('senderRefusal', () => {
   it('skips without the workspace feature before looking at the number', () => {
     expect(
-      checkSender('whatsapp', { workspace: workspace([]), phoneNumber: number({ whatsappEnabled: false }) }),
+      senderRefusal('whatsapp', {
+        workspace: workspace([]),
+        phoneNumber: number({ whatsappEnabled: false }),
+      }),
     ).toMatchObject({
       status: 'skipped',
       reason: 'Workspace does not have WhatsApp feature enabled.',
@@ -19,7 +22,7 @@ describe('checkSender', () => {
 
   it('fails on a number without the channel, or archived', () => {
     expect(
-      checkSender('whatsapp', {
+      senderRefusal('whatsapp', {
         workspace: workspace(['whatsapp']),
         phoneNumber: number({ whatsappEnabled: false }),
       }),
@@ -28,9 +31,9 @@ describe('checkSender', () => {
       reason: 'Phone number does not have WhatsApp enabled.',
     });
     expect(
-      checkSender('sms', { workspace: workspace([]), phoneNumber: number({ archived: true }) }),
+      senderRefusal('sms', { workspace: workspace([]), phoneNumber: number({ archived: true }) }),
     ).toMatchObject({ status: 'failed' });
-    expect(checkSender('sms', { workspace: workspace([]), phoneNumber: number({}) })).toBeNull();
+    expect(senderRefusal('sms', { workspace: workspace([]), phoneNumber: number({}) })).toBeNull();
   });
 });
 

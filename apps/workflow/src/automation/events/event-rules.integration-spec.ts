@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  CreateEventRule,
-  ListActionRuns,
-  SKIP_REASONS,
-  WorkspaceEventPublished,
-  type SendAction,
-} from '@app/contracts';
+import { CreateEventRule, ListActionRuns, WorkspaceEventPublished, type SendAction } from '@app/contracts';
+import { SEND_REASONS } from '@app/rules';
 import { staysFalse, uniqueNamespace, waitFor } from '@app/testing';
 import { startAutomation, type AutomationHarness } from '../../testing/automation-harness';
 
@@ -163,7 +158,7 @@ describe('event rules', () => {
     expect(started.chatId).not.toBeNull();
     expect(runs.find((r) => r.memberId === optedOut.id)).toMatchObject({
       status: 'skipped',
-      reason: SKIP_REASONS.memberWhatsappOff,
+      reason: SEND_REASONS.memberWhatsappOff,
     });
     // A chat, not a message: nothing went to outbound.
     expect(h.fakes.sendRequests.filter((s) => s.workspaceId === ws.id)).toHaveLength(0);

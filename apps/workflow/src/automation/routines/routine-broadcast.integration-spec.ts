@@ -1,4 +1,5 @@
-import { CreateRoutine, GetRoutine, RunRoutine, SKIP_REASONS, type Member } from '@app/contracts';
+import { CreateRoutine, GetRoutine, RunRoutine, type Member } from '@app/contracts';
+import { SEND_REASONS } from '@app/rules';
 import { uniqueNamespace, waitFor } from '@app/testing';
 import { startAutomation, type AutomationHarness } from '../../testing/automation-harness';
 import { RoutineRunsRepository } from './routine-runs.repository';
@@ -89,7 +90,7 @@ describe('routines', () => {
     const items = await h.service.app.get(RoutineRunsRepository).items(ws.id, done.progress.runId!);
     const skipped = items.filter((i) => i.status === 'skipped');
     expect(skipped).toHaveLength(members.length - optedIn.length);
-    expect(new Set(skipped.map((i) => i.reason))).toEqual(new Set([SKIP_REASONS.memberWhatsappOff]));
+    expect(new Set(skipped.map((i) => i.reason))).toEqual(new Set([SEND_REASONS.memberWhatsappOff]));
   });
 
   it('fires a scheduled routine once per tick, whichever replica looks first', async () => {

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { AppError, ListMembers, SKIP_REASONS, type Member } from '@app/contracts';
+import { AppError, ListMembers, type Member } from '@app/contracts';
 import { backoffMs, isTransientError, MessagingClient, sleep } from '@app/messaging';
+import { SEND_REASONS } from '@app/rules';
 import { failed, type ActionOutcome } from '../actions/action-outcome';
 import type { Sender } from '../actions/sender-checks';
 import { SendActionRunner } from '../actions/send-action.runner';
@@ -153,7 +154,7 @@ export class RoutineRunner implements OnModuleDestroy {
     member: Member | undefined,
     sender: Sender | null,
   ): Promise<ActionOutcome> {
-    if (!sender) return failed(SKIP_REASONS.numberNotFound);
+    if (!sender) return failed(SEND_REASONS.numberNotFound);
     try {
       return await this.withRetries(() =>
         this.actions.run({

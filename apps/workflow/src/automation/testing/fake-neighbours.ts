@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ListMembers, Send, SKIP_REASONS, type SendRequest, type SendResult } from '@app/contracts';
+import { ListMembers, Send, type SendRequest, type SendResult } from '@app/contracts';
+import { checkSender, SEND_REASONS } from '@app/rules';
 import { FakeDirectory, type NatsTestClient } from '@app/testing';
 import { compileCel } from '../actions/cel';
 import { memberView } from '../actions/member-view';
@@ -7,8 +8,8 @@ import { memberView } from '../actions/member-view';
 /**
  * Routing, preferences and outbound as the workflow service meets them over NATS, played by
  * real responders over in-memory records (routing's and preferences' from FakeDirectory). The
- * outbound stand-in applies preferences' member checks, de-duplicates by idempotency key and
- * counts what would reach Twilio.
+ * outbound stand-in applies outbound's sender checks and preferences' member checks (the rules in
+ * @app/rules), de-duplicates by idempotency key and counts what would reach Twilio.
  */
 export class FakeNeighbours extends FakeDirectory {
   /** Every Send request received, duplicates included. */
@@ -68,13 +69,11 @@ export class FakeNeighbours extends FakeDirectory {
 
   private decide(request: SendRequest): SendResult {
     const id = randomUUID();
-    const ws = this.workspaces.get(request.workspaceId)!;
-    const n = this.numbers.get(request.phoneNumberId);
-    if (request.channel === 'whatsapp' && !ws.features.includes('whatsapp'))
-      return { id, status: 'skipped', reason: SKIP_REASONS.workspaceLacksWhatsapp };
-    if (!n) return { id, status: 'failed', reason: SKIP_REASONS.numberNotFound };
-    if (request.channel === 'whatsapp' && !n.whatsappEnabled)
-      return { id, status: 'failed', reason: SKIP_REASONS.numberLacksWhatsapp };
+    const workspace = this.workspaces.get(request.workspaceId)!;
+    const phoneNumber = this.numbers.get(request.phoneNumberId);
+    if (!phoneNumber) return { id, status: 'failed', reason: SEND_REASONS.numberNotFound };
+    const refusal = checkSender(request.channel, { workspace, phoneNumber }, request.kind);
+    if (refusal) return { id, ...refusal };
     const check = this.checkSend(request.workspaceId, request.memberId!, request.channel, request.kind);
     if (!check.allowed) return { id, status: check.outcome, reason: check.reason };
     return { id, status: 'pending', reason: null };

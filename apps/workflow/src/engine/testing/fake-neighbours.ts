@@ -4,7 +4,6 @@ import {
   CloseChat,
   ListChatMessages,
   OpenChat,
-  OPTED_OUT_REASON,
   Send,
   SendRequested,
   type Channel,
@@ -17,6 +16,7 @@ import {
   type SendRequest,
   type WorkspaceSummary,
 } from '@app/contracts';
+import { decideSend } from '@app/rules';
 import { aMember, aPhoneNumber, aWorkspace, type NatsTestClient } from '@app/testing';
 
 /**
@@ -119,14 +119,16 @@ export class EngineNeighbours {
       nextCursor: null,
     }));
     this.nats.respond(CheckSend, (req) =>
-      this.optedOut.has(req.memberId)
-        ? { allowed: false, outcome: 'skipped', reason: OPTED_OUT_REASON, member: null }
-        : { allowed: true, member: this.member(req.workspaceId, { id: req.memberId }) },
+      decideSend(this.known(req.workspaceId, req.memberId), req.channel, req.kind),
     );
     this.nats.respond(Send, (req) => {
       this.sendRequests.push(req);
-      if (this.optedOut.has(req.memberId ?? ''))
-        return { id: randomUUID(), status: 'skipped', reason: OPTED_OUT_REASON };
+      const check = decideSend(
+        this.known(req.workspaceId, req.memberId ?? randomUUID()),
+        req.channel,
+        req.kind,
+      );
+      if (!check.allowed) return { id: randomUUID(), status: check.outcome, reason: check.reason };
       return { id: randomUUID(), status: 'queued', reason: null };
     });
     this.nats.respond(CloseChat, (req) => {
@@ -152,6 +154,11 @@ export class EngineNeighbours {
       this.chats.set(chat.id, chat);
       return { chat, created: true };
     });
+  }
+
+  /** Preferences' member as the engine's tests meet it: WhatsApp on, opted out when listed in `optedOut`. */
+  private known(workspaceId: string, memberId: string): Member {
+    return this.member(workspaceId, { id: memberId, optedOut: this.optedOut.has(memberId) });
   }
 
   private chat(workspaceId: string, fields: Partial<Chat>): Chat {

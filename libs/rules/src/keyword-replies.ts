@@ -1,7 +1,7 @@
-import type { Keyword } from '@app/contracts';
+import type { Keyword } from './keywords';
 
-/** The confirmation sent back for a keyword, naming who is writing (the number's brand or the workspace). */
-export function complianceText(keyword: Keyword, brand: string): string {
+/** The confirmation sent back for a keyword when the number has no text of its own, naming the brand. */
+export function defaultKeywordReply(keyword: Keyword, brand: string): string {
   switch (keyword) {
     case 'opt_out':
       return `${brand}: you have been unsubscribed and will get no further messages from us. Reply START to subscribe again.`;

@@ -1,4 +1,4 @@
-import { detectKeyword } from './detect-keyword';
+import { detectKeyword } from './keywords';
 
 describe('detectKeyword', () => {
   it.each(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'REVOKE'])(
