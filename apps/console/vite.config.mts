@@ -14,7 +14,12 @@ export default defineConfig({
   root: here('.'),
   base: '/console/',
   plugins: [react()],
-  resolve: { alias: { '@app/contracts': here('../../libs/contracts/src/index.ts') } },
+  resolve: {
+    alias: {
+      '@app/contracts': here('../../libs/contracts/src/index.ts'),
+      '@app/rules': here('../../libs/rules/src/index.ts'),
+    },
+  },
   html: { cspNonce: 'CSP_NONCE_PLACEHOLDER' },
   build: {
     outDir: here('../../dist/apps/api/console'),

@@ -689,6 +689,7 @@ export type components = {
       optedOutAt: string | null;
       /** @enum {string|null} */
       optedOutChannel: 'sms' | 'whatsapp' | null;
+      /** @example +15551234567 */
       phone: string | null;
       /** Format: date-time */
       updatedAt: string;
@@ -713,6 +714,7 @@ export type components = {
         optedOutAt: string | null;
         /** @enum {string|null} */
         optedOutChannel: 'sms' | 'whatsapp' | null;
+        /** @example +15551234567 */
         phone: string | null;
         /** Format: date-time */
         updatedAt: string;
@@ -739,6 +741,7 @@ export type components = {
       defaultWorkflowId: string | null;
       /** Format: uuid */
       id: string;
+      /** @example +15551234567 */
       number: string;
       offHoursMessage: string | null;
       sendRatePerSecond: number | null;
@@ -770,6 +773,7 @@ export type components = {
         defaultWorkflowId: string | null;
         /** Format: uuid */
         id: string;
+        /** @example +15551234567 */
         number: string;
         offHoursMessage: string | null;
         sendRatePerSecond: number | null;
@@ -2105,6 +2109,7 @@ export interface operations {
           memberId?: string;
           /** Format: uuid */
           phoneNumberId: string;
+          /** @example +15551234567 */
           to?: string;
         };
       };
