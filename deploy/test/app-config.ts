@@ -1,11 +1,9 @@
 // What each service reads from its environment, taken from the code at test time (never copied):
-// the zod shape each app exports from its config.ts (`<name>ConfigShape`, which `@apps/<name>`
-// re-exports; the module is loaded alone so the test does not boot the app's dependencies),
-// the emulator's env schema (read from its source, it is not exported) and any `process.env.X`
-// the app's or the libraries' runtime code reads directly.
+// the zod shape and the loader each app exports from its config.ts (`<name>ConfigShape`,
+// `load<Name>Config`; the module is loaded alone so the test does not boot the app's
+// dependencies) and any `process.env.X` the app's or the libraries' runtime code reads directly.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import * as ts from 'typescript';
+import { join } from 'node:path';
 import type { z } from 'zod';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -74,87 +72,33 @@ function directEnvReads(files: string[]): Set<string> {
   return names;
 }
 
-/** Keys of `const envSchema = z.object({...})` in the emulator's config source. */
-export function emulatorEnvKeys(): string[] {
-  const file = join(ROOT, 'apps/twilio-emulator/src/config/emulator-config.ts');
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-  let keys: string[] | undefined;
-  const visit = (node: ts.Node): void => {
-    if (
-      ts.isVariableDeclaration(node) &&
-      ts.isIdentifier(node.name) &&
-      node.name.text === 'envSchema' &&
-      node.initializer &&
-      ts.isCallExpression(node.initializer)
-    ) {
-      const [arg] = node.initializer.arguments;
-      if (arg && ts.isObjectLiteralExpression(arg)) {
-        keys = arg.properties.flatMap((p) =>
-          p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [p.name.text] : [],
-        );
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  if (!keys?.length) {
-    throw new Error(
-      `${relative(ROOT, file)}: no \`const envSchema = z.object({...})\` found; update deploy/test/app-config.ts`,
-    );
-  }
-  return keys;
-}
-
 type Shape = Record<string, z.ZodType>;
 
-async function zodApp(name: string): Promise<AppConfig> {
+async function appConfig(name: string): Promise<AppConfig> {
   // The config module alone (what `@apps/<name>` re-exports), without loading the whole app.
   const mod = (await import(join(ROOT, 'apps', name, 'src', 'config'))) as Record<string, unknown>;
-  const entry = Object.entries(mod).find(([key]) => /ConfigShape$/.test(key));
-  if (!entry) throw new Error(`apps/${name}/src/config.ts exports no *ConfigShape`);
-  const shape = entry[1] as Shape;
-  const { loadConfig } = await import('@app/config');
+  const shape = Object.entries(mod).find(([key]) => /ConfigShape$/.test(key))?.[1] as Shape | undefined;
+  const load = Object.entries(mod).find(([key]) => /^load\w*Config$/.test(key))?.[1] as
+    ((env: Record<string, string | undefined>) => unknown) | undefined;
+  if (!shape || !load) throw new Error(`apps/${name}/src/config.ts exports no *ConfigShape or load*Config`);
   const required = Object.entries(shape)
     .filter(([, schema]) => !schema.safeParse(undefined).success)
     .map(([key]) => key);
   const port = shape.PORT?.parse(undefined) as number | undefined;
   if (typeof port !== 'number') throw new Error(`${name}: PORT has no default in its config shape`);
+  // The emulator has no dependencies: once it is live it is ready.
+  const readyPath = name === 'twilio-emulator' ? '/health/live' : '/health/ready';
   return {
     name,
     known: new Set([...Object.keys(shape), ...directEnvReads(runtimeSources(name))]),
     required: new Set(required),
     port,
-    readyPath: '/health/ready',
+    readyPath,
     livePath: '/health/live',
     usesDatabase: 'DATABASE_URL' in shape,
     check(env) {
       try {
-        loadConfig(shape, env);
-        return undefined;
-      } catch (error) {
-        return error instanceof Error ? error.message : String(error);
-      }
-    },
-  };
-}
-
-async function emulatorApp(): Promise<AppConfig> {
-  const { loadEmulatorConfig } = (await import(
-    join(ROOT, 'apps/twilio-emulator/src/config/emulator-config')
-  )) as {
-    loadEmulatorConfig(env: Record<string, string | undefined>): { port: number };
-  };
-  return {
-    name: 'twilio-emulator',
-    known: new Set([...emulatorEnvKeys(), ...directEnvReads(runtimeSources('twilio-emulator'))]),
-    required: new Set(), // every emulator setting has a default
-    port: loadEmulatorConfig({}).port,
-    readyPath: '/health/live', // the emulator has no dependencies: live is ready
-    livePath: '/health/live',
-    usesDatabase: false,
-    check(env) {
-      try {
-        loadEmulatorConfig(env);
+        load(env);
         return undefined;
       } catch (error) {
         return error instanceof Error ? error.message : String(error);
@@ -165,7 +109,6 @@ async function emulatorApp(): Promise<AppConfig> {
 
 export async function loadAppConfigs(): Promise<Map<string, AppConfig>> {
   const apps = new Map<string, AppConfig>();
-  for (const name of appNames())
-    apps.set(name, name === 'twilio-emulator' ? await emulatorApp() : await zodApp(name));
+  for (const name of appNames()) apps.set(name, await appConfig(name));
   return apps;
 }

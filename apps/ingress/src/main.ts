@@ -1,9 +1,5 @@
 import 'reflect-metadata';
-import { runService } from '@app/runtime';
-import { startIngress } from './start';
+import { runMain } from '@app/runtime';
+import { ingressService } from './start';
 
-if (process.argv[2] === 'migrate') {
-  process.stdout.write('ingress: no database\n');
-} else {
-  void runService(() => startIngress());
-}
+runMain(ingressService);

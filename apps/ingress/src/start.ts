@@ -1,26 +1,18 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { startService, type RunningService } from '@app/runtime';
+import { defineService, startService, type Env } from '@app/runtime';
 import { loadIngressConfig } from './config';
 import { IngressModule, SERVICE_NAME } from './ingress.module';
 import { webhookMetrics } from './webhooks/webhook-metrics';
 
+export const ingressService = defineService({
+  name: SERVICE_NAME,
+  loadConfig: loadIngressConfig,
+  module: (config) => IngressModule.forRoot(config),
+  http: (config) => ({ bodyLimit: config.WEBHOOK_BODY_LIMIT, configure: configureHttp }),
+});
+
 /** Starts the ingress service from environment variables (validated first). */
-export async function startIngress(
-  env: Record<string, string | undefined> = process.env,
-): Promise<RunningService> {
-  const config = loadIngressConfig(env);
-  return startService({
-    service: SERVICE_NAME,
-    module: IngressModule.forRoot(config),
-    port: config.PORT,
-    host: config.HOST,
-    logLevel: config.LOG_LEVEL,
-    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
-    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    bodyLimit: config.WEBHOOK_BODY_LIMIT,
-    configure: configureHttp,
-  });
-}
+export const startIngress = (env?: Env) => startService(ingressService, env);
 
 function configureHttp(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();

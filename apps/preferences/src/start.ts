@@ -1,19 +1,14 @@
-import { startService, type RunningService } from '@app/runtime';
+import { migrateSchema } from '@app/persistence';
+import { defineService, startService, type Env } from '@app/runtime';
 import { loadPreferencesConfig } from './config';
-import { PreferencesModule, SERVICE_NAME } from './preferences.module';
+import { PreferencesModule, SERVICE_NAME, preferencesPersistence } from './preferences.module';
+
+export const preferencesService = defineService({
+  name: SERVICE_NAME,
+  loadConfig: loadPreferencesConfig,
+  module: (config) => PreferencesModule.forRoot(config),
+  migrate: (config) => migrateSchema(preferencesPersistence(config)),
+});
 
 /** Starts the preferences service from environment variables (validated first). */
-export async function startPreferences(
-  env: Record<string, string | undefined> = process.env,
-): Promise<RunningService> {
-  const config = loadPreferencesConfig(env);
-  return startService({
-    service: SERVICE_NAME,
-    module: PreferencesModule.forRoot(config),
-    port: config.PORT,
-    host: config.HOST,
-    logLevel: config.LOG_LEVEL,
-    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
-    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-  });
-}
+export const startPreferences = (env?: Env) => startService(preferencesService, env);

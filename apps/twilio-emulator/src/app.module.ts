@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { EMULATOR_CONFIG, type EmulatorConfig } from './config/emulator-config';
+import { EMULATOR_CONFIG, type EmulatorConfig } from './config';
 import { ControlModule } from './control/control.module';
 import { HealthController } from './health/health.controller';
 import { InboundModule } from './inbound/inbound.module';

@@ -9,7 +9,7 @@ import {
   DEFAULTS,
   EmulatorConfigError,
   type EmulatorConfig,
-} from './config/emulator-config';
+} from './config';
 
 export interface TwilioEmulatorOptions {
   /** Default 3999; 0 picks a free port. */

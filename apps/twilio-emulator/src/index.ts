@@ -5,5 +5,5 @@ export {
   EmulatorConfigError,
   loadEmulatorConfig,
   type EmulatorConfig,
-} from './config/emulator-config';
+} from './config';
 export type { MessageControlView } from './messages/message.model';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger, type LogLevel } from '@nestjs/common';
-import { EmulatorConfigError, loadEmulatorConfig } from './config/emulator-config';
+import { EmulatorConfigError, loadEmulatorConfig } from './config';
 import { startTwilioEmulator } from './emulator';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];

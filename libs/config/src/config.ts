@@ -54,6 +54,40 @@ export const databaseConfigShape = {
 export type ConfigShape = z.ZodRawShape;
 export type Config<S extends ConfigShape> = z.infer<z.ZodObject<S>>;
 
+/** One variable that failed validation. */
+export interface ConfigIssue {
+  name: string;
+  /** As set (undefined when unset); never print it when `secret`. */
+  value: string | undefined;
+  secret: boolean;
+  /** Unset although required. */
+  missing: boolean;
+  message: string;
+}
+
+/** Validates the environment against a shape; empty variables count as unset. */
+export function parseConfig<S extends ConfigShape>(
+  shape: S,
+  env: Record<string, string | undefined> = process.env,
+): { config: Config<S> } | { issues: ConfigIssue[] } {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = z.object(shape).safeParse(cleaned);
+  if (result.success) return { config: result.data };
+  return {
+    issues: result.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const schema = shape[name] as z.ZodType | undefined;
+      return {
+        name,
+        value: cleaned[name],
+        secret: !!schema && secretKeys.has(schema),
+        missing: issue.code === 'invalid_type' && cleaned[name] === undefined,
+        message: issue.message,
+      };
+    }),
+  };
+}
+
 /**
  * Validates the environment once, before the service boots. A missing or malformed variable
  * throws a ConfigError whose message is one line naming the variable and what is wrong.
@@ -62,17 +96,13 @@ export function loadConfig<S extends ConfigShape>(
   shape: S,
   env: Record<string, string | undefined> = process.env,
 ): Config<S> {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const result = z.object(shape).safeParse(cleaned);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const name = issue.path.join('.');
-    const missing = issue.code === 'invalid_type' && cleaned[name] === undefined;
-    if (missing) return `${name} is required`;
-    const schema = shape[name] as z.ZodType | undefined;
-    const shown = schema && secretKeys.has(schema) ? '' : ` (got "${cleaned[name]}")`;
-    return `${name} ${issue.message}${shown}`;
-  });
+  const parsed = parseConfig(shape, env);
+  if ('config' in parsed) return parsed.config;
+  const problems = parsed.issues.map((issue) =>
+    issue.missing
+      ? `${issue.name} is required`
+      : `${issue.name} ${issue.message}${issue.secret ? '' : ` (got "${issue.value}")`}`,
+  );
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }
 

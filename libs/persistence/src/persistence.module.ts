@@ -98,6 +98,12 @@ export async function openDataSource(options: PersistenceOptions, runMigrations 
   return dataSource;
 }
 
+/** Applies the schema's migrations and closes the connection (`main.js migrate`). */
+export async function migrateSchema(options: PersistenceOptions): Promise<void> {
+  const dataSource = await openDataSource(options);
+  await dataSource.destroy();
+}
+
 @Module({})
 export class PersistenceModule {
   /** A TypeORM connection to the service's schema, migrated at start. */

@@ -41,9 +41,10 @@ export class HealthModule {}
 
 /**
  * Boots one service: JSON logs, health and metrics endpoints, the JetStream transport, HTTP.
- * Used by every app's main.ts and by tests that start services in-process.
+ * `startService` boots a service from its definition; tests that assemble a module of their
+ * own call this directly.
  */
-export async function startService(options: ServiceOptions): Promise<RunningService> {
+export async function bootService(options: ServiceOptions): Promise<RunningService> {
   startTracing({ serviceName: options.service, otlpEndpoint: options.otlpEndpoint });
   collectProcessMetrics(options.service);
   const logger = createLogger(options.service, options.logLevel);
@@ -77,8 +78,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 }
 
 /**
- * The body of every main.ts: start, then on SIGTERM/SIGINT stop taking work, finish what is in
- * flight, drain NATS and exit. Configuration errors print one line and exit 1.
+ * Keeps a started service running: on SIGTERM/SIGINT it stops taking work, finishes what is in
+ * flight, drains NATS and exits. Configuration errors print one line and exit 1.
  */
 export async function runService(start: () => Promise<RunningService>): Promise<void> {
   let running: RunningService;

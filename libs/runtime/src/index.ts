@@ -1,4 +1,5 @@
 export * from './bootstrap';
+export * from './service';
 export * from './health.controller';
 export * from './logger';
 export * from './error-log.filter';

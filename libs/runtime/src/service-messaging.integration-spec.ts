@@ -5,7 +5,7 @@ import { jetstream } from '@nats-io/jetstream';
 import { Client } from 'pg';
 import { z } from 'zod';
 import { AppError, defineEvent, defineRequest, type DeadLetter } from '@app/contracts';
-import { startService, type RunningService } from './bootstrap';
+import { bootService, type RunningService } from './bootstrap';
 import { startInMemoryTracing } from '@app/telemetry';
 import { TEST_DATABASE_URL, TEST_NATS_URL, uniqueNamespace, waitFor } from '@app/testing';
 import {
@@ -74,7 +74,7 @@ class ThingController {
 class ThingModule {}
 
 function startThings(): Promise<RunningService> {
-  return startService({
+  return bootService({
     service: 'things',
     module: {
       module: ThingModule,

@@ -1,6 +1,6 @@
 import { BadGatewayException, Inject, Injectable } from '@nestjs/common';
 import { newSid } from '../common/twilio-format';
-import { EMULATOR_CONFIG, type EmulatorConfig } from '../config/emulator-config';
+import { EMULATOR_CONFIG, type EmulatorConfig } from '../config';
 import { SignedWebhookClient } from '../webhooks/signed-webhook.client';
 import { WhatsAppRules } from '../whatsapp/whatsapp-rules.service';
 import { buildInboundParams, type InboundMessage } from './inbound-params';

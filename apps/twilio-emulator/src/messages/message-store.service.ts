@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { stripChannelPrefix } from '@app/twilio';
-import { EMULATOR_CONFIG, type EmulatorConfig } from '../config/emulator-config';
+import { EMULATOR_CONFIG, type EmulatorConfig } from '../config';
 import { maxInAnyWindow } from '../control/rate';
 import type { EmulatedMessage } from './message.model';
 

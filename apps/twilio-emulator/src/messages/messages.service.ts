@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TwilioApiError } from '../common/twilio-api.error';
 import { API_VERSION, type FormFields, formValue, newSid } from '../common/twilio-format';
-import { EMULATOR_CONFIG, type EmulatorConfig } from '../config/emulator-config';
+import { EMULATOR_CONFIG, type EmulatorConfig } from '../config';
 import { FaultInjector } from '../faults/fault-injector.service';
 import { OutcomeOverrides } from '../faults/outcome-overrides.service';
 import { DeliveryLifecycle } from '../status-callbacks/delivery-lifecycle.service';

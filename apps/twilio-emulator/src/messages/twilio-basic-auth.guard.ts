@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TwilioApiError } from '../common/twilio-api.error';
-import { EMULATOR_CONFIG, type EmulatorConfig } from '../config/emulator-config';
+import { EMULATOR_CONFIG, type EmulatorConfig } from '../config';
 
 /**
  * Twilio's REST authentication: HTTP Basic with the account SID and auth token (401, code 20003,

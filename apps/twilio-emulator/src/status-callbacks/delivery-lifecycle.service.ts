@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { EMULATOR_CONFIG, type EmulatorConfig } from '../config/emulator-config';
+import { EMULATOR_CONFIG, type EmulatorConfig } from '../config';
 import type { EmulatedMessage } from '../messages/message.model';
 import { SignedWebhookClient } from '../webhooks/signed-webhook.client';
 import { buildStatusCallbackParams, planStatusSteps, type StatusStep } from './status-plan';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
 import { PersistenceModule } from '@app/persistence';
-import { startService, type RunningService } from '@app/runtime';
+import { bootService, type RunningService } from '@app/runtime';
 import { NatsTestClient, serviceEnv } from '@app/testing';
 import { loadWorkflowConfig } from '../config';
 import { ConversationStarter } from '../engine/conversation-starter';
@@ -55,7 +55,7 @@ export async function startAutomation(
   })
   class StarterModule {}
 
-  const service = await startService({
+  const service = await bootService({
     service: SERVICE_NAME,
     module: {
       module: class AutomationTestModule {},

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseConfig, secret } from '@app/config';
 
 /** Everything the emulator needs to run, resolved from env (main) or from options (tests). */
 export interface EmulatorConfig {
@@ -20,16 +21,6 @@ export const EMULATOR_CONFIG = Symbol('EMULATOR_CONFIG');
 
 export const DEFAULT_ACCOUNT_SID = 'AC00000000000000000000000000000000';
 export const DEFAULT_AUTH_TOKEN = 'emulator-auth-token';
-
-export const DEFAULTS: EmulatorConfig = {
-  port: 3999,
-  host: '0.0.0.0',
-  accountSid: DEFAULT_ACCOUNT_SID,
-  authToken: DEFAULT_AUTH_TOKEN,
-  webhookUrl: 'http://127.0.0.1:3000/twilio/messaging',
-  statusDelayMs: 5,
-  maxMessages: 200_000,
-};
 
 const integer = (min: number, max: number) =>
   z
@@ -55,15 +46,16 @@ export const accountSidSchema = z
   .regex(/^AC[0-9a-zA-Z]{32}$/, 'expected "AC" followed by 32 letters or digits');
 export const authTokenSchema = z.string().min(8, 'expected at least 8 characters');
 
-const envSchema = z.object({
-  PORT: integer(0, 65535).optional(),
-  HOST: z.string().trim().min(1).optional(),
-  TWILIO_ACCOUNT_SID: accountSidSchema.optional(),
-  TWILIO_AUTH_TOKEN: authTokenSchema.optional(),
-  EMULATOR_WEBHOOK_URL: httpUrl.optional(),
-  EMULATOR_STATUS_DELAY_MS: integer(0, 600_000).optional(),
-  EMULATOR_MAX_MESSAGES: integer(1, 100_000_000).optional(),
-});
+/** The emulator's environment, with its defaults (LOG_LEVEL is read by main.ts). */
+export const emulatorConfigShape = {
+  PORT: integer(0, 65535).default(3999),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  TWILIO_ACCOUNT_SID: accountSidSchema.default(DEFAULT_ACCOUNT_SID),
+  TWILIO_AUTH_TOKEN: secret(authTokenSchema.default(DEFAULT_AUTH_TOKEN)),
+  EMULATOR_WEBHOOK_URL: httpUrl.default('http://127.0.0.1:3000/twilio/messaging'),
+  EMULATOR_STATUS_DELAY_MS: integer(0, 600_000).default(5),
+  EMULATOR_MAX_MESSAGES: integer(1, 100_000_000).default(200_000),
+};
 
 /** A configuration problem, described in one line that names the variable. */
 export class EmulatorConfigError extends Error {
@@ -71,30 +63,26 @@ export class EmulatorConfigError extends Error {
 }
 
 /** Reads and validates the emulator's env; throws {@link EmulatorConfigError} on a bad value. */
-export function loadEmulatorConfig(env: NodeJS.ProcessEnv): EmulatorConfig {
-  // An empty variable (`PORT=` in a compose file) means "unset".
-  const present = Object.fromEntries(
-    Object.keys(envSchema.shape)
-      .map((key) => [key, env[key]] as const)
-      .filter(([, value]) => value !== undefined && value.trim() !== ''),
-  );
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const key = String(issue.path[0] ?? 'env');
-      const value = key === 'TWILIO_AUTH_TOKEN' ? '(hidden)' : JSON.stringify(present[key]);
-      return `${key}=${value}: ${issue.message}`;
-    });
+export function loadEmulatorConfig(env: Record<string, string | undefined>): EmulatorConfig {
+  // A blank variable (`PORT=` or `PORT= ` in a compose file) means "unset".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
+  const parsed = parseConfig(emulatorConfigShape, present);
+  if ('issues' in parsed) {
+    const problems = parsed.issues.map(
+      (issue) => `${issue.name}=${issue.secret ? '(hidden)' : JSON.stringify(issue.value)}: ${issue.message}`,
+    );
     throw new EmulatorConfigError(`Invalid twilio-emulator configuration: ${problems.join('; ')}`);
   }
-  const vars = parsed.data;
+  const vars = parsed.config;
   return {
-    port: vars.PORT ?? DEFAULTS.port,
-    host: vars.HOST ?? DEFAULTS.host,
-    accountSid: vars.TWILIO_ACCOUNT_SID ?? DEFAULTS.accountSid,
-    authToken: vars.TWILIO_AUTH_TOKEN ?? DEFAULTS.authToken,
-    webhookUrl: vars.EMULATOR_WEBHOOK_URL ?? DEFAULTS.webhookUrl,
-    statusDelayMs: vars.EMULATOR_STATUS_DELAY_MS ?? DEFAULTS.statusDelayMs,
-    maxMessages: vars.EMULATOR_MAX_MESSAGES ?? DEFAULTS.maxMessages,
+    port: vars.PORT,
+    host: vars.HOST,
+    accountSid: vars.TWILIO_ACCOUNT_SID,
+    authToken: vars.TWILIO_AUTH_TOKEN,
+    webhookUrl: vars.EMULATOR_WEBHOOK_URL,
+    statusDelayMs: vars.EMULATOR_STATUS_DELAY_MS,
+    maxMessages: vars.EMULATOR_MAX_MESSAGES,
   };
 }
+
+export const DEFAULTS: EmulatorConfig = loadEmulatorConfig({});

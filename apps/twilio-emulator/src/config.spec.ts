@@ -1,4 +1,4 @@
-import { DEFAULTS, EmulatorConfigError, loadEmulatorConfig } from './emulator-config';
+import { DEFAULTS, EmulatorConfigError, loadEmulatorConfig } from './config';
 
 describe('loadEmulatorConfig', () => {
   it('uses the defaults for an empty env', () => {
