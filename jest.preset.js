@@ -30,7 +30,10 @@ module.exports = function projectConfig(dir, name) {
         },
       ],
     },
-    transformIgnorePatterns: ['/node_modules/(?!(@marcbachmann/cel-js)/)'],
+    // content-disposition 3 (from @fastify/static) ships only ES modules too.
+    transformIgnorePatterns: [
+      '/node_modules/(?!(@marcbachmann/cel-js/|content-disposition/|@fastify/static/node_modules/content-disposition/))',
+    ],
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper,
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.integration-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],

@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 
 const TEST_FILE = /\.test\.(ts|tsx)$/;
 
@@ -51,8 +53,24 @@ export async function buildConsole(root) {
   const started = Date.now();
   const { build } = await import('vite');
   await build({ configFile: join(root, 'apps', 'console', 'vite.config.mts'), logLevel: 'warn' });
+  await precompress(join(outDir, 'assets'));
   await writeFile(stampFile, hash);
   console.log(
     `built the console into ${relative(root, outDir)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
+}
+
+/** .br and .gz beside each text asset, so the api sends them compressed without compressing per request. */
+async function precompress(dir) {
+  const brotli = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  for (const name of await readdir(dir)) {
+    if (!/\.(js|css|svg|json)$/.test(name)) continue;
+    const content = await readFile(join(dir, name));
+    await writeFile(
+      join(dir, `${name}.br`),
+      await brotli(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
+    await writeFile(join(dir, `${name}.gz`), await gz(content, { level: 9 }));
+  }
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { ApiHarness } from '../testing/api-harness';
 
 const PAGE = `<!doctype html><html><head>
@@ -14,6 +15,7 @@ async function fakeBuild(): Promise<string> {
   await mkdir(join(dir, 'assets'));
   await writeFile(join(dir, 'index.html'), PAGE);
   await writeFile(join(dir, 'assets', 'index-abc123.js'), 'console.log("console");\n');
+  await writeFile(join(dir, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log("console");\n'));
   return dir;
 }
 
@@ -65,6 +67,12 @@ describe('the console at /console/', () => {
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     expect(asset.headers.get('cache-control')).toMatch(/max-age=31536000.*immutable/);
     expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+    // Precompressed by the build: sent as brotli to a browser that takes it.
+    const compressed = await fetch(`${h.api.url}/console/assets/index-abc123.js`, {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(compressed.headers.get('content-encoding')).toBe('br');
+    expect(await compressed.text()).toBe('console.log("console");\n');
     const missing = await get('/console/assets/nope-123.js');
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toMatch(/json/);

@@ -39,10 +39,9 @@ export async function serveConsole(app: NestFastifyApplication, dir: string | un
       // File names carry a content hash: a changed file is a new URL.
       immutable: true,
       maxAge: '365d',
-      preCompressed: false,
-      setHeaders: (res) => {
-        for (const [name, value] of Object.entries(CONSOLE_SECURITY_HEADERS)) res.setHeader(name, value);
-      },
+      // The build writes .br and .gz beside each asset (scripts/build-console.mjs).
+      preCompressed: true,
+      setHeaders: (reply: FastifyReply) => void reply.headers(CONSOLE_SECURITY_HEADERS),
     });
   }
 
