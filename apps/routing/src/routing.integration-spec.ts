@@ -6,6 +6,7 @@ import {
   GetPhoneNumber,
   GetSender,
   GetWorkspace,
+  ListWorkspaces,
   InboundMessageReceived,
   ListPhoneNumbers,
   MessageAccepted,
@@ -164,6 +165,18 @@ describe('routing', () => {
       await expect(nats.request(GetWorkspace, { workspaceId: randomUUID() })).rejects.toMatchObject({
         code: 'not_found',
       });
+    });
+
+    it('lists workspaces by name, or only the ids asked for', async () => {
+      const [b, a] = [
+        await nats.request(CreateWorkspace, { name: 'Zeta Dental' }),
+        await nats.request(CreateWorkspace, { name: 'Alpha Clinic' }),
+      ];
+      const all = (await nats.request(ListWorkspaces, {})).items.map((w) => w.id);
+      expect(all.indexOf(a.id)).toBeLessThan(all.indexOf(b.id));
+      const some = await nats.request(ListWorkspaces, { ids: [b.id, randomUUID()] });
+      expect(some.items).toEqual([expect.objectContaining({ id: b.id, name: 'Zeta Dental' })]);
+      expect((await nats.request(ListWorkspaces, { ids: [] })).items).toEqual([]);
     });
 
     it('adds, reads, lists, changes and archives numbers, normalising E.164 and refusing bad input', async () => {

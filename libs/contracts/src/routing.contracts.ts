@@ -72,6 +72,13 @@ export const GetWorkspace = defineRequest({
   request: WorkspaceScoped,
   response: Workspace,
 });
+export const ListWorkspaces = defineRequest({
+  subject: 'rpc.routing.workspace.list',
+  askedBy: ['api'],
+  description: 'Every workspace by name (operator), or only those with the given ids.',
+  request: z.object({ ids: z.array(Id).max(1000).optional() }),
+  response: z.object({ items: z.array(Workspace) }),
+});
 export const SetWorkspaceFeature = defineRequest({
   subject: 'rpc.routing.workspace.set-feature',
   askedBy: ['api'],

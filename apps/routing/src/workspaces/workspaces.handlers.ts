@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CreateWorkspace, GetWorkspace, SetWorkspaceFeature, type RequestPayload } from '@app/contracts';
+import {
+  CreateWorkspace,
+  GetWorkspace,
+  ListWorkspaces,
+  SetWorkspaceFeature,
+  type RequestPayload,
+} from '@app/contracts';
 import { OnRequest } from '@app/messaging';
 import { WorkspacesUseCase } from './workspaces.usecase';
 
@@ -16,6 +22,11 @@ export class WorkspacesHandlers {
   @OnRequest(GetWorkspace)
   get(@Payload() request: RequestPayload<typeof GetWorkspace>) {
     return this.workspaces.get(request.workspaceId);
+  }
+
+  @OnRequest(ListWorkspaces)
+  async list(@Payload() request: RequestPayload<typeof ListWorkspaces>) {
+    return { items: await this.workspaces.list(request.ids) };
   }
 
   @OnRequest(SetWorkspaceFeature)

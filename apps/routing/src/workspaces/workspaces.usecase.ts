@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@app/persistence';
 import { AppError, type Feature, type Workspace } from '@app/contracts';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import { toWorkspace, WorkspaceEntity } from './workspace.entity';
 
 /** Workspaces and their product features (operator actions). */
@@ -17,6 +17,17 @@ export class WorkspacesUseCase {
 
   async get(workspaceId: string): Promise<Workspace> {
     return toWorkspace(await this.load(workspaceId));
+  }
+
+  /** By name; an organisation has tens of workspaces, not thousands (capped at 1,000). */
+  async list(ids?: string[]): Promise<Workspace[]> {
+    if (ids?.length === 0) return [];
+    const rows = await this.workspaces.find({
+      where: ids ? { id: In(ids) } : {},
+      order: { name: 'ASC', id: 'ASC' },
+      take: 1000,
+    });
+    return rows.map(toWorkspace);
   }
 
   /** Idempotent. Switching `whatsapp` off leaves the numbers' switches alone: checks read both. */
