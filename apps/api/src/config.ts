@@ -1,14 +1,65 @@
 import { z } from 'zod';
-import { baseConfigShape, databaseConfigShape, loadConfig, secret, type Config } from '@app/config';
+import {
+  baseConfigShape,
+  ConfigError,
+  databaseConfigShape,
+  loadConfig,
+  secret,
+  type Config,
+} from '@app/config';
+
+const MIN_OPERATOR_KEY = 16;
 
 export const apiConfigShape = {
   ...baseConfigShape,
   ...databaseConfigShape,
   PORT: z.coerce.number().int().min(0).max(65535).default(3001),
-  /** The operator key: manages workspaces, features and workspace API keys. */
-  ADMIN_API_KEY: secret(z.string().min(16, 'must be at least 16 characters')),
-  /** How long a workspace key lookup is trusted before the database is asked again (revocation delay). */
+  /**
+   * The operator key(s): manage workspaces, features, users and workspace API keys. Several,
+   * comma-separated, are all valid (rotation: add the new one, move callers, drop the old one).
+   */
+  ADMIN_API_KEY: secret(
+    z
+      .string()
+      .refine(
+        (v) => operatorKeyList(v).every((k) => k.length >= MIN_OPERATOR_KEY),
+        `each key must be at least ${MIN_OPERATOR_KEY} characters`,
+      )
+      .optional(),
+  ),
+  /**
+   * A file of operator keys, one a line (`#` comments), re-read when it changes: rotate without a
+   * restart by updating the mounted Secret. Used with or instead of ADMIN_API_KEY.
+   */
+  ADMIN_API_KEY_FILE: z.string().min(1).optional(),
+  /** How often ADMIN_API_KEY_FILE is checked for changes. */
+  ADMIN_API_KEY_FILE_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** How long a key or session look-up is trusted before the database is asked again (revocation delay). */
   API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /** How long an unknown key or session token is remembered as unknown. */
+  API_KEY_NEGATIVE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  /** Most key and session look-ups kept (least recently used go first). */
+  API_KEY_CACHE_SIZE: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+  /** How long a console sign-in lasts. */
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(12),
+  /** Rate limits (counters shared by every replica through Postgres): the window of the next two. */
+  API_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(10_000),
+  /** Requests per window per caller (a workspace key, the operator key, a signed-in user). */
+  API_RATE_LIMIT_PER_KEY: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  /** Requests per window per client address (IPv6 by /64), with or without credentials. */
+  API_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  /** Refused keys or session cookies per address per minute; past it, 429 without a look-up. */
+  API_AUTH_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Sign-in attempts per address per 15 minutes. */
+  API_SIGN_IN_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Failed sign-ins per email per 15 minutes. */
+  API_SIGN_IN_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** How often each replica adds its counts to the shared counters. */
+  API_RATE_LIMIT_SYNC_MS: z.coerce.number().int().min(50).max(10_000).default(500),
   /** Largest request body accepted, in bytes (413 above). */
   API_BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -23,7 +74,19 @@ export const apiConfigShape = {
 };
 export type ApiConfig = Config<typeof apiConfigShape>;
 
-export const loadApiConfig = (env: Record<string, string | undefined> = process.env): ApiConfig =>
-  loadConfig(apiConfigShape, env);
+/** The keys of a comma-separated ADMIN_API_KEY, trimmed, empty entries dropped. */
+export function operatorKeyList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+}
+
+export function loadApiConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
+  const config = loadConfig(apiConfigShape, env);
+  if (!config.ADMIN_API_KEY && !config.ADMIN_API_KEY_FILE)
+    throw new ConfigError('Invalid configuration: ADMIN_API_KEY or ADMIN_API_KEY_FILE is required');
+  return config;
+}
 
 export const API_CONFIG = Symbol('API_CONFIG');

@@ -1,15 +1,16 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { AppError } from '@app/contracts';
-import type { Caller, WorkspaceCaller } from './key-scope';
+import type { WorkspaceCaller } from './key-scope';
 
 export interface AuthenticatedRequest {
-  caller?: Caller;
+  /** Set by AccessGuard on workspace routes. */
+  workspace?: WorkspaceCaller;
 }
 
-/** The calling key's workspace (set by ApiKeyGuard on workspace routes). */
+/** The workspace the call acts in (set by AccessGuard on workspace routes). */
 export const Workspace = createParamDecorator((_data: unknown, ctx: ExecutionContext): WorkspaceCaller => {
-  const caller = ctx.switchToHttp().getRequest<AuthenticatedRequest>().caller;
+  const workspace = ctx.switchToHttp().getRequest<AuthenticatedRequest>().workspace;
   // Only reachable if a workspace route were declared without the guard: fail closed.
-  if (caller?.kind !== 'workspace') throw new AppError('forbidden', 'This route needs a workspace API key.');
-  return { workspaceId: caller.workspaceId, keyId: caller.keyId };
+  if (!workspace) throw new AppError('forbidden', 'This route needs a workspace API key.');
+  return workspace;
 });

@@ -37,7 +37,29 @@ const FLOOR = [
   'post /v1/routines',
   'get /v1/routines/{id}',
   'post /v1/routines/{id}/run',
+  // people: users, sessions (the console), and what the console lists
+  'get /v1/workspaces',
+  'post /v1/users',
+  'get /v1/users',
+  'get /v1/users/{id}',
+  'patch /v1/users/{id}',
+  'delete /v1/users/{id}',
+  'post /v1/sessions',
+  'get /v1/sessions',
+  'get /v1/sessions/current',
+  'delete /v1/sessions/current',
+  'delete /v1/sessions/{id}',
+  'post /v1/sessions/current/password',
 ];
+
+/** Who may call each route, as its OpenAPI security requirements (any one of them). */
+function expectedSecurity(method: string, path: string): Array<Record<string, string[]>> {
+  if (method === 'post' && path === '/v1/sessions') return [];
+  if (path.startsWith('/v1/sessions')) return [{ session: [] }];
+  if (path.startsWith('/v1/workspaces') || path.startsWith('/v1/users'))
+    return [{ operatorKey: [] }, { session: [] }];
+  return [{ workspaceKey: [] }, { session: [] }];
+}
 
 type Operation = {
   security?: Array<Record<string, string[]>>;
@@ -71,16 +93,15 @@ describe('OpenAPI docs', () => {
         .map((o) => o.key)
         .sort(),
     ).toEqual([...FLOOR].sort());
-    for (const { key, op } of operations()) {
-      const scheme = key.includes('/v1/workspaces') ? 'operatorKey' : 'workspaceKey';
-      expect({ key, security: op.security }).toEqual({ key, security: [{ [scheme]: [] }] });
-      expect({ key, has401: '401' in op.responses, has503: '503' in op.responses }).toEqual({
-        key,
-        has401: true,
-        has503: true,
-      });
+    for (const { key, op, method, path } of operations()) {
+      expect({ key, security: op.security }).toEqual({ key, security: expectedSecurity(method, path) });
+      const statuses = ['401', '429', '503'].filter((s) => s in op.responses);
+      expect({ key, statuses }).toEqual({ key, statuses: ['401', '429', '503'] });
     }
     expect(doc.components.securitySchemes).toHaveProperty('operatorKey');
+    expect(doc.components.securitySchemes).toMatchObject({
+      session: { type: 'apiKey', in: 'cookie', name: 'ta_session' },
+    });
     expect(doc.components.schemas.Error).toMatchObject({
       properties: { statusCode: expect.anything(), error: expect.anything(), message: expect.anything() },
     });
@@ -92,8 +113,26 @@ describe('OpenAPI docs', () => {
     );
   });
 
-  it('guards every documented route: no key is a 401 on each', async () => {
+  it('gives every new request body an example', () => {
+    for (const [key, schema] of [
+      ['post /v1/users', doc.paths['/v1/users'].post],
+      ['patch /v1/users/{id}', doc.paths['/v1/users/{id}'].patch],
+      ['post /v1/sessions', doc.paths['/v1/sessions'].post],
+      ['post /v1/sessions/current/password', doc.paths['/v1/sessions/current/password'].post],
+    ] as const) {
+      const body = schema.requestBody?.content['application/json'] as { schema?: { example?: unknown } };
+      expect({ key, example: body?.schema?.example }).toEqual({ key, example: expect.any(Object) });
+    }
+    for (const name of ['User', 'CurrentSession', 'SignedIn', 'SessionList'])
+      expect({ name, example: (doc.components.schemas[name] as { example?: unknown }).example }).toEqual({
+        name,
+        example: expect.any(Object),
+      });
+  });
+
+  it('guards every documented route: no key is a 401 on each (signing in needs none)', async () => {
     for (const { key, path, method } of operations()) {
+      if (key === 'post /v1/sessions') continue;
       const concrete = path
         .replace('{feature}', 'whatsapp')
         .replace(/\{[^}]+\}/g, '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b');

@@ -4,6 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { isAppError } from '@app/contracts';
 import { httpStatusOf } from './error-status';
+import { TooManyRequests } from './too-many-requests';
 
 export interface ErrorBody {
   statusCode: number;
@@ -11,7 +12,8 @@ export interface ErrorBody {
   message: string;
 }
 
-const body = (statusCode: number, message: string): ErrorBody => ({
+/** The one error shape of the api. */
+export const errorBody = (statusCode: number, message: string): ErrorBody => ({
   statusCode,
   error: STATUS_CODES[statusCode] ?? 'Error',
   message,
@@ -31,6 +33,8 @@ export class ApiErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const [status, payload] = this.describe(exception);
+    if (exception instanceof TooManyRequests)
+      void reply.header('retry-after', String(exception.retryAfterSeconds));
     void reply.status(status).send(payload);
   }
 
@@ -38,7 +42,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     if (isAppError(exception)) {
       const status = httpStatusOf(exception.code);
       if (status === 500) return this.internal(exception);
-      return [status, body(status, exception.message)];
+      return [status, errorBody(status, exception.message)];
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -52,7 +56,7 @@ export class ApiErrorFilter implements ExceptionFilter {
           : Array.isArray(message)
             ? message.map(String).join('; ')
             : exception.message;
-      return [status, body(status, text)];
+      return [status, errorBody(status, text)];
     }
     return this.internal(exception);
   }
@@ -61,6 +65,6 @@ export class ApiErrorFilter implements ExceptionFilter {
     const errorId = randomUUID();
     const err = exception instanceof Error ? exception : new Error(String(exception));
     this.logger.error(`Unhandled error ${errorId}: ${err.name}: ${err.message}`, err.stack);
-    return [500, body(500, `Internal error (error id ${errorId}).`)];
+    return [500, errorBody(500, `Internal error (error id ${errorId}).`)];
   }
 }

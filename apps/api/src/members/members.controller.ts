@@ -35,7 +35,7 @@ const ChangesQuery = z.object({ limit: queryInt(1, 1000), cursor: queryCursor })
 const memberRef = () => schemaRef('Member', Member);
 
 /** Changes made through the API are audited with the key that made them. */
-const apiSource = (ws: WorkspaceCaller): ChangeSource => ({ type: 'api', ref: `api-key:${ws.keyId}` });
+const apiSource = (ws: WorkspaceCaller): ChangeSource => ({ type: 'api', ref: ws.actor });
 
 @ApiController('members', 'workspace', 'Members')
 export class MembersController {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { SendRequest } from '@app/contracts';
 import { SendMessageBody, toSendRequest } from './send-message';
 
-const ws = { workspaceId: randomUUID(), keyId: randomUUID() };
+const keyId = randomUUID();
+const ws = { workspaceId: randomUUID(), keyId, userId: null, actor: `api-key:${keyId}` };
 const base = {
   phoneNumberId: randomUUID(),
   memberId: randomUUID(),
@@ -30,7 +31,7 @@ describe('POST /v1/messages request', () => {
   });
 
   it('gives the same client key different send keys in different workspaces', () => {
-    const other = { workspaceId: randomUUID(), keyId: randomUUID() };
+    const other = { ...ws, workspaceId: randomUUID() };
     expect(toSendRequest(ws, SendMessageBody.parse(base), 'k').idempotencyKey).not.toBe(
       toSendRequest(other, SendMessageBody.parse(base), 'k').idempotencyKey,
     );

@@ -49,6 +49,6 @@ export function toSendRequest(
     workspaceId: ws.workspaceId,
     idempotencyKey: `api:${ws.workspaceId}:${clientKey ?? randomUUID()}`,
     kind: 'system',
-    origin: { service: 'api', ref: `api-key:${ws.keyId}` },
+    origin: { service: 'api', ref: ws.actor },
   };
 }

@@ -2,5 +2,11 @@
 // (the connection's search_path is the service's schema).
 import type { MigrationInterface } from 'typeorm';
 import { CreateApiKeys1732470000000 } from './1732470000000-create-api-keys';
+import { CreateUsersAndSessions1732480000000 } from './1732480000000-create-users-and-sessions';
+import { CreateRateLimitCounters1732490000000 } from './1732490000000-create-rate-limit-counters';
 
-export const migrations: Array<new () => MigrationInterface> = [CreateApiKeys1732470000000];
+export const migrations: Array<new () => MigrationInterface> = [
+  CreateApiKeys1732470000000,
+  CreateUsersAndSessions1732480000000,
+  CreateRateLimitCounters1732490000000,
+];

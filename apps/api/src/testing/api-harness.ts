@@ -22,8 +22,11 @@ export class ApiHarness {
     readonly fakes: FakeServices,
   ) {}
 
-  static async start(options: { env?: Record<string, string>; fakes?: boolean } = {}): Promise<ApiHarness> {
-    const namespace = uniqueNamespace();
+  /** `namespace`: share another harness's NATS subjects and database schema (a second replica). */
+  static async start(
+    options: { env?: Record<string, string>; fakes?: boolean; namespace?: string } = {},
+  ): Promise<ApiHarness> {
+    const namespace = options.namespace ?? uniqueNamespace();
     const nats = await NatsTestClient.connect(namespace);
     const fakes = new FakeServices(nats);
     if (options.fakes !== false) fakes.register();

@@ -21,6 +21,7 @@ import {
   GetSendRecord,
   GetWorkflow,
   GetWorkspace,
+  ListWorkspaces,
   ListActionRuns,
   ListChatMessages,
   ListChats,
@@ -136,6 +137,11 @@ export class FakeServices {
       return ws;
     };
     this.on(GetWorkspace, (req) => workspace(req.workspaceId));
+    this.on(ListWorkspaces, (req) => ({
+      items: [...this.workspaces.values()]
+        .filter((w) => !req.ids || req.ids.includes(w.id))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+    }));
     this.on(SetWorkspaceFeature, (req) => {
       const ws = workspace(req.workspaceId);
       ws.features = req.enabled

@@ -1,7 +1,14 @@
 import { Delete, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CreateWorkspace, Feature, GetWorkspace, SetWorkspaceFeature, Workspace } from '@app/contracts';
+import {
+  CreateWorkspace,
+  Feature,
+  GetWorkspace,
+  ListWorkspaces,
+  SetWorkspaceFeature,
+  Workspace,
+} from '@app/contracts';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
 import { schemaRef } from '../http/openapi';
 import { ServiceClient } from '../http/service-client';
@@ -18,6 +25,15 @@ export class WorkspacesController {
   @Endpoint({ summary: 'Create a workspace', status: 201, response: workspaceRef() })
   create(@ZodBody(CreateWorkspaceBody) body: z.infer<typeof CreateWorkspaceBody>) {
     return this.services.ask(CreateWorkspace, body);
+  }
+
+  @Get()
+  @Endpoint({
+    summary: 'Every workspace, by name',
+    response: schemaRef('WorkspaceList', ListWorkspaces.response),
+  })
+  list() {
+    return this.services.ask(ListWorkspaces, {});
   }
 
   @Get(':id')

@@ -1,0 +1,72 @@
+import { ApiHarness } from '../testing/api-harness';
+
+/** A workflow as YAML of about `bytes` bytes: a long list of reply steps (slow for a YAML parser). */
+const bigYaml = (bytes: number) => {
+  const lines = ['name: Big', 'definition:'];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const line = `  - reply: "hello ${i}"`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join('\n');
+};
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - started };
+}
+
+describe('nothing is parsed before the caller is known', () => {
+  let h: ApiHarness;
+  let ws: { id: string; key: string };
+
+  beforeAll(async () => {
+    h = await ApiHarness.start();
+    ws = await h.workspace();
+  });
+  afterAll(() => h?.stop());
+
+  it('answers 401 to a body that would not parse, is too large or too deep, without a key', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['malformed JSON', '{"name":', 'application/json'],
+      ['malformed YAML', 'name: [unclosed', 'application/yaml'],
+      ['too large', JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }), 'application/json'],
+      ['too deep', `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`, 'application/json'],
+      ['unsupported type', '<workflow/>', 'application/xml'],
+    ];
+    for (const [name, body, type] of cases) {
+      const res = await h.call('POST', '/v1/workflows', undefined, body, { 'content-type': type });
+      expect({ name, status: res.status }).toEqual({ name, status: 401 });
+      const wrongKey = await h.call('POST', '/v1/workflows', `wsk_${'A'.repeat(43)}`, body, {
+        'content-type': type,
+      });
+      expect({ name, status: wrongKey.status }).toEqual({ name, status: 401 });
+    }
+  });
+
+  it('keeps /health/live fast while unauthenticated 1 MiB YAML bodies arrive', async () => {
+    const body = bigYaml(1000 * 1000);
+    const floods = Array.from({ length: 4 }, () =>
+      timed(() => h.call('POST', '/v1/workflows', undefined, body, { 'content-type': 'application/yaml' })),
+    );
+    // Let the uploads start, then probe liveness while they are in flight.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const health = await timed(() => h.call('GET', '/health/live'));
+    const answers = await Promise.all(floods);
+    expect(answers.map((a) => a.value.status)).toEqual([401, 401, 401, 401]);
+    expect(health.value.status).toBe(200);
+    // Generous bounds for a shared 2-core machine; parsing these bodies takes seconds of CPU.
+    expect(health.ms).toBeLessThan(500);
+    for (const a of answers) expect(a.ms).toBeLessThan(1000);
+  });
+
+  it('still parses JSON and YAML for a caller with a key', async () => {
+    const yaml = await h.call('POST', '/v1/workflows', ws.key, 'name: Small\ndefinition:\n  - reply: hi\n', {
+      'content-type': 'application/yaml',
+    });
+    expect(yaml.status).toBe(201);
+    expect(yaml.body.definition).toEqual([{ reply: 'hi' }]);
+  });
+});
