@@ -312,6 +312,113 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/v1/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user's sessions, newest first */
+    get: operations['Sessions_list'];
+    put?: never;
+    /** Sign in: sets the ta_session cookie (wrong email or password: 401, too many attempts: 429) */
+    post: operations['Sessions_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** End one of your sessions (another browser, say) */
+    delete: operations['Sessions_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/sessions/current': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user (with the workspaces they may pick) and this session */
+    get: operations['Sessions_current'];
+    put?: never;
+    post?: never;
+    /** Sign out (ends this session and clears the cookie) */
+    delete: operations['Sessions_signOut'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/sessions/current/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change your password; your other sessions end */
+    post: operations['Sessions_password'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every console user, by email */
+    get: operations['Users_list'];
+    put?: never;
+    /** Create a console user (admin: everything; member: the workspaces listed) */
+    post: operations['Users_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read a user */
+    get: operations['Users_get'];
+    put?: never;
+    post?: never;
+    /** Delete a user (their sessions end) */
+    delete: operations['Users_delete'];
+    options?: never;
+    head?: never;
+    /** Change a user's role, workspaces, password or disabled state (disabling or a new password ends their sessions) */
+    patch: operations['Users_change'];
+    trace?: never;
+  };
   '/v1/workflows': {
     parameters: {
       query?: never;
@@ -372,7 +479,8 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Every workspace, by name */
+    get: operations['Workspaces_list'];
     put?: never;
     /** Create a workspace */
     post: operations['Workspaces_create'];
@@ -591,6 +699,48 @@ export type components = {
       revokedAt: string | null;
       /** Format: uuid */
       workspaceId: string;
+    };
+    /**
+     * @example {
+     *       "user": {
+     *         "id": "3b0f8c4e-2d7a-4a51-9f3e-7c1d2b4a6e90",
+     *         "email": "ana@sunrise-dental.example",
+     *         "role": "member",
+     *         "workspaces": [
+     *           {
+     *             "id": "6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
+     *             "name": "Sunrise Dental"
+     *           }
+     *         ]
+     *       },
+     *       "session": {
+     *         "id": "9d2e4f6a-1b3c-4d5e-8f70-a1b2c3d4e5f6",
+     *         "createdAt": "2025-01-15T09:30:00.000Z",
+     *         "expiresAt": "2025-01-15T21:30:00.000Z"
+     *       }
+     *     }
+     */
+    CurrentSession: {
+      session: {
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        expiresAt: string;
+        /** Format: uuid */
+        id: string;
+      };
+      user: {
+        email: string;
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        role: 'admin' | 'member';
+        workspaces: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      };
     };
     Error: {
       /** @example Not Found */
@@ -902,6 +1052,104 @@ export type components = {
         | 'failed'
         | 'skipped';
     };
+    /**
+     * @example {
+     *       "items": [
+     *         {
+     *           "id": "9d2e4f6a-1b3c-4d5e-8f70-a1b2c3d4e5f6",
+     *           "createdAt": "2025-01-15T09:30:00.000Z",
+     *           "expiresAt": "2025-01-15T21:30:00.000Z",
+     *           "lastSeenAt": "2025-01-15T10:02:00.000Z",
+     *           "userAgent": "Mozilla/5.0 (X11; Linux x86_64)",
+     *           "current": true
+     *         }
+     *       ]
+     *     }
+     */
+    SessionList: {
+      items: {
+        /** Format: date-time */
+        createdAt: string;
+        current: boolean;
+        /** Format: date-time */
+        expiresAt: string;
+        /** Format: uuid */
+        id: string;
+        /** Format: date-time */
+        lastSeenAt: string;
+        userAgent: string | null;
+      }[];
+    };
+    /**
+     * @example {
+     *       "user": {
+     *         "id": "3b0f8c4e-2d7a-4a51-9f3e-7c1d2b4a6e90",
+     *         "email": "ana@sunrise-dental.example",
+     *         "role": "member",
+     *         "workspaces": [
+     *           {
+     *             "id": "6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
+     *             "name": "Sunrise Dental"
+     *           }
+     *         ]
+     *       }
+     *     }
+     */
+    SignedIn: {
+      user: {
+        email: string;
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        role: 'admin' | 'member';
+        workspaces: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      };
+    };
+    /**
+     * @example {
+     *       "id": "3b0f8c4e-2d7a-4a51-9f3e-7c1d2b4a6e90",
+     *       "email": "ana@sunrise-dental.example",
+     *       "role": "member",
+     *       "workspaceIds": [
+     *         "6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b"
+     *       ],
+     *       "disabled": false,
+     *       "createdAt": "2025-01-15T09:30:00.000Z",
+     *       "updatedAt": "2025-01-15T09:30:00.000Z"
+     *     }
+     */
+    User: {
+      /** Format: date-time */
+      createdAt: string;
+      disabled: boolean;
+      email: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      role: 'admin' | 'member';
+      /** Format: date-time */
+      updatedAt: string;
+      workspaceIds: string[];
+    };
+    UserList: {
+      items: {
+        /** Format: date-time */
+        createdAt: string;
+        disabled: boolean;
+        email: string;
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        role: 'admin' | 'member';
+        /** Format: date-time */
+        updatedAt: string;
+        workspaceIds: string[];
+      }[];
+    };
     Workflow: {
       /** Format: date-time */
       createdAt: string;
@@ -939,6 +1187,16 @@ export type components = {
       id: string;
       name: string;
     };
+    WorkspaceList: {
+      items: {
+        /** Format: date-time */
+        createdAt: string;
+        features: 'whatsapp'[];
+        /** Format: uuid */
+        id: string;
+        name: string;
+      }[];
+    };
   };
   responses: never;
   parameters: never;
@@ -956,7 +1214,10 @@ export interface operations {
         limit?: number;
         memberId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -980,7 +1241,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -989,8 +1250,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1021,7 +1291,10 @@ export interface operations {
   Chats_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -1047,7 +1320,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1056,7 +1329,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1067,6 +1340,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1099,7 +1381,10 @@ export interface operations {
       query?: {
         limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -1125,7 +1410,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1134,7 +1419,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1145,6 +1430,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1175,7 +1469,10 @@ export interface operations {
   EventRules_list: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1199,7 +1496,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1208,8 +1505,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1240,7 +1546,10 @@ export interface operations {
   EventRules_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1293,7 +1602,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1302,7 +1611,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1322,6 +1631,15 @@ export interface operations {
       };
       /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1352,7 +1670,10 @@ export interface operations {
   EventRules_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -1378,7 +1699,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1387,7 +1708,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1398,6 +1719,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1430,7 +1760,10 @@ export interface operations {
       query?: {
         limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -1456,7 +1789,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1465,7 +1798,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1476,6 +1809,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1509,6 +1851,8 @@ export interface operations {
       header?: {
         /** @description Retrying with the same key (or body eventId) publishes the event once. */
         'Idempotency-Key'?: string;
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
       };
       path?: never;
       cookie?: never;
@@ -1547,7 +1891,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1556,7 +1900,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1567,6 +1911,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1602,7 +1955,10 @@ export interface operations {
         limit?: number;
         phone?: string;
       };
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1626,7 +1982,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1635,8 +1991,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1667,7 +2032,10 @@ export interface operations {
   Members_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1705,7 +2073,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1714,7 +2082,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1725,6 +2093,15 @@ export interface operations {
       };
       /** @description Conflicts with an existing resource. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1755,7 +2132,10 @@ export interface operations {
   Members_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -1781,7 +2161,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1790,7 +2170,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1801,6 +2181,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1831,7 +2220,10 @@ export interface operations {
   Members_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -1871,7 +2263,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1880,7 +2272,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1900,6 +2292,15 @@ export interface operations {
       };
       /** @description Conflicts with an existing resource. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1933,7 +2334,10 @@ export interface operations {
         cursor?: string;
         limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -1959,7 +2363,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1968,7 +2372,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1979,6 +2383,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -2009,7 +2422,10 @@ export interface operations {
   Members_windows: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -2037,7 +2453,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2046,7 +2462,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2057,6 +2473,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -2090,6 +2515,8 @@ export interface operations {
       header?: {
         /** @description Retrying with the same key sends at most one message (or give idempotencyKey in the body). */
         'Idempotency-Key'?: string;
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
       };
       path?: never;
       cookie?: never;
@@ -2133,7 +2560,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2142,7 +2569,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2162,6 +2589,15 @@ export interface operations {
       };
       /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -2192,7 +2628,10 @@ export interface operations {
   Messages_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -2218,7 +2657,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2227,7 +2666,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2238,6 +2677,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -2270,7 +2718,10 @@ export interface operations {
       query?: {
         includeArchived?: 'true' | 'false';
       };
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2294,7 +2745,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2303,8 +2754,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -2335,7 +2795,10 @@ export interface operations {
   PhoneNumbers_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2383,7 +2846,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2392,7 +2855,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2412,6 +2875,15 @@ export interface operations {
       };
       /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -2442,7 +2914,10 @@ export interface operations {
   PhoneNumbers_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -2468,7 +2943,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2477,7 +2952,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2488,6 +2963,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -2518,7 +3002,10 @@ export interface operations {
   PhoneNumbers_archive: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -2544,7 +3031,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2553,7 +3040,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2564,6 +3051,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -2594,7 +3090,10 @@ export interface operations {
   PhoneNumbers_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -2643,7 +3142,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2652,7 +3151,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2672,6 +3171,15 @@ export interface operations {
       };
       /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -2702,7 +3210,10 @@ export interface operations {
   Routines_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2756,7 +3267,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2765,7 +3276,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2785,6 +3296,15 @@ export interface operations {
       };
       /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -2815,7 +3335,10 @@ export interface operations {
   Routines_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -2841,7 +3364,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2850,7 +3373,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2861,6 +3384,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -2891,7 +3423,10 @@ export interface operations {
   Routines_run: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -2917,7 +3452,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2926,7 +3461,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2946,6 +3481,928 @@ export interface operations {
       };
       /** @description Conflicts with an existing resource. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Sessions_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionList'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description An API key (keys have no user). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Sessions_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: email */
+          email: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignedIn'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description An API key (keys have no user). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Sessions_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description An API key (keys have no user). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Sessions_current: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CurrentSession'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description An API key (keys have no user). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Sessions_signOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description An API key (keys have no user). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Sessions_password: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          currentPassword: string;
+          newPassword: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description An API key (keys have no user). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Users_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserList'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A workspace key, or a session that is not an admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Users_add: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: email */
+          email: string;
+          password: string;
+          /** @enum {string} */
+          role: 'admin' | 'member';
+          workspaceIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A workspace key, or a session that is not an admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with an existing resource. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Users_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A workspace key, or a session that is not an admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Users_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A workspace key, or a session that is not an admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with an existing resource. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Users_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          disabled?: boolean;
+          password?: string;
+          /** @enum {string} */
+          role?: 'admin' | 'member';
+          workspaceIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A workspace key, or a session that is not an admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with an existing resource. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -2976,7 +4433,10 @@ export interface operations {
   Workflows_list: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3000,7 +4460,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3009,8 +4469,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3041,7 +4510,10 @@ export interface operations {
   Workflows_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3080,7 +4552,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3089,7 +4561,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3100,6 +4572,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3130,7 +4611,10 @@ export interface operations {
   Workflows_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -3156,7 +4640,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3165,7 +4649,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3176,6 +4660,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3206,7 +4699,10 @@ export interface operations {
   Workflows_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path: {
         id: string;
       };
@@ -3247,7 +4743,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3256,7 +4752,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3276,6 +4772,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3306,7 +4811,10 @@ export interface operations {
   CurrentWorkspace_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3330,7 +4838,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3339,8 +4847,91 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The operator key on a workspace route. */
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Workspaces_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkspaceList'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A workspace key, or a session that is not an admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3401,7 +4992,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3410,8 +5001,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A workspace key on an operator route. */
+      /** @description A workspace key, or a session that is not an admin. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3468,7 +5068,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3477,7 +5077,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A workspace key on an operator route. */
+      /** @description A workspace key, or a session that is not an admin. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3488,6 +5088,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3545,7 +5154,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3554,7 +5163,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A workspace key on an operator route. */
+      /** @description A workspace key, or a session that is not an admin. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3565,6 +5174,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3622,7 +5240,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3631,7 +5249,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A workspace key on an operator route. */
+      /** @description A workspace key, or a session that is not an admin. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3642,6 +5260,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3700,7 +5327,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3709,8 +5336,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A workspace key on an operator route. */
+      /** @description A workspace key, or a session that is not an admin. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3773,7 +5409,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3782,7 +5418,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A workspace key on an operator route. */
+      /** @description A workspace key, or a session that is not an admin. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3793,6 +5429,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3850,7 +5495,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Missing, malformed, unknown or revoked key. */
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3859,7 +5504,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A workspace key on an operator route. */
+      /** @description A workspace key, or a session that is not an admin. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3870,6 +5515,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
