@@ -37,8 +37,6 @@ describe('user:create (the first admin, from the command line)', () => {
     const short = createUser(namespace, ['--email', `x-${email}`, '--role', 'admin'], 'short');
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/password: must be at least 12 characters/);
-    const noEmail = createUser(namespace, ['--role', 'admin'], 'the first admin passphrase');
-    expect(noEmail.stderr).toMatch(/--email is required/);
 
     const h = await ApiHarness.start({ namespace });
     try {
@@ -51,5 +49,6 @@ describe('user:create (the first admin, from the command line)', () => {
     } finally {
       await h.stop();
     }
-  });
+    // Three processes on a shared machine: give them time.
+  }, 180_000);
 });
