@@ -1,4 +1,5 @@
-import { randomPhone, waitFor } from '@app/testing';
+import { SendRequested } from '@app/contracts';
+import { NatsTestClient, randomPhone, staysFalse, waitFor } from '@app/testing';
 import { System } from './system';
 
 const TEMPLATE = 'HX0123456789abcdef0123456789abcdef';
@@ -176,5 +177,85 @@ describe('outbound sends through the REST API, end to end', () => {
     await system.waitForSent(m.phone, 1, 'sms');
     await messageStatus(answers[0].id, 'delivered');
     expect(await system.sentTo(m.phone)).toHaveLength(1);
+  });
+
+  it('sends nothing to a phone that sent STOP, whether the send names the member or only the phone, through the API or NATS', async () => {
+    const phone = randomPhone();
+    await system.inbound({ from: phone, to: number.number, body: 'hi', channel: 'sms' });
+    await system.waitForSent(phone, 1, 'sms');
+    await system.inbound({ from: phone, to: number.number, body: 'STOP', channel: 'sms' });
+    await system.waitForSent(phone, 2, 'sms'); // the confirmation
+    const stopped = await waitFor(async () => {
+      const found = await system.ok<{ items: Array<{ id: string; optedOut: boolean }> }>(
+        'GET',
+        `/v1/members?phone=${encodeURIComponent(phone)}`,
+        ws.key,
+      );
+      return found.items[0]?.optedOut ? found.items[0] : undefined;
+    });
+    const OPTED_OUT = 'Member has opted out of messages (replied STOP).';
+
+    // By address through the API: the address is the member's, so the member's checks apply.
+    const byPhone = await system.ok<{ id: string }>('POST', '/v1/messages', ws.key, {
+      phoneNumberId: number.id,
+      to: phone,
+      channel: 'sms',
+      body: 'Flash sale today!',
+    });
+    expect(byPhone).toMatchObject({ status: 'skipped', reason: OPTED_OUT });
+    // The send is recorded against the member it reached for.
+    expect(await system.ok('GET', `/v1/messages/${byPhone.id}`, ws.key)).toMatchObject({
+      status: 'skipped',
+      memberId: stopped.id,
+    });
+
+    // The same send requested on NATS, by address and as a reply.
+    const nats = await NatsTestClient.connect(system.namespace);
+    try {
+      for (const kind of ['system', 'reply'] as const) {
+        const idempotencyKey = `e2e-stop-${kind}-${phone}`;
+        await nats.publish(
+          SendRequested,
+          {
+            idempotencyKey,
+            workspaceId: ws.id,
+            phoneNumberId: number.id,
+            to: phone,
+            channel: 'sms',
+            body: `By ${kind}`,
+            kind,
+            origin: { service: 'e2e', ref: null },
+          },
+          idempotencyKey,
+        );
+      }
+      expect(await staysFalse(async () => (await system.sentTo(phone)).length > 2, 2_000)).toBe(true);
+    } finally {
+      await nats.close();
+    }
+
+    // The phone moves to another member: no member has it now, and its STOP still holds.
+    await system.ok('PATCH', `/v1/members/${stopped.id}`, ws.key, { phone: randomPhone() });
+    const orphan = await system.ok('POST', '/v1/messages', ws.key, {
+      phoneNumberId: number.id,
+      to: phone,
+      channel: 'sms',
+      body: 'Anyone there?',
+    });
+    expect(orphan).toMatchObject({
+      status: 'skipped',
+      reason: 'This phone number has opted out of messages (replied STOP).',
+    });
+    expect(await system.sentTo(phone)).toHaveLength(2);
+
+    // A phone nobody opted out still gets a send by address.
+    const fresh = randomPhone();
+    const ok = await system.ok<{ id: string }>('POST', '/v1/messages', ws.key, {
+      phoneNumberId: number.id,
+      to: fresh,
+      channel: 'sms',
+      body: 'Welcome',
+    });
+    await messageStatus(ok.id, 'delivered');
   });
 });

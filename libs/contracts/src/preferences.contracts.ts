@@ -139,6 +139,27 @@ export const CheckSend = defineRequest({
   ]),
 });
 
+/**
+ * May a send reach this phone? The member with this phone decides, as in `send.check`; a phone
+ * no member has is refused only when it sent STOP (opt-outs are recorded by address too).
+ */
+export const CheckSendToAddress = defineRequest({
+  subject: 'rpc.preferences.send.check-address',
+  askedBy: ['outbound'],
+  description:
+    "Whether a send of this kind may reach a phone: its member's checks, or the phone's own opt-out when no member has it.",
+  request: WorkspaceScoped.extend({ phone: E164, channel: Channel, kind: SendKind }),
+  response: z.discriminatedUnion('allowed', [
+    z.object({ allowed: z.literal(true), member: Member.nullable() }),
+    z.object({
+      allowed: z.literal(false),
+      outcome: z.enum(['skipped', 'failed']),
+      reason: z.string(),
+      member: Member.nullable(),
+    }),
+  ]),
+});
+
 export const MemberCacheInvalidation = z.object({
   workspaceId: Id,
   memberId: Id,

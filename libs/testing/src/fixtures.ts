@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import {
   AppError,
   CheckSend,
+  CheckSendToAddress,
   GetMember,
   GetSender,
   type Channel,
@@ -11,7 +12,7 @@ import {
   type SendKind,
   type WorkspaceSummary,
 } from '@app/contracts';
-import { decideSend } from '@app/rules';
+import { decideAddressSend, decideSend } from '@app/rules';
 import type { NatsTestClient } from './nats-test-client';
 
 /** A phone in the reserved +1 555 range, unique enough per test. */
@@ -73,13 +74,16 @@ export function aMember(workspaceId: string, fields: Partial<Member> = {}): Memb
 
 /**
  * Routing's and preferences' directory as their neighbours meet it: workspaces, numbers and
- * members in memory, answering GetSender, GetMember and CheckSend (with preferences' rules and
- * exact texts) once `answer`ed on a NATS test client. Another workspace's id is not_found.
+ * members in memory, answering GetSender, GetMember, CheckSend and CheckSendToAddress (with
+ * preferences' rules and exact texts) once `answer`ed on a NATS test client. Another workspace's
+ * id is not_found.
  */
 export class FakeDirectory {
   readonly workspaces = new Map<string, WorkspaceSummary>();
   readonly numbers = new Map<string, PhoneNumber>();
   readonly members = new Map<string, Member>();
+  /** Phones that sent STOP, as `<workspaceId>:<phone>` (preferences records opt-outs by address too). */
+  readonly optedOutPhones = new Set<string>();
 
   /** `defaults` apply to every number and member built here (before the per-call fields). */
   constructor(private readonly defaults: { number?: Partial<PhoneNumber>; member?: Partial<Member> } = {}) {}
@@ -132,12 +136,28 @@ export class FakeDirectory {
     return decideSend(found && found.workspaceId === workspaceId ? found : null, channel, kind);
   }
 
-  /** Answers GetSender, GetMember and CheckSend over NATS from these records. */
+  /** Preferences' CheckSendToAddress: the member with the phone decides, else the phone's own STOP. */
+  checkSendToAddress(
+    workspaceId: string,
+    phone: string,
+    channel: Channel,
+    kind: SendKind,
+  ): ResponsePayload<typeof CheckSendToAddress> {
+    const member = [...this.members.values()].find((m) => m.workspaceId === workspaceId && m.phone === phone);
+    if (member) return decideSend(member, channel, kind);
+    const optedOut = this.optedOutPhones.has(`${workspaceId}:${phone}`);
+    return { ...decideAddressSend({ optedOut }, kind), member: null };
+  }
+
+  /** Answers GetSender, GetMember, CheckSend and CheckSendToAddress over NATS from these records. */
   answer(nats: NatsTestClient): this {
     nats.respond(GetSender, ({ workspaceId, phoneNumberId }) => this.sender(workspaceId, phoneNumberId));
     nats.respond(GetMember, ({ workspaceId, memberId }) => this.memberIn(workspaceId, memberId));
     nats.respond(CheckSend, ({ workspaceId, memberId, channel, kind }) =>
       this.checkSend(workspaceId, memberId, channel, kind),
+    );
+    nats.respond(CheckSendToAddress, ({ workspaceId, phone, channel, kind }) =>
+      this.checkSendToAddress(workspaceId, phone, channel, kind),
     );
     return this;
   }

@@ -22,7 +22,7 @@ export class MessagesController {
   })
   @Endpoint({
     summary:
-      'Send an SMS or WhatsApp message to a member (checks run first: the answer says sent, skipped or failed and why)',
+      'Send an SMS or WhatsApp message to a member, or to a phone (the member who has it, if any, is checked like any member; a phone that replied STOP is refused). Checks run first: the answer says sent, skipped or failed and why',
     status: 202,
     response: schemaRef('SendResult', SendResult),
     errors: [404, 422],

@@ -344,8 +344,12 @@ export class FakeServices {
       if (existing) return { id: existing.id, status: existing.status, reason: existing.reason };
       const phoneNumber = owned(this.numbers, req.workspaceId, req.phoneNumberId, 'Phone number');
       const workspace = this.workspaces.get(req.workspaceId)!;
-      const member = req.memberId ? owned(this.members, req.workspaceId, req.memberId, 'Member') : null;
-      // Outbound's checks, with the rules it applies (the window aside).
+      // A send by phone reaches the member who has it (outbound asks preferences).
+      const member = req.memberId
+        ? owned(this.members, req.workspaceId, req.memberId, 'Member')
+        : ([...this.members.values()].find((m) => m.workspaceId === req.workspaceId && m.phone === req.to) ??
+          null);
+      // Outbound's checks, with the rules it applies (the window and phones that opted out aside).
       const decision = member ? decideSend(member, req.channel, req.kind) : null;
       const refusal =
         checkSender(req.channel, { workspace, phoneNumber }, req.kind) ??
@@ -355,7 +359,7 @@ export class FakeServices {
         workspaceId: req.workspaceId,
         idempotencyKey: req.idempotencyKey,
         phoneNumberId: req.phoneNumberId,
-        memberId: req.memberId ?? null,
+        memberId: member?.id ?? null,
         channel: req.channel,
         body: req.body ?? null,
         contentSid: req.contentSid ?? null,

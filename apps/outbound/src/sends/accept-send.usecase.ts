@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { isAppError, SendRequested, type SendRequest, type SendResult } from '@app/contracts';
+import { AppError, isAppError, SendRequested, type SendRequest, type SendResult } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
 import { SendChecks, type CheckOutcome } from './send-checks';
 import { SendUpdatesPublisher, toResult } from './send-updates.publisher';
@@ -34,8 +34,13 @@ export class AcceptSendUseCase {
       if (!isAppError(error) || error.code !== 'unavailable') throw error;
       this.logger.warn(`Checks deferred for a send: ${error.message}`);
     }
+    // A number or member this workspace does not have is the caller's mistake: answered, not stored.
+    if (outcome && !outcome.ok && outcome.unknown) throw AppError.notFound(outcome.unknown);
     const refusal = outcome && !outcome.ok ? outcome.refusal : null;
-    const { send, created } = await this.sends.insertOrGet(request, refusal, outcome?.toPhone ?? null);
+    const { send, created } = await this.sends.insertOrGet(request, refusal, {
+      toPhone: outcome?.toPhone ?? null,
+      memberId: outcome?.memberId ?? null,
+    });
     if (!created) return this.settle(request, send);
     await this.updates.publish(send);
     if (send.status === 'pending') await this.enqueue(request);

@@ -102,6 +102,7 @@ class FakeTwilio implements TwilioGateway {
 const allowed: CheckOutcome = {
   ok: true,
   toPhone: '+15550000001',
+  memberId: null,
   ratePerSecond: 100,
   sender: {
     workspace: { id: randomUUID(), name: 'W', features: ['whatsapp'] },
@@ -181,6 +182,7 @@ describe('DeliverSendUseCase', () => {
     const stop: CheckOutcome = {
       ok: false,
       toPhone: null,
+      memberId: null,
       refusal: { status: 'skipped', reason: 'Member has opted out of messages (replied STOP).' },
     };
     const { usecase, twilio, request } = setup({ waitMs: 5, checks: [allowed, stop] });

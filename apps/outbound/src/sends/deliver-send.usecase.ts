@@ -48,11 +48,7 @@ export class DeliverSendUseCase {
     let outcome: CheckOutcome | undefined;
     if (!send) {
       outcome = await this.checks.run(request);
-      const stored = await this.sends.insertOrGet(
-        request,
-        outcome.ok ? null : outcome.refusal,
-        outcome.toPhone,
-      );
+      const stored = await this.sends.insertOrGet(request, outcome.ok ? null : outcome.refusal, outcome);
       send = stored.send;
     }
     // Already settled (a duplicate key or a redelivery): answer what we stored, publish it again (deduplicated).

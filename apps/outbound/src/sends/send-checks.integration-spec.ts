@@ -1,4 +1,4 @@
-import { GetConversationWindows, OutboundMessageUpdated } from '@app/contracts';
+import { GetConversationWindows, OutboundMessageUpdated, SendRequested } from '@app/contracts';
 import { SEND_REASONS as REASONS } from '@app/rules';
 import { staysFalse, waitFor } from '@app/testing';
 import { OutboundHarness, TEMPLATE } from '../testing/outbound-harness';
@@ -179,6 +179,59 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
       status: 'skipped',
       reason: 'Workspace does not have WhatsApp feature enabled.',
     });
+  });
+
+  it("runs the member's checks on a send addressed by phone, and refuses a phone that opted out without a member", async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id);
+    const stopped = h.member(ws.id, { optedOut: true });
+    for (const kind of ['system', 'reply'] as const) {
+      const byPhone = await h.send(h.request(n, { to: stopped.phone!, channel: 'sms', kind }));
+      expect(byPhone).toMatchObject({ status: 'skipped', reason: REASONS.memberOptedOut });
+      // Recorded as the member's send, so it shows in the member's chat.
+      expect(await h.record(ws.id, byPhone.id)).toMatchObject({ memberId: stopped.id });
+    }
+    // Published on the stream, the same send is refused the same way.
+    const published = h.request(n, { to: stopped.phone!, channel: 'sms' });
+    await h.nats.publish(SendRequested, published, `${ws.id}:${published.idempotencyKey}`);
+    await waitFor(() =>
+      updates.some((u) => u.idempotencyKey === published.idempotencyKey && u.status === 'skipped'),
+    );
+
+    const smsOff = h.member(ws.id, { notifySms: false });
+    await expect(h.send(h.request(n, { to: smsOff.phone!, channel: 'sms' }))).resolves.toMatchObject({
+      status: 'skipped',
+      reason: 'Member has SMS notifications disabled.',
+    });
+
+    const orphan = `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+    h.directory.optedOutPhones.add(`${ws.id}:${orphan}`);
+    await expect(
+      h.send(h.request(n, { to: orphan, channel: 'sms', kind: 'notice', body: 'Text us on WhatsApp.' })),
+    ).resolves.toMatchObject({ status: 'skipped', reason: REASONS.addressOptedOut });
+    expect(await staysFalse(async () => (await h.sentTo(stopped.phone!)).length > 0, 500)).toBe(true);
+    expect(await h.sentTo(orphan)).toHaveLength(0);
+
+    // A phone nobody opted out still gets its send.
+    const fresh = `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+    const ok = await h.send(h.request(n, { to: fresh, channel: 'sms' }));
+    await h.waitForStatus(ws.id, ok.id, 'delivered');
+    expect(await h.record(ws.id, ok.id)).toMatchObject({ memberId: null });
+  });
+
+  it('answers not_found, storing nothing, for a member or number the workspace does not have', async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id);
+    const stranger = h.member(h.workspace().id);
+    const request = h.request(n, { memberId: stranger.id, channel: 'sms' });
+    await expect(h.send(request)).rejects.toMatchObject({ code: 'not_found', message: 'Member not found.' });
+    const elsewhere = h.number(h.workspace().id);
+    await expect(
+      h.send({ ...h.request(elsewhere, { memberId: stranger.id, channel: 'sms' }), workspaceId: ws.id }),
+    ).rejects.toMatchObject({ code: 'not_found', message: 'Phone number not found.' });
+    // Nothing was stored under the key: once the member exists here, the same key sends.
+    const member = h.member(ws.id, { id: stranger.id, phone: stranger.phone });
+    await expect(h.send({ ...request, memberId: member.id })).resolves.toMatchObject({ status: 'pending' });
   });
 
   it("answers not_found for another workspace's send", async () => {

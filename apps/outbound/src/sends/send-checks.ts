@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError,
   CheckSend,
+  CheckSendToAddress,
   GetSender,
   type Channel,
   type PhoneNumber,
@@ -19,14 +20,25 @@ export interface Sender {
   phoneNumber: PhoneNumber;
 }
 
+/** What a send names that this workspace does not have: a request-reply caller gets not_found. */
+export type Unknown = 'Phone number' | 'Member';
+
+/** Who a send reaches: the phone, and its member (named by the send, or found by the phone). */
+interface Recipient {
+  phone: string;
+  memberId: string | null;
+}
+type RecipientRefusal = { refusal: Refusal; memberId: string | null; unknown?: Unknown };
+
 export type CheckOutcome =
-  | { ok: false; refusal: Refusal; toPhone: string | null }
-  | { ok: true; sender: Sender; toPhone: string; ratePerSecond: number };
+  | { ok: false; refusal: Refusal; toPhone: string | null; memberId: string | null; unknown?: Unknown }
+  | { ok: true; sender: Sender; toPhone: string; memberId: string | null; ratePerSecond: number };
 
 /**
  * The checks before a send, in the order operators read them: workspace feature, the number
- * (channel on, not archived), the member (preferences applies opt-in and opt-out), then the
- * 24-hour window. A neighbour that is down throws `unavailable` (the caller retries).
+ * (channel on, not archived), the recipient (preferences applies opt-in and opt-out, for a member
+ * or for a bare phone), then the 24-hour window. A neighbour that is down throws `unavailable`
+ * (the caller retries).
  */
 @Injectable()
 export class SendChecks {
@@ -37,19 +49,22 @@ export class SendChecks {
   ) {}
 
   async run(request: SendRequest): Promise<CheckOutcome> {
+    const named = request.memberId ?? null;
     const sender = await this.sender(request);
-    if ('refusal' in sender) return { ok: false, refusal: sender.refusal, toPhone: null };
+    if ('refusal' in sender)
+      return { ok: false, refusal: sender.refusal, toPhone: null, memberId: named, unknown: 'Phone number' };
     const senderRefusal = checkSender(request.channel, sender, request.kind);
-    if (senderRefusal) return { ok: false, refusal: senderRefusal, toPhone: null };
+    if (senderRefusal) return { ok: false, refusal: senderRefusal, toPhone: null, memberId: named };
 
     const recipient = await this.recipient(request);
-    if ('refusal' in recipient) return { ok: false, refusal: recipient.refusal, toPhone: null };
+    if ('refusal' in recipient) return { ok: false, toPhone: null, ...recipient };
+    const { phone, memberId } = recipient;
 
-    if (needsWindow(request) && !(await this.windowOpen(request, recipient.phone))) {
-      return { ok: false, refusal: skip(SEND_REASONS.outsideWindow), toPhone: recipient.phone };
+    if (needsWindow(request) && !(await this.windowOpen(request, recipient))) {
+      return { ok: false, refusal: skip(SEND_REASONS.outsideWindow), toPhone: phone, memberId };
     }
     const ratePerSecond = senderRate(sender.phoneNumber, request.channel, this.defaultRates());
-    return { ok: true, sender, toPhone: recipient.phone, ratePerSecond };
+    return { ok: true, sender, toPhone: phone, memberId, ratePerSecond };
   }
 
   private defaultRates(): Record<Channel, number> {
@@ -69,42 +84,63 @@ export class SendChecks {
     }
   }
 
-  /** The member's phone after preferences allowed the send; a bare address skips the member checks. */
-  private async recipient(request: SendRequest): Promise<{ phone: string } | { refusal: Refusal }> {
-    if (!request.memberId) {
-      if (!request.to) return { refusal: fail(SEND_REASONS.noRecipient) };
-      return { phone: request.to };
-    }
+  /** The recipient once preferences allowed the send: a member by id, else whoever has the phone. */
+  private recipient(request: SendRequest): Promise<Recipient | RecipientRefusal> {
+    if (request.memberId) return this.member(request, request.memberId);
+    if (request.to) return this.address(request, request.to);
+    return Promise.resolve({ refusal: fail(SEND_REASONS.noRecipient), memberId: null });
+  }
+
+  private async member(request: SendRequest, memberId: string): Promise<Recipient | RecipientRefusal> {
     let check;
     try {
       check = await this.messaging.request(CheckSend, {
         workspaceId: request.workspaceId,
-        memberId: request.memberId,
+        memberId,
         channel: request.channel,
         kind: request.kind,
       });
     } catch (error) {
       if (error instanceof AppError && error.code === 'not_found')
-        return { refusal: fail(SEND_REASONS.memberNotFound) };
+        return { refusal: fail(SEND_REASONS.memberNotFound), memberId, unknown: 'Member' };
       throw error;
     }
-    if (!check.allowed) return { refusal: { status: check.outcome, reason: check.reason } };
+    if (!check.allowed)
+      return {
+        refusal: { status: check.outcome, reason: check.reason },
+        memberId,
+        // Preferences answers a decision, not an error, for a member it does not have.
+        ...(check.member ? {} : { unknown: 'Member' as const }),
+      };
     const phone = check.member.phone ?? request.to;
-    return phone ? { phone } : { refusal: fail(SEND_REASONS.memberHasNoPhone) };
+    return phone ? { phone, memberId } : { refusal: fail(SEND_REASONS.memberHasNoPhone), memberId };
+  }
+
+  /** A send by phone: the member who has it is checked like any member; a phone without one only for its STOP. */
+  private async address(request: SendRequest, phone: string): Promise<Recipient | RecipientRefusal> {
+    const check = await this.messaging.request(CheckSendToAddress, {
+      workspaceId: request.workspaceId,
+      phone,
+      channel: request.channel,
+      kind: request.kind,
+    });
+    const memberId = check.member?.id ?? null;
+    if (!check.allowed) return { refusal: { status: check.outcome, reason: check.reason }, memberId };
+    return { phone, memberId };
   }
 
   /**
    * A reply or compliance message answers a message the member just sent, which our window
    * projection may not have seen yet (it is another consumer): give it a moment before refusing.
    */
-  private async windowOpen(request: SendRequest, phone: string): Promise<boolean> {
+  private async windowOpen(request: SendRequest, { phone, memberId }: Recipient): Promise<boolean> {
     const deadline = Date.now() + (request.kind === 'system' ? 0 : this.config.WINDOW_GRACE_MS);
     for (;;) {
       const projected = await this.windows.lastInbound(
         request.workspaceId,
         request.phoneNumberId,
         request.channel,
-        { memberId: request.memberId, phone },
+        { memberId: memberId ?? undefined, phone },
       );
       // A reply names the message it answers: that message opened (or renewed) the window.
       const answered =

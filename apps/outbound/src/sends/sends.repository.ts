@@ -50,11 +50,15 @@ export class SendsRepository {
       : this.sends.findOneBy({ twilioSid: ref.twilioSid });
   }
 
-  /** Inserts the send, or returns the one already stored under its idempotency key. */
+  /**
+   * Inserts the send, or returns the one already stored under its idempotency key. `recipient`
+   * is what the checks found: the phone, and the member (a send by phone to a member's phone is
+   * that member's).
+   */
   async insertOrGet(
     request: SendRequest,
     outcome: Refusal | null,
-    toPhone: string | null,
+    recipient: { toPhone: string | null; memberId: string | null },
   ): Promise<{ send: SendEntity; created: boolean }> {
     const rows: Array<{ id: string }> = await this.sends.query(
       `INSERT INTO sends (id, workspace_id, idempotency_key, phone_number_id, member_id, to_phone, chat_id, channel, kind,
@@ -67,8 +71,8 @@ export class SendsRepository {
         request.workspaceId,
         request.idempotencyKey,
         request.phoneNumberId,
-        request.memberId ?? null,
-        toPhone,
+        recipient.memberId ?? request.memberId ?? null,
+        recipient.toPhone,
         request.chatId ?? null,
         request.channel,
         request.kind,

@@ -5,12 +5,17 @@ import { DEFAULT_SWITCHES, switchChanges } from './member-defaults';
 import { cleanFields, type MemberFieldsInput } from './member-fields';
 import { toMember } from './member-view';
 import { MembersRepository } from './members.repository';
+import { OptOutWriter } from './opt-out.writer';
 
-/** Creates a member with the default switches unless the caller sets them (audited if so). */
+/**
+ * Creates a member with the default switches unless the caller sets them (audited if so), opted
+ * out if its phone sent STOP before.
+ */
 @Injectable()
 export class CreateMemberUseCase {
   constructor(
     private readonly members: MembersRepository,
+    private readonly optOuts: OptOutWriter,
     @Inject(PREFERENCES_CONFIG) private readonly config: PreferencesConfig,
   ) {}
 
@@ -36,6 +41,7 @@ export class CreateMemberUseCase {
         );
       // A switch set away from its default at creation is consent given then: audit it.
       await this.members.recordChanges(manager, member, switchChanges(DEFAULT_SWITCHES, switches), source);
+      await this.optOuts.inheritFromPhone(manager, member);
       return member;
     });
     return toMember(created);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '@app/persistence';
+import { AddressOptOutsRepository } from './address-opt-outs.repository';
 import { CreateMemberUseCase } from './create-member.usecase';
 import { GetMemberUseCase } from './get-member.usecase';
 import { ListChangesUseCase } from './list-changes.usecase';
@@ -7,6 +8,7 @@ import { ListMembersUseCase } from './list-members.usecase';
 import { MemberEntity } from './member.entity';
 import { MembersHandlers } from './members.handlers';
 import { MembersRepository } from './members.repository';
+import { OptOutWriter } from './opt-out.writer';
 import { PreferenceChangeEntity } from './preference-change.entity';
 import { ResolveMemberUseCase } from './resolve-member.usecase';
 import { SetOptOutUseCase } from './set-opt-out.usecase';
@@ -18,6 +20,8 @@ import { UpdateMemberUseCase } from './update-member.usecase';
   controllers: [MembersHandlers],
   providers: [
     MembersRepository,
+    AddressOptOutsRepository,
+    OptOutWriter,
     CreateMemberUseCase,
     GetMemberUseCase,
     ListMembersUseCase,
@@ -26,6 +30,6 @@ import { UpdateMemberUseCase } from './update-member.usecase';
     SetOptOutUseCase,
     ListChangesUseCase,
   ],
-  exports: [MembersRepository],
+  exports: [MembersRepository, AddressOptOutsRepository],
 })
 export class MembersModule {}

@@ -4,10 +4,13 @@ import { MemberCacheService } from '../member-cache/member-cache.service';
 import { DEFAULT_SWITCHES } from './member-defaults';
 import type { MemberEntity } from './member.entity';
 import { toMember } from './member-view';
+import { AddressOptOutsRepository } from './address-opt-outs.repository';
 import { MembersRepository } from './members.repository';
+import { OptOutWriter } from './opt-out.writer';
 
 /**
- * The member behind an inbound message: found by phone, or created with the default switches.
+ * The member behind an inbound message: found by phone, or created with the default switches
+ * (opted out if the phone sent STOP before, under a member that is gone or re-numbered).
  * Safe under concurrency: two first messages from one number at once give one member (the loser
  * of the insert finds the winner's row).
  */
@@ -15,6 +18,8 @@ import { MembersRepository } from './members.repository';
 export class ResolveMemberUseCase {
   constructor(
     private readonly members: MembersRepository,
+    private readonly addresses: AddressOptOutsRepository,
+    private readonly optOuts: OptOutWriter,
     private readonly cache: MemberCacheService,
   ) {}
 
@@ -34,12 +39,22 @@ export class ResolveMemberUseCase {
       email: null,
       ...DEFAULT_SWITCHES,
     });
-    if (inserted) return { member: toMember(inserted), created: true };
+    if (inserted) return { member: toMember(await this.withPhoneOptOut(inserted, phone)), created: true };
 
     const winner = await this.members.findByPhone(workspaceId, phone);
     // Only a delete between the conflicting insert and this read could get here.
     if (!winner) throw new Error('Member vanished while being resolved');
     return { member: toMember(await this.fillName(winner, name)), created: false };
+  }
+
+  /** The phone's own opt-out, looked up (and applied under a lock) only for a new member. */
+  private async withPhoneOptOut(member: MemberEntity, phone: string): Promise<MemberEntity> {
+    if (!(await this.addresses.find(member.workspaceId, phone))?.optedOut) return member;
+    return this.members.transaction(async (manager) => {
+      const locked = (await this.members.lockById(manager, member.workspaceId, member.id)) ?? member;
+      await this.optOuts.inheritFromPhone(manager, locked);
+      return locked;
+    });
   }
 
   /** A WhatsApp profile name fills an empty first name, never replaces one. */

@@ -7,12 +7,14 @@ import { switchChanges, type SwitchField } from './member-defaults';
 import { cleanFields, type MemberFieldsInput } from './member-fields';
 import { toMember } from './member-view';
 import { MembersRepository } from './members.repository';
+import { OptOutWriter } from './opt-out.writer';
 
 /** Changes member fields and switches; each switch change is audited in the same transaction. */
 @Injectable()
 export class UpdateMemberUseCase {
   constructor(
     private readonly members: MembersRepository,
+    private readonly optOuts: OptOutWriter,
     private readonly cache: MemberCacheService,
     @Inject(PREFERENCES_CONFIG) private readonly config: PreferencesConfig,
   ) {}
@@ -38,6 +40,8 @@ export class UpdateMemberUseCase {
           if (clean.phone && (await this.members.findByPhone(workspaceId, clean.phone, manager)))
             throw phoneTaken();
           member.phone = clean.phone;
+          // A phone that sent STOP keeps its opt-out under its new member.
+          await this.optOuts.inheritFromPhone(manager, member);
         }
         if (clean.email !== undefined) member.email = clean.email;
         for (const change of changes) member[change.field as SwitchField] = change.newValue;

@@ -2,5 +2,9 @@
 // (the connection's search_path is the service's schema).
 import type { MigrationInterface } from 'typeorm';
 import { CreatePreferences1732460000000 } from './1732460000000-create-preferences';
+import { AddressOptOuts1732480000000 } from './1732480000000-address-opt-outs';
 
-export const migrations: Array<new () => MigrationInterface> = [CreatePreferences1732460000000];
+export const migrations: Array<new () => MigrationInterface> = [
+  CreatePreferences1732460000000,
+  AddressOptOuts1732480000000,
+];
