@@ -61,10 +61,13 @@ export const GetMember = defineRequest({
 export const ListMembers = defineRequest({
   subject: 'rpc.preferences.member.list',
   askedBy: ['api', 'workflow'],
-  description: 'List members, by phone or by a CEL member filter (e.g. member.notify_whatsapp), paged.',
+  description:
+    'List members, by phone, by a search text or by a CEL member filter (e.g. member.notify_whatsapp), paged.',
   request: WorkspaceScoped.extend({
     phone: z.string().optional(),
     filter: z.string().max(2000).optional(),
+    /** Part of a name, email or phone number, case-insensitive (a person searching). */
+    search: z.string().trim().min(1).max(100).optional(),
     limit: z.number().int().min(1).max(1000).default(100),
     cursor: z.string().nullable().default(null),
   }),

@@ -27,6 +27,7 @@ const ListQuery = z
   .object({
     phone: z.string().min(1).max(50).optional(),
     filter: z.string().min(1).max(2000).optional(),
+    search: z.string().trim().min(1).max(100).optional(),
     limit: queryInt(1, 1000),
     cursor: queryCursor,
   })
@@ -54,7 +55,8 @@ export class MembersController {
 
   @Get()
   @Endpoint({
-    summary: 'List members, by phone or by a CEL filter such as member.notify_whatsapp, paged',
+    summary:
+      'List members, by phone, by a search text (part of a name, email or phone) or by a CEL filter such as member.notify_whatsapp, paged',
     response: pageOf('Member', Member),
   })
   list(@Workspace() ws: WorkspaceCaller, @ZodQuery(ListQuery) query: z.infer<typeof ListQuery>) {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError, type Member, type RequestPayload, type ListMembers } from '@app/contracts';
 import { PREFERENCES_CONFIG, type PreferencesConfig } from '../config';
 import { compileMemberFilter, type MemberFilter } from './member-filter';
+import { memberSearch, type MemberSearch } from './member-search';
 import { toMember } from './member-view';
 import { MembersRepository } from './members.repository';
 import { normalisePhone } from './phone';
@@ -20,8 +21,9 @@ export interface MemberPage {
 }
 
 /**
- * Members of a workspace in id order, by phone or by a CEL filter, paged with a cursor (the last
- * member id looked at): a routine over many members pages through without loading them all.
+ * Members of a workspace in id order, by phone, by a search text (names, email, phone digits)
+ * and/or a CEL filter, paged with a cursor (the last member id looked at): a routine over many
+ * members pages through without loading them all.
  * Keep asking while `nextCursor` is not null.
  */
 @Injectable()
@@ -38,6 +40,7 @@ export class ListMembersUseCase {
     if (request.cursor !== null && !UUID.test(request.cursor))
       throw new AppError('invalid_input', 'cursor: not a cursor from an earlier page.');
     const filter = request.filter?.trim() ? compileMemberFilter(request.filter) : null;
+    const search = request.search ? memberSearch(request.search) : undefined;
 
     if (request.phone !== undefined) {
       const found = await this.members.findByPhone(
@@ -48,11 +51,11 @@ export class ListMembersUseCase {
       return { items: member && (!filter || this.matches(filter, member)) ? [member] : [], nextCursor: null };
     }
     if (!filter) {
-      const rows = await this.members.page(workspaceId, request.cursor, limit + 1);
+      const rows = await this.members.page(workspaceId, request.cursor, limit + 1, search);
       const items = rows.slice(0, limit).map(toMember);
       return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
     }
-    return this.scan(workspaceId, request.cursor, limit, filter);
+    return this.scan(workspaceId, request.cursor, limit, filter, search);
   }
 
   private async scan(
@@ -60,12 +63,13 @@ export class ListMembersUseCase {
     cursor: string | null,
     limit: number,
     filter: MemberFilter,
+    search: MemberSearch | undefined,
   ): Promise<MemberPage> {
     const items: Member[] = [];
     let after = cursor;
     let scanned = 0;
     for (;;) {
-      const rows = await this.members.page(workspaceId, after, SCAN_BATCH);
+      const rows = await this.members.page(workspaceId, after, SCAN_BATCH, search);
       for (const row of rows) {
         after = row.id;
         scanned++;

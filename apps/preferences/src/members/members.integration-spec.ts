@@ -396,6 +396,39 @@ describe('preferences: members, switches, opt-out, audit trail', () => {
       });
     });
 
+    it('searches names, phone digits and email, case-insensitively, in the workspace only', async () => {
+      const search = async (workspaceId: string, text: string) =>
+        (await h.nats.request(ListMembers, { workspaceId, search: text })).items.map((m) => m.id);
+      const wsSearch = randomUUID();
+      const ana = await h.createMember(wsSearch, {
+        firstName: 'Ana María',
+        lastName: 'López',
+        email: 'ana@example.org',
+      });
+      const bo = await h.createMember(wsSearch, { firstName: 'Bo', lastName: 'Kanazawa' });
+      const percent = await h.createMember(wsSearch, { firstName: '100%', lastName: 'Sure' });
+      await h.createMember(randomUUID(), { firstName: 'Ana' });
+
+      expect((await search(wsSearch, 'ana')).sort()).toEqual([ana.id, bo.id].sort());
+      expect(await search(wsSearch, 'maría lóp')).toEqual([ana.id]);
+      expect(await search(wsSearch, 'EXAMPLE.ORG')).toEqual([ana.id]);
+      const digits = bo.phone!.slice(-6);
+      expect(await search(wsSearch, `${digits.slice(0, 3)} ${digits.slice(3)}`)).toEqual([bo.id]);
+      // LIKE's wildcards are text like any other.
+      expect(await search(wsSearch, '%')).toEqual([percent.id]);
+      expect(await search(wsSearch, 'zzz')).toEqual([]);
+      // With a filter too, both apply.
+      expect(
+        (
+          await h.nats.request(ListMembers, {
+            workspaceId: wsSearch,
+            search: 'ana',
+            filter: 'member.last_name == "Kanazawa"',
+          })
+        ).items.map((m) => m.id),
+      ).toEqual([bo.id]);
+    });
+
     it('refuses a filter with a syntax error, saying where', async () => {
       await expect(
         h.nats.request(ListMembers, { workspaceId: ws, filter: 'member.notify_whatsapp && ' }),

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { InjectDataSource } from '@app/persistence';
 import type { ChangeSource } from '@app/contracts';
 import type { FieldChange } from './member-defaults';
+import type { MemberSearch } from './member-search';
 import { MemberEntity } from './member.entity';
 import { PreferenceChangeEntity } from './preference-change.entity';
 
@@ -87,14 +88,31 @@ export class MembersRepository {
     return member;
   }
 
-  /** One page of a workspace's members in id order, after `afterId`. */
-  page(workspaceId: string, afterId: string | null, limit: number): Promise<MemberEntity[]> {
+  /** One page of a workspace's members in id order, after `afterId`, optionally matching a search. */
+  page(
+    workspaceId: string,
+    afterId: string | null,
+    limit: number,
+    search?: MemberSearch,
+  ): Promise<MemberEntity[]> {
     const query = this.dataSource.manager
       .createQueryBuilder(MemberEntity, 'm')
       .where('m.workspace_id = :workspaceId', { workspaceId })
       .orderBy('m.id', 'ASC')
       .limit(limit);
     if (afterId) query.andWhere('m.id > :afterId', { afterId });
+    if (search) {
+      query.andWhere(
+        new Brackets((q) => {
+          q.where(
+            "concat_ws(' ', m.first_name, m.last_name) ILIKE :pattern ESCAPE '\\' OR m.email ILIKE :pattern ESCAPE '\\' OR m.phone LIKE :pattern ESCAPE '\\'",
+            { pattern: search.pattern },
+          );
+          if (search.phonePattern)
+            q.orWhere('m.phone LIKE :phonePattern', { phonePattern: search.phonePattern });
+        }),
+      );
+    }
     return query.getMany();
   }
 
