@@ -44,6 +44,13 @@ export const GetWorkflow = defineRequest({
   request: WorkspaceScoped.extend({ workflowId: Id }),
   response: Workflow,
 });
+export const ListWorkflowVersions = defineRequest({
+  subject: 'rpc.workflow.definition.versions',
+  askedBy: ['api'],
+  description: "A workflow's versions, newest first (at most 100), each with its own steps.",
+  request: WorkspaceScoped.extend({ workflowId: Id }),
+  response: Page(Workflow),
+});
 export const ListWorkflows = defineRequest({
   subject: 'rpc.workflow.definition.list',
   askedBy: ['api'],

@@ -24,6 +24,7 @@ const FLOOR = [
   'get /v1/workflows',
   'get /v1/workflows/{id}',
   'put /v1/workflows/{id}',
+  'get /v1/workflows/{id}/versions',
   'get /v1/chats',
   'get /v1/chats/{id}',
   'get /v1/chats/{id}/messages',

@@ -30,6 +30,7 @@ import {
   ListPhoneNumbers,
   ListPreferenceChanges,
   ListWorkflows,
+  ListWorkflowVersions,
   type Member,
   type PhoneNumber,
   type RequestContract,
@@ -244,6 +245,10 @@ export class FakeServices {
       return save(req.workspaceId, current.id, current.version + 1, req.name, req.definition);
     });
     this.on(GetWorkflow, (req) => owned(this.workflows, req.workspaceId, req.workflowId, 'Workflow'));
+    // The fake keeps the latest version only (the workflow service's own specs cover history).
+    this.on(ListWorkflowVersions, (req) =>
+      page([owned(this.workflows, req.workspaceId, req.workflowId, 'Workflow')]),
+    );
     this.on(ListWorkflows, (req) =>
       page([...this.workflows.values()].filter((w) => w.workspaceId === req.workspaceId)),
     );

@@ -1,6 +1,13 @@
 import { Get, Post, Put } from '@nestjs/common';
 import { z } from 'zod';
-import { CreateWorkflow, GetWorkflow, ListWorkflows, UpdateWorkflow, Workflow } from '@app/contracts';
+import {
+  CreateWorkflow,
+  GetWorkflow,
+  ListWorkflows,
+  ListWorkflowVersions,
+  UpdateWorkflow,
+  Workflow,
+} from '@app/contracts';
 import { Workspace } from '../auth/workspace.decorator';
 import type { WorkspaceCaller } from '../auth/key-scope';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
@@ -46,6 +53,16 @@ export class WorkflowsController {
   @Endpoint({ summary: 'The latest version of a workflow', response: workflowRef(), errors: [404] })
   get(@Workspace() ws: WorkspaceCaller, @IdParam() workflowId: string) {
     return this.services.ask(GetWorkflow, { workspaceId: ws.workspaceId, workflowId });
+  }
+
+  @Get(':id/versions')
+  @Endpoint({
+    summary: "A workflow's versions, newest first, each with its steps",
+    response: pageOf('Workflow', Workflow),
+    errors: [404],
+  })
+  versions(@Workspace() ws: WorkspaceCaller, @IdParam() workflowId: string) {
+    return this.services.ask(ListWorkflowVersions, { workspaceId: ws.workspaceId, workflowId });
   }
 
   @Put(':id')

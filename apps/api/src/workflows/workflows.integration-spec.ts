@@ -58,6 +58,10 @@ describe('workflows', () => {
     );
     expect(v3).toMatchObject({ version: 3, definition: [{ reply: 'v3' }] });
     expect((await h.ok('GET', `/v1/workflows/${created.id}`, ws.key)).version).toBe(3);
+    const versions = await h.ok('GET', `/v1/workflows/${created.id}/versions`, ws.key);
+    expect(versions.items[0]).toMatchObject({ id: created.id, version: 3 });
+    const other = await h.workspace();
+    expect((await h.call('GET', `/v1/workflows/${created.id}/versions`, other.key)).status).toBe(404);
   });
 
   it('answers 400 for YAML that does not parse, and for a document with unknown or missing fields', async () => {

@@ -4,6 +4,7 @@ import {
   CreateWorkflow,
   GetWorkflow,
   ListWorkflows,
+  ListWorkflowVersions,
   UpdateWorkflow,
   type RequestPayload,
 } from '@app/contracts';
@@ -27,6 +28,11 @@ export class WorkflowDefinitionHandlers {
   @OnRequest(GetWorkflow)
   get(@Payload() req: RequestPayload<typeof GetWorkflow>) {
     return this.definitions.get(req.workspaceId, req.workflowId);
+  }
+
+  @OnRequest(ListWorkflowVersions)
+  versions(@Payload() req: RequestPayload<typeof ListWorkflowVersions>) {
+    return this.definitions.versions(req.workspaceId, req.workflowId);
   }
 
   @OnRequest(ListWorkflows)

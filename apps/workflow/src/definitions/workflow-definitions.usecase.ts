@@ -53,6 +53,12 @@ export class WorkflowDefinitions {
     return workflow;
   }
 
+  async versions(workspaceId: string, workflowId: string): Promise<{ items: Workflow[]; nextCursor: null }> {
+    const items = await this.store.versions(workspaceId, workflowId, PAGE);
+    if (!items.length) throw AppError.notFound('Workflow');
+    return { items, nextCursor: null };
+  }
+
   async list(
     workspaceId: string,
     cursor: string | null = null,

@@ -60,6 +60,17 @@ export class WorkflowStore {
     return rows.map(toWorkflow);
   }
 
+  /** Every version of a workflow, newest first (each as the workflow was at that version). */
+  async versions(workspaceId: string, workflowId: string, limit: number): Promise<Workflow[]> {
+    const rows: VersionRow[] = await this.db.query(
+      `SELECT v.*, (SELECT min(f.created_at) FROM workflow_versions f WHERE f.workflow_id = v.workflow_id) AS first_created_at
+         FROM workflow_versions v WHERE v.workspace_id = $1 AND v.workflow_id = $2
+        ORDER BY v.version DESC LIMIT $3`,
+      [workspaceId, workflowId, limit],
+    );
+    return rows.map(toWorkflow);
+  }
+
   async version(workspaceId: string, workflowId: string, version: number): Promise<WorkflowVersion | null> {
     const rows: VersionRow[] = await this.db.query(
       `SELECT * FROM workflow_versions WHERE workspace_id = $1 AND workflow_id = $2 AND version = $3`,

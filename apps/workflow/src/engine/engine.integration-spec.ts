@@ -5,6 +5,7 @@ import {
   CreateWorkflow,
   GetWorkflow,
   UpdateWorkflow,
+  ListWorkflowVersions,
   type Channel,
   type Member,
   type PhoneNumber,
@@ -307,6 +308,19 @@ describe('workflow engine', () => {
     // Another workspace does not see it.
     await expect(
       nats.request(GetWorkflow, { workspaceId: randomUUID(), workflowId: s.workflowId }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    // Every version is kept, newest first, each with its own steps.
+    const versions = await nats.request(ListWorkflowVersions, {
+      workspaceId: s.workspace.id,
+      workflowId: s.workflowId,
+    });
+    expect(versions.items.map((v) => [v.version, v.definition])).toEqual([
+      [2, [{ reply: 'version two' }]],
+      [1, [{ reply: 'version one' }]],
+    ]);
+    expect(versions.items[0].createdAt).toBe(versions.items[1].createdAt);
+    await expect(
+      nats.request(ListWorkflowVersions, { workspaceId: randomUUID(), workflowId: s.workflowId }),
     ).rejects.toMatchObject({ code: 'not_found' });
 
     const fresh = chat(s);
