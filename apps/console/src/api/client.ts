@@ -15,9 +15,9 @@ export function setWorkspaceHeader(workspaceId: string | null): void {
  * What every console request carries: the session cookie (same origin), `X-Requested-With` on
  * unsafe methods (the api's CSRF check), and the chosen workspace.
  */
-function consoleHeaders(headers: Headers, method: string): void {
+function consoleHeaders(headers: Headers, method: string, workspaceId = currentWorkspaceId): void {
   if (UNSAFE.has(method.toUpperCase())) headers.set('X-Requested-With', 'console');
-  if (currentWorkspaceId) headers.set('X-Workspace-Id', currentWorkspaceId);
+  if (workspaceId) headers.set('X-Workspace-Id', workspaceId);
 }
 
 const headersMiddleware: Middleware = {
@@ -47,10 +47,15 @@ export async function unwrap<T>(
  * same release): same headers, same errors. A missing route answers an ApiError whose
  * `endpointMissing` is true, and the page says the feature is not available.
  */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: { workspaceId?: string } = {},
+): Promise<T> {
   const headers = new Headers({ accept: 'application/json' });
   if (body !== undefined) headers.set('content-type', 'application/json');
-  consoleHeaders(headers, method);
+  consoleHeaders(headers, method, options.workspaceId ?? currentWorkspaceId);
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers,

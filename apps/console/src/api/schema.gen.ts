@@ -127,7 +127,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** List members, by phone or by a CEL filter such as member.notify_whatsapp, paged */
+    /** List members, by phone, by a search text (part of a name, email or phone) or by a CEL filter such as member.notify_whatsapp, paged */
     get: operations['Members_list'];
     put?: never;
     /** Create a member (notifyWhatsapp defaults to false) */
@@ -448,6 +448,23 @@ export type paths = {
     get: operations['Workflows_get'];
     /** Save a new version (running chats keep theirs); JSON or YAML body */
     put: operations['Workflows_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workflows/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A workflow's versions, newest first, each with its steps */
+    get: operations['Workflows_versions'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -1954,6 +1971,7 @@ export interface operations {
         filter?: string;
         limit?: number;
         phone?: string;
+        search?: string;
       };
       header?: {
         /** @description With a session (not a key): the workspace this request acts in. */
@@ -4772,6 +4790,94 @@ export interface operations {
       };
       /** @description Unsupported Content-Type. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Workflows_versions: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowPage'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -64,14 +64,12 @@ export function SignInPage() {
               label="Email"
               type="email"
               autoComplete="username"
-              required
               key={form.key('email')}
               {...form.getInputProps('email')}
             />
             <PasswordInput
               label="Password"
               autoComplete="current-password"
-              required
               key={form.key('password')}
               {...form.getInputProps('password')}
             />

@@ -1,5 +1,203 @@
+import { Alert, Anchor, Badge, Grid, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import type { Member, PreferenceChange } from '../api/types';
+import { channelLabel, ChannelBadge } from '../shared/ChannelBadge';
+import { LoadMore } from '../shared/cursor-list';
+import { formatDateTime, memberName } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
+import { EmptyNotice, ErrorNotice, Loading, QueryState } from '../shared/QueryState';
+import { usePhoneNumbers } from '../phone-numbers/phone-number-api';
+import { useMember, useMemberWindows, usePreferenceChanges, useUpdateMember } from './member-api';
+import { MemberForm } from './MemberForm';
+
+const FIELD_LABEL: Record<string, string> = {
+  notifySms: 'SMS notifications',
+  notifyEmail: 'Email notifications',
+  notifyVoice: 'Voice notifications',
+  notifyWhatsapp: 'WhatsApp notifications',
+  optedOut: 'Opted out',
+};
+
+const SOURCE_LABEL: Record<PreferenceChange['source']['type'], string> = {
+  api: 'the API or console',
+  keyword: 'a keyword reply',
+  inbound: 'an inbound message',
+  import: 'an import',
+  system: 'the system',
+};
+
+const valueText = (value: unknown) =>
+  value === true ? 'on' : value === false ? 'off' : JSON.stringify(value);
+
+function describeSource(source: PreferenceChange['source']): string {
+  const base = SOURCE_LABEL[source.type];
+  if (source.type === 'keyword' && source.ref) return `${base} (“${source.ref}”)`;
+  return base;
+}
+
+function OptOutState({ member, changes }: { member: Member; changes: PreferenceChange[] }) {
+  const last = changes.find((c) => c.field === 'optedOut');
+  if (!member.optedOut)
+    return (
+      <Alert color="teal" variant="light" title="Not opted out">
+        {last
+          ? `Opted back in ${formatDateTime(last.changedAt)} through ${describeSource(last.source)}.`
+          : 'This member has never opted out. The switches below decide what the system may send them.'}
+      </Alert>
+    );
+  return (
+    <Alert color="red" variant="light" title="Opted out of all messages" role="status">
+      <Stack gap={4}>
+        <Text size="sm">
+          Since {formatDateTime(member.optedOutAt)}
+          {member.optedOutChannel ? `, by a reply on ${channelLabel(member.optedOutChannel)}` : ''}
+          {last ? ` (through ${describeSource(last.source)})` : ''}.
+        </Text>
+        <Text size="sm">
+          Nothing is sent to them, not even replies, until they write START (or another opt-in keyword).
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}
+
+function History({ memberId }: { memberId: string }) {
+  const changes = usePreferenceChanges(memberId);
+  if (changes.isPending) return <Loading label="Loading the history…" />;
+  if (changes.error) return <ErrorNotice error={changes.error} onRetry={() => void changes.refetch()} />;
+  if (!changes.items.length)
+    return (
+      <EmptyNotice title="No changes yet">Every change of a switch or of the opt-out shows here.</EmptyNotice>
+    );
+  return (
+    <>
+      <Table.ScrollContainer minWidth={0}>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>When</Table.Th>
+              <Table.Th>Change</Table.Th>
+              <Table.Th visibleFrom="sm">Through</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {changes.items.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td className="tabular">{formatDateTime(c.changedAt)}</Table.Td>
+                <Table.Td>
+                  {FIELD_LABEL[c.field] ?? c.field}: {valueText(c.oldValue)} → <b>{valueText(c.newValue)}</b>
+                  <Text size="xs" c="dimmed" hiddenFrom="sm">
+                    through {describeSource(c.source)}
+                  </Text>
+                </Table.Td>
+                <Table.Td visibleFrom="sm">{describeSource(c.source)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <LoadMore list={changes} count={changes.items.length} />
+    </>
+  );
+}
+
+function Windows({ memberId }: { memberId: string }) {
+  const windows = useMemberWindows(memberId);
+  const numbers = usePhoneNumbers(true);
+  const numberOf = (id: string) => numbers.data?.items.find((n) => n.id === id)?.number ?? 'A number';
+  return (
+    <QueryState query={windows} loadingLabel="Loading the windows…">
+      {(page) =>
+        (page.items ?? []).length === 0 ? (
+          <EmptyNotice title="No open conversation window">
+            The 24-hour window opens when the member writes to one of your numbers. Outside it, WhatsApp
+            accepts only approved templates.
+          </EmptyNotice>
+        ) : (
+          <Table.ScrollContainer minWidth={0}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Number</Table.Th>
+                  <Table.Th>Channel</Table.Th>
+                  <Table.Th>Window</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {(page.items ?? []).map((w) => (
+                  <Table.Tr key={`${w.phoneNumberId}-${w.channel}`}>
+                    <Table.Td className="tabular">{numberOf(w.phoneNumberId)}</Table.Td>
+                    <Table.Td>
+                      <ChannelBadge channel={w.channel} />
+                    </Table.Td>
+                    <Table.Td>
+                      {w.open ? (
+                        <Badge color="teal" variant="light" radius="sm" tt="none">
+                          Open until {formatDateTime(w.expiresAt)}
+                        </Badge>
+                      ) : (
+                        <Text size="sm">Closed since {formatDateTime(w.expiresAt)}</Text>
+                      )}
+                      <Text size="xs" c="dimmed">
+                        Last message from the member {formatDateTime(w.lastInboundAt)}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )
+      }
+    </QueryState>
+  );
+}
 
 export function MemberPage() {
-  return <PageHeader title="MemberPage" />;
+  const { id = '' } = useParams();
+  const member = useMember(id);
+  const changes = usePreferenceChanges(id);
+  const update = useUpdateMember(id);
+
+  return (
+    <>
+      <Anchor component={Link} to="/members" size="sm">
+        ← Members
+      </Anchor>
+      <PageHeader
+        title={member.data ? memberName(member.data) : 'Member'}
+        description={member.data?.phone ?? undefined}
+      />
+      <QueryState query={member} loadingLabel="Loading the member…">
+        {(m) => (
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <Stack gap="lg">
+                <OptOutState member={m} changes={changes.items} />
+                <Paper>
+                  <MemberForm key={m.id} member={m} onSave={(patch) => update.mutateAsync(patch)} />
+                </Paper>
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <Stack gap="lg">
+                <Paper>
+                  <Title order={2} size="h4" mb="sm">
+                    24-hour windows
+                  </Title>
+                  <Windows memberId={m.id} />
+                </Paper>
+                <Paper>
+                  <Title order={2} size="h4" mb="sm">
+                    Preference history
+                  </Title>
+                  <History memberId={m.id} />
+                </Paper>
+              </Stack>
+            </Grid.Col>
+          </Grid>
+        )}
+      </QueryState>
+    </>
+  );
 }

@@ -7,7 +7,6 @@ import {
   NumberInput,
   Select,
   Stack,
-  Switch,
   Text,
   Textarea,
   TextInput,
@@ -24,6 +23,7 @@ import {
   type PhoneNumberPatch,
 } from './phone-number-form';
 import { phoneNumberSaveErrors } from './rule-errors';
+import { DescribedSwitch } from '../shared/DescribedSwitch';
 
 const FIELDS = [
   'smsEnabled',
@@ -87,20 +87,20 @@ export function PhoneNumberForm({ number, whatsappFeature, workflows, onSave }: 
     <form onSubmit={submit} noValidate>
       <Stack gap="xl">
         <Section title="Channels">
-          <Switch
+          <DescribedSwitch
             label="SMS"
             description="Text messages to and from this number"
             {...form.getInputProps('smsEnabled', { type: 'checkbox' })}
           />
           {whatsappFeature ? (
             <>
-              <Switch
+              <DescribedSwitch
                 label="WhatsApp"
                 description="WhatsApp on the same number, with the same workflow, brand name and hours"
                 {...form.getInputProps('whatsappEnabled', { type: 'checkbox' })}
               />
               {form.values.whatsappEnabled ? (
-                <Switch
+                <DescribedSwitch
                   label="Twilio sandbox number"
                   description="Members send the sandbox join code before this number can reach them"
                   size="sm"
@@ -122,7 +122,7 @@ export function PhoneNumberForm({ number, whatsappFeature, workflows, onSave }: 
           <Select
             label="Default workflow"
             description="Answers inbound SMS and WhatsApp conversations on this number"
-            placeholder="No workflow: messages are stored, nothing answers"
+            placeholder="None: nothing answers"
             data={
               workflowMissing
                 ? [...workflows, { value: form.values.defaultWorkflowId!, label: 'Unknown workflow' }]
@@ -152,7 +152,7 @@ export function PhoneNumberForm({ number, whatsappFeature, workflows, onSave }: 
 
         <Divider />
         <Section title="Business hours">
-          <Switch
+          <DescribedSwitch
             label="Use business hours"
             description="Outside these hours members get the off-hours message"
             {...form.getInputProps('hoursEnabled', { type: 'checkbox' })}

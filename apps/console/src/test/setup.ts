@@ -24,6 +24,14 @@ function mockBrowserMeasurements() {
       dispatchEvent: () => false,
     }),
   });
+  Object.defineProperty(document, 'fonts', {
+    configurable: true,
+    value: {
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      ready: Promise.resolve(),
+    },
+  });
   class ResizeObserver {
     observe() {}
     unobserve() {}

@@ -1,0 +1,84 @@
+import { SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { usePhoneNumbers, useWorkflowOptions } from '../phone-numbers/phone-number-api';
+import type { ActionFormValues } from './action-form';
+
+/** The "send" action of a rule or routine: channel, number, message or template, optional workflow. */
+export function ActionFields<V extends { action: ActionFormValues }>({
+  form,
+}: {
+  form: UseFormReturnType<V>;
+}) {
+  const numbers = usePhoneNumbers();
+  const workflows = useWorkflowOptions();
+  const action = form.values.action;
+  const numberOptions = (numbers.data?.items ?? [])
+    .filter((n) => (action.type === 'send_whatsapp' ? n.whatsappEnabled : n.smsEnabled))
+    .map((n) => ({ value: n.id, label: n.number }));
+  return (
+    <Stack gap="sm">
+      <div>
+        <Text size="sm" fw={500} mb={4} id="action-channel">
+          Send
+        </Text>
+        <SegmentedControl
+          aria-labelledby="action-channel"
+          data={[
+            { value: 'send_whatsapp', label: 'WhatsApp' },
+            { value: 'send_sms', label: 'SMS' },
+          ]}
+          {...form.getInputProps('action.type')}
+        />
+      </div>
+      <Select
+        label="Phone number"
+        description={
+          action.type === 'send_whatsapp'
+            ? 'Only numbers with WhatsApp on are listed'
+            : 'Only numbers with SMS on are listed'
+        }
+        data={numberOptions}
+        placeholder={numbers.isPending ? 'Loading…' : 'Choose a number'}
+        nothingFoundMessage="No number with this channel on"
+        maw={360}
+        {...form.getInputProps('action.phoneNumberId')}
+      />
+      <Textarea
+        label="Message template"
+        description="Handlebars: {{member.first_name}}, {{event.data.…}}. Outside the 24-hour window WhatsApp only delivers approved templates."
+        autosize
+        minRows={2}
+        maw={640}
+        {...form.getInputProps('action.template')}
+      />
+      {action.type === 'send_whatsapp' ? (
+        <>
+          <TextInput
+            label="Approved template SID"
+            description="Optional: a Twilio Content template (HX…) approved by Meta, sent instead of the text"
+            maw={420}
+            {...form.getInputProps('action.contentSid')}
+          />
+          <Select
+            label="Workflow"
+            description="Optional: start a WhatsApp chat with this workflow instead of a single message"
+            data={workflows.data ?? []}
+            clearable
+            maw={360}
+            {...form.getInputProps('action.workflowId')}
+          />
+          {action.workflowId ? (
+            <Textarea
+              label="Initial message"
+              description="Optional: the first member message the workflow sees"
+              autosize
+              minRows={1}
+              maw={640}
+              {...form.getInputProps('action.initialMessage')}
+            />
+          ) : null}
+        </>
+      ) : null}
+    </Stack>
+  );
+}

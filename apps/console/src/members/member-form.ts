@@ -1,0 +1,42 @@
+import { MemberFields } from '@app/contracts';
+import type { Member } from '../api/types';
+import { zodFormErrors } from '../shared/form-errors';
+import type { MemberPatch } from './member-api';
+
+export interface MemberFormValues {
+  firstName: string;
+  lastName: string;
+  phone: string;
+  email: string;
+  notifySms: boolean;
+  notifyEmail: boolean;
+  notifyVoice: boolean;
+  notifyWhatsapp: boolean;
+}
+
+export const toMemberFormValues = (m: Member): MemberFormValues => ({
+  firstName: m.firstName ?? '',
+  lastName: m.lastName ?? '',
+  phone: m.phone ?? '',
+  email: m.email ?? '',
+  notifySms: m.notifySms,
+  notifyEmail: m.notifyEmail,
+  notifyVoice: m.notifyVoice,
+  notifyWhatsapp: m.notifyWhatsapp,
+});
+
+const text = (v: string) => (v.trim() === '' ? null : v.trim());
+
+export const toMemberPatch = (v: MemberFormValues): MemberPatch => ({
+  firstName: text(v.firstName),
+  lastName: text(v.lastName),
+  phone: text(v.phone),
+  email: text(v.email),
+  notifySms: v.notifySms,
+  notifyEmail: v.notifyEmail,
+  notifyVoice: v.notifyVoice,
+  notifyWhatsapp: v.notifyWhatsapp,
+});
+
+/** The API's member schema (libs/contracts) on what the form would send; the phone's format is the server's to judge. */
+export const validateMemberForm = (v: MemberFormValues) => zodFormErrors(MemberFields, toMemberPatch(v));

@@ -1,0 +1,105 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/errors';
+import type { PhoneNumber } from '../api/types';
+import { renderWithTheme } from '../test/render';
+import { PhoneNumberForm } from './PhoneNumberForm';
+
+const number: PhoneNumber = {
+  id: '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+  workspaceId: '7f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+  number: '+15551234567',
+  smsEnabled: true,
+  whatsappEnabled: false,
+  whatsappSandbox: false,
+  defaultWorkflowId: null,
+  smsDisabledMessage: null,
+  brandName: 'Sunrise Dental',
+  offHoursMessage: null,
+  businessHours: null,
+  sendRatePerSecond: null,
+  archived: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+const workflows = [{ value: '8f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b', label: 'Front desk' }];
+
+describe('PhoneNumberForm', () => {
+  it('turns WhatsApp on and saves every setting as the API takes it', async () => {
+    const onSave = vi.fn().mockResolvedValue(undefined);
+    const { user } = renderWithTheme(
+      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
+    );
+    expect(screen.getByRole('switch', { name: 'SMS' })).toBeChecked();
+    await user.click(screen.getByRole('switch', { name: 'WhatsApp' }));
+    await user.type(screen.getByRole('textbox', { name: 'Off-hours message' }), 'We are closed.');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0][0]).toMatchObject({
+      smsEnabled: true,
+      whatsappEnabled: true,
+      brandName: 'Sunrise Dental',
+      offHoursMessage: 'We are closed.',
+      businessHours: null,
+    });
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
+  });
+
+  it('hides the WhatsApp switch without the workspace feature, and says why', () => {
+    renderWithTheme(
+      <PhoneNumberForm number={number} whatsappFeature={false} workflows={workflows} onSave={vi.fn()} />,
+    );
+    expect(screen.queryByRole('switch', { name: 'WhatsApp' })).toBeNull();
+    expect(screen.getByText('WhatsApp is not available in this workspace')).toBeInTheDocument();
+  });
+
+  it('shows a bad business hour at its field and does not save', async () => {
+    const onSave = vi.fn();
+    const { user } = renderWithTheme(
+      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
+    );
+    await user.click(screen.getByRole('switch', { name: 'Use business hours' }));
+    const closes = screen.getByLabelText('Monday closes');
+    await user.clear(closes);
+    await user.type(closes, '08:00');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Closes before it opens')).toBeInTheDocument();
+    expect(closes).toHaveAttribute('aria-invalid', 'true');
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it("puts the API's refusal at the field it concerns", async () => {
+    const onSave = vi
+      .fn()
+      .mockRejectedValue(
+        new ApiError(422, 'WhatsApp cannot be turned on: the workspace does not have the WhatsApp feature.'),
+      );
+    const { user } = renderWithTheme(
+      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
+    );
+    await user.click(screen.getByRole('switch', { name: 'WhatsApp' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const error = await screen.findByText(/the workspace does not have the WhatsApp feature/);
+    expect(screen.getByRole('switch', { name: 'WhatsApp' })).toHaveAccessibleDescription(
+      expect.stringContaining('does not have the WhatsApp feature'),
+    );
+    expect(error).toBeInTheDocument();
+  });
+
+  it('shows a 400 field error from the API at its field', async () => {
+    const onSave = vi
+      .fn()
+      .mockRejectedValue(
+        new ApiError(400, 'Invalid body: brandName: Too big: expected string to have <=200 characters'),
+      );
+    const { user } = renderWithTheme(
+      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Brand name' })).toHaveAttribute('aria-invalid', 'true'),
+    );
+    expect(screen.getByText(/expected string to have <=200 characters/)).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
