@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
-import { describeError } from '../api/errors';
 import { channelLabel } from '../shared/ChannelBadge';
 import { formatDateTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
@@ -9,6 +8,7 @@ import { ErrorNotice, QueryState } from '../shared/QueryState';
 import { useChangeRule, useDeleteRule, useEventRule, useRuleRuns } from './automation-api';
 import { RuleForm } from './RuleForm';
 import { RunLog } from './RunLog';
+import { useAction } from '../shared/use-action';
 
 export function EventRulePage() {
   const { id = '' } = useParams();
@@ -18,16 +18,7 @@ export function EventRulePage() {
   const remove = useDeleteRule(id);
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const act = async (action: () => Promise<unknown>) => {
-    setProblem(null);
-    try {
-      await action();
-    } catch (error) {
-      setProblem(describeError(error));
-    }
-  };
+  const { problem, act } = useAction();
 
   return (
     <>

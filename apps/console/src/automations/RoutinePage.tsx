@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -13,13 +12,13 @@ import {
   Title,
 } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
-import { describeError } from '../api/errors';
 import type { Routine } from '../api/types';
 import { formatDateTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { ErrorNotice, QueryState } from '../shared/QueryState';
 import { useRoutine, useRoutineCommand, useRoutineResults, useRunRoutine } from './automation-api';
 import { RunLog } from './RunLog';
+import { useAction } from '../shared/use-action';
 
 function Stat({ label, value, color }: { label: string; value: number; color?: string }) {
   return (
@@ -76,16 +75,7 @@ export function RoutinePage() {
   const navigate = useNavigate();
   const progress = routine.data?.progress;
   const results = useRoutineResults(id, progress?.runId ?? null, progress?.state === 'running');
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const act = async (action: () => Promise<unknown>) => {
-    setProblem(null);
-    try {
-      await action();
-    } catch (error) {
-      setProblem(describeError(error));
-    }
-  };
+  const { problem, act } = useAction();
 
   return (
     <>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Fieldset, Group, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Fieldset, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Member } from '../api/types';
 import { fieldErrorsOf } from '../api/errors';
 import type { MemberPatch } from './member-api';
 import { toMemberFormValues, toMemberPatch, validateMemberForm, type MemberFormValues } from './member-form';
 import { DescribedSwitch } from '../shared/DescribedSwitch';
+import { SaveBar } from '../shared/SaveBar';
 
 const FIELDS = [
   'firstName',
@@ -78,25 +79,7 @@ export function MemberForm({
             />
           </Stack>
         </Fieldset>
-        {problem ? (
-          <Alert color="red" role="alert" title="Not saved">
-            {problem}
-          </Alert>
-        ) : null}
-        <Group gap="md">
-          <Button type="submit" loading={form.submitting}>
-            Save
-          </Button>
-          {saved && !form.isDirty() ? (
-            <Text size="sm" c="teal.8" role="status">
-              Saved.
-            </Text>
-          ) : form.isDirty() ? (
-            <Text size="sm" c="dimmed">
-              Unsaved changes
-            </Text>
-          ) : null}
-        </Group>
+        <SaveBar problem={problem} submitting={form.submitting} saved={saved} dirty={form.isDirty()} />
       </Stack>
     </form>
   );

@@ -1,17 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Divider,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Divider, NumberInput, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { PhoneNumber } from '../api/types';
 import { BusinessHoursFields } from './BusinessHoursFields';
@@ -24,6 +12,7 @@ import {
 } from './phone-number-form';
 import { phoneNumberSaveErrors } from './rule-errors';
 import { DescribedSwitch } from '../shared/DescribedSwitch';
+import { SaveBar } from '../shared/SaveBar';
 
 const FIELDS = [
   'smsEnabled',
@@ -182,25 +171,7 @@ export function PhoneNumberForm({ number, whatsappFeature, workflows, onSave }: 
           />
         </Section>
 
-        {problem ? (
-          <Alert color="red" role="alert" title="Not saved">
-            {problem}
-          </Alert>
-        ) : null}
-        <Group gap="md">
-          <Button type="submit" loading={form.submitting}>
-            Save
-          </Button>
-          {saved && !form.isDirty() ? (
-            <Text size="sm" c="teal.8" role="status">
-              Saved.
-            </Text>
-          ) : form.isDirty() ? (
-            <Text size="sm" c="dimmed">
-              Unsaved changes
-            </Text>
-          ) : null}
-        </Group>
+        <SaveBar problem={problem} submitting={form.submitting} saved={saved} dirty={form.isDirty()} />
       </Stack>
     </form>
   );
