@@ -199,7 +199,7 @@ export type paths = {
     };
     get?: never;
     put?: never;
-    /** Send an SMS or WhatsApp message to a member (checks run first: the answer says sent, skipped or failed and why) */
+    /** Send an SMS or WhatsApp message to a member, or to a phone (the member who has it, if any, is checked like any member; a phone that replied STOP is refused). Checks run first: the answer says sent, skipped or failed and why */
     post: operations['Messages_send'];
     delete?: never;
     options?: never;
