@@ -123,7 +123,7 @@ export function MemberImportPage() {
               <Text size="sm">
                 {parsed.rows.length === 1 ? '1 member' : `${parsed.rows.length} members`} ready to import
                 {parsed.problems.length
-                  ? `, ${parsed.problems.length} rows with problems (listed below)`
+                  ? `, ${parsed.problems.length === 1 ? '1 row' : `${parsed.problems.length} rows`} with problems (listed below)`
                   : ''}
                 .
               </Text>
