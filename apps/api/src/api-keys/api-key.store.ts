@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@app/persistence';
 import { IsNull, type Repository } from 'typeorm';
+import { credentialLookups } from '../auth/lookup-metrics';
 import { ApiKeyEntity } from './api-key.entity';
 
 /** The api_keys table. Every read of a workspace's keys filters by its workspace id. */
@@ -13,6 +14,7 @@ export class ApiKeyStore {
   }
 
   findActiveByHash(keyHash: string): Promise<ApiKeyEntity | null> {
+    credentialLookups.inc({ kind: 'api_key' });
     return this.repo.findOneBy({ keyHash, revokedAt: IsNull() });
   }
 

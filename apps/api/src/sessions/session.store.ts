@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@app/persistence';
 import { LessThan, Not, type Repository } from 'typeorm';
 import type { UserRole } from '../auth/key-scope';
+import { credentialLookups } from '../auth/lookup-metrics';
 import { SessionEntity } from './session.entity';
 
 /** A live session with what the gate needs to know about its user. */
@@ -26,6 +27,7 @@ export class SessionStore {
 
   /** The unexpired session of an enabled user with this token hash. */
   async findLive(tokenHash: string): Promise<SessionWithUser | null> {
+    credentialLookups.inc({ kind: 'session' });
     const rows: Array<{
       id: string;
       user_id: string;
