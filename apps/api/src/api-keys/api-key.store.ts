@@ -26,6 +26,10 @@ export class ApiKeyStore {
     return this.repo.findOneBy({ workspaceId, id });
   }
 
+  async touch(id: string, at: Date): Promise<void> {
+    await this.repo.update({ id }, { lastUsedAt: at });
+  }
+
   /** Marks the key revoked (once: a second revoke keeps the first time) and answers it. */
   async revoke(workspaceId: string, id: string): Promise<ApiKeyEntity | null> {
     await this.repo.update({ workspaceId, id, revokedAt: IsNull() }, { revokedAt: new Date() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Timestamp } from '@app/contracts';
+import { KEY_PERMISSIONS } from '../auth/key-scope';
 import type { ApiKeyEntity } from './api-key.entity';
 
 /** A key as lists show it: never the key, never its hash. */
@@ -10,6 +11,9 @@ export const ApiKeyView = z.object({
   prefix: z.string(),
   createdAt: Timestamp,
   revokedAt: Timestamp.nullable(),
+  permissions: z.array(z.enum(KEY_PERMISSIONS)),
+  expiresAt: Timestamp.nullable(),
+  lastUsedAt: Timestamp.nullable(),
 });
 export type ApiKeyView = z.infer<typeof ApiKeyView>;
 
@@ -25,4 +29,27 @@ export const toApiKeyView = (k: ApiKeyEntity): ApiKeyView => ({
   prefix: k.prefix,
   createdAt: k.createdAt.toISOString(),
   revokedAt: k.revokedAt?.toISOString() ?? null,
+  permissions: k.permissions,
+  expiresAt: k.expiresAt?.toISOString() ?? null,
+  lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
 });
+
+/** `POST /v1/workspaces/{id}/api-keys`: a name, what the key may do, and when it stops working. */
+export const CreateApiKeyBody = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    permissions: z
+      .array(z.enum(KEY_PERMISSIONS))
+      .min(1, 'give at least one of read, send, manage')
+      .transform((p) => KEY_PERMISSIONS.filter((k) => p.includes(k)))
+      .optional(),
+    expiresAt: z.iso
+      .datetime({ offset: true })
+      .refine((t) => Date.parse(t) > Date.now(), 'must be in the future')
+      .optional(),
+  })
+  .strict()
+  .meta({
+    example: { name: 'CRM integration', permissions: ['read', 'send'], expiresAt: '2026-12-31T23:59:59Z' },
+  });
+export type CreateApiKeyBody = z.infer<typeof CreateApiKeyBody>;

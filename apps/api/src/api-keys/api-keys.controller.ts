@@ -1,14 +1,11 @@
 import { Delete, Get, Post } from '@nestjs/common';
-import { z } from 'zod';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
 import { schemaRef } from '../http/openapi';
 import { IdParam, ZodBody } from '../http/validation';
 import { ApiKeyStore } from './api-key.store';
-import { ApiKeyView, CreatedApiKey, toApiKeyView } from './api-key.view';
+import { ApiKeyView, CreateApiKeyBody, CreatedApiKey, toApiKeyView } from './api-key.view';
 import { CreateApiKey } from './create-api-key.usecase';
 import { RevokeApiKey } from './revoke-api-key.usecase';
-
-const CreateApiKeyBody = z.object({ name: z.string().trim().min(1).max(200).optional() }).strict();
 
 @ApiController('workspaces/:workspaceId/api-keys', 'operator', 'API keys')
 export class ApiKeysController {
@@ -20,16 +17,14 @@ export class ApiKeysController {
 
   @Post()
   @Endpoint({
-    summary: 'Issue a workspace API key (the key is shown only in this answer)',
+    summary:
+      'Issue a workspace API key with its permissions (read, send, manage; all by default) and optional expiry; the key is shown only in this answer',
     status: 201,
     response: schemaRef('CreatedApiKey', CreatedApiKey),
     errors: [404],
   })
-  issue(
-    @IdParam('workspaceId') workspaceId: string,
-    @ZodBody(CreateApiKeyBody) body: z.infer<typeof CreateApiKeyBody>,
-  ) {
-    return this.create.execute(workspaceId, body.name ?? null);
+  issue(@IdParam('workspaceId') workspaceId: string, @ZodBody(CreateApiKeyBody) body: CreateApiKeyBody) {
+    return this.create.execute(workspaceId, body);
   }
 
   @Get()

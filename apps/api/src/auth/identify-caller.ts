@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ApiKeyAuthenticator } from '../api-keys/authenticate-api-key.usecase';
+import { ApiKeyAuthenticator, isExpired } from '../api-keys/authenticate-api-key.usecase';
 import { SessionAuthenticator } from '../sessions/session-authenticator';
-import { KEY_PERMISSIONS, type Caller } from './key-scope';
+import type { Caller } from './key-scope';
 import { OperatorKeys } from './operator-keys';
 
 const BEARER = /^Bearer ([^\s]+)$/i;
@@ -59,8 +59,9 @@ export class CallerIdentifier {
     if (token === null) return refuse('Malformed Authorization header: expected "Bearer <key>".');
     if (this.operatorKeys.matches(token)) return { kind: 'operator' };
     const key = await this.keys.authenticate(token);
-    if (!key) return refuse('Unknown, expired or revoked API key.');
-    return { kind: 'key', keyId: key.keyId, workspaceId: key.workspaceId, permissions: KEY_PERMISSIONS };
+    if (!key) return refuse('Unknown or revoked API key.');
+    if (isExpired(key)) return refuse(`This API key expired at ${key.expiresAt?.toISOString()}.`);
+    return { kind: 'key', keyId: key.keyId, workspaceId: key.workspaceId, permissions: key.permissions };
   }
 }
 

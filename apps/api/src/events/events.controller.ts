@@ -8,6 +8,7 @@ import { clientIdempotencyKey } from '../http/idempotency-key';
 import { schemaRef } from '../http/openapi';
 import { PublishEvent, PublishEventBody } from './publish-event.usecase';
 import { ZodBody } from '../http/validation';
+import { NeedsPermission } from '../auth/access.guard';
 
 const Accepted = z.object({ eventId: z.string() });
 
@@ -16,6 +17,7 @@ export class EventsController {
   constructor(private readonly publish: PublishEvent) {}
 
   @Post()
+  @NeedsPermission('send')
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,

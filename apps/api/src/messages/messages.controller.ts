@@ -9,12 +9,14 @@ import { schemaRef } from '../http/openapi';
 import { ServiceClient } from '../http/service-client';
 import { IdParam, ZodBody } from '../http/validation';
 import { SendMessageBody, toSendRequest } from './send-message';
+import { NeedsPermission } from '../auth/access.guard';
 
 @ApiController('messages', 'workspace', 'Messages')
 export class MessagesController {
   constructor(private readonly services: ServiceClient) {}
 
   @Post()
+  @NeedsPermission('send')
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,

@@ -552,7 +552,7 @@ export type paths = {
     /** List a workspace's keys (ids and prefixes, revoked ones too) */
     get: operations['ApiKeys_list'];
     put?: never;
-    /** Issue a workspace API key (the key is shown only in this answer) */
+    /** Issue a workspace API key with its permissions (read, send, manage; all by default) and optional expiry; the key is shown only in this answer */
     post: operations['ApiKeys_issue'];
     delete?: never;
     options?: never;
@@ -607,9 +607,14 @@ export type components = {
     ApiKey: {
       /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
+      expiresAt: string | null;
       /** Format: uuid */
       id: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
       name: string | null;
+      permissions: ('read' | 'send' | 'manage')[];
       prefix: string;
       /** Format: date-time */
       revokedAt: string | null;
@@ -706,11 +711,16 @@ export type components = {
     CreatedApiKey: {
       /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
+      expiresAt: string | null;
       /** Format: uuid */
       id: string;
       /** @description The key itself: shown once, store it now. */
       key: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
       name: string | null;
+      permissions: ('read' | 'send' | 'manage')[];
       prefix: string;
       /** Format: date-time */
       revokedAt: string | null;
@@ -5492,7 +5502,10 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** Format: date-time */
+          expiresAt?: string;
           name?: string;
+          permissions?: ('read' | 'send' | 'manage')[];
         };
       };
     };
