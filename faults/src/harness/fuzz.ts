@@ -780,3 +780,91 @@ export function invalidApiCases(
 function wellFormed(text: string): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
+
+/** A workflow as YAML of about `bytes` bytes: a long list of reply steps (slow to parse). */
+function yamlSteps(bytes: number): string {
+  const lines = ['name: Big', 'definition:'];
+  for (let i = 0, size = 0; size < bytes; i++) {
+    const line = `  - reply: "hello ${i}"`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join('\n');
+}
+
+/** YAML that is slow for the parser per byte: many quoted keys with flow collections. */
+const yamlQuotedKeys = (count: number) =>
+  Array.from({ length: count }, (_, i) => `"k${i}": {a: [1, {b: c}]}`).join('\n');
+
+/** A CEL member filter nested `depth` times (each level multiplies the work of a naive evaluator). */
+function nestedFilter(depth: number): string {
+  let expr = 'member.first_name == "x"';
+  for (let i = 0; i < depth; i++) expr = `[1, 2, 3].exists(v${i}, ${expr} || v${i} > 1)`;
+  return expr;
+}
+
+/**
+ * Bodies meant to cost the api CPU or memory: oversized and deeply nested JSON and YAML, slow YAML,
+ * alias bombs and huge filters, each without a key, with a wrong key and with a valid one. None
+ * may answer a 5xx, and the api must stay responsive meanwhile.
+ */
+export function hostileBodyCases(keys: { workspace: string }): HttpCase[] {
+  const json = 'application/json';
+  const yaml = 'application/yaml';
+  const bodies: Array<[string, string, string]> = [
+    ['1 MiB YAML workflow', yamlSteps(1000 * 1000), yaml],
+    ['60 KiB YAML workflow', yamlSteps(60 * 1024), yaml],
+    ['60 KiB slow YAML (quoted keys)', yamlQuotedKeys(2_400), yaml],
+    ['YAML nested 10,000 deep', `${'['.repeat(10_000)}1${']'.repeat(10_000)}`, yaml],
+    [
+      'YAML alias bomb',
+      [
+        'a: &a ["x","x","x","x","x","x","x","x","x"]',
+        'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+        'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+        'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+        'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+      ].join('\n'),
+      yaml,
+    ],
+    ['JSON nested 100,000 deep', `${'['.repeat(100_000)}1${']'.repeat(100_000)}`, json],
+    ['JSON objects nested 5,000 deep', `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`, json],
+    ['JSON just over the body limit', JSON.stringify({ name: LONG(1024 * 1024) }), json],
+    [
+      '1 MiB JSON of many small steps',
+      JSON.stringify({ name: '', definition: Array.from({ length: 40_000 }, () => ({ reply: 'hi' })) }),
+      json,
+    ],
+  ];
+  const callers: Array<[string, Record<string, string>]> = [
+    ['without a key', {}],
+    ['with a wrong key', { authorization: `Bearer wsk_${'A'.repeat(43)}` }],
+    ['with a key', { authorization: `Bearer ${keys.workspace}` }],
+  ];
+  const cases: HttpCase[] = [];
+  for (const [who, auth] of callers) {
+    for (const [name, body, type] of bodies)
+      cases.push({
+        name: `POST /v1/workflows ${name} ${who}`,
+        method: 'POST',
+        path: '/v1/workflows',
+        headers: { ...auth, 'content-type': type },
+        body,
+      });
+    for (const [name, filter] of [
+      ['a 10,000-character filter', `member.first_name == "${LONG(10_000)}"`],
+      ['a filter nested 12 deep', nestedFilter(12)],
+      [
+        'a filter of 300 ORs',
+        Array.from({ length: 300 }, (_, i) => `member.first_name == "n${i}"`).join(' || '),
+      ],
+    ])
+      cases.push({
+        name: `GET /v1/members with ${name} ${who}`,
+        method: 'GET',
+        path: `/v1/members?filter=${encodeURIComponent(filter)}`,
+        headers: auth,
+      });
+  }
+  return cases;
+}

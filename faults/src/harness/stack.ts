@@ -201,6 +201,11 @@ export class Stack {
       // The run measures loss and duplication, not Twilio's per-number pacing.
       SMS_SEND_RATE_PER_SECOND: '10000',
       WHATSAPP_SEND_RATE_PER_SECOND: '10000',
+      // Everything comes from 127.0.0.1: the api's rate limits (tested in its own specs) would turn
+      // the REST fuzz's cases into 429s before their validation is reached.
+      API_RATE_LIMIT_PER_ADDRESS: '1000000',
+      API_RATE_LIMIT_PER_KEY: '1000000',
+      API_AUTH_FAILURES_PER_ADDRESS: '100000',
       // A send claimed by an outbound killed mid-call is reconciled after this (default a minute).
       SEND_CLAIM_STALE_MS: '10000',
       ...options.env,
