@@ -829,6 +829,7 @@ export function hostileBodyCases(keys: { workspace: string }): HttpCase[] {
     ],
     ['JSON nested 100,000 deep', `${'['.repeat(100_000)}1${']'.repeat(100_000)}`, json],
     ['JSON objects nested 5,000 deep', `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`, json],
+    ['1 MiB JSON array of numbers', `[${Array(500_000).fill(1).join(',')}]`, json],
     ['JSON just over the body limit', JSON.stringify({ name: LONG(1024 * 1024) }), json],
     [
       '1 MiB JSON of many small steps',

@@ -2,7 +2,7 @@ import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '@app/contracts';
-import { jsonNestingExceeds } from './json-nesting';
+import { jsonShapeProblem } from './json-nesting';
 import { TooManyRequests } from './too-many-requests';
 import { YamlParser } from './yaml-parser';
 
@@ -10,14 +10,17 @@ export const YAML_CONTENT_TYPES = ['application/yaml', 'application/x-yaml', 'te
 /** YAML is slow to parse (see YamlParser): documents are capped far below JSON bodies. */
 export const YAML_BODY_LIMIT = 64 * 1024;
 export const MAX_BODY_DEPTH = 64;
+/** A JSON body's values: far above any real request, far below what stalls the event loop. */
+export const MAX_BODY_VALUES = 20_000;
 export const YAML_TIMEOUT_MS = 1_000;
 
 /**
  * The api's only body parsers, each with a size, depth and time limit, and reached only once the
  * request gate knows the caller:
- * - JSON up to `bodyLimit` (413 above), nested at most MAX_BODY_DEPTH levels (checked by a byte
- *   scan before parsing), parsed by Fastify's parser (prototype poisoning refused). JSON.parse is
- *   linear: a 1 MiB body takes a few milliseconds, which bounds its time.
+ * - JSON up to `bodyLimit` (413 above), nested at most MAX_BODY_DEPTH levels and holding at most
+ *   MAX_BODY_VALUES values (a byte scan before parsing: 1 MiB of tiny values takes JSON.parse tens
+ *   of milliseconds, 1 MiB of text a few), parsed by Fastify's parser (prototype
+ *   poisoning refused).
  * - YAML only on the routes that document it (workflows), up to 64 KiB, the same depth, parsed in
  *   a worker thread with a 1 s deadline.
  * Nothing else: forms, text and XML are 415 (Nest's own JSON and form parsers are not installed).
@@ -36,11 +39,11 @@ export function registerBodyParsers(
     'application/json',
     { parseAs: 'buffer', bodyLimit: options.bodyLimit },
     (request, body: Buffer, done) => {
-      if (jsonNestingExceeds(body, MAX_BODY_DEPTH))
-        return done(
-          new AppError('invalid_input', `The JSON body is nested deeper than ${MAX_BODY_DEPTH} levels.`),
-          undefined,
-        );
+      const problem = jsonShapeProblem(body, {
+        maxDepth: MAX_BODY_DEPTH,
+        maxValues: MAX_BODY_VALUES,
+      });
+      if (problem) return done(new AppError('invalid_input', `The JSON body ${problem}.`), undefined);
       void json(request, body.toString('utf8'), done);
     },
   );
