@@ -28,6 +28,7 @@ export class OperatorKeys implements OnModuleDestroy {
   private readonly fromEnv: string[];
   private fromFile: string[] = [];
   private fileText: string | undefined;
+  private lastProblem: string | undefined;
   private readonly timer?: NodeJS.Timeout;
 
   constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {
@@ -60,10 +61,15 @@ export class OperatorKeys implements OnModuleDestroy {
   private async reload(file: string): Promise<void> {
     try {
       this.apply(await readFile(file, 'utf8'));
+      this.lastProblem = undefined;
     } catch (error) {
-      this.logger.warn(
-        `ADMIN_API_KEY_FILE could not be read (keeping the ${this.fromFile.length} keys read before): ${error instanceof Error ? error.message : String(error)}`,
-      );
+      const problem = error instanceof Error ? error.message : String(error);
+      // Once per problem, not at every poll.
+      if (problem !== this.lastProblem)
+        this.logger.warn(
+          `ADMIN_API_KEY_FILE could not be read (keeping the ${this.fromFile.length} keys read before): ${problem}`,
+        );
+      this.lastProblem = problem;
     }
   }
 
