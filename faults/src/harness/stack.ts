@@ -172,6 +172,10 @@ export class Stack {
     return this.services.api.url;
   }
 
+  get routingUrl(): string {
+    return this.services.routing.url;
+  }
+
   get ingressUrl(): string {
     return this.services.ingress.url;
   }
