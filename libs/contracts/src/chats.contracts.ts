@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { MESSAGE_STATUSES } from '@app/rules';
-import { Channel, Id, Keyword, Media, Page, Timestamp, WorkspaceScoped } from './common';
+import { Channel, Id, Media, Page, paging, Timestamp, WorkspaceScoped } from './common';
+import { MessageAccepted } from './conversation.contracts';
 import { defineEvent, defineRequest } from './define';
-import { Member } from './preferences.contracts';
-import { PhoneNumber, WorkspaceSummary } from './routing.contracts';
 
 /** `received` for inbound messages; outbound ones follow their send (see @app/rules' status machine). */
 export const MessageStatus = z.enum(MESSAGE_STATUSES);
@@ -45,22 +44,10 @@ export const ChatTurnReady = defineEvent({
   stream: 'CHAT',
   description:
     'An inbound message stored in its chat: the workflow takes its turn. Nats-Msg-Id = turn:<twilioSid>.',
-  schema: z.object({
-    chatId: Id,
-    messageId: Id,
-    chatCreated: z.boolean(),
-    twilioSid: z.string(),
-    workspace: WorkspaceSummary,
-    phoneNumber: PhoneNumber,
-    member: Member,
-    channel: Channel,
-    body: z.string(),
-    media: z.array(Media),
-    keyword: Keyword.nullable(),
-    memberOptedOut: z.boolean(),
-    offHours: z.boolean(),
-    receivedAt: Timestamp,
-  }),
+  // The accepted message's context (its addresses aside) and where chats stored it.
+  schema: MessageAccepted.schema
+    .omit({ from: true, to: true })
+    .extend({ chatId: Id, messageId: Id, chatCreated: z.boolean() }),
 });
 export type ChatTurnReady = z.infer<typeof ChatTurnReady.schema>;
 
@@ -71,8 +58,7 @@ export const ListChats = defineRequest({
   request: WorkspaceScoped.extend({
     channel: Channel.optional(),
     memberId: Id.optional(),
-    limit: z.number().int().min(1).max(200).default(50),
-    cursor: z.string().nullable().default(null),
+    ...paging(200, 50),
   }),
   response: Page(Chat),
 });
@@ -89,9 +75,7 @@ export const ListChatMessages = defineRequest({
   description: "A chat's messages in order (the agent's history too).",
   request: WorkspaceScoped.extend({
     chatId: Id,
-    limit: z.number().int().min(1).max(500).default(200),
-    /** The previous page's nextCursor: the messages after it. */
-    cursor: z.string().nullable().default(null),
+    ...paging(500, 200),
   }),
   response: Page(ChatMessage),
 });

@@ -26,6 +26,19 @@ export type Keyword = z.infer<typeof Keyword>;
 export const SendKind = z.enum(SEND_KINDS);
 export type SendKind = z.infer<typeof SendKind>;
 
+/** An approved template (Twilio Content API), and the values of its placeholders. */
+export const ContentSid = z
+  .string()
+  .regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Twilio Content SID (HX + 32 hex)');
+export const ContentVariables = z.record(z.string(), z.string());
+
+/** A list request's paging: pages of `limit` (at most `max`, `size` by default) after `cursor`. */
+export const paging = (max: number, size: number) => ({
+  limit: z.number().int().min(1).max(max).default(size),
+  /** The previous page's nextCursor: the items after it. */
+  cursor: z.string().nullable().default(null),
+});
+
 export const Page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 

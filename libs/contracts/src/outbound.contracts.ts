@@ -1,57 +1,76 @@
 import { z } from 'zod';
 import { SEND_STATUSES } from '@app/rules';
-import { Channel, E164, Id, SendKind, Timestamp, WorkspaceScoped } from './common';
+import {
+  Channel,
+  ContentSid,
+  ContentVariables,
+  E164,
+  Id,
+  SendKind,
+  Timestamp,
+  WorkspaceScoped,
+} from './common';
 import { INTEGRATION } from './parties';
 import { defineEvent, defineRequest } from './define';
 import { MessageStatus } from './chats.contracts';
 
-export const SendRequest = z
-  .object({
-    /** Same key twice = one message. Scope it to the caller, e.g. `reply:<twilioSid>:<n>`. */
-    idempotencyKey: z.string().min(1).max(200),
-    workspaceId: Id,
-    phoneNumberId: Id,
-    memberId: Id.optional(),
-    /**
-     * An address instead of a member: outbound finds the member with this phone and runs the same
-     * checks; an address without a member is refused only if it opted out. A `notice` always
-     * names an address.
-     */
-    to: E164.optional(),
-    channel: Channel,
-    body: z.string().min(1).max(1600).optional(),
-    /** An approved template (Twilio Content API), the only thing WhatsApp delivers outside the 24-hour window. */
-    contentSid: z
-      .string()
-      .regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Twilio Content SID (HX + 32 hex)')
-      .optional(),
-    contentVariables: z.record(z.string(), z.string()).optional(),
-    kind: SendKind,
-    chatId: Id.optional(),
-    /**
-     * The inbound message a reply answers. Outbound counts it as the member's latest message for
-     * the 24-hour window, so a reply never waits on (or loses a race with) the window projection.
-     */
-    inReplyTo: z.object({ twilioSid: z.string().min(1), receivedAt: Timestamp }).optional(),
-    /** Who asked, for logs and for following the outcome (e.g. { service: 'workflow', ref: 'rule-run:<id>' }). */
-    origin: z.object({ service: z.string().min(1), ref: z.string().nullable().default(null) }),
-  })
-  .refine((r) => (r.body === undefined) !== (r.contentSid === undefined), {
-    message: 'give either body or contentSid, not both',
-    path: ['body'],
-  })
-  .refine((r) => r.memberId !== undefined || r.to !== undefined, {
-    message: 'give memberId or to',
-    path: ['memberId'],
-  })
-  .refine((r) => r.contentVariables === undefined || r.contentSid !== undefined, {
-    message: 'contentVariables need a contentSid',
-    path: ['contentVariables'],
-  })
-  .refine((r) => r.kind !== 'notice' || (r.to !== undefined && r.memberId === undefined), {
-    message: 'a notice goes to an address (to), not to a member',
-    path: ['kind'],
-  });
+/** Who asked for a send, for logs and for following the outcome. */
+export const Origin = z.object({ service: z.string().min(1), ref: z.string().nullable().default(null) });
+
+/** A send request's fields; `SendRequest` adds the rules that tie them together. */
+export const SendFields = z.object({
+  /** Same key twice = one message. Scope it to the caller, e.g. `reply:<twilioSid>:<n>`. */
+  idempotencyKey: z.string().min(1).max(200),
+  workspaceId: Id,
+  phoneNumberId: Id,
+  memberId: Id.optional(),
+  /**
+   * An address instead of a member: outbound finds the member with this phone and runs the same
+   * checks; an address without a member is refused only if it opted out. A `notice` always
+   * names an address.
+   */
+  to: E164.optional(),
+  channel: Channel,
+  body: z.string().min(1).max(1600).optional(),
+  /** An approved template, the only thing WhatsApp delivers outside the 24-hour window. */
+  contentSid: ContentSid.optional(),
+  contentVariables: ContentVariables.optional(),
+  kind: SendKind,
+  chatId: Id.optional(),
+  /**
+   * The inbound message a reply answers. Outbound counts it as the member's latest message for
+   * the 24-hour window, so a reply never waits on (or loses a race with) the window projection.
+   */
+  inReplyTo: z.object({ twilioSid: z.string().min(1), receivedAt: Timestamp }).optional(),
+  /** e.g. { service: 'workflow', ref: 'rule-run:<id>' }. */
+  origin: Origin,
+});
+
+type SendContent = Partial<
+  Pick<z.infer<typeof SendFields>, 'body' | 'contentSid' | 'contentVariables' | 'memberId' | 'to' | 'kind'>
+>;
+
+/** What a send names: a body or a template, a member or an address (the api's body obeys them too). */
+export const withSendRules = <T extends z.ZodType<SendContent>>(schema: T): T =>
+  schema
+    .refine((r) => (r.body === undefined) !== (r.contentSid === undefined), {
+      message: 'give either body or contentSid, not both',
+      path: ['body'],
+    })
+    .refine((r) => r.memberId !== undefined || r.to !== undefined, {
+      message: 'give memberId or to',
+      path: ['memberId'],
+    })
+    .refine((r) => r.contentVariables === undefined || r.contentSid !== undefined, {
+      message: 'contentVariables need a contentSid',
+      path: ['contentVariables'],
+    })
+    .refine((r) => r.kind !== 'notice' || (r.to !== undefined && r.memberId === undefined), {
+      message: 'a notice goes to an address (to), not to a member',
+      path: ['kind'],
+    });
+
+export const SendRequest = withSendRules(SendFields);
 export type SendRequest = z.infer<typeof SendRequest>;
 
 export const SendStatus = z.enum(SEND_STATUSES);
@@ -86,6 +105,20 @@ export const Send = defineRequest({
   response: SendResult,
 });
 
+/** A send as outbound keeps it. */
+export const SendRecord = SendResult.extend({
+  idempotencyKey: z.string(),
+  phoneNumberId: Id,
+  memberId: Id.nullable(),
+  channel: Channel,
+  body: z.string().nullable(),
+  contentSid: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  twilioSid: z.string().nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
 export const OutboundMessageUpdated = defineEvent({
   subject: 'outbound.message.updated',
   publishers: ['outbound'],
@@ -93,22 +126,13 @@ export const OutboundMessageUpdated = defineEvent({
   stream: 'OUTBOUND',
   description:
     "A send's status changed (created, skipped, sent, delivered...). Nats-Msg-Id = <sendId>:<status>.",
-  schema: z.object({
+  // The send as recorded, named by sendId, with what a consumer needs to file it.
+  schema: SendRecord.omit({ id: true, createdAt: true, updatedAt: true }).extend({
     sendId: Id,
-    idempotencyKey: z.string(),
     workspaceId: Id,
-    phoneNumberId: Id,
-    memberId: Id.nullable(),
     chatId: Id.nullable(),
-    channel: Channel,
     kind: SendKind,
-    origin: z.object({ service: z.string(), ref: z.string().nullable() }),
-    body: z.string().nullable(),
-    contentSid: z.string().nullable(),
-    status: SendStatus,
-    reason: z.string().nullable(),
-    errorCode: z.string().nullable(),
-    twilioSid: z.string().nullable(),
+    origin: Origin,
     occurredAt: Timestamp,
   }),
 });
@@ -133,18 +157,6 @@ export const GetConversationWindows = defineRequest({
   response: z.object({ items: z.array(ConversationWindow) }),
 });
 
-export const SendRecord = SendResult.extend({
-  idempotencyKey: z.string(),
-  phoneNumberId: Id,
-  memberId: Id.nullable(),
-  channel: Channel,
-  body: z.string().nullable(),
-  contentSid: z.string().nullable(),
-  errorCode: z.string().nullable(),
-  twilioSid: z.string().nullable(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-});
 export const GetSendRecord = defineRequest({
   subject: 'rpc.outbound.send.get',
   askedBy: ['api', INTEGRATION],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel, E164, Id, Page, SendKind, Timestamp, WorkspaceScoped } from './common';
+import { Channel, E164, Id, Page, paging, SendKind, Timestamp, WorkspaceScoped } from './common';
 import { defineBroadcast, defineRequest } from './define';
 
 export const Member = z.object({
@@ -68,8 +68,7 @@ export const ListMembers = defineRequest({
     filter: z.string().max(2000).optional(),
     /** Part of a name, email or phone number, case-insensitive (a person searching). */
     search: z.string().trim().min(1).max(100).optional(),
-    limit: z.number().int().min(1).max(1000).default(100),
-    cursor: z.string().nullable().default(null),
+    ...paging(1000, 100),
   }),
   response: Page(Member),
 });
@@ -119,8 +118,7 @@ export const ListPreferenceChanges = defineRequest({
   description: "A member's preference audit trail, newest first, paged.",
   request: WorkspaceScoped.extend({
     memberId: Id,
-    limit: z.number().int().min(1).max(1000).default(100),
-    cursor: z.string().nullable().default(null),
+    ...paging(1000, 100),
   }),
   response: Page(PreferenceChange),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Page, Timestamp, WorkspaceScoped } from './common';
+import { ContentSid, ContentVariables, Id, Page, Timestamp, WorkspaceScoped } from './common';
 import { defineRequest } from './define';
 
 /**
@@ -65,11 +65,8 @@ export const SendAction = z.discriminatedUnion('type', [
     phoneNumberId: Id,
     /** Handlebars over member, workspace, event... Required unless a workflow starts a chat. */
     template: z.string().min(1).max(1600).optional(),
-    contentSid: z
-      .string()
-      .regex(/^HX[0-9a-fA-F]{32}$/)
-      .optional(),
-    contentVariables: z.record(z.string(), z.string()).optional(),
+    contentSid: ContentSid.optional(),
+    contentVariables: ContentVariables.optional(),
     workflowId: Id.optional(),
     initialMessage: z.string().max(1600).optional(),
   }),

@@ -1,36 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { SendRequest } from '@app/contracts';
+import { SendFields, withSendRules, type SendRequest } from '@app/contracts';
 import type { WorkspaceCaller } from '../auth/key-scope';
 import { ClientIdempotencyKey } from '../http/idempotency-key';
 
-const fields = SendRequest.shape;
-
 /** `POST /v1/messages`: a member (or address), a channel, and a body or an approved template. */
-export const SendMessageBody = z
-  .object({
-    phoneNumberId: fields.phoneNumberId,
-    memberId: fields.memberId,
-    to: fields.to,
-    channel: fields.channel,
-    body: fields.body,
-    contentSid: fields.contentSid,
-    contentVariables: fields.contentVariables,
-    idempotencyKey: ClientIdempotencyKey.optional(),
+export const SendMessageBody = withSendRules(
+  SendFields.pick({
+    phoneNumberId: true,
+    memberId: true,
+    to: true,
+    channel: true,
+    body: true,
+    contentSid: true,
+    contentVariables: true,
   })
-  .strict()
-  .refine((r) => (r.body === undefined) !== (r.contentSid === undefined), {
-    message: 'give either body or contentSid, not both',
-    path: ['body'],
-  })
-  .refine((r) => r.memberId !== undefined || r.to !== undefined, {
-    message: 'give memberId or to',
-    path: ['memberId'],
-  })
-  .refine((r) => r.contentVariables === undefined || r.contentSid !== undefined, {
-    message: 'contentVariables need a contentSid',
-    path: ['contentVariables'],
-  });
+    .extend({ idempotencyKey: ClientIdempotencyKey.optional() })
+    .strict(),
+);
 export type SendMessageBody = z.infer<typeof SendMessageBody>;
 
 /**

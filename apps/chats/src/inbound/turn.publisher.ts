@@ -13,24 +13,10 @@ export class TurnPublisher {
   constructor(private readonly messaging: MessagingClient) {}
 
   async publish(accepted: MessageAccepted, stored: StoredInbound): Promise<void> {
+    const { from: _from, to: _to, ...context } = accepted;
     await this.messaging.publish(
       ChatTurnReady,
-      {
-        chatId: stored.chat.id,
-        messageId: stored.message.id,
-        chatCreated: stored.chatCreated,
-        twilioSid: accepted.twilioSid,
-        workspace: accepted.workspace,
-        phoneNumber: accepted.phoneNumber,
-        member: accepted.member,
-        channel: accepted.channel,
-        body: accepted.body,
-        media: accepted.media,
-        keyword: accepted.keyword,
-        memberOptedOut: accepted.memberOptedOut,
-        offHours: accepted.offHours,
-        receivedAt: accepted.receivedAt,
-      },
+      { ...context, chatId: stored.chat.id, messageId: stored.message.id, chatCreated: stored.chatCreated },
       { msgId: `turn:${accepted.twilioSid}` },
     );
   }
