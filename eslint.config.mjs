@@ -26,7 +26,7 @@ const workflowFloors = {
   'automation/events': ['routines'],
   'automation/routines': ['rules', 'events'],
 };
-const workflowRoot = ['workflow\\.module', 'start', 'main', 'index', 'config', 'migrations', 'testing'];
+const workflowRoot = ['start', 'main', 'index', 'config', 'migrations', 'testing'];
 const segment = (name) => (name.includes('/') ? name : `${name}(/|$)`);
 const workflowLayering = Object.keys(workflowFloors).map((folder) => {
   const parents = Object.keys(workflowFloors).filter((f) => folder.startsWith(`${f}/`));

@@ -1,10 +1,27 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { migrateSchema } from '@app/persistence';
+import { database } from '@app/persistence';
 import { defineService, startService, type Env } from '@app/runtime';
+import { ApiKeyEntity } from './api-keys/api-key.entity';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuthModule } from './auth/auth.module';
+import { ChatsModule } from './chats/chats.module';
+import { EventRulesModule } from './event-rules/event-rules.module';
+import { EventsModule } from './events/events.module';
+import { ServiceClientModule } from './http/http.module';
+import { MembersModule } from './members/members.module';
+import { MessagesModule } from './messages/messages.module';
+import { migrations } from './migrations';
+import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module';
+import { RoutinesModule } from './routines/routines.module';
+import { SessionEntity } from './sessions/session.entity';
+import { SessionsModule } from './sessions/sessions.module';
+import { UserEntity } from './users/user.entity';
+import { UsersModule } from './users/users.module';
+import { WorkflowsModule } from './workflows/workflows.module';
+import { WorkspacesModule } from './workspaces/workspaces.module';
 import { CallerIdentifier } from './auth/identify-caller';
 import { callerKey, installRequestGate } from './auth/request-gate';
-import { loadApiConfig, type ApiConfig } from './config';
-import { ApiModule, SERVICE_NAME, apiPersistence } from './api.module';
+import { API_CONFIG, loadApiConfig, type ApiConfig } from './config';
 import { findConsoleDir, serveConsole } from './console/serve-console';
 import { setupDocs } from './docs/docs';
 import { ApiErrorFilter } from './http/api-error.filter';
@@ -12,11 +29,30 @@ import { registerBodyParsers } from './http/body-parsers';
 import { registerEdgeLimits } from './rate-limits/edge-limits';
 import { RateLimits } from './rate-limits/rate-limits';
 
-export const apiService = defineService({
-  name: SERVICE_NAME,
+/** The api's own tables: keys, users, sessions (also opened by `main.js user:create`). */
+export const apiDatabase = database({ entities: [ApiKeyEntity, UserEntity, SessionEntity], migrations });
+
+/** Public REST API (/v1) with workspace-scoped keys, users and sessions; the console. */
+export const apiService = defineService('api', {
   loadConfig: loadApiConfig,
-  module: (config) => ApiModule.forRoot(config),
-  migrate: (config) => migrateSchema(apiPersistence(config)),
+  configToken: API_CONFIG,
+  database: apiDatabase,
+  modules: [
+    ServiceClientModule,
+    ApiKeysModule,
+    AuthModule,
+    UsersModule,
+    SessionsModule,
+    WorkspacesModule,
+    PhoneNumbersModule,
+    MembersModule,
+    WorkflowsModule,
+    ChatsModule,
+    MessagesModule,
+    EventRulesModule,
+    EventsModule,
+    RoutinesModule,
+  ],
   http: (config) => ({
     bodyLimit: config.API_BODY_LIMIT_BYTES,
     configure: (app) => configureHttp(app, config),

@@ -1,13 +1,18 @@
-import { migrateSchema } from '@app/persistence';
+import { database } from '@app/persistence';
 import { defineService, startService, type Env } from '@app/runtime';
+import { ChatsQueriesModule } from './chats/chats.module';
 import { loadChatsConfig } from './config';
-import { ChatsModule, SERVICE_NAME, chatsPersistence } from './chats.module';
+import { InboundModule } from './inbound/inbound.module';
+import { migrations } from './migrations';
+import { OutboundMessagesModule } from './outbound/outbound.module';
+import { ChatMessageEntity } from './store/chat-message.entity';
+import { ChatEntity } from './store/chat.entity';
 
-export const chatsService = defineService({
-  name: SERVICE_NAME,
+/** Chats and their messages with delivery status. */
+export const chatsService = defineService('chats', {
   loadConfig: loadChatsConfig,
-  module: (config) => ChatsModule.forRoot(config),
-  migrate: (config) => migrateSchema(chatsPersistence(config)),
+  database: database({ entities: [ChatEntity, ChatMessageEntity], migrations }),
+  modules: [InboundModule, OutboundMessagesModule, ChatsQueriesModule],
 });
 
 /** Starts the chats service from environment variables (validated first). */

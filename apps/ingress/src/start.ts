@@ -1,13 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { defineService, startService, type Env } from '@app/runtime';
 import { loadIngressConfig } from './config';
-import { IngressModule, SERVICE_NAME } from './ingress.module';
 import { webhookMetrics } from './webhooks/webhook-metrics';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
-export const ingressService = defineService({
-  name: SERVICE_NAME,
+/** Twilio edge: validates webhooks and makes them durable on JetStream. */
+export const ingressService = defineService('ingress', {
   loadConfig: loadIngressConfig,
-  module: (config) => IngressModule.forRoot(config),
+  modules: (config) => [WebhooksModule.forRoot(config)],
   http: (config) => ({ bodyLimit: config.WEBHOOK_BODY_LIMIT, configure: configureHttp }),
 });
 

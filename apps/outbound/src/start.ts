@@ -1,13 +1,19 @@
-import { migrateSchema } from '@app/persistence';
+import { database } from '@app/persistence';
 import { defineService, startService, type Env } from '@app/runtime';
-import { loadOutboundConfig } from './config';
-import { OutboundModule, SERVICE_NAME, outboundPersistence } from './outbound.module';
+import { loadOutboundConfig, OUTBOUND_CONFIG } from './config';
+import { DeliveryStatusModule } from './delivery-status/delivery-status.module';
+import { migrations } from './migrations';
+import { SendEntity } from './sends/send.entity';
+import { SendsModule } from './sends/sends.module';
+import { ConversationWindowEntity } from './windows/conversation-window.entity';
+import { WindowsModule } from './windows/windows.module';
 
-export const outboundService = defineService({
-  name: SERVICE_NAME,
+/** Send requests, 24-hour windows, the Twilio REST calls. */
+export const outboundService = defineService('outbound', {
   loadConfig: loadOutboundConfig,
-  module: (config) => OutboundModule.forRoot(config),
-  migrate: (config) => migrateSchema(outboundPersistence(config)),
+  configToken: OUTBOUND_CONFIG,
+  database: database({ entities: [SendEntity, ConversationWindowEntity], migrations }),
+  modules: [WindowsModule, SendsModule, DeliveryStatusModule],
 });
 
 /** Starts the outbound service from environment variables (validated first). */

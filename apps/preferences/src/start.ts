@@ -1,13 +1,19 @@
-import { migrateSchema } from '@app/persistence';
+import { database } from '@app/persistence';
 import { defineService, startService, type Env } from '@app/runtime';
-import { loadPreferencesConfig } from './config';
-import { PreferencesModule, SERVICE_NAME, preferencesPersistence } from './preferences.module';
+import { loadPreferencesConfig, PREFERENCES_CONFIG } from './config';
+import { MemberCacheModule } from './member-cache/member-cache.module';
+import { MemberEntity } from './members/member.entity';
+import { MembersModule } from './members/members.module';
+import { PreferenceChangeEntity } from './members/preference-change.entity';
+import { migrations } from './migrations';
+import { SendCheckModule } from './send-check/send-check.module';
 
-export const preferencesService = defineService({
-  name: SERVICE_NAME,
+/** Members, notification switches, opt-out, and the "may I send?" check. */
+export const preferencesService = defineService('preferences', {
   loadConfig: loadPreferencesConfig,
-  module: (config) => PreferencesModule.forRoot(config),
-  migrate: (config) => migrateSchema(preferencesPersistence(config)),
+  configToken: PREFERENCES_CONFIG,
+  database: database({ entities: [MemberEntity, PreferenceChangeEntity], migrations }),
+  modules: [MemberCacheModule, MembersModule, SendCheckModule],
 });
 
 /** Starts the preferences service from environment variables (validated first). */

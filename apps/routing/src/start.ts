@@ -1,13 +1,18 @@
-import { migrateSchema } from '@app/persistence';
+import { database } from '@app/persistence';
 import { defineService, startService, type Env } from '@app/runtime';
 import { loadRoutingConfig } from './config';
-import { RoutingModule, SERVICE_NAME, routingPersistence } from './routing.module';
+import { InboundModule } from './inbound/inbound.module';
+import { migrations } from './migrations';
+import { PhoneNumberEntity } from './phone-numbers/phone-number.entity';
+import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module';
+import { WorkspaceEntity } from './workspaces/workspace.entity';
+import { WorkspacesModule } from './workspaces/workspaces.module';
 
-export const routingService = defineService({
-  name: SERVICE_NAME,
+/** Workspaces, features, phone numbers; routes inbound messages. */
+export const routingService = defineService('routing', {
   loadConfig: loadRoutingConfig,
-  module: (config) => RoutingModule.forRoot(config),
-  migrate: (config) => migrateSchema(routingPersistence(config)),
+  database: database({ entities: [WorkspaceEntity, PhoneNumberEntity], migrations }),
+  modules: [WorkspacesModule, PhoneNumbersModule, InboundModule],
 });
 
 /** Starts the routing service from environment variables (validated first). */

@@ -1,14 +1,31 @@
-import { migrateSchema } from '@app/persistence';
+import { database } from '@app/persistence';
 import { defineService, startService, type Env } from '@app/runtime';
-import { loadWorkflowConfig } from './config';
-import { WorkflowModule, SERVICE_NAME, workflowPersistence } from './workflow.module';
+import type { AgentOptions } from './agent/agent-options';
+import { AutomationModule } from './automation/automation.module';
+import { loadWorkflowConfig, type WorkflowConfig } from './config';
+import { EngineModule } from './engine/engine.module';
+import { migrations } from './migrations';
 
-export const workflowService = defineService({
-  name: SERVICE_NAME,
+/** Workflows, agents, abilities, event rules, routines. */
+export const workflowService = defineService('workflow', {
   loadConfig: loadWorkflowConfig,
-  module: (config) => WorkflowModule.forRoot(config),
-  migrate: (config) => migrateSchema(workflowPersistence(config)),
+  database: database({ entities: [], migrations }),
+  modules: (config) => {
+    const engine = EngineModule.forRoot(agentOptions(config));
+    return [engine, AutomationModule.forRoot(engine)];
+  },
 });
 
 /** Starts the workflow service from environment variables (validated first). */
 export const startWorkflow = (env?: Env) => startService(workflowService, env);
+
+function agentOptions(config: WorkflowConfig): AgentOptions {
+  return {
+    baseUrl: config.LLM_BASE_URL ?? null,
+    apiKey: config.LLM_API_KEY ?? null,
+    model: config.LLM_MODEL,
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    maxSteps: config.AGENT_MAX_STEPS,
+    totalTimeoutMs: config.AGENT_TIMEOUT_MS,
+  };
+}

@@ -104,6 +104,19 @@ export async function migrateSchema(options: PersistenceOptions): Promise<void> 
   await dataSource.destroy();
 }
 
+/**
+ * A service's database, for `defineService` of @app/runtime: its schema (the service name unless
+ * DB_SCHEMA says otherwise) with these entities, migrated at start and by `main.js migrate`.
+ */
+export function database(tables: Pick<PersistenceOptions, 'entities' | 'migrations'>) {
+  const options = (service: string, config: DatabaseConfig) => persistenceOptions(service, config, tables);
+  return {
+    options,
+    module: (service: string, config: DatabaseConfig) => PersistenceModule.forRoot(options(service, config)),
+    migrate: (service: string, config: DatabaseConfig) => migrateSchema(options(service, config)),
+  };
+}
+
 @Module({})
 export class PersistenceModule {
   /** A TypeORM connection to the service's schema, migrated at start. */

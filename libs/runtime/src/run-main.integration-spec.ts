@@ -24,20 +24,23 @@ beforeAll(() => {
 
 describe('runMain, `main.js migrate`', () => {
   it('applies the migrations and exits 0', () => {
-    const run = main(`{ name: 'things', loadConfig: ${loadConfig}, migrate: async () => {} }`, 'migrate');
+    const run = main(
+      `{ name: 'things', loadConfig: ${loadConfig}, database: { migrate: async () => {} } }`,
+      'migrate',
+    );
     expect(run).toMatchObject({ status: 0, stdout: 'things: migrations applied\n', stderr: '' });
   });
 
   it('says so in one line and exits 1 when a migration fails', () => {
     const run = main(
-      `{ name: 'things', loadConfig: ${loadConfig}, migrate: async () => { throw new Error('relation exists') } }`,
+      `{ name: 'things', loadConfig: ${loadConfig}, database: { migrate: async () => { throw new Error('relation exists') } } }`,
       'migrate',
     );
     expect(run).toMatchObject({ status: 1, stderr: 'things: migration failed: relation exists\n' });
   });
 
   it('names the bad variable when the configuration is wrong, and migrates nothing', () => {
-    const script = `{ name: 'things', loadConfig: ${loadConfig.replace('env.BROKEN', 'true')}, migrate: async () => console.log('ran') }`;
+    const script = `{ name: 'things', loadConfig: ${loadConfig.replace('env.BROKEN', 'true')}, database: { migrate: async () => console.log('ran') } }`;
     const run = main(script, 'migrate');
     expect(run).toMatchObject({
       status: 1,

@@ -1,8 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { ApiModule } from '../api.module';
+import { serviceModule } from '@app/runtime';
 import { loadApiConfig } from '../config';
+import { apiService } from '../start';
 import { buildOpenApiDocument } from './openapi-document';
 
 /**
@@ -16,7 +17,7 @@ export async function buildOfflineOpenApiDocument(): Promise<OpenAPIObject> {
     DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
     NATS_URL: 'nats://127.0.0.1:1',
   });
-  const app = await NestFactory.create(ApiModule.forRoot(config), new FastifyAdapter(), {
+  const app = await NestFactory.create(serviceModule(apiService, config), new FastifyAdapter(), {
     preview: true,
     logger: false,
     abortOnError: false,

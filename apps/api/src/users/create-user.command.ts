@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { openDataSource } from '@app/persistence';
-import { apiPersistence } from '../api.module';
 import { loadApiConfig } from '../config';
+import { apiDatabase, apiService } from '../start';
 import { parseInput } from '../http/validation';
 import { newUser } from './create-user.usecase';
 import { UserEntity } from './user.entity';
@@ -53,7 +53,7 @@ export async function createUserCommand(argv: string[]): Promise<void> {
     'arguments',
   );
   const config = loadApiConfig();
-  const dataSource = await openDataSource(apiPersistence(config));
+  const dataSource = await openDataSource(apiDatabase.options(apiService.name, config));
   try {
     const user = await newUser(body);
     await new UserStore(dataSource.getRepository(UserEntity)).insert(user);

@@ -1,12 +1,9 @@
 import { Module } from '@nestjs/common';
-import { MessagingModule } from '@app/messaging';
-import { PersistenceModule } from '@app/persistence';
-import { bootService, type RunningService } from '@app/runtime';
+import { startService, type RunningService } from '@app/runtime';
 import { NatsTestClient, serviceEnv } from '@app/testing';
-import { loadWorkflowConfig } from '../config';
 import { ConversationStarter } from '../engine/conversation-starter';
-import { SERVICE_NAME, workflowPersistence } from '../workflow.module';
 import { AutomationModule } from '../automation/automation.module';
+import { workflowService } from '../start';
 import { FakeNeighbours } from '../automation/testing/fake-neighbours';
 
 type StartChatInput = Parameters<ConversationStarter['startChat']>[0];
@@ -43,8 +40,7 @@ export async function startAutomation(
   nats?: NatsTestClient,
   fakes?: FakeNeighbours,
 ): Promise<AutomationHarness> {
-  const env = serviceEnv(namespace, SERVICE_NAME);
-  const config = loadWorkflowConfig(env);
+  const env = serviceEnv(namespace, workflowService.name);
   const client = nats ?? (await NatsTestClient.connect(namespace));
   const neighbours = fakes ?? FakeNeighbours.start(client);
   const starter = new RecordingConversationStarter();
@@ -55,21 +51,11 @@ export async function startAutomation(
   })
   class StarterModule {}
 
-  const service = await bootService({
-    service: SERVICE_NAME,
-    module: {
-      module: class AutomationTestModule {},
-      imports: [
-        MessagingModule.forService(SERVICE_NAME, config),
-        PersistenceModule.forRoot(workflowPersistence(config)),
-        AutomationModule.forRoot(StarterModule),
-      ],
-    },
-    port: 0,
-    host: '127.0.0.1',
-    logLevel: config.LOG_LEVEL,
-    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-  });
+  // The service as it runs, with the automation alone in place of the engine and automation.
+  const service = await startService(
+    { ...workflowService, modules: [AutomationModule.forRoot(StarterModule)] },
+    env,
+  );
   return {
     service,
     nats: client,
