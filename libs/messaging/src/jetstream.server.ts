@@ -10,7 +10,6 @@ import {
   deadLetterSubject,
   formatIssues,
   isAppError,
-  type DeadLetter,
   type EventContract,
   type RequestContract,
 } from '@app/contracts';
@@ -18,6 +17,7 @@ import { counter, gauge, histogram } from '@app/telemetry';
 import { decodeText, encodeJson, type ReplyEnvelope } from './codec';
 import { CONSUMER_OPTIONS, CONTRACT } from './decorators';
 import { JetStreamContext } from './jetstream.context';
+import { deadLetterEnvelope, deadLetterMsgId } from './dead-letter';
 import { KeyedExecutor } from './keyed-executor';
 import type { ConsumerOptions } from './messaging.options';
 import { NatsConnectionService } from './nats-connection';
@@ -309,26 +309,23 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     payload: unknown,
   ): Promise<void> {
     const { namespace, options, jetstream } = this.connection;
-    const letter: DeadLetter = {
+    const letter = deadLetterEnvelope({
       service: options.service,
       consumer: durable,
       subject: contract.subject,
-      msgId: msg.headers?.get('Nats-Msg-Id') || null,
+      msgId: msg.headers?.get('Nats-Msg-Id'),
       streamSequence: msg.seq,
       deliveries: msg.info.deliveryCount,
       error,
       payload,
-      failedAt: new Date().toISOString(),
-    };
+    });
     this.logger.error(`Dead-lettering ${contract.subject} #${msg.seq} for ${durable}: ${error}`);
     for (let attempt = 1; ; attempt++) {
       try {
         await jetstream.publish(
           namespace.subject(deadLetterSubject(options.service, contract.subject)),
           encodeJson(letter),
-          {
-            msgID: `dlq:${durable}:${msg.seq}`,
-          },
+          { msgID: deadLetterMsgId(durable, msg.seq) },
         );
         break;
       } catch (publishError) {
