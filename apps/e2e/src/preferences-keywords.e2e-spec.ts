@@ -73,6 +73,46 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
     expect(sent[3].body).toContain('Sunrise Dental');
   });
 
+  it('answers "Yes" from a member who never opted out with the workflow, and keeps each number\'s own keywords', async () => {
+    const phone = randomPhone();
+    await system.inbound({ from: phone, to: number.number, body: 'Yes', channel: 'sms' });
+    const [reply] = await system.waitForSent(phone, 1, 'sms');
+    expect(reply.body).toBe('Thanks!');
+    expect(await memberByPhone(phone)).toMatchObject({ optedOut: false });
+
+    // A number where "Cancel" answers an appointment and ARRET opts out, with its own confirmation.
+    const workflow = await system.workflow(ws.key, [{ reply: 'Noted: {{message.body}}' }], 'Appointments');
+    const own = await system.phoneNumber(ws.key, {
+      defaultWorkflowId: workflow.id,
+      brandName: 'Sunrise Dental',
+    });
+    const patched = await system.ok('PATCH', `/v1/phone-numbers/${own.id}`, ws.key, {
+      keywords: { optOut: ['STOP', 'ARRET'] },
+      keywordReplies: { optOut: 'Sunrise Dental: you will hear no more from us. START to come back.' },
+    });
+    expect(patched.keywords).toEqual({
+      optOut: ['STOP', 'ARRET'],
+      optIn: ['START', 'UNSTOP', 'YES'],
+      help: ['HELP', 'INFO'],
+    });
+    const bad = await system.api('PATCH', `/v1/phone-numbers/${own.id}`, ws.key, {
+      keywords: { optOut: ['ARRET'] },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.message).toMatch(/keywords\.optOut: must include STOP/);
+
+    const other = randomPhone();
+    await system.inbound({ from: other, to: own.number, body: 'Cancel', channel: 'sms' });
+    const [answer] = await system.waitForSent(other, 1, 'sms');
+    expect(answer.body).toBe('Noted: Cancel');
+    await system.inbound({ from: other, to: own.number, body: 'arret!', channel: 'sms' });
+    const sent = await system.waitForSent(other, 2, 'sms');
+    expect(sent[1].body).toBe('Sunrise Dental: you will hear no more from us. START to come back.');
+    await waitFor(async () => (await memberByPhone(other))?.optedOut === true, {
+      message: 'opted out by ARRET',
+    });
+  });
+
   it('creates members with WhatsApp off and SMS, email and voice on, and audits every switch change', async () => {
     const created = await system.ok('POST', '/v1/members', ws.key, {
       firstName: 'Dana',

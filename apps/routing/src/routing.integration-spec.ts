@@ -481,6 +481,124 @@ describe('routing', () => {
       expect(infoText.body).toContain('Harbor Clinic');
     });
 
+    it('passes opt-in words from a member who is not opted out on to the workflow; from one who is, they opt in', async () => {
+      const ws = await workspace();
+      const num = await number(ws.id);
+      const member = phone();
+      let memberId = '';
+      for (const body of ['Yes', 'START', 'unstop!']) {
+        const answer = await inbound(num.number, member, body, 'sms');
+        const [acc] = await waitFor(() => (acceptedFor(answer).length ? acceptedFor(answer) : undefined));
+        expect(acc).toMatchObject({ keyword: null, body, memberOptedOut: false });
+        expect(await staysFalse(() => sendsFor(answer).length > 0, 300)).toBe(true);
+        memberId = acc.member.id;
+      }
+      expect(prefs.optOutCalls.filter((c) => c.memberId === memberId)).toEqual([]);
+
+      await inbound(num.number, member, 'STOP', 'sms');
+      const yes = await inbound(num.number, member, 'yes.', 'sms');
+      const [acc] = await waitFor(() => (acceptedFor(yes).length ? acceptedFor(yes) : undefined));
+      expect(acc).toMatchObject({ keyword: 'opt_in', memberOptedOut: false });
+      const [confirmation] = await waitFor(() => (sendsFor(yes).length ? sendsFor(yes) : undefined));
+      expect(confirmation).toMatchObject({
+        kind: 'compliance',
+        body: expect.stringMatching(/subscribed again/),
+      });
+    });
+
+    it("reads a number's own keyword lists and replies, whole message, any case, punctuation and width", async () => {
+      const ws = await workspace();
+      const num = await number(ws.id, { brandName: 'Sunrise Dental' });
+      const updated = await nats.request(UpdatePhoneNumber, {
+        workspaceId: ws.id,
+        phoneNumberId: num.id,
+        patch: {
+          keywords: { optOut: ['stop', 'Arrêt', 'opt-out'], help: ['aide'] },
+          keywordReplies: { optOut: 'Sunrise Dental: no more messages. Reply START to return.' },
+        },
+      });
+      expect(updated).toMatchObject({
+        keywords: { optOut: ['STOP', 'ARRÊT', 'OPTOUT'], optIn: ['START', 'UNSTOP', 'YES'], help: ['AIDE'] },
+        keywordReplies: {
+          optOut: 'Sunrise Dental: no more messages. Reply START to return.',
+          optIn: null,
+          help: null,
+        },
+      });
+      expect(await nats.request(GetPhoneNumber, { workspaceId: ws.id, phoneNumberId: num.id })).toEqual(
+        updated,
+      );
+
+      // "Cancel" in answer to an appointment is an answer on this number.
+      const member = phone();
+      const cancel = await inbound(num.number, member, 'Cancel', 'whatsapp');
+      await waitFor(() => acceptedFor(cancel).length === 1);
+      expect(acceptedFor(cancel)[0]).toMatchObject({ keyword: null, memberOptedOut: false });
+      const help = await inbound(num.number, member, 'Aide ?', 'whatsapp');
+      await waitFor(() => acceptedFor(help).length === 1);
+      expect(acceptedFor(help)[0]).toMatchObject({ keyword: 'help' });
+
+      const stop = await inbound(num.number, member, 'ＡＲＲÊＴ!', 'whatsapp');
+      const [acc] = await waitFor(() => (acceptedFor(stop).length ? acceptedFor(stop) : undefined));
+      expect(acc).toMatchObject({ keyword: 'opt_out', memberOptedOut: true });
+      const [confirmation] = await waitFor(() => (sendsFor(stop).length ? sendsFor(stop) : undefined));
+      expect(confirmation.body).toBe('Sunrise Dental: no more messages. Reply START to return.');
+      expect(prefs.optOutCalls.at(-1)).toMatchObject({
+        optedOut: true,
+        source: { type: 'keyword', ref: 'ARRÊT' },
+      });
+
+      // Back to the defaults.
+      const reset = await nats.request(UpdatePhoneNumber, {
+        workspaceId: ws.id,
+        phoneNumberId: num.id,
+        patch: { keywords: null, keywordReplies: null },
+      });
+      expect(reset.keywords.optOut).toContain('CANCEL');
+      expect(reset.keywordReplies).toEqual({ optOut: null, optIn: null, help: null });
+    });
+
+    it('refuses keyword lists that break the rules, naming the field, and changes nothing', async () => {
+      const ws = await workspace();
+      const num = await number(ws.id);
+      const update = (keywords: Record<string, string[]>) =>
+        nats.request(UpdatePhoneNumber, { workspaceId: ws.id, phoneNumberId: num.id, patch: { keywords } });
+      await expect(update({ optOut: ['CANCEL'] })).rejects.toMatchObject({
+        code: 'rule_violation',
+        message: expect.stringMatching(/^keywords\.optOut: must include STOP/),
+      });
+      await expect(update({ optIn: ['STOP'] })).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(/^keywords\.optIn\.0: STOP is already in keywords\.optOut/),
+      });
+      await expect(update({ help: ['?!'] })).rejects.toMatchObject({ code: 'invalid_input' });
+      expect(
+        (await nats.request(GetPhoneNumber, { workspaceId: ws.id, phoneNumberId: num.id })).keywords,
+      ).toEqual(num.keywords);
+    });
+
+    it('confirms a STOP once per change of state, and a repeated STOP at most once a day', async () => {
+      const ws = await workspace();
+      const num = await number(ws.id);
+      const member = phone();
+      const at = (hours: number) => new Date(Date.UTC(2026, 10, 23, 10) + hours * 3600_000).toISOString();
+      const first = await inbound(num.number, member, 'STOP', 'sms', { receivedAt: at(0) });
+      await waitFor(() => sendsFor(first).length === 1, { message: 'the first confirmation' });
+      const again = await inbound(num.number, member, 'stop', 'sms', { receivedAt: at(2) });
+      await waitFor(() => acceptedFor(again).length === 1);
+      expect(await staysFalse(() => sendsFor(again).length > 0, 500)).toBe(true);
+      const nextDay = await inbound(num.number, member, 'STOP', 'sms', { receivedAt: at(25) });
+      await waitFor(() => sendsFor(nextDay).length === 1, { message: 'the next day acknowledgement' });
+      const sameDay = await inbound(num.number, member, 'Stop.', 'sms', { receivedAt: at(30) });
+      await waitFor(() => acceptedFor(sameDay).length === 1);
+      expect(await staysFalse(() => sendsFor(sameDay).length > 0, 500)).toBe(true);
+      // START is a change of state: confirmed; so is the STOP after it.
+      const start = await inbound(num.number, member, 'START', 'sms', { receivedAt: at(31) });
+      await waitFor(() => sendsFor(start).length === 1);
+      const stopAgain = await inbound(num.number, member, 'STOP', 'sms', { receivedAt: at(32) });
+      await waitFor(() => sendsFor(stopAgain).length === 1);
+    });
+
     it('sends the off-hours message outside business hours and flags the accepted message', async () => {
       const ws = await workspace();
       const closedAllWeek = { timeZone: 'America/New_York', days: {} };

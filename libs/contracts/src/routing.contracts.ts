@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_KEYWORDS, defaultKeywordLists } from '@app/rules';
 import { E164, Feature, Id, Page, Timestamp, WorkspaceScoped } from './common';
 import { defineRequest } from './define';
 
@@ -25,6 +26,26 @@ export const BusinessHours = z.object({
 });
 export type BusinessHours = z.infer<typeof BusinessHours>;
 
+/** Outbound's body limit: a text we send back must fit in one send request. */
+const Reply = z.string().trim().min(1).max(1600);
+
+/** A number's keyword lists as in force: the defaults (Twilio's, plus OPTOUT and REVOKE) until edited. */
+export const KeywordLists = z
+  .object({ optOut: z.array(z.string()), optIn: z.array(z.string()), help: z.array(z.string()) })
+  .meta({ example: DEFAULT_KEYWORDS });
+/** The texts a number answers its keywords with; null: the default text, naming the brand. */
+export const KeywordReplies = z
+  .object({ optOut: z.string().nullable(), optIn: z.string().nullable(), help: z.string().nullable() })
+  .meta({
+    example: {
+      optOut: 'Sunrise Dental: you will get no more messages. Reply START to return.',
+      optIn: null,
+      help: null,
+    },
+  });
+/** Every keyword answered with its default text. */
+export const noKeywordReplies = () => ({ optOut: null, optIn: null, help: null });
+
 export const PhoneNumber = z.object({
   id: Id,
   workspaceId: Id,
@@ -40,6 +61,9 @@ export const PhoneNumber = z.object({
   businessHours: BusinessHours.nullable(),
   /** Messages per second this sender may hand to Twilio; null = the channel's default. */
   sendRatePerSecond: z.number().positive().max(10_000).nullable(),
+  // Defaults let events published before these settings existed still parse.
+  keywords: KeywordLists.default(defaultKeywordLists),
+  keywordReplies: KeywordReplies.default(noKeywordReplies),
   archived: z.boolean(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -56,7 +80,30 @@ export const PhoneNumberFields = PhoneNumber.pick({
   offHoursMessage: true,
   businessHours: true,
   sendRatePerSecond: true,
-}).partial();
+})
+  .partial()
+  .extend({
+    /** Replaces the lists given (a whole message, any case, punctuation ignored); null restores the defaults. */
+    keywords: z
+      .object({
+        optOut: z.array(z.string().max(100)).max(50),
+        optIn: z.array(z.string().max(100)).max(50),
+        help: z.array(z.string().max(100)).max(50),
+      })
+      .partial()
+      .strict()
+      .nullable()
+      .optional()
+      .meta({ example: { optOut: ['STOP', 'ARRET'], optIn: ['START'] } }),
+    /** Replaces the texts given (null: back to the default for that keyword); null restores all defaults. */
+    keywordReplies: z
+      .object({ optOut: Reply.nullable(), optIn: Reply.nullable(), help: Reply.nullable() })
+      .partial()
+      .strict()
+      .nullable()
+      .optional()
+      .meta({ example: { help: 'Sunrise Dental: call us on +15551234567. Reply STOP to stop.' } }),
+  });
 
 export const CreateWorkspace = defineRequest({
   subject: 'rpc.routing.workspace.create',

@@ -5,6 +5,7 @@ import {
   CheckSendToAddress,
   GetMember,
   GetSender,
+  noKeywordReplies,
   type Channel,
   type Member,
   type PhoneNumber,
@@ -12,7 +13,7 @@ import {
   type SendKind,
   type WorkspaceSummary,
 } from '@app/contracts';
-import { decideAddressSend, decideSend } from '@app/rules';
+import { decideAddressSend, decideSend, defaultKeywordLists } from '@app/rules';
 import type { NatsTestClient } from './nats-test-client';
 
 /** A phone in the reserved +1 555 range, unique enough per test. */
@@ -42,6 +43,8 @@ export function aPhoneNumber(workspaceId: string, fields: Partial<PhoneNumber> =
     offHoursMessage: null,
     businessHours: null,
     sendRatePerSecond: null,
+    keywords: defaultKeywordLists(),
+    keywordReplies: noKeywordReplies(),
     archived: false,
     createdAt: now,
     updatedAt: now,

@@ -31,6 +31,7 @@ import {
   ListPreferenceChanges,
   ListWorkflows,
   ListWorkflowVersions,
+  noKeywordReplies,
   type Member,
   type PhoneNumber,
   type RequestContract,
@@ -43,10 +44,18 @@ import {
   type Workflow,
   type Workspace,
 } from '@app/contracts';
-import { checkSender, decideSend, normalisePhone, SEND_REASONS } from '@app/rules';
+import {
+  checkKeywordLists,
+  checkSender,
+  decideSend,
+  editKeywordLists,
+  normalisePhone,
+  SEND_REASONS,
+} from '@app/rules';
 import { aMember, aPhoneNumber, type NatsTestClient } from '@app/testing';
 
 type Res<C extends RequestContract> = z.infer<C['response']>;
+type KeywordEdit = z.infer<typeof UpdatePhoneNumber.request>['patch'];
 type Row = { workspaceId: string };
 const now = () => new Date().toISOString();
 
@@ -158,15 +167,40 @@ export class FakeServices {
         );
       }
     };
+    /** Routing's keyword edits, with the rules it applies (lists replaced one by one, checked). */
+    const withKeywords = (row: PhoneNumber, edit: Pick<KeywordEdit, 'keywords' | 'keywordReplies'>) => {
+      if (edit.keywords !== undefined) {
+        const checked = checkKeywordLists(editKeywordLists(row.keywords, edit.keywords));
+        if (!checked.ok)
+          throw new AppError(
+            checked.rule ? 'rule_violation' : 'invalid_input',
+            `${checked.field}: ${checked.problem}.`,
+          );
+        row.keywords = {
+          optOut: [...checked.lists.optOut],
+          optIn: [...checked.lists.optIn],
+          help: [...checked.lists.help],
+        };
+      }
+      if (edit.keywordReplies !== undefined)
+        row.keywordReplies = {
+          ...(edit.keywordReplies ? row.keywordReplies : noKeywordReplies()),
+          ...edit.keywordReplies,
+        };
+      return row;
+    };
     this.on(CreatePhoneNumber, (req) => {
-      const { workspaceId, number: raw, ...fields } = req;
+      const { workspaceId, number: raw, keywords, keywordReplies, ...fields } = req;
       const number = normalisePhone(raw);
       if (!number)
         throw new AppError('invalid_input', 'number: must be an E.164 phone number such as +15551234567');
       checkWhatsapp(workspaceId, fields.whatsappEnabled);
       if ([...this.numbers.values()].some((n) => n.number === number && !n.archived))
         throw new AppError('conflict', 'This number is already in use.');
-      const row = aPhoneNumber(workspaceId, { number, whatsappEnabled: false, ...fields });
+      const row = withKeywords(aPhoneNumber(workspaceId, { number, whatsappEnabled: false, ...fields }), {
+        keywords,
+        keywordReplies,
+      });
       this.numbers.set(row.id, row);
       return row;
     });
@@ -181,7 +215,8 @@ export class FakeServices {
     this.on(UpdatePhoneNumber, (req) => {
       const row = owned(this.numbers, req.workspaceId, req.phoneNumberId, 'Phone number');
       checkWhatsapp(req.workspaceId, req.patch.whatsappEnabled);
-      return Object.assign(row, req.patch, { updatedAt: now() });
+      const { keywords, keywordReplies, ...settings } = req.patch;
+      return Object.assign(withKeywords(row, { keywords, keywordReplies }), settings, { updatedAt: now() });
     });
     this.on(ArchivePhoneNumber, (req) =>
       Object.assign(owned(this.numbers, req.workspaceId, req.phoneNumberId, 'Phone number'), {

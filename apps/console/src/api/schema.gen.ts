@@ -918,6 +918,72 @@ export type components = {
       defaultWorkflowId: string | null;
       /** Format: uuid */
       id: string;
+      /**
+       * @default {
+       *       "optOut": null,
+       *       "optIn": null,
+       *       "help": null
+       *     }
+       * @example {
+       *       "optOut": "Sunrise Dental: you will get no more messages. Reply START to return.",
+       *       "optIn": null,
+       *       "help": null
+       *     }
+       */
+      keywordReplies: {
+        help: string | null;
+        optIn: string | null;
+        optOut: string | null;
+      };
+      /**
+       * @default {
+       *       "optOut": [
+       *         "STOP",
+       *         "STOPALL",
+       *         "UNSUBSCRIBE",
+       *         "CANCEL",
+       *         "END",
+       *         "QUIT",
+       *         "OPTOUT",
+       *         "REVOKE"
+       *       ],
+       *       "optIn": [
+       *         "START",
+       *         "UNSTOP",
+       *         "YES"
+       *       ],
+       *       "help": [
+       *         "HELP",
+       *         "INFO"
+       *       ]
+       *     }
+       * @example {
+       *       "optOut": [
+       *         "STOP",
+       *         "STOPALL",
+       *         "UNSUBSCRIBE",
+       *         "CANCEL",
+       *         "END",
+       *         "QUIT",
+       *         "OPTOUT",
+       *         "REVOKE"
+       *       ],
+       *       "optIn": [
+       *         "START",
+       *         "UNSTOP",
+       *         "YES"
+       *       ],
+       *       "help": [
+       *         "HELP",
+       *         "INFO"
+       *       ]
+       *     }
+       */
+      keywords: {
+        help: string[];
+        optIn: string[];
+        optOut: string[];
+      };
       /** @example +15551234567 */
       number: string;
       offHoursMessage: string | null;
@@ -950,6 +1016,72 @@ export type components = {
         defaultWorkflowId: string | null;
         /** Format: uuid */
         id: string;
+        /**
+         * @default {
+         *       "optOut": null,
+         *       "optIn": null,
+         *       "help": null
+         *     }
+         * @example {
+         *       "optOut": "Sunrise Dental: you will get no more messages. Reply START to return.",
+         *       "optIn": null,
+         *       "help": null
+         *     }
+         */
+        keywordReplies: {
+          help: string | null;
+          optIn: string | null;
+          optOut: string | null;
+        };
+        /**
+         * @default {
+         *       "optOut": [
+         *         "STOP",
+         *         "STOPALL",
+         *         "UNSUBSCRIBE",
+         *         "CANCEL",
+         *         "END",
+         *         "QUIT",
+         *         "OPTOUT",
+         *         "REVOKE"
+         *       ],
+         *       "optIn": [
+         *         "START",
+         *         "UNSTOP",
+         *         "YES"
+         *       ],
+         *       "help": [
+         *         "HELP",
+         *         "INFO"
+         *       ]
+         *     }
+         * @example {
+         *       "optOut": [
+         *         "STOP",
+         *         "STOPALL",
+         *         "UNSUBSCRIBE",
+         *         "CANCEL",
+         *         "END",
+         *         "QUIT",
+         *         "OPTOUT",
+         *         "REVOKE"
+         *       ],
+         *       "optIn": [
+         *         "START",
+         *         "UNSTOP",
+         *         "YES"
+         *       ],
+         *       "help": [
+         *         "HELP",
+         *         "INFO"
+         *       ]
+         *     }
+         */
+        keywords: {
+          help: string[];
+          optIn: string[];
+          optOut: string[];
+        };
         /** @example +15551234567 */
         number: string;
         offHoursMessage: string | null;
@@ -2845,6 +2977,32 @@ export interface operations {
           } | null;
           /** Format: uuid */
           defaultWorkflowId?: string | null;
+          /**
+           * @example {
+           *       "help": "Sunrise Dental: call us on +15551234567. Reply STOP to stop."
+           *     }
+           */
+          keywordReplies?: {
+            help?: string | null;
+            optIn?: string | null;
+            optOut?: string | null;
+          } | null;
+          /**
+           * @example {
+           *       "optOut": [
+           *         "STOP",
+           *         "ARRET"
+           *       ],
+           *       "optIn": [
+           *         "START"
+           *       ]
+           *     }
+           */
+          keywords?: {
+            help?: string[];
+            optIn?: string[];
+            optOut?: string[];
+          } | null;
           number: string;
           offHoursMessage?: string | null;
           sendRatePerSecond?: number | null;
@@ -3142,6 +3300,32 @@ export interface operations {
           } | null;
           /** Format: uuid */
           defaultWorkflowId?: string | null;
+          /**
+           * @example {
+           *       "help": "Sunrise Dental: call us on +15551234567. Reply STOP to stop."
+           *     }
+           */
+          keywordReplies?: {
+            help?: string | null;
+            optIn?: string | null;
+            optOut?: string | null;
+          } | null;
+          /**
+           * @example {
+           *       "optOut": [
+           *         "STOP",
+           *         "ARRET"
+           *       ],
+           *       "optIn": [
+           *         "START"
+           *       ]
+           *     }
+           */
+          keywords?: {
+            help?: string[];
+            optIn?: string[];
+            optOut?: string[];
+          } | null;
           offHoursMessage?: string | null;
           sendRatePerSecond?: number | null;
           smsDisabledMessage?: string | null;

@@ -1,11 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@app/persistence';
+import type { Keyword } from '@app/rules';
 import type { DataSource } from 'typeorm';
 
-/** Remembers, per Twilio message, whether its keyword owes a confirmation. */
+/**
+ * Remembers, per Twilio message, whether its keyword owes a confirmation, and when a number last
+ * acknowledged a keyword from a phone.
+ */
 export interface KeywordOutcomes {
   /** Stores the decision unless one is stored already, and answers the stored one (first wins). */
   decide(workspaceId: string, messageSid: string, confirm: boolean): Promise<boolean>;
+  /** When this number last confirmed this keyword to this phone, or null. */
+  lastAck(phoneNumberId: string, phone: string, keyword: Keyword): Promise<Date | null>;
+  /** Records a confirmation (the later time wins, so a redelivery changes nothing). */
+  recordAck(
+    workspaceId: string,
+    phoneNumberId: string,
+    phone: string,
+    keyword: Keyword,
+    at: Date,
+  ): Promise<void>;
 }
 
 @Injectable()
@@ -27,5 +41,27 @@ export class KeywordOutcomesRepository implements KeywordOutcomes {
       [messageSid, workspaceId, confirm],
     );
     return rows[0]?.confirm ?? confirm;
+  }
+
+  async lastAck(phoneNumberId: string, phone: string, keyword: Keyword): Promise<Date | null> {
+    const rows: Array<{ acked_at: Date }> = await this.db.query(
+      `SELECT acked_at FROM keyword_acks WHERE phone_number_id = $1 AND phone = $2 AND keyword = $3`,
+      [phoneNumberId, phone, keyword],
+    );
+    return rows[0] ? new Date(rows[0].acked_at) : null;
+  }
+
+  async recordAck(
+    workspaceId: string,
+    phoneNumberId: string,
+    phone: string,
+    keyword: Keyword,
+    at: Date,
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO keyword_acks (phone_number_id, phone, keyword, workspace_id, acked_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (phone_number_id, phone, keyword) DO UPDATE SET acked_at = GREATEST(keyword_acks.acked_at, EXCLUDED.acked_at)`,
+      [phoneNumberId, phone, keyword, workspaceId, at],
+    );
   }
 }

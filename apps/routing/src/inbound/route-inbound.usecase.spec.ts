@@ -11,29 +11,14 @@ import {
   type PhoneNumber,
   type RequestContract,
 } from '@app/contracts';
+import { aPhoneNumber } from '@app/testing';
 import type { InboundNumber } from '../phone-numbers/inbound-number.directory';
 import type { KeywordOutcomes } from './keyword-outcomes.repository';
 import { RouteInboundUseCase, type Bus } from './route-inbound.usecase';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 const workspace = { id: randomUUID(), name: 'Harbor', features: ['whatsapp' as const] };
-const phoneNumber: PhoneNumber = {
-  id: randomUUID(),
-  workspaceId: workspace.id,
-  number: '+15557650001',
-  smsEnabled: true,
-  whatsappEnabled: true,
-  whatsappSandbox: false,
-  defaultWorkflowId: null,
-  smsDisabledMessage: null,
-  brandName: 'Sunrise',
-  offHoursMessage: null,
-  businessHours: null,
-  sendRatePerSecond: null,
-  archived: false,
-  createdAt: NOW,
-  updatedAt: NOW,
-};
+const phoneNumber: PhoneNumber = aPhoneNumber(workspace.id, { number: '+15557650001', brandName: 'Sunrise' });
 const member: Member = {
   id: randomUUID(),
   workspaceId: workspace.id,
@@ -91,9 +76,13 @@ function fakeBus(answers: { optOutChanged?: boolean; failResolve?: AppError } = 
 }
 
 const directory = (found: InboundNumber) => ({ findByNumber: async () => found });
-const outcomes = (stored?: boolean): KeywordOutcomes => ({
+/** Keyword decisions in memory: `stored` as if decided before, `lastAck` as the last STOP acknowledged. */
+const outcomes = (stored?: boolean, lastAck: Date | null = null): KeywordOutcomes => ({
   decide: async (_ws, _sid, confirm) => stored ?? confirm,
+  lastAck: async () => lastAck,
+  recordAck: async () => undefined,
 });
+const hoursBefore = (hours: number) => new Date(new Date(NOW).getTime() - hours * 3600_000);
 const known: InboundNumber = { found: true, phoneNumber, workspace };
 
 describe('RouteInboundUseCase', () => {
@@ -134,10 +123,31 @@ describe('RouteInboundUseCase', () => {
     ]);
   });
 
-  it('sends no confirmation for a STOP that changed nothing the first time', async () => {
+  it('sends no confirmation for a STOP that changed nothing, acknowledged less than a day before', async () => {
     const { bus, published } = fakeBus({ optOutChanged: false });
-    await new RouteInboundUseCase(bus, directory(known), outcomes()).execute(message({ body: 'stop' }));
+    await new RouteInboundUseCase(bus, directory(known), outcomes(undefined, hoursBefore(23))).execute(
+      message({ body: 'stop' }),
+    );
     expect(published.map((p) => p.subject)).toEqual([MessageAccepted.subject]);
     expect((published[0].payload as { memberOptedOut: boolean }).memberOptedOut).toBe(true);
+  });
+
+  it('acknowledges a repeated STOP again once the last acknowledgement is a day old', async () => {
+    const { bus, published } = fakeBus({ optOutChanged: false });
+    await new RouteInboundUseCase(bus, directory(known), outcomes(undefined, hoursBefore(24))).execute(
+      message({ body: 'Stop!' }),
+    );
+    expect(published.map((p) => p.subject)).toEqual([SendRequested.subject, MessageAccepted.subject]);
+  });
+
+  it('passes "Yes" from a member who never opted out on as an ordinary message', async () => {
+    const { bus, published, requests } = fakeBus();
+    const outcome = await new RouteInboundUseCase(bus, directory(known), outcomes()).execute(
+      message({ body: 'Yes' }),
+    );
+    expect(outcome).toMatchObject({ accepted: true, keyword: null });
+    expect(requests).toEqual([ResolveMember.subject]);
+    expect(published.map((p) => p.subject)).toEqual([MessageAccepted.subject]);
+    expect(published[0].payload).toMatchObject({ keyword: null, body: 'Yes' });
   });
 });

@@ -13,7 +13,15 @@ import {
   type WorkspaceSummary,
 } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
-import { channelClosure, defaultKeywordReply, detectKeyword, isE164 } from '@app/rules';
+import {
+  actingKeyword,
+  channelClosure,
+  confirmsKeyword,
+  detectKeyword,
+  isE164,
+  keywordReply,
+  type DetectedKeyword,
+} from '@app/rules';
 import { tryParseTwilioAddress } from '@app/twilio';
 import { isWithinBusinessHours } from '../phone-numbers/business-hours';
 import { InboundNumberDirectory, type InboundNumber } from '../phone-numbers/inbound-number.directory';
@@ -82,12 +90,13 @@ export class RouteInboundUseCase {
     });
     let member: Member = resolved.member;
 
-    const detected = detectKeyword(message.body);
+    // Opt-in words act only for a member who is opted out; from anyone else they are answers.
+    const detected = actingKeyword(detectKeyword(message.body, phoneNumber.keywords), member.optedOut);
     if (detected)
       member = await this.handleKeyword(
         message,
-        detected.keyword,
-        detected.word,
+        detected,
+        from.phone,
         channel,
         workspace,
         phoneNumber,
@@ -141,16 +150,21 @@ export class RouteInboundUseCase {
     };
   }
 
-  /** Applies STOP/START, and sends one confirmation (HELP always; STOP/START when they changed something). */
+  /**
+   * Applies STOP/START, and sends one confirmation: HELP always; STOP/START once per change of
+   * state; a STOP that changed nothing at most once a day. Decided once per message, so a
+   * redelivery sends what the first attempt owed, with the same key.
+   */
   private async handleKeyword(
     message: InboundMessageReceived,
-    keyword: Keyword,
-    word: string,
+    { keyword, word }: DetectedKeyword,
+    phone: string,
     channel: Channel,
     workspace: WorkspaceSummary,
     phoneNumber: PhoneNumber,
     member: Member,
   ): Promise<Member> {
+    const receivedAt = new Date(message.receivedAt);
     let confirm = true;
     if (keyword !== 'help') {
       const result = await this.bus.request(SetMemberOptOut, {
@@ -161,8 +175,9 @@ export class RouteInboundUseCase {
         source: { type: 'keyword', ref: word },
       });
       member = result.member;
-      // A redelivery sees changed=false; the decision stored the first time still owes the confirmation.
-      confirm = await this.outcomes.decide(workspace.id, message.messageSid, result.changed);
+      const lastAckAt = result.changed ? null : await this.outcomes.lastAck(phoneNumber.id, phone, keyword);
+      const owed = confirmsKeyword(keyword, { changed: result.changed, lastAckAt, now: receivedAt });
+      confirm = await this.outcomes.decide(workspace.id, message.messageSid, owed);
     }
     if (confirm) {
       await this.send({
@@ -171,11 +186,13 @@ export class RouteInboundUseCase {
         phoneNumberId: phoneNumber.id,
         memberId: member.id,
         channel,
-        body: defaultKeywordReply(keyword, phoneNumber.brandName ?? workspace.name),
+        body: keywordReply(keyword, phoneNumber.keywordReplies, phoneNumber.brandName ?? workspace.name),
         kind: 'compliance',
         origin: { service: ORIGIN, ref: message.messageSid },
         inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt },
       });
+      if (keyword !== 'help')
+        await this.outcomes.recordAck(workspace.id, phoneNumber.id, phone, keyword, receivedAt);
     }
     return member;
   }

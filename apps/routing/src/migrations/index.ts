@@ -2,5 +2,9 @@
 // (the connection's search_path is the service's schema).
 import type { MigrationInterface } from 'typeorm';
 import { CreateRouting1732460000000 } from './1732460000000-create-routing';
+import { KeywordsPerNumber1732480000000 } from './1732480000000-keywords-per-number';
 
-export const migrations: Array<new () => MigrationInterface> = [CreateRouting1732460000000];
+export const migrations: Array<new () => MigrationInterface> = [
+  CreateRouting1732460000000,
+  KeywordsPerNumber1732480000000,
+];

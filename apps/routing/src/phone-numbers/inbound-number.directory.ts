@@ -21,6 +21,8 @@ interface Row {
   off_hours_message: string | null;
   business_hours: PhoneNumber['businessHours'];
   send_rate_per_second: number | null;
+  keywords: PhoneNumberEntity['keywords'];
+  keyword_replies: PhoneNumberEntity['keywordReplies'];
   archived: boolean;
   created_at: Date;
   updated_at: Date;
@@ -61,6 +63,8 @@ export class InboundNumberDirectory {
       offHoursMessage: row.off_hours_message,
       businessHours: row.business_hours,
       sendRatePerSecond: row.send_rate_per_second,
+      keywords: row.keywords,
+      keywordReplies: row.keyword_replies,
       archived: row.archived,
       createdAt: row.created_at,
       updatedAt: row.updated_at,

@@ -1,5 +1,19 @@
-import { AppError, type BusinessHours, type WorkspaceSummary } from '@app/contracts';
-import { E164_EXAMPLE, normalisePhone } from '@app/rules';
+import {
+  AppError,
+  noKeywordReplies,
+  type BusinessHours,
+  type PhoneNumberFields,
+  type WorkspaceSummary,
+} from '@app/contracts';
+import {
+  checkKeywordLists,
+  DEFAULT_KEYWORDS,
+  E164_EXAMPLE,
+  editKeywordLists,
+  normalisePhone,
+} from '@app/rules';
+import type { z } from 'zod';
+import type { PhoneNumberEntity } from './phone-number.entity';
 import { isKnownTimeZone, minutesOf } from './business-hours';
 
 /** Outbound's body limit: a text we send back must fit in one send request. */
@@ -65,4 +79,32 @@ export function assertValidSettings(fields: NumberTexts): void {
       });
     }
   }
+}
+
+type KeywordSettings = Pick<PhoneNumberEntity, 'keywords' | 'keywordReplies'>;
+
+/**
+ * The keyword settings to store after an edit: lists replaced one by one, checked and normalised
+ * (null: back to the defaults); reply texts replaced one by one (null: back to the default).
+ * Throws naming the field; a missing STOP is a broken rule (422), the rest bad input (400).
+ */
+export function editedKeywordSettings(
+  current: KeywordSettings,
+  edit: Pick<z.infer<typeof PhoneNumberFields>, 'keywords' | 'keywordReplies'>,
+): Partial<KeywordSettings> {
+  const out: Partial<KeywordSettings> = {};
+  if (edit.keywords === null) out.keywords = null;
+  else if (edit.keywords) {
+    const checked = checkKeywordLists(editKeywordLists(current.keywords ?? DEFAULT_KEYWORDS, edit.keywords));
+    if (!checked.ok)
+      throw new AppError(
+        checked.rule ? 'rule_violation' : 'invalid_input',
+        `${checked.field}: ${checked.problem}.`,
+      );
+    out.keywords = checked.lists;
+  }
+  if (edit.keywordReplies === null) out.keywordReplies = null;
+  else if (edit.keywordReplies)
+    out.keywordReplies = { ...noKeywordReplies(), ...current.keywordReplies, ...edit.keywordReplies };
+  return out;
 }

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { BusinessHours, PhoneNumber } from '@app/contracts';
+import { noKeywordReplies, type BusinessHours, type PhoneNumber } from '@app/contracts';
+import { defaultKeywordLists, type KeywordLists } from '@app/rules';
 
 /** A Twilio number of a workspace and its channel settings. `number` is unique among active numbers. */
 @Entity({ name: 'phone_numbers' })
@@ -17,6 +18,11 @@ export class PhoneNumberEntity {
   @Column('jsonb', { name: 'business_hours', nullable: true }) businessHours!: BusinessHours | null;
   @Column('double precision', { name: 'send_rate_per_second', nullable: true }) sendRatePerSecond!:
     number | null;
+  /** Null: the default lists. */
+  @Column('jsonb', { nullable: true }) keywords!: KeywordLists | null;
+  /** Null, or a null text: the default reply naming the brand. */
+  @Column('jsonb', { name: 'keyword_replies', nullable: true }) keywordReplies!:
+    PhoneNumber['keywordReplies'] | null;
   @Column('boolean') archived!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
@@ -36,6 +42,10 @@ export function toPhoneNumber(e: PhoneNumberEntity): PhoneNumber {
     offHoursMessage: e.offHoursMessage,
     businessHours: e.businessHours,
     sendRatePerSecond: e.sendRatePerSecond,
+    keywords: e.keywords
+      ? { optOut: [...e.keywords.optOut], optIn: [...e.keywords.optIn], help: [...e.keywords.help] }
+      : defaultKeywordLists(),
+    keywordReplies: { ...noKeywordReplies(), ...e.keywordReplies },
     archived: e.archived,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),

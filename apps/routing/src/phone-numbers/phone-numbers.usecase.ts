@@ -15,7 +15,12 @@ import type { Repository } from 'typeorm';
 import { WorkspacesUseCase } from '../workspaces/workspaces.usecase';
 import { toWorkspace } from '../workspaces/workspace.entity';
 import { PhoneNumberEntity, toPhoneNumber } from './phone-number.entity';
-import { assertValidSettings, assertWhatsappAllowed, normaliseE164 } from './phone-number-rules';
+import {
+  assertValidSettings,
+  assertWhatsappAllowed,
+  editedKeywordSettings,
+  normaliseE164,
+} from './phone-number-rules';
 
 type CreateRequest = RequestPayload<typeof CreatePhoneNumber>;
 type Patch = RequestPayload<typeof UpdatePhoneNumber>['patch'];
@@ -33,14 +38,16 @@ export class PhoneNumbersUseCase {
     const number = normaliseE164(request.number);
     const workspace = await this.workspaces.load(request.workspaceId);
     assertValidSettings(request);
+    const keywords = editedKeywordSettings({ keywords: null, keywordReplies: null }, request);
     assertWhatsappAllowed(workspace, request.whatsappEnabled === true);
     await this.assertWorkflowExists(workspace.id, request.defaultWorkflowId);
     const id = randomUUID();
     // ON CONFLICT rather than catching the violation: the failed INSERT would be logged with its parameters (the number).
     const inserted: Array<{ id: string }> = await this.numbers.query(
       `INSERT INTO phone_numbers (id, workspace_id, number, sms_enabled, whatsapp_enabled, whatsapp_sandbox, default_workflow_id,
-                                  sms_disabled_message, brand_name, off_hours_message, business_hours, send_rate_per_second)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                  sms_disabled_message, brand_name, off_hours_message, business_hours, send_rate_per_second,
+                                  keywords, keyword_replies)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (number) WHERE NOT archived DO NOTHING
        RETURNING id`,
       [
@@ -56,6 +63,8 @@ export class PhoneNumbersUseCase {
         request.offHoursMessage ?? null,
         request.businessHours ? JSON.stringify(request.businessHours) : null,
         request.sendRatePerSecond ?? null,
+        keywords.keywords ? JSON.stringify(keywords.keywords) : null,
+        keywords.keywordReplies ? JSON.stringify(keywords.keywordReplies) : null,
       ],
     );
     if (inserted.length === 0) {
@@ -86,12 +95,13 @@ export class PhoneNumbersUseCase {
   async update(workspaceId: string, phoneNumberId: string, patch: Patch): Promise<PhoneNumber> {
     const entity = await this.load(workspaceId, phoneNumberId);
     assertValidSettings(patch);
+    const { keywords, keywordReplies, ...settings } = patch;
+    const changes: Partial<PhoneNumberEntity> = editedKeywordSettings(entity, { keywords, keywordReplies });
     if (patch.whatsappEnabled === true && !entity.whatsappEnabled) {
       assertWhatsappAllowed(await this.workspaces.load(workspaceId), true);
     }
     await this.assertWorkflowExists(workspaceId, patch.defaultWorkflowId);
-    const changes: Partial<PhoneNumberEntity> = {};
-    for (const [key, value] of Object.entries(patch) as Array<[keyof Patch, unknown]>) {
+    for (const [key, value] of Object.entries(settings) as Array<[keyof Patch, unknown]>) {
       if (value !== undefined)
         (changes as Record<string, unknown>)[key] =
           key === 'brandName' && typeof value === 'string' ? value.trim() : value;

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { aMember, aPhoneNumber } from '@app/testing';
 import { AbilityRegistry } from '../abilities/ability-registry';
 import type { AgentOptions } from '../agent/agent-options';
 import { AgentRunner, FALLBACK_REPLY } from '../agent/agent-runner';
@@ -36,45 +37,12 @@ function harness(reachable = () => true) {
 }
 
 const turn = (channel: 'sms' | 'whatsapp', body = 'hello'): Turn => {
-  const now = new Date().toISOString();
   const workspaceId = randomUUID();
   return {
     leadKey: 'SM1',
     workspace: { id: workspaceId, name: 'Acme', features: [] },
-    phoneNumber: {
-      id: randomUUID(),
-      workspaceId,
-      number: '+15550000001',
-      smsEnabled: true,
-      whatsappEnabled: true,
-      whatsappSandbox: false,
-      defaultWorkflowId: null,
-      smsDisabledMessage: null,
-      brandName: null,
-      offHoursMessage: null,
-      businessHours: null,
-      sendRatePerSecond: null,
-      archived: false,
-      createdAt: now,
-      updatedAt: now,
-    },
-    member: {
-      id: randomUUID(),
-      workspaceId,
-      firstName: null,
-      lastName: null,
-      phone: '+15550000002',
-      email: null,
-      notifySms: true,
-      notifyEmail: true,
-      notifyVoice: true,
-      notifyWhatsapp: false,
-      optedOut: false,
-      optedOutAt: null,
-      optedOutChannel: null,
-      createdAt: now,
-      updatedAt: now,
-    },
+    phoneNumber: aPhoneNumber(workspaceId, { number: '+15550000001' }),
+    member: aMember(workspaceId, { firstName: null, phone: '+15550000002' }),
     channel,
     chatId: randomUUID(),
     workflowId: randomUUID(),
