@@ -18,6 +18,8 @@ const number: PhoneNumber = {
   offHoursMessage: null,
   businessHours: null,
   sendRatePerSecond: null,
+  keywords: { optOut: ['STOP'], optIn: ['START'], help: ['HELP'] },
+  keywordReplies: { optOut: null, optIn: null, help: null },
   archived: false,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
