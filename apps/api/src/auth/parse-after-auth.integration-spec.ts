@@ -12,12 +12,6 @@ const bigYaml = (bytes: number) => {
   return lines.join('\n');
 };
 
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const started = performance.now();
-  const value = await work();
-  return { value, ms: performance.now() - started };
-}
-
 describe('nothing is parsed before the caller is known', () => {
   let h: ApiHarness;
   let ws: { id: string; key: string };
@@ -46,20 +40,23 @@ describe('nothing is parsed before the caller is known', () => {
     }
   });
 
-  it('keeps /health/live fast while unauthenticated 1 MiB YAML bodies arrive', async () => {
+  it('spends no parsing on unauthenticated 1 MiB YAML bodies, and /health/live answers meanwhile', async () => {
     const body = bigYaml(1000 * 1000);
+    // CPU of this process (the api runs in it, its YAML worker too): parsing one of these bodies takes
+    // seconds of CPU, refusing it at the gate a few milliseconds. CPU, unlike wall time, does not
+    // depend on what else the shared machine runs.
+    const cpuBefore = process.cpuUsage();
     const floods = Array.from({ length: 4 }, () =>
-      timed(() => h.call('POST', '/v1/workflows', undefined, body, { 'content-type': 'application/yaml' })),
+      h.call('POST', '/v1/workflows', undefined, body, { 'content-type': 'application/yaml' }),
     );
     // Let the uploads start, then probe liveness while they are in flight.
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const health = await timed(() => h.call('GET', '/health/live'));
+    const health = await h.call('GET', '/health/live');
     const answers = await Promise.all(floods);
-    expect(answers.map((a) => a.value.status)).toEqual([401, 401, 401, 401]);
-    expect(health.value.status).toBe(200);
-    // Generous bounds for a shared 2-core machine; parsing these bodies takes seconds of CPU.
-    expect(health.ms).toBeLessThan(500);
-    for (const a of answers) expect(a.ms).toBeLessThan(1000);
+    const cpu = process.cpuUsage(cpuBefore);
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401]);
+    expect(health.status).toBe(200);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(1_000);
   });
 
   it('still parses JSON and YAML for a caller with a key', async () => {

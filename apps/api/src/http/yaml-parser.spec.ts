@@ -28,8 +28,9 @@ describe('YamlParser (worker thread with a deadline)', () => {
   });
 
   it('stops a document past its deadline and parses the next one in a fresh worker', async () => {
-    parser = new YamlParser({ timeoutMs: 300, maxDepth: 64, maxQueued: 4 });
-    const slow = Array.from({ length: 12_000 }, (_, i) => `"k${i}": {a: [1, {b: c}]}`).join('\n');
+    // The slow document takes seconds of CPU; the deadline leaves a small one ample time on a busy machine.
+    parser = new YamlParser({ timeoutMs: 1_000, maxDepth: 64, maxQueued: 4 });
+    const slow = Array.from({ length: 24_000 }, (_, i) => `"k${i}": {a: [1, {b: c}]}`).join('\n');
     const [stuck, next] = await Promise.all([parser.parse(slow), parser.parse('ok: true')]);
     expect(stuck).toMatchObject({ ok: false, reason: 'timeout' });
     expect(next).toEqual({ ok: true, value: { ok: true } });
