@@ -53,6 +53,7 @@ class FakePreferences {
         optedOut: false,
         optedOutAt: null,
         optedOutChannel: null,
+        attributes: {},
         createdAt: now,
         updatedAt: now,
       };

@@ -50,4 +50,17 @@ describe('CelEnvironment', () => {
     expect(typed.compile('member.opted_out')).not.toBe(typed.compile('member.opted_out'));
     expect(firstLine(new Error('one\ntwo'))).toBe('one');
   });
+
+  it('keeps timestamp variables as timestamps, for time arithmetic over attributes', () => {
+    const timed = new CelEnvironment({
+      variables: { member: { attributes: 'map<string, dyn>' } },
+      timestamps: ['now'],
+    });
+    const soon = timed.compile('timestamp(member.attributes.appointment_at) - now < duration("24h")');
+    expect(soon.type).toBe('bool');
+    const member = { attributes: { appointment_at: '2026-12-01T10:00:00Z' } };
+    expect(soon.evaluate({ member, now: new Date('2026-11-30T12:00:00Z') })).toBe(true);
+    expect(soon.evaluate({ member, now: new Date('2026-11-29T12:00:00Z') })).toBe(false);
+    expect(() => timed.compile('now + 1')).toThrow(CelCompileError);
+  });
 });

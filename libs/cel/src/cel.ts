@@ -9,6 +9,11 @@ export interface CelEnvironmentOptions {
    * name is refused. Without them, every name is `dyn` and only the syntax is checked.
    */
   variables?: Record<string, CelSchema>;
+  /**
+   * Variables that are timestamps (e.g. `now`): passed as Date, they keep CEL's timestamp type,
+   * so `timestamp(member.attributes.appointment_at) - now < duration("24h")` works.
+   */
+  timestamps?: string[];
   limits?: EnvironmentOptions['limits'];
   /** Compiled programs kept per source (the oldest dropped when full); 0 keeps none. */
   cacheSize?: number;
@@ -51,6 +56,7 @@ export class CelEnvironment {
   private readonly typed: boolean;
   private readonly cache = new Map<string, CelProgram>();
   private readonly cacheSize: number;
+  private readonly timestamps: Set<string>;
 
   constructor(options: CelEnvironmentOptions = {}) {
     this.typed = options.variables !== undefined;
@@ -61,6 +67,9 @@ export class CelEnvironment {
     });
     for (const [name, schema] of Object.entries(options.variables ?? {}))
       this.environment.registerVariable({ name, schema });
+    this.timestamps = new Set(options.timestamps ?? []);
+    for (const name of this.timestamps)
+      this.environment.registerVariable(name, this.typed ? 'google.protobuf.Timestamp' : 'dyn');
   }
 
   /** Parses and, in a typed environment, type-checks. Throws CelCompileError. */
@@ -82,13 +91,20 @@ export class CelEnvironment {
     const program: CelProgram = {
       source,
       type,
-      evaluate: (context) => parsed(toCelValue(context) as Record<string, unknown>) as unknown,
+      evaluate: (context) => parsed(this.celContext(context)) as unknown,
     };
     if (this.cacheSize > 0) {
       if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
       this.cache.set(source, program);
     }
     return program;
+  }
+
+  private celContext(context: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(context))
+      out[name] = this.timestamps.has(name) && value instanceof Date ? value : toCelValue(value);
+    return out;
   }
 }
 

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { Channel, E164, Id, Page, paging, SendKind, Timestamp, WorkspaceScoped } from './common';
 import { defineBroadcast, defineRequest } from './define';
+import { attributesProblem } from '@app/rules';
+
+/**
+ * A member's own data (an appointment time, a plan...): a flat JSON object with identifier keys,
+ * bounded (see @app/rules' ATTRIBUTE_LIMITS). In a patch, a key set to null is removed.
+ */
+export const MemberAttributes = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  const problem = attributesProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const Member = z.object({
   id: Id,
@@ -17,6 +27,8 @@ export const Member = z.object({
   optedOut: z.boolean(),
   optedOutAt: Timestamp.nullable(),
   optedOutChannel: Channel.nullable(),
+  /** The workspace's data about the member, for templates and CEL (`member.attributes.x`). */
+  attributes: z.record(z.string(), z.unknown()),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -40,6 +52,8 @@ export const MemberFields = z
     notifyEmail: z.boolean(),
     notifyVoice: z.boolean(),
     notifyWhatsapp: z.boolean(),
+    /** Merged into the stored attributes: a key set to null is removed. */
+    attributes: MemberAttributes,
   })
   .partial()
   .strict();

@@ -8,3 +8,4 @@ export * from './window';
 export * from './status';
 export * from './keywords';
 export * from './keyword-replies';
+export * from './member-attributes';

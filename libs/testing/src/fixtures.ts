@@ -69,6 +69,7 @@ export function aMember(workspaceId: string, fields: Partial<Member> = {}): Memb
     optedOut: false,
     optedOutAt: null,
     optedOutChannel: null,
+    attributes: {},
     createdAt: now,
     updatedAt: now,
     ...fields,

@@ -120,6 +120,8 @@ describe('OpenAPI docs', () => {
       ['patch /v1/users/{id}', doc.paths['/v1/users/{id}'].patch],
       ['post /v1/sessions', doc.paths['/v1/sessions'].post],
       ['post /v1/sessions/current/password', doc.paths['/v1/sessions/current/password'].post],
+      ['post /v1/members', doc.paths['/v1/members'].post],
+      ['patch /v1/members/{id}', doc.paths['/v1/members/{id}'].patch],
     ] as const) {
       const body = schema.requestBody?.content['application/json'] as { schema?: { example?: unknown } };
       expect({ key, example: body?.schema?.example }).toEqual({ key, example: expect.any(Object) });

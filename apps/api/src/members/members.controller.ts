@@ -21,8 +21,21 @@ import { ServiceClient } from '../http/service-client';
 import { IdParam, queryCursor, queryInt, ZodBody, ZodQuery } from '../http/validation';
 
 // Phone numbers are normalised and checked by preferences (it answers 400 naming `phone`).
-const CreateBody = MemberFields;
-const PatchBody = MemberFields.refine((p) => Object.keys(p).length > 0, 'give at least one field to change');
+const CreateBody = MemberFields.meta({
+  example: {
+    firstName: 'Dana',
+    phone: '+14155552671',
+    notifyWhatsapp: true,
+    attributes: { appointment_at: '2026-12-01T10:00:00Z', clinic: 'Harbor Street' },
+  },
+});
+const PatchBody = MemberFields.refine(
+  (p) => Object.keys(p).length > 0,
+  'give at least one field to change',
+).meta({
+  // attributes merge: a key set to null is removed, keys not named stay.
+  example: { attributes: { appointment_at: '2026-12-04T09:30:00Z', clinic: null } },
+});
 const ListQuery = z
   .object({
     phone: z.string().min(1).max(50).optional(),
@@ -44,7 +57,8 @@ export class MembersController {
 
   @Post()
   @Endpoint({
-    summary: 'Create a member (notifyWhatsapp defaults to false)',
+    summary:
+      'Create a member (notifyWhatsapp defaults to false); attributes is a JSON object of your own data about them (identifier keys, at most 50, 8 KiB)',
     status: 201,
     response: memberRef(),
     errors: [409],
@@ -75,7 +89,8 @@ export class MembersController {
 
   @Patch(':id')
   @Endpoint({
-    summary: "Change a member's fields and notification switches (audited)",
+    summary:
+      "Change a member's fields and notification switches (audited); attributes are merged, a key set to null is removed",
     response: memberRef(),
     errors: [404, 409],
   })

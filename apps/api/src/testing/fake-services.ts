@@ -51,6 +51,7 @@ import {
   editKeywordLists,
   normalisePhone,
   SEND_REASONS,
+  mergeAttributes,
 } from '@app/rules';
 import { aMember, aPhoneNumber, type NatsTestClient } from '@app/testing';
 
@@ -235,7 +236,8 @@ export class FakeServices {
     };
     this.on(CreateMember, (req) => {
       const phone = phoneOf(req.fields.phone) ?? null;
-      const member = aMember(req.workspaceId, { firstName: null, ...req.fields, phone });
+      const attributes = mergeAttributes({}, req.fields.attributes ?? {});
+      const member = aMember(req.workspaceId, { firstName: null, ...req.fields, phone, attributes });
       this.members.set(member.id, member);
       return member;
     });
@@ -243,7 +245,8 @@ export class FakeServices {
     this.on(UpdateMember, (req) => {
       const phone = phoneOf(req.patch.phone);
       const member = owned(this.members, req.workspaceId, req.memberId, 'Member');
-      return Object.assign(member, req.patch, phone === undefined ? {} : { phone });
+      const attributes = mergeAttributes(member.attributes, req.patch.attributes ?? {});
+      return Object.assign(member, req.patch, phone === undefined ? {} : { phone }, { attributes });
     });
     this.on(ListMembers, (req) => {
       if (req.filter?.includes('(('))

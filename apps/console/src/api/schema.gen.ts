@@ -130,7 +130,7 @@ export type paths = {
     /** List members, by phone, by a search text (part of a name, email or phone) or by a CEL filter such as member.notify_whatsapp, paged */
     get: operations['Members_list'];
     put?: never;
-    /** Create a member (notifyWhatsapp defaults to false) */
+    /** Create a member (notifyWhatsapp defaults to false); attributes is a JSON object of your own data about them (identifier keys, at most 50, 8 KiB) */
     post: operations['Members_create'];
     delete?: never;
     options?: never;
@@ -152,7 +152,7 @@ export type paths = {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change a member's fields and notification switches (audited) */
+    /** Change a member's fields and notification switches (audited); attributes are merged, a key set to null is removed */
     patch: operations['Members_update'];
     trace?: never;
   };
@@ -850,6 +850,9 @@ export type components = {
       nextCursor: string | null;
     };
     Member: {
+      attributes: {
+        [key: string]: unknown;
+      };
       /** Format: date-time */
       createdAt: string;
       email: string | null;
@@ -875,6 +878,9 @@ export type components = {
     };
     MemberPage: {
       items: {
+        attributes: {
+          [key: string]: unknown;
+        };
         /** Format: date-time */
         createdAt: string;
         email: string | null;
@@ -2202,6 +2208,9 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          attributes?: {
+            [key: string]: unknown;
+          };
           /** Format: email */
           email?: string | null;
           firstName?: string | null;
@@ -2392,6 +2401,9 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          attributes?: {
+            [key: string]: unknown;
+          };
           /** Format: email */
           email?: string | null;
           firstName?: string | null;

@@ -19,6 +19,7 @@ const member: Member = {
   optedOut: false,
   optedOutAt: null,
   optedOutChannel: null,
+  attributes: {},
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };

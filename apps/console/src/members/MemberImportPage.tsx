@@ -99,7 +99,10 @@ export function MemberImportPage() {
       <Anchor component={Link} to="/members" size="sm">
         ← Members
       </Anchor>
-      <PageHeader title="Import members" description="Create members from a CSV file with a heading row." />
+      <PageHeader
+        title="Import members"
+        description="Create members from a CSV file with a heading row; columns named attributes.<key> (e.g. attributes.appointment_at) become member attributes."
+      />
       <Paper>
         <Stack gap="lg">
           <Text size="sm">

@@ -15,6 +15,7 @@ export type MemberPatch = Partial<
     | 'notifyEmail'
     | 'notifyVoice'
     | 'notifyWhatsapp'
+    | 'attributes'
   >
 >;
 

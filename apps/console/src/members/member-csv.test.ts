@@ -32,6 +32,23 @@ describe('parseMemberCsv', () => {
     ]);
   });
 
+  it('reads attributes.<key> and attribute:<key> columns into attributes, skipping empty cells', () => {
+    const csv =
+      'phone,attributes.appointment_at,Attribute: clinic\n+15551230001,2026-12-01T10:00:00Z,Lyon\n+15551230002,,\n';
+    const parsed = parseMemberCsv(csv);
+    expect(parsed.ignored).toEqual([]);
+    expect(parsed.rows).toEqual([
+      {
+        line: 2,
+        fields: {
+          phone: '+15551230001',
+          attributes: { appointment_at: '2026-12-01T10:00:00Z', clinic: 'Lyon' },
+        },
+      },
+      { line: 3, fields: { phone: '+15551230002' } },
+    ]);
+  });
+
   it('reports a bad row on its line and keeps the others', () => {
     const parsed = parseMemberCsv('phone,whatsapp\n+15551230001,maybe\n,yes\n"+1 555 123 0003",\n');
     expect(parsed.problems).toEqual([

@@ -48,6 +48,9 @@ export interface ParsedCsv {
 }
 
 const headingKey = (heading: string) => heading.toLowerCase().replace(/[^a-z]/g, '');
+/** `attributes.appointment_at` or `attribute:clinic`: a column of the member's attributes. */
+const ATTRIBUTE_HEADING = /^\s*attributes?\s*[.:]\s*(.+?)\s*$/i;
+const attributeKey = (heading: string) => ATTRIBUTE_HEADING.exec(heading)?.[1] ?? null;
 
 /** Reads a members CSV with a heading row; each row becomes the fields of one new member. */
 export function parseMemberCsv(text: string): ParsedCsv {
@@ -57,7 +60,8 @@ export function parseMemberCsv(text: string): ParsedCsv {
   });
   const [heading = [], ...records] = parsed.data;
   const columns = heading.map((h) => HEADINGS[headingKey(h)]);
-  const ignored = heading.filter((_, i) => !columns[i] && heading[i].trim() !== '');
+  const attributeColumns = heading.map(attributeKey);
+  const ignored = heading.filter((_, i) => !columns[i] && !attributeColumns[i] && heading[i].trim() !== '');
   const problems: CsvProblem[] = [];
   if (!columns.includes('phone') && !columns.includes('email'))
     problems.push({
@@ -68,8 +72,12 @@ export function parseMemberCsv(text: string): ParsedCsv {
   records.forEach((record, index) => {
     const line = index + 2;
     const fields: Record<string, string | boolean | null> = {};
+    const attributes: Record<string, string> = {};
     let problem: string | null = null;
     record.forEach((raw, i) => {
+      const attribute = attributeColumns[i];
+      // An empty cell sets nothing; the API checks the key (and names it in the row's problem).
+      if (attribute && raw.trim() !== '') attributes[attribute] = raw.trim();
       const field = columns[i];
       if (!field) return;
       const value = raw.trim();
@@ -84,7 +92,7 @@ export function parseMemberCsv(text: string): ParsedCsv {
     });
     if (!problem && !fields.phone && !fields.email) problem = 'No phone or email: a member needs one.';
     if (problem) problems.push({ line, message: problem });
-    else rows.push({ line, fields });
+    else rows.push({ line, fields: Object.keys(attributes).length ? { ...fields, attributes } : fields });
   });
   return { rows, problems, ignored };
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, type ChangeSource, type Member } from '@app/contracts';
+import { mergeAttributes } from '@app/rules';
 import { PREFERENCES_CONFIG, type PreferencesConfig } from '../config';
 import { DEFAULT_SWITCHES, switchChanges } from './member-defaults';
 import { cleanFields, type MemberFieldsInput } from './member-fields';
@@ -31,6 +32,7 @@ export class CreateMemberUseCase {
           phone: clean.phone ?? null,
           email: clean.email ?? null,
           ...switches,
+          attributes: mergeAttributes({}, clean.attributes ?? {}),
         },
         manager,
       );

@@ -12,6 +12,8 @@ export interface CleanFields {
   phone?: string | null;
   email?: string | null;
   switches: Partial<Record<SwitchField, boolean>>;
+  /** A patch: keys set to null are removed (see mergeAttributes). */
+  attributes?: Record<string, unknown>;
 }
 
 /**
@@ -31,6 +33,7 @@ export function cleanFields(fields: MemberFieldsInput, defaultCountry: CountryCo
     const value = fields[field];
     if (value !== undefined) out.switches[field] = value;
   }
+  if (fields.attributes !== undefined) out.attributes = fields.attributes;
   return out;
 }
 

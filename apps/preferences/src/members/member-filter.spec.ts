@@ -41,4 +41,17 @@ describe('member filter (CEL)', () => {
     expect(errorOf('member.favourite_colour == "blue"').message).toMatch(/favourite_colour/);
     expect(errorOf('member.first_name').message).toMatch(/true or false/);
   });
+
+  it('reads attributes, and time through now: one reminder window per appointment', () => {
+    const filter = compileMemberFilter(
+      'has(member.attributes.appointment_at) && timestamp(member.attributes.appointment_at) > now && timestamp(member.attributes.appointment_at) - now < duration("24h")',
+    );
+    const booked = member({ attributes: { appointment_at: '2026-12-01T10:00:00Z', clinic: 'Lyon' } });
+    expect(filter(booked, new Date('2026-11-30T12:00:00Z'))).toBe(true);
+    expect(filter(booked, new Date('2026-11-29T12:00:00Z'))).toBe(false);
+    expect(filter(booked, new Date('2026-12-01T11:00:00Z'))).toBe(false);
+    expect(filter(member(), new Date('2026-11-30T12:00:00Z'))).toBe(false);
+    expect(compileMemberFilter('member.attributes.clinic == "Lyon"')(booked)).toBe(true);
+    expect(errorOf('now == 1').message).toMatch(/^filter: /);
+  });
 });

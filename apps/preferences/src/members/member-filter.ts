@@ -3,7 +3,9 @@ import { CelCompileError, CelEnvironment } from '@app/cel';
 
 /**
  * A routine's member filter: a CEL expression over `member` with snake_case fields. Missing text
- * fields read as "" (as in proto3), so `member.email != ""` means "has an email".
+ * fields read as "" (as in proto3), so `member.email != ""` means "has an email". `member.attributes`
+ * is the member's own data and `now` the time of evaluation, so a scheduled routine can pick
+ * `has(member.attributes.appointment_at) && timestamp(member.attributes.appointment_at) - now < duration("24h")`.
  */
 const environment = new CelEnvironment({
   limits: {
@@ -25,11 +27,13 @@ const environment = new CelEnvironment({
       notify_voice: 'bool',
       notify_whatsapp: 'bool',
       opted_out: 'bool',
+      attributes: 'map<string, dyn>',
     },
   },
+  timestamps: ['now'],
 });
 
-export type MemberFilter = (member: Member) => boolean;
+export type MemberFilter = (member: Member, now?: Date) => boolean;
 
 /** Parses and type-checks once; the result is evaluated per member. */
 export function compileMemberFilter(expression: string): MemberFilter {
@@ -47,11 +51,11 @@ export function compileMemberFilter(expression: string): MemberFilter {
       `filter: must be true or false for a member, but gives a ${program.type} value.`,
     );
   }
-  return (member) => program.evaluate({ member: filterView(member) }) === true;
+  return (member, now = new Date()) => program.evaluate({ member: filterView(member), now }) === true;
 }
 
 /** What a filter sees of a member. */
-export function filterView(member: Member): Record<string, string | boolean> {
+export function filterView(member: Member): Record<string, unknown> {
   return {
     id: member.id,
     first_name: member.firstName ?? '',
@@ -63,5 +67,6 @@ export function filterView(member: Member): Record<string, string | boolean> {
     notify_voice: member.notifyVoice,
     notify_whatsapp: member.notifyWhatsapp,
     opted_out: member.optedOut,
+    attributes: member.attributes,
   };
 }

@@ -17,6 +17,7 @@ export function toMember(entity: MemberEntity): Member {
     optedOut: entity.optedOut,
     optedOutAt: entity.optedOutAt ? entity.optedOutAt.toISOString() : null,
     optedOutChannel: entity.optedOutChannel,
+    attributes: entity.attributes ?? {},
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
   };

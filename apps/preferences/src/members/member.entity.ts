@@ -17,6 +17,7 @@ export class MemberEntity {
   @Column('boolean', { name: 'opted_out' }) optedOut!: boolean;
   @Column('timestamptz', { name: 'opted_out_at', nullable: true }) optedOutAt!: Date | null;
   @Column('text', { name: 'opted_out_channel', nullable: true }) optedOutChannel!: Channel | null;
+  @Column('jsonb', { default: () => "'{}'::jsonb" }) attributes!: Record<string, unknown>;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

@@ -11,8 +11,15 @@ import { PreferenceChangeEntity } from './preference-change.entity';
 /** New member's stored columns (ids, defaults and timestamps are the repository's). */
 export type NewMember = Omit<
   MemberEntity,
-  'id' | 'workspaceId' | 'optedOut' | 'optedOutAt' | 'optedOutChannel' | 'createdAt' | 'updatedAt'
->;
+  | 'id'
+  | 'workspaceId'
+  | 'optedOut'
+  | 'optedOutAt'
+  | 'optedOutChannel'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'attributes'
+> & { attributes?: Record<string, unknown> };
 
 /** Members and their audit trail. Every method is scoped by workspace. */
 @Injectable()
@@ -58,8 +65,8 @@ export class MembersRepository {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<MemberEntity | null> {
     const rows = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO members (id, workspace_id, first_name, last_name, phone, email, notify_sms, notify_email, notify_voice, notify_whatsapp)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO members (id, workspace_id, first_name, last_name, phone, email, notify_sms, notify_email, notify_voice, notify_whatsapp, attributes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (workspace_id, phone) DO NOTHING RETURNING id`,
       insertParams(workspaceId, fields),
     );
@@ -84,7 +91,16 @@ export class MembersRepository {
   async save(manager: EntityManager, member: MemberEntity): Promise<MemberEntity> {
     const { id, workspaceId, createdAt: _createdAt, ...columns } = member;
     member.updatedAt = new Date();
-    await manager.update(MemberEntity, { workspaceId, id }, { ...columns, updatedAt: member.updatedAt });
+    await manager.update(
+      MemberEntity,
+      { workspaceId, id },
+      {
+        ...columns,
+        // jsonb: TypeORM's deep-partial type does not fit an open object.
+        attributes: columns.attributes as never,
+        updatedAt: member.updatedAt,
+      },
+    );
     return member;
   }
 
@@ -167,5 +183,6 @@ function insertParams(workspaceId: string, f: NewMember): unknown[] {
     f.notifyEmail,
     f.notifyVoice,
     f.notifyWhatsapp,
+    JSON.stringify(f.attributes ?? {}),
   ];
 }

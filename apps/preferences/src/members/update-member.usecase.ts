@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, type ChangeSource, type Member } from '@app/contracts';
 import { isUniqueViolation } from '@app/persistence';
+import { attributesProblem, mergeAttributes } from '@app/rules';
 import { PREFERENCES_CONFIG, type PreferencesConfig } from '../config';
 import { MemberCacheService } from '../member-cache/member-cache.service';
 import { switchChanges, type SwitchField } from './member-defaults';
@@ -44,6 +45,12 @@ export class UpdateMemberUseCase {
           await this.optOuts.inheritFromPhone(manager, member);
         }
         if (clean.email !== undefined) member.email = clean.email;
+        if (clean.attributes !== undefined) {
+          member.attributes = mergeAttributes(member.attributes, clean.attributes);
+          // The merged whole is bounded too (each patch alone may be within the limits).
+          const problem = attributesProblem(member.attributes);
+          if (problem) throw new AppError('invalid_input', `attributes: ${problem}`);
+        }
         for (const change of changes) member[change.field as SwitchField] = change.newValue;
         if (JSON.stringify(member) === before) return member;
         changed = true;

@@ -3,8 +3,10 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreatePreferences1732460000000 } from './1732460000000-create-preferences';
 import { AddressOptOuts1732480000000 } from './1732480000000-address-opt-outs';
+import { MemberAttributes1732500000000 } from './1732500000000-member-attributes';
 
 export const migrations: Array<new () => MigrationInterface> = [
   CreatePreferences1732460000000,
   AddressOptOuts1732480000000,
+  MemberAttributes1732500000000,
 ];

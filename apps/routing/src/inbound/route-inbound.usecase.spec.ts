@@ -33,6 +33,7 @@ const member: Member = {
   optedOut: false,
   optedOutAt: null,
   optedOutChannel: null,
+  attributes: {},
   createdAt: NOW,
   updatedAt: NOW,
 };

@@ -26,6 +26,25 @@ describe('workflow conditions (CEL)', () => {
     expect(evaluateCondition('member.last_name == "" && brand.name == "Acme"', context('sms'))).toBe(true);
   });
 
+  it('reads member attributes', () => {
+    const withAppointment = buildWorkflowContext({
+      workspace: { name: 'Acme' },
+      phoneNumber: { brandName: null },
+      member: {
+        firstName: 'Ada',
+        lastName: null,
+        phone: '+15551234567',
+        email: null,
+        attributes: { appointment_at: '2026-12-01T10:00:00Z' },
+      },
+      channel: 'whatsapp',
+      chatId: null,
+      body: 'can we do Friday?',
+    });
+    expect(evaluateCondition('has(member.attributes.appointment_at)', withAppointment)).toBe(true);
+    expect(evaluateCondition('has(member.attributes.appointment_at)', context('sms'))).toBe(false);
+  });
+
   it('points at the column of a syntax error', () => {
     expect(() => compileCondition('chat.channel == ')).toThrow(ConditionSyntaxError);
     expect(() => compileCondition('chat.channel == ')).toThrow(

@@ -5,7 +5,13 @@ import type { WorkflowContext } from './context';
 const STRING = 'string';
 const workflowEnvironment = new CelEnvironment({
   variables: {
-    member: { first_name: STRING, last_name: STRING, phone: STRING, email: STRING },
+    member: {
+      first_name: STRING,
+      last_name: STRING,
+      phone: STRING,
+      email: STRING,
+      attributes: 'map<string, dyn>',
+    },
     chat: { channel: STRING, id: STRING },
     message: { body: STRING },
     workspace: { name: STRING },

@@ -6,7 +6,14 @@ import type { Channel, Member, PhoneNumber, WorkspaceSummary } from '@app/contra
  * Member-written text lives here only as data.
  */
 export interface WorkflowContext {
-  member: { first_name: string; last_name: string; phone: string; email: string };
+  member: {
+    first_name: string;
+    last_name: string;
+    phone: string;
+    email: string;
+    /** The workspace's data about the member, as stored (`member.attributes.appointment_at`). */
+    attributes: Record<string, unknown>;
+  };
   chat: { channel: Channel; id: string };
   message: { body: string };
   workspace: { name: string };
@@ -16,7 +23,7 @@ export interface WorkflowContext {
 export interface ContextSource {
   workspace: Pick<WorkspaceSummary, 'name'>;
   phoneNumber: Pick<PhoneNumber, 'brandName'>;
-  member: Pick<Member, 'firstName' | 'lastName' | 'phone' | 'email'>;
+  member: Pick<Member, 'firstName' | 'lastName' | 'phone' | 'email'> & Partial<Pick<Member, 'attributes'>>;
   channel: Channel;
   chatId: string | null;
   /** The text the workflow answers (several messages joined by new lines), '' when none. */
@@ -31,6 +38,7 @@ export function buildWorkflowContext(source: ContextSource): WorkflowContext {
       last_name: source.member.lastName ?? '',
       phone: source.member.phone ?? '',
       email: source.member.email ?? '',
+      attributes: source.member.attributes ?? {},
     },
     chat: { channel: source.channel, id: source.chatId ?? '' },
     message: { body: source.body },

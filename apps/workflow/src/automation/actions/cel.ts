@@ -24,6 +24,7 @@ const conditionNames = new CelEnvironment({
       'notify_voice',
       'notify_whatsapp',
       'opted_out',
+      'attributes',
     ),
     event: dyn('id', 'type', 'data', 'occurred_at'),
   },

@@ -12,6 +12,8 @@ export interface MemberView {
   notify_voice: boolean;
   notify_whatsapp: boolean;
   opted_out: boolean;
+  /** The workspace's data about the member (`member.attributes.appointment_at`). */
+  attributes: Record<string, unknown>;
 }
 
 export function memberView(member: Member): MemberView {
@@ -26,5 +28,6 @@ export function memberView(member: Member): MemberView {
     notify_voice: member.notifyVoice,
     notify_whatsapp: member.notifyWhatsapp,
     opted_out: member.optedOut,
+    attributes: member.attributes ?? {},
   };
 }

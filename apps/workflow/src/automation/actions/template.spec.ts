@@ -11,6 +11,14 @@ describe('action templates', () => {
     expect(text).toBe('Hi Zoë from Acme & Co: <b>5 > 3</b>');
   });
 
+  it('renders member attributes', () => {
+    expect(
+      renderTemplate('See you {{member.attributes.appointment_at}}', {
+        member: { attributes: { appointment_at: 'Dec 1, 10:00' } },
+      }),
+    ).toBe('See you Dec 1, 10:00');
+  });
+
   it('does not evaluate template syntax found in the data', () => {
     expect(
       renderTemplate('{{event.data.note}}', {

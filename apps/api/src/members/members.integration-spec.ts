@@ -1,0 +1,36 @@
+import { ApiHarness } from '../testing/api-harness';
+
+describe('/v1/members attributes', () => {
+  let h: ApiHarness;
+  let ws: { id: string; key: string };
+
+  beforeAll(async () => {
+    h = await ApiHarness.start();
+    ws = await h.workspace();
+  });
+  afterAll(() => h?.stop());
+
+  it('takes attributes on create and merges them on PATCH', async () => {
+    const created = await h.call('POST', '/v1/members', ws.key, {
+      firstName: 'Dana',
+      attributes: { appointment_at: '2026-12-01T10:00:00Z', clinic: 'Harbor Street' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.attributes).toEqual({
+      appointment_at: '2026-12-01T10:00:00Z',
+      clinic: 'Harbor Street',
+    });
+    const patched = await h.ok('PATCH', `/v1/members/${created.body.id}`, ws.key, {
+      attributes: { clinic: null, appointment_at: '2026-12-04T09:30:00Z' },
+    });
+    expect(patched.attributes).toEqual({ appointment_at: '2026-12-04T09:30:00Z' });
+  });
+
+  it('refuses attributes that are not an object of identifier keys, with a 400 naming the problem', async () => {
+    for (const attributes of [['a'], 'text', { 'appointment at': 'x' }]) {
+      const res = await h.call('POST', '/v1/members', ws.key, { firstName: 'Eve', attributes });
+      expect({ attributes, status: res.status }).toEqual({ attributes, status: 400 });
+      expect(res.body.message).toMatch(/attributes/);
+    }
+  });
+});
