@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Plain SQL on the service's schema, for statements TypeORM's repositories do not express well
@@ -28,4 +28,25 @@ export class Sql {
     await runner.connect();
     return runner;
   }
+}
+
+/**
+ * A migration of plain SQL statements, run in order; `down` undoes them. Its `name` (class name
+ * plus timestamp, as TypeORM expects) is what the migrations table records.
+ */
+export function sqlMigration(
+  name: string,
+  statements: { up: readonly string[]; down: readonly string[] },
+): new () => MigrationInterface {
+  return class implements MigrationInterface {
+    name = name;
+
+    async up(q: QueryRunner): Promise<void> {
+      for (const statement of statements.up) await q.query(statement);
+    }
+
+    async down(q: QueryRunner): Promise<void> {
+      for (const statement of statements.down) await q.query(statement);
+    }
+  };
 }

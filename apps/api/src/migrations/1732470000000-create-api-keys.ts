@@ -1,11 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@app/persistence';
 
-export class CreateApiKeys1732470000000 implements MigrationInterface {
-  name = 'CreateApiKeys1732470000000';
-
-  async up(q: QueryRunner): Promise<void> {
+export const CreateApiKeys1732470000000 = sqlMigration('CreateApiKeys1732470000000', {
+  up: [
     // Only a SHA-256 hash of each key is stored; the prefix is for telling keys apart in lists.
-    await q.query(`
+    `
       CREATE TABLE api_keys (
         id uuid PRIMARY KEY,
         workspace_id uuid NOT NULL,
@@ -16,11 +14,8 @@ export class CreateApiKeys1732470000000 implements MigrationInterface {
         revoked_at timestamptz,
         CONSTRAINT api_keys_key_hash_unique UNIQUE (key_hash)
       )
-    `);
-    await q.query(`CREATE INDEX api_keys_workspace_idx ON api_keys (workspace_id, created_at)`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE api_keys`);
-  }
-}
+    `,
+    `CREATE INDEX api_keys_workspace_idx ON api_keys (workspace_id, created_at)`,
+  ],
+  down: [`DROP TABLE api_keys`],
+});

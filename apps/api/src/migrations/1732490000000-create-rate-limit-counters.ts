@@ -1,12 +1,10 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@app/persistence';
 
-export class CreateRateLimitCounters1732490000000 implements MigrationInterface {
-  name = 'CreateRateLimitCounters1732490000000';
-
-  async up(q: QueryRunner): Promise<void> {
+export const CreateRateLimitCounters1732490000000 = sqlMigration('CreateRateLimitCounters1732490000000', {
+  up: [
     // UNLOGGED: no write-ahead log for counters that only matter for a few minutes (a crash
     // empties the table, which merely resets the limits). Windows start at epoch milliseconds.
-    await q.query(`
+    `
       CREATE UNLOGGED TABLE rate_limit_counters (
         key text NOT NULL,
         window_start bigint NOT NULL,
@@ -14,10 +12,7 @@ export class CreateRateLimitCounters1732490000000 implements MigrationInterface 
         hits integer NOT NULL,
         PRIMARY KEY (key, window_start)
       )
-    `);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE rate_limit_counters`);
-  }
-}
+    `,
+  ],
+  down: [`DROP TABLE rate_limit_counters`],
+});

@@ -1,10 +1,8 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@app/persistence';
 
-export class CreateChats1732470000000 implements MigrationInterface {
-  name = 'CreateChats1732470000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+export const CreateChats1732470000000 = sqlMigration('CreateChats1732470000000', {
+  up: [
+    `
       CREATE TABLE chats (
         id uuid PRIMARY KEY,
         -- Insertion order: a stable key for newest-first pages (timestamps can tie).
@@ -20,14 +18,12 @@ export class CreateChats1732470000000 implements MigrationInterface {
         last_message_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         closed_at timestamptz
-      )`);
+      )`,
     // One open chat per number, member and channel; closed chats are history.
-    await q.query(
-      `CREATE UNIQUE INDEX chats_one_open ON chats (workspace_id, phone_number_id, member_id, channel) WHERE status = 'open'`,
-    );
-    await q.query(`CREATE INDEX chats_workspace_seq ON chats (workspace_id, seq DESC)`);
-    await q.query(`CREATE INDEX chats_workspace_member ON chats (workspace_id, member_id, seq DESC)`);
-    await q.query(`
+    `CREATE UNIQUE INDEX chats_one_open ON chats (workspace_id, phone_number_id, member_id, channel) WHERE status = 'open'`,
+    `CREATE INDEX chats_workspace_seq ON chats (workspace_id, seq DESC)`,
+    `CREATE INDEX chats_workspace_member ON chats (workspace_id, member_id, seq DESC)`,
+    `
       CREATE TABLE chat_messages (
         id uuid PRIMARY KEY,
         -- Breaks ties between messages with the same created_at.
@@ -45,19 +41,11 @@ export class CreateChats1732470000000 implements MigrationInterface {
         send_id uuid,
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
+      )`,
     // Twilio retries and JetStream redeliveries store nothing new.
-    await q.query(
-      `CREATE UNIQUE INDEX chat_messages_twilio_sid ON chat_messages (workspace_id, twilio_sid) WHERE twilio_sid IS NOT NULL`,
-    );
-    await q.query(
-      `CREATE UNIQUE INDEX chat_messages_send_id ON chat_messages (workspace_id, send_id) WHERE send_id IS NOT NULL`,
-    );
-    await q.query(`CREATE INDEX chat_messages_chat_order ON chat_messages (chat_id, created_at, seq)`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE chat_messages');
-    await q.query('DROP TABLE chats');
-  }
-}
+    `CREATE UNIQUE INDEX chat_messages_twilio_sid ON chat_messages (workspace_id, twilio_sid) WHERE twilio_sid IS NOT NULL`,
+    `CREATE UNIQUE INDEX chat_messages_send_id ON chat_messages (workspace_id, send_id) WHERE send_id IS NOT NULL`,
+    `CREATE INDEX chat_messages_chat_order ON chat_messages (chat_id, created_at, seq)`,
+  ],
+  down: ['DROP TABLE chat_messages', 'DROP TABLE chats'],
+});

@@ -1,10 +1,8 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@app/persistence';
 
-export class CreateOutbound1732450000000 implements MigrationInterface {
-  name = 'CreateOutbound1732450000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+export const CreateOutbound1732450000000 = sqlMigration('CreateOutbound1732450000000', {
+  up: [
+    `
       CREATE TABLE sends (
         id uuid PRIMARY KEY,
         workspace_id uuid NOT NULL,
@@ -35,9 +33,9 @@ export class CreateOutbound1732450000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT sends_idempotency_key UNIQUE (workspace_id, idempotency_key),
         CONSTRAINT sends_twilio_sid UNIQUE (twilio_sid)
-      )`);
-    await q.query(`CREATE INDEX sends_member ON sends (workspace_id, member_id, created_at DESC)`);
-    await q.query(`
+      )`,
+    `CREATE INDEX sends_member ON sends (workspace_id, member_id, created_at DESC)`,
+    `
       CREATE TABLE conversation_windows (
         workspace_id uuid NOT NULL,
         phone_number_id uuid NOT NULL,
@@ -48,20 +46,13 @@ export class CreateOutbound1732450000000 implements MigrationInterface {
         last_twilio_sid text NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (workspace_id, phone_number_id, member_id, channel)
-      )`);
-    await q.query(
-      `CREATE INDEX conversation_windows_phone ON conversation_windows (workspace_id, phone_number_id, member_phone, channel)`,
-    );
-    await q.query(`
+      )`,
+    `CREATE INDEX conversation_windows_phone ON conversation_windows (workspace_id, phone_number_id, member_phone, channel)`,
+    `
       CREATE TABLE sender_slots (
         sender_key text PRIMARY KEY,
         next_at timestamptz NOT NULL
-      )`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE sender_slots');
-    await q.query('DROP TABLE conversation_windows');
-    await q.query('DROP TABLE sends');
-  }
-}
+      )`,
+  ],
+  down: ['DROP TABLE sender_slots', 'DROP TABLE conversation_windows', 'DROP TABLE sends'],
+});

@@ -1,10 +1,8 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@app/persistence';
 
-export class CreatePreferences1732460000000 implements MigrationInterface {
-  name = 'CreatePreferences1732460000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+export const CreatePreferences1732460000000 = sqlMigration('CreatePreferences1732460000000', {
+  up: [
+    `
       CREATE TABLE members (
         id uuid PRIMARY KEY,
         workspace_id uuid NOT NULL,
@@ -23,10 +21,10 @@ export class CreatePreferences1732460000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         -- One member per phone per workspace; ResolveMember relies on it (ON CONFLICT DO NOTHING).
         CONSTRAINT members_workspace_phone UNIQUE (workspace_id, phone)
-      )`);
+      )`,
     // Keyset paging of a workspace's members by id (routines page through every member).
-    await q.query(`CREATE INDEX members_workspace_id ON members (workspace_id, id)`);
-    await q.query(`
+    `CREATE INDEX members_workspace_id ON members (workspace_id, id)`,
+    `
       CREATE TABLE preference_changes (
         id uuid PRIMARY KEY,
         -- Insertion order: the audit trail's newest-first paging cursor.
@@ -39,14 +37,8 @@ export class CreatePreferences1732460000000 implements MigrationInterface {
         source_type text NOT NULL,
         source_ref text,
         changed_at timestamptz NOT NULL DEFAULT clock_timestamp()
-      )`);
-    await q.query(
-      `CREATE INDEX preference_changes_member ON preference_changes (workspace_id, member_id, seq DESC)`,
-    );
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE preference_changes');
-    await q.query('DROP TABLE members');
-  }
-}
+      )`,
+    `CREATE INDEX preference_changes_member ON preference_changes (workspace_id, member_id, seq DESC)`,
+  ],
+  down: ['DROP TABLE preference_changes', 'DROP TABLE members'],
+});

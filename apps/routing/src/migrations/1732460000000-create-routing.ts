@@ -1,17 +1,15 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@app/persistence';
 
-export class CreateRouting1732460000000 implements MigrationInterface {
-  name = 'CreateRouting1732460000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+export const CreateRouting1732460000000 = sqlMigration('CreateRouting1732460000000', {
+  up: [
+    `
       CREATE TABLE workspaces (
         id uuid PRIMARY KEY,
         name text NOT NULL,
         features text[] NOT NULL DEFAULT '{}',
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`
+      )`,
+    `
       CREATE TABLE phone_numbers (
         id uuid PRIMARY KEY,
         workspace_id uuid NOT NULL REFERENCES workspaces (id),
@@ -28,27 +26,20 @@ export class CreateRouting1732460000000 implements MigrationInterface {
         archived boolean NOT NULL DEFAULT false,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
+      )`,
     // A Twilio number belongs to one workspace at a time; an archived one may be added again.
-    await q.query(
-      `CREATE UNIQUE INDEX phone_numbers_active_number ON phone_numbers (number) WHERE NOT archived`,
-    );
-    await q.query(`CREATE INDEX phone_numbers_number ON phone_numbers (number)`);
-    await q.query(`CREATE INDEX phone_numbers_workspace ON phone_numbers (workspace_id, created_at, id)`);
+    `CREATE UNIQUE INDEX phone_numbers_active_number ON phone_numbers (number) WHERE NOT archived`,
+    `CREATE INDEX phone_numbers_number ON phone_numbers (number)`,
+    `CREATE INDEX phone_numbers_workspace ON phone_numbers (workspace_id, created_at, id)`,
     // Whether a STOP/START/HELP message owes a confirmation, decided once per Twilio message so a
     // redelivery (when the opt-out no longer "changes") still sends the confirmation it owed.
-    await q.query(`
+    `
       CREATE TABLE keyword_outcomes (
         message_sid text PRIMARY KEY,
         workspace_id uuid NOT NULL,
         confirm boolean NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE keyword_outcomes`);
-    await q.query(`DROP TABLE phone_numbers`);
-    await q.query(`DROP TABLE workspaces`);
-  }
-}
+      )`,
+  ],
+  down: [`DROP TABLE keyword_outcomes`, `DROP TABLE phone_numbers`, `DROP TABLE workspaces`],
+});

@@ -1,15 +1,13 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@app/persistence';
 
 /**
  * Keyword lists and their reply texts per number (null: the defaults), and when a STOP from a
  * phone was last acknowledged, so a repeated STOP is acknowledged at most once a day.
  */
-export class KeywordsPerNumber1732480000000 implements MigrationInterface {
-  name = 'KeywordsPerNumber1732480000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE phone_numbers ADD COLUMN keywords jsonb, ADD COLUMN keyword_replies jsonb`);
-    await q.query(`
+export const KeywordsPerNumber1732480000000 = sqlMigration('KeywordsPerNumber1732480000000', {
+  up: [
+    `ALTER TABLE phone_numbers ADD COLUMN keywords jsonb, ADD COLUMN keyword_replies jsonb`,
+    `
       CREATE TABLE keyword_acks (
         phone_number_id uuid NOT NULL,
         phone text NOT NULL,
@@ -17,11 +15,10 @@ export class KeywordsPerNumber1732480000000 implements MigrationInterface {
         workspace_id uuid NOT NULL,
         acked_at timestamptz NOT NULL,
         PRIMARY KEY (phone_number_id, phone, keyword)
-      )`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE keyword_acks`);
-    await q.query(`ALTER TABLE phone_numbers DROP COLUMN keywords, DROP COLUMN keyword_replies`);
-  }
-}
+      )`,
+  ],
+  down: [
+    `DROP TABLE keyword_acks`,
+    `ALTER TABLE phone_numbers DROP COLUMN keywords, DROP COLUMN keyword_replies`,
+  ],
+});

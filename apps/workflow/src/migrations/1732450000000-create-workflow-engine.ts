@@ -1,12 +1,10 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@app/persistence';
 
 /** Workflow definitions (one row per version), the version each chat runs, and handled turns. */
-export class CreateWorkflowEngine1732450000000 implements MigrationInterface {
-  name = 'CreateWorkflowEngine1732450000000';
-
-  async up(q: QueryRunner): Promise<void> {
+export const CreateWorkflowEngine1732450000000 = sqlMigration('CreateWorkflowEngine1732450000000', {
+  up: [
     // Versions are immutable: an update inserts version n+1, so a chat pinned to n keeps running n.
-    await q.query(`
+    `
       CREATE TABLE workflow_versions (
         workflow_id uuid NOT NULL,
         version integer NOT NULL CHECK (version > 0),
@@ -15,12 +13,9 @@ export class CreateWorkflowEngine1732450000000 implements MigrationInterface {
         definition jsonb NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (workflow_id, version)
-      )`);
-    await q.query(
-      `CREATE INDEX workflow_versions_by_workspace ON workflow_versions (workspace_id, workflow_id, version DESC)`,
-    );
-
-    await q.query(`
+      )`,
+    `CREATE INDEX workflow_versions_by_workspace ON workflow_versions (workspace_id, workflow_id, version DESC)`,
+    `
       CREATE TABLE chat_sessions (
         chat_id uuid PRIMARY KEY,
         workspace_id uuid NOT NULL,
@@ -29,11 +24,10 @@ export class CreateWorkflowEngine1732450000000 implements MigrationInterface {
         started_by text NOT NULL CHECK (started_by IN ('inbound', 'action')),
         created_at timestamptz NOT NULL DEFAULT now(),
         FOREIGN KEY (workflow_id, version) REFERENCES workflow_versions (workflow_id, version)
-      )`);
-
+      )`,
     // One row per answered input: the inbound twilioSid (or start:<key> for a started chat).
     // lead_key is the turn that answered it; several queued messages share one lead.
-    await q.query(`
+    `
       CREATE TABLE turns (
         turn_key text PRIMARY KEY,
         workspace_id uuid NOT NULL,
@@ -43,24 +37,22 @@ export class CreateWorkflowEngine1732450000000 implements MigrationInterface {
         reason text,
         created_at timestamptz NOT NULL DEFAULT now(),
         finished_at timestamptz
-      )`);
-    await q.query(`CREATE INDEX turns_by_chat ON turns (chat_id)`);
-    await q.query(`CREATE INDEX turns_by_lead ON turns (lead_key)`);
-
+      )`,
+    `CREATE INDEX turns_by_chat ON turns (chat_id)`,
+    `CREATE INDEX turns_by_lead ON turns (lead_key)`,
     // ConversationStarter calls, by the caller's idempotency key.
-    await q.query(`
+    `
       CREATE TABLE chat_starts (
         idempotency_key text PRIMARY KEY,
         workspace_id uuid NOT NULL,
         chat_id uuid NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE chat_starts`);
-    await q.query(`DROP TABLE turns`);
-    await q.query(`DROP TABLE chat_sessions`);
-    await q.query(`DROP TABLE workflow_versions`);
-  }
-}
+      )`,
+  ],
+  down: [
+    `DROP TABLE chat_starts`,
+    `DROP TABLE turns`,
+    `DROP TABLE chat_sessions`,
+    `DROP TABLE workflow_versions`,
+  ],
+});

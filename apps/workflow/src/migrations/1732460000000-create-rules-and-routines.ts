@@ -1,11 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@app/persistence';
 
 /** Event rules with their action runs, and routines with their runs and per-member items. */
-export class CreateRulesAndRoutines1732460000000 implements MigrationInterface {
-  name = 'CreateRulesAndRoutines1732460000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+export const CreateRulesAndRoutines1732460000000 = sqlMigration('CreateRulesAndRoutines1732460000000', {
+  up: [
+    `
       CREATE TABLE event_rules (
         id uuid PRIMARY KEY,
         workspace_id uuid NOT NULL,
@@ -14,11 +12,10 @@ export class CreateRulesAndRoutines1732460000000 implements MigrationInterface {
         action jsonb NOT NULL,
         enabled boolean NOT NULL DEFAULT true,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX event_rules_by_event ON event_rules (workspace_id, event) WHERE enabled`);
-
+      )`,
+    `CREATE INDEX event_rules_by_event ON event_rules (workspace_id, event) WHERE enabled`,
     // One row per (rule, event): a redelivered event finds its run instead of acting twice.
-    await q.query(`
+    `
       CREATE TABLE action_runs (
         id uuid PRIMARY KEY,
         workspace_id uuid NOT NULL,
@@ -32,12 +29,9 @@ export class CreateRulesAndRoutines1732460000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT action_runs_rule_event UNIQUE (rule_id, event_id)
-      )`);
-    await q.query(
-      `CREATE INDEX action_runs_by_rule ON action_runs (workspace_id, rule_id, created_at DESC, id DESC)`,
-    );
-
-    await q.query(`
+      )`,
+    `CREATE INDEX action_runs_by_rule ON action_runs (workspace_id, rule_id, created_at DESC, id DESC)`,
+    `
       CREATE TABLE routines (
         id uuid PRIMARY KEY,
         workspace_id uuid NOT NULL,
@@ -46,13 +40,12 @@ export class CreateRulesAndRoutines1732460000000 implements MigrationInterface {
         action jsonb NOT NULL,
         schedule text,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX routines_by_workspace ON routines (workspace_id, created_at)`);
-    await q.query(`CREATE INDEX routines_scheduled ON routines (id) WHERE schedule IS NOT NULL`);
-
+      )`,
+    `CREATE INDEX routines_by_workspace ON routines (workspace_id, created_at)`,
+    `CREATE INDEX routines_scheduled ON routines (id) WHERE schedule IS NOT NULL`,
     // scheduled_for is the cron tick a run was started for: unique, so one replica fires a tick.
     // At most one running run per routine, so a tick or a second "run now" cannot overlap a run.
-    await q.query(`
+    `
       CREATE TABLE routine_runs (
         id uuid PRIMARY KEY,
         workspace_id uuid NOT NULL,
@@ -69,16 +62,13 @@ export class CreateRulesAndRoutines1732460000000 implements MigrationInterface {
         started_at timestamptz NOT NULL DEFAULT now(),
         finished_at timestamptz,
         CONSTRAINT routine_runs_tick UNIQUE (routine_id, scheduled_for)
-      )`);
-    await q.query(
-      `CREATE UNIQUE INDEX routine_runs_one_running ON routine_runs (routine_id) WHERE state = 'running'`,
-    );
-    await q.query(`CREATE INDEX routine_runs_latest ON routine_runs (routine_id, started_at DESC)`);
-    await q.query(`CREATE INDEX routine_runs_running ON routine_runs (id) WHERE state = 'running'`);
-
+      )`,
+    `CREATE UNIQUE INDEX routine_runs_one_running ON routine_runs (routine_id) WHERE state = 'running'`,
+    `CREATE INDEX routine_runs_latest ON routine_runs (routine_id, started_at DESC)`,
+    `CREATE INDEX routine_runs_running ON routine_runs (id) WHERE state = 'running'`,
     // Written before the send (pending) and settled after it: a resumed run re-sends only pending
     // items, with the same idempotency key, so outbound sends each member at most once.
-    await q.query(`
+    `
       CREATE TABLE routine_run_items (
         run_id uuid NOT NULL REFERENCES routine_runs (id),
         member_id uuid NOT NULL,
@@ -90,17 +80,14 @@ export class CreateRulesAndRoutines1732460000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (run_id, member_id)
-      )`);
-    await q.query(
-      `CREATE INDEX routine_run_items_pending ON routine_run_items (run_id, member_id) WHERE status = 'pending'`,
-    );
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE routine_run_items`);
-    await q.query(`DROP TABLE routine_runs`);
-    await q.query(`DROP TABLE routines`);
-    await q.query(`DROP TABLE action_runs`);
-    await q.query(`DROP TABLE event_rules`);
-  }
-}
+      )`,
+    `CREATE INDEX routine_run_items_pending ON routine_run_items (run_id, member_id) WHERE status = 'pending'`,
+  ],
+  down: [
+    `DROP TABLE routine_run_items`,
+    `DROP TABLE routine_runs`,
+    `DROP TABLE routines`,
+    `DROP TABLE action_runs`,
+    `DROP TABLE event_rules`,
+  ],
+});
