@@ -8,7 +8,8 @@
 # production node_modules and a one-line entry point; no sources, tests, dev dependencies or
 # source maps. It runs as the unprivileged `node` user (uid 1000). `docker run IMAGE migrate`
 # runs the service's migrations only.
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24 (LTS) in the images; the code also runs on Node >= 20.19 (package.json engines).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: every app and lib, transpiled to dist/ (shared by all eight images) -------------
 FROM ${NODE_IMAGE} AS build
@@ -16,7 +17,7 @@ WORKDIR /src
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.base.json .swcrc ./
-COPY scripts/build.mjs scripts/build-console.mjs scripts/
+COPY scripts/build.mjs scripts/build-console.mjs scripts/healthcheck.cjs scripts/
 COPY libs libs
 COPY apps apps
 # Also builds the operator console (Vite) into dist/apps/api/console: the api image serves it.
@@ -48,7 +49,10 @@ COPY --from=build /src/dist/apps/${APP} ./dist/apps/${APP}
 # A fixed entry point, so exec-form ENTRYPOINT works for every APP and arguments pass through.
 RUN test -f "dist/apps/${APP}/src/main.js" \
  && printf "require('./dist/apps/%s/src/main.js');\n" "$APP" > main.js
+COPY --from=build /src/scripts/healthcheck.cjs ./healthcheck.cjs
 USER 1000:1000
 # The service's port comes from its config default (or PORT); health: /health/live, /health/ready.
+# Compose and Kubernetes use their own probes; this one is for a plain `docker run`.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["node", "/app/healthcheck.cjs"]
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["node", "/app/main.js"]

@@ -2,11 +2,14 @@
 // compose service built from the Dockerfile, gets every variable it requires and none it does not
 // read, listens and is health-checked on its configured port, and its env passes its own
 // validation. Also: infrastructure, profiles and health-gated start order.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv2019 from 'ajv/dist/2019';
 import { parse } from 'yaml';
 import { type AppConfig, ROOT, isWellKnown, loadAppConfigs } from './test/app-config';
 import {
+  type ComposeService,
   containerPorts,
   dependsOn,
   healthcheckCommand,
@@ -24,10 +27,16 @@ beforeAll(async () => {
 
 const appList = () => [...apps.values()];
 
-/** `docker compose up` from a shell with nothing set: the defaults written in the file. */
-const NO_SHELL_VARS: Record<string, string> = {};
+/** The secrets compose requires (no defaults), as `.env` would set them. */
+const SECRETS = { POSTGRES_PASSWORD: 'a-postgres-password', ADMIN_API_KEY: 'an-admin-key-0123456789abcdef' };
+/** `docker compose up` with only the required secrets set: the defaults written in the file. */
+const NO_SHELL_VARS: Record<string, string> = { ...SECRETS };
+/** A service's environment, the required secrets set as in `.env`. */
+const envOf = (service: ComposeService, shell: Record<string, string | undefined> = {}) =>
+  serviceEnv(service, { ...SECRETS, ...shell });
 /** Real Twilio: the documented switch-over. */
 const REAL_TWILIO = {
+  ...SECRETS,
   TWILIO_ACCOUNT_SID: 'AC0123456789abcdef0123456789abcdef',
   TWILIO_AUTH_TOKEN: 'a-real-looking-auth-token',
   PUBLIC_BASE_URL: 'https://hooks.example.com',
@@ -39,6 +48,80 @@ describe('docker-compose.yml', () => {
     expect(interpolate('${A:-x}/${B-y}/${C}/$$D/${E:-${F:-z}}', { A: '', B: '' })).toBe('x///$D/z');
     expect(interpolate('${A:-x}-${A-y}-${A:+alt}-$A', { A: 'set' })).toBe('set-set-alt-set');
     expect(() => interpolate('${A:?must be set}', {})).toThrow(/A is not set/);
+  });
+
+  it('has no default password or operator key: they are required variables', () => {
+    for (const name of appList()
+      .map((app) => app.name)
+      .concat('postgres')) {
+      const service = compose.services[name];
+      const env = serviceEnv(service, SECRETS);
+      for (const [secret, value] of Object.entries(SECRETS)) {
+        const uses = Object.values(env).some((v) => v.includes(value));
+        if (!uses) continue;
+        expect(() => serviceEnv(service, { ...SECRETS, [secret]: '' })).toThrow(
+          new RegExp(`${secret} is not set: .*\\.env\\.example`),
+        );
+      }
+    }
+    expect(serviceEnv(compose.services.postgres, SECRETS).POSTGRES_PASSWORD).toBe(SECRETS.POSTGRES_PASSWORD);
+    expect(serviceEnv(compose.services.api, SECRETS).ADMIN_API_KEY).toBe(SECRETS.ADMIN_API_KEY);
+  });
+
+  it('is valid for docker-compose 1.29 (its compose-spec schema): no top-level name, no unknown keys', () => {
+    // deploy/test/compose-spec-1.29.json is docker-compose 1.29.2's own schema
+    // (compose/config/compose_spec.json, Apache-2.0), which rejects what compose v2 added later.
+    const raw = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as Record<
+      string,
+      unknown
+    >;
+    const ajv = new Ajv2019({ strict: false, allErrors: true });
+    for (const format of ['duration', 'ports', 'expose']) ajv.addFormat(format, true);
+    // Its draft-04 style `id` keywords (schema ids, strings) are `$id` to Ajv; drop them.
+    const withoutIds = (node: unknown): unknown =>
+      Array.isArray(node)
+        ? node.map(withoutIds)
+        : node && typeof node === 'object'
+          ? Object.fromEntries(
+              Object.entries(node)
+                .filter(([key, value]) => !((key === 'id' || key === '$schema') && typeof value === 'string'))
+                .map(([key, value]) => [key, withoutIds(value)]),
+            )
+          : node;
+    const schema = withoutIds(
+      JSON.parse(readFileSync(join(__dirname, 'test', 'compose-spec-1.29.json'), 'utf8')),
+    ) as object;
+    const validate = ajv.compile(schema);
+    expect(raw.name).toBeUndefined();
+    validate(raw);
+    expect(validate.errors ?? []).toEqual([]);
+    // The schema is not everything docker-compose checks: when it is installed, ask it too.
+    const which = spawnSync('docker-compose', ['version', '--short'], { encoding: 'utf8' });
+    if (which.status !== 0) return;
+    for (const profile of ['', 'dev', 'observability']) {
+      const args = [...(profile ? ['--profile', profile] : []), 'config', '-q'];
+      expect(() =>
+        execFileSync('docker-compose', args, {
+          cwd: ROOT,
+          env: { ...process.env, ...SECRETS },
+          stdio: 'pipe',
+        }),
+      ).not.toThrow();
+    }
+  });
+
+  it('publishes Postgres and NATS only in the dev profile, and then only on loopback', () => {
+    const infraPorts = ['5432', '4222', '8222'];
+    for (const [name, service] of Object.entries(compose.services)) {
+      const published = (service.ports ?? []).map(String);
+      const infra = published.filter((port) => infraPorts.includes(port.split(':').at(-1)!));
+      if (infra.length === 0) continue;
+      expect({ name, profiles: service.profiles }).toEqual({ name, profiles: ['dev'] });
+      for (const port of infra)
+        expect({ name, port }).toEqual({ name, port: expect.stringMatching(/^127\.0\.0\.1:/) });
+    }
+    expect(compose.services.postgres.ports ?? []).toEqual([]);
+    expect(compose.services.nats.ports ?? []).toEqual([]);
   });
 
   it('has a service for every app, built from the Dockerfile with APP set to the app', () => {
@@ -64,7 +147,7 @@ describe('docker-compose.yml', () => {
 
   it('sets every variable each service requires, non-empty, with nothing set in the shell', () => {
     const problems = appList().flatMap((app) => {
-      const env = serviceEnv(compose.services[app.name], NO_SHELL_VARS);
+      const env = envOf(compose.services[app.name], NO_SHELL_VARS);
       return [...app.required]
         .filter((key) => !env[key])
         .map((key) => `${app.name}: ${key} is required by its config but not set`);
@@ -74,7 +157,7 @@ describe('docker-compose.yml', () => {
 
   it('sets no variable a service does not read (besides well-known ones)', () => {
     const problems = appList().flatMap((app) =>
-      Object.keys(serviceEnv(compose.services[app.name]))
+      Object.keys(envOf(compose.services[app.name]))
         .filter((key) => !app.known.has(key) && !isWellKnown(key))
         .map((key) => `${app.name}: ${key} is set but apps/${app.name} does not read it`),
     );
@@ -85,22 +168,18 @@ describe('docker-compose.yml', () => {
     ['against the emulator (no variables set)', NO_SHELL_VARS],
     ['against real Twilio', REAL_TWILIO],
   ])('gives every service an environment its own config validation accepts: %s', (_label, shell) => {
-    const problems = appList().flatMap(
-      (app) => app.check(serviceEnv(compose.services[app.name], shell)) ?? [],
-    );
+    const problems = appList().flatMap((app) => app.check(envOf(compose.services[app.name], shell)) ?? []);
     expect(problems).toEqual([]);
   });
 
   it('points outbound at the emulator by default and at Twilio when TWILIO_API_BASE_URL is empty', () => {
-    expect(serviceEnv(compose.services.outbound).TWILIO_API_BASE_URL).toMatch(
-      /^http:\/\/twilio-emulator:\d+$/,
-    );
-    expect(serviceEnv(compose.services.outbound, REAL_TWILIO).TWILIO_API_BASE_URL).toBe('');
+    expect(envOf(compose.services.outbound).TWILIO_API_BASE_URL).toMatch(/^http:\/\/twilio-emulator:\d+$/);
+    expect(envOf(compose.services.outbound, REAL_TWILIO).TWILIO_API_BASE_URL).toBe('');
   });
 
   it('shares one Twilio account between the emulator, ingress and outbound', () => {
     const pick = (name: string) => {
-      const env = serviceEnv(compose.services[name]);
+      const env = envOf(compose.services[name]);
       return [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN];
     };
     expect(pick('ingress')).toEqual(pick('twilio-emulator'));
@@ -110,7 +189,7 @@ describe('docker-compose.yml', () => {
   it('runs each service on its configured port, publishes it and health-checks it there', () => {
     for (const app of appList()) {
       const service = compose.services[app.name];
-      const env = serviceEnv(service);
+      const env = envOf(service);
       expect({ service: app.name, PORT: env.PORT ?? String(app.port) }).toEqual({
         service: app.name,
         PORT: String(app.port),
@@ -126,7 +205,7 @@ describe('docker-compose.yml', () => {
   it('addresses every app by its service name and configured port in URLs', () => {
     const byHost = new Map(appList().map((app) => [app.name, app.port]));
     for (const [name, service] of Object.entries(compose.services)) {
-      for (const [key, value] of Object.entries(serviceEnv(service))) {
+      for (const [key, value] of Object.entries(envOf(service))) {
         for (const match of value.matchAll(/\/\/([a-z0-9-]+):(\d+)/g)) {
           const expected = byHost.get(match[1]);
           if (expected !== undefined)
@@ -159,13 +238,13 @@ describe('docker-compose.yml', () => {
 
   it('uses the compose Postgres and NATS', () => {
     for (const app of appList()) {
-      const env = serviceEnv(compose.services[app.name]);
+      const env = envOf(compose.services[app.name]);
       if (app.usesDatabase) expect(env.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@postgres:5432\//);
       if (app.known.has('NATS_URL')) expect(env.NATS_URL).toBe('nats://nats:4222');
     }
     const pg = compose.services.postgres;
-    const pgEnv = serviceEnv(pg);
-    const url = new URL(serviceEnv(compose.services.api).DATABASE_URL);
+    const pgEnv = envOf(pg);
+    const url = new URL(envOf(compose.services.api).DATABASE_URL);
     expect([url.username, decodeURIComponent(url.password), url.pathname.slice(1)]).toEqual([
       pgEnv.POSTGRES_USER,
       pgEnv.POSTGRES_PASSWORD,
@@ -185,7 +264,7 @@ describe('docker-compose.yml', () => {
     expect(healthcheckCommand(nats)).toContain('js-enabled-only=true');
     for (const app of appList()) {
       if (app.known.has('NATS_STREAM_REPLICAS'))
-        expect(serviceEnv(compose.services[app.name]).NATS_STREAM_REPLICAS).toBe('1');
+        expect(envOf(compose.services[app.name]).NATS_STREAM_REPLICAS).toBe('1');
     }
   });
 
@@ -220,7 +299,7 @@ describe('docker-compose.yml', () => {
     // The services export only when OTEL_EXPORTER_OTLP_ENDPOINT is set; the documented value works:
     for (const app of appList()) {
       if (!app.known.has('OTEL_EXPORTER_OTLP_ENDPOINT')) continue;
-      const env = serviceEnv(compose.services[app.name], {
+      const env = envOf(compose.services[app.name], {
         OTEL_EXPORTER_OTLP_ENDPOINT: `http://otel-collector:${httpPort}`,
       });
       expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe(`http://otel-collector:${httpPort}`);

@@ -103,9 +103,9 @@ describe('Dockerfile', () => {
     expect(runtime.lines.join('\n')).toMatch(/test -n "\$APP"/);
   });
 
-  it('builds on Node 20 like the project', () => {
+  it('builds on Node 24 (LTS) while the code keeps running on Node 20.19+', () => {
     const image = /ARG NODE_IMAGE=(\S+)/.exec(dockerfile)?.[1] ?? '';
-    expect(image).toMatch(/^node:20[-.]/);
+    expect(image).toMatch(/^node:24[-.]/);
     const engines = (
       JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }
     ).engines.node;
@@ -117,7 +117,13 @@ describe('Dockerfile', () => {
     expect(copies.every((line) => /--from=/.test(line))).toBe(true); // nothing straight from the context
     const sources = copies.map((line) => line.split(/\s+/).filter((arg) => !arg.startsWith('--'))[1]);
     expect(sources.sort()).toEqual(
-      ['/app/node_modules', '/app/package.json', '/src/dist/apps/${APP}', '/src/dist/libs'].sort(),
+      [
+        '/app/node_modules',
+        '/app/package.json',
+        '/src/dist/apps/${APP}',
+        '/src/dist/libs',
+        '/src/scripts/healthcheck.cjs',
+      ].sort(),
     );
     const depsStage = all.find((stage) =>
       copies.some((line) => line.includes(`--from=${stage.name} /app/node_modules`)),
@@ -125,6 +131,15 @@ describe('Dockerfile', () => {
     expect(depsStage.lines.join('\n')).toMatch(/npm ci --omit=dev/);
     const buildStage = all.find((stage) => /node scripts\/build\.mjs/.test(stage.lines.join('\n')))!;
     expect(buildStage.lines.join('\n')).toMatch(/-name '\*\.map' -delete/);
+  });
+
+  it('has a HEALTHCHECK that asks the service itself whether it is ready', () => {
+    const line = runtime.lines.find((l) => /^HEALTHCHECK\s/i.test(l));
+    expect(line).toMatch(/CMD \["node", "\/app\/healthcheck\.cjs"\]$/);
+    const script = readFileSync(join(ROOT, 'scripts', 'healthcheck.cjs'), 'utf8');
+    expect(script).toContain('/health/ready');
+    expect(script).toContain('process.env.PORT');
+    expect(excluded('scripts/healthcheck.cjs')).toBe(false);
   });
 
   it('runs as an unprivileged numeric user, so Kubernetes can verify runAsNonRoot', () => {

@@ -30,6 +30,8 @@ export interface AppConfig {
   readyPath: string;
   livePath: string;
   usesDatabase: boolean;
+  /** Each schema variable's default, as the service sees it when the variable is unset. */
+  defaults: Map<string, unknown>;
   /** Validates a whole environment the way the service does at start; returns the error or undefined. */
   check(env: Record<string, string | undefined>): string | undefined;
 }
@@ -96,6 +98,12 @@ async function appConfig(name: string): Promise<AppConfig> {
     readyPath,
     livePath: '/health/live',
     usesDatabase: 'DATABASE_URL' in shape,
+    defaults: new Map(
+      Object.entries(shape).flatMap(([key, schema]) => {
+        const parsed = schema.safeParse(undefined);
+        return parsed.success && parsed.data !== undefined ? [[key, parsed.data] as const] : [];
+      }),
+    ),
     check(env) {
       try {
         load(env);
