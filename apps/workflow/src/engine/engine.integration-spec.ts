@@ -284,6 +284,17 @@ describe('workflow engine', () => {
     ).toBe(
       'definition is not valid: steps[2].agent.abilities[0]: unknown ability "send_fax" (known: send_whatsapp_message, send_sms_message, end_chat)',
     );
+    const list = `[${Array.from({ length: 30 }, (_, i) => i + 1).join(',')}]`;
+    expect(
+      await refuse([
+        {
+          if: `${list}.exists(a, ${list}.exists(b, ${list}.exists(c, message.body == string(a))))`,
+          then: [],
+        },
+      ]),
+    ).toMatch(
+      /^definition is not valid: steps\[0\]\.if: CEL error: too costly to evaluate: .* more than the limit of 10,000/,
+    );
     expect(await refuse([{ say: 'hi' }])).toBe(
       'definition is not valid: steps[0]: a step needs exactly one of reply, if, agent',
     );
