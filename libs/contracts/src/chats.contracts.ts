@@ -72,10 +72,13 @@ export const GetChat = defineRequest({
 export const ListChatMessages = defineRequest({
   subject: 'rpc.chats.message.list',
   askedBy: ['api', 'workflow'],
-  description: "A chat's messages in order (the agent's history too).",
+  description:
+    "A chat's messages in order, paged from the oldest; or with newest, the newest `limit` messages in order (an agent's history).",
   request: WorkspaceScoped.extend({
     chatId: Id,
     ...paging(500, 200),
+    /** The newest `limit` messages (still oldest first), in one page: what an agent should see. */
+    newest: z.boolean().optional(),
   }),
   response: Page(ChatMessage),
 });

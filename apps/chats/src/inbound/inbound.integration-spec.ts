@@ -134,6 +134,38 @@ describe('chats: inbound messages into chats (real Postgres and NATS)', () => {
     expect(second).toEqual({ items: [expect.objectContaining({ body: 'same time 3' })], nextCursor: null });
   });
 
+  it('gives the newest messages in order when asked for the newest (an agent past its history limit)', async () => {
+    const p = h.party();
+    const base = Date.now() - 60_000;
+    const sent = [];
+    for (let i = 1; i <= 5; i++)
+      sent.push(
+        await h.inbound(
+          h.accepted(p, {
+            channel: 'sms',
+            body: `m${i}`,
+            receivedAt: new Date(base + i * 1000).toISOString(),
+          }),
+        ),
+      );
+    const turn = await turnFor(sent[4].twilioSid);
+    await waitFor(async () => {
+      const all = await h.nats.request(ListChatMessages, {
+        workspaceId: p.workspace.id,
+        chatId: turn.chatId,
+      });
+      return all.items.length === 5;
+    });
+    const newest = await h.nats.request(ListChatMessages, {
+      workspaceId: p.workspace.id,
+      chatId: turn.chatId,
+      limit: 3,
+      newest: true,
+    });
+    expect(newest.items.map((m) => m.body)).toEqual(['m3', 'm4', 'm5']);
+    expect(newest.nextCursor).toBeNull();
+  });
+
   it('keeps the media metadata of a message', async () => {
     const p = h.party();
     const media = [
