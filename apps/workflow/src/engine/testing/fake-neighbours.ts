@@ -171,6 +171,11 @@ export class EngineNeighbours {
       status: 'open',
       lastMessageAt: null,
       createdAt: new Date().toISOString(),
+      heldBy: null,
+      waitingSince: null,
+      handoffReason: null,
+      assignedTo: null,
+      unreadCount: 0,
       ...fields,
     };
   }
