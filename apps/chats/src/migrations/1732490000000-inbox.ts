@@ -1,11 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@app/persistence';
 
 /** The inbox: who holds a chat, the waiting queue, assignment, unread counts, the holding message's timer. */
-export class Inbox1732490000000 implements MigrationInterface {
-  name = 'Inbox1732490000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+export const Inbox1732490000000 = sqlMigration('Inbox1732490000000', {
+  up: [
+    `
       ALTER TABLE chats
         -- The person answering (takeover): 'user:<id>' or 'api-key:<id>', and what to call them.
         ADD COLUMN held_by text,
@@ -20,22 +18,16 @@ export class Inbox1732490000000 implements MigrationInterface {
         -- The holding message of a waiting chat: due then, this text, sent once.
         ADD COLUMN holding_due_at timestamptz,
         ADD COLUMN holding_message text,
-        ADD COLUMN holding_sent_at timestamptz`);
-    await q.query(
-      `CREATE INDEX chats_workspace_waiting ON chats (workspace_id, waiting_since) WHERE waiting_since IS NOT NULL`,
-    );
-    await q.query(
-      `CREATE INDEX chats_holding_due ON chats (holding_due_at) WHERE holding_due_at IS NOT NULL AND holding_sent_at IS NULL`,
-    );
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP INDEX chats_holding_due');
-    await q.query('DROP INDEX chats_workspace_waiting');
-    await q.query(`
-      ALTER TABLE chats DROP COLUMN held_by, DROP COLUMN held_by_name, DROP COLUMN held_since,
-        DROP COLUMN waiting_since, DROP COLUMN handoff_reason, DROP COLUMN assigned_to,
-        DROP COLUMN assigned_to_name, DROP COLUMN unread_count, DROP COLUMN holding_due_at,
-        DROP COLUMN holding_message, DROP COLUMN holding_sent_at`);
-  }
-}
+        ADD COLUMN holding_sent_at timestamptz`,
+    `CREATE INDEX chats_workspace_waiting ON chats (workspace_id, waiting_since) WHERE waiting_since IS NOT NULL`,
+    `CREATE INDEX chats_holding_due ON chats (holding_due_at) WHERE holding_due_at IS NOT NULL AND holding_sent_at IS NULL`,
+  ],
+  down: [
+    'DROP INDEX chats_holding_due',
+    'DROP INDEX chats_workspace_waiting',
+    `ALTER TABLE chats DROP COLUMN held_by, DROP COLUMN held_by_name, DROP COLUMN held_since,
+       DROP COLUMN waiting_since, DROP COLUMN handoff_reason, DROP COLUMN assigned_to,
+       DROP COLUMN assigned_to_name, DROP COLUMN unread_count, DROP COLUMN holding_due_at,
+       DROP COLUMN holding_message, DROP COLUMN holding_sent_at`,
+  ],
+});
