@@ -5,6 +5,7 @@ import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureInfrastructure } from './infra.mjs';
 import { devEnvironment, startStack, waitReady } from './stack.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,6 +20,7 @@ async function up(url) {
 }
 
 let stack;
+let infra;
 let offset = 0;
 if (!(await up('http://127.0.0.1:3001/health/ready'))) {
   if (!existsSync(join(root, 'dist/apps/api/src/main.js'))) {
@@ -27,8 +29,9 @@ if (!(await up('http://127.0.0.1:3001/health/ready'))) {
   }
   offset = 1100;
   console.log('No running stack found on :3001; starting one for the demo...');
+  infra = await ensureInfrastructure();
   const env = devEnvironment(
-    { ...process.env, NATS_NAMESPACE: 'demo', LOG_LEVEL: 'warn' },
+    { ...process.env, ...infra.env, NATS_NAMESPACE: 'demo', LOG_LEVEL: 'warn' },
     { portOffset: offset },
   );
   stack = startStack({ env, portOffset: offset, stdio: 'ignore', schemaPrefix: 'demo' });
@@ -113,4 +116,5 @@ try {
   process.exitCode = 1;
 } finally {
   await stack?.stop();
+  await infra?.stop();
 }

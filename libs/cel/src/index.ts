@@ -1,2 +1,1 @@
 export * from './cel';
-export * from './cost';

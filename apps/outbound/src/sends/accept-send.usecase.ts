@@ -1,12 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  AppError,
-  isAppError,
-  SendRequested,
-  sendMsgId,
-  type SendRequest,
-  type SendResult,
-} from '@app/contracts';
+import { AppError, isAppError, SendRequested, type SendRequest, type SendResult } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
 import { SendChecks, type CheckOutcome } from './send-checks';
 import { SendUpdatesPublisher, toResult } from './send-updates.publisher';
@@ -62,6 +55,9 @@ export class AcceptSendUseCase {
   }
 
   private async enqueue(request: SendRequest): Promise<void> {
-    await this.messaging.publish(SendRequested, request, { msgId: sendMsgId(request) });
+    // Scoped by workspace: idempotency keys are unique per workspace only.
+    await this.messaging.publish(SendRequested, request, {
+      msgId: `${request.workspaceId}:${request.idempotencyKey}`,
+    });
   }
 }

@@ -3,7 +3,6 @@ import {
   MessageAccepted,
   ResolveMember,
   SendRequested,
-  sendMsgId,
   SetMemberOptOut,
   type Channel,
   type InboundMessageReceived,
@@ -199,6 +198,6 @@ export class RouteInboundUseCase {
   }
 
   private async send(request: SendRequest): Promise<void> {
-    await this.bus.publish(SendRequested, request, { msgId: sendMsgId(request) });
+    await this.bus.publish(SendRequested, request, { msgId: request.idempotencyKey });
   }
 }
