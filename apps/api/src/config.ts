@@ -69,6 +69,17 @@ export const apiConfigShape = {
     .default(1024 * 1024),
   /** How long a call waits for the service behind it before answering 503. */
   API_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** GET /v1/stream: a comment line this often keeps proxies and the browser from closing an idle stream. */
+  API_STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** Bytes a stream client may leave unread; past it, it gets a resync hint and is disconnected. */
+  API_STREAM_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
+  /** Most missed events a reconnecting client (Last-Event-ID) is sent; past it, a resync hint. */
+  API_STREAM_REPLAY_MAX: z.coerce.number().int().min(0).max(100_000).default(1_000),
   /** The built operator console served at /console/ (default: beside the compiled api). */
   CONSOLE_DIR: z.string().min(1).optional(),
 };

@@ -15,6 +15,7 @@ import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module';
 import { RoutinesModule } from './routines/routines.module';
 import { SessionEntity } from './sessions/session.entity';
 import { SessionsModule } from './sessions/sessions.module';
+import { StreamModule } from './stream/stream.module';
 import { UserEntity } from './users/user.entity';
 import { UsersModule } from './users/users.module';
 import { WorkflowsModule } from './workflows/workflows.module';
@@ -52,6 +53,7 @@ export const apiService = defineService('api', {
     EventRulesModule,
     EventsModule,
     RoutinesModule,
+    StreamModule,
   ],
   http: (config) => ({
     bodyLimit: config.API_BODY_LIMIT_BYTES,

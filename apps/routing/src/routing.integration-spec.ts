@@ -649,7 +649,7 @@ describe('routing', () => {
       );
       expect((await nats.stored(MessageAccepted)).filter((m) => m.msgId === messageSid)).toHaveLength(1);
       expect(
-        (await nats.stored(SendRequested)).filter((m) => m.msgId === `keyword:${messageSid}`),
+        (await nats.stored(SendRequested)).filter((m) => m.msgId === `${ws.id}:keyword:${messageSid}`),
       ).toHaveLength(1);
     });
   });

@@ -1,4 +1,5 @@
 import { Environment, type EnvironmentOptions } from '@marcbachmann/cel-js';
+import { estimateCost } from './cost';
 
 /** A variable's fields and their CEL types, e.g. `{ first_name: 'string', opted_out: 'bool' }`. */
 export type CelSchema = Record<string, string>;
@@ -17,12 +18,27 @@ export interface CelEnvironmentOptions {
   limits?: EnvironmentOptions['limits'];
   /** Compiled programs kept per source (the oldest dropped when full); 0 keeps none. */
   cacheSize?: number;
+  /**
+   * The most an expression may cost to evaluate once, in steps (see `estimateCost`): a dearer one
+   * is refused when compiled (CelCompileError of kind `cost`). Default DEFAULT_MAX_COST.
+   */
+  maxCost?: number;
+  /** Elements assumed in a list only known at run time (event data, split()), for the cost. Default 100. */
+  assumedListSize?: number;
 }
+
+/**
+ * Steps one evaluation may take by default: a few milliseconds of a busy core at most. A filter over
+ * thousands of members or a condition per event stays far below it; nested loops over long
+ * lists do not.
+ */
+export const DEFAULT_MAX_COST = 10_000;
 
 /** An expression that does not parse (`syntax`) or does not type-check (`type`), with where. */
 export class CelCompileError extends Error {
   constructor(
-    readonly kind: 'syntax' | 'type',
+    /** `cost`: it parses and checks but could take too long to evaluate (see `maxCost`). */
+    readonly kind: 'syntax' | 'type' | 'cost',
     /** The library's one-line description, without the source excerpt. */
     readonly summary: string,
     /** 0-based offset in the source of the offending part, when the library knows it. */
@@ -57,10 +73,14 @@ export class CelEnvironment {
   private readonly cache = new Map<string, CelProgram>();
   private readonly cacheSize: number;
   private readonly timestamps: Set<string>;
+  readonly maxCost: number;
+  private readonly assumedListSize: number;
 
   constructor(options: CelEnvironmentOptions = {}) {
     this.typed = options.variables !== undefined;
     this.cacheSize = options.cacheSize ?? 0;
+    this.maxCost = options.maxCost ?? DEFAULT_MAX_COST;
+    this.assumedListSize = options.assumedListSize ?? 100;
     this.environment = new Environment({
       unlistedVariablesAreDyn: !this.typed,
       ...(options.limits ? { limits: options.limits } : {}),
@@ -72,7 +92,7 @@ export class CelEnvironment {
       this.environment.registerVariable(name, this.typed ? 'google.protobuf.Timestamp' : 'dyn');
   }
 
-  /** Parses and, in a typed environment, type-checks. Throws CelCompileError. */
+  /** Parses, in a typed environment type-checks, and checks the cost. Throws CelCompileError. */
   compile(source: string): CelProgram {
     const hit = this.cache.get(source);
     if (hit) return hit;
@@ -88,6 +108,15 @@ export class CelEnvironment {
       if (!check.valid) throw compileError('type', check.error, source);
       type = check.type ?? 'dyn';
     }
+    const cost = estimateCost(parsed.ast, { assumedListSize: this.assumedListSize });
+    if (cost > this.maxCost)
+      throw new CelCompileError(
+        'cost',
+        `too costly to evaluate: about ${cost.toLocaleString('en-US')} steps, more than the limit of ` +
+          `${this.maxCost.toLocaleString('en-US')} (loop over shorter lists or nest fewer exists/all/map/filter)`,
+        null,
+        source,
+      );
     const program: CelProgram = {
       source,
       type,

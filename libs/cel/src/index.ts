@@ -1,1 +1,2 @@
 export * from './cel';
+export * from './cost';

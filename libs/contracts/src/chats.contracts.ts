@@ -8,6 +8,10 @@ import { defineEvent, defineRequest } from './define';
 export const MessageStatus = z.enum(MESSAGE_STATUSES);
 export type MessageStatus = z.infer<typeof MessageStatus>;
 
+/** A person in the inbox: `user:<id>` or `api-key:<id>`, and what to call them (a user's email). */
+export const Agent = z.object({ actor: z.string().min(1).max(200), name: z.string().max(320) });
+export type Agent = z.infer<typeof Agent>;
+
 export const Chat = z.object({
   id: Id,
   workspaceId: Id,
@@ -17,6 +21,16 @@ export const Chat = z.object({
   status: z.enum(['open', 'closed']),
   lastMessageAt: Timestamp.nullable(),
   createdAt: Timestamp,
+  /** The person answering this chat (took it over): the workflow runs no turns while one does. */
+  heldBy: Agent.extend({ since: Timestamp }).nullable(),
+  /** In the inbox's queue since then: waiting for a person (a handoff, or a number in `human` mode). */
+  waitingSince: Timestamp.nullable(),
+  /** Why the AI handed the chat to a person (handoff_to_human's reason). */
+  handoffReason: z.string().nullable(),
+  /** The person the chat is assigned to (who should take it), if any. */
+  assignedTo: Agent.nullable(),
+  /** Inbound messages since someone last read the chat in the inbox. */
+  unreadCount: z.number().int().min(0),
 });
 export type Chat = z.infer<typeof Chat>;
 
@@ -36,6 +50,42 @@ export const ChatMessage = z.object({
   createdAt: Timestamp,
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
+
+/** What happened to a chat, as the live stream (GET /v1/stream) tells it. */
+export const CHAT_ACTIVITY_TYPES = [
+  'chat.opened',
+  'message.created',
+  'message.updated',
+  'chat.taken_over',
+  'chat.handed_back',
+  'chat.waiting',
+  'chat.assigned',
+  'chat.read',
+  'chat.closed',
+] as const;
+export const ChatActivityType = z.enum(CHAT_ACTIVITY_TYPES);
+export type ChatActivityType = z.infer<typeof ChatActivityType>;
+
+/** The subject a workspace's chat activity is published on: one subject per workspace, so a replay reads only its own. */
+export const chatActivitySubject = (workspaceId: string) => `chat.activity.${workspaceId}`;
+
+export const ChatActivity = defineEvent({
+  subject: 'chat.activity',
+  publishers: ['chats'],
+  consumers: ['api'],
+  stream: 'CHAT',
+  description:
+    'A chat opened, a message stored or its status changed, a takeover, a hand back, a handoff, an assignment, a chat read or closed, with the chat as it is now. Published on chat.activity.<workspaceId>; the api streams it to the workspace (GET /v1/stream) with an ordered consumer per replica, no durable one. Nats-Msg-Id = activity:<what>.',
+  schema: z.object({
+    type: ChatActivityType,
+    workspaceId: Id,
+    chat: Chat,
+    /** The message for message.* events. */
+    message: ChatMessage.nullable(),
+    at: Timestamp,
+  }),
+});
+export type ChatActivity = z.infer<typeof ChatActivity.schema>;
 
 export const ChatTurnReady = defineEvent({
   subject: 'chat.turn.ready',
@@ -72,10 +122,13 @@ export const GetChat = defineRequest({
 export const ListChatMessages = defineRequest({
   subject: 'rpc.chats.message.list',
   askedBy: ['api', 'workflow'],
-  description: "A chat's messages in order (the agent's history too).",
+  description:
+    "A chat's messages in order, paged from the oldest; or with newest, the newest `limit` messages in order (an agent's history).",
   request: WorkspaceScoped.extend({
     chatId: Id,
     ...paging(500, 200),
+    /** The newest `limit` messages (still oldest first), in one page: what an agent should see. */
+    newest: z.boolean().optional(),
   }),
   response: Page(ChatMessage),
 });

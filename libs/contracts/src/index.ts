@@ -13,3 +13,5 @@ export * from './outbound.contracts';
 export * from './events.contracts';
 export * from './workflow.contracts';
 export * from './docs/contract-tables';
+export * from './docs/json-schemas';
+export * from './docs/asyncapi';

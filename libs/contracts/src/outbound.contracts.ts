@@ -19,7 +19,11 @@ export const Origin = z.object({ service: z.string().min(1), ref: z.string().nul
 
 /** A send request's fields; `SendRequest` adds the rules that tie them together. */
 export const SendFields = z.object({
-  /** Same key twice = one message. Scope it to the caller, e.g. `reply:<twilioSid>:<n>`. */
+  /**
+   * Same key twice in one workspace = one message (another workspace's same key is another
+   * message). Scope it to the caller, e.g. `reply:<twilioSid>:<n>`. Published on JetStream, the
+   * Nats-Msg-Id is `sendMsgId(request)`.
+   */
   idempotencyKey: z.string().min(1).max(200),
   workspaceId: Id,
   phoneNumberId: Id,
@@ -80,9 +84,17 @@ export const SendResult = z.object({ id: Id, status: SendStatus, reason: z.strin
 export type SendResult = z.infer<typeof SendResult>;
 
 /**
- * Any service sends with one of these two (see apps/outbound/src/examples/send-example.ts, runnable):
+ * The Nats-Msg-Id of a send on JetStream: `<workspaceId>:<idempotencyKey>`. Idempotency keys are
+ * unique per workspace (outbound stores them so), so the workspace is part of the id: a bare key
+ * would let one workspace's send make JetStream drop another's with the same key.
+ */
+export const sendMsgId = (request: Pick<SendRequest, 'workspaceId' | 'idempotencyKey'>): string =>
+  `${request.workspaceId}:${request.idempotencyKey}`;
+
+/**
+ * Any service sends with one of these two (libs/client does both; apps/outbound/src/examples/send-example.ts, runnable):
  *
- *   await messaging.publish(SendRequested, request, { msgId: `${request.workspaceId}:${request.idempotencyKey}` });
+ *   await messaging.publish(SendRequested, request, { msgId: sendMsgId(request) });
  *   const { id, status, reason } = await messaging.request(Send, request);
  *
  * Either way one idempotency key gives at most one Twilio message; follow it on OutboundMessageUpdated.
@@ -92,7 +104,8 @@ export const SendRequested = defineEvent({
   publishers: ['routing', 'workflow', 'outbound', INTEGRATION],
   consumers: ['outbound'],
   stream: 'OUTBOUND',
-  description: 'Fire-and-forget send from any service. Nats-Msg-Id = idempotencyKey.',
+  description:
+    'Fire-and-forget send from any service. Nats-Msg-Id = <workspaceId>:<idempotencyKey> (sendMsgId).',
   schema: SendRequest,
 });
 

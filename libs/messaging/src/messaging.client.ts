@@ -25,6 +25,11 @@ export interface PublishOptions {
   /** JetStream de-duplication key (Nats-Msg-Id): publishing the same id twice stores one message. */
   msgId: string;
   headers?: Record<string, string>;
+  /**
+   * A subject below the contract's (`chat.activity.<workspaceId>`), for events whose readers
+   * filter by a token; the contract's subject when absent.
+   */
+  subject?: string;
 }
 
 /** Publishes events durably and asks other services questions. Validates both ways. */
@@ -45,7 +50,9 @@ export class MessagingClient {
   ): Promise<{ duplicate: boolean; seq: number }> {
     const data = contract.schema.parse(payload);
     await this.declareStream(contract.stream);
-    const subject = this.connection.namespace.subject(contract.subject);
+    if (options.subject !== undefined && !options.subject.startsWith(`${contract.subject}.`))
+      throw new Error(`A ${contract.subject} event cannot be published on ${options.subject}`);
+    const subject = this.connection.namespace.subject(options.subject ?? contract.subject);
     return withSpan(
       `${contract.subject} publish`,
       SpanKind.PRODUCER,

@@ -4,3 +4,4 @@ export * from './emulator-process';
 export * from './scripted-llm';
 export * from './fixtures';
 export * from './emulator-client';
+export * from './sse';

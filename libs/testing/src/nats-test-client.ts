@@ -69,9 +69,9 @@ export class NatsTestClient {
   }
 
   /** Collects every event published on a contract's subject from now on (validated). */
-  collect<C extends EventContract>(contract: C): Array<z.infer<C['schema']>> {
+  collect<C extends EventContract>(contract: C, subject = contract.subject): Array<z.infer<C['schema']>> {
     const out: Array<z.infer<C['schema']>> = [];
-    const sub = this.nc.subscribe(this.namespace.subject(contract.subject), {
+    const sub = this.nc.subscribe(this.namespace.subject(subject), {
       callback: (_err, msg) => {
         out.push(contract.schema.parse(msg.json()) as z.infer<C['schema']>);
       },

@@ -13,6 +13,13 @@ export const NeedsPermission = (permission: KeyPermission) => SetMetadata(KEY_PE
 
 const READS = new Set(['GET', 'HEAD']);
 
+const WORKSPACE_IN_QUERY = 'api:workspace-in-query';
+/**
+ * A GET route a browser opens without headers (EventSource): a session may name the workspace
+ * with `?workspaceId=` instead of X-Workspace-Id.
+ */
+export const WorkspaceInQuery = () => SetMetadata(WORKSPACE_IN_QUERY, true);
+
 /**
  * Decides whether the caller the request gate identified may use this route:
  * - operator routes: the operator key, or an admin's session;
@@ -43,7 +50,13 @@ export class AccessGuard implements CanActivate {
     const permission =
       this.reflector.getAllAndOverride<KeyPermission | undefined>(KEY_PERMISSION, targets) ??
       (READS.has(request.method) ? 'read' : 'manage');
-    request.workspace = this.workspace(caller, request.headers[WORKSPACE_HEADER], permission);
+    const inQuery =
+      this.reflector.getAllAndOverride<boolean | undefined>(WORKSPACE_IN_QUERY, targets) === true &&
+      READS.has(request.method);
+    const named =
+      request.headers[WORKSPACE_HEADER] ??
+      (inQuery ? (request.query as Record<string, string | string[] | undefined>).workspaceId : undefined);
+    request.workspace = this.workspace(caller, named, permission);
     return true;
   }
 

@@ -28,6 +28,7 @@ const FLOOR = [
   'get /v1/chats',
   'get /v1/chats/{id}',
   'get /v1/chats/{id}/messages',
+  'get /v1/stream',
   'post /v1/messages',
   'get /v1/messages/{id}',
   'post /v1/event-rules',
@@ -126,6 +127,10 @@ describe('OpenAPI docs', () => {
       const body = schema.requestBody?.content['application/json'] as { schema?: { example?: unknown } };
       expect({ key, example: body?.schema?.example }).toEqual({ key, example: expect.any(Object) });
     }
+    const stream = doc.paths['/v1/stream'].get.responses['200'] as {
+      content: Record<string, { schema?: { example?: unknown } }>;
+    };
+    expect(stream.content['text/event-stream'].schema?.example).toMatchObject({ type: 'message.created' });
     for (const name of ['User', 'CurrentSession', 'SignedIn', 'SessionList'])
       expect({ name, example: (doc.components.schemas[name] as { example?: unknown }).example }).toEqual({
         name,

@@ -115,6 +115,11 @@ export class FakeServices {
       status: 'open',
       lastMessageAt: now(),
       createdAt: now(),
+      heldBy: null,
+      waitingSince: null,
+      handoffReason: null,
+      assignedTo: null,
+      unreadCount: 0,
     };
     this.chats.set(chat.id, chat);
     const message = {

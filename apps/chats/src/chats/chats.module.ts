@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActivityModule } from '../activity/activity.module';
 import { StoreModule } from '../store/store.module';
 import { ChatsHandlers } from './chats.handlers';
 import { CloseChatUseCase } from './close-chat.usecase';
@@ -9,7 +10,7 @@ import { OpenChatUseCase } from './open-chat.usecase';
 
 /** rpc.chats.*: reading chats and their messages, opening and closing chats. */
 @Module({
-  imports: [StoreModule],
+  imports: [StoreModule, ActivityModule],
   controllers: [ChatsHandlers],
   providers: [ListChatsUseCase, GetChatUseCase, ListChatMessagesUseCase, OpenChatUseCase, CloseChatUseCase],
 })

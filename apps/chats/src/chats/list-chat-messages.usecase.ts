@@ -19,6 +19,11 @@ export class ListChatMessagesUseCase {
     const afterSeq = decodeCursor(r.cursor);
     // Another workspace's chat is not found, never an empty list that confirms it exists.
     if (!(await this.chats.get(r.workspaceId, r.chatId))) throw AppError.notFound('Chat');
+    if (r.newest) {
+      if (r.cursor) throw new AppError('invalid_input', 'cursor: the newest messages come in one page.');
+      const newest = await this.messages.newest(r.workspaceId, r.chatId, r.limit);
+      return { items: newest.map(toChatMessage), nextCursor: null };
+    }
     const rows = await this.messages.list(r.workspaceId, r.chatId, afterSeq, r.limit + 1);
     const page = rows.slice(0, r.limit);
     return {

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { CloseChat, GetChat, ListChatMessages, ListChats, OpenChat } from '@app/contracts';
+import {
+  ChatActivity,
+  chatActivitySubject,
+  CloseChat,
+  GetChat,
+  ListChatMessages,
+  ListChats,
+  OpenChat,
+} from '@app/contracts';
 import { waitFor } from '@app/testing';
 import { ChatsHarness } from '../testing/chats-harness';
 import { StoreInboundMessageUseCase } from './store-inbound-message.usecase';
@@ -132,6 +140,38 @@ describe('chats: inbound messages into chats (real Postgres and NATS)', () => {
       cursor: first.nextCursor,
     });
     expect(second).toEqual({ items: [expect.objectContaining({ body: 'same time 3' })], nextCursor: null });
+  });
+
+  it('gives the newest messages in order when asked for the newest (an agent past its history limit)', async () => {
+    const p = h.party();
+    const base = Date.now() - 60_000;
+    const sent = [];
+    for (let i = 1; i <= 5; i++)
+      sent.push(
+        await h.inbound(
+          h.accepted(p, {
+            channel: 'sms',
+            body: `m${i}`,
+            receivedAt: new Date(base + i * 1000).toISOString(),
+          }),
+        ),
+      );
+    const turn = await turnFor(sent[4].twilioSid);
+    await waitFor(async () => {
+      const all = await h.nats.request(ListChatMessages, {
+        workspaceId: p.workspace.id,
+        chatId: turn.chatId,
+      });
+      return all.items.length === 5;
+    });
+    const newest = await h.nats.request(ListChatMessages, {
+      workspaceId: p.workspace.id,
+      chatId: turn.chatId,
+      limit: 3,
+      newest: true,
+    });
+    expect(newest.items.map((m) => m.body)).toEqual(['m3', 'm4', 'm5']);
+    expect(newest.nextCursor).toBeNull();
   });
 
   it('keeps the media metadata of a message', async () => {
@@ -288,6 +328,25 @@ describe('chats: inbound messages into chats (real Postgres and NATS)', () => {
     await h.inbound(m, `${m.twilioSid}:again`);
     await waitFor(() => h.turnPublishes.filter((t) => t.twilioSid === m.twilioSid).length === 2);
     expect(await stored()).toBe(before + 1);
+  });
+
+  it("tells the live stream, on the workspace's subject: the chat opened, each message with the unread count, the close", async () => {
+    const p = h.party();
+    const activity = h.nats.collect(ChatActivity, chatActivitySubject(p.workspace.id));
+    const m = h.accepted(p, { channel: 'whatsapp', body: 'first' });
+    await h.inbound(m);
+    await turnFor(m.twilioSid);
+    const second = await h.inbound(h.accepted(p, { channel: 'whatsapp', body: 'second' }));
+    await turnFor(second.twilioSid);
+    await waitFor(() => activity.length === 3, { message: 'three activity events' });
+    expect(activity.map((a) => [a.type, a.message?.body ?? null, a.chat.unreadCount])).toEqual([
+      ['chat.opened', null, 1],
+      ['message.created', 'first', 1],
+      ['message.created', 'second', 2],
+    ]);
+    await h.nats.request(CloseChat, { workspaceId: p.workspace.id, chatId: activity[0].chat.id });
+    await waitFor(() => activity.length === 4, { message: 'the close' });
+    expect(activity[3]).toMatchObject({ type: 'chat.closed', chat: { status: 'closed' } });
   });
 
   it('dead-lettered nothing along the way', async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActivityModule } from '../activity/activity.module';
 import { StoreModule } from '../store/store.module';
 import { InboundHandlers } from './inbound.handlers';
 import { ReceiveInboundUseCase } from './receive-inbound.usecase';
@@ -7,7 +8,7 @@ import { TurnPublisher } from './turn.publisher';
 
 /** Accepted inbound messages into chats, and the workflow's turn. */
 @Module({
-  imports: [StoreModule],
+  imports: [StoreModule, ActivityModule],
   controllers: [InboundHandlers],
   providers: [StoreInboundMessageUseCase, TurnPublisher, ReceiveInboundUseCase],
 })

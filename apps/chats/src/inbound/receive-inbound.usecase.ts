@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { MessageAccepted } from '@app/contracts';
+import { ActivityPublisher } from '../activity/activity.publisher';
+import { ChatsRepository } from '../store/chats.repository';
 import { StoreInboundMessageUseCase } from './store-inbound-message.usecase';
 import { TurnPublisher } from './turn.publisher';
 
@@ -11,6 +13,8 @@ export class ReceiveInboundUseCase {
   constructor(
     private readonly store: StoreInboundMessageUseCase,
     private readonly turns: TurnPublisher,
+    private readonly chats: ChatsRepository,
+    private readonly activity: ActivityPublisher,
   ) {}
 
   async execute(accepted: MessageAccepted): Promise<void> {
@@ -19,6 +23,12 @@ export class ReceiveInboundUseCase {
       this.logger.debug(
         `Message ${accepted.twilioSid} was already in chat ${stored.chat.id}; publishing its turn again`,
       );
+    const chat = (await this.chats.get(accepted.workspace.id, stored.chat.id)) ?? stored.chat;
+    if (stored.chatCreated) await this.activity.publish('chat.opened', chat, { key: chat.id });
+    await this.activity.publish('message.created', chat, {
+      message: stored.message,
+      key: stored.message.id,
+    });
     await this.turns.publish(accepted, stored);
   }
 }

@@ -51,7 +51,7 @@ export class StoreInboundMessageUseCase {
           receivedAt,
         });
         if (!message) throw new AlreadyStored();
-        await this.chats.touch(m, chat.id, receivedAt);
+        await this.chats.touch(m, chat.id, receivedAt, true);
         return { chat, message, chatCreated: created, stored: true };
       });
       if (result.chatCreated) chatsOpened.inc({ channel: accepted.channel, origin: 'inbound' });

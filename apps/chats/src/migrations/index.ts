@@ -2,5 +2,6 @@
 // (the connection's search_path is the service's schema).
 import type { MigrationInterface } from 'typeorm';
 import { CreateChats1732470000000 } from './1732470000000-create-chats';
+import { Inbox1732490000000 } from './1732490000000-inbox';
 
-export const migrations: Array<new () => MigrationInterface> = [CreateChats1732470000000];
+export const migrations: Array<new () => MigrationInterface> = [CreateChats1732470000000, Inbox1732490000000];

@@ -18,4 +18,15 @@ export class ChatEntity {
   @Column('timestamptz', { name: 'last_message_at', nullable: true }) lastMessageAt!: Date | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
+  @Column('text', { name: 'held_by', nullable: true }) heldBy!: string | null;
+  @Column('text', { name: 'held_by_name', nullable: true }) heldByName!: string | null;
+  @Column('timestamptz', { name: 'held_since', nullable: true }) heldSince!: Date | null;
+  @Column('timestamptz', { name: 'waiting_since', nullable: true }) waitingSince!: Date | null;
+  @Column('text', { name: 'handoff_reason', nullable: true }) handoffReason!: string | null;
+  @Column('text', { name: 'assigned_to', nullable: true }) assignedTo!: string | null;
+  @Column('text', { name: 'assigned_to_name', nullable: true }) assignedToName!: string | null;
+  @Column('integer', { name: 'unread_count' }) unreadCount!: number;
+  @Column('timestamptz', { name: 'holding_due_at', nullable: true }) holdingDueAt!: Date | null;
+  @Column('text', { name: 'holding_message', nullable: true }) holdingMessage!: string | null;
+  @Column('timestamptz', { name: 'holding_sent_at', nullable: true }) holdingSentAt!: Date | null;
 }

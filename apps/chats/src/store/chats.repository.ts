@@ -68,11 +68,15 @@ export class ChatsRepository {
     throw new Error('Could not settle the open chat after 5 attempts');
   }
 
-  /** Moves lastMessageAt forward only: an older message arriving late does not move it back. */
-  async touch(m: EntityManager, chatId: string, at: Date): Promise<void> {
+  /**
+   * Moves lastMessageAt forward only: an older message arriving late does not move it back. An
+   * inbound message also counts as unread until someone reads the chat.
+   */
+  async touch(m: EntityManager, chatId: string, at: Date, inbound = false): Promise<void> {
     await m.query(
-      `UPDATE chats SET last_message_at = GREATEST(COALESCE(last_message_at, $2), $2) WHERE id = $1`,
-      [chatId, at],
+      `UPDATE chats SET last_message_at = GREATEST(COALESCE(last_message_at, $2), $2),
+         unread_count = unread_count + $3 WHERE id = $1`,
+      [chatId, at, inbound ? 1 : 0],
     );
   }
 

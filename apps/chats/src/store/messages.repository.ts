@@ -116,4 +116,16 @@ export class MessagesRepository {
     }
     return q.orderBy('msg.createdAt', 'ASC').addOrderBy('msg.seq', 'ASC').limit(limit).getMany();
   }
+
+  /** A chat's newest `limit` messages, in the order they happened (an agent's history). */
+  async newest(workspaceId: string, chatId: string, limit: number): Promise<ChatMessageEntity[]> {
+    const rows = await this.db.manager
+      .createQueryBuilder(ChatMessageEntity, 'msg')
+      .where('msg.workspaceId = :workspaceId AND msg.chatId = :chatId', { workspaceId, chatId })
+      .orderBy('msg.createdAt', 'DESC')
+      .addOrderBy('msg.seq', 'DESC')
+      .limit(limit)
+      .getMany();
+    return rows.reverse();
+  }
 }

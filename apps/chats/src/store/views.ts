@@ -13,6 +13,14 @@ export function toChat(c: ChatEntity): Chat {
     status: c.status,
     lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
+    heldBy:
+      c.heldBy && c.heldSince
+        ? { actor: c.heldBy, name: c.heldByName ?? c.heldBy, since: c.heldSince.toISOString() }
+        : null,
+    waitingSince: c.waitingSince?.toISOString() ?? null,
+    handoffReason: c.handoffReason,
+    assignedTo: c.assignedTo ? { actor: c.assignedTo, name: c.assignedToName ?? c.assignedTo } : null,
+    unreadCount: c.unreadCount,
   };
 }
 

@@ -116,7 +116,7 @@ export class ChatsHarness {
     }
   }
 
-  /** The turns JetStream stored (after de-duplication by msgId), read from the CHAT stream. */
+  /** The turns JetStream stored (after de-duplication by msgId), read from the CHAT stream (activity events skipped). */
   async storedTurns(): Promise<ChatTurnReady[]> {
     const js = jetstream(this.nats.nc);
     const jsm = await js.jetstreamManager();
@@ -128,7 +128,8 @@ export class ChatsHarness {
     for (;;) {
       const m = await consumer.next({ expires: 2_000 });
       if (!m) break;
-      out.push(ChatTurnReady.schema.parse(m.json()));
+      if (m.subject === this.nats.namespace.subject(ChatTurnReady.subject))
+        out.push(ChatTurnReady.schema.parse(m.json()));
       if (m.seq >= state.last_seq) break;
     }
     return out;

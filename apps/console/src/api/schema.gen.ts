@@ -382,6 +382,40 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/v1/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Server-Sent Events of the workspace's chats as they happen: chat.opened, message.created, message.updated, chat.taken_over, chat.handed_back, chat.waiting, chat.assigned, chat.read, chat.closed; each event id is its position in the stream, and reconnecting with Last-Event-ID replays what was missed
+     * @description Each event names its type and carries the chat as it is now (and the message for message.* events). A comment line (": heartbeat") comes every 15 s. An event "resync" means events were missed (the client read too slowly and is disconnected, or more were missed than a reconnect replays): reload the chats, then carry on.
+     *
+     *     ```
+     *     retry: 3000
+     *
+     *     id: 1042
+     *     event: message.created
+     *     data: {"type":"message.created","chat":{"id":"3f0c...","channel":"whatsapp","heldBy":null,"unreadCount":1,...},"message":{"id":"9b1e...","direction":"inbound","body":"Hi, can I move my appointment?","status":"received",...},"at":"2026-11-30T09:15:02.120Z"}
+     *
+     *     : heartbeat
+     *
+     *     event: resync
+     *     data: {"reason":"slow_client"}
+     *
+     *     ```
+     */
+    get: operations['Stream_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/users': {
     parameters: {
       query?: never;
@@ -622,10 +656,21 @@ export type components = {
       workspaceId: string;
     };
     Chat: {
+      assignedTo: {
+        actor: string;
+        name: string;
+      } | null;
       /** @enum {string} */
       channel: 'sms' | 'whatsapp';
       /** Format: date-time */
       createdAt: string;
+      handoffReason: string | null;
+      heldBy: {
+        actor: string;
+        name: string;
+        /** Format: date-time */
+        since: string;
+      } | null;
       /** Format: uuid */
       id: string;
       /** Format: date-time */
@@ -636,6 +681,9 @@ export type components = {
       phoneNumberId: string;
       /** @enum {string} */
       status: 'open' | 'closed';
+      unreadCount: number;
+      /** Format: date-time */
+      waitingSince: string | null;
       /** Format: uuid */
       workspaceId: string;
     };
@@ -676,10 +724,21 @@ export type components = {
     };
     ChatPage: {
       items: {
+        assignedTo: {
+          actor: string;
+          name: string;
+        } | null;
         /** @enum {string} */
         channel: 'sms' | 'whatsapp';
         /** Format: date-time */
         createdAt: string;
+        handoffReason: string | null;
+        heldBy: {
+          actor: string;
+          name: string;
+          /** Format: date-time */
+          since: string;
+        } | null;
         /** Format: uuid */
         id: string;
         /** Format: date-time */
@@ -690,6 +749,9 @@ export type components = {
         phoneNumberId: string;
         /** @enum {string} */
         status: 'open' | 'closed';
+        unreadCount: number;
+        /** Format: date-time */
+        waitingSince: string | null;
         /** Format: uuid */
         workspaceId: string;
       }[];
@@ -4168,6 +4230,168 @@ export interface operations {
         };
       };
       /** @description An API key (keys have no user). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Stream_stream: {
+    parameters: {
+      query?: {
+        /** @description Same as the Last-Event-ID header. */
+        lastEventId?: unknown;
+        /** @description With a session: the workspace, for browsers that cannot set X-Workspace-Id (EventSource). */
+        workspaceId?: unknown;
+      };
+      header?: {
+        /** @description The id of the last event received: the events after it are sent first (EventSource sends it on reconnect). */
+        'Last-Event-ID'?: string;
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': {
+            /** Format: date-time */
+            at: string;
+            chat: {
+              assignedTo: {
+                actor: string;
+                name: string;
+              } | null;
+              /** @enum {string} */
+              channel: 'sms' | 'whatsapp';
+              /** Format: date-time */
+              createdAt: string;
+              handoffReason: string | null;
+              heldBy: {
+                actor: string;
+                name: string;
+                /** Format: date-time */
+                since: string;
+              } | null;
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              lastMessageAt: string | null;
+              /** Format: uuid */
+              memberId: string;
+              /** Format: uuid */
+              phoneNumberId: string;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              unreadCount: number;
+              /** Format: date-time */
+              waitingSince: string | null;
+              /** Format: uuid */
+              workspaceId: string;
+            };
+            message: {
+              body: string | null;
+              /** Format: uuid */
+              chatId: string;
+              contentSid: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** @enum {string} */
+              direction: 'inbound' | 'outbound';
+              errorCode: string | null;
+              errorReason: string | null;
+              /** Format: uuid */
+              id: string;
+              media: {
+                contentType: string;
+                url: string;
+              }[];
+              sendId: string | null;
+              /** @enum {string} */
+              status:
+                | 'received'
+                | 'pending'
+                | 'queued'
+                | 'sending'
+                | 'sent'
+                | 'delivered'
+                | 'read'
+                | 'undelivered'
+                | 'failed'
+                | 'skipped';
+              twilioSid: string | null;
+            } | null;
+            /** @enum {string} */
+            type:
+              | 'chat.opened'
+              | 'message.created'
+              | 'message.updated'
+              | 'chat.taken_over'
+              | 'chat.handed_back'
+              | 'chat.waiting'
+              | 'chat.assigned'
+              | 'chat.read'
+              | 'chat.closed';
+          };
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
       403: {
         headers: {
           [name: string]: unknown;

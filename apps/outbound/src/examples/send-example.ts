@@ -8,7 +8,7 @@
  * (NATS_URL and NATS_NAMESPACE as the services use them.)
  */
 import { randomUUID } from 'node:crypto';
-import { GetSendRecord, Send, SendRequested, type SendRequest } from '@app/contracts';
+import { GetSendRecord, Send, SendRequested, sendMsgId, type SendRequest } from '@app/contracts';
 import { MessagingClient, NatsConnectionService } from '@app/messaging';
 
 async function main(): Promise<void> {
@@ -41,11 +41,8 @@ async function main(): Promise<void> {
 
     // Fire-and-forget: durable on JetStream; follow it on outbound.message.updated or ask for the record.
     const key = `example:${randomUUID()}`;
-    await messaging.publish(
-      SendRequested,
-      { ...base, idempotencyKey: key },
-      { msgId: `${base.workspaceId}:${key}` },
-    );
+    const request = { ...base, idempotencyKey: key };
+    await messaging.publish(SendRequested, request, { msgId: sendMsgId(request) });
     process.stdout.write(`published ${key}\n`);
 
     const record = await messaging.request(GetSendRecord, {

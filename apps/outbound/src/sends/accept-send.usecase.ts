@@ -1,5 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppError, isAppError, SendRequested, type SendRequest, type SendResult } from '@app/contracts';
+import {
+  AppError,
+  isAppError,
+  SendRequested,
+  sendMsgId,
+  type SendRequest,
+  type SendResult,
+} from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
 import { SendChecks, type CheckOutcome } from './send-checks';
 import { SendUpdatesPublisher, toResult } from './send-updates.publisher';
@@ -55,9 +62,6 @@ export class AcceptSendUseCase {
   }
 
   private async enqueue(request: SendRequest): Promise<void> {
-    // Scoped by workspace: idempotency keys are unique per workspace only.
-    await this.messaging.publish(SendRequested, request, {
-      msgId: `${request.workspaceId}:${request.idempotencyKey}`,
-    });
+    await this.messaging.publish(SendRequested, request, { msgId: sendMsgId(request) });
   }
 }

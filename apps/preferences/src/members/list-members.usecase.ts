@@ -13,6 +13,14 @@ import { normalisePhone } from './phone';
  */
 export const MAX_SCANNED_PER_REQUEST = 5_000;
 const SCAN_BATCH = 500;
+/**
+ * A filter is evaluated in slices of at most this many milliseconds, giving the event loop back
+ * between them (every other workspace's CheckSend and member writes run on the same loop); each
+ * evaluation is bounded by the CEL cost limit, so a slice overruns by at most one member's worth.
+ */
+export const FILTER_SLICE_MS = 4;
+/** Filter evaluation time per request at most: past it the page ends early with a cursor to go on from. */
+export const FILTER_DEADLINE_MS = 1_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface MemberPage {
@@ -68,17 +76,27 @@ export class ListMembersUseCase {
     const items: Member[] = [];
     let after = cursor;
     let scanned = 0;
+    let evaluating = 0;
     for (;;) {
       const rows = await this.members.page(workspaceId, after, SCAN_BATCH, search);
+      let slice = performance.now();
       for (const row of rows) {
         after = row.id;
         scanned++;
         const member = toMember(row);
         if (this.matches(filter, member)) items.push(member);
         if (items.length === limit) return { items, nextCursor: row.id };
+        const now = performance.now();
+        if (now - slice < FILTER_SLICE_MS) continue;
+        evaluating += now - slice;
+        if (evaluating >= FILTER_DEADLINE_MS) return { items, nextCursor: row.id };
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
       }
+      evaluating += performance.now() - slice;
       if (rows.length < SCAN_BATCH) return { items, nextCursor: null };
-      if (scanned >= MAX_SCANNED_PER_REQUEST) return { items, nextCursor: after };
+      if (scanned >= MAX_SCANNED_PER_REQUEST || evaluating >= FILTER_DEADLINE_MS)
+        return { items, nextCursor: after };
     }
   }
 

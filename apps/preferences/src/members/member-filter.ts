@@ -42,6 +42,7 @@ export function compileMemberFilter(expression: string): MemberFilter {
     program = environment.compile(expression);
   } catch (error) {
     if (!(error instanceof CelCompileError)) throw error;
+    if (error.kind === 'cost') throw new AppError('invalid_input', `filter: ${error.summary}.`);
     const at = error.offset === null ? '' : ` at character ${error.offset + 1}`;
     throw new AppError('invalid_input', `filter: ${error.summary}${at} of "${expression.slice(0, 200)}".`);
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CheckSend,
   GetMember,
   ListMembers,
   ListPreferenceChanges,
@@ -429,6 +430,16 @@ describe('preferences: members, switches, opt-out, audit trail', () => {
       ).toEqual([bo.id]);
     });
 
+    it('refuses a filter that would cost too much to evaluate, naming the limit (the nested exists of issue 12)', async () => {
+      // 400 characters, 20^6 loop turns per member: it ran for seconds per member on the event loop.
+      const nested = `${list(20)}.exists(a, ${list(20)}.exists(b, ${list(20)}.exists(c, ${list(20)}.exists(d, ${list(20)}.exists(e, ${list(20)}.exists(f, member.first_name == "x"))))))`;
+      expect(nested.length).toBeGreaterThanOrEqual(400);
+      await expect(h.nats.request(ListMembers, { workspaceId: ws, filter: nested })).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(/^filter: too costly to evaluate: .* more than the limit of 10,000/),
+      });
+    });
+
     it('refuses a filter with a syntax error, saying where', async () => {
       await expect(
         h.nats.request(ListMembers, { workspaceId: ws, filter: 'member.notify_whatsapp && ' }),
@@ -441,4 +452,53 @@ describe('preferences: members, switches, opt-out, audit trail', () => {
       ).rejects.toMatchObject({ code: 'invalid_input' });
     });
   });
+
+  it('evaluates a dear filter over many members in slices: another workspace is answered meanwhile', async () => {
+    const ws = h.workspace();
+    const count = 400;
+    for (let i = 0; i < count; i += 20)
+      await Promise.all(
+        Array.from({ length: Math.min(20, count - i) }, (_, j) =>
+          h.createMember(ws, { firstName: i + j === count - 1 ? 'needle' : `m${i + j}` }),
+        ),
+      );
+    // Just under the cost limit: a few milliseconds per member, seconds for all of them.
+    const dear = `${list(20)}.exists(a, ${list(20)}.exists(b, a * b == 401 || (a == b && member.first_name == "needle")))`;
+    const other = h.workspace();
+    const events: string[] = [];
+    const scan = (async () => {
+      const found: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page: { items: Member[]; nextCursor: string | null } = await h.nats.request(
+          ListMembers,
+          { workspaceId: ws, filter: dear, limit: 1000, cursor },
+          60_000,
+        );
+        if (pages === 0) events.push('first page');
+        found.push(...page.items.map((m) => m.firstName ?? ''));
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor && pages < 50);
+      return found;
+    })();
+    for (let i = 0; i < 3; i++) {
+      const member = await h.createMember(other, { firstName: `other${i}` });
+      const decision = await h.nats.request(CheckSend, {
+        workspaceId: other,
+        memberId: member.id,
+        channel: 'sms',
+        kind: 'reply',
+      });
+      expect(decision.allowed).toBe(true);
+      events.push(`other ${i}`);
+    }
+    // Pages cut short by the evaluation deadline go on from their cursor: the one match is found once.
+    expect(await scan).toEqual(['needle']);
+    // The other workspace's three round trips did not wait for the whole scan.
+    expect(events.indexOf('other 2')).toBeLessThan(events.indexOf('first page'));
+  });
 });
+
+const list = (n: number) => `[${Array.from({ length: n }, (_, i) => i + 1).join(',')}]`;

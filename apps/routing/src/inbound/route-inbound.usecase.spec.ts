@@ -119,7 +119,7 @@ describe('RouteInboundUseCase', () => {
     );
     expect(outcome).toMatchObject({ accepted: true, keyword: 'opt_out' });
     expect(published.map((p) => [p.subject, p.msgId])).toEqual([
-      [SendRequested.subject, 'keyword:SM1'],
+      [SendRequested.subject, `${workspace.id}:keyword:SM1`],
       [MessageAccepted.subject, 'SM1'],
     ]);
   });

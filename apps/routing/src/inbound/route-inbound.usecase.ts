@@ -3,6 +3,7 @@ import {
   MessageAccepted,
   ResolveMember,
   SendRequested,
+  sendMsgId,
   SetMemberOptOut,
   type Channel,
   type InboundMessageReceived,
@@ -198,6 +199,6 @@ export class RouteInboundUseCase {
   }
 
   private async send(request: SendRequest): Promise<void> {
-    await this.bus.publish(SendRequested, request, { msgId: request.idempotencyKey });
+    await this.bus.publish(SendRequested, request, { msgId: sendMsgId(request) });
   }
 }

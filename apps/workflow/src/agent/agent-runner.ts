@@ -51,7 +51,12 @@ export class AgentRunner {
       return { kind: 'fallback', reason: 'no model is configured (LLM_BASE_URL is not set)' };
     const abilities = this.abilities.forStep(step.agent.abilities, turn);
     const tools = abilities.map(toTool);
-    const messages: ModelMessage[] = conversationMessages(turn, step.agent.instructions, state.said);
+    const messages: ModelMessage[] = conversationMessages(
+      turn,
+      step.agent.instructions,
+      state.said,
+      step.agent.history,
+    );
     const model = step.agent.model ?? this.options.model;
     const deadline = Date.now() + this.options.totalTimeoutMs;
 

@@ -1,6 +1,16 @@
 import type { ChatMessage } from '@app/contracts';
 import { inputText, type Turn } from '../turn/turn';
+import { HISTORY_DEFAULTS, type HistoryLimits } from '../definitions/steps';
 import type { ModelMessage } from './chat-model';
+
+/**
+ * A rough token count (about four characters a token, plus a little per message). Models'
+ * tokenizers differ, and the budget is a bound, not a bill: an estimate that is the same for
+ * every model keeps the trim predictable.
+ */
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4) + 4;
+}
 
 /**
  * The model's view of the conversation: the step's instructions with a few facts, the chat's
@@ -11,6 +21,7 @@ export function conversationMessages(
   turn: Turn,
   instructions: string,
   saidThisTurn: readonly string[],
+  limits: HistoryLimits = {},
 ): ModelMessage[] {
   const facts = [
     `You are writing on behalf of ${turn.phoneNumber.brandName ?? turn.workspace.name}.`,
@@ -22,10 +33,7 @@ export function conversationMessages(
   const messages: ModelMessage[] = [
     { role: 'system', content: `${instructions.trim()}\n\n${facts.join('\n')}` },
   ];
-  for (const m of turn.history) {
-    const entry = historyEntry(m);
-    if (entry) messages.push(entry);
-  }
+  messages.push(...recentHistory(turn, limits));
   for (const input of turn.inputs) {
     const text = inputText(input);
     if (text) messages.push({ role: 'user', content: text });
@@ -34,7 +42,35 @@ export function conversationMessages(
   return messages;
 }
 
-function historyEntry(m: ChatMessage): ModelMessage | null {
+/**
+ * The newest `messages` entries of the chat's history, in order, trimmed from the oldest until
+ * they fit the `tokens` budget (what is being answered counts against it first).
+ */
+export function recentHistory(
+  turn: Pick<Turn, 'history' | 'inputs'>,
+  limits: HistoryLimits = {},
+): HistoryEntry[] {
+  const maxMessages = limits.messages ?? HISTORY_DEFAULTS.messages;
+  const maxTokens = limits.tokens ?? HISTORY_DEFAULTS.tokens;
+  const entries = turn.history.map(historyEntry).filter((e): e is HistoryEntry => e !== null);
+  let budget = maxTokens;
+  for (const input of turn.inputs) budget -= estimateTokens(inputText(input));
+  const kept: HistoryEntry[] = [];
+  for (let i = entries.length - 1; i >= 0 && kept.length < maxMessages; i--) {
+    const cost = estimateTokens(entries[i].content);
+    if (cost > budget) break;
+    budget -= cost;
+    kept.push(entries[i]);
+  }
+  return kept.reverse();
+}
+
+interface HistoryEntry {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+function historyEntry(m: ChatMessage): HistoryEntry | null {
   if (m.direction === 'inbound') {
     const text = inputText({ body: m.body, media: m.media });
     return text ? { role: 'user', content: text } : null;

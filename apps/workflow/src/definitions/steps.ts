@@ -21,8 +21,19 @@ export interface AgentStep {
     abilities: AbilityName[];
     /** Overrides LLM_MODEL for this step. */
     model?: string;
+    /** How much of the chat the model sees: the newest `messages` (default 50) within `tokens`. */
+    history?: HistoryLimits;
   };
 }
+
+export interface HistoryLimits {
+  messages?: number;
+  tokens?: number;
+}
+
+/** What an agent sees of its chat unless its step says otherwise. */
+export const HISTORY_DEFAULTS = { messages: 50, tokens: 16_000 } as const;
+export const HISTORY_BOUNDS = { messages: [1, 500], tokens: [200, 200_000] } as const;
 
 export const isReplyStep = (s: Step): s is ReplyStep => 'reply' in s;
 export const isIfStep = (s: Step): s is IfStep => 'if' in s;

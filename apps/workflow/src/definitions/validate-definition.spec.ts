@@ -67,6 +67,15 @@ describe('validateDefinition', () => {
     );
   });
 
+  it("takes an agent step's history limits and points at bad ones", () => {
+    expect(
+      validateDefinition([{ agent: { instructions: 'x', history: { messages: 20, tokens: 4000 } } }]),
+    ).toEqual([{ agent: { instructions: 'x', abilities: [], history: { messages: 20, tokens: 4000 } } }]);
+    expect(problem([{ agent: { instructions: 'x', history: { messages: 0, turns: 3 } } }])).toBe(
+      'definition is not valid: steps[0].agent.history.messages: must be a whole number from 1 to 500; steps[0].agent.history: unknown field "turns" (known: messages, tokens)',
+    );
+  });
+
   it('points at a step that is not one kind', () => {
     expect(problem([{ reply: 'a', agent: { instructions: 'x' } }])).toBe(
       'definition is not valid: steps[0]: a step needs exactly one of reply, if, agent (got reply, agent)',

@@ -3,7 +3,7 @@ import { AppError } from '@app/contracts';
 import { validateTemplate } from '@app/templates';
 import { ABILITY_NAMES, isAbilityName, type AbilityName } from './ability-names';
 import { compileCondition } from './condition';
-import type { Step } from './steps';
+import { HISTORY_BOUNDS, type HistoryLimits, type Step } from './steps';
 
 const MAX_STEPS = 200;
 const MAX_DEPTH = 8;
@@ -153,11 +153,12 @@ function validateStep(
     return null;
   }
   const a = agent as Record<string, unknown>;
-  const extra = Object.keys(a).filter((k) => !['instructions', 'abilities', 'model'].includes(k));
+  const extra = Object.keys(a).filter((k) => !['instructions', 'abilities', 'model', 'history'].includes(k));
   if (extra.length)
     problems.push(
-      `${path}.agent: unknown field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')} (known: instructions, abilities, model)`,
+      `${path}.agent: unknown field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')} (known: instructions, abilities, model, history)`,
     );
+  const history = validateHistory(a.history, `${path}.agent.history`, problems);
   if (typeof a.instructions !== 'string' || !a.instructions.trim())
     problems.push(`${path}.agent.instructions: must be non-empty text`);
   else if (a.instructions.length > MAX_INSTRUCTIONS)
@@ -183,6 +184,29 @@ function validateStep(
       instructions: typeof a.instructions === 'string' ? a.instructions : '',
       abilities,
       ...(typeof a.model === 'string' && a.model.trim() ? { model: a.model.trim() } : {}),
+      ...(history ? { history } : {}),
     },
   };
+}
+
+function validateHistory(value: unknown, path: string, problems: string[]): HistoryLimits | undefined {
+  if (value === undefined) return undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(`${path}: must be an object with messages and/or tokens`);
+    return undefined;
+  }
+  const h = value as Record<string, unknown>;
+  const out: HistoryLimits = {};
+  for (const key of Object.keys(h)) {
+    if (key !== 'messages' && key !== 'tokens') {
+      problems.push(`${path}: unknown field "${key}" (known: messages, tokens)`);
+      continue;
+    }
+    const [min, max] = HISTORY_BOUNDS[key];
+    const n = h[key];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max)
+      problems.push(`${path}.${key}: must be a whole number from ${min} to ${max}`);
+    else out[key] = n;
+  }
+  return out;
 }

@@ -179,6 +179,27 @@ describe('workflow engine', () => {
     expect(attributes).not.toContain(s.member.phone);
   });
 
+  it('gives the model the newest messages of a long chat, as many as the step asks for', async () => {
+    const s = await setup([
+      { agent: { instructions: 'newest-history-test', abilities: [], history: { messages: 4 } } },
+    ]);
+    const c = chat(s);
+    for (let i = 1; i <= 260; i++)
+      fake.store(c.chatId, { direction: i % 2 ? 'inbound' : 'outbound', body: `message ${i}` });
+    llm.script({ text: 'Noted.' });
+    await publishTurn(fake.inbound(c, 'And now?'));
+    await replies(c.chatId, 1);
+    const [request] = llm.requestsWith('newest-history-test');
+    // 260 earlier messages: the newest four, in order, then what is answered.
+    expect(request.messages.slice(1)).toEqual([
+      { role: 'user', content: 'message 257' },
+      { role: 'assistant', content: 'message 258' },
+      { role: 'user', content: 'message 259' },
+      { role: 'assistant', content: 'message 260' },
+      { role: 'user', content: 'And now?' },
+    ]);
+  });
+
   it('runs send_whatsapp_message through outbound and tells the model the outcome', async () => {
     const s = await setup([
       {
@@ -283,6 +304,17 @@ describe('workflow engine', () => {
       ]),
     ).toBe(
       'definition is not valid: steps[2].agent.abilities[0]: unknown ability "send_fax" (known: send_whatsapp_message, send_sms_message, end_chat)',
+    );
+    const list = `[${Array.from({ length: 30 }, (_, i) => i + 1).join(',')}]`;
+    expect(
+      await refuse([
+        {
+          if: `${list}.exists(a, ${list}.exists(b, ${list}.exists(c, message.body == string(a))))`,
+          then: [],
+        },
+      ]),
+    ).toMatch(
+      /^definition is not valid: steps\[0\]\.if: CEL error: too costly to evaluate: .* more than the limit of 10,000/,
     );
     expect(await refuse([{ say: 'hi' }])).toBe(
       'definition is not valid: steps[0]: a step needs exactly one of reply, if, agent',

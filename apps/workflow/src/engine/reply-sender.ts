@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SendRequested } from '@app/contracts';
+import { SendRequested, sendMsgId } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
 import type { Turn, TurnState } from '../turn/turn';
 
@@ -32,7 +32,7 @@ export class ReplySender {
           inReplyTo: turn.inReplyTo,
           origin: { service: 'workflow', ref: `turn:${turn.leadKey}` },
         },
-        { msgId: idempotencyKey },
+        { msgId: sendMsgId({ workspaceId: turn.workspace.id, idempotencyKey }) },
       );
     }
     state.said.push(text.trim());

@@ -7,6 +7,7 @@ import { WorkflowStore } from '../definitions/workflow-store';
 import { ConversationStarter } from './conversation-starter';
 import { turnsTotal } from './engine-metrics';
 import { RunTurn } from './run-turn.usecase';
+import { historyToFetch } from './take-turn.usecase';
 import type { Turn } from '../turn/turn';
 import { TurnStore } from './turn-store';
 
@@ -69,7 +70,8 @@ export class StartConversation extends ConversationStarter {
     const history = await this.messaging.request(ListChatMessages, {
       workspaceId,
       chatId: chat.id,
-      limit: 200,
+      limit: historyToFetch(steps),
+      newest: true,
     });
     const turn: Turn = {
       leadKey,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ListChatMessages, type ChatMessage, type ChatTurnReady } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
-import { isAgentStep, isIfStep, type Step } from '../definitions/steps';
+import { HISTORY_DEFAULTS, isAgentStep, isIfStep, type Step } from '../definitions/steps';
 import { WorkflowStore } from '../definitions/workflow-store';
 import { turnsTotal } from './engine-metrics';
 import { RunTurn } from './run-turn.usecase';
@@ -54,7 +54,11 @@ export class TakeTurn {
     if (!version) return this.skip(event, 'workflow_missing');
 
     // Only a model can read a burst as one conversation turn; template replies answer each message.
-    const { history, inputs } = await this.gather(event, containsAgentStep(version.steps));
+    const { history, inputs } = await this.gather(
+      event,
+      containsAgentStep(version.steps),
+      historyToFetch(version.steps),
+    );
     const held = await this.turns.claim(
       workspaceId,
       event.chatId,
@@ -124,12 +128,14 @@ export class TakeTurn {
   private async gather(
     event: ChatTurnReady,
     batch: boolean,
+    limit: number,
   ): Promise<{ history: ChatMessage[]; inputs: TurnInput[] }> {
     const own: TurnInput = { key: event.twilioSid, body: event.body, media: event.media };
     const page = await this.messaging.request(ListChatMessages, {
       workspaceId: event.workspace.id,
       chatId: event.chatId,
-      limit: 200,
+      limit,
+      newest: true,
     });
     const messages = [...page.items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     const at = messages.findIndex(
@@ -158,6 +164,25 @@ export class TakeTurn {
       inputs,
     };
   }
+}
+
+/**
+ * Messages to ask chats for: the newest ones, as many as the hungriest agent step sees, plus room
+ * for this turn's own message and those queued after it (each step trims to its own limits).
+ */
+export function historyToFetch(steps: Step[]): number {
+  let most: number = HISTORY_DEFAULTS.messages;
+  const visit = (list: Step[]) => {
+    for (const step of list) {
+      if (isAgentStep(step)) most = Math.max(most, step.agent.history?.messages ?? HISTORY_DEFAULTS.messages);
+      if (isIfStep(step)) {
+        visit(step.then);
+        visit(step.else ?? []);
+      }
+    }
+  };
+  visit(steps);
+  return Math.min(500, most + 50);
 }
 
 function containsAgentStep(steps: Step[]): boolean {

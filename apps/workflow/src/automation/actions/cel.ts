@@ -50,15 +50,25 @@ export function compileCel(source: string, field: string): CelProgram {
     return environment.compile(source);
   } catch (error) {
     if (!(error instanceof CelCompileError)) throw error;
+    if (error.kind === 'cost') throw new AppError('invalid_input', `${field}: ${error.summary}.`);
     throw new AppError('invalid_input', `${field}: not a valid CEL expression: ${error.summary}`);
   }
 }
 
 /** Evaluates a condition; anything but true or false is an error the run log shows. */
 export function evaluateCondition(source: string, context: Record<string, unknown>): boolean {
+  let program: CelProgram;
+  try {
+    program = compileCel(source, 'condition');
+  } catch (error) {
+    // Saved before the cost limit (or under a higher one): refused per run rather than evaluated.
+    if (error instanceof AppError)
+      throw new ConditionError(`The condition cannot be evaluated: ${error.message}`);
+    throw error;
+  }
   let value: unknown;
   try {
-    value = compileCel(source, 'condition').evaluate(context);
+    value = program.evaluate(context);
   } catch (error) {
     throw new ConditionError(`The condition could not be evaluated: ${firstLine(error)}`);
   }

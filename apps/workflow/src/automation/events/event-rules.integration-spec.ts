@@ -206,6 +206,18 @@ describe('event rules', () => {
       code: 'invalid_input',
       message: expect.stringMatching(/^condition: not a valid CEL expression/),
     });
+    // Loops in loops over long lists: refused when saved rather than holding the service per event.
+    const list = `[${Array.from({ length: 30 }, (_, i) => i + 1).join(',')}]`;
+    await expect(
+      createRule(
+        ws.id,
+        { type: 'send_whatsapp', phoneNumberId: number.id, template: 'Hi' },
+        `${list}.exists(a, ${list}.exists(b, ${list}.exists(c, event.data.score == a * b * c)))`,
+      ),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^condition: too costly to evaluate: .* more than the limit of 10,000/),
+    });
     await expect(
       createRule(ws.id, {
         type: 'send_whatsapp',

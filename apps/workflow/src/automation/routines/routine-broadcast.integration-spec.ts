@@ -137,6 +137,18 @@ describe('routines', () => {
       code: 'invalid_input',
       message: expect.stringMatching(/^memberFilter: /),
     });
+    const list = `[${Array.from({ length: 30 }, (_, i) => i + 1).join(',')}]`;
+    await expect(
+      h.nats.request(CreateRoutine, {
+        ...base,
+        memberFilter: `${list}.exists(a, ${list}.exists(b, ${list}.exists(c, member.first_name == string(a))))`,
+      }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(
+        /^memberFilter: too costly to evaluate: .* more than the limit of 10,000/,
+      ),
+    });
     await expect(h.nats.request(CreateRoutine, { ...base, schedule: 'every morning' })).rejects.toMatchObject(
       { code: 'invalid_input', message: expect.stringMatching(/^schedule: /) },
     );

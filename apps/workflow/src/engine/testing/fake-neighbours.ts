@@ -114,10 +114,10 @@ export class EngineNeighbours {
   }
 
   private answer(): void {
-    this.nats.respond(ListChatMessages, (req) => ({
-      items: (this.messages.get(req.chatId) ?? []).slice(0, req.limit),
-      nextCursor: null,
-    }));
+    this.nats.respond(ListChatMessages, (req) => {
+      const all = this.messages.get(req.chatId) ?? [];
+      return { items: req.newest ? all.slice(-req.limit) : all.slice(0, req.limit), nextCursor: null };
+    });
     this.nats.respond(CheckSend, (req) =>
       decideSend(this.known(req.workspaceId, req.memberId), req.channel, req.kind),
     );
@@ -171,6 +171,11 @@ export class EngineNeighbours {
       status: 'open',
       lastMessageAt: null,
       createdAt: new Date().toISOString(),
+      heldBy: null,
+      waitingSince: null,
+      handoffReason: null,
+      assignedTo: null,
+      unreadCount: 0,
       ...fields,
     };
   }
