@@ -1,4 +1,4 @@
-import { renderTemplate, validateTemplate } from './templates';
+import { renderTemplate, TemplateError, validateTemplate } from './templates';
 
 describe('templates', () => {
   it('renders plain text without HTML escaping', () => {
@@ -41,8 +41,31 @@ describe('templates', () => {
 
   it('refuses unknown helpers and partials', () => {
     expect(validateTemplate('{{shout member.first_name}}')).toBe(
-      'template error at line 1, column 1: unknown helper "shout" (known: if, unless, each, with, lookup, log)',
+      'template error at line 1, column 1: unknown helper "shout" (known: if, unless, each, with, lookup)',
     );
     expect(validateTemplate('a {{> header}}')).toMatch(/column 3: partials/);
+  });
+
+  it('has no log helper: {{log member.phone}} is refused when saved and prints nothing when rendered', () => {
+    const source = 'Hi {{log member.phone}}{{#log member.phone}}x{{/log}}';
+    expect(validateTemplate('Hi {{log member.phone}}')).toMatch(/unknown helper "log"/);
+    const printed: unknown[] = [];
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
+      jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(...args)),
+    );
+    try {
+      let rendered: string | undefined;
+      try {
+        rendered = renderTemplate(source, { member: { phone: '+15551234567' } });
+      } catch (error) {
+        expect(error).toBeInstanceOf(TemplateError);
+        expect(String(error)).not.toContain('+15551234567');
+      }
+      expect(rendered ?? '').not.toContain('+15551234567');
+      expect(JSON.stringify(printed)).not.toContain('5551234567');
+      expect(printed).toEqual([]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 });

@@ -48,4 +48,14 @@ describe('Twilio addresses', () => {
     expect(maskPhone('123')).toBe('***');
     expect(maskPhone(undefined)).toBe('');
   });
+
+  it.each([
+    ['+1 555-123-4567', '+1 55***4567'],
+    ['(555) 123-4567', '(555)***4567'],
+    ['+44 20 7946 0958', '+44 2***0958'],
+    ['whatsapp:+1 555 123 4567', 'whatsapp:+1 55***4567'],
+  ])('masks the middle of a formatted number %j', (phone, masked) => {
+    expect(maskPhone(phone)).toBe(masked);
+    expect(masked.replace(/\D/g, '').length).toBeLessThanOrEqual(phone.replace(/\D/g, '').length - 3);
+  });
 });
