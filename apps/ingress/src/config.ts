@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseConfigShape, loadConfig, secret, type Config } from '@app/config';
+import { baseConfigShape, ConfigError, loadConfig, secret, type Config } from '@app/config';
 
 const ACCOUNT_SID = /^AC[0-9a-zA-Z]{32}$/;
 
@@ -37,5 +37,16 @@ export const ingressConfigShape = {
 };
 export type IngressConfig = Config<typeof ingressConfigShape>;
 
-export const loadIngressConfig = (env: Record<string, string | undefined> = process.env): IngressConfig =>
-  loadConfig(ingressConfigShape, env);
+/**
+ * The ingress config. In production (`NODE_ENV=production`) `PUBLIC_BASE_URL` is required: the
+ * URL signatures are checked over must not come from the request.
+ */
+export function loadIngressConfig(env: Record<string, string | undefined> = process.env): IngressConfig {
+  const config = loadConfig(ingressConfigShape, env);
+  if (env.NODE_ENV === 'production' && !config.PUBLIC_BASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration: PUBLIC_BASE_URL is required when NODE_ENV=production (the URL Twilio calls; webhook signatures are checked over it)',
+    );
+  }
+  return config;
+}

@@ -39,4 +39,25 @@ describe('loadConfig', () => {
     expect(safe.NATS_URL).toBe('nats://[secret]@host:4222');
     expect(JSON.stringify(safe)).not.toContain('hunter2');
   });
+
+  it.each([
+    [undefined, []],
+    ['', []],
+    ['10.0.0.1', ['10.0.0.1']],
+    [' 10.0.0.0/8, 192.168.1.7 ,fd00::/8,::1', ['10.0.0.0/8', '192.168.1.7', 'fd00::/8', '::1']],
+    ['loopback,uniquelocal', ['loopback', 'uniquelocal']],
+  ])('reads TRUSTED_PROXIES %j as %j', (value, proxies) => {
+    expect(loadConfig(shape, { PORT: '1', TOKEN: 't', TRUSTED_PROXIES: value }).TRUSTED_PROXIES).toEqual(
+      proxies,
+    );
+  });
+
+  it.each(['*', 'true', '10.0.0.0/33', 'proxy.example.com', '10.0.0.1/8/2', '::1/129'])(
+    'refuses TRUSTED_PROXIES %j',
+    (value) => {
+      expect(() => loadConfig(shape, { PORT: '1', TOKEN: 't', TRUSTED_PROXIES: value })).toThrow(
+        /TRUSTED_PROXIES must be a comma-separated list of addresses or CIDRs/,
+      );
+    },
+  );
 });

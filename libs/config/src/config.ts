@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Marks a config value as secret: `redactConfig` replaces it before anything logs the config. */
@@ -13,6 +14,39 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** proxy-addr's names for address ranges (Fastify's trustProxy understands them). */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a CIDR (`10.0.0.0/8`, `fd00::/8`) or one of `loopback`, `linklocal`, `uniquelocal`. */
+export function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  const max = family === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
+
+/**
+ * `TRUSTED_PROXIES`: the addresses whose `X-Forwarded-For/Proto/Host` are believed (a comma
+ * list of addresses and CIDRs). Unset or empty: nobody's, the connection's own address, scheme
+ * and Host header count.
+ */
+export const trustedProxiesShape = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (entries) => entries.every(isProxyAddress),
+    'must be a comma-separated list of addresses or CIDRs (10.0.0.0/8, ::1), or loopback, linklocal, uniquelocal',
+  );
 
 /** Settings every service shares. Each service extends it with its own. */
 export const baseConfigShape = {
@@ -34,6 +68,7 @@ export const baseConfigShape = {
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  TRUSTED_PROXIES: trustedProxiesShape,
 };
 
 export const databaseConfigShape = {

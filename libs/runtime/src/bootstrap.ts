@@ -25,6 +25,11 @@ export interface ServiceOptions {
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
   /** Stop after this long even if in-flight work has not finished. */
   shutdownTimeoutMs?: number;
+  /**
+   * Addresses and CIDRs of the proxies in front of the service: only their X-Forwarded-For, -Proto
+   * and -Host change `request.ip`, `.protocol` and `.host`. Empty or unset: nobody's.
+   */
+  trustedProxies?: string[];
 }
 
 export interface RunningService {
@@ -50,7 +55,10 @@ export async function bootService(options: ServiceOptions): Promise<RunningServi
   startTracing({ serviceName: options.service, otlpEndpoint: options.otlpEndpoint });
   collectProcessMetrics(options.service);
   const logger = createLogger(options.service, options.logLevel);
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: options.trustedProxies?.length ? options.trustedProxies : false,
+  });
   @Module({ imports: [options.module, HealthModule] })
   class ServiceRootModule {}
   const app = await NestFactory.create<NestFastifyApplication>(ServiceRootModule, adapter, {

@@ -12,6 +12,8 @@ export interface RuntimeConfig extends MessagingConfig {
   LOG_LEVEL: string;
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
   SHUTDOWN_TIMEOUT_MS: number;
+  /** Addresses/CIDRs whose X-Forwarded-* headers are believed (none when empty). */
+  TRUSTED_PROXIES?: string[];
 }
 
 /** The validated config of the running service, injectable in every module: `@Inject(SERVICE_CONFIG)`. */
@@ -92,6 +94,7 @@ export function startService<C extends RuntimeConfig>(
     logLevel: config.LOG_LEVEL,
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    trustedProxies: config.TRUSTED_PROXIES,
     ...definition.http?.(config),
   });
 }

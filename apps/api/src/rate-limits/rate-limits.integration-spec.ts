@@ -94,6 +94,51 @@ describe('rate limits', () => {
     });
   });
 
+  describe('the client address behind proxies (TRUSTED_PROXIES)', () => {
+    const env = { API_RATE_LIMIT_PER_ADDRESS: '5', API_RATE_LIMIT_WINDOW_MS: '60000' };
+    const forwardedFor = (address: string) => ({ 'x-forwarded-for': address });
+    let direct: ApiHarness;
+    let proxied: ApiHarness;
+    beforeAll(async () => {
+      [direct, proxied] = await Promise.all([
+        ApiHarness.start({ env }),
+        ApiHarness.start({ env: { ...env, TRUSTED_PROXIES: '127.0.0.1,::1' } }),
+      ]);
+    });
+    afterAll(async () => {
+      await direct?.stop();
+      await proxied?.stop();
+    });
+
+    it('ignores X-Forwarded-For from an address that is not a trusted proxy', async () => {
+      const statuses: number[] = [];
+      for (let i = 1; i <= 6; i++)
+        statuses.push(
+          (await direct.call('GET', '/v1/members', undefined, undefined, forwardedFor(`203.0.113.${i}`)))
+            .status,
+        );
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    });
+
+    it("counts a trusted proxy's forwarded client address, each client on its own", async () => {
+      const first: number[] = [];
+      for (let i = 0; i < 6; i++)
+        first.push(
+          (await proxied.call('GET', '/v1/members', undefined, undefined, forwardedFor('198.51.100.7')))
+            .status,
+        );
+      expect(first).toEqual([401, 401, 401, 401, 401, 429]);
+      const other = await proxied.call(
+        'GET',
+        '/v1/members',
+        undefined,
+        undefined,
+        forwardedFor('198.51.100.8'),
+      );
+      expect(other.status).toBe(401);
+    });
+  });
+
   describe('across replicas', () => {
     let a: ApiHarness;
     let b: ApiHarness;

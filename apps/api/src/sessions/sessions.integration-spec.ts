@@ -12,7 +12,10 @@ describe('people: users and console sessions', () => {
   let dental: { id: string; key: string };
 
   beforeAll(async () => {
-    h = await ApiHarness.start({ env: { API_SIGN_IN_FAILURES_PER_EMAIL: '3' } });
+    // The requests come through a proxy on loopback (its X-Forwarded-Proto is believed).
+    h = await ApiHarness.start({
+      env: { API_SIGN_IN_FAILURES_PER_EMAIL: '3', TRUSTED_PROXIES: '127.0.0.1,::1' },
+    });
     db = new Client({ connectionString: TEST_DATABASE_URL });
     await db.connect();
     [clinic, dental] = [await h.workspace(), await h.workspace()];
@@ -369,17 +372,22 @@ describe('sign-in attempts per address', () => {
 
   it('answers 429 with Retry-After past the limit, before reading the body', async () => {
     const statuses: number[] = [];
+    // No proxy is trusted: an invented X-Forwarded-For does not make each attempt a new address.
     for (let i = 0; i < 3; i++)
       statuses.push(
         (
-          await h.call('POST', '/v1/sessions', undefined, {
-            email: `x${i}@example.com`,
-            password: 'whatever',
-          })
+          await h.call(
+            'POST',
+            '/v1/sessions',
+            undefined,
+            { email: `x${i}@example.com`, password: 'whatever' },
+            { 'x-forwarded-for': `203.0.113.${i + 1}` },
+          )
         ).status,
       );
     const fourth = await h.call('POST', '/v1/sessions', undefined, '{"email": broken', {
       'content-type': 'application/json',
+      'x-forwarded-for': '203.0.113.99',
     });
     expect(statuses).toEqual([401, 401, 401]);
     expect(fourth.status).toBe(429);

@@ -244,13 +244,48 @@ describe('ingress webhooks', () => {
     expect(mine[0].event).toMatchObject({ errorCode: null, sendId });
   });
 
-  it("checks the signature over the request's own forwarded scheme and host when PUBLIC_BASE_URL is unset", async () => {
-    const params = whatsappParams();
-    const res = await post(ingress, '/twilio/messaging', params, {
-      signedUrl: 'https://public.example.org/twilio/messaging',
-      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'public.example.org' },
+  describe('X-Forwarded-Proto/Host (PUBLIC_BASE_URL unset)', () => {
+    const spoofed = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'attacker.example.org' };
+
+    it('from an address that is not a trusted proxy, does not change the URL the signature is checked over', async () => {
+      // Signed over the URL the attacker claims: refused, the headers are not believed.
+      const claimed = whatsappParams();
+      expect(
+        (
+          await post(ingress, '/twilio/messaging', claimed, {
+            signedUrl: 'https://attacker.example.org/twilio/messaging',
+            headers: spoofed,
+          })
+        ).status,
+      ).toBe(403);
+      // Signed over the URL really called: accepted, whatever the headers say.
+      const real = whatsappParams();
+      expect((await post(ingress, '/twilio/messaging', real, { headers: spoofed })).status).toBe(200);
+      const ids = (await nats.stored(InboundMessageReceived)).map((m) => m.event.messageSid);
+      expect(ids).toContain(real.MessageSid);
+      expect(ids).not.toContain(claimed.MessageSid);
     });
-    expect(res.status).toBe(200);
+
+    describe('from a trusted proxy (TRUSTED_PROXIES)', () => {
+      let behindProxy: RunningService;
+      beforeAll(async () => {
+        behindProxy = await startIngress(env({ TRUSTED_PROXIES: '10.0.0.0/8,127.0.0.1' }));
+      });
+      afterAll(() => behindProxy?.close());
+
+      it("checks the signature over the proxy's forwarded scheme and host", async () => {
+        const headers = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'public.example.org' };
+        const params = whatsappParams();
+        const res = await post(behindProxy, '/twilio/messaging', params, {
+          signedUrl: 'https://public.example.org/twilio/messaging',
+          headers,
+        });
+        expect(res.status).toBe(200);
+        expect((await post(behindProxy, '/twilio/messaging', whatsappParams(), { headers })).status).toBe(
+          403,
+        );
+      });
+    });
   });
 
   describe('behind a proxy (PUBLIC_BASE_URL)', () => {
