@@ -10,7 +10,7 @@ import { currentTraceId } from '@app/messaging';
  */
 const PHONE_IN_TEXT =
   // Not inside a word, a UUID or a decimal; each alternative is linear (no nested digit runs).
-  /(?<![\w\-.])(?:\+\d+(?:(?:[ \-]|[ \-]?\(\d+\)[ \-]?)\d+)*|\(\d{2,5}\)[ \-]?\d{2,4}(?:[ \-.]\d{2,4}){1,2}|\d{3}[\-. ]\d{3}[\-. ]\d{4}|\d{8,15})(?![\w\-]|\.\d)/g;
+  /(?<![\w.-])(?:\+\d+(?:(?:[ -]|[ -]?\(\d+\)[ -]?)\d+)*|\(\d{2,5}\)[ -]?\d{2,4}(?:[ .-]\d{2,4}){1,2}|\d{3}[ .-]\d{3}[ .-]\d{4}|\d{8,15})(?![\w-]|\.\d)/g;
 
 /**
  * Any phone-looking text inside a log string keeps only its first 4 and last 2 digits; the digits
