@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { baseConfigShape, databaseConfigShape, loadConfig, secret, type Config } from '@app/config';
+import {
+  baseConfigShape,
+  ConfigError,
+  databaseConfigShape,
+  loadConfig,
+  secret,
+  type Config,
+} from '@app/config';
 
 export const workflowConfigShape = {
   ...baseConfigShape,
@@ -9,6 +16,16 @@ export const workflowConfigShape = {
   LLM_BASE_URL: z.string().url().optional(),
   LLM_API_KEY: secret(z.string().optional()),
   LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** The models agent steps may name, comma-separated (the operator's choice); empty: any. */
+  LLM_ALLOWED_MODELS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((model) => model.trim())
+        .filter(Boolean),
+    ),
   /** One model call's deadline. */
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   /** Model calls in one agent step (tool rounds included) before it gives up with the fallback. */
@@ -18,5 +35,12 @@ export const workflowConfigShape = {
 };
 export type WorkflowConfig = Config<typeof workflowConfigShape>;
 
-export const loadWorkflowConfig = (env: Record<string, string | undefined> = process.env): WorkflowConfig =>
-  loadConfig(workflowConfigShape, env);
+export function loadWorkflowConfig(env: Record<string, string | undefined> = process.env): WorkflowConfig {
+  const config = loadConfig(workflowConfigShape, env);
+  if (config.LLM_ALLOWED_MODELS.length && !config.LLM_ALLOWED_MODELS.includes(config.LLM_MODEL)) {
+    throw new ConfigError(
+      `Invalid configuration: LLM_MODEL must be one of LLM_ALLOWED_MODELS (got "${config.LLM_MODEL}"; allowed: ${config.LLM_ALLOWED_MODELS.join(', ')})`,
+    );
+  }
+  return config;
+}

@@ -24,6 +24,7 @@ function agentOptions(config: WorkflowConfig): AgentOptions {
     baseUrl: config.LLM_BASE_URL ?? null,
     apiKey: config.LLM_API_KEY ?? null,
     model: config.LLM_MODEL,
+    allowedModels: config.LLM_ALLOWED_MODELS,
     timeoutMs: config.LLM_TIMEOUT_MS,
     maxSteps: config.AGENT_MAX_STEPS,
     totalTimeoutMs: config.AGENT_TIMEOUT_MS,

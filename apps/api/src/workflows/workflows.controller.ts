@@ -31,7 +31,7 @@ export class WorkflowsController {
     summary: 'Save a new workflow (version 1); JSON or YAML body',
     status: 201,
     response: workflowRef(),
-    errors: [415],
+    errors: [415, 422],
   })
   create(
     @Workspace() ws: WorkspaceCaller,
@@ -69,7 +69,7 @@ export class WorkflowsController {
   @Endpoint({
     summary: 'Save a new version (running chats keep theirs); JSON or YAML body',
     response: workflowRef(),
-    errors: [404, 415],
+    errors: [404, 415, 422],
   })
   update(
     @Workspace() ws: WorkspaceCaller,

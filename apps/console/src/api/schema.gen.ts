@@ -5027,6 +5027,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
       429: {
         headers: {
@@ -5220,6 +5229,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -3,6 +3,8 @@ export interface AgentOptions {
   baseUrl: string | null;
   apiKey: string | null;
   model: string;
+  /** LLM_ALLOWED_MODELS: a step naming another model falls back instead of calling it (empty: any). */
+  allowedModels: string[];
   timeoutMs: number;
   maxSteps: number;
   totalTimeoutMs: number;

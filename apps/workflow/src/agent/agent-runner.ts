@@ -6,6 +6,7 @@ import type { Ability } from '../abilities/ability';
 import type { AgentStep } from '../definitions/steps';
 import type { Turn, TurnState } from '../turn/turn';
 import { AGENT_OPTIONS, type AgentOptions } from './agent-options';
+import { isModelAllowed } from '../definitions/allowed-models';
 import { modelSeconds } from './agent-metrics';
 import { ChatModel, ModelError, type ModelMessage, type ModelTool } from './chat-model';
 import { conversationMessages } from './conversation-messages';
@@ -58,6 +59,9 @@ export class AgentRunner {
       step.agent.history,
     );
     const model = step.agent.model ?? this.options.model;
+    // A definition saved before the operator narrowed the list still names it: never call it.
+    if (!isModelAllowed(model, this.options.allowedModels))
+      return { kind: 'fallback', reason: `the model "${model}" is not allowed (LLM_ALLOWED_MODELS)` };
     const deadline = Date.now() + this.options.totalTimeoutMs;
 
     for (let call = 1; call <= this.options.maxSteps; call++) {

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppError, type Workflow } from '@app/contracts';
+import { SERVICE_CONFIG } from '@app/runtime';
+import { assertModelsAllowed } from './allowed-models';
 import { validateDefinition } from './validate-definition';
 import { WorkflowStore } from './workflow-store';
 
@@ -9,14 +11,25 @@ const PAGE = 100;
 /** Saving and reading workflow definitions: validated on save, a new version per update. */
 @Injectable()
 export class WorkflowDefinitions {
-  constructor(private readonly store: WorkflowStore) {}
+  constructor(
+    private readonly store: WorkflowStore,
+    /** The service's config: its LLM_ALLOWED_MODELS (empty: any model). */
+    @Inject(SERVICE_CONFIG) private readonly config: { LLM_ALLOWED_MODELS: string[] },
+  ) {}
+
+  /** Structure first (400), then the operator's model allow-list (422). */
+  private validate(definition: unknown[] | string) {
+    const steps = validateDefinition(definition);
+    assertModelsAllowed(steps, this.config.LLM_ALLOWED_MODELS);
+    return steps;
+  }
 
   async create(input: {
     workspaceId: string;
     name: string;
     definition: unknown[] | string;
   }): Promise<Workflow> {
-    const steps = validateDefinition(input.definition);
+    const steps = this.validate(input.definition);
     const workflowId = randomUUID();
     await this.store.insertVersion({
       workflowId,
@@ -34,7 +47,7 @@ export class WorkflowDefinitions {
     name: string;
     definition: unknown[] | string;
   }): Promise<Workflow> {
-    const steps = validateDefinition(input.definition);
+    const steps = this.validate(input.definition);
     // Two concurrent updates race for the same next number; the loser takes the one after.
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = await this.get(input.workspaceId, input.workflowId);

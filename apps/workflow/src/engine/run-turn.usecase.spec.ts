@@ -17,6 +17,7 @@ const noModel: AgentOptions = {
   model: 'm',
   timeoutMs: 1000,
   maxSteps: 3,
+  allowedModels: [],
   totalTimeoutMs: 5000,
 };
 
