@@ -14,6 +14,7 @@ import {
   SendRequested,
   SetMemberOptOut,
   SetWorkspaceFeature,
+  UpdateWorkspace,
   UpdatePhoneNumber,
   type Member,
   type RequestPayload,
@@ -166,6 +167,31 @@ describe('routing', () => {
       await expect(nats.request(GetWorkspace, { workspaceId: randomUUID() })).rejects.toMatchObject({
         code: 'not_found',
       });
+    });
+
+    it("keeps the operator's daily send quota and gives it to senders", async () => {
+      const ws = await workspace();
+      expect(ws.dailySendQuota).toBeNull();
+      const n = await number(ws.id);
+      expect(await nats.request(GetSender, { workspaceId: ws.id, phoneNumberId: n.id })).toMatchObject({
+        dailySendQuota: null,
+      });
+      expect(
+        await nats.request(UpdateWorkspace, { workspaceId: ws.id, patch: { dailySendQuota: 250 } }),
+      ).toMatchObject({ id: ws.id, dailySendQuota: 250, features: ['whatsapp'] });
+      expect(await nats.request(GetSender, { workspaceId: ws.id, phoneNumberId: n.id })).toMatchObject({
+        dailySendQuota: 250,
+      });
+      // A patch without the field leaves it; null lifts the quota.
+      expect(await nats.request(UpdateWorkspace, { workspaceId: ws.id, patch: {} })).toMatchObject({
+        dailySendQuota: 250,
+      });
+      expect(
+        await nats.request(UpdateWorkspace, { workspaceId: ws.id, patch: { dailySendQuota: null } }),
+      ).toMatchObject({ dailySendQuota: null });
+      await expect(
+        nats.request(UpdateWorkspace, { workspaceId: randomUUID(), patch: { dailySendQuota: 1 } }),
+      ).rejects.toMatchObject({ code: 'not_found' });
     });
 
     it('lists workspaces by name, or only the ids asked for', async () => {

@@ -3,10 +3,21 @@ import { DEFAULT_KEYWORDS, defaultKeywordLists } from '@app/rules';
 import { E164, Feature, Id, Page, Timestamp, WorkspaceScoped } from './common';
 import { defineRequest } from './define';
 
+/** Sends a workspace may have accepted per UTC day, set by the operator; null: no quota. */
+export const DailySendQuota = z
+  .number()
+  .int()
+  .min(0)
+  .max(100_000_000)
+  .nullable()
+  .meta({ description: 'Sends accepted per UTC day at most (operator); null: no quota.', example: 5000 });
+
 export const Workspace = z.object({
   id: Id,
   name: z.string(),
   features: z.array(Feature),
+  // A default, so answers from before the quota existed still parse.
+  dailySendQuota: DailySendQuota.default(null),
   createdAt: Timestamp,
 });
 export type Workspace = z.infer<typeof Workspace>;
@@ -126,6 +137,15 @@ export const ListWorkspaces = defineRequest({
   request: z.object({ ids: z.array(Id).max(1000).optional() }),
   response: z.object({ items: z.array(Workspace) }),
 });
+export const UpdateWorkspace = defineRequest({
+  subject: 'rpc.routing.workspace.update',
+  askedBy: ['api'],
+  description: "Change a workspace's operator settings: its daily send quota (operator).",
+  request: WorkspaceScoped.extend({
+    patch: z.object({ dailySendQuota: DailySendQuota.optional() }).strict(),
+  }),
+  response: Workspace,
+});
 export const SetWorkspaceFeature = defineRequest({
   subject: 'rpc.routing.workspace.set-feature',
   askedBy: ['api'],
@@ -174,7 +194,11 @@ export const ArchivePhoneNumber = defineRequest({
 export const GetSender = defineRequest({
   subject: 'rpc.routing.sender.get',
   askedBy: ['workflow', 'outbound'],
-  description: 'A number with its workspace (features), for pre-send checks.',
+  description: 'A number with its workspace (features, daily send quota), for pre-send checks.',
   request: WorkspaceScoped.extend({ phoneNumberId: Id }),
-  response: z.object({ workspace: WorkspaceSummary, phoneNumber: PhoneNumber }),
+  response: z.object({
+    workspace: WorkspaceSummary,
+    phoneNumber: PhoneNumber,
+    dailySendQuota: DailySendQuota.default(null),
+  }),
 });

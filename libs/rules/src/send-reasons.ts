@@ -18,6 +18,8 @@ export const SEND_REASONS = {
   memberHasNoPhone: 'Member has no phone number: add one to reach them.',
   addressOptedOut: 'This phone number has opted out of messages (replied STOP).',
   noRecipient: 'The send has neither a member nor an address.',
+  dailyQuotaReached:
+    "The workspace has used today's send quota (set by the operator; counted per UTC day): sends go again after midnight UTC.",
   outsideWindow:
     "Outside WhatsApp's 24-hour window (the member has not written on WhatsApp in the last 24 hours): free-form text needs an approved template (contentSid).",
 } as const;

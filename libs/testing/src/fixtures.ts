@@ -88,6 +88,8 @@ export class FakeDirectory {
   readonly members = new Map<string, Member>();
   /** Phones that sent STOP, as `<workspaceId>:<phone>` (preferences records opt-outs by address too). */
   readonly optedOutPhones = new Set<string>();
+  /** The operator's daily send quota per workspace (none unless set). */
+  readonly quotas = new Map<string, number>();
 
   /** `defaults` apply to every number and member built here (before the per-call fields). */
   constructor(private readonly defaults: { number?: Partial<PhoneNumber>; member?: Partial<Member> } = {}) {}
@@ -119,7 +121,7 @@ export class FakeDirectory {
     const workspace = this.workspaces.get(workspaceId);
     if (!phoneNumber || !workspace || phoneNumber.workspaceId !== workspaceId)
       throw AppError.notFound('Phone number');
-    return { workspace, phoneNumber };
+    return { workspace, phoneNumber, dailySendQuota: this.quotas.get(workspaceId) ?? null };
   }
 
   /** Preferences' GetMember. */

@@ -56,6 +56,18 @@ describe('api keys and auth', () => {
     expect(
       (await h.ok('DELETE', `/v1/workspaces/${ws.body.id}/features/whatsapp`, ADMIN_KEY)).features,
     ).toEqual([]);
+    // The operator sets the daily send quota; a workspace's own key cannot.
+    expect(
+      await h.ok('PATCH', `/v1/workspaces/${ws.body.id}`, ADMIN_KEY, { dailySendQuota: 5000 }),
+    ).toMatchObject({ id: ws.body.id, dailySendQuota: 5000 });
+    const negative = await h.call('PATCH', `/v1/workspaces/${ws.body.id}`, ADMIN_KEY, { dailySendQuota: -1 });
+    expect(negative.status).toBe(400);
+    expect(negative.body.message).toMatch(/dailySendQuota/);
+    expect((await h.call('PATCH', `/v1/workspaces/${ws.body.id}`, ADMIN_KEY, {})).status).toBe(400);
+    const own = await h.workspace();
+    expect(
+      (await h.call('PATCH', `/v1/workspaces/${own.id}`, own.key, { dailySendQuota: null })).status,
+    ).toBe(403);
     const badFeature = await h.call('PUT', `/v1/workspaces/${ws.body.id}/features/telepathy`, ADMIN_KEY);
     expect(badFeature.status).toBe(400);
     expect(badFeature.body.message).toMatch(/feature/);

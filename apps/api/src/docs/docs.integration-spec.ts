@@ -4,6 +4,7 @@ const FLOOR = [
   'post /v1/workspaces',
   'get /v1/workspace',
   'get /v1/workspaces/{id}',
+  'patch /v1/workspaces/{id}',
   'put /v1/workspaces/{id}/features/{feature}',
   'delete /v1/workspaces/{id}/features/{feature}',
   'post /v1/workspaces/{workspaceId}/api-keys',

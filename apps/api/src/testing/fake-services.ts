@@ -38,6 +38,7 @@ import {
   RunRoutine,
   Send,
   SetWorkspaceFeature,
+  UpdateWorkspace,
   UpdateMember,
   UpdatePhoneNumber,
   UpdateWorkflow,
@@ -143,7 +144,13 @@ export class FakeServices {
 
   private routing(): void {
     this.on(CreateWorkspace, (req) => {
-      const ws: Workspace = { id: randomUUID(), name: req.name, features: [], createdAt: now() };
+      const ws: Workspace = {
+        id: randomUUID(),
+        name: req.name,
+        features: [],
+        dailySendQuota: null,
+        createdAt: now(),
+      };
       this.workspaces.set(ws.id, ws);
       return ws;
     });
@@ -158,6 +165,11 @@ export class FakeServices {
         .filter((w) => !req.ids || req.ids.includes(w.id))
         .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
     }));
+    this.on(UpdateWorkspace, (req) => {
+      const ws = workspace(req.workspaceId);
+      if (req.patch.dailySendQuota !== undefined) ws.dailySendQuota = req.patch.dailySendQuota;
+      return ws;
+    });
     this.on(SetWorkspaceFeature, (req) => {
       const ws = workspace(req.workspaceId);
       ws.features = req.enabled

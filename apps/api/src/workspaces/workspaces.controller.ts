@@ -1,4 +1,4 @@
-import { Delete, Get, Param, Post, Put } from '@nestjs/common';
+import { Delete, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
@@ -7,6 +7,7 @@ import {
   GetWorkspace,
   ListWorkspaces,
   SetWorkspaceFeature,
+  UpdateWorkspace,
   Workspace,
 } from '@app/contracts';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
@@ -15,6 +16,10 @@ import { ServiceClient } from '../http/service-client';
 import { IdParam, parseInput, ZodBody } from '../http/validation';
 
 const CreateWorkspaceBody = CreateWorkspace.request.strict();
+const PatchWorkspaceBody = UpdateWorkspace.request.shape.patch.refine(
+  (p) => Object.keys(p).length > 0,
+  'give at least one field to change',
+);
 const workspaceRef = () => schemaRef('Workspace', Workspace);
 
 @ApiController('workspaces', 'operator', 'Workspaces (operator)')
@@ -40,6 +45,20 @@ export class WorkspacesController {
   @Endpoint({ summary: 'Read a workspace', response: workspaceRef(), errors: [404] })
   get(@IdParam() workspaceId: string) {
     return this.services.ask(GetWorkspace, { workspaceId });
+  }
+
+  @Patch(':id')
+  @Endpoint({
+    summary:
+      "Change a workspace's operator settings: dailySendQuota (sends accepted per UTC day; null: none)",
+    response: workspaceRef(),
+    errors: [404],
+  })
+  update(
+    @IdParam() workspaceId: string,
+    @ZodBody(PatchWorkspaceBody) patch: z.infer<typeof PatchWorkspaceBody>,
+  ) {
+    return this.services.ask(UpdateWorkspace, { workspaceId, patch });
   }
 
   @Put(':id/features/:feature')

@@ -555,7 +555,8 @@ export type paths = {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change a workspace's operator settings: dailySendQuota (sends accepted per UTC day; null: none) */
+    patch: operations['Workspaces_update'];
     trace?: never;
   };
   '/v1/workspaces/{id}/features/{feature}': {
@@ -1409,6 +1410,12 @@ export type components = {
     Workspace: {
       /** Format: date-time */
       createdAt: string;
+      /**
+       * @description Sends accepted per UTC day at most (operator); null: no quota.
+       * @default null
+       * @example 5000
+       */
+      dailySendQuota: number | null;
       features: 'whatsapp'[];
       /** Format: uuid */
       id: string;
@@ -1418,6 +1425,12 @@ export type components = {
       items: {
         /** Format: date-time */
         createdAt: string;
+        /**
+         * @description Sends accepted per UTC day at most (operator); null: no quota.
+         * @default null
+         * @example 5000
+         */
+        dailySendQuota: number | null;
         features: 'whatsapp'[];
         /** Format: uuid */
         id: string;
@@ -5603,6 +5616,101 @@ export interface operations {
       cookie?: never;
     };
     requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Workspace'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A workspace key, or a session that is not an admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Workspaces_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Sends accepted per UTC day at most (operator); null: no quota.
+           * @example 5000
+           */
+          dailySendQuota?: number | null;
+        };
+      };
+    };
     responses: {
       /** @description Success. */
       200: {

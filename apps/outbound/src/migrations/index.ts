@@ -2,5 +2,9 @@
 // (the connection's search_path is the service's schema).
 import type { MigrationInterface } from 'typeorm';
 import { CreateOutbound1732450000000 } from './1732450000000-create-outbound';
+import { DailySendCounts1732496000000 } from './1732496000000-daily-send-counts';
 
-export const migrations: Array<new () => MigrationInterface> = [CreateOutbound1732450000000];
+export const migrations: Array<new () => MigrationInterface> = [
+  CreateOutbound1732450000000,
+  DailySendCounts1732496000000,
+];

@@ -47,6 +47,7 @@ export class AcceptSendUseCase {
     const { send, created } = await this.sends.insertOrGet(request, refusal, {
       toPhone: outcome?.toPhone ?? null,
       memberId: outcome?.memberId ?? null,
+      dailySendQuota: outcome?.ok ? outcome.dailySendQuota : null,
     });
     if (!created) return this.settle(request, send);
     await this.updates.publish(send);

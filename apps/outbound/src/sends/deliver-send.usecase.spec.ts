@@ -104,9 +104,11 @@ const allowed: CheckOutcome = {
   toPhone: '+15550000001',
   memberId: null,
   ratePerSecond: 100,
+  dailySendQuota: null,
   sender: {
     workspace: { id: randomUUID(), name: 'W', features: ['whatsapp'] },
     phoneNumber: { number: '+15550000002' } as never,
+    dailySendQuota: null,
   },
 };
 

@@ -242,4 +242,53 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     await expect(h.record(ws.id, result.id)).resolves.toMatchObject({ id: result.id, status: 'skipped' });
     await expect(h.record(h.workspace().id, result.id)).rejects.toMatchObject({ code: 'not_found' });
   });
+
+  it("skips sends past the workspace's daily quota, counting each send once and refused ones not at all", async () => {
+    const ws = h.workspace();
+    h.directory.quotas.set(ws.id, 3);
+    const n = h.number(ws.id);
+    const m = h.member(ws.id);
+    const stopped = h.member(ws.id, { optedOut: true });
+    const sms = () => h.request(n, { memberId: m.id, channel: 'sms' });
+    // A refused send and a retried one take no place.
+    await expect(h.send(h.request(n, { memberId: stopped.id, channel: 'sms' }))).resolves.toMatchObject({
+      status: 'skipped',
+    });
+    const first = sms();
+    const accepted = [await h.send(first), await h.send(first)];
+    expect(accepted[1].id).toBe(accepted[0].id);
+    // Four at once for the last two places: two go, two are skipped.
+    const racing = await Promise.all([sms(), sms(), sms(), sms()].map((r) => h.send(r)));
+    expect(racing.filter((r) => r.status !== 'skipped')).toHaveLength(2);
+    expect(racing.filter((r) => r.status === 'skipped').map((r) => r.reason)).toEqual([
+      REASONS.dailyQuotaReached,
+      REASONS.dailyQuotaReached,
+    ]);
+    // Published on the stream, a send past the quota is skipped the same way.
+    const published = sms();
+    await h.nats.publish(SendRequested, published, `${ws.id}:${published.idempotencyKey}`);
+    await waitFor(() =>
+      updates.some(
+        (u) =>
+          u.idempotencyKey === published.idempotencyKey &&
+          u.status === 'skipped' &&
+          u.reason === REASONS.dailyQuotaReached,
+      ),
+    );
+    await waitFor(async () => (await h.sentTo(m.phone!)).length === 3);
+    expect(await staysFalse(async () => (await h.sentTo(m.phone!)).length > 3, 500)).toBe(true);
+
+    // Another workspace is not held by this one's quota; a quota of 0 stops every send.
+    const other = h.workspace();
+    const on = h.number(other.id);
+    const om = h.member(other.id);
+    await expect(h.send(h.request(on, { memberId: om.id, channel: 'sms' }))).resolves.not.toMatchObject({
+      status: 'skipped',
+    });
+    h.directory.quotas.set(other.id, 0);
+    await expect(h.send(h.request(on, { memberId: om.id, channel: 'sms' }))).resolves.toMatchObject({
+      status: 'skipped',
+      reason: REASONS.dailyQuotaReached,
+    });
+  });
 });

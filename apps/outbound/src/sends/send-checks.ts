@@ -18,6 +18,8 @@ import { senderRate } from './sender-rate';
 export interface Sender {
   workspace: WorkspaceSummary;
   phoneNumber: PhoneNumber;
+  /** The operator's daily send quota of the workspace (null: none), applied when the send is stored. */
+  dailySendQuota: number | null;
 }
 
 /** What a send names that this workspace does not have: a request-reply caller gets not_found. */
@@ -32,7 +34,14 @@ type RecipientRefusal = { refusal: Refusal; memberId: string | null; unknown?: U
 
 export type CheckOutcome =
   | { ok: false; refusal: Refusal; toPhone: string | null; memberId: string | null; unknown?: Unknown }
-  | { ok: true; sender: Sender; toPhone: string; memberId: string | null; ratePerSecond: number };
+  | {
+      ok: true;
+      sender: Sender;
+      toPhone: string;
+      memberId: string | null;
+      ratePerSecond: number;
+      dailySendQuota: number | null;
+    };
 
 /**
  * The checks before a send, in the order operators read them: workspace feature, the number
@@ -64,7 +73,14 @@ export class SendChecks {
       return { ok: false, refusal: skip(SEND_REASONS.outsideWindow), toPhone: phone, memberId };
     }
     const ratePerSecond = senderRate(sender.phoneNumber, request.channel, this.defaultRates());
-    return { ok: true, sender, toPhone: phone, memberId, ratePerSecond };
+    return {
+      ok: true,
+      sender,
+      toPhone: phone,
+      memberId,
+      ratePerSecond,
+      dailySendQuota: sender.dailySendQuota,
+    };
   }
 
   private defaultRates(): Record<Channel, number> {

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@app/persistence';
 import type { SendRequest, SendStatus } from '@app/contracts';
-import { In, type Repository } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import { SendEntity } from './send.entity';
-import { statusesBefore, type Refusal } from '@app/rules';
+import { SEND_REASONS, skip, statusesBefore, type Refusal } from '@app/rules';
 
 export interface Claim {
   token: string;
@@ -58,9 +58,42 @@ export class SendsRepository {
   async insertOrGet(
     request: SendRequest,
     outcome: Refusal | null,
+    recipient: { toPhone: string | null; memberId: string | null; dailySendQuota?: number | null },
+  ): Promise<{ send: SendEntity; created: boolean }> {
+    const quota = recipient.dailySendQuota ?? null;
+    if (outcome || quota === null) return this.insert(this.sends.manager, request, outcome, recipient);
+    if (quota === 0)
+      return this.insert(this.sends.manager, request, skip(SEND_REASONS.dailyQuotaReached), recipient);
+    // Counted in the same transaction as the insert: a send is counted once, and the count's row
+    // lock makes concurrent sends of the workspace take their turn at the last places.
+    return this.sends.manager.transaction(async (tx) => {
+      const counted: unknown[] = await tx.query(
+        `INSERT INTO daily_send_counts (workspace_id, day, sends)
+         VALUES ($1, (now() AT TIME ZONE 'UTC')::date, 1)
+         ON CONFLICT (workspace_id, day) DO UPDATE SET sends = daily_send_counts.sends + 1
+           WHERE daily_send_counts.sends < $2
+         RETURNING sends`,
+        [request.workspaceId, quota],
+      );
+      const refusal = counted.length > 0 ? null : skip(SEND_REASONS.dailyQuotaReached);
+      const stored = await this.insert(tx, request, refusal, recipient);
+      // A duplicate of a stored send (a concurrent retry) takes no place of the quota.
+      if (!stored.created && counted.length > 0)
+        await tx.query(
+          `UPDATE daily_send_counts SET sends = sends - 1 WHERE workspace_id = $1 AND day = (now() AT TIME ZONE 'UTC')::date`,
+          [request.workspaceId],
+        );
+      return stored;
+    });
+  }
+
+  private async insert(
+    db: EntityManager,
+    request: SendRequest,
+    outcome: Refusal | null,
     recipient: { toPhone: string | null; memberId: string | null },
   ): Promise<{ send: SendEntity; created: boolean }> {
-    const rows: Array<{ id: string }> = await this.sends.query(
+    const rows: Array<{ id: string }> = await db.query(
       `INSERT INTO sends (id, workspace_id, idempotency_key, phone_number_id, member_id, to_phone, chat_id, channel, kind,
                           origin_service, origin_ref, body, content_sid, content_variables, status, reason)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
@@ -85,7 +118,10 @@ export class SendsRepository {
         outcome?.reason ?? null,
       ],
     );
-    const send = await this.findByKey(request.workspaceId, request.idempotencyKey);
+    const send = await db.findOneBy(SendEntity, {
+      workspaceId: request.workspaceId,
+      idempotencyKey: request.idempotencyKey,
+    });
     if (!send) throw new Error('A send vanished right after it was stored');
     return { send, created: rows.length > 0 };
   }

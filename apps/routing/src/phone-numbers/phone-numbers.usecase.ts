@@ -122,13 +122,13 @@ export class PhoneNumbersUseCase {
   async sender(
     workspaceId: string,
     phoneNumberId: string,
-  ): Promise<{ workspace: WorkspaceSummary; phoneNumber: PhoneNumber }> {
+  ): Promise<{ workspace: WorkspaceSummary; phoneNumber: PhoneNumber; dailySendQuota: number | null }> {
     const [phoneNumber, workspace] = await Promise.all([
       this.get(workspaceId, phoneNumberId),
       this.workspaces.load(workspaceId),
     ]);
     const { id, name, features } = toWorkspace(workspace);
-    return { workspace: { id, name, features }, phoneNumber };
+    return { workspace: { id, name, features }, phoneNumber, dailySendQuota: workspace.dailySendQuota };
   }
 
   /**

@@ -6,6 +6,7 @@ export class WorkspaceEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('text') name!: string;
   @Column('text', { array: true }) features!: Feature[];
+  @Column('integer', { name: 'daily_send_quota', nullable: true }) dailySendQuota!: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
@@ -14,6 +15,7 @@ export function toWorkspace(entity: WorkspaceEntity): Workspace {
     id: entity.id,
     name: entity.name,
     features: [...entity.features].sort(),
+    dailySendQuota: entity.dailySendQuota,
     createdAt: entity.createdAt.toISOString(),
   };
 }

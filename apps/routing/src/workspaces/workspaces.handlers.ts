@@ -5,6 +5,7 @@ import {
   GetWorkspace,
   ListWorkspaces,
   SetWorkspaceFeature,
+  UpdateWorkspace,
   type RequestPayload,
 } from '@app/contracts';
 import { OnRequest } from '@app/messaging';
@@ -27,6 +28,11 @@ export class WorkspacesHandlers {
   @OnRequest(ListWorkspaces)
   async list(@Payload() request: RequestPayload<typeof ListWorkspaces>) {
     return { items: await this.workspaces.list(request.ids) };
+  }
+
+  @OnRequest(UpdateWorkspace)
+  update(@Payload() request: RequestPayload<typeof UpdateWorkspace>) {
+    return this.workspaces.update(request.workspaceId, request.patch);
   }
 
   @OnRequest(SetWorkspaceFeature)

@@ -11,7 +11,12 @@ export class WorkspacesUseCase {
   constructor(@InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>) {}
 
   async create(name: string): Promise<Workspace> {
-    const entity = this.workspaces.create({ id: randomUUID(), name: name.trim(), features: [] });
+    const entity = this.workspaces.create({
+      id: randomUUID(),
+      name: name.trim(),
+      features: [],
+      dailySendQuota: null,
+    });
     return toWorkspace(await this.workspaces.save(entity));
   }
 
@@ -28,6 +33,14 @@ export class WorkspacesUseCase {
       take: 1000,
     });
     return rows.map(toWorkspace);
+  }
+
+  /** The operator's settings; a field left out stays as it was. */
+  async update(workspaceId: string, patch: { dailySendQuota?: number | null }): Promise<Workspace> {
+    await this.load(workspaceId);
+    if (patch.dailySendQuota !== undefined)
+      await this.workspaces.update({ id: workspaceId }, { dailySendQuota: patch.dailySendQuota });
+    return this.get(workspaceId);
   }
 
   /** Idempotent. Switching `whatsapp` off leaves the numbers' switches alone: checks read both. */
