@@ -12,3 +12,9 @@ export const chatsOpened = counter('chats_opened_total', 'Chats opened, by chann
   'channel',
   'origin',
 ]);
+
+/** Chats closed, by why (inactivity, request, agent). */
+export const chatsClosed = counter('chats_closed_total', 'Chats closed, by channel and reason', [
+  'channel',
+  'reason',
+]);

@@ -3,6 +3,7 @@ import { defineService, startService, type Env } from '@app/runtime';
 import { ChatsQueriesModule } from './chats/chats.module';
 import { loadChatsConfig } from './config';
 import { InboundModule } from './inbound/inbound.module';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { migrations } from './migrations';
 import { OutboundMessagesModule } from './outbound/outbound.module';
 import { ChatMessageEntity } from './store/chat-message.entity';
@@ -12,7 +13,7 @@ import { ChatEntity } from './store/chat.entity';
 export const chatsService = defineService('chats', {
   loadConfig: loadChatsConfig,
   database: database({ entities: [ChatEntity, ChatMessageEntity], migrations }),
-  modules: [InboundModule, OutboundMessagesModule, ChatsQueriesModule],
+  modules: [LifecycleModule, InboundModule, OutboundMessagesModule, ChatsQueriesModule],
 });
 
 /** Starts the chats service from environment variables (validated first). */

@@ -604,6 +604,32 @@ describe('routing', () => {
       ).toEqual(num.keywords);
     });
 
+    it("keeps a number's chat inactivity time (24 hours unless set) and sends it with accepted messages", async () => {
+      const ws = await workspace();
+      const num = await number(ws.id);
+      expect(num.inactivityCloseAfter).toBe('PT24H');
+      const update = (inactivityCloseAfter: string) =>
+        nats.request(UpdatePhoneNumber, {
+          workspaceId: ws.id,
+          phoneNumberId: num.id,
+          patch: { inactivityCloseAfter },
+        });
+      expect((await update('pt90m')).inactivityCloseAfter).toBe('PT1H30M');
+      // The contract refuses these before they leave (the api answers 400 with the same text).
+      await expect(update('PT1M')).rejects.toThrow(/PT5M to P90D/);
+      await expect(update('24 hours')).rejects.toThrow(/not a duration/);
+      expect(
+        (await nats.request(GetPhoneNumber, { workspaceId: ws.id, phoneNumberId: num.id }))
+          .inactivityCloseAfter,
+      ).toBe('PT1H30M');
+      const other = await number(ws.id, { inactivityCloseAfter: 'P7D' });
+      expect(other.inactivityCloseAfter).toBe('P7D');
+
+      const sid = await inbound(num.number, phone(), 'hello', 'sms');
+      const [message] = await waitFor(() => (acceptedFor(sid).length ? acceptedFor(sid) : undefined));
+      expect(message.phoneNumber.inactivityCloseAfter).toBe('PT1H30M');
+    });
+
     it('confirms a STOP once per change of state, and a repeated STOP at most once a day', async () => {
       const ws = await workspace();
       const num = await number(ws.id);

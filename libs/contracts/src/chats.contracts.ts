@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { MESSAGE_STATUSES } from '@app/rules';
 import { Channel, Id, Media, Page, paging, Timestamp, WorkspaceScoped } from './common';
 import { MessageAccepted } from './conversation.contracts';
+import { InactivityCloseAfter } from './routing.contracts';
 import { defineEvent, defineRequest } from './define';
+import { INTEGRATION } from './parties';
 
 /** `received` for inbound messages; outbound ones follow their send (see @app/rules' status machine). */
 export const MessageStatus = z.enum(MESSAGE_STATUSES);
@@ -12,26 +14,55 @@ export type MessageStatus = z.infer<typeof MessageStatus>;
 export const Agent = z.object({ actor: z.string().min(1).max(200), name: z.string().max(320) });
 export type Agent = z.infer<typeof Agent>;
 
-export const Chat = z.object({
-  id: Id,
-  workspaceId: Id,
-  phoneNumberId: Id,
-  memberId: Id,
-  channel: Channel,
-  status: z.enum(['open', 'closed']),
-  lastMessageAt: Timestamp.nullable(),
-  createdAt: Timestamp,
-  /** The person answering this chat (took it over): the workflow runs no turns while one does. */
-  heldBy: Agent.extend({ since: Timestamp }).nullable(),
-  /** In the inbox's queue since then: waiting for a person (a handoff, or a number in `human` mode). */
-  waitingSince: Timestamp.nullable(),
-  /** Why the AI handed the chat to a person (handoff_to_human's reason). */
-  handoffReason: z.string().nullable(),
-  /** The person the chat is assigned to (who should take it), if any. */
-  assignedTo: Agent.nullable(),
-  /** Inbound messages since someone last read the chat in the inbox. */
-  unreadCount: z.number().int().min(0),
-});
+/** Why a chat closed: no message for the number's inactivity time, a person (API, console), or the agent (end_chat). */
+export const ChatClosedReason = z.enum(['inactivity', 'request', 'agent']);
+export type ChatClosedReason = z.infer<typeof ChatClosedReason>;
+
+export const Chat = z
+  .object({
+    id: Id,
+    workspaceId: Id,
+    phoneNumberId: Id,
+    memberId: Id,
+    channel: Channel,
+    status: z.enum(['open', 'closed']),
+    lastMessageAt: Timestamp.nullable(),
+    createdAt: Timestamp,
+    /** The person answering this chat (took it over): the workflow runs no turns while one does. */
+    heldBy: Agent.extend({ since: Timestamp }).nullable(),
+    /** In the inbox's queue since then: waiting for a person (a handoff, or a number in `human` mode). */
+    waitingSince: Timestamp.nullable(),
+    /** Why the AI handed the chat to a person (handoff_to_human's reason). */
+    handoffReason: z.string().nullable(),
+    /** The person the chat is assigned to (who should take it), if any. */
+    assignedTo: Agent.nullable(),
+    /** Inbound messages since someone last read the chat in the inbox. */
+    unreadCount: z.number().int().min(0),
+    /** When an open chat closes if no message comes first (the number's inactivity setting). */
+    closesAt: Timestamp.nullable(),
+    closedAt: Timestamp.nullable(),
+    closedReason: ChatClosedReason.nullable(),
+  })
+  .meta({
+    example: {
+      id: '0b6f1c2a-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+      workspaceId: '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+      phoneNumberId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      memberId: '1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a',
+      channel: 'whatsapp',
+      status: 'closed',
+      lastMessageAt: '2026-03-02T09:15:00.000Z',
+      createdAt: '2026-03-02T09:14:00.000Z',
+      heldBy: null,
+      waitingSince: null,
+      handoffReason: null,
+      assignedTo: null,
+      unreadCount: 0,
+      closesAt: null,
+      closedAt: '2026-03-03T09:15:00.000Z',
+      closedReason: 'inactivity',
+    },
+  });
 export type Chat = z.infer<typeof Chat>;
 
 export const ChatMessage = z.object({
@@ -135,14 +166,42 @@ export const ListChatMessages = defineRequest({
 export const OpenChat = defineRequest({
   subject: 'rpc.chats.chat.open',
   askedBy: ['workflow'],
-  description: 'The open chat of a number, member and channel, created if none (rules that start a chat).',
-  request: WorkspaceScoped.extend({ phoneNumberId: Id, memberId: Id, channel: Channel }),
+  description:
+    'The open chat of a number, member and channel, created if none (rules that start a chat); a chat past its inactivity time is closed first.',
+  request: WorkspaceScoped.extend({
+    phoneNumberId: Id,
+    memberId: Id,
+    channel: Channel,
+    /** The number's setting; without it, the chat keeps its own (24 hours for a new one). */
+    inactivityCloseAfter: InactivityCloseAfter.optional(),
+  }),
   response: z.object({ chat: Chat, created: z.boolean() }),
 });
 export const CloseChat = defineRequest({
   subject: 'rpc.chats.chat.close',
-  askedBy: ['workflow'],
-  description: 'Close a chat (end_chat): the next inbound message opens a new one.',
-  request: WorkspaceScoped.extend({ chatId: Id }),
+  askedBy: ['workflow', 'api'],
+  description:
+    'Close a chat (end_chat, POST /v1/chats/{id}/close): the next inbound message opens a new one. Closing a closed chat changes nothing.',
+  request: WorkspaceScoped.extend({
+    chatId: Id,
+    reason: ChatClosedReason.exclude(['inactivity']).default('request'),
+  }),
   response: Chat,
 });
+
+export const ChatClosed = defineEvent({
+  subject: 'chat.closed',
+  publishers: ['chats'],
+  // Open to operators' own services now; the console's live stream (api) will consume it too.
+  consumers: [INTEGRATION],
+  stream: 'CHAT',
+  description:
+    'A chat closed (inactivity, a request, the agent); published once per chat from an outbox, Nats-Msg-Id = chat-closed:<chatId>. The pin of its workflow ends with it.',
+  schema: z.object({
+    workspaceId: Id,
+    chat: Chat,
+    reason: ChatClosedReason,
+    closedAt: Timestamp,
+  }),
+});
+export type ChatClosed = z.infer<typeof ChatClosed.schema>;

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { DEFAULT_KEYWORDS, defaultKeywordLists } from '@app/rules';
+import {
+  DEFAULT_INACTIVITY_CLOSE_AFTER,
+  DEFAULT_KEYWORDS,
+  defaultKeywordLists,
+  parseInactivityCloseAfter,
+} from '@app/rules';
 import { E164, Feature, Id, Page, Timestamp, WorkspaceScoped } from './common';
 import { defineRequest } from './define';
 
@@ -54,6 +59,23 @@ export const KeywordReplies = z
       help: null,
     },
   });
+/** How long a chat of the number stays open without a message (ISO 8601: days, hours, minutes). */
+export const InactivityCloseAfter = z
+  .string()
+  .superRefine((value, ctx) => {
+    const parsed = parseInactivityCloseAfter(value);
+    if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+  })
+  .meta({ example: 'PT24H' });
+
+/** The words after `join` that Twilio's WhatsApp sandbox gives a number (`bright-tiger`). */
+export const SandboxJoinCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/i, 'a join code is words joined by hyphens, such as bright-tiger')
+  .max(60)
+  .meta({ example: 'bright-tiger' });
+
 /** Every keyword answered with its default text. */
 export const noKeywordReplies = () => ({ optOut: null, optIn: null, help: null });
 
@@ -65,6 +87,8 @@ export const PhoneNumber = z.object({
   whatsappEnabled: z.boolean(),
   /** A Twilio WhatsApp sandbox number: members must send the join code first. */
   whatsappSandbox: z.boolean(),
+  /** The sandbox's join code (a member sends `join <code>`); null: any `join ...` message counts. */
+  whatsappSandboxJoinCode: SandboxJoinCode.nullable().default(null),
   defaultWorkflowId: Id.nullable(),
   smsDisabledMessage: z.string().nullable(),
   brandName: z.string().nullable(),
@@ -75,6 +99,8 @@ export const PhoneNumber = z.object({
   // Defaults let events published before these settings existed still parse.
   keywords: KeywordLists.default(defaultKeywordLists),
   keywordReplies: KeywordReplies.default(noKeywordReplies),
+  /** A chat closes after this long without a message; the next message opens a new chat. */
+  inactivityCloseAfter: InactivityCloseAfter.default(DEFAULT_INACTIVITY_CLOSE_AFTER),
   archived: z.boolean(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -93,6 +119,10 @@ export const PhoneNumberFields = PhoneNumber.pick({
   sendRatePerSecond: true,
 })
   .partial()
+  .extend({
+    inactivityCloseAfter: InactivityCloseAfter.optional(),
+    whatsappSandboxJoinCode: SandboxJoinCode.nullable().optional(),
+  })
   .extend({
     /** Replaces the lists given (a whole message, any case, punctuation ignored); null restores the defaults. */
     keywords: z

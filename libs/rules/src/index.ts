@@ -9,3 +9,4 @@ export * from './status';
 export * from './keywords';
 export * from './keyword-replies';
 export * from './member-attributes';
+export * from './inactivity';

@@ -1,6 +1,15 @@
-import { Get } from '@nestjs/common';
+import { Get, Post } from '@nestjs/common';
 import { z } from 'zod';
-import { Channel, Chat, ChatMessage, GetChat, Id, ListChatMessages, ListChats } from '@app/contracts';
+import {
+  Channel,
+  Chat,
+  ChatMessage,
+  CloseChat,
+  GetChat,
+  Id,
+  ListChatMessages,
+  ListChats,
+} from '@app/contracts';
 import { Workspace } from '../auth/workspace.decorator';
 import type { WorkspaceCaller } from '../auth/key-scope';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
@@ -53,5 +62,17 @@ export class ChatsController {
     @ZodQuery(MessagesQuery) query: z.infer<typeof MessagesQuery>,
   ) {
     return this.services.ask(ListChatMessages, { workspaceId: ws.workspaceId, chatId, ...query });
+  }
+
+  @Post(':id/close')
+  @Endpoint({
+    summary:
+      "Close a chat: the member's next message opens a new chat with the number's current default workflow (a workflow an action pinned ends here). Closing a closed chat changes nothing.",
+    status: 200,
+    response: schemaRef('Chat', Chat),
+    errors: [404],
+  })
+  close(@Workspace() ws: WorkspaceCaller, @IdParam() chatId: string) {
+    return this.services.ask(CloseChat, { workspaceId: ws.workspaceId, chatId, reason: 'request' });
   }
 }

@@ -30,6 +30,7 @@ const FLOOR = [
   'get /v1/chats/{id}',
   'get /v1/chats/{id}/messages',
   'get /v1/stream',
+  'post /v1/chats/{id}/close',
   'post /v1/messages',
   'get /v1/messages/{id}',
   'post /v1/event-rules',
@@ -132,7 +133,7 @@ describe('OpenAPI docs', () => {
       content: Record<string, { schema?: { example?: unknown } }>;
     };
     expect(stream.content['text/event-stream'].schema?.example).toMatchObject({ type: 'message.created' });
-    for (const name of ['User', 'CurrentSession', 'SignedIn', 'SessionList'])
+    for (const name of ['User', 'CurrentSession', 'SignedIn', 'SessionList', 'Chat'])
       expect({ name, example: (doc.components.schemas[name] as { example?: unknown }).example }).toEqual({
         name,
         example: expect.any(Object),

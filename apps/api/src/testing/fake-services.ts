@@ -121,6 +121,9 @@ export class FakeServices {
       handoffReason: null,
       assignedTo: null,
       unreadCount: 0,
+      closesAt: null,
+      closedAt: null,
+      closedReason: null,
     };
     this.chats.set(chat.id, chat);
     const message = {

@@ -47,6 +47,6 @@ export class ChatsHandlers {
 
   @OnRequest(CloseChat)
   close(@Payload() r: RequestPayload<typeof CloseChat>) {
-    return this.closeChat.execute(r.workspaceId, r.chatId);
+    return this.closeChat.execute(r);
   }
 }

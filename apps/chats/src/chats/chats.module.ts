@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActivityModule } from '../activity/activity.module';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { StoreModule } from '../store/store.module';
 import { ChatsHandlers } from './chats.handlers';
 import { CloseChatUseCase } from './close-chat.usecase';
@@ -10,7 +11,7 @@ import { OpenChatUseCase } from './open-chat.usecase';
 
 /** rpc.chats.*: reading chats and their messages, opening and closing chats. */
 @Module({
-  imports: [StoreModule, ActivityModule],
+  imports: [StoreModule, ActivityModule, LifecycleModule],
   controllers: [ChatsHandlers],
   providers: [ListChatsUseCase, GetChatUseCase, ListChatMessagesUseCase, OpenChatUseCase, CloseChatUseCase],
 })

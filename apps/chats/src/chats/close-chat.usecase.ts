@@ -1,21 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type Chat } from '@app/contracts';
-import { ActivityPublisher } from '../activity/activity.publisher';
+import { AppError, type Chat, type CloseChat, type RequestPayload } from '@app/contracts';
+import { ChatClosedPublisher } from '../lifecycle/chat-closed.publisher';
 import { ChatsRepository } from '../store/chats.repository';
 import { toChat } from '../store/views';
 
-/** Ends a chat: the member's next message opens a new one. Closing twice is harmless. */
+/**
+ * Ends a chat (a person, or the agent's end_chat): the member's next message opens a new one with
+ * the number's current default workflow. Closing twice is harmless and publishes one chat.closed.
+ */
 @Injectable()
 export class CloseChatUseCase {
   constructor(
     private readonly chats: ChatsRepository,
-    private readonly activity: ActivityPublisher,
+    private readonly closes: ChatClosedPublisher,
   ) {}
 
-  async execute(workspaceId: string, chatId: string): Promise<Chat> {
-    const chat = await this.chats.close(workspaceId, chatId);
-    if (!chat) throw AppError.notFound('Chat');
-    await this.activity.publish('chat.closed', chat, { key: chat.id });
-    return toChat(chat);
+  async execute(r: RequestPayload<typeof CloseChat>): Promise<Chat> {
+    const result = await this.chats.close(r.workspaceId, r.chatId, r.reason);
+    if (!result) throw AppError.notFound('Chat');
+    if (result.closedNow) await this.closes.closed([result.chat]);
+    return toChat(result.chat);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActivityModule } from '../activity/activity.module';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { StoreModule } from '../store/store.module';
 import { InboundHandlers } from './inbound.handlers';
 import { ReceiveInboundUseCase } from './receive-inbound.usecase';
@@ -8,7 +9,7 @@ import { TurnPublisher } from './turn.publisher';
 
 /** Accepted inbound messages into chats, and the workflow's turn. */
 @Module({
-  imports: [StoreModule, ActivityModule],
+  imports: [StoreModule, ActivityModule, LifecycleModule],
   controllers: [InboundHandlers],
   providers: [StoreInboundMessageUseCase, TurnPublisher, ReceiveInboundUseCase],
 })

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@app/persistence';
 import type { MessageAccepted } from '@app/contracts';
+import { parseInactivityCloseAfter } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { chatsOpened, messagesStored } from '../chats-metrics';
+import { ChatClosedPublisher } from '../lifecycle/chat-closed.publisher';
 import type { ChatEntity } from '../store/chat.entity';
 import type { ChatMessageEntity } from '../store/chat-message.entity';
 import { ChatsRepository } from '../store/chats.repository';
@@ -15,6 +17,8 @@ export interface StoredInbound {
   chatCreated: boolean;
   /** False when the message was already stored (a redelivery or a Twilio retry). */
   stored: boolean;
+  /** Chats this message found past their inactivity time and closed (the message opened a new one). */
+  closed?: ChatEntity[];
 }
 
 /** Thrown inside the transaction when another delivery stored the message first: roll back the chat we may have opened. */
@@ -27,6 +31,7 @@ export class StoreInboundMessageUseCase {
     @InjectDataSource() private readonly db: DataSource,
     private readonly chats: ChatsRepository,
     private readonly messages: MessagesRepository,
+    private readonly closes: ChatClosedPublisher,
   ) {}
 
   async execute(accepted: MessageAccepted): Promise<StoredInbound> {
@@ -40,8 +45,14 @@ export class StoreInboundMessageUseCase {
           memberId: accepted.member.id,
           channel: accepted.channel,
         };
-        const { chat, created } = await this.chats.openOrGet(m, key, openedBy(accepted.twilioSid));
         const receivedAt = new Date(accepted.receivedAt);
+        const activity = { at: receivedAt, closeAfterSeconds: closeAfterOf(accepted) };
+        const { chat, created, closed } = await this.chats.openOrGet(
+          m,
+          key,
+          openedBy(accepted.twilioSid),
+          activity,
+        );
         const message = await this.messages.insertInbound(m, {
           workspaceId: key.workspaceId,
           chatId: chat.id,
@@ -51,9 +62,10 @@ export class StoreInboundMessageUseCase {
           receivedAt,
         });
         if (!message) throw new AlreadyStored();
-        await this.chats.touch(m, chat.id, receivedAt, true);
-        return { chat, message, chatCreated: created, stored: true };
+        await this.chats.touch(m, chat.id, { ...activity, inbound: true });
+        return { chat, message, chatCreated: created, stored: true, closed };
       });
+      if (result.closed.length) await this.closes.closed(result.closed);
       if (result.chatCreated) chatsOpened.inc({ channel: accepted.channel, origin: 'inbound' });
       messagesStored.inc({ direction: 'inbound', channel: accepted.channel });
       return result;
@@ -75,3 +87,9 @@ export class StoreInboundMessageUseCase {
 }
 
 const openedBy = (twilioSid: string) => `inbound:${twilioSid}`;
+
+/** The number's inactivity setting as routing sent it (validated by the contract). */
+function closeAfterOf(accepted: MessageAccepted): number | undefined {
+  const parsed = parseInactivityCloseAfter(accepted.phoneNumber.inactivityCloseAfter);
+  return 'seconds' in parsed ? parsed.seconds : undefined;
+}

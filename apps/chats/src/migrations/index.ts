@@ -3,5 +3,10 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateChats1732470000000 } from './1732470000000-create-chats';
 import { Inbox1732490000000 } from './1732490000000-inbox';
+import { ChatLifecycle1732510000000 } from './1732510000000-chat-lifecycle';
 
-export const migrations: Array<new () => MigrationInterface> = [CreateChats1732470000000, Inbox1732490000000];
+export const migrations: Array<new () => MigrationInterface> = [
+  CreateChats1732470000000,
+  Inbox1732490000000,
+  ChatLifecycle1732510000000,
+];

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@app/persistence';
 import type { OutboundMessageUpdated } from '@app/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { chatsOpened, messagesStored } from '../chats-metrics';
+import { ChatClosedPublisher } from '../lifecycle/chat-closed.publisher';
 import type { ChatEntity } from '../store/chat.entity';
 import type { ChatMessageEntity } from '../store/chat-message.entity';
 import { ChatsRepository } from '../store/chats.repository';
@@ -10,7 +11,7 @@ import { MessagesRepository, type MessagePatch } from '../store/messages.reposit
 import { nextStatus } from '@app/rules';
 
 export type OutboundOutcome =
-  | { outcome: 'created'; message: ChatMessageEntity; chatCreated: boolean }
+  | { outcome: 'created'; message: ChatMessageEntity; chatCreated: boolean; closed: ChatEntity[] }
   | { outcome: 'updated' | 'unchanged'; message: ChatMessageEntity }
   /** A send to an address, with no member or chat: nothing to show in a chat. */
   | { outcome: 'no_chat' };
@@ -26,11 +27,14 @@ export class RecordOutboundUpdateUseCase {
     @InjectDataSource() private readonly db: DataSource,
     private readonly chats: ChatsRepository,
     private readonly messages: MessagesRepository,
+    private readonly closes: ChatClosedPublisher,
   ) {}
 
   async execute(update: OutboundMessageUpdated): Promise<OutboundOutcome> {
     try {
-      return await this.db.transaction((m) => this.apply(m, update, true));
+      const outcome = await this.db.transaction((m) => this.apply(m, update, true));
+      if (outcome.outcome === 'created' && outcome.closed.length) await this.closes.closed(outcome.closed);
+      return outcome;
     } catch (error) {
       if (!(error instanceof RaceLost)) throw error;
       // Another replica inserted this send's message first; now it exists, apply the update to it.
@@ -62,10 +66,10 @@ export class RecordOutboundUpdateUseCase {
       occurredAt,
     });
     if (!message) throw new RaceLost();
-    await this.chats.touch(m, place.chat.id, occurredAt);
+    await this.chats.touch(m, place.chat.id, { at: occurredAt });
     if (place.created) chatsOpened.inc({ channel: place.chat.channel, origin: 'send' });
     messagesStored.inc({ direction: 'outbound', channel: place.chat.channel });
-    return { outcome: 'created', message, chatCreated: place.created };
+    return { outcome: 'created', message, chatCreated: place.created, closed: place.closed };
   }
 
   /** Applies a status that moves the message forward; fills what earlier updates did not know yet. */
@@ -94,10 +98,10 @@ export class RecordOutboundUpdateUseCase {
   private async chatFor(
     m: EntityManager,
     u: OutboundMessageUpdated,
-  ): Promise<{ chat: ChatEntity; created: boolean } | null> {
+  ): Promise<{ chat: ChatEntity; created: boolean; closed: ChatEntity[] } | null> {
     if (u.chatId) {
       const chat = await this.chats.get(u.workspaceId, u.chatId, m);
-      if (chat) return { chat, created: false };
+      if (chat) return { chat, created: false, closed: [] };
       this.logger.warn(
         `Send ${u.sendId} names chat ${u.chatId}, which its workspace does not have; using the member's open chat`,
       );
@@ -112,6 +116,7 @@ export class RecordOutboundUpdateUseCase {
         channel: u.channel,
       },
       `send:${u.sendId}`,
+      { at: new Date(u.occurredAt) },
     );
   }
 }

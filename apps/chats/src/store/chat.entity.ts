@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Channel } from '@app/contracts';
+import type { Channel, ChatClosedReason } from '@app/contracts';
 
 export type ChatStatus = 'open' | 'closed';
 
@@ -29,4 +29,10 @@ export class ChatEntity {
   @Column('timestamptz', { name: 'holding_due_at', nullable: true }) holdingDueAt!: Date | null;
   @Column('text', { name: 'holding_message', nullable: true }) holdingMessage!: string | null;
   @Column('timestamptz', { name: 'holding_sent_at', nullable: true }) holdingSentAt!: Date | null;
+  @Column('integer', { name: 'close_after_seconds' }) closeAfterSeconds!: number;
+  /** When the open chat closes unless a message comes first. */
+  @Column('timestamptz', { name: 'closes_at', nullable: true }) closesAt!: Date | null;
+  @Column('text', { name: 'closed_reason', nullable: true }) closedReason!: ChatClosedReason | null;
+  /** The chat.closed outbox: null until the event is published. */
+  @Column('timestamptz', { name: 'close_published_at', nullable: true }) closePublishedAt!: Date | null;
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@app/persistence';
-import type { Channel } from '@app/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Channel, ChatClosedReason } from '@app/contracts';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ChatEntity } from './chat.entity';
 
 /** Who a chat is between, and on which channel: at most one open chat per key. */
@@ -12,6 +12,17 @@ export interface ChatKey {
   memberId: string;
   channel: Channel;
 }
+
+/** A message (or an open request) at `at`, with the number's inactivity setting when known. */
+export interface Activity {
+  at: Date;
+  closeAfterSeconds?: number;
+  /** An inbound message: unread until someone reads the chat. */
+  inbound?: boolean;
+}
+
+/** A chat whose number's setting is unknown (opened by a send) closes after 24 hours. */
+export const DEFAULT_CLOSE_AFTER_SECONDS = 24 * 60 * 60;
 
 export interface ChatFilters {
   channel?: Channel;
@@ -34,12 +45,16 @@ export class ChatsRepository {
    * The open chat of the key, created if none. Concurrency-safe: the partial unique index makes
    * a racing insert do nothing, and the loop then reads the winner's chat. The open chat is
    * locked for the rest of the transaction, so a concurrent close waits for the message to land.
+   * An open chat whose inactivity time has passed by `activity.at` is closed first (the sweeper
+   * may not have reached it yet), and the message opens a new chat.
    */
   async openOrGet(
     m: EntityManager,
     key: ChatKey,
     openedBy: string,
-  ): Promise<{ chat: ChatEntity; created: boolean }> {
+    activity: Activity,
+  ): Promise<{ chat: ChatEntity; created: boolean; closed: ChatEntity[] }> {
+    const closed: ChatEntity[] = [];
     for (let attempt = 1; attempt <= 5; attempt++) {
       const open = await m
         .createQueryBuilder(ChatEntity, 'c')
@@ -50,18 +65,36 @@ export class ChatsRepository {
         .andWhere(`c.status = 'open'`)
         .setLock('for_no_key_update')
         .getOne();
-      if (open) return { chat: open, created: false };
+      if (open && open.closesAt && open.closesAt.getTime() <= activity.at.getTime()) {
+        await m.query(
+          `UPDATE chats SET status = 'closed', closed_at = closes_at, closed_reason = 'inactivity' WHERE id = $1 AND status = 'open'`,
+          [open.id],
+        );
+        closed.push(await m.findOneByOrFail(ChatEntity, { workspaceId: key.workspaceId, id: open.id }));
+        continue;
+      }
+      if (open) return { chat: open, created: false, closed };
       const id = randomUUID();
+      const closeAfter = activity.closeAfterSeconds ?? DEFAULT_CLOSE_AFTER_SECONDS;
       const inserted: Array<{ id: string }> = await m.query(
-        `INSERT INTO chats (id, workspace_id, phone_number_id, member_id, channel, status, opened_by)
-         VALUES ($1, $2, $3, $4, $5, 'open', $6)
+        `INSERT INTO chats (id, workspace_id, phone_number_id, member_id, channel, status, opened_by, close_after_seconds, closes_at)
+         VALUES ($1, $2, $3, $4, $5, 'open', $6, $7::integer, $8::timestamptz + make_interval(secs => $7::integer))
          ON CONFLICT (workspace_id, phone_number_id, member_id, channel) WHERE status = 'open' DO NOTHING
          RETURNING id`,
-        [id, key.workspaceId, key.phoneNumberId, key.memberId, key.channel, openedBy],
+        [
+          id,
+          key.workspaceId,
+          key.phoneNumberId,
+          key.memberId,
+          key.channel,
+          openedBy,
+          closeAfter,
+          activity.at,
+        ],
       );
       if (inserted.length) {
         const chat = await m.findOneByOrFail(ChatEntity, { workspaceId: key.workspaceId, id });
-        return { chat, created: true };
+        return { chat, created: true, closed };
       }
     }
     // Only reachable if chats are opened and closed faster than we can read them.
@@ -69,14 +102,33 @@ export class ChatsRepository {
   }
 
   /**
-   * Moves lastMessageAt forward only: an older message arriving late does not move it back. An
-   * inbound message also counts as unread until someone reads the chat.
+   * A message at `at`: lastMessageAt moves forward only (an older message arriving late does not
+   * move it back), and an open chat now closes the inactivity time after its latest message (with
+   * the number's setting when the message brings it). An inbound message also counts as unread
+   * until someone reads the chat.
    */
-  async touch(m: EntityManager, chatId: string, at: Date, inbound = false): Promise<void> {
+  async touch(m: EntityManager, chatId: string, activity: Activity): Promise<void> {
     await m.query(
-      `UPDATE chats SET last_message_at = GREATEST(COALESCE(last_message_at, $2), $2),
-         unread_count = unread_count + $3 WHERE id = $1`,
-      [chatId, at, inbound ? 1 : 0],
+      `UPDATE chats SET
+         last_message_at = GREATEST(COALESCE(last_message_at, $2), $2),
+         unread_count = unread_count + $4,
+         close_after_seconds = COALESCE($3::integer, close_after_seconds),
+         closes_at = CASE WHEN status = 'open'
+           THEN GREATEST(COALESCE(last_message_at, $2), $2) + make_interval(secs => COALESCE($3::integer, close_after_seconds))
+           ELSE closes_at END
+       WHERE id = $1`,
+      [chatId, activity.at, activity.closeAfterSeconds ?? null, activity.inbound ? 1 : 0],
+    );
+  }
+
+  /** An open chat stays open its inactivity time from `activity.at` (a start counts as activity). */
+  async touchOpen(m: EntityManager, chatId: string, activity: Activity): Promise<void> {
+    await m.query(
+      `UPDATE chats SET
+         close_after_seconds = COALESCE($3::integer, close_after_seconds),
+         closes_at = GREATEST(closes_at, $2::timestamptz + make_interval(secs => COALESCE($3::integer, close_after_seconds)))
+       WHERE id = $1 AND status = 'open'`,
+      [chatId, activity.at, activity.closeAfterSeconds ?? null],
     );
   }
 
@@ -90,12 +142,68 @@ export class ChatsRepository {
     return q.orderBy('c.seq', 'DESC').limit(f.limit).getMany();
   }
 
-  /** Closes the chat; closing a closed chat changes nothing. Null when the workspace has no such chat. */
-  async close(workspaceId: string, id: string): Promise<ChatEntity | null> {
-    await this.db.query(
-      `UPDATE chats SET status = 'closed', closed_at = now() WHERE workspace_id = $1 AND id = $2 AND status = 'open'`,
-      [workspaceId, id],
+  /**
+   * Closes the chat; closing a closed chat changes nothing (`closedNow` false). Null when the
+   * workspace has no such chat. Waits for a message being stored in it to land first.
+   */
+  async close(
+    workspaceId: string,
+    id: string,
+    reason: Exclude<ChatClosedReason, 'inactivity'>,
+  ): Promise<{ chat: ChatEntity; closedNow: boolean } | null> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `UPDATE chats SET status = 'closed', closed_at = now(), closed_reason = $3
+       WHERE workspace_id = $1 AND id = $2 AND status = 'open' RETURNING id`,
+      [workspaceId, id, reason],
     );
-    return this.get(workspaceId, id);
+    const chat = await this.get(workspaceId, id);
+    return chat ? { chat, closedNow: rows.length > 0 } : null;
+  }
+
+  /**
+   * Closes up to `limit` open chats whose inactivity time has passed, oldest first. A chat whose
+   * message is being stored right now is locked and skipped (that message keeps it open); two
+   * replicas sweeping at once close each chat once.
+   */
+  async closeInactive(limit: number): Promise<ChatEntity[]> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `UPDATE chats SET status = 'closed', closed_at = closes_at, closed_reason = 'inactivity'
+       WHERE id IN (
+         SELECT id FROM chats WHERE status = 'open' AND closes_at <= now()
+         ORDER BY closes_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+       AND status = 'open' AND closes_at <= now()
+       RETURNING id`,
+      [limit],
+    );
+    if (!rows.length) return [];
+    return this.db.manager.findBy(ChatEntity, { id: In(rows.map((r) => r.id)) });
+  }
+
+  /** Closed chats whose chat.closed event is not published yet (a crash between close and publish). */
+  unpublishedCloses(limit: number): Promise<ChatEntity[]> {
+    return this.db.manager
+      .createQueryBuilder(ChatEntity, 'c')
+      .where(`c.status = 'closed' AND c.closePublishedAt IS NULL`)
+      .orderBy('c.closedAt', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /**
+   * Runs `publish` with those of `ids` whose chat.closed is still owed and no one else is
+   * publishing (rows locked, others skipped), then marks them published, in one transaction.
+   */
+  async claimUnpublishedCloses(ids: string[], publish: (ids: string[]) => Promise<void>): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const rows: Array<{ id: string }> = await m.query(
+        `SELECT id FROM chats WHERE id = ANY($1::uuid[]) AND status = 'closed' AND close_published_at IS NULL
+         FOR UPDATE SKIP LOCKED`,
+        [ids],
+      );
+      if (!rows.length) return;
+      const claimed = rows.map((r) => r.id);
+      await publish(claimed);
+      await m.query(`UPDATE chats SET close_published_at = now() WHERE id = ANY($1::uuid[])`, [claimed]);
+    });
   }
 }

@@ -21,6 +21,9 @@ export function toChat(c: ChatEntity): Chat {
     handoffReason: c.handoffReason,
     assignedTo: c.assignedTo ? { actor: c.assignedTo, name: c.assignedToName ?? c.assignedTo } : null,
     unreadCount: c.unreadCount,
+    closesAt: c.status === 'open' ? (c.closesAt?.toISOString() ?? null) : null,
+    closedAt: c.closedAt?.toISOString() ?? null,
+    closedReason: c.closedReason,
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import {
+  ChatClosed,
   ChatTurnReady,
   MessageAccepted,
   OutboundMessageUpdated,
@@ -30,18 +31,23 @@ export class ChatsHarness {
   /** Every ChatTurnReady publish seen on the subject (duplicates included, before JetStream de-dup). */
   readonly turnPublishes: ChatTurnReady[];
 
+  /** Every ChatClosed publish seen (duplicates included). */
+  readonly closedPublishes: ChatClosed[];
+
   private constructor(
     readonly nats: NatsTestClient,
     readonly service: RunningService,
+    private readonly env: Record<string, string>,
   ) {
     this.turnPublishes = nats.collect(ChatTurnReady);
+    this.closedPublishes = nats.collect(ChatClosed);
   }
 
-  static async start(): Promise<ChatsHarness> {
+  static async start(env: Record<string, string> = {}): Promise<ChatsHarness> {
     const namespace = uniqueNamespace();
     const nats = await NatsTestClient.connect(namespace);
-    const service = await startChats(serviceEnv(namespace, 'chats'));
-    return new ChatsHarness(nats, service);
+    const service = await startChats(serviceEnv(namespace, 'chats', env));
+    return new ChatsHarness(nats, service, env);
   }
 
   async stop(): Promise<void> {
@@ -116,22 +122,13 @@ export class ChatsHarness {
     }
   }
 
-  /** The turns JetStream stored (after de-duplication by msgId), read from the CHAT stream (activity events skipped). */
+  /** The turns JetStream stored (after de-duplication by msgId). */
   async storedTurns(): Promise<ChatTurnReady[]> {
-    const js = jetstream(this.nats.nc);
-    const jsm = await js.jetstreamManager();
-    const stream = this.nats.namespace.stream('CHAT');
-    const { state } = await jsm.streams.info(stream);
-    const out: ChatTurnReady[] = [];
-    if (state.messages === 0) return out;
-    const consumer = await js.consumers.get(stream);
-    for (;;) {
-      const m = await consumer.next({ expires: 2_000 });
-      if (!m) break;
-      if (m.subject === this.nats.namespace.subject(ChatTurnReady.subject))
-        out.push(ChatTurnReady.schema.parse(m.json()));
-      if (m.seq >= state.last_seq) break;
-    }
-    return out;
+    return (await this.nats.stored(ChatTurnReady)).map((s) => s.event);
+  }
+
+  /** Another replica of chats on the same namespace and schema. */
+  replica(env: Record<string, string> = {}): Promise<RunningService> {
+    return startChats(serviceEnv(this.nats.namespace.prefix, 'chats', { ...this.env, ...env }));
   }
 }

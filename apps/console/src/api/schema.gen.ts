@@ -34,6 +34,23 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/v1/chats/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a chat: the member's next message opens a new chat with the number's current default workflow (a workflow an action pinned ends here). Closing a closed chat changes nothing. */
+    post: operations['Chats_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/chats/{id}/messages': {
     parameters: {
       query?: never;
@@ -656,6 +673,21 @@ export type components = {
       /** Format: uuid */
       workspaceId: string;
     };
+    /**
+     * @example {
+     *       "id": "0b6f1c2a-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
+     *       "workspaceId": "6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
+     *       "phoneNumberId": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+     *       "memberId": "1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a",
+     *       "channel": "whatsapp",
+     *       "status": "closed",
+     *       "lastMessageAt": "2026-03-02T09:15:00.000Z",
+     *       "createdAt": "2026-03-02T09:14:00.000Z",
+     *       "closesAt": null,
+     *       "closedAt": "2026-03-03T09:15:00.000Z",
+     *       "closedReason": "inactivity"
+     *     }
+     */
     Chat: {
       assignedTo: {
         actor: string;
@@ -663,6 +695,12 @@ export type components = {
       } | null;
       /** @enum {string} */
       channel: 'sms' | 'whatsapp';
+      /** Format: date-time */
+      closedAt: string | null;
+      /** @enum {string|null} */
+      closedReason: 'inactivity' | 'request' | 'agent' | null;
+      /** Format: date-time */
+      closesAt: string | null;
       /** Format: date-time */
       createdAt: string;
       handoffReason: string | null;
@@ -731,6 +769,12 @@ export type components = {
         } | null;
         /** @enum {string} */
         channel: 'sms' | 'whatsapp';
+        /** Format: date-time */
+        closedAt: string | null;
+        /** @enum {string|null} */
+        closedReason: 'inactivity' | 'request' | 'agent' | null;
+        /** Format: date-time */
+        closesAt: string | null;
         /** Format: date-time */
         createdAt: string;
         handoffReason: string | null;
@@ -988,6 +1032,11 @@ export type components = {
       /** Format: uuid */
       id: string;
       /**
+       * @default PT24H
+       * @example PT24H
+       */
+      inactivityCloseAfter: string;
+      /**
        * @default {
        *       "optOut": null,
        *       "optIn": null,
@@ -1063,6 +1112,11 @@ export type components = {
       updatedAt: string;
       whatsappEnabled: boolean;
       whatsappSandbox: boolean;
+      /**
+       * @default null
+       * @example bright-tiger
+       */
+      whatsappSandboxJoinCode: string | null;
       /** Format: uuid */
       workspaceId: string;
     };
@@ -1085,6 +1139,11 @@ export type components = {
         defaultWorkflowId: string | null;
         /** Format: uuid */
         id: string;
+        /**
+         * @default PT24H
+         * @example PT24H
+         */
+        inactivityCloseAfter: string;
         /**
          * @default {
          *       "optOut": null,
@@ -1161,6 +1220,11 @@ export type components = {
         updatedAt: string;
         whatsappEnabled: boolean;
         whatsappSandbox: boolean;
+        /**
+         * @default null
+         * @example bright-tiger
+         */
+        whatsappSandboxJoinCode: string | null;
         /** Format: uuid */
         workspaceId: string;
       }[];
@@ -1529,6 +1593,94 @@ export interface operations {
     };
   };
   Chats_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Chat'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Chats_close: {
     parameters: {
       query?: never;
       header?: {
@@ -3064,6 +3216,8 @@ export interface operations {
           } | null;
           /** Format: uuid */
           defaultWorkflowId?: string | null;
+          /** @example PT24H */
+          inactivityCloseAfter?: string;
           /**
            * @example {
            *       "help": "Sunrise Dental: call us on +15551234567. Reply STOP to stop."
@@ -3097,6 +3251,8 @@ export interface operations {
           smsEnabled?: boolean;
           whatsappEnabled?: boolean;
           whatsappSandbox?: boolean;
+          /** @example bright-tiger */
+          whatsappSandboxJoinCode?: string | null;
         };
       };
     };
@@ -3387,6 +3543,8 @@ export interface operations {
           } | null;
           /** Format: uuid */
           defaultWorkflowId?: string | null;
+          /** @example PT24H */
+          inactivityCloseAfter?: string;
           /**
            * @example {
            *       "help": "Sunrise Dental: call us on +15551234567. Reply STOP to stop."
@@ -3419,6 +3577,8 @@ export interface operations {
           smsEnabled?: boolean;
           whatsappEnabled?: boolean;
           whatsappSandbox?: boolean;
+          /** @example bright-tiger */
+          whatsappSandboxJoinCode?: string | null;
         };
       };
     };

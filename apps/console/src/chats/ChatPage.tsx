@@ -1,11 +1,12 @@
-import { Anchor, Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import type { ChatMessage } from '../api/types';
+import type { Chat, ChatMessage } from '../api/types';
 import { ChannelBadge } from '../shared/ChannelBadge';
 import { formatDateTime, memberName } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { EmptyNotice, QueryState } from '../shared/QueryState';
-import { useChat, useChatMessages, useMemberSummary } from './chat-api';
+import { useAction } from '../shared/use-action';
+import { useChat, useChatMessages, useCloseChat, useMemberSummary } from './chat-api';
 import { failureReason, statusColor, statusLabel } from './delivery';
 
 function MessageBubble({ message }: { message: ChatMessage }) {
@@ -55,12 +56,46 @@ function MessageBubble({ message }: { message: ChatMessage }) {
   );
 }
 
+const CLOSED_BECAUSE: Record<NonNullable<Chat['closedReason']>, string> = {
+  inactivity: 'no message for the number’s inactivity time',
+  request: 'closed by a person',
+  agent: 'ended by the agent',
+};
+
+/** Open (until when, unless a message comes) or closed (when, and why). */
+function ChatStatus({ chat }: { chat: Chat }) {
+  if (chat.status === 'open')
+    return (
+      <>
+        <Badge color="teal" variant="light" radius="sm" tt="none">
+          Open
+        </Badge>
+        {chat.closesAt ? <span>Closes {formatDateTime(chat.closesAt)} if quiet</span> : null}
+      </>
+    );
+  return (
+    <>
+      <Badge color="gray" variant="outline" radius="sm" tt="none">
+        Closed
+      </Badge>
+      {chat.closedAt ? (
+        <span>
+          {formatDateTime(chat.closedAt)}
+          {chat.closedReason ? `: ${CLOSED_BECAUSE[chat.closedReason]}` : ''}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 export function ChatPage() {
   const { id = '' } = useParams();
   const chat = useChat(id);
   const messages = useChatMessages(id);
   const member = useMemberSummary(chat.data?.memberId ?? '');
   const title = member.data ? memberName(member.data) : 'Chat';
+  const close = useCloseChat(id);
+  const { problem, act } = useAction();
 
   return (
     <>
@@ -73,10 +108,8 @@ export function ChatPage() {
           chat.data ? (
             <Group gap="xs" component="span">
               <ChannelBadge channel={chat.data.channel} />
-              <span>
-                Started {formatDateTime(chat.data.createdAt)}
-                {chat.data.status === 'closed' ? ' · closed' : ''}
-              </span>
+              <span>Started {formatDateTime(chat.data.createdAt)}</span>
+              <ChatStatus chat={chat.data} />
               {member.data ? (
                 <Anchor component={Link} to={`/members/${member.data.id}`} size="sm">
                   Member details
@@ -85,7 +118,26 @@ export function ChatPage() {
             </Group>
           ) : undefined
         }
+        actions={
+          chat.data?.status === 'open' ? (
+            <Button
+              variant="default"
+              loading={close.isPending}
+              onClick={() =>
+                window.confirm('Close this chat? The member’s next message starts a new one.') &&
+                void act(() => close.mutateAsync())
+              }
+            >
+              Close chat
+            </Button>
+          ) : null
+        }
       />
+      {problem ? (
+        <Alert color="red" mb="md" title="The chat was not closed">
+          {problem}
+        </Alert>
+      ) : null}
       <QueryState query={messages} loadingLabel="Loading the conversation…">
         {(page) =>
           page.items.length === 0 ? (

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { Channel } from '../api/types';
 import { useWorkspaceKey } from '../auth/session';
@@ -20,6 +20,19 @@ export function useChat(id: string) {
   return useQuery({
     queryKey: key('chats', id),
     queryFn: () => unwrap(api.GET('/v1/chats/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** Ends the chat: the member's next message opens a new one with the number's current default workflow. */
+export function useCloseChat(id: string) {
+  const key = useWorkspaceKey();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/v1/chats/{id}/close', { params: { path: { id } } })),
+    onSuccess: (chat) => {
+      client.setQueryData(key('chats', id), chat);
+      void client.invalidateQueries({ queryKey: key('chats', 'list') });
+    },
   });
 }
 

@@ -24,6 +24,8 @@ const FIELDS = [
   'offHoursMessage',
   'businessHours',
   'sendRatePerSecond',
+  'inactivityCloseAfter',
+  'whatsappSandboxJoinCode',
 ] as const;
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -97,6 +99,15 @@ export function PhoneNumberForm({ number, whatsappFeature, workflows, onSave }: 
                   {...form.getInputProps('whatsappSandbox', { type: 'checkbox' })}
                 />
               ) : null}
+              {form.values.whatsappEnabled && form.values.whatsappSandbox ? (
+                <TextInput
+                  label="Sandbox join code"
+                  description="The words after “join” in Twilio’s sandbox settings, such as bright-tiger; empty accepts any join message"
+                  ml="xl"
+                  maw={420}
+                  {...form.getInputProps('whatsappSandboxJoinCode')}
+                />
+              ) : null}
             </>
           ) : (
             <Alert color="gray" variant="light" title="WhatsApp is not available in this workspace">
@@ -128,6 +139,12 @@ export function PhoneNumberForm({ number, whatsappFeature, workflows, onSave }: 
             description="How replies name your organisation"
             maw={480}
             {...form.getInputProps('brandName')}
+          />
+          <TextInput
+            label="Close chats after"
+            description="How long a chat stays open without a message, as PT24H (24 hours), PT30M or P7D; the next message then starts a new chat with the default workflow"
+            maw={320}
+            {...form.getInputProps('inactivityCloseAfter')}
           />
           <Textarea
             label="Disabled message"

@@ -9,6 +9,7 @@ const number: PhoneNumber = {
   smsEnabled: true,
   whatsappEnabled: false,
   whatsappSandbox: false,
+  whatsappSandboxJoinCode: null,
   defaultWorkflowId: null,
   smsDisabledMessage: null,
   brandName: 'Sunrise Dental',
@@ -17,6 +18,7 @@ const number: PhoneNumber = {
   sendRatePerSecond: null,
   keywords: { optOut: ['STOP'], optIn: ['START'], help: ['HELP'] },
   keywordReplies: { optOut: null, optIn: null, help: null },
+  inactivityCloseAfter: 'PT24H',
   archived: false,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
@@ -35,8 +37,27 @@ describe('phone number form model', () => {
       offHoursMessage: null,
       businessHours: { timeZone: 'Europe/Berlin', days: { mon: [{ open: '08:00', close: '12:00' }] } },
       sendRatePerSecond: null,
+      inactivityCloseAfter: 'PT24H',
+      whatsappSandboxJoinCode: null,
     });
     expect(validatePhoneNumberForm(toFormValues(number))).toEqual({});
+  });
+
+  it("checks the inactivity time with the API's own rule, at its field", () => {
+    expect(validatePhoneNumberForm({ ...toFormValues(number), inactivityCloseAfter: 'pt30m' })).toEqual({});
+    expect(toPatch({ ...toFormValues(number), inactivityCloseAfter: ' pt30m ' }).inactivityCloseAfter).toBe(
+      'PT30M',
+    );
+    expect(
+      validatePhoneNumberForm({ ...toFormValues(number), inactivityCloseAfter: '24 hours' }),
+    ).toMatchObject({
+      inactivityCloseAfter: expect.stringMatching(/not a duration/),
+    });
+    expect(
+      validatePhoneNumberForm({ ...toFormValues(number), whatsappSandboxJoinCode: 'join me!' }),
+    ).toMatchObject({
+      whatsappSandboxJoinCode: expect.stringMatching(/join code/),
+    });
   });
 
   it('sends no hours when business hours are off, and trims texts', () => {

@@ -31,6 +31,8 @@ export interface PhoneNumberFormValues {
   hoursEnabled: boolean;
   businessHours: { timeZone: string; days: Record<Day, Interval[]> };
   sendRatePerSecond: number | string;
+  inactivityCloseAfter: string;
+  whatsappSandboxJoinCode: string;
 }
 
 export type PhoneNumberPatch = Partial<
@@ -45,6 +47,8 @@ export type PhoneNumberPatch = Partial<
     | 'offHoursMessage'
     | 'businessHours'
     | 'sendRatePerSecond'
+    | 'inactivityCloseAfter'
+    | 'whatsappSandboxJoinCode'
   >
 >;
 
@@ -93,6 +97,8 @@ export function toFormValues(number: PhoneNumber): PhoneNumberFormValues {
         }
       : defaultHours(),
     sendRatePerSecond: number.sendRatePerSecond ?? '',
+    inactivityCloseAfter: number.inactivityCloseAfter,
+    whatsappSandboxJoinCode: number.whatsappSandboxJoinCode ?? '',
   };
 }
 
@@ -113,6 +119,8 @@ export function toPatch(values: PhoneNumberFormValues): PhoneNumberPatch {
     offHoursMessage: text(values.offHoursMessage),
     businessHours: values.hoursEnabled ? { timeZone: values.businessHours.timeZone, days } : null,
     sendRatePerSecond: values.sendRatePerSecond === '' ? null : Number(values.sendRatePerSecond),
+    inactivityCloseAfter: values.inactivityCloseAfter.trim().toUpperCase(),
+    whatsappSandboxJoinCode: text(values.whatsappSandboxJoinCode),
   };
 }
 

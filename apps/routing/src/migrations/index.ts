@@ -4,9 +4,11 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateRouting1732460000000 } from './1732460000000-create-routing';
 import { KeywordsPerNumber1732480000000 } from './1732480000000-keywords-per-number';
 import { DailySendQuota1732496000000 } from './1732496000000-daily-send-quota';
+import { ChatInactivityAndSandboxCode1732510000000 } from './1732510000000-chat-inactivity-and-sandbox-code';
 
 export const migrations: Array<new () => MigrationInterface> = [
   CreateRouting1732460000000,
   KeywordsPerNumber1732480000000,
   DailySendQuota1732496000000,
+  ChatInactivityAndSandboxCode1732510000000,
 ];

@@ -23,6 +23,8 @@ interface Row {
   send_rate_per_second: number | null;
   keywords: PhoneNumberEntity['keywords'];
   keyword_replies: PhoneNumberEntity['keywordReplies'];
+  inactivity_close_after_seconds: number;
+  whatsapp_sandbox_join_code: string | null;
   archived: boolean;
   created_at: Date;
   updated_at: Date;
@@ -65,6 +67,8 @@ export class InboundNumberDirectory {
       sendRatePerSecond: row.send_rate_per_second,
       keywords: row.keywords,
       keywordReplies: row.keyword_replies,
+      inactivityCloseAfterSeconds: row.inactivity_close_after_seconds,
+      whatsappSandboxJoinCode: row.whatsapp_sandbox_join_code,
       archived: row.archived,
       createdAt: row.created_at,
       updatedAt: row.updated_at,

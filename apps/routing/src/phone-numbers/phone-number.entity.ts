@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { noKeywordReplies, type BusinessHours, type PhoneNumber } from '@app/contracts';
-import { defaultKeywordLists, type KeywordLists } from '@app/rules';
+import { defaultKeywordLists, formatInactivityCloseAfter, type KeywordLists } from '@app/rules';
 
 /** A Twilio number of a workspace and its channel settings. `number` is unique among active numbers. */
 @Entity({ name: 'phone_numbers' })
@@ -23,6 +23,9 @@ export class PhoneNumberEntity {
   /** Null, or a null text: the default reply naming the brand. */
   @Column('jsonb', { name: 'keyword_replies', nullable: true }) keywordReplies!:
     PhoneNumber['keywordReplies'] | null;
+  @Column('integer', { name: 'inactivity_close_after_seconds' }) inactivityCloseAfterSeconds!: number;
+  @Column('text', { name: 'whatsapp_sandbox_join_code', nullable: true }) whatsappSandboxJoinCode!:
+    string | null;
   @Column('boolean') archived!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
@@ -36,6 +39,7 @@ export function toPhoneNumber(e: PhoneNumberEntity): PhoneNumber {
     smsEnabled: e.smsEnabled,
     whatsappEnabled: e.whatsappEnabled,
     whatsappSandbox: e.whatsappSandbox,
+    whatsappSandboxJoinCode: e.whatsappSandboxJoinCode,
     defaultWorkflowId: e.defaultWorkflowId,
     smsDisabledMessage: e.smsDisabledMessage,
     brandName: e.brandName,
@@ -46,6 +50,7 @@ export function toPhoneNumber(e: PhoneNumberEntity): PhoneNumber {
       ? { optOut: [...e.keywords.optOut], optIn: [...e.keywords.optIn], help: [...e.keywords.help] }
       : defaultKeywordLists(),
     keywordReplies: { ...noKeywordReplies(), ...e.keywordReplies },
+    inactivityCloseAfter: formatInactivityCloseAfter(e.inactivityCloseAfterSeconds),
     archived: e.archived,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),

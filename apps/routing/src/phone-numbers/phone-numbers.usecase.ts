@@ -11,6 +11,7 @@ import {
   type UpdatePhoneNumber,
   type WorkspaceSummary,
 } from '@app/contracts';
+import { DEFAULT_INACTIVITY_CLOSE_AFTER, parseInactivityCloseAfter } from '@app/rules';
 import type { Repository } from 'typeorm';
 import { WorkspacesUseCase } from '../workspaces/workspaces.usecase';
 import { toWorkspace } from '../workspaces/workspace.entity';
@@ -46,8 +47,8 @@ export class PhoneNumbersUseCase {
     const inserted: Array<{ id: string }> = await this.numbers.query(
       `INSERT INTO phone_numbers (id, workspace_id, number, sms_enabled, whatsapp_enabled, whatsapp_sandbox, default_workflow_id,
                                   sms_disabled_message, brand_name, off_hours_message, business_hours, send_rate_per_second,
-                                  keywords, keyword_replies)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                                  keywords, keyword_replies, inactivity_close_after_seconds, whatsapp_sandbox_join_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT (number) WHERE NOT archived DO NOTHING
        RETURNING id`,
       [
@@ -65,6 +66,8 @@ export class PhoneNumbersUseCase {
         request.sendRatePerSecond ?? null,
         keywords.keywords ? JSON.stringify(keywords.keywords) : null,
         keywords.keywordReplies ? JSON.stringify(keywords.keywordReplies) : null,
+        inactivitySeconds(request.inactivityCloseAfter ?? DEFAULT_INACTIVITY_CLOSE_AFTER),
+        request.whatsappSandboxJoinCode ?? null,
       ],
     );
     if (inserted.length === 0) {
@@ -95,8 +98,10 @@ export class PhoneNumbersUseCase {
   async update(workspaceId: string, phoneNumberId: string, patch: Patch): Promise<PhoneNumber> {
     const entity = await this.load(workspaceId, phoneNumberId);
     assertValidSettings(patch);
-    const { keywords, keywordReplies, ...settings } = patch;
+    const { keywords, keywordReplies, inactivityCloseAfter, ...settings } = patch;
     const changes: Partial<PhoneNumberEntity> = editedKeywordSettings(entity, { keywords, keywordReplies });
+    if (inactivityCloseAfter !== undefined)
+      changes.inactivityCloseAfterSeconds = inactivitySeconds(inactivityCloseAfter);
     if (patch.whatsappEnabled === true && !entity.whatsappEnabled) {
       assertWhatsappAllowed(await this.workspaces.load(workspaceId), true);
     }
@@ -158,4 +163,11 @@ export class PhoneNumbersUseCase {
     if (!entity) throw AppError.notFound('Phone number');
     return entity;
   }
+}
+
+/** Seconds of an inactivity setting the contract already validated. */
+function inactivitySeconds(value: string): number {
+  const parsed = parseInactivityCloseAfter(value);
+  if ('error' in parsed) throw new AppError('invalid_input', `inactivityCloseAfter: ${parsed.error}`);
+  return parsed.seconds;
 }

@@ -21,7 +21,11 @@ export class EndChatAbility implements Ability {
 
   async invoke(_args: unknown, turn: Turn, state: TurnState): Promise<Record<string, unknown>> {
     try {
-      await this.messaging.request(CloseChat, { workspaceId: turn.workspace.id, chatId: turn.chatId });
+      await this.messaging.request(CloseChat, {
+        workspaceId: turn.workspace.id,
+        chatId: turn.chatId,
+        reason: 'agent',
+      });
       state.chatClosed = true;
       this.logger.log(`chat ${turn.chatId} closed by the agent`);
       return { status: 'closed' };

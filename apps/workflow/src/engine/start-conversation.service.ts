@@ -51,6 +51,7 @@ export class StartConversation extends ConversationStarter {
       phoneNumberId: input.phoneNumber.id,
       memberId: input.member.id,
       channel: input.channel,
+      inactivityCloseAfter: input.phoneNumber.inactivityCloseAfter,
     });
     await this.turns.recordStart(workspaceId, input.idempotencyKey, chat.id);
     // A retry after a crash finds the pin it made; a new start re-pins to the latest version.

@@ -134,7 +134,12 @@ export class EngineNeighbours {
     this.nats.respond(CloseChat, (req) => {
       this.closed.push(req.chatId);
       const chat = this.chats.get(req.chatId);
-      return { ...(chat ?? this.chat(req.workspaceId, { id: req.chatId })), status: 'closed' };
+      return {
+        ...(chat ?? this.chat(req.workspaceId, { id: req.chatId })),
+        status: 'closed',
+        closedAt: new Date().toISOString(),
+        closedReason: req.reason,
+      };
     });
     this.nats.respond(OpenChat, (req) => {
       const existing = [...this.chats.values()].find(
@@ -176,6 +181,9 @@ export class EngineNeighbours {
       handoffReason: null,
       assignedTo: null,
       unreadCount: 0,
+      closesAt: null,
+      closedAt: null,
+      closedReason: null,
       ...fields,
     };
   }
