@@ -40,6 +40,9 @@ describe('api: GET /v1/stream, live chat activity (real NATS JetStream)', () => 
     handoffReason: null,
     assignedTo: null,
     unreadCount: 0,
+    closesAt: null,
+    closedAt: null,
+    closedReason: null,
   });
 
   /** Publishes as the chats service does: on the workspace's subject; `n` goes in the chat's unread count. */

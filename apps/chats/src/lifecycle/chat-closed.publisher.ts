@@ -21,10 +21,12 @@ export class ChatClosedPublisher {
     private readonly activity: ActivityPublisher,
   ) {}
 
-  /** Chats this replica just closed; a failure is logged and left to the sweep. */
+  /** Chats this replica just closed (the live stream hears at once); a failure is logged and left to the sweep. */
   async closed(chats: ChatEntity[]): Promise<void> {
-    for (const chat of chats)
+    for (const chat of chats) {
       chatsClosed.inc({ channel: chat.channel, reason: chat.closedReason ?? 'request' });
+      await this.activity.publish('chat.closed', chat, { key: chat.id });
+    }
     try {
       await this.publish(chats);
     } catch (error) {

@@ -151,9 +151,12 @@ export class ChatsRepository {
     id: string,
     reason: Exclude<ChatClosedReason, 'inactivity'>,
   ): Promise<{ chat: ChatEntity; closedNow: boolean } | null> {
+    // A CTE so the driver returns the rows (a bare UPDATE ... RETURNING comes back as [rows, count]).
     const rows: Array<{ id: string }> = await this.db.query(
-      `UPDATE chats SET status = 'closed', closed_at = now(), closed_reason = $3
-       WHERE workspace_id = $1 AND id = $2 AND status = 'open' RETURNING id`,
+      `WITH closed AS (
+         UPDATE chats SET status = 'closed', closed_at = now(), closed_reason = $3
+         WHERE workspace_id = $1 AND id = $2 AND status = 'open' RETURNING id)
+       SELECT id FROM closed`,
       [workspaceId, id, reason],
     );
     const chat = await this.get(workspaceId, id);
@@ -167,12 +170,14 @@ export class ChatsRepository {
    */
   async closeInactive(limit: number): Promise<ChatEntity[]> {
     const rows: Array<{ id: string }> = await this.db.query(
-      `UPDATE chats SET status = 'closed', closed_at = closes_at, closed_reason = 'inactivity'
-       WHERE id IN (
-         SELECT id FROM chats WHERE status = 'open' AND closes_at <= now()
-         ORDER BY closes_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-       AND status = 'open' AND closes_at <= now()
-       RETURNING id`,
+      `WITH closed AS (
+         UPDATE chats SET status = 'closed', closed_at = closes_at, closed_reason = 'inactivity'
+         WHERE id IN (
+           SELECT id FROM chats WHERE status = 'open' AND closes_at <= now()
+           ORDER BY closes_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+         AND status = 'open' AND closes_at <= now()
+         RETURNING id)
+       SELECT id FROM closed`,
       [limit],
     );
     if (!rows.length) return [];

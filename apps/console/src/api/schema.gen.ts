@@ -683,6 +683,11 @@ export type components = {
      *       "status": "closed",
      *       "lastMessageAt": "2026-03-02T09:15:00.000Z",
      *       "createdAt": "2026-03-02T09:14:00.000Z",
+     *       "heldBy": null,
+     *       "waitingSince": null,
+     *       "handoffReason": null,
+     *       "assignedTo": null,
+     *       "unreadCount": 0,
      *       "closesAt": null,
      *       "closedAt": "2026-03-03T09:15:00.000Z",
      *       "closedReason": "inactivity"
@@ -4468,6 +4473,26 @@ export interface operations {
           'text/event-stream': {
             /** Format: date-time */
             at: string;
+            /**
+             * @example {
+             *       "id": "0b6f1c2a-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
+             *       "workspaceId": "6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
+             *       "phoneNumberId": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+             *       "memberId": "1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a",
+             *       "channel": "whatsapp",
+             *       "status": "closed",
+             *       "lastMessageAt": "2026-03-02T09:15:00.000Z",
+             *       "createdAt": "2026-03-02T09:14:00.000Z",
+             *       "heldBy": null,
+             *       "waitingSince": null,
+             *       "handoffReason": null,
+             *       "assignedTo": null,
+             *       "unreadCount": 0,
+             *       "closesAt": null,
+             *       "closedAt": "2026-03-03T09:15:00.000Z",
+             *       "closedReason": "inactivity"
+             *     }
+             */
             chat: {
               assignedTo: {
                 actor: string;
@@ -4475,6 +4500,12 @@ export interface operations {
               } | null;
               /** @enum {string} */
               channel: 'sms' | 'whatsapp';
+              /** Format: date-time */
+              closedAt: string | null;
+              /** @enum {string|null} */
+              closedReason: 'inactivity' | 'request' | 'agent' | null;
+              /** Format: date-time */
+              closesAt: string | null;
               /** Format: date-time */
               createdAt: string;
               handoffReason: string | null;
