@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContentSid, ContentVariables, Id, Page, Timestamp, WorkspaceScoped } from './common';
+import { ContentSid, ContentVariables, Id, Page, paging, Timestamp, WorkspaceScoped } from './common';
 import { defineRequest } from './define';
 
 /**
@@ -133,6 +133,32 @@ export const ListActionRuns = defineRequest({
   response: Page(ActionRun),
 });
 
+export const UpdateEventRule = defineRequest({
+  subject: 'rpc.workflow.event-rule.update',
+  askedBy: ['api'],
+  description: 'Change a rule (checked as when created); enabled false makes it do nothing.',
+  request: WorkspaceScoped.extend({
+    ruleId: Id,
+    patch: z
+      .object({
+        event: z.string().min(1).max(100),
+        /** null removes the condition. */
+        condition: z.string().max(2000).nullable(),
+        action: SendAction,
+        enabled: z.boolean(),
+      })
+      .partial(),
+  }),
+  response: EventRule,
+});
+export const DeleteEventRule = defineRequest({
+  subject: 'rpc.workflow.event-rule.delete',
+  askedBy: ['api'],
+  description: 'Delete a rule and its run log.',
+  request: WorkspaceScoped.extend({ ruleId: Id }),
+  response: z.object({ deleted: z.literal(true) }),
+});
+
 export const Routine = z.object({
   id: Id,
   workspaceId: Id,
@@ -140,8 +166,10 @@ export const Routine = z.object({
   memberFilter: z.string(),
   action: SendAction,
   schedule: z.string().nullable(),
+  /** A paused routine does nothing: no scheduled run, no run now. */
+  paused: z.boolean(),
   progress: z.object({
-    state: z.enum(['idle', 'running', 'done']),
+    state: z.enum(['idle', 'running', 'done', 'cancelled']),
     runId: Id.nullable(),
     matched: z.number().int(),
     sent: z.number().int(),
@@ -149,6 +177,8 @@ export const Routine = z.object({
     failed: z.number().int(),
     startedAt: Timestamp.nullable(),
     finishedAt: Timestamp.nullable(),
+    /** Why the run ended early (cancelled, the filter refused...), null otherwise. */
+    error: z.string().nullable(),
   }),
   createdAt: Timestamp,
 });
@@ -177,4 +207,67 @@ export const RunRoutine = defineRequest({
   description: 'Start a run now; answers at once with the routine (progress follows).',
   request: WorkspaceScoped.extend({ routineId: Id }),
   response: Routine,
+});
+
+export const ListRoutines = defineRequest({
+  subject: 'rpc.workflow.routine.list',
+  askedBy: ['api'],
+  description: "A workspace's routines, oldest first, each with its latest run's progress, paged.",
+  request: WorkspaceScoped.extend({ ...paging(200, 50) }),
+  response: Page(Routine),
+});
+export const UpdateRoutine = defineRequest({
+  subject: 'rpc.workflow.routine.update',
+  askedBy: ['api'],
+  description: 'Change a routine (checked as when created); paused true makes it do nothing.',
+  request: WorkspaceScoped.extend({
+    routineId: Id,
+    patch: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        memberFilter: z.string().min(1).max(2000),
+        action: SendAction,
+        /** null removes the schedule (run on demand only). */
+        schedule: z.string().max(100).nullable(),
+        paused: z.boolean(),
+      })
+      .partial(),
+  }),
+  response: Routine,
+});
+export const CancelRoutineRun = defineRequest({
+  subject: 'rpc.workflow.routine.cancel',
+  askedBy: ['api'],
+  description:
+    "Cancel the routine's running run: members not yet acted on are left out; the run says how far it got.",
+  request: WorkspaceScoped.extend({ routineId: Id }),
+  response: Routine,
+});
+export const DeleteRoutine = defineRequest({
+  subject: 'rpc.workflow.routine.delete',
+  askedBy: ['api'],
+  description: 'Delete a routine (a running run is cancelled first) with its runs and results.',
+  request: WorkspaceScoped.extend({ routineId: Id }),
+  response: z.object({ deleted: z.literal(true) }),
+});
+
+export const RoutineRunResult = z.object({
+  memberId: Id,
+  status: z.enum(['pending', 'sent', 'skipped', 'failed']),
+  reason: z.string().nullable(),
+  sendId: Id.nullable(),
+  chatId: Id.nullable(),
+  updatedAt: Timestamp,
+});
+export const ListRoutineRunResults = defineRequest({
+  subject: 'rpc.workflow.routine.results',
+  askedBy: ['api'],
+  description: 'Per-member results of one run of a routine, by member id, optionally of one status, paged.',
+  request: WorkspaceScoped.extend({
+    routineId: Id,
+    runId: Id,
+    status: RoutineRunResult.shape.status.optional(),
+    ...paging(1000, 100),
+  }),
+  response: Page(RoutineRunResult),
 });

@@ -37,10 +37,17 @@ const FLOOR = [
   'get /v1/event-rules',
   'get /v1/event-rules/{id}',
   'get /v1/event-rules/{id}/runs',
+  'patch /v1/event-rules/{id}',
+  'delete /v1/event-rules/{id}',
   'post /v1/events',
   'post /v1/routines',
   'get /v1/routines/{id}',
   'post /v1/routines/{id}/run',
+  'get /v1/routines',
+  'patch /v1/routines/{id}',
+  'delete /v1/routines/{id}',
+  'post /v1/routines/{id}/cancel',
+  'get /v1/routines/{id}/runs/{runId}/results',
   // people: users, sessions (the console), and what the console lists
   'get /v1/workspaces',
   'post /v1/users',
@@ -125,6 +132,8 @@ describe('OpenAPI docs', () => {
       ['post /v1/sessions/current/password', doc.paths['/v1/sessions/current/password'].post],
       ['post /v1/members', doc.paths['/v1/members'].post],
       ['patch /v1/members/{id}', doc.paths['/v1/members/{id}'].patch],
+      ['patch /v1/event-rules/{id}', doc.paths['/v1/event-rules/{id}'].patch],
+      ['patch /v1/routines/{id}', doc.paths['/v1/routines/{id}'].patch],
     ] as const) {
       const body = schema.requestBody?.content['application/json'] as { schema?: { example?: unknown } };
       expect({ key, example: body?.schema?.example }).toEqual({ key, example: expect.any(Object) });

@@ -1,9 +1,11 @@
-import { Get, Post } from '@nestjs/common';
+import { Delete, Get, Patch, Post } from '@nestjs/common';
 import { z } from 'zod';
 import {
   ActionRun,
   CreateEventRule,
+  DeleteEventRule,
   EventRule,
+  UpdateEventRule,
   GetEventRule,
   ListActionRuns,
   ListEventRules,
@@ -20,6 +22,12 @@ const CreateBody = CreateEventRule.request
   .omit({ workspaceId: true })
   .extend({ action: StrictSendAction })
   .strict();
+const PatchBody = UpdateEventRule.request.shape.patch
+  .extend({ action: StrictSendAction })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, 'give at least one field to change')
+  .meta({ example: { enabled: false } });
 const RunsQuery = z.object({ limit: queryInt(1, 500) }).strict();
 const ruleRef = () => schemaRef('EventRule', EventRule);
 
@@ -48,6 +56,27 @@ export class EventRulesController {
   @Endpoint({ summary: 'One rule', response: ruleRef(), errors: [404] })
   get(@Workspace() ws: WorkspaceCaller, @IdParam() ruleId: string) {
     return this.services.ask(GetEventRule, { workspaceId: ws.workspaceId, ruleId });
+  }
+
+  @Patch(':id')
+  @Endpoint({
+    summary:
+      'Change a rule (event, condition, action, enabled), checked as when created; a disabled rule does nothing',
+    response: ruleRef(),
+    errors: [404, 422],
+  })
+  update(
+    @Workspace() ws: WorkspaceCaller,
+    @IdParam() ruleId: string,
+    @ZodBody(PatchBody) patch: z.infer<typeof PatchBody>,
+  ) {
+    return this.services.ask(UpdateEventRule, { workspaceId: ws.workspaceId, ruleId, patch });
+  }
+
+  @Delete(':id')
+  @Endpoint({ summary: 'Delete a rule and its run log', status: 204, errors: [404] })
+  async delete(@Workspace() ws: WorkspaceCaller, @IdParam() ruleId: string) {
+    await this.services.ask(DeleteEventRule, { workspaceId: ws.workspaceId, ruleId });
   }
 
   @Get(':id/runs')

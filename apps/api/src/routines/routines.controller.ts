@@ -1,17 +1,42 @@
-import { Get, Post } from '@nestjs/common';
+import { Delete, Get, Patch, Post } from '@nestjs/common';
 import { z } from 'zod';
-import { CreateRoutine, GetRoutine, Routine, RunRoutine } from '@app/contracts';
+import {
+  CancelRoutineRun,
+  CreateRoutine,
+  DeleteRoutine,
+  GetRoutine,
+  ListRoutineRunResults,
+  ListRoutines,
+  Routine,
+  RoutineRunResult,
+  RunRoutine,
+  UpdateRoutine,
+} from '@app/contracts';
 import { Workspace } from '../auth/workspace.decorator';
 import type { WorkspaceCaller } from '../auth/key-scope';
 import { StrictSendAction } from '../event-rules/send-action';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
-import { schemaRef } from '../http/openapi';
+import { pageOf, schemaRef } from '../http/openapi';
 import { ServiceClient } from '../http/service-client';
-import { IdParam, ZodBody } from '../http/validation';
+import { IdParam, queryCursor, queryInt, ZodBody, ZodQuery } from '../http/validation';
 
 const CreateBody = CreateRoutine.request
   .omit({ workspaceId: true })
   .extend({ action: StrictSendAction })
+  .strict();
+const PatchBody = UpdateRoutine.request.shape.patch
+  .extend({ action: StrictSendAction })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, 'give at least one field to change')
+  .meta({ example: { paused: true } });
+const ListQuery = z.object({ limit: queryInt(1, 200), cursor: queryCursor }).strict();
+const ResultsQuery = z
+  .object({
+    status: RoutineRunResult.shape.status.optional(),
+    limit: queryInt(1, 1000),
+    cursor: queryCursor,
+  })
   .strict();
 const routineRef = () => schemaRef('Routine', Routine);
 
@@ -30,6 +55,19 @@ export class RoutinesController {
     return this.services.ask(CreateRoutine, { ...body, workspaceId: ws.workspaceId });
   }
 
+  @Get()
+  @Endpoint({
+    summary: "The workspace's routines, oldest first, each with its latest run's progress, paged",
+    response: pageOf('Routine', Routine),
+  })
+  list(@Workspace() ws: WorkspaceCaller, @ZodQuery(ListQuery) query: z.infer<typeof ListQuery>) {
+    return this.services.ask(ListRoutines, {
+      workspaceId: ws.workspaceId,
+      ...query,
+      cursor: query.cursor ?? null,
+    });
+  }
+
   @Get(':id')
   @Endpoint({
     summary: 'A routine with the progress of its latest run',
@@ -40,14 +78,70 @@ export class RoutinesController {
     return this.services.ask(GetRoutine, { workspaceId: ws.workspaceId, routineId });
   }
 
+  @Patch(':id')
+  @Endpoint({
+    summary:
+      'Change a routine (name, memberFilter, action, schedule, paused), checked as when created; a paused routine does nothing',
+    response: routineRef(),
+    errors: [404, 422],
+  })
+  update(
+    @Workspace() ws: WorkspaceCaller,
+    @IdParam() routineId: string,
+    @ZodBody(PatchBody) patch: z.infer<typeof PatchBody>,
+  ) {
+    return this.services.ask(UpdateRoutine, { workspaceId: ws.workspaceId, routineId, patch });
+  }
+
+  @Delete(':id')
+  @Endpoint({
+    summary: 'Delete a routine with its runs and results (a running run is cancelled first)',
+    status: 204,
+    errors: [404],
+  })
+  async delete(@Workspace() ws: WorkspaceCaller, @IdParam() routineId: string) {
+    await this.services.ask(DeleteRoutine, { workspaceId: ws.workspaceId, routineId });
+  }
+
   @Post(':id/run')
   @Endpoint({
-    summary: 'Start a run now (progress follows on GET)',
+    summary: 'Start a run now (progress follows on GET); a paused routine is refused',
     status: 202,
     response: routineRef(),
     errors: [404, 409],
   })
   run(@Workspace() ws: WorkspaceCaller, @IdParam() routineId: string) {
     return this.services.ask(RunRoutine, { workspaceId: ws.workspaceId, routineId });
+  }
+
+  @Post(':id/cancel')
+  @Endpoint({
+    summary: 'Cancel the running run: it stops taking members at once and its progress says how far it got',
+    response: routineRef(),
+    errors: [404, 409],
+  })
+  cancel(@Workspace() ws: WorkspaceCaller, @IdParam() routineId: string) {
+    return this.services.ask(CancelRoutineRun, { workspaceId: ws.workspaceId, routineId });
+  }
+
+  @Get(':id/runs/:runId/results')
+  @Endpoint({
+    summary: 'Per-member results of a run (sent, skipped, failed with the reason; pending), by member, paged',
+    response: pageOf('RoutineRunResult', RoutineRunResult),
+    errors: [404],
+  })
+  results(
+    @Workspace() ws: WorkspaceCaller,
+    @IdParam() routineId: string,
+    @IdParam('runId') runId: string,
+    @ZodQuery(ResultsQuery) query: z.infer<typeof ResultsQuery>,
+  ) {
+    return this.services.ask(ListRoutineRunResults, {
+      workspaceId: ws.workspaceId,
+      routineId,
+      runId,
+      ...query,
+      cursor: query.cursor ?? null,
+    });
   }
 }

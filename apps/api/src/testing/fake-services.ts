@@ -7,6 +7,13 @@ import {
   type ChatMessage,
   CreateEventRule,
   CreateMember,
+  CancelRoutineRun,
+  DeleteEventRule,
+  DeleteRoutine,
+  ListRoutineRunResults,
+  ListRoutines,
+  UpdateEventRule,
+  UpdateRoutine,
   CreatePhoneNumber,
   CreateRoutine,
   CreateWorkflow,
@@ -354,6 +361,7 @@ export class FakeServices {
         memberFilter: req.memberFilter,
         action: req.action,
         schedule: req.schedule ?? null,
+        paused: false,
         progress: {
           state: 'idle' as const,
           runId: null,
@@ -363,6 +371,7 @@ export class FakeServices {
           failed: 0,
           startedAt: null,
           finishedAt: null,
+          error: null,
         },
         createdAt: now(),
       };
@@ -372,8 +381,66 @@ export class FakeServices {
     this.on(GetRoutine, (req) => owned(this.routines, req.workspaceId, req.routineId, 'Routine'));
     this.on(RunRoutine, (req) => {
       const routine = owned(this.routines, req.workspaceId, req.routineId, 'Routine');
+      if (routine.paused) throw new AppError('conflict', 'The routine is paused.');
       routine.progress = { ...routine.progress, state: 'running', runId: randomUUID(), startedAt: now() };
       return routine;
+    });
+    this.on(UpdateEventRule, (req) => {
+      const rule = owned(this.rules, req.workspaceId, req.ruleId, 'Event rule');
+      return Object.assign(
+        rule,
+        Object.fromEntries(Object.entries(req.patch).filter(([, v]) => v !== undefined)),
+      );
+    });
+    this.on(DeleteEventRule, (req) => {
+      owned(this.rules, req.workspaceId, req.ruleId, 'Event rule');
+      this.rules.delete(req.ruleId);
+      return { deleted: true as const };
+    });
+    this.on(ListRoutines, (req) =>
+      page([...this.routines.values()].filter((r) => r.workspaceId === req.workspaceId)),
+    );
+    this.on(UpdateRoutine, (req) => {
+      const routine = owned(this.routines, req.workspaceId, req.routineId, 'Routine');
+      return Object.assign(
+        routine,
+        Object.fromEntries(Object.entries(req.patch).filter(([, v]) => v !== undefined)),
+      );
+    });
+    this.on(CancelRoutineRun, (req) => {
+      const routine = owned(this.routines, req.workspaceId, req.routineId, 'Routine');
+      if (routine.progress.state !== 'running')
+        throw new AppError('conflict', 'The routine has no running run to cancel.');
+      routine.progress = { ...routine.progress, state: 'cancelled', finishedAt: now(), error: 'Cancelled.' };
+      return routine;
+    });
+    this.on(DeleteRoutine, (req) => {
+      owned(this.routines, req.workspaceId, req.routineId, 'Routine');
+      this.routines.delete(req.routineId);
+      return { deleted: true as const };
+    });
+    this.on(ListRoutineRunResults, (req) => {
+      const routine = owned(this.routines, req.workspaceId, req.routineId, 'Routine');
+      if (routine.progress.runId !== req.runId) throw AppError.notFound('Routine run');
+      const items = [
+        {
+          memberId: randomUUID(),
+          status: 'sent' as const,
+          reason: null,
+          sendId: randomUUID(),
+          chatId: null,
+          updatedAt: now(),
+        },
+        {
+          memberId: randomUUID(),
+          status: 'skipped' as const,
+          reason: SEND_REASONS.memberWhatsappOff,
+          sendId: null,
+          chatId: null,
+          updatedAt: now(),
+        },
+      ];
+      return page(items.filter((i) => !req.status || i.status === req.status));
     });
   }
 

@@ -97,10 +97,12 @@ export type paths = {
     get: operations['EventRules_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    /** Delete a rule and its run log */
+    delete: operations['EventRules_delete'];
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change a rule (event, condition, action, enabled), checked as when created; a disabled rule does nothing */
+    patch: operations['EventRules_update'];
     trace?: never;
   };
   '/v1/event-rules/{id}/runs': {
@@ -285,7 +287,8 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The workspace's routines, oldest first, each with its latest run's progress, paged */
+    get: operations['Routines_list'];
     put?: never;
     /** Create a broadcast: a CEL member filter and an action, on a cron schedule or on demand */
     post: operations['Routines_create'];
@@ -306,6 +309,25 @@ export type paths = {
     get: operations['Routines_get'];
     put?: never;
     post?: never;
+    /** Delete a routine with its runs and results (a running run is cancelled first) */
+    delete: operations['Routines_delete'];
+    options?: never;
+    head?: never;
+    /** Change a routine (name, memberFilter, action, schedule, paused), checked as when created; a paused routine does nothing */
+    patch: operations['Routines_update'];
+    trace?: never;
+  };
+  '/v1/routines/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel the running run: it stops taking members at once and its progress says how far it got */
+    post: operations['Routines_cancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -321,8 +343,25 @@ export type paths = {
     };
     get?: never;
     put?: never;
-    /** Start a run now (progress follows on GET) */
+    /** Start a run now (progress follows on GET); a paused routine is refused */
     post: operations['Routines_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/routines/{id}/runs/{runId}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per-member results of a run (sent, skipped, failed with the reason; pending), by member, paged */
+    get: operations['Routines_results'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1284,7 +1323,9 @@ export type components = {
       id: string;
       memberFilter: string;
       name: string;
+      paused: boolean;
       progress: {
+        error: string | null;
         failed: number;
         /** Format: date-time */
         finishedAt: string | null;
@@ -1296,11 +1337,79 @@ export type components = {
         /** Format: date-time */
         startedAt: string | null;
         /** @enum {string} */
-        state: 'idle' | 'running' | 'done';
+        state: 'idle' | 'running' | 'done' | 'cancelled';
       };
       schedule: string | null;
       /** Format: uuid */
       workspaceId: string;
+    };
+    RoutinePage: {
+      items: {
+        action:
+          | {
+              contentSid?: string;
+              contentVariables?: {
+                [key: string]: string;
+              };
+              initialMessage?: string;
+              /** Format: uuid */
+              phoneNumberId: string;
+              template?: string;
+              /** @enum {string} */
+              type: 'send_whatsapp';
+              /** Format: uuid */
+              workflowId?: string;
+            }
+          | {
+              /** Format: uuid */
+              phoneNumberId: string;
+              template: string;
+              /** @enum {string} */
+              type: 'send_sms';
+            };
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: uuid */
+        id: string;
+        memberFilter: string;
+        name: string;
+        paused: boolean;
+        progress: {
+          error: string | null;
+          failed: number;
+          /** Format: date-time */
+          finishedAt: string | null;
+          matched: number;
+          /** Format: uuid */
+          runId: string | null;
+          sent: number;
+          skipped: number;
+          /** Format: date-time */
+          startedAt: string | null;
+          /** @enum {string} */
+          state: 'idle' | 'running' | 'done' | 'cancelled';
+        };
+        schedule: string | null;
+        /** Format: uuid */
+        workspaceId: string;
+      }[];
+      nextCursor: string | null;
+    };
+    RoutineRunResultPage: {
+      items: {
+        /** Format: uuid */
+        chatId: string | null;
+        /** Format: uuid */
+        memberId: string;
+        reason: string | null;
+        /** Format: uuid */
+        sendId: string | null;
+        /** @enum {string} */
+        status: 'pending' | 'sent' | 'skipped' | 'failed';
+        /** Format: date-time */
+        updatedAt: string;
+      }[];
+      nextCursor: string | null;
     };
     SendRecord: {
       body: string | null;
@@ -2116,6 +2225,219 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  EventRules_delete: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  EventRules_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          action?:
+            | {
+                contentSid?: string;
+                contentVariables?: {
+                  [key: string]: string;
+                };
+                initialMessage?: string;
+                /** Format: uuid */
+                phoneNumberId: string;
+                template?: string;
+                /** @enum {string} */
+                type: 'send_whatsapp';
+                /** Format: uuid */
+                workflowId?: string;
+              }
+            | {
+                /** Format: uuid */
+                phoneNumberId: string;
+                template: string;
+                /** @enum {string} */
+                type: 'send_sms';
+              };
+          condition?: string | null;
+          enabled?: boolean;
+          event?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventRule'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3671,6 +3993,86 @@ export interface operations {
       };
     };
   };
+  Routines_list: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoutinePage'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   Routines_create: {
     parameters: {
       query?: never;
@@ -3884,6 +4286,317 @@ export interface operations {
       };
     };
   };
+  Routines_delete: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Routines_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          action?:
+            | {
+                contentSid?: string;
+                contentVariables?: {
+                  [key: string]: string;
+                };
+                initialMessage?: string;
+                /** Format: uuid */
+                phoneNumberId: string;
+                template?: string;
+                /** @enum {string} */
+                type: 'send_whatsapp';
+                /** Format: uuid */
+                workflowId?: string;
+              }
+            | {
+                /** Format: uuid */
+                phoneNumberId: string;
+                template: string;
+                /** @enum {string} */
+                type: 'send_sms';
+              };
+          memberFilter?: string;
+          name?: string;
+          paused?: boolean;
+          schedule?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Routine'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Routines_cancel: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Routine'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with an existing resource. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   Routines_run: {
     parameters: {
       query?: never;
@@ -3945,6 +4658,99 @@ export interface operations {
       };
       /** @description Conflicts with an existing resource. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Routines_results: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+        status?: 'pending' | 'sent' | 'skipped' | 'failed';
+      };
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+        runId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoutineRunResultPage'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

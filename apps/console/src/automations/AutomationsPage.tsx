@@ -100,6 +100,7 @@ const PROGRESS: Record<Routine['progress']['state'], [string, string]> = {
   idle: ['Not run yet', 'gray'],
   running: ['Running', 'blue'],
   done: ['Done', 'teal'],
+  cancelled: ['Cancelled', 'orange'],
 };
 
 function RoutinesTab() {

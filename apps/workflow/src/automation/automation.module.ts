@@ -3,6 +3,15 @@ import { SendActionRunner } from './actions/send-action.runner';
 import { EventsHandlers } from './events/events.handlers';
 import { HandleEventUseCase } from './events/handle-event.usecase';
 import { CreateRoutineUseCase } from './routines/create-routine.usecase';
+import {
+  CancelRoutineRunUseCase,
+  DeleteRoutineUseCase,
+  ListRoutineRunResultsUseCase,
+  ListRoutinesUseCase,
+  UpdateRoutineUseCase,
+} from './routines/manage-routines.usecases';
+import { DeleteEventRuleUseCase } from './rules/delete-event-rule.usecase';
+import { UpdateEventRuleUseCase } from './rules/update-event-rule.usecase';
 import { RoutineResumer } from './routines/routine-resumer';
 import { RoutineRunner } from './routines/routine-runner';
 import { RoutineRunsRepository } from './routines/routine-runs.repository';
@@ -36,6 +45,13 @@ export class AutomationModule {
         EventRulesRepository,
         ActionRunsRepository,
         CreateEventRuleUseCase,
+        UpdateEventRuleUseCase,
+        DeleteEventRuleUseCase,
+        ListRoutinesUseCase,
+        UpdateRoutineUseCase,
+        CancelRoutineRunUseCase,
+        DeleteRoutineUseCase,
+        ListRoutineRunResultsUseCase,
         HandleEventUseCase,
         RoutinesRepository,
         RoutineRunsRepository,

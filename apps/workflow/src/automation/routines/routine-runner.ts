@@ -16,6 +16,8 @@ const PAGE_SIZE = 200;
 const ATTEMPTS = 5;
 /** Advisory-lock class for runs: a run is processed by the one connection that holds its lock. */
 const LOCK_CLASS = 7_314_001;
+/** How often a run being processed looks whether it was cancelled (by any replica). */
+const CANCEL_CHECK_MS = 250;
 
 /**
  * Processes a routine run: pages through the members the filter matches, records each as a
@@ -28,6 +30,8 @@ const LOCK_CLASS = 7_314_001;
 export class RoutineRunner implements OnModuleDestroy {
   private readonly logger = new Logger('RoutineRunner');
   private readonly active = new Map<string, Promise<void>>();
+  /** Runs this replica processes that were cancelled: their workers take no more members. */
+  private readonly halted = new Set<string>();
   private stopping = false;
 
   constructor(
@@ -53,6 +57,15 @@ export class RoutineRunner implements OnModuleDestroy {
     return this.active.has(runId);
   }
 
+  /** A run was cancelled on this replica: stop at once (others notice within CANCEL_CHECK_MS). */
+  halt(runId: string): void {
+    if (this.active.has(runId)) this.halted.add(runId);
+  }
+
+  private stopped(runId: string): boolean {
+    return this.stopping || this.halted.has(runId);
+  }
+
   /** Lets in-flight sends settle; the rest of each run is left for the next owner. */
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
@@ -67,6 +80,15 @@ export class RoutineRunner implements OnModuleDestroy {
         runId,
       ])) as Array<{ locked: boolean }>;
       if (!locked) return; // another replica owns it
+      const watch = setInterval(() => {
+        this.runs
+          .stateOf(runId)
+          .then((state) => {
+            if (state !== 'running') this.halted.add(runId);
+          })
+          .catch(() => undefined);
+      }, CANCEL_CHECK_MS);
+      watch.unref();
       try {
         const run = await this.runs.get(runId);
         if (!run || run.state !== 'running') return;
@@ -74,6 +96,8 @@ export class RoutineRunner implements OnModuleDestroy {
         if (!routine) return this.runs.finish(run.id, 'The routine no longer exists.');
         await this.work(run, routine);
       } finally {
+        clearInterval(watch);
+        this.halted.delete(runId);
         await lock
           .query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_CLASS, runId])
           .catch(() => undefined);
@@ -88,7 +112,7 @@ export class RoutineRunner implements OnModuleDestroy {
     let listingDone = run.listingDone;
     let members = new Map<string, Member>();
     for (;;) {
-      if (this.stopping) return;
+      if (this.stopped(run.id)) return;
       const pending = await this.runs.pendingItems(run.id, PAGE_SIZE);
       if (pending.length) {
         await this.actOn(run, routine, pending, members);
@@ -138,7 +162,7 @@ export class RoutineRunner implements OnModuleDestroy {
     );
     let next = 0;
     const worker = async () => {
-      while (next < memberIds.length && !this.stopping) {
+      while (next < memberIds.length && !this.stopped(run.id)) {
         const memberId = memberIds[next++];
         const outcome = await this.actFor(run, routine, memberId, members.get(memberId), sender);
         await this.runs.settleItem(run, memberId, outcome);

@@ -7,7 +7,7 @@ export interface RoutineRun {
   id: string;
   workspaceId: string;
   routineId: string;
-  state: 'running' | 'done';
+  state: 'running' | 'done' | 'cancelled';
   scheduledFor: Date | null;
   memberCursor: string | null;
   listingDone: boolean;
@@ -24,7 +24,7 @@ interface RunRow {
   id: string;
   workspace_id: string;
   routine_id: string;
-  state: 'running' | 'done';
+  state: 'running' | 'done' | 'cancelled';
   scheduled_for: Date | null;
   member_cursor: string | null;
   listing_done: boolean;
@@ -149,6 +149,73 @@ export class RoutineRunsRepository {
       `UPDATE routine_runs SET state = 'done', error = $2, finished_at = now() WHERE id = $1 AND state = 'running'`,
       [runId, error],
     );
+  }
+
+  /** Cancels the routine's running run, if any: the runner stops taking members (see RoutineRunner). */
+  async cancel(workspaceId: string, routineId: string): Promise<RoutineRun | null> {
+    const [row] = await this.sql.query<RunRow>(
+      `UPDATE routine_runs SET state = 'cancelled', finished_at = now()
+       WHERE workspace_id = $1 AND routine_id = $2 AND state = 'running' RETURNING *`,
+      [workspaceId, routineId],
+    );
+    return row ? toRun(row) : null;
+  }
+
+  async stateOf(runId: string): Promise<RoutineRun['state'] | null> {
+    const [row] = await this.sql.query<{ state: RoutineRun['state'] }>(
+      `SELECT state FROM routine_runs WHERE id = $1`,
+      [runId],
+    );
+    return row?.state ?? null;
+  }
+
+  async getInWorkspace(workspaceId: string, routineId: string, runId: string): Promise<RoutineRun | null> {
+    const [row] = await this.sql.query<RunRow>(
+      `SELECT * FROM routine_runs WHERE workspace_id = $1 AND routine_id = $2 AND id = $3`,
+      [workspaceId, routineId, runId],
+    );
+    return row ? toRun(row) : null;
+  }
+
+  /** One page of a run's per-member results in member id order, after `afterMemberId`, of one status or all. */
+  async results(
+    workspaceId: string,
+    runId: string,
+    status: string | null,
+    afterMemberId: string | null,
+    limit: number,
+  ): Promise<
+    Array<{
+      memberId: string;
+      status: 'pending' | 'sent' | 'skipped' | 'failed';
+      reason: string | null;
+      sendId: string | null;
+      chatId: string | null;
+      updatedAt: string;
+    }>
+  > {
+    const rows = await this.sql.query<{
+      member_id: string;
+      status: 'pending' | 'sent' | 'skipped' | 'failed';
+      reason: string | null;
+      send_id: string | null;
+      chat_id: string | null;
+      updated_at: Date;
+    }>(
+      `SELECT member_id, status, reason, send_id, chat_id, updated_at FROM routine_run_items
+       WHERE workspace_id = $1 AND run_id = $2 AND ($3::text IS NULL OR status = $3)
+         AND ($4::uuid IS NULL OR member_id > $4)
+       ORDER BY member_id LIMIT $5`,
+      [workspaceId, runId, status, afterMemberId, limit],
+    );
+    return rows.map((r) => ({
+      memberId: r.member_id,
+      status: r.status,
+      reason: r.reason,
+      sendId: r.send_id,
+      chatId: r.chat_id,
+      updatedAt: r.updated_at.toISOString(),
+    }));
   }
 
   /** Per-member outcomes of a run, for tests and support. */

@@ -37,7 +37,10 @@ export class RoutineScheduler implements OnApplicationBootstrap, OnModuleDestroy
     this.ticking = true;
     try {
       for (const routine of await this.routines.scheduled()) {
-        const due = dueTick(routine.schedule!, routine.lastTick ?? routine.createdAt, now);
+        const since = [routine.lastTick, routine.scheduledFrom, routine.createdAt]
+          .filter((d): d is Date => d !== null)
+          .reduce((a, b) => (a > b ? a : b));
+        const due = dueTick(routine.schedule!, since, now);
         if (!due) continue;
         const run = await this.runs.start(routine.workspaceId, routine.id, due);
         if (run) {

@@ -12,6 +12,7 @@ export function routineView(routine: RoutineRecord, run: RoutineRun | null): z.i
     memberFilter: routine.memberFilter,
     action: routine.action,
     schedule: routine.schedule,
+    paused: routine.paused,
     progress: {
       state: run ? run.state : 'idle',
       runId: run?.id ?? null,
@@ -21,7 +22,15 @@ export function routineView(routine: RoutineRecord, run: RoutineRun | null): z.i
       failed: run?.failed ?? 0,
       startedAt: run?.startedAt.toISOString() ?? null,
       finishedAt: run?.finishedAt?.toISOString() ?? null,
+      error: run ? runError(run) : null,
     },
     createdAt: routine.createdAt.toISOString(),
   };
+}
+
+/** Why a run ended early, in words: a cancelled run says how far it got. */
+function runError(run: RoutineRun): string | null {
+  if (run.state !== 'cancelled') return run.error;
+  const acted = run.sent + run.skipped + run.failed;
+  return `Cancelled after acting on ${acted} of ${run.matched} matched members${run.listingDone ? '' : ' (members were still being matched)'}; the rest were left out.`;
 }

@@ -1,8 +1,26 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { AppError, CreateRoutine, GetRoutine, RunRoutine, type RequestPayload } from '@app/contracts';
+import {
+  AppError,
+  CancelRoutineRun,
+  CreateRoutine,
+  DeleteRoutine,
+  GetRoutine,
+  ListRoutineRunResults,
+  ListRoutines,
+  RunRoutine,
+  UpdateRoutine,
+  type RequestPayload,
+} from '@app/contracts';
 import { OnRequest } from '@app/messaging';
 import { CreateRoutineUseCase } from './create-routine.usecase';
+import {
+  CancelRoutineRunUseCase,
+  DeleteRoutineUseCase,
+  ListRoutineRunResultsUseCase,
+  ListRoutinesUseCase,
+  UpdateRoutineUseCase,
+} from './manage-routines.usecases';
 import { RoutineRunsRepository } from './routine-runs.repository';
 import { routineView } from './routine-view';
 import { RoutinesRepository } from './routines.repository';
@@ -15,7 +33,37 @@ export class RoutinesHandlers {
     private readonly runRoutine: RunRoutineUseCase,
     private readonly routines: RoutinesRepository,
     private readonly runs: RoutineRunsRepository,
+    private readonly listRoutines: ListRoutinesUseCase,
+    private readonly updateRoutine: UpdateRoutineUseCase,
+    private readonly cancelRun: CancelRoutineRunUseCase,
+    private readonly deleteRoutine: DeleteRoutineUseCase,
+    private readonly listResults: ListRoutineRunResultsUseCase,
   ) {}
+
+  @OnRequest(ListRoutines)
+  list(@Payload() request: RequestPayload<typeof ListRoutines>) {
+    return this.listRoutines.execute(request);
+  }
+
+  @OnRequest(UpdateRoutine)
+  update(@Payload() request: RequestPayload<typeof UpdateRoutine>) {
+    return this.updateRoutine.execute(request);
+  }
+
+  @OnRequest(CancelRoutineRun)
+  cancel(@Payload() request: RequestPayload<typeof CancelRoutineRun>) {
+    return this.cancelRun.execute(request);
+  }
+
+  @OnRequest(DeleteRoutine)
+  delete(@Payload() request: RequestPayload<typeof DeleteRoutine>) {
+    return this.deleteRoutine.execute(request);
+  }
+
+  @OnRequest(ListRoutineRunResults)
+  results(@Payload() request: RequestPayload<typeof ListRoutineRunResults>) {
+    return this.listResults.execute(request);
+  }
 
   @OnRequest(CreateRoutine)
   async create(@Payload() request: RequestPayload<typeof CreateRoutine>) {

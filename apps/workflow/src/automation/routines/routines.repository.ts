@@ -10,8 +10,14 @@ export interface RoutineRecord {
   memberFilter: string;
   action: SendAction;
   schedule: string | null;
+  paused: boolean;
+  scheduledFrom: Date | null;
   createdAt: Date;
 }
+
+export type RoutinePatch = Partial<
+  Pick<RoutineRecord, 'name' | 'memberFilter' | 'action' | 'schedule' | 'paused' | 'scheduledFrom'>
+>;
 
 interface RoutineRow {
   id: string;
@@ -20,6 +26,8 @@ interface RoutineRow {
   member_filter: string;
   action: SendAction;
   schedule: string | null;
+  paused: boolean;
+  scheduled_from: Date | null;
   created_at: Date;
 }
 
@@ -30,15 +38,28 @@ const toRoutine = (row: RoutineRow): RoutineRecord => ({
   memberFilter: row.member_filter,
   action: row.action,
   schedule: row.schedule,
+  paused: row.paused,
+  scheduledFrom: row.scheduled_from,
   createdAt: row.created_at,
 });
+
+const COLUMNS: Record<keyof RoutinePatch, string> = {
+  name: 'name',
+  memberFilter: 'member_filter',
+  action: 'action',
+  schedule: 'schedule',
+  paused: 'paused',
+  scheduledFrom: 'scheduled_from',
+};
 
 /** Routines: a member filter and an action, run now or on a schedule. */
 @Injectable()
 export class RoutinesRepository {
   constructor(private readonly sql: Sql) {}
 
-  async create(input: Omit<RoutineRecord, 'id' | 'createdAt'>): Promise<RoutineRecord> {
+  async create(
+    input: Omit<RoutineRecord, 'id' | 'createdAt' | 'paused' | 'scheduledFrom'>,
+  ): Promise<RoutineRecord> {
     const [row] = await this.sql.query<RoutineRow>(
       `INSERT INTO routines (id, workspace_id, name, member_filter, action, schedule) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
       [
@@ -61,11 +82,51 @@ export class RoutinesRepository {
     return row ? toRoutine(row) : null;
   }
 
-  /** Every scheduled routine (all workspaces: the scheduler is the system's), with its last claimed tick. */
+  /** One page of a workspace's routines, oldest first, after the routine `afterId`. */
+  async page(workspaceId: string, afterId: string | null, limit: number): Promise<RoutineRecord[]> {
+    const rows = await this.sql.query<RoutineRow>(
+      `SELECT * FROM routines WHERE workspace_id = $1
+         AND ($2::uuid IS NULL OR (created_at, id) > (SELECT p.created_at, p.id FROM routines p WHERE p.workspace_id = $1 AND p.id = $2))
+       ORDER BY created_at, id LIMIT $3`,
+      [workspaceId, afterId, limit],
+    );
+    return rows.map(toRoutine);
+  }
+
+  async update(workspaceId: string, routineId: string, patch: RoutinePatch): Promise<RoutineRecord | null> {
+    const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as Array<
+      [keyof RoutinePatch, unknown]
+    >;
+    if (!entries.length) return this.get(workspaceId, routineId);
+    const sets = entries.map(([key], i) => `${COLUMNS[key]} = $${i + 3}`);
+    const values = entries.map(([key, value]) => (key === 'action' ? JSON.stringify(value) : value));
+    const [row] = await this.sql.query<RoutineRow>(
+      `UPDATE routines SET ${sets.join(', ')} WHERE workspace_id = $1 AND id = $2 RETURNING *`,
+      [workspaceId, routineId, ...values],
+    );
+    return row ? toRoutine(row) : null;
+  }
+
+  /** Deletes a routine with its runs and their per-member results, in one statement. */
+  async delete(workspaceId: string, routineId: string): Promise<boolean> {
+    const rows = await this.sql.query<{ id: string }>(
+      `WITH runs AS (SELECT id FROM routine_runs WHERE workspace_id = $1 AND routine_id = $2),
+            items AS (DELETE FROM routine_run_items WHERE run_id IN (SELECT id FROM runs)),
+            gone AS (DELETE FROM routine_runs WHERE id IN (SELECT id FROM runs))
+       DELETE FROM routines WHERE workspace_id = $1 AND id = $2 RETURNING id`,
+      [workspaceId, routineId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Every scheduled routine that is not paused (all workspaces: the scheduler is the system's),
+   * with the time from which ticks are owed: its last claimed tick, or when it was scheduled.
+   */
   async scheduled(): Promise<Array<RoutineRecord & { lastTick: Date | null }>> {
     const rows = await this.sql.query<RoutineRow & { last_tick: Date | null }>(
       `SELECT r.*, (SELECT max(rr.scheduled_for) FROM routine_runs rr WHERE rr.routine_id = r.id) AS last_tick
-       FROM routines r WHERE r.schedule IS NOT NULL`,
+       FROM routines r WHERE r.schedule IS NOT NULL AND NOT r.paused`,
     );
     return rows.map((row) => ({ ...toRoutine(row), lastTick: row.last_tick }));
   }

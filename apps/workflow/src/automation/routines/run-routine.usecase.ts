@@ -22,6 +22,8 @@ export class RunRoutineUseCase {
   ): Promise<{ routine: RoutineRecord; run: RoutineRun | null }> {
     const routine = await this.routines.get(workspaceId, routineId);
     if (!routine) throw AppError.notFound('Routine');
+    if (routine.paused)
+      throw new AppError('conflict', 'The routine is paused: resume it (paused: false) to run it.');
     const started = await this.runs.start(workspaceId, routineId, null);
     if (started) this.runner.launch(started.id);
     return { routine, run: started ?? (await this.runs.latest(workspaceId, routineId)) };

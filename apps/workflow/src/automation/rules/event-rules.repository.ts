@@ -60,6 +60,41 @@ export class EventRulesRepository {
     return rows.map(toRule);
   }
 
+  async update(
+    workspaceId: string,
+    ruleId: string,
+    patch: { event?: string; condition?: string | null; action?: SendAction; enabled?: boolean },
+  ): Promise<EventRule | null> {
+    const [row] = await this.sql.query<EventRuleRow>(
+      `UPDATE event_rules SET
+         event = COALESCE($3, event),
+         condition = CASE WHEN $4::boolean THEN $5 ELSE condition END,
+         action = COALESCE($6::jsonb, action),
+         enabled = COALESCE($7, enabled)
+       WHERE workspace_id = $1 AND id = $2 RETURNING *`,
+      [
+        workspaceId,
+        ruleId,
+        patch.event ?? null,
+        patch.condition !== undefined,
+        patch.condition ?? null,
+        patch.action ? JSON.stringify(patch.action) : null,
+        patch.enabled ?? null,
+      ],
+    );
+    return row ? toRule(row) : null;
+  }
+
+  /** Deletes a rule and its action runs, in one statement. */
+  async delete(workspaceId: string, ruleId: string): Promise<boolean> {
+    const rows = await this.sql.query<{ id: string }>(
+      `WITH runs AS (DELETE FROM action_runs WHERE workspace_id = $1 AND rule_id = $2)
+       DELETE FROM event_rules WHERE workspace_id = $1 AND id = $2 RETURNING id`,
+      [workspaceId, ruleId],
+    );
+    return rows.length > 0;
+  }
+
   /** The enabled rules an event of this type triggers. */
   async matching(workspaceId: string, event: string): Promise<EventRule[]> {
     const rows = await this.sql.query<EventRuleRow>(

@@ -3,7 +3,9 @@ import { Payload } from '@nestjs/microservices';
 import {
   AppError,
   CreateEventRule,
+  DeleteEventRule,
   GetEventRule,
+  UpdateEventRule,
   ListActionRuns,
   ListEventRules,
   type RequestPayload,
@@ -11,6 +13,8 @@ import {
 import { OnRequest } from '@app/messaging';
 import { ActionRunsRepository } from './action-runs.repository';
 import { CreateEventRuleUseCase } from './create-event-rule.usecase';
+import { DeleteEventRuleUseCase } from './delete-event-rule.usecase';
+import { UpdateEventRuleUseCase } from './update-event-rule.usecase';
 import { EventRulesRepository } from './event-rules.repository';
 
 @Controller()
@@ -19,7 +23,19 @@ export class RulesHandlers {
     private readonly createRule: CreateEventRuleUseCase,
     private readonly rules: EventRulesRepository,
     private readonly runs: ActionRunsRepository,
+    private readonly updateRule: UpdateEventRuleUseCase,
+    private readonly deleteRule: DeleteEventRuleUseCase,
   ) {}
+
+  @OnRequest(UpdateEventRule)
+  update(@Payload() request: RequestPayload<typeof UpdateEventRule>) {
+    return this.updateRule.execute(request);
+  }
+
+  @OnRequest(DeleteEventRule)
+  delete(@Payload() request: RequestPayload<typeof DeleteEventRule>) {
+    return this.deleteRule.execute(request);
+  }
 
   @OnRequest(CreateEventRule)
   create(@Payload() request: RequestPayload<typeof CreateEventRule>) {

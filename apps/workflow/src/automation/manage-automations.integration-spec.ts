@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CancelRoutineRun,
+  CreateEventRule,
+  CreateRoutine,
+  DeleteEventRule,
+  DeleteRoutine,
+  GetEventRule,
+  GetRoutine,
+  ListActionRuns,
+  ListRoutineRunResults,
+  ListRoutines,
+  RunRoutine,
+  UpdateEventRule,
+  UpdateRoutine,
+  WorkspaceEventPublished,
+  type Member,
+} from '@app/contracts';
+import { SEND_REASONS } from '@app/rules';
+import { staysFalse, uniqueNamespace, waitFor } from '@app/testing';
+import { startAutomation, type AutomationHarness } from '../testing/automation-harness';
+
+jest.setTimeout(60_000);
+let h: AutomationHarness;
+
+beforeAll(async () => {
+  h = await startAutomation(uniqueNamespace());
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const publishEvent = (workspaceId: string, memberId: string, type = 'form_submitted') => {
+  const eventId = randomUUID();
+  return h.nats
+    .publish(
+      WorkspaceEventPublished,
+      { eventId, workspaceId, type, memberId, data: {}, occurredAt: new Date().toISOString() },
+      eventId,
+    )
+    .then(() => eventId);
+};
+
+describe('managing event rules', () => {
+  it('updates a rule, disables it (an event then does nothing), enables it again and deletes it', async () => {
+    const ws = h.fakes.workspace(['whatsapp']);
+    const number = h.fakes.number(ws.id);
+    const member = h.fakes.member(ws.id, { firstName: 'Grace', notifyWhatsapp: true });
+    const rule = await h.nats.request(CreateEventRule, {
+      workspaceId: ws.id,
+      event: 'form_submitted',
+      action: { type: 'send_whatsapp', phoneNumberId: number.id, template: 'Hi' },
+    });
+
+    const changed = await h.nats.request(UpdateEventRule, {
+      workspaceId: ws.id,
+      ruleId: rule.id,
+      patch: {
+        condition: 'member.first_name == "Grace"',
+        action: { type: 'send_whatsapp', phoneNumberId: number.id, template: 'Hello {{member.first_name}}' },
+      },
+    });
+    expect(changed).toMatchObject({ condition: 'member.first_name == "Grace"', enabled: true });
+    expect(changed.action).toMatchObject({ template: 'Hello {{member.first_name}}' });
+    // Checked as when created: a bad condition is refused and changes nothing.
+    await expect(
+      h.nats.request(UpdateEventRule, {
+        workspaceId: ws.id,
+        ruleId: rule.id,
+        patch: { condition: 'member.(' },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+
+    await h.nats.request(UpdateEventRule, { workspaceId: ws.id, ruleId: rule.id, patch: { enabled: false } });
+    const ignored = await publishEvent(ws.id, member.id);
+    expect(
+      await staysFalse(
+        async () =>
+          (await h.nats.request(ListActionRuns, { workspaceId: ws.id, ruleId: rule.id })).items.some(
+            (r) => r.eventId === ignored,
+          ),
+        1_500,
+      ),
+    ).toBe(true);
+
+    await h.nats.request(UpdateEventRule, { workspaceId: ws.id, ruleId: rule.id, patch: { enabled: true } });
+    const handled = await publishEvent(ws.id, member.id);
+    const run = await waitFor(async () =>
+      (await h.nats.request(ListActionRuns, { workspaceId: ws.id, ruleId: rule.id })).items.find(
+        (r) => r.eventId === handled && r.status !== 'pending',
+      ),
+    );
+    expect(run.status).toBe('sent');
+    expect(h.fakes.sendsIn(ws.id).find((s) => s.request.idempotencyKey.endsWith(handled))?.request.body).toBe(
+      'Hello Grace',
+    );
+
+    // Another workspace can neither change nor delete it.
+    const stranger = h.fakes.workspace(['whatsapp']);
+    await expect(
+      h.nats.request(DeleteEventRule, { workspaceId: stranger.id, ruleId: rule.id }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    expect(await h.nats.request(DeleteEventRule, { workspaceId: ws.id, ruleId: rule.id })).toEqual({
+      deleted: true,
+    });
+    await expect(h.nats.request(GetEventRule, { workspaceId: ws.id, ruleId: rule.id })).rejects.toMatchObject(
+      {
+        code: 'not_found',
+      },
+    );
+  });
+});
+
+describe('managing routines', () => {
+  function audience(size: number) {
+    const ws = h.fakes.workspace(['whatsapp']);
+    const number = h.fakes.number(ws.id);
+    const members: Member[] = [];
+    for (let i = 0; i < size; i++)
+      members.push(
+        h.fakes.member(ws.id, { firstName: `M${i}`, lastName: 'Managed', notifyWhatsapp: i % 4 !== 0 }),
+      );
+    return { ws, number, members };
+  }
+  const create = (workspaceId: string, phoneNumberId: string, name = 'Reminders') =>
+    h.nats.request(CreateRoutine, {
+      workspaceId,
+      name,
+      memberFilter: 'member.last_name == "Managed"',
+      action: { type: 'send_whatsapp', phoneNumberId, template: 'Hi {{member.first_name}}' },
+    });
+
+  it('lists routines page by page, and updates one (checked as when created)', async () => {
+    const { ws, number } = audience(0);
+    const a = await create(ws.id, number.id, 'A');
+    const b = await create(ws.id, number.id, 'B');
+    const c = await create(ws.id, number.id, 'C');
+    const first = await h.nats.request(ListRoutines, { workspaceId: ws.id, limit: 2 });
+    expect(first.items.map((r) => r.name)).toEqual(['A', 'B']);
+    const second = await h.nats.request(ListRoutines, {
+      workspaceId: ws.id,
+      limit: 2,
+      cursor: first.nextCursor,
+    });
+    expect(second).toMatchObject({ items: [{ id: c.id }], nextCursor: null });
+    expect((await h.nats.request(ListRoutines, { workspaceId: h.fakes.workspace([]).id })).items).toEqual([]);
+
+    const renamed = await h.nats.request(UpdateRoutine, {
+      workspaceId: ws.id,
+      routineId: a.id,
+      patch: { name: 'A2', schedule: '0 9 * * *' },
+    });
+    expect(renamed).toMatchObject({ name: 'A2', schedule: '0 9 * * *', paused: false });
+    await expect(
+      h.nats.request(UpdateRoutine, {
+        workspaceId: ws.id,
+        routineId: b.id,
+        patch: { schedule: 'every day' },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    expect((await h.nats.request(GetRoutine, { workspaceId: ws.id, routineId: b.id })).schedule).toBeNull();
+  });
+
+  it('a paused routine does not run; resumed, it does, and its per-member results page by status', async () => {
+    const { ws, number, members } = audience(10);
+    const routine = await create(ws.id, number.id);
+    await h.nats.request(UpdateRoutine, {
+      workspaceId: ws.id,
+      routineId: routine.id,
+      patch: { paused: true },
+    });
+    await expect(
+      h.nats.request(RunRoutine, { workspaceId: ws.id, routineId: routine.id }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    expect(h.fakes.sendsIn(ws.id)).toHaveLength(0);
+
+    await h.nats.request(UpdateRoutine, {
+      workspaceId: ws.id,
+      routineId: routine.id,
+      patch: { paused: false },
+    });
+    const started = await h.nats.request(RunRoutine, { workspaceId: ws.id, routineId: routine.id });
+    const runId = started.progress.runId!;
+    await waitFor(async () => {
+      const r = await h.nats.request(GetRoutine, { workspaceId: ws.id, routineId: routine.id });
+      return r.progress.state === 'done';
+    });
+
+    const skipped = await h.nats.request(ListRoutineRunResults, {
+      workspaceId: ws.id,
+      routineId: routine.id,
+      runId,
+      status: 'skipped',
+    });
+    const notOptedIn = members.filter((m) => !m.notifyWhatsapp).map((m) => m.id);
+    expect(skipped.items.map((i) => i.memberId).sort()).toEqual(notOptedIn.sort());
+    expect(skipped.items.every((i) => i.reason === SEND_REASONS.memberWhatsappOff)).toBe(true);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<{ memberId: string }>; nextCursor: string | null } = await h.nats.request(
+        ListRoutineRunResults,
+        {
+          workspaceId: ws.id,
+          routineId: routine.id,
+          runId,
+          limit: 3,
+          cursor,
+        },
+      );
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      seen.push(...page.items.map((i) => i.memberId));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.sort()).toEqual(members.map((m) => m.id).sort());
+    await expect(
+      h.nats.request(ListRoutineRunResults, {
+        workspaceId: h.fakes.workspace([]).id,
+        routineId: routine.id,
+        runId,
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('a cancelled run stops taking members and says how far it got; a deleted routine is gone', async () => {
+    const { ws, number } = audience(400);
+    const routine = await create(ws.id, number.id);
+    h.fakes.sendDelayMs = 50;
+    try {
+      await h.nats.request(RunRoutine, { workspaceId: ws.id, routineId: routine.id });
+      await waitFor(async () => h.fakes.sendsIn(ws.id).length >= 20);
+      const cancelled = await h.nats.request(CancelRoutineRun, { workspaceId: ws.id, routineId: routine.id });
+      expect(cancelled.progress.state).toBe('cancelled');
+      // At most the sends already in flight (16 at a time) finish; no member is taken after that.
+      const atCancel = h.fakes.sendsIn(ws.id).length;
+      expect(await staysFalse(() => h.fakes.sendsIn(ws.id).length > atCancel + 16, 2_000)).toBe(true);
+      const settled = await h.nats.request(GetRoutine, { workspaceId: ws.id, routineId: routine.id });
+      // The first page of 200 members was matched; the second never was.
+      expect(settled.progress).toMatchObject({ state: 'cancelled', matched: 200 });
+      const acted = settled.progress.sent + settled.progress.skipped;
+      expect(acted).toBeLessThan(200);
+      expect(settled.progress.error).toBe(
+        `Cancelled after acting on ${acted} of 200 matched members (members were still being matched); the rest were left out.`,
+      );
+      await expect(
+        h.nats.request(CancelRoutineRun, { workspaceId: ws.id, routineId: routine.id }),
+      ).rejects.toMatchObject({ code: 'conflict' });
+    } finally {
+      h.fakes.sendDelayMs = 0;
+    }
+
+    expect(await h.nats.request(DeleteRoutine, { workspaceId: ws.id, routineId: routine.id })).toEqual({
+      deleted: true,
+    });
+    await expect(
+      h.nats.request(GetRoutine, { workspaceId: ws.id, routineId: routine.id }),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+});
