@@ -69,6 +69,15 @@ export const baseConfigShape = {
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   TRUSTED_PROXIES: trustedProxiesShape,
+  /** How long the INBOUND stream keeps raw webhooks (they hold phones and bodies). */
+  INBOUND_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24),
+  /** How long the DLQ stream keeps dead letters (their payloads hold phones and bodies). */
+  DEAD_LETTER_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 };
 
 export const databaseConfigShape = {

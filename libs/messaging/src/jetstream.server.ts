@@ -157,7 +157,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const durable = options.durable ?? namespace.durable(messaging.service, contract.subject);
     const concurrency = options.concurrency ?? 64;
     const ackWaitMs = options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS;
-    await ensureStreams(manager, namespace, [contract.stream, 'DLQ'], messaging.streamReplicas);
+    await ensureStreams(manager, namespace, [contract.stream, 'DLQ'], messaging);
     await ensureConsumer(
       manager,
       stream,

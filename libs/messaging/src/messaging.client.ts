@@ -121,7 +121,7 @@ export class MessagingClient {
     if (this.declared.has(name)) return;
     await this.connection.connect();
     const { namespace, options } = this.connection;
-    await ensureStreams(this.connection.manager, namespace, [name], options.streamReplicas);
+    await ensureStreams(this.connection.manager, namespace, [name], options);
     this.declared.add(name);
   }
 }

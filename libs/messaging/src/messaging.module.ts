@@ -22,6 +22,8 @@ export class MessagingModule {
       natsUrl: config.NATS_URL,
       namespace: config.NATS_NAMESPACE,
       streamReplicas: config.NATS_STREAM_REPLICAS,
+      inboundRetentionHours: config.INBOUND_RETENTION_HOURS,
+      deadLetterRetentionDays: config.DEAD_LETTER_RETENTION_DAYS,
     });
   }
 }

@@ -4,6 +4,10 @@ export interface MessagingOptions {
   natsUrl: string;
   namespace: string;
   streamReplicas: number;
+  /** How long the INBOUND stream keeps raw webhooks (phones, bodies): default 24 hours. */
+  inboundRetentionHours?: number;
+  /** How long the DLQ stream keeps dead letters (payloads with phones, bodies): default 7 days. */
+  deadLetterRetentionDays?: number;
 }
 
 /** The NATS fields every service's config has (@app/config's baseConfigShape). */
@@ -11,6 +15,8 @@ export interface MessagingConfig {
   NATS_URL: string;
   NATS_NAMESPACE: string;
   NATS_STREAM_REPLICAS: number;
+  INBOUND_RETENTION_HOURS?: number;
+  DEAD_LETTER_RETENTION_DAYS?: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -10,9 +10,27 @@ import {
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { STREAMS, type StreamName } from '@app/contracts';
+import type { MessagingOptions } from './messaging.options';
 import type { Namespace } from './namespace';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+export type StreamSettings = Pick<
+  MessagingOptions,
+  'streamReplicas' | 'inboundRetentionHours' | 'deadLetterRetentionDays'
+>;
+
+/**
+ * How long a stream keeps its messages. INBOUND (raw webhooks) and DLQ (dead letters) hold phone
+ * numbers and bodies, so theirs is the operator's (INBOUND_RETENTION_HOURS, default 24 hours;
+ * DEAD_LETTER_RETENTION_DAYS, default 7 days); the other streams keep 7 days.
+ */
+export function streamMaxAgeMs(name: StreamName, settings: StreamSettings): number {
+  if (name === 'INBOUND') return (settings.inboundRetentionHours ?? 24) * HOUR_MS;
+  if (name === 'DLQ') return (settings.deadLetterRetentionDays ?? 7) * DAY_MS;
+  return 7 * DAY_MS;
+}
 
 function isNotFound(error: unknown): boolean {
   return error instanceof JetStreamApiError
@@ -28,7 +46,7 @@ export async function ensureStreams(
   jsm: JetStreamManager,
   ns: Namespace,
   names: StreamName[],
-  replicas: number,
+  settings: StreamSettings,
 ): Promise<void> {
   for (const name of new Set(names)) {
     const config: Partial<StreamConfig> & { name: string } = {
@@ -38,10 +56,10 @@ export async function ensureStreams(
       storage: StorageType.File,
       retention: RetentionPolicy.Limits,
       discard: DiscardPolicy.Old,
-      num_replicas: replicas,
+      num_replicas: settings.streamReplicas,
       // JetStream drops a second publish with the same Nats-Msg-Id inside this window.
       duplicate_window: nanos(2 * 60 * 1000),
-      max_age: nanos((name === 'DLQ' ? 30 : 7) * DAY_MS),
+      max_age: nanos(streamMaxAgeMs(name, settings)),
     };
     try {
       await jsm.streams.info(config.name);

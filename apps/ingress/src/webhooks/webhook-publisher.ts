@@ -28,7 +28,7 @@ export class WebhookPublisher implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.connection.connect();
     const { manager, namespace, options } = this.connection;
-    await ensureStreams(manager, namespace, [InboundMessageReceived.stream], options.streamReplicas);
+    await ensureStreams(manager, namespace, [InboundMessageReceived.stream], options);
     for (const contract of [InboundMessageReceived, DeliveryStatusReceived])
       this.subjects.set(contract.subject, namespace.subject(contract.subject));
   }

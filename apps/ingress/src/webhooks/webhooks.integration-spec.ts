@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DeliveryStatusReceived, InboundMessageReceived } from '@app/contracts';
-import { NatsConnectionService } from '@app/messaging';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import { Namespace, NatsConnectionService } from '@app/messaging';
 import type { RunningService } from '@app/runtime';
 import { NatsTestClient, serviceEnv, uniqueNamespace } from '@app/testing';
 import { computeTwilioSignature } from '@app/twilio';
@@ -323,6 +325,24 @@ describe('ingress webhooks', () => {
       expect(ids).toContain(good.MessageSid);
       expect(ids).not.toContain(local.MessageSid);
     });
+  });
+
+  it('keeps raw webhooks (phones, bodies) on INBOUND only INBOUND_RETENTION_HOURS', async () => {
+    const own = uniqueNamespace();
+    const service = await startIngress(
+      serviceEnv(own, 'ingress', {
+        TWILIO_ACCOUNT_SID: ACCOUNT,
+        TWILIO_AUTH_TOKEN: TOKEN,
+        INBOUND_RETENTION_HOURS: '6',
+      }),
+    );
+    try {
+      const jsm = await jetstreamManager(nats.nc);
+      const stream = await jsm.streams.info(new Namespace(own).stream('INBOUND'));
+      expect(stream.config.max_age).toBe(nanos(6 * 60 * 60 * 1000));
+    } finally {
+      await service.close();
+    }
   });
 
   describe('when JetStream cannot store', () => {
