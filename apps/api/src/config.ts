@@ -80,6 +80,24 @@ export const apiConfigShape = {
     .default(1024 * 1024),
   /** Most missed events a reconnecting client (Last-Event-ID) is sent; past it, a resync hint. */
   API_STREAM_REPLAY_MAX: z.coerce.number().int().min(0).max(100_000).default(1_000),
+  /** Outgoing webhooks may call private, loopback and link-local addresses, and plain http (development, tests). */
+  WEBHOOKS_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** The first retry of a failed webhook delivery waits this long; each next one twice as long (at most an hour). */
+  WEBHOOKS_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** A webhook endpoint failing this long without one success is disabled (a day). */
+  WEBHOOKS_DISABLE_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(30 * 86_400_000)
+    .default(86_400_000),
+  /** How long a webhook endpoint has to answer a delivery. */
+  WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** How often each replica looks for webhook deliveries that are due. */
+  WEBHOOKS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   /** The built operator console served at /console/ (default: beside the compiled api). */
   CONSOLE_DIR: z.string().min(1).optional(),
 };

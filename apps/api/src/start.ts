@@ -20,6 +20,8 @@ import { UserEntity } from './users/user.entity';
 import { UsersModule } from './users/users.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
+import { WebhookDeliveryEntity, WebhookEndpointEntity } from './webhooks/webhook.entities';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { CallerIdentifier } from './auth/identify-caller';
 import { callerKey, installRequestGate } from './auth/request-gate';
 import { API_CONFIG, loadApiConfig, type ApiConfig } from './config';
@@ -31,7 +33,10 @@ import { registerEdgeLimits } from './rate-limits/edge-limits';
 import { RateLimits } from './rate-limits/rate-limits';
 
 /** The api's own tables: keys, users, sessions (also opened by `main.js user:create`). */
-export const apiDatabase = database({ entities: [ApiKeyEntity, UserEntity, SessionEntity], migrations });
+export const apiDatabase = database({
+  entities: [ApiKeyEntity, UserEntity, SessionEntity, WebhookEndpointEntity, WebhookDeliveryEntity],
+  migrations,
+});
 
 /** Public REST API (/v1) with workspace-scoped keys, users and sessions; the console. */
 export const apiService = defineService('api', {
@@ -54,6 +59,7 @@ export const apiService = defineService('api', {
     EventsModule,
     RoutinesModule,
     StreamModule,
+    WebhooksModule,
   ],
   http: (config) => ({
     bodyLimit: config.API_BODY_LIMIT_BYTES,

@@ -106,7 +106,7 @@ export const ChatActivity = defineEvent({
   consumers: ['api'],
   stream: 'CHAT',
   description:
-    'A chat opened, a message stored or its status changed, a takeover, a hand back, a handoff, an assignment, a chat read or closed, with the chat as it is now. Published on chat.activity.<workspaceId>; the api streams it to the workspace (GET /v1/stream) with an ordered consumer per replica, no durable one. Nats-Msg-Id = activity:<what>.',
+    'A chat opened, a message stored or its status changed, a takeover, a hand back, a handoff, an assignment, a chat read or closed, with the chat as it is now. Published on chat.activity.<workspaceId>; the api streams it to the workspace (GET /v1/stream) with an ordered consumer per replica, and turns it into webhook deliveries with one durable consumer (api__webhooks, chat.activity.>). Nats-Msg-Id = activity:<what>.',
   schema: z.object({
     type: ChatActivityType,
     workspaceId: Id,

@@ -162,7 +162,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       manager,
       stream,
       durable,
-      namespace.subject(contract.subject),
+      namespace.subject(options.filterSubject ?? contract.subject),
       ackWaitMs,
       Math.max(1000, concurrency * 4),
     );

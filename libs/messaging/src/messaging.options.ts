@@ -31,6 +31,8 @@ export interface ConsumerOptions {
   maxAttempts?: number;
   /** A durable name other than the default `<service>__<subject>`. */
   durable?: string;
+  /** Subjects below the contract's to read (`chat.activity.>` for events published per workspace). */
+  filterSubject?: string;
   /** How long a delivery stays unacknowledged before JetStream redelivers it (default 5 s); we heartbeat long handlers. */
   ackWaitMs?: number;
 }

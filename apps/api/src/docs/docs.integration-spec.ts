@@ -48,6 +48,12 @@ const FLOOR = [
   'delete /v1/routines/{id}',
   'post /v1/routines/{id}/cancel',
   'get /v1/routines/{id}/runs/{runId}/results',
+  'post /v1/webhooks',
+  'get /v1/webhooks',
+  'get /v1/webhooks/{id}',
+  'patch /v1/webhooks/{id}',
+  'delete /v1/webhooks/{id}',
+  'get /v1/webhooks/{id}/deliveries',
   // people: users, sessions (the console), and what the console lists
   'get /v1/workspaces',
   'post /v1/users',

@@ -5,10 +5,12 @@ import { CreateApiKeys1732470000000 } from './1732470000000-create-api-keys';
 import { CreateUsersAndSessions1732480000000 } from './1732480000000-create-users-and-sessions';
 import { CreateRateLimitCounters1732490000000 } from './1732490000000-create-rate-limit-counters';
 import { ApiKeyPermissionsAndExpiry1732500000000 } from './1732500000000-api-key-permissions-and-expiry';
+import { CreateWebhooks1732510000000 } from './1732510000000-create-webhooks';
 
 export const migrations: Array<new () => MigrationInterface> = [
   CreateApiKeys1732470000000,
   CreateUsersAndSessions1732480000000,
   CreateRateLimitCounters1732490000000,
   ApiKeyPermissionsAndExpiry1732500000000,
+  CreateWebhooks1732510000000,
 ];

@@ -509,6 +509,60 @@ export type paths = {
     patch: operations['Users_change'];
     trace?: never;
   };
+  '/v1/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the workspace's webhook endpoints (never their secrets) */
+    get: operations['Webhooks_list'];
+    put?: never;
+    /** Register an HTTPS endpoint for chat and message events (all types, or those listed); the signing secret is shown only in this answer */
+    post: operations['Webhooks_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One webhook endpoint */
+    get: operations['Webhooks_get'];
+    put?: never;
+    post?: never;
+    /** Delete an endpoint and its deliveries */
+    delete: operations['Webhooks_delete'];
+    options?: never;
+    head?: never;
+    /** Change an endpoint (url, description, events); enabled: true turns a disabled one back on */
+    patch: operations['Webhooks_change'];
+    trace?: never;
+  };
+  '/v1/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An endpoint's latest deliveries, newest first, with their outcome (status, attempts, last HTTP status or error) */
+    get: operations['Webhooks_deliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/workflows': {
     parameters: {
       query?: never;
@@ -877,6 +931,34 @@ export type components = {
       revokedAt: string | null;
       /** Format: uuid */
       workspaceId: string;
+    };
+    CreatedWebhook: {
+      /** Format: date-time */
+      createdAt: string;
+      description: string | null;
+      disabledReason: string | null;
+      enabled: boolean;
+      /** @description Event types delivered; empty = every type. */
+      events: (
+        | 'chat.opened'
+        | 'message.created'
+        | 'message.updated'
+        | 'chat.taken_over'
+        | 'chat.handed_back'
+        | 'chat.waiting'
+        | 'chat.assigned'
+        | 'chat.read'
+        | 'chat.closed'
+      )[];
+      /** Format: date-time */
+      failingSince: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @description Signs every delivery (X-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">): shown once, store it now. */
+      secret: string;
+      /** Format: date-time */
+      updatedAt: string;
+      url: string;
     };
     /**
      * @example {
@@ -1555,6 +1637,79 @@ export type components = {
         updatedAt: string;
         workspaceIds: string[];
       }[];
+    };
+    /**
+     * @example {
+     *       "id": "3f6c1d2e-9a8b-4c7d-8e6f-5a4b3c2d1e0f",
+     *       "url": "https://crm.example.com/hooks/twilio-agents",
+     *       "description": "CRM",
+     *       "events": [
+     *         "message.created",
+     *         "chat.closed"
+     *       ],
+     *       "enabled": true,
+     *       "disabledReason": null,
+     *       "failingSince": null,
+     *       "createdAt": "2026-11-30T09:00:00.000Z",
+     *       "updatedAt": "2026-11-30T09:00:00.000Z"
+     *     }
+     */
+    Webhook: {
+      /** Format: date-time */
+      createdAt: string;
+      description: string | null;
+      disabledReason: string | null;
+      enabled: boolean;
+      /** @description Event types delivered; empty = every type. */
+      events: (
+        | 'chat.opened'
+        | 'message.created'
+        | 'message.updated'
+        | 'chat.taken_over'
+        | 'chat.handed_back'
+        | 'chat.waiting'
+        | 'chat.assigned'
+        | 'chat.read'
+        | 'chat.closed'
+      )[];
+      /** Format: date-time */
+      failingSince: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      updatedAt: string;
+      url: string;
+    };
+    /**
+     * @example {
+     *       "id": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+     *       "eventId": "activity:message.created:5d6e7f80-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+     *       "eventType": "message.created",
+     *       "status": "delivered",
+     *       "attempts": 1,
+     *       "nextAttemptAt": null,
+     *       "lastStatusCode": 200,
+     *       "lastError": null,
+     *       "createdAt": "2026-11-30T09:01:00.000Z",
+     *       "deliveredAt": "2026-11-30T09:01:00.250Z"
+     *     }
+     */
+    WebhookDelivery: {
+      attempts: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      eventId: string;
+      eventType: string;
+      /** Format: uuid */
+      id: string;
+      lastError: string | null;
+      lastStatusCode: number | null;
+      /** Format: date-time */
+      nextAttemptAt: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'delivered' | 'failed';
     };
     Workflow: {
       /** Format: date-time */
@@ -5852,6 +6007,565 @@ export interface operations {
       };
       /** @description Conflicts with an existing resource. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Webhooks_list: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items?: components['schemas']['Webhook'][];
+          };
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Webhooks_add: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          description?: string;
+          events?: (
+            | 'chat.opened'
+            | 'message.created'
+            | 'message.updated'
+            | 'chat.taken_over'
+            | 'chat.handed_back'
+            | 'chat.waiting'
+            | 'chat.assigned'
+            | 'chat.read'
+            | 'chat.closed'
+          )[];
+          url: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedWebhook'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Webhooks_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Webhook'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Webhooks_delete: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Webhook'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Webhooks_change: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          description?: string | null;
+          /** @description true turns a disabled endpoint back on. */
+          enabled?: boolean;
+          events?: (
+            | 'chat.opened'
+            | 'message.created'
+            | 'message.updated'
+            | 'chat.taken_over'
+            | 'chat.handed_back'
+            | 'chat.waiting'
+            | 'chat.assigned'
+            | 'chat.read'
+            | 'chat.closed'
+          )[];
+          url?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Webhook'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Webhooks_deliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items?: components['schemas']['WebhookDelivery'][];
+          };
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
