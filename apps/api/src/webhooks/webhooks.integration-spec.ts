@@ -84,6 +84,9 @@ describe('api: outgoing webhooks (real Postgres, NATS JetStream and an HTTP rece
     handoffReason: null,
     assignedTo: null,
     unreadCount: 0,
+    closesAt: null,
+    closedAt: null,
+    closedReason: null,
   });
 
   /** Publishes as the chats service does, on the workspace's subject. */
@@ -275,6 +278,9 @@ describe('api: webhooks reach only public addresses unless WEBHOOKS_ALLOW_PRIVAT
           handoffReason: null,
           assignedTo: null,
           unreadCount: 0,
+          closesAt: null,
+          closedAt: null,
+          closedReason: null,
         },
         message: null,
         at: new Date().toISOString(),
