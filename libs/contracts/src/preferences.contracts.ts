@@ -86,11 +86,18 @@ export const ListMembers = defineRequest({
   }),
   response: Page(Member),
 });
+/**
+ * A member's fields, switches, and the account-level opt-out: setting `optedOut` goes through the
+ * same rule and history as STOP/START (the member's phone follows, audited with the source).
+ */
+export const MemberPatch = MemberFields.extend({ optedOut: z.boolean().optional() }).strict();
+
 export const UpdateMember = defineRequest({
   subject: 'rpc.preferences.member.update',
   askedBy: ['api'],
-  description: 'Change member fields and switches; each switch change is audited.',
-  request: WorkspaceScoped.extend({ memberId: Id, patch: MemberFields, source: ChangeSource }),
+  description:
+    'Change member fields, switches and the opt-out (as STOP/START do); each change is audited with its source.',
+  request: WorkspaceScoped.extend({ memberId: Id, patch: MemberPatch, source: ChangeSource }),
   response: Member,
 });
 export const ResolveMember = defineRequest({

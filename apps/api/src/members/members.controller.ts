@@ -9,6 +9,7 @@ import {
   ListPreferenceChanges,
   Member,
   MemberFields,
+  MemberPatch,
   PreferenceChange,
   UpdateMember,
   type ChangeSource,
@@ -29,12 +30,12 @@ const CreateBody = MemberFields.meta({
     attributes: { appointment_at: '2026-12-01T10:00:00Z', clinic: 'Harbor Street' },
   },
 });
-const PatchBody = MemberFields.refine(
+const PatchBody = MemberPatch.refine(
   (p) => Object.keys(p).length > 0,
   'give at least one field to change',
 ).meta({
   // attributes merge: a key set to null is removed, keys not named stay.
-  example: { attributes: { appointment_at: '2026-12-04T09:30:00Z', clinic: null } },
+  example: { optedOut: false, attributes: { appointment_at: '2026-12-04T09:30:00Z', clinic: null } },
 });
 const ListQuery = z
   .object({
@@ -90,7 +91,7 @@ export class MembersController {
   @Patch(':id')
   @Endpoint({
     summary:
-      "Change a member's fields and notification switches (audited); attributes are merged, a key set to null is removed",
+      "Change a member's fields, notification switches and opt-out (audited with source api; optedOut goes through the same rule and history as STOP/START); attributes are merged, a key set to null is removed",
     response: memberRef(),
     errors: [404, 409],
   })

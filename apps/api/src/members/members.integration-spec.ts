@@ -33,4 +33,15 @@ describe('/v1/members attributes', () => {
       expect(res.body.message).toMatch(/attributes/);
     }
   });
+
+  it('sets and clears optedOut on PATCH, passing it to preferences with the api source; a non-boolean is a 400', async () => {
+    const created = await h.ok('POST', '/v1/members', ws.key, { firstName: 'Robin' });
+    const out = await h.ok('PATCH', `/v1/members/${created.id}`, ws.key, { optedOut: true });
+    expect(out.optedOut).toBe(true);
+    const back = await h.ok('PATCH', `/v1/members/${created.id}`, ws.key, { optedOut: false });
+    expect(back.optedOut).toBe(false);
+    const bad = await h.call('PATCH', `/v1/members/${created.id}`, ws.key, { optedOut: 'yes' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/optedOut/);
+  });
 });

@@ -171,7 +171,7 @@ export type paths = {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change a member's fields and notification switches (audited); attributes are merged, a key set to null is removed */
+    /** Change a member's fields, notification switches and opt-out (audited with source api; optedOut goes through the same rule and history as STOP/START); attributes are merged, a key set to null is removed */
     patch: operations['Members_update'];
     trace?: never;
   };
@@ -3121,6 +3121,7 @@ export interface operations {
           notifySms?: boolean;
           notifyVoice?: boolean;
           notifyWhatsapp?: boolean;
+          optedOut?: boolean;
           phone?: string | null;
         };
       };

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Grid, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Grid, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import type { Member, PreferenceChange } from '../api/types';
 import { channelLabel, ChannelBadge } from '../shared/ChannelBadge';
@@ -9,6 +9,36 @@ import { EmptyNotice, ErrorNotice, Loading, QueryState } from '../shared/QuerySt
 import { usePhoneNumbers } from '../phone-numbers/phone-number-api';
 import { useMember, useMemberWindows, usePreferenceChanges, useUpdateMember } from './member-api';
 import { MemberForm } from './MemberForm';
+import { useAction } from '../shared/use-action';
+
+/** The account-level opt-out set by hand (as STOP/START would), with what it means. */
+function OptOutSwitch({
+  member,
+  onChange,
+}: {
+  member: Member;
+  onChange: (optedOut: boolean) => Promise<unknown>;
+}) {
+  const { problem, act } = useAction();
+  return (
+    <Stack gap={4}>
+      <Switch
+        label="Opted out of all messages"
+        description="Turning it on is what a STOP reply does; turning it off is what START does. Recorded in the history."
+        checked={member.optedOut}
+        onChange={(e) => {
+          const optedOut = e.currentTarget.checked;
+          void act(() => onChange(optedOut));
+        }}
+      />
+      {problem ? (
+        <Text size="sm" c="red.8" role="alert">
+          {problem}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
 
 const FIELD_LABEL: Record<string, string> = {
   notifySms: 'SMS notifications',
@@ -174,6 +204,7 @@ export function MemberPage() {
             <Grid.Col span={{ base: 12, lg: 7 }}>
               <Stack gap="lg">
                 <OptOutState member={m} changes={changes.items} />
+                <OptOutSwitch member={m} onChange={(optedOut) => update.mutateAsync({ optedOut })} />
                 <Paper>
                   <MemberForm key={m.id} member={m} onSave={(patch) => update.mutateAsync(patch)} />
                 </Paper>

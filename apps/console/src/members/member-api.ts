@@ -17,7 +17,7 @@ export type MemberPatch = Partial<
     | 'notifyWhatsapp'
     | 'attributes'
   >
->;
+> & { optedOut?: boolean };
 
 const PAGE = 50;
 

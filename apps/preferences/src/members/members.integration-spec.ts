@@ -311,6 +311,37 @@ describe('preferences: members, switches, opt-out, audit trail', () => {
     ]);
   });
 
+  it('sets and clears the opt-out through an update, as STOP and START do, audited with the api source', async () => {
+    const ws = h.workspace();
+    const member = await h.createMember(ws, { notifyWhatsapp: true });
+    const update = (patch: Record<string, unknown>) =>
+      h.nats.request(UpdateMember, { workspaceId: ws, memberId: member.id, patch, source: API });
+
+    const out = await update({ optedOut: true, firstName: 'Dana' });
+    expect(out).toMatchObject({ optedOut: true, optedOutChannel: null, firstName: 'Dana' });
+    expect(out.optedOutAt).not.toBeNull();
+    // The same rule as STOP: a system send is refused, and a second opt-out changes nothing.
+    const check = await h.nats.request(CheckSend, {
+      workspaceId: ws,
+      memberId: member.id,
+      channel: 'whatsapp',
+      kind: 'system',
+    });
+    expect(check).toMatchObject({ allowed: false, outcome: 'skipped' });
+    expect(await update({ optedOut: true })).toMatchObject({ optedOutAt: out.optedOutAt });
+
+    expect(await update({ optedOut: false })).toMatchObject({ optedOut: false, optedOutAt: null });
+    expect(
+      (await changesOf(ws, member.id))
+        .filter((c) => c.field === 'optedOut')
+        .map((c) => [c.oldValue, c.newValue, c.source.type, c.source.ref]),
+    ).toEqual([
+      [true, false, 'api', API.ref],
+      [false, true, 'api', API.ref],
+    ]);
+    await expect(update({ optedOut: 'yes' })).rejects.toThrow();
+  });
+
   describe('listing', () => {
     const ws = randomUUID();
     let members: Member[];

@@ -10,7 +10,7 @@ import { toMember } from './member-view';
 import { MembersRepository } from './members.repository';
 import { OptOutWriter } from './opt-out.writer';
 
-/** Changes member fields and switches; each switch change is audited in the same transaction. */
+/** Changes member fields, switches and the opt-out; each change is audited in the same transaction. */
 @Injectable()
 export class UpdateMemberUseCase {
   constructor(
@@ -23,7 +23,7 @@ export class UpdateMemberUseCase {
   async execute(
     workspaceId: string,
     memberId: string,
-    patch: MemberFieldsInput,
+    { optedOut, ...patch }: MemberFieldsInput & { optedOut?: boolean },
     source: ChangeSource,
   ): Promise<Member> {
     const clean = cleanFields(patch, this.config.DEFAULT_PHONE_COUNTRY);
@@ -52,10 +52,14 @@ export class UpdateMemberUseCase {
           if (problem) throw new AppError('invalid_input', `attributes: ${problem}`);
         }
         for (const change of changes) member[change.field as SwitchField] = change.newValue;
-        if (JSON.stringify(member) === before) return member;
-        changed = true;
-        await this.members.save(manager, member);
-        await this.members.recordChanges(manager, member, changes, source);
+        if (JSON.stringify(member) !== before) {
+          changed = true;
+          await this.members.save(manager, member);
+          await this.members.recordChanges(manager, member, changes, source);
+        }
+        // The opt-out as STOP/START set it (after a phone change, so the new phone follows).
+        if (optedOut !== undefined && (await this.optOuts.set(manager, member, optedOut, null, source)))
+          changed = true;
         return member;
       });
     } catch (error) {
