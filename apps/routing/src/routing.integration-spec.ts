@@ -288,11 +288,45 @@ describe('routing', () => {
           (n) => n.id,
         ),
       ).toEqual([created.id]);
-      // Archived, the number may move to another workspace.
-      expect(await nats.request(CreatePhoneNumber, { workspaceId: other.id, number: raw })).toMatchObject({
-        workspaceId: other.id,
-        number: raw,
+      // Archived, the number still reaches its members' chats there: another workspace cannot take it...
+      await expect(
+        nats.request(CreatePhoneNumber, { workspaceId: other.id, number: raw }),
+      ).rejects.toMatchObject({
+        code: 'conflict',
+        message: expect.stringMatching(/only the operator can reassign/),
       });
+      // ...unless the operator reassigns it; its old workspace may take it back.
+      expect(
+        await nats.request(CreatePhoneNumber, { workspaceId: other.id, number: raw, reassign: true }),
+      ).toMatchObject({ workspaceId: other.id, number: raw });
+    });
+
+    it("bounds a number's send rate by the operator's MAX_SEND_RATE_PER_SECOND", async () => {
+      const ws = await workspace();
+      await expect(number(ws.id, { sendRatePerSecond: 10_000 })).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(
+          /^sendRatePerSecond: at most 100 per second \(MAX_SEND_RATE_PER_SECOND/,
+        ),
+      });
+      const n = await number(ws.id, { sendRatePerSecond: 100 });
+      await expect(
+        nats.request(UpdatePhoneNumber, {
+          workspaceId: ws.id,
+          phoneNumberId: n.id,
+          patch: { sendRatePerSecond: 101 },
+        }),
+      ).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(/MAX_SEND_RATE_PER_SECOND/),
+      });
+      expect(
+        await nats.request(UpdatePhoneNumber, {
+          workspaceId: ws.id,
+          phoneNumberId: n.id,
+          patch: { sendRatePerSecond: 5 },
+        }),
+      ).toMatchObject({ sendRatePerSecond: 5 });
     });
 
     it('refuses WhatsApp on a number of a workspace without the feature, on create and on update', async () => {

@@ -4,6 +4,7 @@ import { ControlModule } from './control/control.module';
 import { HealthController } from './health/health.controller';
 import { InboundModule } from './inbound/inbound.module';
 import { MessagesModule } from './messages/messages.module';
+import { NumbersModule } from './numbers/numbers.module';
 
 @Global()
 @Module({})
@@ -23,7 +24,13 @@ export class TwilioEmulatorModule {
   static forRoot(config: EmulatorConfig): DynamicModule {
     return {
       module: TwilioEmulatorModule,
-      imports: [EmulatorConfigModule.forRoot(config), MessagesModule, InboundModule, ControlModule],
+      imports: [
+        EmulatorConfigModule.forRoot(config),
+        MessagesModule,
+        NumbersModule,
+        InboundModule,
+        ControlModule,
+      ],
       controllers: [HealthController],
     };
   }

@@ -187,8 +187,13 @@ export const SetWorkspaceFeature = defineRequest({
 export const CreatePhoneNumber = defineRequest({
   subject: 'rpc.routing.phone-number.create',
   askedBy: ['api'],
-  description: 'Add a Twilio number to a workspace. WhatsApp on needs the workspace feature.',
-  request: WorkspaceScoped.extend({ number: z.string() }).extend(PhoneNumberFields.shape),
+  description:
+    'Add a Twilio number to a workspace. WhatsApp on needs the workspace feature; a number another workspace archived needs reassign (operator).',
+  request: WorkspaceScoped.extend({
+    number: z.string(),
+    /** Take a number another workspace had (archived there): the operator's decision, never a workspace's. */
+    reassign: z.boolean().optional(),
+  }).extend(PhoneNumberFields.shape),
   response: PhoneNumber,
 });
 export const GetPhoneNumber = defineRequest({

@@ -68,6 +68,23 @@ describe('api keys and auth', () => {
     expect(
       (await h.call('PATCH', `/v1/workspaces/${own.id}`, own.key, { dailySendQuota: null })).status,
     ).toBe(403);
+    // The operator assigns numbers (reassign is theirs alone: a workspace's body may not carry it).
+    const assigned = await h.call('POST', `/v1/workspaces/${ws.body.id}/phone-numbers`, ADMIN_KEY, {
+      number: '+15550007777',
+      reassign: true,
+    });
+    expect(assigned.status).toBe(201);
+    expect(assigned.body).toMatchObject({ workspaceId: ws.body.id, number: '+15550007777' });
+    expect(
+      (await h.call('POST', `/v1/workspaces/${own.id}/phone-numbers`, own.key, { number: '+15550007778' }))
+        .status,
+    ).toBe(403);
+    const claim = await h.call('POST', '/v1/phone-numbers', own.key, {
+      number: '+15550007779',
+      reassign: true,
+    });
+    expect(claim.status).toBe(400);
+    expect(claim.body.message).toMatch(/reassign/);
     const badFeature = await h.call('PUT', `/v1/workspaces/${ws.body.id}/features/telepathy`, ADMIN_KEY);
     expect(badFeature.status).toBe(400);
     expect(badFeature.body.message).toMatch(/feature/);

@@ -5,6 +5,7 @@ const FLOOR = [
   'get /v1/workspace',
   'get /v1/workspaces/{id}',
   'patch /v1/workspaces/{id}',
+  'post /v1/workspaces/{id}/phone-numbers',
   'put /v1/workspaces/{id}/features/{feature}',
   'delete /v1/workspaces/{id}/features/{feature}',
   'post /v1/workspaces/{workspaceId}/api-keys',

@@ -17,13 +17,14 @@ import { ServiceClient } from '../http/service-client';
 import { IdParam, queryBool, ZodBody, ZodQuery } from '../http/validation';
 
 // The number is checked (E.164) by routing, which owns the rule and answers 400 naming it.
-const CreateBody = CreatePhoneNumber.request.omit({ workspaceId: true }).strict();
+// Taking a number another workspace had is the operator's act (POST /v1/workspaces/{id}/phone-numbers).
+const CreateBody = CreatePhoneNumber.request.omit({ workspaceId: true, reassign: true }).strict();
 const PatchBody = PhoneNumberFields.strict().refine(
   (p) => Object.keys(p).length > 0,
   'give at least one field to change',
 );
 const ListQuery = z.object({ includeArchived: queryBool }).strict();
-const numberRef = () => schemaRef('PhoneNumber', PhoneNumber);
+export const numberRef = () => schemaRef('PhoneNumber', PhoneNumber);
 
 @ApiController('phone-numbers', 'workspace', 'Phone numbers')
 export class PhoneNumbersController {

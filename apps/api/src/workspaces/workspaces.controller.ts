@@ -2,6 +2,7 @@ import { Delete, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
+  CreatePhoneNumber,
   CreateWorkspace,
   Feature,
   GetWorkspace,
@@ -14,6 +15,7 @@ import { ApiController, Endpoint } from '../http/api-controller.decorator';
 import { schemaRef } from '../http/openapi';
 import { ServiceClient } from '../http/service-client';
 import { IdParam, parseInput, ZodBody } from '../http/validation';
+import { numberRef } from '../phone-numbers/phone-numbers.controller';
 
 const CreateWorkspaceBody = CreateWorkspace.request.strict();
 const PatchWorkspaceBody = UpdateWorkspace.request.shape.patch.refine(
@@ -21,6 +23,8 @@ const PatchWorkspaceBody = UpdateWorkspace.request.shape.patch.refine(
   'give at least one field to change',
 );
 const workspaceRef = () => schemaRef('Workspace', Workspace);
+// The number is checked (E.164, not in use, not another workspace's unless reassigned) by routing, which owns the rules.
+const AssignNumberBody = CreatePhoneNumber.request.omit({ workspaceId: true }).strict();
 
 @ApiController('workspaces', 'operator', 'Workspaces (operator)')
 export class WorkspacesController {
@@ -59,6 +63,21 @@ export class WorkspacesController {
     @ZodBody(PatchWorkspaceBody) patch: z.infer<typeof PatchWorkspaceBody>,
   ) {
     return this.services.ask(UpdateWorkspace, { workspaceId, patch });
+  }
+
+  @Post(':id/phone-numbers')
+  @Endpoint({
+    summary:
+      'Assign a Twilio number to the workspace (WhatsApp on needs the feature; reassign: true takes a number another workspace archived)',
+    status: 201,
+    response: numberRef(),
+    errors: [404, 409, 422],
+  })
+  assignNumber(
+    @IdParam() workspaceId: string,
+    @ZodBody(AssignNumberBody) body: z.infer<typeof AssignNumberBody>,
+  ) {
+    return this.services.ask(CreatePhoneNumber, { ...body, workspaceId });
   }
 
   @Put(':id/features/:feature')

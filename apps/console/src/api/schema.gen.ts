@@ -687,6 +687,23 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/v1/workspaces/{id}/phone-numbers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assign a Twilio number to the workspace (WhatsApp on needs the feature; reassign: true takes a number another workspace archived) */
+    post: operations['Workspaces_assignNumber'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/workspaces/{workspaceId}/api-keys': {
     parameters: {
       query?: never;
@@ -7634,6 +7651,160 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Workspaces_assignNumber: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          brandName?: string | null;
+          businessHours?: {
+            days: {
+              [key: string]: {
+                close: string;
+                open: string;
+              }[];
+            };
+            timeZone: string;
+          } | null;
+          /** Format: uuid */
+          defaultWorkflowId?: string | null;
+          /**
+           * @example {
+           *       "help": "Sunrise Dental: call us on +15551234567. Reply STOP to stop."
+           *     }
+           */
+          keywordReplies?: {
+            help?: string | null;
+            optIn?: string | null;
+            optOut?: string | null;
+          } | null;
+          /**
+           * @example {
+           *       "optOut": [
+           *         "STOP",
+           *         "ARRET"
+           *       ],
+           *       "optIn": [
+           *         "START"
+           *       ]
+           *     }
+           */
+          keywords?: {
+            help?: string[];
+            optIn?: string[];
+            optOut?: string[];
+          } | null;
+          number: string;
+          offHoursMessage?: string | null;
+          reassign?: boolean;
+          sendRatePerSecond?: number | null;
+          smsDisabledMessage?: string | null;
+          smsEnabled?: boolean;
+          whatsappEnabled?: boolean;
+          whatsappSandbox?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PhoneNumber'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A workspace key, or a session that is not an admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with an existing resource. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
+      422: {
         headers: {
           [name: string]: unknown;
         };

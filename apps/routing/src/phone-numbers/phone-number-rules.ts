@@ -41,14 +41,24 @@ export function assertWhatsappAllowed(
 }
 
 export interface NumberTexts {
+  sendRatePerSecond?: number | null;
   smsDisabledMessage?: string | null;
   offHoursMessage?: string | null;
   brandName?: string | null;
   businessHours?: BusinessHours | null;
 }
 
-/** Checks the free-text settings and opening hours before they are stored; names the field at fault. */
-export function assertValidSettings(fields: NumberTexts): void {
+/**
+ * Checks the send rate (at most the operator's MAX_SEND_RATE_PER_SECOND), the free-text settings
+ * and opening hours before they are stored; names the field at fault.
+ */
+export function assertValidSettings(fields: NumberTexts, maxSendRate = Infinity): void {
+  const rate = fields.sendRatePerSecond;
+  if (rate !== undefined && rate !== null && rate > maxSendRate)
+    throw new AppError(
+      'invalid_input',
+      `sendRatePerSecond: at most ${maxSendRate} per second (MAX_SEND_RATE_PER_SECOND, set by the operator).`,
+    );
   for (const field of ['smsDisabledMessage', 'offHoursMessage'] as const) {
     const text = fields[field];
     if (text !== undefined && text !== null && (text.trim() === '' || text.length > MAX_MESSAGE)) {

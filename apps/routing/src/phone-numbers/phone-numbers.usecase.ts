@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { SERVICE_CONFIG } from '@app/runtime';
+import type { RoutingConfig } from '../config';
 import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@app/persistence';
 import { MessagingClient } from '@app/messaging';
@@ -33,12 +35,14 @@ export class PhoneNumbersUseCase {
     @InjectRepository(PhoneNumberEntity) private readonly numbers: Repository<PhoneNumberEntity>,
     private readonly workspaces: WorkspacesUseCase,
     private readonly messaging: MessagingClient,
+    @Inject(SERVICE_CONFIG) private readonly config: RoutingConfig,
   ) {}
 
   async create(request: CreateRequest): Promise<PhoneNumber> {
     const number = normaliseE164(request.number);
     const workspace = await this.workspaces.load(request.workspaceId);
-    assertValidSettings(request);
+    assertValidSettings(request, this.config.MAX_SEND_RATE_PER_SECOND);
+    await this.assertNotAnotherWorkspaces(workspace.id, number, request.reassign === true);
     const keywords = editedKeywordSettings({ keywords: null, keywordReplies: null }, request);
     assertWhatsappAllowed(workspace, request.whatsappEnabled === true);
     await this.assertWorkflowExists(workspace.id, request.defaultWorkflowId);
@@ -97,7 +101,7 @@ export class PhoneNumbersUseCase {
 
   async update(workspaceId: string, phoneNumberId: string, patch: Patch): Promise<PhoneNumber> {
     const entity = await this.load(workspaceId, phoneNumberId);
-    assertValidSettings(patch);
+    assertValidSettings(patch, this.config.MAX_SEND_RATE_PER_SECOND);
     const { keywords, keywordReplies, inactivityCloseAfter, ...settings } = patch;
     const changes: Partial<PhoneNumberEntity> = editedKeywordSettings(entity, { keywords, keywordReplies });
     if (inactivityCloseAfter !== undefined)
@@ -156,6 +160,23 @@ export class PhoneNumbersUseCase {
       }
       if (!(error instanceof AppError && error.code === 'unavailable')) throw error;
     }
+  }
+
+  /**
+   * A number another workspace had (archived there) keeps reaching that workspace's members: it
+   * moves only when the operator says so (`reassign`). One in use is refused by the insert.
+   */
+  private async assertNotAnotherWorkspaces(workspaceId: string, number: string, reassign: boolean) {
+    if (reassign) return;
+    const elsewhere: unknown[] = await this.numbers.query(
+      `SELECT 1 FROM phone_numbers WHERE number = $1 AND workspace_id <> $2 AND archived LIMIT 1`,
+      [number, workspaceId],
+    );
+    if (elsewhere.length > 0)
+      throw new AppError(
+        'conflict',
+        'number: another workspace had this Twilio number (archived there); only the operator can reassign it (reassign: true).',
+      );
   }
 
   private async load(workspaceId: string, phoneNumberId: string): Promise<PhoneNumberEntity> {

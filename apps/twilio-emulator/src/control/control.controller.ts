@@ -1,9 +1,20 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { stripChannelPrefix } from '@app/twilio';
 import { parseJsonBody } from '../common/parse-json-body';
 import { FaultInjector } from '../faults/fault-injector.service';
 import { OutcomeOverrides } from '../faults/outcome-overrides.service';
 import { MessageStore } from '../messages/message-store.service';
+import { IncomingNumbers } from '../numbers/incoming-numbers.service';
 import { type EmulatedMessage, toControlView } from '../messages/message.model';
 import { DeliveryLifecycle } from '../status-callbacks/delivery-lifecycle.service';
 import { ConversationWindows } from '../whatsapp/conversation-windows.service';
@@ -11,6 +22,7 @@ import { SandboxRegistry } from '../whatsapp/sandbox-registry.service';
 import {
   faultSchema,
   messagesQuerySchema,
+  numberSchema,
   outcomeSchema,
   rateQuerySchema,
   sandboxSchema,
@@ -27,7 +39,35 @@ export class ControlController {
     private readonly faults: FaultInjector,
     private readonly outcomes: OutcomeOverrides,
     private readonly lifecycle: DeliveryLifecycle,
+    private readonly numbers: IncomingNumbers,
   ) {}
+
+  /** Adds a number to the account's IncomingPhoneNumbers (again: unchanged). */
+  @Post('numbers')
+  @HttpCode(200)
+  addNumber(@Body() body: unknown) {
+    const input = parseJsonBody(numberSchema, body);
+    const number = this.numbers.add(input.number, input.friendlyName);
+    return { sid: number.sid, number: number.phoneNumber, friendlyName: number.friendlyName };
+  }
+
+  /** The account's numbers, oldest first. */
+  @Get('numbers')
+  listNumbers() {
+    return {
+      numbers: this.numbers
+        .list()
+        .map((n) => ({ sid: n.sid, number: n.phoneNumber, friendlyName: n.friendlyName })),
+    };
+  }
+
+  /** Releases a number from the account. */
+  @Delete('numbers/:number')
+  removeNumber(@Param('number') number: string) {
+    const { number: bare } = parseJsonBody(numberSchema, { number });
+    if (!this.numbers.remove(bare)) throw new NotFoundException(`No number ${bare}`);
+    return { removed: bare };
+  }
 
   /** Every recorded outbound message, oldest first, optionally filtered. */
   @Get('messages')
@@ -102,7 +142,7 @@ export class ControlController {
     return this.store.rate(parseJsonBody(rateQuerySchema, query).from);
   }
 
-  /** Forgets messages, windows, sandboxes, faults and forced outcomes; stops pending callbacks. */
+  /** Forgets messages, windows, sandboxes, faults and forced outcomes (not the account's numbers); stops pending callbacks. */
   @Post('reset')
   @HttpCode(200)
   reset() {

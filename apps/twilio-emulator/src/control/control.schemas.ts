@@ -22,6 +22,8 @@ const instant = z.union([
 
 export const windowSchema = z.object({ number: phone, phone, lastInboundAt: instant });
 
+export const numberSchema = z.object({ number: phone, friendlyName: z.string().trim().min(1).optional() });
+
 export const sandboxSchema = z.object({ number: phone, joinCode: z.string().trim().min(1) });
 
 export const faultSchema = z.object({

@@ -91,7 +91,7 @@ export async function startFormReceiver(authToken: string): Promise<FormReceiver
 /** JSON call to an emulator control endpoint. */
 export async function control<T = unknown>(
   baseUrl: string,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: T }> {
