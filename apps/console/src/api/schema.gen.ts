@@ -7711,6 +7711,8 @@ export interface operations {
           } | null;
           /** Format: uuid */
           defaultWorkflowId?: string | null;
+          /** @example PT24H */
+          inactivityCloseAfter?: string;
           /**
            * @example {
            *       "help": "Sunrise Dental: call us on +15551234567. Reply STOP to stop."
@@ -7745,6 +7747,8 @@ export interface operations {
           smsEnabled?: boolean;
           whatsappEnabled?: boolean;
           whatsappSandbox?: boolean;
+          /** @example bright-tiger */
+          whatsappSandboxJoinCode?: string | null;
         };
       };
     };
