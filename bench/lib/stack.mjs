@@ -9,7 +9,15 @@ import { root, sleep, stopChild } from './common.mjs';
 
 export function startBenchStack({ ns, schemaPrefix, portOffset, logFile, extraEnv = {} }) {
   const env = devEnvironment(
-    { ...process.env, NATS_NAMESPACE: ns, LOG_LEVEL: 'warn', EMULATOR_STATUS_DELAY_MS: '5', ...extraEnv },
+    {
+      ...process.env,
+      NATS_NAMESPACE: ns,
+      LOG_LEVEL: 'warn',
+      EMULATOR_STATUS_DELAY_MS: '5',
+      // The bench drives senders far past a real number's rate (the emulator takes them).
+      MAX_SEND_RATE_PER_SECOND: '10000',
+      ...extraEnv,
+    },
     { portOffset },
   );
   const log = createWriteStream(logFile, { flags: 'a' });
