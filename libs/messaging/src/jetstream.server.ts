@@ -271,6 +271,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           async () => {
             const result: unknown = await handler(payload, ctx);
             if (isObservable(result)) await lastValueFrom(result.pipe(defaultIfEmpty(undefined)));
+            // Inside the span: with LOG_LEVEL=debug every hop leaves a line with its trace id.
+            this.logger.debug(`${contract.subject} handled (attempt ${attempt})`);
           },
         );
         msg.ack();

@@ -54,6 +54,12 @@ export function createLogger(service: string, level: string, destination?: pino.
         level: (label) => ({ level: label }),
         log: (object) => maskPhonesDeep(object) as Record<string, unknown>,
       },
+      // Every line written inside a trace carries its id, whichever path wrote it (pino calls,
+      // Nest's Logger through PinoNestLogger, the error filter).
+      mixin: () => {
+        const traceId = currentTraceId();
+        return traceId ? { traceId } : {};
+      },
       redact: {
         paths: [
           'authorization',
@@ -76,10 +82,6 @@ export function createLogger(service: string, level: string, destination?: pino.
       hooks: {
         logMethod(args, method) {
           const masked = args.map((a) => (typeof a === 'string' ? maskPhonesInText(a) : a)) as typeof args;
-          const traceId = currentTraceId();
-          if (traceId && typeof masked[0] === 'string') {
-            return method.apply(this, [{ traceId }, ...masked] as unknown as typeof args);
-          }
           return method.apply(this, masked);
         },
       },

@@ -8,6 +8,9 @@ import {
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 
 let sdk: NodeSDK | undefined;
@@ -32,10 +35,29 @@ export function startTracing(options: {
   sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName }),
     spanProcessors: [options.exporter ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter)],
-    instrumentations: [],
+    instrumentations: instrumentations(),
   });
   sdk.start();
   return true;
+}
+
+/** Probes and scrapes make no spans. */
+const UNTRACED_PATHS = /^\/(health\/|metrics)/;
+
+/**
+ * HTTP in and out (node:http: Fastify, the Twilio client), undici (fetch) and pg, beside our NATS
+ * spans. Registered only with an exporter. They patch modules loaded after this call: services
+ * start tracing first (`@app/telemetry/register`). pg spans carry the statement, never its values,
+ * and only inside a trace (requireParentSpan): no spans for pool checks or migrations.
+ */
+function instrumentations() {
+  return [
+    new HttpInstrumentation({
+      ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? ''),
+    }),
+    new UndiciInstrumentation(),
+    new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false }),
+  ];
 }
 
 export async function stopTracing(): Promise<void> {

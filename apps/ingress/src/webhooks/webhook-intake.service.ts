@@ -118,6 +118,7 @@ export class WebhookIntake {
     try {
       const { duplicate } = await publish();
       webhookMetrics.accepted(kind, duplicate);
+      this.logger.debug(`${kind} webhook stored${duplicate ? ' (duplicate)' : ''}`);
       return OK;
     } catch (error) {
       // Never 2xx for something not stored: Twilio retries a 5xx.
