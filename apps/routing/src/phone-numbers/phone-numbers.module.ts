@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountNumbers } from './account-numbers';
 import { PersistenceModule } from '@app/persistence';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { PhoneNumberEntity } from './phone-number.entity';
@@ -9,7 +10,7 @@ import { InboundNumberDirectory } from './inbound-number.directory';
 @Module({
   imports: [PersistenceModule.forFeature([PhoneNumberEntity]), WorkspacesModule],
   controllers: [PhoneNumbersHandlers],
-  providers: [PhoneNumbersUseCase, InboundNumberDirectory],
+  providers: [PhoneNumbersUseCase, InboundNumberDirectory, AccountNumbers],
   exports: [InboundNumberDirectory],
 })
 export class PhoneNumbersModule {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@app/runtime';
 import type { RoutingConfig } from '../config';
+import { AccountNumbers } from './account-numbers';
 import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@app/persistence';
 import { MessagingClient } from '@app/messaging';
@@ -36,6 +37,7 @@ export class PhoneNumbersUseCase {
     private readonly workspaces: WorkspacesUseCase,
     private readonly messaging: MessagingClient,
     @Inject(SERVICE_CONFIG) private readonly config: RoutingConfig,
+    private readonly account: AccountNumbers,
   ) {}
 
   async create(request: CreateRequest): Promise<PhoneNumber> {
@@ -43,6 +45,7 @@ export class PhoneNumbersUseCase {
     const workspace = await this.workspaces.load(request.workspaceId);
     assertValidSettings(request, this.config.MAX_SEND_RATE_PER_SECOND);
     await this.assertNotAnotherWorkspaces(workspace.id, number, request.reassign === true);
+    await this.account.assertInAccount(number);
     const keywords = editedKeywordSettings({ keywords: null, keywordReplies: null }, request);
     assertWhatsappAllowed(workspace, request.whatsappEnabled === true);
     await this.assertWorkflowExists(workspace.id, request.defaultWorkflowId);
