@@ -383,6 +383,23 @@ describe('Kubernetes manifests (Kustomize)', () => {
     });
   });
 
+  it.each(['dev', 'production'])(
+    '%s: creates its own Namespace, the one every namespaced object is in (applies on a fresh cluster)',
+    (name) => {
+      const { objects } = overlays.find((o) => o.name === name)!;
+      const namespaces = objects.filter((o) => o.kind === 'Namespace');
+      expect(namespaces).toHaveLength(1);
+      const namespace = namespaces[0].metadata.name;
+      const others = objects.filter((o) => o.kind !== 'Namespace');
+      expect(others.length).toBeGreaterThan(0);
+      for (const o of others)
+        expect({ object: `${o.kind} ${o.metadata.name}`, namespace: o.metadata.namespace }).toEqual({
+          object: `${o.kind} ${o.metadata.name}`,
+          namespace,
+        });
+    },
+  );
+
   it('production: every secret key a Deployment needs is in a committed secrets/*.env.example', () => {
     const dir = join(K8S_DIR, 'overlays', 'production', 'secrets');
     const kustomization = readFileSync(join(K8S_DIR, 'overlays', 'production', 'kustomization.yaml'), 'utf8');
