@@ -4,6 +4,7 @@ import { ChatsQueriesModule } from './chats/chats.module';
 import { loadChatsConfig } from './config';
 import { InboundModule } from './inbound/inbound.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { InboxModule } from './inbox/inbox.module';
 import { migrations } from './migrations';
 import { OutboundMessagesModule } from './outbound/outbound.module';
 import { ChatMessageEntity } from './store/chat-message.entity';
@@ -13,7 +14,7 @@ import { ChatEntity } from './store/chat.entity';
 export const chatsService = defineService('chats', {
   loadConfig: loadChatsConfig,
   database: database({ entities: [ChatEntity, ChatMessageEntity], migrations }),
-  modules: [LifecycleModule, InboundModule, OutboundMessagesModule, ChatsQueriesModule],
+  modules: [LifecycleModule, InboundModule, OutboundMessagesModule, ChatsQueriesModule, InboxModule],
 });
 
 /** Starts the chats service from environment variables (validated first). */

@@ -145,8 +145,8 @@ export const ListChats = defineRequest({
 });
 export const GetChat = defineRequest({
   subject: 'rpc.chats.chat.get',
-  askedBy: ['api'],
-  description: 'One chat.',
+  askedBy: ['api', 'workflow'],
+  description: 'One chat (the workflow asks whether a person holds it before a turn).',
   request: WorkspaceScoped.extend({ chatId: Id }),
   response: Chat,
 });
@@ -205,3 +205,27 @@ export const ChatClosed = defineEvent({
   }),
 });
 export type ChatClosed = z.infer<typeof ChatClosed.schema>;
+/** A person steps into a chat: the workflow runs no turns for it until they hand it back. */
+export const TakeOverChat = defineRequest({
+  subject: 'rpc.chats.chat.takeover',
+  askedBy: ['api'],
+  description:
+    'A person takes over a chat (it leaves the queue); taking over a chat one holds already changes nothing; held by someone else: conflict.',
+  request: WorkspaceScoped.extend({ chatId: Id, agent: Agent }),
+  response: Chat,
+});
+export const HandBackChat = defineRequest({
+  subject: 'rpc.chats.chat.handback',
+  askedBy: ['api'],
+  description:
+    'The person holding a chat hands it back to the workflow (its next turn sees what arrived meanwhile); a chat nobody holds is unchanged; held by someone else: conflict.',
+  request: WorkspaceScoped.extend({ chatId: Id, agent: Agent }),
+  response: Chat,
+});
+export const MarkChatRead = defineRequest({
+  subject: 'rpc.chats.chat.read',
+  askedBy: ['api'],
+  description: 'Someone read the chat in the inbox: its unread count goes back to 0.',
+  request: WorkspaceScoped.extend({ chatId: Id }),
+  response: Chat,
+});

@@ -4,6 +4,7 @@ import {
   DEFAULT_KEYWORDS,
   defaultKeywordLists,
   parseInactivityCloseAfter,
+  WORK_MODES,
 } from '@app/rules';
 import { E164, Feature, Id, Page, Timestamp, WorkspaceScoped } from './common';
 import { defineRequest } from './define';
@@ -79,6 +80,9 @@ export const SandboxJoinCode = z
 /** Every keyword answered with its default text. */
 export const noKeywordReplies = () => ({ optOut: null, optIn: null, help: null });
 
+const WorkModeField = z.enum(WORK_MODES).meta({ example: 'ai_with_handoff' });
+const HandoffTimeout = z.number().int().min(10).max(604_800).meta({ example: 300 });
+
 export const PhoneNumber = z.object({
   id: Id,
   workspaceId: Id,
@@ -101,6 +105,15 @@ export const PhoneNumber = z.object({
   keywordReplies: KeywordReplies.default(noKeywordReplies),
   /** A chat closes after this long without a message; the next message opens a new chat. */
   inactivityCloseAfter: InactivityCloseAfter.default(DEFAULT_INACTIVITY_CLOSE_AFTER),
+  /** Who answers: `ai` (the default workflow), `human` (nobody automatically; chats wait in the inbox), `ai_with_handoff`. */
+  workMode: WorkModeField.default('ai'),
+  /** After a handoff nobody took over for this long, the holding message goes out (once); null: never. */
+  handoffTimeoutSeconds: HandoffTimeout.nullable().default(null),
+  holdingMessage: z
+    .string()
+    .nullable()
+    .default(null)
+    .meta({ example: 'Thanks for waiting: a member of our team will answer you shortly.' }),
   archived: z.boolean(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -124,6 +137,9 @@ export const PhoneNumberFields = PhoneNumber.pick({
     whatsappSandboxJoinCode: SandboxJoinCode.nullable().optional(),
   })
   .extend({
+    // Not picked from PhoneNumber: its defaults would reset them on every patch.
+    workMode: WorkModeField.optional(),
+    handoffTimeoutSeconds: HandoffTimeout.nullable().optional(),
     /** Replaces the lists given (a whole message, any case, punctuation ignored); null restores the defaults. */
     keywords: z
       .object({
@@ -136,6 +152,9 @@ export const PhoneNumberFields = PhoneNumber.pick({
       .nullable()
       .optional()
       .meta({ example: { optOut: ['STOP', 'ARRET'], optIn: ['START'] } }),
+    holdingMessage: Reply.nullable()
+      .optional()
+      .meta({ example: 'Thanks for waiting: a person will answer shortly.' }),
     /** Replaces the texts given (null: back to the default for that keyword); null restores all defaults. */
     keywordReplies: z
       .object({ optOut: Reply.nullable(), optIn: Reply.nullable(), help: Reply.nullable() })

@@ -10,3 +10,4 @@ export * from './keywords';
 export * from './keyword-replies';
 export * from './member-attributes';
 export * from './inactivity';
+export * from './work-mode';

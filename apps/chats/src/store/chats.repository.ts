@@ -211,4 +211,43 @@ export class ChatsRepository {
       await m.query(`UPDATE chats SET close_published_at = now() WHERE id = ANY($1::uuid[])`, [claimed]);
     });
   }
+
+  /** Gives the open chat to a person if nobody holds it (it leaves the queue); null when nothing changed. */
+  async takeOver(
+    workspaceId: string,
+    id: string,
+    agent: { actor: string; name: string },
+  ): Promise<ChatEntity | null> {
+    return this.changed(
+      `UPDATE chats SET held_by = $3, held_by_name = $4, held_since = now(), waiting_since = NULL,
+         holding_due_at = NULL
+       WHERE workspace_id = $1 AND id = $2 AND status = 'open' AND held_by IS NULL RETURNING id`,
+      [workspaceId, id, agent.actor, agent.name],
+      workspaceId,
+    );
+  }
+
+  /** Takes the chat back from the person holding it; null when they do not hold it. */
+  async handBack(workspaceId: string, id: string, actor: string): Promise<ChatEntity | null> {
+    return this.changed(
+      `UPDATE chats SET held_by = NULL, held_by_name = NULL, held_since = NULL, handoff_reason = NULL
+       WHERE workspace_id = $1 AND id = $2 AND held_by = $3 RETURNING id`,
+      [workspaceId, id, actor],
+      workspaceId,
+    );
+  }
+
+  async markRead(workspaceId: string, id: string): Promise<ChatEntity | null> {
+    return this.changed(
+      `UPDATE chats SET unread_count = 0 WHERE workspace_id = $1 AND id = $2 AND unread_count > 0 RETURNING id`,
+      [workspaceId, id],
+      workspaceId,
+    );
+  }
+
+  /** Runs an UPDATE ... RETURNING id and reads the chat it changed, or null when it changed none. */
+  private async changed(sql: string, params: unknown[], workspaceId: string): Promise<ChatEntity | null> {
+    const [rows] = await this.db.query<[Array<{ id: string }>, number]>(sql, params);
+    return rows.length ? this.get(workspaceId, rows[0].id) : null;
+  }
 }

@@ -34,7 +34,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  '/v1/chats/{id}/close': {
+  '/v1/chats/{id}/handback': {
     parameters: {
       query?: never;
       header?: never;
@@ -43,8 +43,11 @@ export type paths = {
     };
     get?: never;
     put?: never;
-    /** Close a chat: the member's next message opens a new chat with the number's current default workflow (a workflow an action pinned ends here). Closing a closed chat changes nothing. */
-    post: operations['Chats_close'];
+    /**
+     * Hand a chat you hold back to the workflow: it answers the member's next message, with what arrived meanwhile in its history
+     * @description A chat nobody holds is returned unchanged. 409 when someone else holds it.
+     */
+    post: operations['Chats_handBack'];
     delete?: never;
     options?: never;
     head?: never;
@@ -61,7 +64,48 @@ export type paths = {
     /** A chat's messages in order, with delivery status and error reason */
     get: operations['Chats_messages'];
     put?: never;
-    post?: never;
+    /**
+     * Reply in a chat you hold (took over): sent on the chat's number and channel as a reply (opt-out still stops it); the answer says queued, skipped or failed and why
+     * @description 409 when you do not hold the chat (take it over first) or it is closed. 422 for a free-form WhatsApp reply outside the 24-hour window (the member has not written for 24 hours): only an approved template can reach them then.
+     */
+    post: operations['Chats_send'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/chats/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a chat read in the inbox: its unread count goes back to 0 */
+    post: operations['Chats_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/chats/{id}/takeover': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Take over a chat: the workflow runs no turns for it (inbound messages are still stored and shown, keywords still work) until you hand it back
+     * @description Taking over a chat you hold already changes nothing. 409 when someone else holds it.
+     */
+    post: operations['Chats_takeOver'];
     delete?: never;
     options?: never;
     head?: never;
@@ -97,12 +141,10 @@ export type paths = {
     get: operations['EventRules_get'];
     put?: never;
     post?: never;
-    /** Delete a rule and its run log */
-    delete: operations['EventRules_delete'];
+    delete?: never;
     options?: never;
     head?: never;
-    /** Change a rule (event, condition, action, enabled), checked as when created; a disabled rule does nothing */
-    patch: operations['EventRules_update'];
+    patch?: never;
     trace?: never;
   };
   '/v1/event-rules/{id}/runs': {
@@ -287,8 +329,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** The workspace's routines, oldest first, each with its latest run's progress, paged */
-    get: operations['Routines_list'];
+    get?: never;
     put?: never;
     /** Create a broadcast: a CEL member filter and an action, on a cron schedule or on demand */
     post: operations['Routines_create'];
@@ -309,25 +350,6 @@ export type paths = {
     get: operations['Routines_get'];
     put?: never;
     post?: never;
-    /** Delete a routine with its runs and results (a running run is cancelled first) */
-    delete: operations['Routines_delete'];
-    options?: never;
-    head?: never;
-    /** Change a routine (name, memberFilter, action, schedule, paused), checked as when created; a paused routine does nothing */
-    patch: operations['Routines_update'];
-    trace?: never;
-  };
-  '/v1/routines/{id}/cancel': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Cancel the running run: it stops taking members at once and its progress says how far it got */
-    post: operations['Routines_cancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -343,25 +365,8 @@ export type paths = {
     };
     get?: never;
     put?: never;
-    /** Start a run now (progress follows on GET); a paused routine is refused */
+    /** Start a run now (progress follows on GET) */
     post: operations['Routines_run'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/routines/{id}/runs/{runId}/results': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Per-member results of a run (sent, skipped, failed with the reason; pending), by member, paged */
-    get: operations['Routines_results'];
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -665,8 +670,7 @@ export type paths = {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change a workspace's operator settings: dailySendQuota (sends accepted per UTC day; null: none) */
-    patch: operations['Workspaces_update'];
+    patch?: never;
     trace?: never;
   };
   '/v1/workspaces/{id}/features/{feature}': {
@@ -783,26 +787,6 @@ export type components = {
       /** Format: uuid */
       workspaceId: string;
     };
-    /**
-     * @example {
-     *       "id": "0b6f1c2a-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
-     *       "workspaceId": "6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
-     *       "phoneNumberId": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
-     *       "memberId": "1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a",
-     *       "channel": "whatsapp",
-     *       "status": "closed",
-     *       "lastMessageAt": "2026-03-02T09:15:00.000Z",
-     *       "createdAt": "2026-03-02T09:14:00.000Z",
-     *       "heldBy": null,
-     *       "waitingSince": null,
-     *       "handoffReason": null,
-     *       "assignedTo": null,
-     *       "unreadCount": 0,
-     *       "closesAt": null,
-     *       "closedAt": "2026-03-03T09:15:00.000Z",
-     *       "closedReason": "inactivity"
-     *     }
-     */
     Chat: {
       assignedTo: {
         actor: string;
@@ -810,12 +794,6 @@ export type components = {
       } | null;
       /** @enum {string} */
       channel: 'sms' | 'whatsapp';
-      /** Format: date-time */
-      closedAt: string | null;
-      /** @enum {string|null} */
-      closedReason: 'inactivity' | 'request' | 'agent' | null;
-      /** Format: date-time */
-      closesAt: string | null;
       /** Format: date-time */
       createdAt: string;
       handoffReason: string | null;
@@ -884,12 +862,6 @@ export type components = {
         } | null;
         /** @enum {string} */
         channel: 'sms' | 'whatsapp';
-        /** Format: date-time */
-        closedAt: string | null;
-        /** @enum {string|null} */
-        closedReason: 'inactivity' | 'request' | 'agent' | null;
-        /** Format: date-time */
-        closesAt: string | null;
         /** Format: date-time */
         createdAt: string;
         handoffReason: string | null;
@@ -1172,13 +1144,18 @@ export type components = {
       createdAt: string;
       /** Format: uuid */
       defaultWorkflowId: string | null;
+      /**
+       * @default null
+       * @example 300
+       */
+      handoffTimeoutSeconds: number | null;
+      /**
+       * @default null
+       * @example Thanks for waiting: a member of our team will answer you shortly.
+       */
+      holdingMessage: string | null;
       /** Format: uuid */
       id: string;
-      /**
-       * @default PT24H
-       * @example PT24H
-       */
-      inactivityCloseAfter: string;
       /**
        * @default {
        *       "optOut": null,
@@ -1256,10 +1233,11 @@ export type components = {
       whatsappEnabled: boolean;
       whatsappSandbox: boolean;
       /**
-       * @default null
-       * @example bright-tiger
+       * @default ai
+       * @example ai_with_handoff
+       * @enum {string}
        */
-      whatsappSandboxJoinCode: string | null;
+      workMode: 'ai' | 'human' | 'ai_with_handoff';
       /** Format: uuid */
       workspaceId: string;
     };
@@ -1280,13 +1258,18 @@ export type components = {
         createdAt: string;
         /** Format: uuid */
         defaultWorkflowId: string | null;
+        /**
+         * @default null
+         * @example 300
+         */
+        handoffTimeoutSeconds: number | null;
+        /**
+         * @default null
+         * @example Thanks for waiting: a member of our team will answer you shortly.
+         */
+        holdingMessage: string | null;
         /** Format: uuid */
         id: string;
-        /**
-         * @default PT24H
-         * @example PT24H
-         */
-        inactivityCloseAfter: string;
         /**
          * @default {
          *       "optOut": null,
@@ -1364,10 +1347,11 @@ export type components = {
         whatsappEnabled: boolean;
         whatsappSandbox: boolean;
         /**
-         * @default null
-         * @example bright-tiger
+         * @default ai
+         * @example ai_with_handoff
+         * @enum {string}
          */
-        whatsappSandboxJoinCode: string | null;
+        workMode: 'ai' | 'human' | 'ai_with_handoff';
         /** Format: uuid */
         workspaceId: string;
       }[];
@@ -1422,9 +1406,7 @@ export type components = {
       id: string;
       memberFilter: string;
       name: string;
-      paused: boolean;
       progress: {
-        error: string | null;
         failed: number;
         /** Format: date-time */
         finishedAt: string | null;
@@ -1436,79 +1418,11 @@ export type components = {
         /** Format: date-time */
         startedAt: string | null;
         /** @enum {string} */
-        state: 'idle' | 'running' | 'done' | 'cancelled';
+        state: 'idle' | 'running' | 'done';
       };
       schedule: string | null;
       /** Format: uuid */
       workspaceId: string;
-    };
-    RoutinePage: {
-      items: {
-        action:
-          | {
-              contentSid?: string;
-              contentVariables?: {
-                [key: string]: string;
-              };
-              initialMessage?: string;
-              /** Format: uuid */
-              phoneNumberId: string;
-              template?: string;
-              /** @enum {string} */
-              type: 'send_whatsapp';
-              /** Format: uuid */
-              workflowId?: string;
-            }
-          | {
-              /** Format: uuid */
-              phoneNumberId: string;
-              template: string;
-              /** @enum {string} */
-              type: 'send_sms';
-            };
-        /** Format: date-time */
-        createdAt: string;
-        /** Format: uuid */
-        id: string;
-        memberFilter: string;
-        name: string;
-        paused: boolean;
-        progress: {
-          error: string | null;
-          failed: number;
-          /** Format: date-time */
-          finishedAt: string | null;
-          matched: number;
-          /** Format: uuid */
-          runId: string | null;
-          sent: number;
-          skipped: number;
-          /** Format: date-time */
-          startedAt: string | null;
-          /** @enum {string} */
-          state: 'idle' | 'running' | 'done' | 'cancelled';
-        };
-        schedule: string | null;
-        /** Format: uuid */
-        workspaceId: string;
-      }[];
-      nextCursor: string | null;
-    };
-    RoutineRunResultPage: {
-      items: {
-        /** Format: uuid */
-        chatId: string | null;
-        /** Format: uuid */
-        memberId: string;
-        reason: string | null;
-        /** Format: uuid */
-        sendId: string | null;
-        /** @enum {string} */
-        status: 'pending' | 'sent' | 'skipped' | 'failed';
-        /** Format: date-time */
-        updatedAt: string;
-      }[];
-      nextCursor: string | null;
     };
     SendRecord: {
       body: string | null;
@@ -1760,12 +1674,6 @@ export type components = {
     Workspace: {
       /** Format: date-time */
       createdAt: string;
-      /**
-       * @description Sends accepted per UTC day at most (operator); null: no quota.
-       * @default null
-       * @example 5000
-       */
-      dailySendQuota: number | null;
       features: 'whatsapp'[];
       /** Format: uuid */
       id: string;
@@ -1775,12 +1683,6 @@ export type components = {
       items: {
         /** Format: date-time */
         createdAt: string;
-        /**
-         * @description Sends accepted per UTC day at most (operator); null: no quota.
-         * @default null
-         * @example 5000
-         */
-        dailySendQuota: number | null;
         features: 'whatsapp'[];
         /** Format: uuid */
         id: string;
@@ -1966,7 +1868,7 @@ export interface operations {
       };
     };
   };
-  Chats_close: {
+  Chats_handBack: {
     parameters: {
       query?: never;
       header?: {
@@ -2018,6 +1920,15 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with an existing resource. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -2108,6 +2019,306 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Chats_send: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key sends at most one message (or give idempotencyKey in the body). */
+        'Idempotency-Key'?: string;
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          body: string;
+          idempotencyKey?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SendResult'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with an existing resource. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Chats_read: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Chat'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Chats_takeOver: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Chat'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with an existing resource. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -2397,219 +2608,6 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Unexpected error; the message carries an error id found in the logs. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description A service behind the API did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-    };
-  };
-  EventRules_delete: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description With a session (not a key): the workspace this request acts in. */
-        'X-Workspace-Id'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid input: the message names the field and the problem. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Not found in this workspace. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Unexpected error; the message carries an error id found in the logs. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description A service behind the API did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-    };
-  };
-  EventRules_update: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description With a session (not a key): the workspace this request acts in. */
-        'X-Workspace-Id'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          action?:
-            | {
-                contentSid?: string;
-                contentVariables?: {
-                  [key: string]: string;
-                };
-                initialMessage?: string;
-                /** Format: uuid */
-                phoneNumberId: string;
-                template?: string;
-                /** @enum {string} */
-                type: 'send_whatsapp';
-                /** Format: uuid */
-                workflowId?: string;
-              }
-            | {
-                /** Format: uuid */
-                phoneNumberId: string;
-                template: string;
-                /** @enum {string} */
-                type: 'send_sms';
-              };
-          condition?: string | null;
-          enabled?: boolean;
-          event?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Success. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EventRule'];
-        };
-      };
-      /** @description Invalid input: the message names the field and the problem. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Not found in this workspace. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
-      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3716,8 +3714,10 @@ export interface operations {
           } | null;
           /** Format: uuid */
           defaultWorkflowId?: string | null;
-          /** @example PT24H */
-          inactivityCloseAfter?: string;
+          /** @example 300 */
+          handoffTimeoutSeconds?: number | null;
+          /** @example Thanks for waiting: a person will answer shortly. */
+          holdingMessage?: string | null;
           /**
            * @example {
            *       "help": "Sunrise Dental: call us on +15551234567. Reply STOP to stop."
@@ -3751,8 +3751,11 @@ export interface operations {
           smsEnabled?: boolean;
           whatsappEnabled?: boolean;
           whatsappSandbox?: boolean;
-          /** @example bright-tiger */
-          whatsappSandboxJoinCode?: string | null;
+          /**
+           * @example ai_with_handoff
+           * @enum {string}
+           */
+          workMode?: 'ai' | 'human' | 'ai_with_handoff';
         };
       };
     };
@@ -4043,8 +4046,10 @@ export interface operations {
           } | null;
           /** Format: uuid */
           defaultWorkflowId?: string | null;
-          /** @example PT24H */
-          inactivityCloseAfter?: string;
+          /** @example 300 */
+          handoffTimeoutSeconds?: number | null;
+          /** @example Thanks for waiting: a person will answer shortly. */
+          holdingMessage?: string | null;
           /**
            * @example {
            *       "help": "Sunrise Dental: call us on +15551234567. Reply STOP to stop."
@@ -4077,8 +4082,11 @@ export interface operations {
           smsEnabled?: boolean;
           whatsappEnabled?: boolean;
           whatsappSandbox?: boolean;
-          /** @example bright-tiger */
-          whatsappSandboxJoinCode?: string | null;
+          /**
+           * @example ai_with_handoff
+           * @enum {string}
+           */
+          workMode?: 'ai' | 'human' | 'ai_with_handoff';
         };
       };
     };
@@ -4130,86 +4138,6 @@ export interface operations {
       };
       /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
       422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Unexpected error; the message carries an error id found in the logs. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description A service behind the API did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-    };
-  };
-  Routines_list: {
-    parameters: {
-      query?: {
-        cursor?: string;
-        limit?: number;
-      };
-      header?: {
-        /** @description With a session (not a key): the workspace this request acts in. */
-        'X-Workspace-Id'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoutinePage'];
-        };
-      };
-      /** @description Invalid input: the message names the field and the problem. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4459,317 +4387,6 @@ export interface operations {
       };
     };
   };
-  Routines_delete: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description With a session (not a key): the workspace this request acts in. */
-        'X-Workspace-Id'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid input: the message names the field and the problem. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Not found in this workspace. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Unexpected error; the message carries an error id found in the logs. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description A service behind the API did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-    };
-  };
-  Routines_update: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description With a session (not a key): the workspace this request acts in. */
-        'X-Workspace-Id'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          action?:
-            | {
-                contentSid?: string;
-                contentVariables?: {
-                  [key: string]: string;
-                };
-                initialMessage?: string;
-                /** Format: uuid */
-                phoneNumberId: string;
-                template?: string;
-                /** @enum {string} */
-                type: 'send_whatsapp';
-                /** Format: uuid */
-                workflowId?: string;
-              }
-            | {
-                /** Format: uuid */
-                phoneNumberId: string;
-                template: string;
-                /** @enum {string} */
-                type: 'send_sms';
-              };
-          memberFilter?: string;
-          name?: string;
-          paused?: boolean;
-          schedule?: string | null;
-        };
-      };
-    };
-    responses: {
-      /** @description Success. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Routine'];
-        };
-      };
-      /** @description Invalid input: the message names the field and the problem. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Not found in this workspace. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Unexpected error; the message carries an error id found in the logs. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description A service behind the API did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-    };
-  };
-  Routines_cancel: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description With a session (not a key): the workspace this request acts in. */
-        'X-Workspace-Id'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Routine'];
-        };
-      };
-      /** @description Invalid input: the message names the field and the problem. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Not found in this workspace. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Conflicts with an existing resource. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Unexpected error; the message carries an error id found in the logs. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description A service behind the API did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-    };
-  };
   Routines_run: {
     parameters: {
       query?: never;
@@ -4831,99 +4448,6 @@ export interface operations {
       };
       /** @description Conflicts with an existing resource. */
       409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Unexpected error; the message carries an error id found in the logs. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description A service behind the API did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-    };
-  };
-  Routines_results: {
-    parameters: {
-      query?: {
-        cursor?: string;
-        limit?: number;
-        status?: 'pending' | 'sent' | 'skipped' | 'failed';
-      };
-      header?: {
-        /** @description With a session (not a key): the workspace this request acts in. */
-        'X-Workspace-Id'?: string;
-      };
-      path: {
-        id: string;
-        runId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoutineRunResultPage'];
-        };
-      };
-      /** @description Invalid input: the message names the field and the problem. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Not found in this workspace. */
-      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5452,26 +4976,6 @@ export interface operations {
           'text/event-stream': {
             /** Format: date-time */
             at: string;
-            /**
-             * @example {
-             *       "id": "0b6f1c2a-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
-             *       "workspaceId": "6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
-             *       "phoneNumberId": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
-             *       "memberId": "1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a",
-             *       "channel": "whatsapp",
-             *       "status": "closed",
-             *       "lastMessageAt": "2026-03-02T09:15:00.000Z",
-             *       "createdAt": "2026-03-02T09:14:00.000Z",
-             *       "heldBy": null,
-             *       "waitingSince": null,
-             *       "handoffReason": null,
-             *       "assignedTo": null,
-             *       "unreadCount": 0,
-             *       "closesAt": null,
-             *       "closedAt": "2026-03-03T09:15:00.000Z",
-             *       "closedReason": "inactivity"
-             *     }
-             */
             chat: {
               assignedTo: {
                 actor: string;
@@ -5479,12 +4983,6 @@ export interface operations {
               } | null;
               /** @enum {string} */
               channel: 'sms' | 'whatsapp';
-              /** Format: date-time */
-              closedAt: string | null;
-              /** @enum {string|null} */
-              closedReason: 'inactivity' | 'request' | 'agent' | null;
-              /** Format: date-time */
-              closesAt: string | null;
               /** Format: date-time */
               createdAt: string;
               handoffReason: string | null;
@@ -7345,101 +6843,6 @@ export interface operations {
       cookie?: never;
     };
     requestBody?: never;
-    responses: {
-      /** @description Success. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Workspace'];
-        };
-      };
-      /** @description Invalid input: the message names the field and the problem. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description A workspace key, or a session that is not an admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Not found in this workspace. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description Unexpected error; the message carries an error id found in the logs. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description A service behind the API did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-    };
-  };
-  Workspaces_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          /**
-           * @description Sends accepted per UTC day at most (operator); null: no quota.
-           * @example 5000
-           */
-          dailySendQuota?: number | null;
-        };
-      };
-    };
     responses: {
       /** @description Success. */
       200: {

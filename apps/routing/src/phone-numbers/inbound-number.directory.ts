@@ -25,6 +25,9 @@ interface Row {
   keyword_replies: PhoneNumberEntity['keywordReplies'];
   inactivity_close_after_seconds: number;
   whatsapp_sandbox_join_code: string | null;
+  work_mode: PhoneNumberEntity['workMode'];
+  handoff_timeout_seconds: number | null;
+  holding_message: string | null;
   archived: boolean;
   created_at: Date;
   updated_at: Date;
@@ -69,6 +72,9 @@ export class InboundNumberDirectory {
       keywordReplies: row.keyword_replies,
       inactivityCloseAfterSeconds: row.inactivity_close_after_seconds,
       whatsappSandboxJoinCode: row.whatsapp_sandbox_join_code,
+      workMode: row.work_mode,
+      handoffTimeoutSeconds: row.handoff_timeout_seconds,
+      holdingMessage: row.holding_message,
       archived: row.archived,
       createdAt: row.created_at,
       updatedAt: row.updated_at,

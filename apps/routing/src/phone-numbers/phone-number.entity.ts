@@ -1,6 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { noKeywordReplies, type BusinessHours, type PhoneNumber } from '@app/contracts';
-import { defaultKeywordLists, formatInactivityCloseAfter, type KeywordLists } from '@app/rules';
+import {
+  defaultKeywordLists,
+  formatInactivityCloseAfter,
+  type KeywordLists,
+  type WorkMode,
+} from '@app/rules';
 
 /** A Twilio number of a workspace and its channel settings. `number` is unique among active numbers. */
 @Entity({ name: 'phone_numbers' })
@@ -26,6 +31,10 @@ export class PhoneNumberEntity {
   @Column('integer', { name: 'inactivity_close_after_seconds' }) inactivityCloseAfterSeconds!: number;
   @Column('text', { name: 'whatsapp_sandbox_join_code', nullable: true }) whatsappSandboxJoinCode!:
     string | null;
+  @Column('text', { name: 'work_mode' }) workMode!: WorkMode;
+  @Column('integer', { name: 'handoff_timeout_seconds', nullable: true }) handoffTimeoutSeconds!:
+    number | null;
+  @Column('text', { name: 'holding_message', nullable: true }) holdingMessage!: string | null;
   @Column('boolean') archived!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
@@ -51,6 +60,9 @@ export function toPhoneNumber(e: PhoneNumberEntity): PhoneNumber {
       : defaultKeywordLists(),
     keywordReplies: { ...noKeywordReplies(), ...e.keywordReplies },
     inactivityCloseAfter: formatInactivityCloseAfter(e.inactivityCloseAfterSeconds),
+    workMode: e.workMode,
+    handoffTimeoutSeconds: e.handoffTimeoutSeconds,
+    holdingMessage: e.holdingMessage,
     archived: e.archived,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),

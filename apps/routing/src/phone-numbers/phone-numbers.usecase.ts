@@ -54,8 +54,9 @@ export class PhoneNumbersUseCase {
     const inserted: Array<{ id: string }> = await this.numbers.query(
       `INSERT INTO phone_numbers (id, workspace_id, number, sms_enabled, whatsapp_enabled, whatsapp_sandbox, default_workflow_id,
                                   sms_disabled_message, brand_name, off_hours_message, business_hours, send_rate_per_second,
-                                  keywords, keyword_replies, inactivity_close_after_seconds, whatsapp_sandbox_join_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                                  keywords, keyword_replies, inactivity_close_after_seconds, whatsapp_sandbox_join_code,
+                                  work_mode, handoff_timeout_seconds, holding_message)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        ON CONFLICT (number) WHERE NOT archived DO NOTHING
        RETURNING id`,
       [
@@ -75,6 +76,9 @@ export class PhoneNumbersUseCase {
         keywords.keywordReplies ? JSON.stringify(keywords.keywordReplies) : null,
         inactivitySeconds(request.inactivityCloseAfter ?? DEFAULT_INACTIVITY_CLOSE_AFTER),
         request.whatsappSandboxJoinCode ?? null,
+        request.workMode ?? 'ai',
+        request.handoffTimeoutSeconds ?? null,
+        request.holdingMessage?.trim() || null,
       ],
     );
     if (inserted.length === 0) {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ListChatMessages, type ChatMessage, type ChatTurnReady } from '@app/contracts';
+import { GetChat, ListChatMessages, type ChatMessage, type ChatTurnReady } from '@app/contracts';
+import { mayWorkflowAnswer } from '@app/rules';
 import { MessagingClient } from '@app/messaging';
 import { HISTORY_DEFAULTS, isAgentStep, isIfStep, type Step } from '../definitions/steps';
 import { WorkflowStore } from '../definitions/workflow-store';
@@ -43,6 +44,10 @@ export class TakeTurn {
 
     const skip = skipReason(event);
     if (skip) return this.skip(event, skip);
+    // A person holds the chat, it waits for one, or the number is answered by people only.
+    const chat = await this.messaging.request(GetChat, { workspaceId, chatId: event.chatId });
+    const verdict = mayWorkflowAnswer(event.phoneNumber.workMode, chat);
+    if (!verdict.answer) return this.skip(event, verdict.reason);
 
     const session = await this.sessionFor(event);
     if (!session)

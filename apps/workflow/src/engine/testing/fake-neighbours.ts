@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import {
   CheckSend,
   CloseChat,
+  GetChat,
   ListChatMessages,
   OpenChat,
   Send,
@@ -131,6 +132,11 @@ export class EngineNeighbours {
       if (!check.allowed) return { id: randomUUID(), status: check.outcome, reason: check.reason };
       return { id: randomUUID(), status: 'queued', reason: null };
     });
+    // A chat the test did not put here is one nobody holds.
+    this.nats.respond(
+      GetChat,
+      (req) => this.chats.get(req.chatId) ?? this.chat(req.workspaceId, { id: req.chatId }),
+    );
     this.nats.respond(CloseChat, (req) => {
       this.closed.push(req.chatId);
       const chat = this.chats.get(req.chatId);
