@@ -34,6 +34,23 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/v1/chats/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a chat: the member's next message opens a new chat with the number's current default workflow (a workflow an action pinned ends here). Closing a closed chat changes nothing. */
+    post: operations['Chats_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/chats/{id}/handback': {
     parameters: {
       query?: never;
@@ -141,10 +158,12 @@ export type paths = {
     get: operations['EventRules_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    /** Delete a rule and its run log */
+    delete: operations['EventRules_delete'];
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change a rule (event, condition, action, enabled), checked as when created; a disabled rule does nothing */
+    patch: operations['EventRules_update'];
     trace?: never;
   };
   '/v1/event-rules/{id}/runs': {
@@ -329,7 +348,8 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The workspace's routines, oldest first, each with its latest run's progress, paged */
+    get: operations['Routines_list'];
     put?: never;
     /** Create a broadcast: a CEL member filter and an action, on a cron schedule or on demand */
     post: operations['Routines_create'];
@@ -350,6 +370,25 @@ export type paths = {
     get: operations['Routines_get'];
     put?: never;
     post?: never;
+    /** Delete a routine with its runs and results (a running run is cancelled first) */
+    delete: operations['Routines_delete'];
+    options?: never;
+    head?: never;
+    /** Change a routine (name, memberFilter, action, schedule, paused), checked as when created; a paused routine does nothing */
+    patch: operations['Routines_update'];
+    trace?: never;
+  };
+  '/v1/routines/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel the running run: it stops taking members at once and its progress says how far it got */
+    post: operations['Routines_cancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -365,8 +404,25 @@ export type paths = {
     };
     get?: never;
     put?: never;
-    /** Start a run now (progress follows on GET) */
+    /** Start a run now (progress follows on GET); a paused routine is refused */
     post: operations['Routines_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/routines/{id}/runs/{runId}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per-member results of a run (sent, skipped, failed with the reason; pending), by member, paged */
+    get: operations['Routines_results'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -670,7 +726,8 @@ export type paths = {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change a workspace's operator settings: dailySendQuota (sends accepted per UTC day; null: none) */
+    patch: operations['Workspaces_update'];
     trace?: never;
   };
   '/v1/workspaces/{id}/features/{feature}': {
@@ -787,6 +844,26 @@ export type components = {
       /** Format: uuid */
       workspaceId: string;
     };
+    /**
+     * @example {
+     *       "id": "0b6f1c2a-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
+     *       "workspaceId": "6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
+     *       "phoneNumberId": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+     *       "memberId": "1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a",
+     *       "channel": "whatsapp",
+     *       "status": "closed",
+     *       "lastMessageAt": "2026-03-02T09:15:00.000Z",
+     *       "createdAt": "2026-03-02T09:14:00.000Z",
+     *       "heldBy": null,
+     *       "waitingSince": null,
+     *       "handoffReason": null,
+     *       "assignedTo": null,
+     *       "unreadCount": 0,
+     *       "closesAt": null,
+     *       "closedAt": "2026-03-03T09:15:00.000Z",
+     *       "closedReason": "inactivity"
+     *     }
+     */
     Chat: {
       assignedTo: {
         actor: string;
@@ -794,6 +871,12 @@ export type components = {
       } | null;
       /** @enum {string} */
       channel: 'sms' | 'whatsapp';
+      /** Format: date-time */
+      closedAt: string | null;
+      /** @enum {string|null} */
+      closedReason: 'inactivity' | 'request' | 'agent' | null;
+      /** Format: date-time */
+      closesAt: string | null;
       /** Format: date-time */
       createdAt: string;
       handoffReason: string | null;
@@ -862,6 +945,12 @@ export type components = {
         } | null;
         /** @enum {string} */
         channel: 'sms' | 'whatsapp';
+        /** Format: date-time */
+        closedAt: string | null;
+        /** @enum {string|null} */
+        closedReason: 'inactivity' | 'request' | 'agent' | null;
+        /** Format: date-time */
+        closesAt: string | null;
         /** Format: date-time */
         createdAt: string;
         handoffReason: string | null;
@@ -1157,6 +1246,11 @@ export type components = {
       /** Format: uuid */
       id: string;
       /**
+       * @default PT24H
+       * @example PT24H
+       */
+      inactivityCloseAfter: string;
+      /**
        * @default {
        *       "optOut": null,
        *       "optIn": null,
@@ -1233,6 +1327,11 @@ export type components = {
       whatsappEnabled: boolean;
       whatsappSandbox: boolean;
       /**
+       * @default null
+       * @example bright-tiger
+       */
+      whatsappSandboxJoinCode: string | null;
+      /**
        * @default ai
        * @example ai_with_handoff
        * @enum {string}
@@ -1270,6 +1369,11 @@ export type components = {
         holdingMessage: string | null;
         /** Format: uuid */
         id: string;
+        /**
+         * @default PT24H
+         * @example PT24H
+         */
+        inactivityCloseAfter: string;
         /**
          * @default {
          *       "optOut": null,
@@ -1347,6 +1451,11 @@ export type components = {
         whatsappEnabled: boolean;
         whatsappSandbox: boolean;
         /**
+         * @default null
+         * @example bright-tiger
+         */
+        whatsappSandboxJoinCode: string | null;
+        /**
          * @default ai
          * @example ai_with_handoff
          * @enum {string}
@@ -1406,7 +1515,9 @@ export type components = {
       id: string;
       memberFilter: string;
       name: string;
+      paused: boolean;
       progress: {
+        error: string | null;
         failed: number;
         /** Format: date-time */
         finishedAt: string | null;
@@ -1418,11 +1529,79 @@ export type components = {
         /** Format: date-time */
         startedAt: string | null;
         /** @enum {string} */
-        state: 'idle' | 'running' | 'done';
+        state: 'idle' | 'running' | 'done' | 'cancelled';
       };
       schedule: string | null;
       /** Format: uuid */
       workspaceId: string;
+    };
+    RoutinePage: {
+      items: {
+        action:
+          | {
+              contentSid?: string;
+              contentVariables?: {
+                [key: string]: string;
+              };
+              initialMessage?: string;
+              /** Format: uuid */
+              phoneNumberId: string;
+              template?: string;
+              /** @enum {string} */
+              type: 'send_whatsapp';
+              /** Format: uuid */
+              workflowId?: string;
+            }
+          | {
+              /** Format: uuid */
+              phoneNumberId: string;
+              template: string;
+              /** @enum {string} */
+              type: 'send_sms';
+            };
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: uuid */
+        id: string;
+        memberFilter: string;
+        name: string;
+        paused: boolean;
+        progress: {
+          error: string | null;
+          failed: number;
+          /** Format: date-time */
+          finishedAt: string | null;
+          matched: number;
+          /** Format: uuid */
+          runId: string | null;
+          sent: number;
+          skipped: number;
+          /** Format: date-time */
+          startedAt: string | null;
+          /** @enum {string} */
+          state: 'idle' | 'running' | 'done' | 'cancelled';
+        };
+        schedule: string | null;
+        /** Format: uuid */
+        workspaceId: string;
+      }[];
+      nextCursor: string | null;
+    };
+    RoutineRunResultPage: {
+      items: {
+        /** Format: uuid */
+        chatId: string | null;
+        /** Format: uuid */
+        memberId: string;
+        reason: string | null;
+        /** Format: uuid */
+        sendId: string | null;
+        /** @enum {string} */
+        status: 'pending' | 'sent' | 'skipped' | 'failed';
+        /** Format: date-time */
+        updatedAt: string;
+      }[];
+      nextCursor: string | null;
     };
     SendRecord: {
       body: string | null;
@@ -1674,6 +1853,12 @@ export type components = {
     Workspace: {
       /** Format: date-time */
       createdAt: string;
+      /**
+       * @description Sends accepted per UTC day at most (operator); null: no quota.
+       * @default null
+       * @example 5000
+       */
+      dailySendQuota: number | null;
       features: 'whatsapp'[];
       /** Format: uuid */
       id: string;
@@ -1683,6 +1868,12 @@ export type components = {
       items: {
         /** Format: date-time */
         createdAt: string;
+        /**
+         * @description Sends accepted per UTC day at most (operator); null: no quota.
+         * @default null
+         * @example 5000
+         */
+        dailySendQuota: number | null;
         features: 'whatsapp'[];
         /** Format: uuid */
         id: string;
@@ -1781,6 +1972,94 @@ export interface operations {
     };
   };
   Chats_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Chat'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Chats_close: {
     parameters: {
       query?: never;
       header?: {
@@ -2608,6 +2887,219 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  EventRules_delete: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  EventRules_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          action?:
+            | {
+                contentSid?: string;
+                contentVariables?: {
+                  [key: string]: string;
+                };
+                initialMessage?: string;
+                /** Format: uuid */
+                phoneNumberId: string;
+                template?: string;
+                /** @enum {string} */
+                type: 'send_whatsapp';
+                /** Format: uuid */
+                workflowId?: string;
+              }
+            | {
+                /** Format: uuid */
+                phoneNumberId: string;
+                template: string;
+                /** @enum {string} */
+                type: 'send_sms';
+              };
+          condition?: string | null;
+          enabled?: boolean;
+          event?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventRule'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3718,6 +4210,8 @@ export interface operations {
           handoffTimeoutSeconds?: number | null;
           /** @example Thanks for waiting: a person will answer shortly. */
           holdingMessage?: string | null;
+          /** @example PT24H */
+          inactivityCloseAfter?: string;
           /**
            * @example {
            *       "help": "Sunrise Dental: call us on +15551234567. Reply STOP to stop."
@@ -3751,6 +4245,8 @@ export interface operations {
           smsEnabled?: boolean;
           whatsappEnabled?: boolean;
           whatsappSandbox?: boolean;
+          /** @example bright-tiger */
+          whatsappSandboxJoinCode?: string | null;
           /**
            * @example ai_with_handoff
            * @enum {string}
@@ -4050,6 +4546,8 @@ export interface operations {
           handoffTimeoutSeconds?: number | null;
           /** @example Thanks for waiting: a person will answer shortly. */
           holdingMessage?: string | null;
+          /** @example PT24H */
+          inactivityCloseAfter?: string;
           /**
            * @example {
            *       "help": "Sunrise Dental: call us on +15551234567. Reply STOP to stop."
@@ -4082,6 +4580,8 @@ export interface operations {
           smsEnabled?: boolean;
           whatsappEnabled?: boolean;
           whatsappSandbox?: boolean;
+          /** @example bright-tiger */
+          whatsappSandboxJoinCode?: string | null;
           /**
            * @example ai_with_handoff
            * @enum {string}
@@ -4138,6 +4638,86 @@ export interface operations {
       };
       /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Routines_list: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoutinePage'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4387,6 +4967,317 @@ export interface operations {
       };
     };
   };
+  Routines_delete: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Routines_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          action?:
+            | {
+                contentSid?: string;
+                contentVariables?: {
+                  [key: string]: string;
+                };
+                initialMessage?: string;
+                /** Format: uuid */
+                phoneNumberId: string;
+                template?: string;
+                /** @enum {string} */
+                type: 'send_whatsapp';
+                /** Format: uuid */
+                workflowId?: string;
+              }
+            | {
+                /** Format: uuid */
+                phoneNumberId: string;
+                template: string;
+                /** @enum {string} */
+                type: 'send_sms';
+              };
+          memberFilter?: string;
+          name?: string;
+          paused?: boolean;
+          schedule?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Routine'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Routines_cancel: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Routine'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with an existing resource. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   Routines_run: {
     parameters: {
       query?: never;
@@ -4448,6 +5339,99 @@ export interface operations {
       };
       /** @description Conflicts with an existing resource. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Routines_results: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+        status?: 'pending' | 'sent' | 'skipped' | 'failed';
+      };
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+        runId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoutineRunResultPage'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -4976,6 +5960,26 @@ export interface operations {
           'text/event-stream': {
             /** Format: date-time */
             at: string;
+            /**
+             * @example {
+             *       "id": "0b6f1c2a-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
+             *       "workspaceId": "6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
+             *       "phoneNumberId": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+             *       "memberId": "1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a",
+             *       "channel": "whatsapp",
+             *       "status": "closed",
+             *       "lastMessageAt": "2026-03-02T09:15:00.000Z",
+             *       "createdAt": "2026-03-02T09:14:00.000Z",
+             *       "heldBy": null,
+             *       "waitingSince": null,
+             *       "handoffReason": null,
+             *       "assignedTo": null,
+             *       "unreadCount": 0,
+             *       "closesAt": null,
+             *       "closedAt": "2026-03-03T09:15:00.000Z",
+             *       "closedReason": "inactivity"
+             *     }
+             */
             chat: {
               assignedTo: {
                 actor: string;
@@ -4983,6 +5987,12 @@ export interface operations {
               } | null;
               /** @enum {string} */
               channel: 'sms' | 'whatsapp';
+              /** Format: date-time */
+              closedAt: string | null;
+              /** @enum {string|null} */
+              closedReason: 'inactivity' | 'request' | 'agent' | null;
+              /** Format: date-time */
+              closesAt: string | null;
               /** Format: date-time */
               createdAt: string;
               handoffReason: string | null;
@@ -6918,6 +7928,101 @@ export interface operations {
       };
     };
   };
+  Workspaces_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Sends accepted per UTC day at most (operator); null: no quota.
+           * @example 5000
+           */
+          dailySendQuota?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Workspace'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A workspace key, or a session that is not an admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   Workspaces_enable: {
     parameters: {
       query?: never;
@@ -7114,6 +8219,10 @@ export interface operations {
           } | null;
           /** Format: uuid */
           defaultWorkflowId?: string | null;
+          /** @example 300 */
+          handoffTimeoutSeconds?: number | null;
+          /** @example Thanks for waiting: a person will answer shortly. */
+          holdingMessage?: string | null;
           /** @example PT24H */
           inactivityCloseAfter?: string;
           /**
@@ -7152,6 +8261,11 @@ export interface operations {
           whatsappSandbox?: boolean;
           /** @example bright-tiger */
           whatsappSandboxJoinCode?: string | null;
+          /**
+           * @example ai_with_handoff
+           * @enum {string}
+           */
+          workMode?: 'ai' | 'human' | 'ai_with_handoff';
         };
       };
     };
