@@ -168,6 +168,8 @@ export const Routine = z.object({
   schedule: z.string().nullable(),
   /** A paused routine does nothing: no scheduled run, no run now. */
   paused: z.boolean(),
+  /** CEL giving a key per member (e.g. member.id + ":" + member.attributes.appointment_at): one send per key, ever. */
+  oncePer: z.string().nullable(),
   progress: z.object({
     state: z.enum(['idle', 'running', 'done', 'cancelled']),
     runId: Id.nullable(),
@@ -191,6 +193,8 @@ export const CreateRoutine = defineRequest({
     memberFilter: z.string().min(1).max(2000),
     action: SendAction,
     schedule: z.string().max(100).optional(),
+    /** CEL over member and now giving a key: a member is acted on once per key, however often the routine runs. */
+    oncePer: z.string().min(1).max(500).optional(),
   }),
   response: Routine,
 });
@@ -230,6 +234,8 @@ export const UpdateRoutine = defineRequest({
         /** null removes the schedule (run on demand only). */
         schedule: z.string().max(100).nullable(),
         paused: z.boolean(),
+        /** null removes it. */
+        oncePer: z.string().min(1).max(500).nullable(),
       })
       .partial(),
   }),

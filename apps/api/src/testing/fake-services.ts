@@ -362,6 +362,7 @@ export class FakeServices {
         action: req.action,
         schedule: req.schedule ?? null,
         paused: false,
+        oncePer: req.oncePer ?? null,
         progress: {
           state: 'idle' as const,
           runId: null,

@@ -1515,6 +1515,7 @@ export type components = {
       id: string;
       memberFilter: string;
       name: string;
+      oncePer: string | null;
       paused: boolean;
       progress: {
         error: string | null;
@@ -1565,6 +1566,7 @@ export type components = {
         id: string;
         memberFilter: string;
         name: string;
+        oncePer: string | null;
         paused: boolean;
         progress: {
           error: string | null;
@@ -4791,6 +4793,7 @@ export interface operations {
               };
           memberFilter: string;
           name: string;
+          oncePer?: string;
           schedule?: string;
         };
       };
@@ -5092,6 +5095,7 @@ export interface operations {
               };
           memberFilter?: string;
           name?: string;
+          oncePer?: string | null;
           paused?: boolean;
           schedule?: string | null;
         };

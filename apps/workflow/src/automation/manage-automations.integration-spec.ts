@@ -259,4 +259,60 @@ describe('managing routines', () => {
       code: 'not_found',
     });
   });
+
+  it('with oncePer, acts on a member once per key however often it runs; a new key is acted on again', async () => {
+    const ws = h.fakes.workspace(['whatsapp']);
+    const number = h.fakes.number(ws.id);
+    const soon = new Date(Date.now() + 3 * 3600_000).toISOString();
+    const member = h.fakes.member(ws.id, {
+      firstName: 'Ada',
+      lastName: 'Patient',
+      notifyWhatsapp: true,
+      attributes: { appointment_at: soon },
+    });
+    const routine = await h.nats.request(CreateRoutine, {
+      workspaceId: ws.id,
+      name: 'Appointment reminder',
+      memberFilter: 'member.last_name == "Patient"',
+      oncePer: 'member.id + ":" + member.attributes.appointment_at',
+      action: {
+        type: 'send_whatsapp',
+        phoneNumberId: number.id,
+        template: 'See you at {{member.attributes.appointment_at}}',
+      },
+    });
+    expect(routine.oncePer).toBe('member.id + ":" + member.attributes.appointment_at');
+    await expect(
+      h.nats.request(UpdateRoutine, {
+        workspaceId: ws.id,
+        routineId: routine.id,
+        patch: { oncePer: 'member.(' },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+
+    const runOnce = async () => {
+      await h.nats.request(RunRoutine, { workspaceId: ws.id, routineId: routine.id });
+      return waitFor(async () => {
+        const r = await h.nats.request(GetRoutine, { workspaceId: ws.id, routineId: routine.id });
+        return r.progress.state === 'done' ? r.progress : null;
+      });
+    };
+    expect(await runOnce()).toMatchObject({ matched: 1, sent: 1, skipped: 0 });
+    const second = await runOnce();
+    expect(second).toMatchObject({ matched: 1, sent: 0, skipped: 1 });
+    const [result] = (
+      await h.nats.request(ListRoutineRunResults, {
+        workspaceId: ws.id,
+        routineId: routine.id,
+        runId: second.runId!,
+      })
+    ).items;
+    expect(result.reason).toMatch(/^Already done once for this member and key/);
+    const sent = h.fakes.sendsIn(ws.id).filter((s) => s.result.status === 'pending');
+    expect(sent.map((s) => s.request.body)).toEqual([`See you at ${soon}`]);
+
+    // Rescheduled: a new appointment is a new key.
+    member.attributes = { appointment_at: new Date(Date.now() + 5 * 3600_000).toISOString() };
+    expect(await runOnce()).toMatchObject({ sent: 1 });
+  });
 });

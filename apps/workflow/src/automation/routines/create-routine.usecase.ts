@@ -13,6 +13,7 @@ export interface CreateRoutineInput {
   memberFilter: string;
   action: SendAction;
   schedule?: string;
+  oncePer?: string;
 }
 
 /** Saves a routine once its filter, action and schedule are known to be usable. */
@@ -30,6 +31,8 @@ export class CreateRoutineUseCase {
     validateAction(input.action);
     const schedule = input.schedule?.trim() ? input.schedule.trim() : null;
     if (schedule) checkSchedule(schedule);
+    const oncePer = input.oncePer?.trim() ? input.oncePer.trim() : null;
+    if (oncePer) compileCel(oncePer, 'oncePer');
     await this.actions.assertSenderExists(input.workspaceId, input.action.phoneNumberId);
     // Preferences owns the member fields: it type-checks the filter (a misspelt field is refused now, not at run time).
     await this.messaging.request(ListMembers, {
@@ -43,6 +46,7 @@ export class CreateRoutineUseCase {
       memberFilter,
       action: input.action,
       schedule,
+      oncePer,
     });
   }
 }

@@ -84,6 +84,11 @@ export class UpdateRoutineUseCase {
       changes.schedule = schedule;
       if (schedule !== current.schedule) changes.scheduledFrom = new Date();
     }
+    if (patch.oncePer !== undefined) {
+      const oncePer = patch.oncePer?.trim() ? patch.oncePer.trim() : null;
+      if (oncePer) compileCel(oncePer, 'oncePer');
+      changes.oncePer = oncePer;
+    }
     if (patch.paused !== undefined) {
       changes.paused = patch.paused;
       if (current.paused && !patch.paused) changes.scheduledFrom = new Date();

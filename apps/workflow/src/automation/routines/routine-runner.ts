@@ -1,8 +1,11 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { AppError, ListMembers, type Member } from '@app/contracts';
+import { AppError, GetMember, ListMembers, type Member } from '@app/contracts';
+import { firstLine } from '@app/cel';
 import { backoffMs, isTransientError, MessagingClient, sleep } from '@app/messaging';
 import { SEND_REASONS } from '@app/rules';
-import { failed, type ActionOutcome } from '../actions/action-outcome';
+import { failed, skipped, type ActionOutcome } from '../actions/action-outcome';
+import { compileCel } from '../actions/cel';
+import { memberView } from '../actions/member-view';
 import type { Sender } from '../actions/sender-checks';
 import { SendActionRunner } from '../actions/send-action.runner';
 import { Sql } from '@app/persistence';
@@ -179,6 +182,43 @@ export class RoutineRunner implements OnModuleDestroy {
     sender: Sender | null,
   ): Promise<ActionOutcome> {
     if (!sender) return failed(SEND_REASONS.numberNotFound);
+    let onceKey: string | null = null;
+    let target = member;
+    if (routine.oncePer) {
+      const known =
+        member ??
+        (await this.withRetries(() =>
+          this.messaging.request(
+            GetMember,
+            { workspaceId: run.workspaceId, memberId },
+            { timeoutMs: 10_000 },
+          ),
+        ).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'not_found') return null;
+          throw error;
+        }));
+      if (!known) return failed(SEND_REASONS.memberNotFound);
+      const key = onceKeyOf(routine.oncePer, known);
+      if ('error' in key) return failed(key.error);
+      onceKey = key.key;
+      if (!(await this.routines.claimOnce(routine, onceKey, memberId, run.id)))
+        return skipped(`Already done once for this member and key (oncePer: ${onceKey.slice(0, 200)}).`);
+      target = known;
+    }
+    const outcome = await this.act(run, routine, memberId, target, sender);
+    // Only a send keeps its key: a skip or a failure may be tried again by a later run.
+    if (onceKey !== null && outcome.status !== 'sent')
+      await this.routines.releaseOnce(routine.id, onceKey, run.id);
+    return outcome;
+  }
+
+  private async act(
+    run: RoutineRun,
+    routine: RoutineRecord,
+    memberId: string,
+    member: Member | undefined,
+    sender: Sender,
+  ): Promise<ActionOutcome> {
     try {
       return await this.withRetries(() =>
         this.actions.run({
@@ -212,4 +252,17 @@ export class RoutineRunner implements OnModuleDestroy {
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** The oncePer key of a member: the CEL expression's value as text, or why it has none. */
+function onceKeyOf(expression: string, member: Member): { key: string } | { error: string } {
+  let value: unknown;
+  try {
+    value = compileCel(expression, 'oncePer').evaluate({ member: memberView(member), now: new Date() });
+  } catch (error) {
+    return { error: `oncePer could not be evaluated for this member: ${firstLine(error)}` };
+  }
+  if (value === null || value === undefined || value === '')
+    return { error: 'oncePer gave no key for this member.' };
+  return { key: typeof value === 'string' ? value : JSON.stringify(value) };
 }

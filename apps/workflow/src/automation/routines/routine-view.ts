@@ -13,6 +13,7 @@ export function routineView(routine: RoutineRecord, run: RoutineRun | null): z.i
     action: routine.action,
     schedule: routine.schedule,
     paused: routine.paused,
+    oncePer: routine.oncePer,
     progress: {
       state: run ? run.state : 'idle',
       runId: run?.id ?? null,

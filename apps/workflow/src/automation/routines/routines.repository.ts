@@ -12,11 +12,15 @@ export interface RoutineRecord {
   schedule: string | null;
   paused: boolean;
   scheduledFrom: Date | null;
+  oncePer: string | null;
   createdAt: Date;
 }
 
 export type RoutinePatch = Partial<
-  Pick<RoutineRecord, 'name' | 'memberFilter' | 'action' | 'schedule' | 'paused' | 'scheduledFrom'>
+  Pick<
+    RoutineRecord,
+    'name' | 'memberFilter' | 'action' | 'schedule' | 'paused' | 'scheduledFrom' | 'oncePer'
+  >
 >;
 
 interface RoutineRow {
@@ -28,6 +32,7 @@ interface RoutineRow {
   schedule: string | null;
   paused: boolean;
   scheduled_from: Date | null;
+  once_per: string | null;
   created_at: Date;
 }
 
@@ -40,6 +45,7 @@ const toRoutine = (row: RoutineRow): RoutineRecord => ({
   schedule: row.schedule,
   paused: row.paused,
   scheduledFrom: row.scheduled_from,
+  oncePer: row.once_per,
   createdAt: row.created_at,
 });
 
@@ -50,6 +56,7 @@ const COLUMNS: Record<keyof RoutinePatch, string> = {
   schedule: 'schedule',
   paused: 'paused',
   scheduledFrom: 'scheduled_from',
+  oncePer: 'once_per',
 };
 
 /** Routines: a member filter and an action, run now or on a schedule. */
@@ -61,7 +68,7 @@ export class RoutinesRepository {
     input: Omit<RoutineRecord, 'id' | 'createdAt' | 'paused' | 'scheduledFrom'>,
   ): Promise<RoutineRecord> {
     const [row] = await this.sql.query<RoutineRow>(
-      `INSERT INTO routines (id, workspace_id, name, member_filter, action, schedule) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      `INSERT INTO routines (id, workspace_id, name, member_filter, action, schedule, once_per) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
       [
         randomUUID(),
         input.workspaceId,
@@ -69,6 +76,7 @@ export class RoutinesRepository {
         input.memberFilter,
         JSON.stringify(input.action),
         input.schedule,
+        input.oncePer,
       ],
     );
     return toRoutine(row);
@@ -107,12 +115,44 @@ export class RoutinesRepository {
     return row ? toRoutine(row) : null;
   }
 
+  /**
+   * Claims a oncePer key for this run: true when the key is free or already this run's (a resumed
+   * run), false when another run acted on it.
+   */
+  async claimOnce(
+    routine: Pick<RoutineRecord, 'id' | 'workspaceId'>,
+    key: string,
+    memberId: string,
+    runId: string,
+  ): Promise<boolean> {
+    const rows = await this.sql.query<{ run_id: string }>(
+      `WITH claimed AS (
+         INSERT INTO routine_once_keys (routine_id, key, workspace_id, member_id, run_id) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (routine_id, key) DO NOTHING RETURNING run_id
+       )
+       SELECT run_id FROM claimed UNION ALL
+       SELECT run_id FROM routine_once_keys WHERE routine_id = $1 AND key = $2 AND NOT EXISTS (SELECT 1 FROM claimed)`,
+      [routine.id, key, routine.workspaceId, memberId, runId],
+    );
+    return rows[0]?.run_id === runId;
+  }
+
+  /** Gives a key back when this run did not send (skipped or failed): a later run may try again. */
+  async releaseOnce(routineId: string, key: string, runId: string): Promise<void> {
+    await this.sql.query(`DELETE FROM routine_once_keys WHERE routine_id = $1 AND key = $2 AND run_id = $3`, [
+      routineId,
+      key,
+      runId,
+    ]);
+  }
+
   /** Deletes a routine with its runs and their per-member results, in one statement. */
   async delete(workspaceId: string, routineId: string): Promise<boolean> {
     const rows = await this.sql.query<{ id: string }>(
       `WITH runs AS (SELECT id FROM routine_runs WHERE workspace_id = $1 AND routine_id = $2),
             items AS (DELETE FROM routine_run_items WHERE run_id IN (SELECT id FROM runs)),
-            gone AS (DELETE FROM routine_runs WHERE id IN (SELECT id FROM runs))
+            gone AS (DELETE FROM routine_runs WHERE id IN (SELECT id FROM runs)),
+            keys AS (DELETE FROM routine_once_keys WHERE workspace_id = $1 AND routine_id = $2)
        DELETE FROM routines WHERE workspace_id = $1 AND id = $2 RETURNING id`,
       [workspaceId, routineId],
     );
