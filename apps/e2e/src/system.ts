@@ -41,8 +41,17 @@ export class System {
   /** The emulator's control API: what phones send and what was sent to them. */
   readonly twilio: EmulatorClient;
 
-  static async start(options: { llmBaseUrl?: string; env?: Record<string, string> } = {}): Promise<System> {
-    const namespace = uniqueNamespace();
+  static async start(
+    options: {
+      llmBaseUrl?: string;
+      env?: Record<string, string>;
+      namespace?: string;
+      /** Settings of one service only (e.g. its own NATS user). */
+      envOf?: (service: string) => Record<string, string>;
+    } = {},
+  ): Promise<System> {
+    const namespace = options.namespace ?? uniqueNamespace();
+    const own = (service: string) => options.envOf?.(service) ?? {};
     const emulator = await startTwilioEmulator({
       port: 0,
       accountSid: ACCOUNT_SID,
@@ -56,7 +65,7 @@ export class System {
     };
     // The edge first, on a port of its own choosing (no reserve-then-bind race); it checks
     // signatures against the URL it is called on, which is the one the emulator signs.
-    const ingress = await startIngress(serviceEnv(namespace, 'ingress', base));
+    const ingress = await startIngress(serviceEnv(namespace, 'ingress', { ...base, ...own('ingress') }));
     const ingressUrl = ingress.url;
     const shared = {
       TWILIO_ACCOUNT_SID: ACCOUNT_SID,
@@ -75,7 +84,7 @@ export class System {
       ...options.env,
     };
     const env = (name: string, extra: Record<string, string> = {}) =>
-      serviceEnv(namespace, name, { ...shared, ...extra });
+      serviceEnv(namespace, name, { ...shared, ...own(name), ...extra });
     const services: Record<string, RunningService> = {};
     // Consumers first, edge last, as a deployment would roll out.
     const [routing, preferences, chats, workflow, outbound] = await Promise.all([

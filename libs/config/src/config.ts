@@ -66,6 +66,16 @@ export const baseConfigShape = {
     .regex(/^[a-z0-9_-]*$/i, 'must contain only letters, digits, - and _')
     .default(''),
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  /** The service's own NATS user (`npm run nats:config` gives each service one); unset: no credentials. */
+  NATS_USER: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, - and _')
+    .optional(),
+  NATS_PASSWORD: secret(z.string().min(1).optional()),
+  /** TLS to NATS: a CA bundle to trust (and a client certificate and key when the server asks for one). */
+  NATS_TLS_CA: z.string().optional(),
+  NATS_TLS_CERT: z.string().optional(),
+  NATS_TLS_KEY: z.string().optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   TRUSTED_PROXIES: trustedProxiesShape,

@@ -3,8 +3,9 @@ import type { ServiceName } from './parties';
 /**
  * JetStream streams. Each event subject starts with its stream's name in lower case; request
  * subjects live under `rpc.` and are never stored. The owner creates the stream and applies its
- * settings at start; other services only use it (with NATS permissions, only the owner may).
- * `shared`: every service that dead-letters writes to it, so each may create it.
+ * settings at start; a service that uses it may create it when missing (same settings) but never
+ * changes them (with `npm run nats:config`'s permissions it may not).
+ * `shared`: every service that dead-letters writes to it, so each may create and update it.
  */
 export const STREAMS = {
   INBOUND: {

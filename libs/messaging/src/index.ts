@@ -11,3 +11,4 @@ export * from './nats-connection';
 export * from './retry';
 export * from './streams';
 export * from './tracing';
+export * from './permissions';

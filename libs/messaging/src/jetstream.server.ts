@@ -22,7 +22,7 @@ import { KeyedExecutor } from './keyed-executor';
 import type { ConsumerOptions } from './messaging.options';
 import { NatsConnectionService } from './nats-connection';
 import { backoffMs, isTransientError, NonRetryableError, sleep } from './retry';
-import { ensureConsumer, ensureStreams } from './streams';
+import { ensureConsumer, ensureStreams, ownedStreams } from './streams';
 import { extractTraceContext, withConsumerSpan } from './tracing';
 import { context as otelContext, trace } from '@opentelemetry/api';
 
@@ -92,6 +92,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       await this.connection.connect();
+      // The streams this service owns exist before anyone needs them (others wait for them).
+      const { manager, namespace, options } = this.connection;
+      await ensureStreams(manager, namespace, ownedStreams(options.service), options);
       for (const [pattern, handler] of this.getHandlers()) {
         const contract = handler.extras?.[CONTRACT] as EventContract | RequestContract | undefined;
         if (!contract) throw new Error(`Handler for ${pattern} must use @OnEvent or @OnRequest`);

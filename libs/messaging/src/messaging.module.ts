@@ -24,6 +24,12 @@ export class MessagingModule {
       streamReplicas: config.NATS_STREAM_REPLICAS,
       inboundRetentionHours: config.INBOUND_RETENTION_HOURS,
       deadLetterRetentionDays: config.DEAD_LETTER_RETENTION_DAYS,
+      user: config.NATS_USER,
+      password: config.NATS_PASSWORD,
+      tls:
+        config.NATS_TLS_CA || config.NATS_TLS_CERT
+          ? { caFile: config.NATS_TLS_CA, certFile: config.NATS_TLS_CERT, keyFile: config.NATS_TLS_KEY }
+          : undefined,
     });
   }
 }

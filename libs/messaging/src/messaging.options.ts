@@ -8,6 +8,11 @@ export interface MessagingOptions {
   inboundRetentionHours?: number;
   /** How long the DLQ stream keeps dead letters (payloads with phones, bodies): default 7 days. */
   deadLetterRetentionDays?: number;
+  /** The service's NATS user and password; none: connect without credentials (a dev NATS). */
+  user?: string;
+  password?: string;
+  /** TLS files (PEM): the CA to trust, and a client certificate and key. */
+  tls?: { caFile?: string; certFile?: string; keyFile?: string };
 }
 
 /** The NATS fields every service's config has (@app/config's baseConfigShape). */
@@ -17,6 +22,11 @@ export interface MessagingConfig {
   NATS_STREAM_REPLICAS: number;
   INBOUND_RETENTION_HOURS?: number;
   DEAD_LETTER_RETENTION_DAYS?: number;
+  NATS_USER?: string;
+  NATS_PASSWORD?: string;
+  NATS_TLS_CA?: string;
+  NATS_TLS_CERT?: string;
+  NATS_TLS_KEY?: string;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

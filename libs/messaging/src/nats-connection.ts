@@ -3,6 +3,19 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { Namespace } from './namespace';
+import { inboxPrefix } from './permissions';
+
+/**
+ * Credentials, TLS and the private inbox of a service's connection: with `npm run nats:config`'s
+ * permissions a service may only hear replies on `_INBOX_<service>.>`.
+ */
+export function natsAuthOptions(options: Pick<MessagingOptions, 'service' | 'user' | 'password' | 'tls'>) {
+  return {
+    inboxPrefix: inboxPrefix(options.service),
+    ...(options.user ? { user: options.user, pass: options.password } : {}),
+    ...(options.tls ? { tls: options.tls } : {}),
+  };
+}
 
 /** One NATS connection per service process, reconnecting forever; drained last on shutdown. */
 @Injectable()
@@ -30,6 +43,7 @@ export class NatsConnectionService implements OnApplicationShutdown {
         reconnectTimeWait: 500,
         waitOnFirstConnect: true,
         timeout: 5_000,
+        ...natsAuthOptions(this.options),
       });
       void this.watch(nc);
       this.connection = nc;

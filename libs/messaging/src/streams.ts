@@ -38,40 +38,75 @@ function isNotFound(error: unknown): boolean {
     : /not found/i.test(String(error));
 }
 
+function streamConfig(
+  ns: Namespace,
+  name: StreamName,
+  settings: StreamSettings,
+): Partial<StreamConfig> & { name: string } {
+  return {
+    name: ns.stream(name),
+    subjects: ns.streamSubjects(name),
+    description: STREAMS[name].description,
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.Old,
+    num_replicas: settings.streamReplicas,
+    // JetStream drops a second publish with the same Nats-Msg-Id inside this window.
+    duplicate_window: nanos(2 * 60 * 1000),
+    max_age: nanos(streamMaxAgeMs(name, settings)),
+  };
+}
+
 /**
  * Creates each stream if missing, or updates it to the declared settings. Safe to run from every
  * replica at once: a concurrent "already in use" is settled by updating.
+ *
+ * With `settings.service`, only the stream's owner (or anyone, for the shared DLQ) updates it to the declared
+ * settings; another service that publishes or consumes on it creates it when it is missing (with
+ * the same declared settings, so start order does not matter) but never changes it. Under
+ * `npm run nats:config`'s permissions that is all it may do.
  */
 export async function ensureStreams(
   jsm: JetStreamManager,
   ns: Namespace,
   names: StreamName[],
-  settings: StreamSettings,
+  settings: StreamSettings & { service?: string },
 ): Promise<void> {
   for (const name of new Set(names)) {
-    const config: Partial<StreamConfig> & { name: string } = {
-      name: ns.stream(name),
-      subjects: ns.streamSubjects(name),
-      description: STREAMS[name].description,
-      storage: StorageType.File,
-      retention: RetentionPolicy.Limits,
-      discard: DiscardPolicy.Old,
-      num_replicas: settings.streamReplicas,
-      // JetStream drops a second publish with the same Nats-Msg-Id inside this window.
-      duplicate_window: nanos(2 * 60 * 1000),
-      max_age: nanos(streamMaxAgeMs(name, settings)),
-    };
+    const owner: string = STREAMS[name].owner;
+    const config = streamConfig(ns, name, settings);
+    if (settings.service === undefined || owner === settings.service || owner === 'shared') {
+      await createOrUpdate(jsm, config);
+      continue;
+    }
     try {
       await jsm.streams.info(config.name);
-      await jsm.streams.update(config.name, config);
     } catch (error) {
       if (!isNotFound(error)) throw error;
       try {
         await jsm.streams.add(config);
       } catch (addError) {
         if (!/already in use/i.test(String(addError))) throw addError;
-        await jsm.streams.update(config.name, config);
       }
+    }
+  }
+}
+
+/** The streams a service creates and keeps to their declared settings at start. */
+export const ownedStreams = (service: string): StreamName[] =>
+  (Object.keys(STREAMS) as StreamName[]).filter((name) => STREAMS[name].owner === service);
+
+async function createOrUpdate(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }) {
+  try {
+    await jsm.streams.info(config.name);
+    await jsm.streams.update(config.name, config);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    try {
+      await jsm.streams.add(config);
+    } catch (addError) {
+      if (!/already in use/i.test(String(addError))) throw addError;
+      await jsm.streams.update(config.name, config);
     }
   }
 }

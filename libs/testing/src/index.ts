@@ -5,3 +5,4 @@ export * from './scripted-llm';
 export * from './fixtures';
 export * from './emulator-client';
 export * from './sse';
+export * from './nats-server-process';
