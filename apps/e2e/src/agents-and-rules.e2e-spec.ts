@@ -48,7 +48,9 @@ describe('AI agents, abilities, event rules, end to end', () => {
     const sent = await system.waitForSent(phone, 2, 'whatsapp');
     expect(sent.map((m) => m.body)).toEqual(['We open at 9.', 'Yes, Tuesday works.']);
     const second = llm.requestsWith('MARKER-HISTORY')[1];
-    const turns = second.messages.filter((m) => m.role !== 'system').map((m) => `${m.role}:${m.content}`);
+    const turns = second.messages
+      .filter((m) => m.role !== 'system')
+      .map((m) => `${m.role}:${typeof m.content === 'string' ? m.content : JSON.stringify(m.content)}`);
     expect(turns).toEqual(['user:When do you open?', 'assistant:We open at 9.', 'user:Can I come Tuesday?']);
     // The workspace has WhatsApp, but this agent was not given the ability.
     expect((second.tools ?? []).map((t) => t.function.name)).not.toContain('send_whatsapp_message');

@@ -3,6 +3,7 @@ import { EMULATOR_CONFIG, type EmulatorConfig } from './config';
 import { ControlModule } from './control/control.module';
 import { HealthController } from './health/health.controller';
 import { InboundModule } from './inbound/inbound.module';
+import { MediaModule } from './media/media.module';
 import { MessagesModule } from './messages/messages.module';
 import { NumbersModule } from './numbers/numbers.module';
 
@@ -30,6 +31,7 @@ export class TwilioEmulatorModule {
         NumbersModule,
         InboundModule,
         ControlModule,
+        MediaModule,
       ],
       controllers: [HealthController],
     };

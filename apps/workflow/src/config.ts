@@ -32,6 +32,8 @@ export const workflowConfigShape = {
   AGENT_MAX_STEPS: z.coerce.number().int().min(1).max(50).default(6),
   /** The whole agent step's deadline, tool calls included. */
   AGENT_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** Where chats keeps the files members send (the same directory as chats' MEDIA_DIR). */
+  MEDIA_DIR: z.string().min(1).default('.data/media'),
 };
 export type WorkflowConfig = Config<typeof workflowConfigShape>;
 

@@ -28,5 +28,6 @@ function agentOptions(config: WorkflowConfig): AgentOptions {
     timeoutMs: config.LLM_TIMEOUT_MS,
     maxSteps: config.AGENT_MAX_STEPS,
     totalTimeoutMs: config.AGENT_TIMEOUT_MS,
+    mediaDir: config.MEDIA_DIR,
   };
 }

@@ -15,7 +15,17 @@ export const FEATURES = ['whatsapp'] as const;
 export const Feature = z.enum(FEATURES);
 export type Feature = z.infer<typeof Feature>;
 
-export const Media = z.object({ url: z.string(), contentType: z.string() });
+/**
+ * A file a member sent: Twilio's URL and type; once chats has it, where it is kept (`stored`), why
+ * it was not kept (`refused`), and a voice note's `transcript`.
+ */
+export const Media = z.object({
+  url: z.string(),
+  contentType: z.string(),
+  stored: z.object({ key: z.string(), size: z.number().int().min(0) }).optional(),
+  refused: z.object({ code: z.string(), reason: z.string() }).optional(),
+  transcript: z.string().optional(),
+});
 export type Media = z.infer<typeof Media>;
 
 /** Keywords recognised on an inbound message (the whole message; see @app/rules). */

@@ -11,3 +11,4 @@ export * from './keyword-replies';
 export * from './member-attributes';
 export * from './inactivity';
 export * from './work-mode';
+export * from './media';

@@ -64,4 +64,21 @@ export class EmulatorClient {
     const res = await fetch(`${this.url}/emulator/rate?from=${encodeURIComponent(from)}`);
     return (await res.json()) as { count: number; maxInAnySecond: number };
   }
+
+  /** Hosts a file a phone will send (behind the account's credentials); its URL goes in `media`. */
+  async media(
+    contentType: string,
+    file: Buffer | { sizeBytes: number },
+  ): Promise<{ url: string; contentType: string }> {
+    const body = Buffer.isBuffer(file)
+      ? { contentType, base64: file.toString('base64') }
+      : { contentType, sizeBytes: file.sizeBytes };
+    const res = await fetch(`${this.url}/emulator/media`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`/emulator/media -> ${res.status} ${await res.text()}`);
+    return { url: ((await res.json()) as { url: string }).url, contentType };
+  }
 }

@@ -3,9 +3,22 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 /** A chat-completions request as the scripted server recorded it. */
 export interface RecordedLlmRequest {
   model: string;
-  messages: Array<{ role: string; content?: string | null; tool_calls?: unknown[]; tool_call_id?: string }>;
+  messages: Array<{
+    role: string;
+    /** Text, or parts (text and `image_url`) for a member's message with photos. */
+    content?: string | null | Array<{ type: string; text?: string; image_url?: { url: string } }>;
+    tool_calls?: unknown[];
+    tool_call_id?: string;
+  }>;
   tools?: Array<{ type: string; function: { name: string; description?: string; parameters?: unknown } }>;
   headers: Record<string, string | string[] | undefined>;
+}
+
+/** A voice note as `POST /v1/audio/transcriptions` received it. */
+export interface RecordedTranscription {
+  model: string;
+  contentType: string;
+  bytes: number;
 }
 
 /** One scripted answer, taken in order from the queue. */
@@ -28,6 +41,8 @@ export type ScriptedLlmResponse =
  */
 export class ScriptedLlm {
   readonly requests: RecordedLlmRequest[] = [];
+  readonly transcriptions: RecordedTranscription[] = [];
+  private readonly transcripts: string[] = [];
   private readonly queue: ScriptedLlmResponse[] = [];
   private readonly open = new Set<ServerResponse>();
   private calls = 0;
@@ -50,6 +65,12 @@ export class ScriptedLlm {
   /** Queues answers, used one per request, in order. */
   script(...responses: ScriptedLlmResponse[]): this {
     this.queue.push(...responses);
+    return this;
+  }
+
+  /** Queues transcripts for `POST /v1/audio/transcriptions`, one per request, in order (none left: 500). */
+  scriptTranscripts(...texts: string[]): this {
+    this.transcripts.push(...texts);
     return this;
   }
 
@@ -81,6 +102,10 @@ export class ScriptedLlm {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (req.method === 'POST' && req.url?.endsWith('/audio/transcriptions')) {
+      await this.transcribe(req, Buffer.concat(chunks), res);
+      return;
+    }
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
       res
         .writeHead(404, { 'content-type': 'application/json' })
@@ -111,6 +136,32 @@ export class ScriptedLlm {
         .writeHead(200, { 'content-type': 'application/json' })
         .end(JSON.stringify(this.completion(body.model, next)));
     }
+  }
+
+  /** Whisper's API: a multipart form with `file` and `model`, answered `{ text }`. */
+  private async transcribe(req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
+    const form = await new Request('http://scripted/', {
+      method: 'POST',
+      headers: { 'content-type': String(req.headers['content-type']) },
+      body,
+    }).formData();
+    const file = form.get('file');
+    const text = this.transcripts.shift();
+    if (!(file instanceof Blob) || text === undefined) {
+      res.writeHead(file instanceof Blob ? 500 : 400, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          error: { message: file instanceof Blob ? 'no scripted transcript left' : 'no file' },
+        }),
+      );
+      return;
+    }
+    const model = form.get('model');
+    this.transcriptions.push({
+      model: typeof model === 'string' ? model : '',
+      contentType: file.type,
+      bytes: file.size,
+    });
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text }));
   }
 
   private completion(

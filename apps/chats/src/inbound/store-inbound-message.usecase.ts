@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@app/persistence';
 import type { MessageAccepted } from '@app/contracts';
 import { parseInactivityCloseAfter } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { chatsOpened, messagesStored } from '../chats-metrics';
 import { ChatClosedPublisher } from '../lifecycle/chat-closed.publisher';
+import { MediaIntake } from '../media/media-intake';
 import type { ChatEntity } from '../store/chat.entity';
 import type { ChatMessageEntity } from '../store/chat-message.entity';
 import { ChatsRepository } from '../store/chats.repository';
@@ -32,11 +33,19 @@ export class StoreInboundMessageUseCase {
     private readonly chats: ChatsRepository,
     private readonly messages: MessagesRepository,
     private readonly closes: ChatClosedPublisher,
+    @Inject(MediaIntake) private readonly media: MediaIntake,
   ) {}
 
   async execute(accepted: MessageAccepted): Promise<StoredInbound> {
     const existing = await this.existing(accepted);
     if (existing) return existing;
+    // Files are fetched before the transaction (a redelivery fetches them again into the same keys).
+    const media = await this.media.keep({
+      workspaceId: accepted.workspace.id,
+      twilioSid: accepted.twilioSid,
+      channel: accepted.channel,
+      media: accepted.media,
+    });
     try {
       const result = await this.db.transaction(async (m) => {
         const key = {
@@ -57,7 +66,7 @@ export class StoreInboundMessageUseCase {
           workspaceId: key.workspaceId,
           chatId: chat.id,
           body: accepted.body,
-          media: accepted.media,
+          media,
           twilioSid: accepted.twilioSid,
           receivedAt,
         });

@@ -16,7 +16,14 @@ export class TurnPublisher {
     const { from: _from, to: _to, ...context } = accepted;
     await this.messaging.publish(
       ChatTurnReady,
-      { ...context, chatId: stored.chat.id, messageId: stored.message.id, chatCreated: stored.chatCreated },
+      {
+        ...context,
+        // As stored: where each file is kept, or why it was not, and a voice note's transcript.
+        media: stored.message.media,
+        chatId: stored.chat.id,
+        messageId: stored.message.id,
+        chatCreated: stored.chatCreated,
+      },
       { msgId: `turn:${accepted.twilioSid}` },
     );
   }

@@ -918,6 +918,15 @@ export type components = {
         id: string;
         media: {
           contentType: string;
+          refused?: {
+            code: string;
+            reason: string;
+          };
+          stored?: {
+            key: string;
+            size: number;
+          };
+          transcript?: string;
           url: string;
         }[];
         sendId: string | null;
@@ -6037,6 +6046,15 @@ export interface operations {
               id: string;
               media: {
                 contentType: string;
+                refused?: {
+                  code: string;
+                  reason: string;
+                };
+                stored?: {
+                  key: string;
+                  size: number;
+                };
+                transcript?: string;
                 url: string;
               }[];
               sendId: string | null;

@@ -8,6 +8,8 @@ export interface AgentOptions {
   timeoutMs: number;
   maxSteps: number;
   totalTimeoutMs: number;
+  /** Where chats keeps the files members send (MEDIA_DIR): photos go to the model from there. */
+  mediaDir: string;
 }
 
 export const AGENT_OPTIONS = Symbol('AGENT_OPTIONS');

@@ -10,6 +10,8 @@ import { isModelAllowed } from '../definitions/allowed-models';
 import { modelSeconds } from './agent-metrics';
 import { ChatModel, ModelError, type ModelMessage, type ModelTool } from './chat-model';
 import { conversationMessages } from './conversation-messages';
+import { loadMemberImages, MEDIA_STORE } from './member-images';
+import type { MediaStore } from '@app/media';
 
 /** What the member gets when the model cannot answer: the conversation is kept, a person follows up. */
 export const FALLBACK_REPLY =
@@ -29,6 +31,7 @@ export class AgentRunner {
     private readonly model: ChatModel,
     private readonly abilities: AbilityRegistry,
     @Inject(AGENT_OPTIONS) private readonly options: AgentOptions,
+    @Inject(MEDIA_STORE) private readonly media: MediaStore,
   ) {}
 
   async run(step: AgentStep, turn: Turn, state: TurnState): Promise<AgentOutcome> {
@@ -52,11 +55,19 @@ export class AgentRunner {
       return { kind: 'fallback', reason: 'no model is configured (LLM_BASE_URL is not set)' };
     const abilities = this.abilities.forStep(step.agent.abilities, turn);
     const tools = abilities.map(toTool);
+    const images =
+      step.agent.images === false
+        ? new Map<string, string>()
+        : await loadMemberImages(this.media, [
+            ...turn.history.filter((m) => m.direction === 'inbound'),
+            ...turn.inputs,
+          ]);
     const messages: ModelMessage[] = conversationMessages(
       turn,
       step.agent.instructions,
       state.said,
       step.agent.history,
+      images,
     );
     const model = step.agent.model ?? this.options.model;
     // A definition saved before the operator narrowed the list still names it: never call it.

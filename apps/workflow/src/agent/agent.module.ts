@@ -3,6 +3,8 @@ import { AbilitiesModule } from '../abilities/abilities.module';
 import { AGENT_OPTIONS, type AgentOptions } from './agent-options';
 import { AgentRunner } from './agent-runner';
 import { ChatModel } from './chat-model';
+import { MEDIA_STORE } from './member-images';
+import { FileMediaStore } from '@app/media';
 
 /** Agent steps: an OpenAI-compatible model with the step's abilities as tools. */
 @Module({})
@@ -11,7 +13,12 @@ export class AgentModule {
     return {
       module: AgentModule,
       imports: [AbilitiesModule],
-      providers: [{ provide: AGENT_OPTIONS, useValue: options }, ChatModel, AgentRunner],
+      providers: [
+        { provide: AGENT_OPTIONS, useValue: options },
+        { provide: MEDIA_STORE, useValue: new FileMediaStore(options.mediaDir) },
+        ChatModel,
+        AgentRunner,
+      ],
       exports: [AgentRunner],
     };
   }

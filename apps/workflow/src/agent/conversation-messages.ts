@@ -2,6 +2,7 @@ import type { ChatMessage } from '@app/contracts';
 import { inputText, type Turn } from '../turn/turn';
 import { HISTORY_DEFAULTS, type HistoryLimits } from '../definitions/steps';
 import type { ModelMessage } from './chat-model';
+import { memberMessage } from './member-images';
 
 /**
  * A rough token count (about four characters a token, plus a little per message). Models'
@@ -22,6 +23,8 @@ export function conversationMessages(
   instructions: string,
   saidThisTurn: readonly string[],
   limits: HistoryLimits = {},
+  /** The member's photos the model may see, by media key (see loadMemberImages). */
+  images: ReadonlyMap<string, string> = new Map(),
 ): ModelMessage[] {
   const facts = [
     `You are writing on behalf of ${turn.phoneNumber.brandName ?? turn.workspace.name}.`,
@@ -33,10 +36,13 @@ export function conversationMessages(
   const messages: ModelMessage[] = [
     { role: 'system', content: `${instructions.trim()}\n\n${facts.join('\n')}` },
   ];
-  messages.push(...recentHistory(turn, limits));
+  for (const { message, entry } of recentMessages(turn, limits)) {
+    const modelMessage = entry.role === 'user' ? memberMessage(entry.content, message.media, images) : entry;
+    if (modelMessage) messages.push(modelMessage);
+  }
   for (const input of turn.inputs) {
-    const text = inputText(input);
-    if (text) messages.push({ role: 'user', content: text });
+    const entry = memberMessage(inputText(input), input.media, images);
+    if (entry) messages.push(entry);
   }
   for (const text of saidThisTurn) messages.push({ role: 'assistant', content: text });
   return messages;
@@ -50,14 +56,25 @@ export function recentHistory(
   turn: Pick<Turn, 'history' | 'inputs'>,
   limits: HistoryLimits = {},
 ): HistoryEntry[] {
+  return recentMessages(turn, limits).map(({ entry }) => entry);
+}
+
+/** The history messages recentHistory keeps, each with its entry (photos are added from the message). */
+function recentMessages(
+  turn: Pick<Turn, 'history' | 'inputs'>,
+  limits: HistoryLimits,
+): Array<{ message: ChatMessage; entry: HistoryEntry }> {
   const maxMessages = limits.messages ?? HISTORY_DEFAULTS.messages;
   const maxTokens = limits.tokens ?? HISTORY_DEFAULTS.tokens;
-  const entries = turn.history.map(historyEntry).filter((e): e is HistoryEntry => e !== null);
+  const entries = turn.history.flatMap((message) => {
+    const entry = historyEntry(message);
+    return entry ? [{ message, entry }] : [];
+  });
   let budget = maxTokens;
   for (const input of turn.inputs) budget -= estimateTokens(inputText(input));
-  const kept: HistoryEntry[] = [];
+  const kept: Array<{ message: ChatMessage; entry: HistoryEntry }> = [];
   for (let i = entries.length - 1; i >= 0 && kept.length < maxMessages; i--) {
-    const cost = estimateTokens(entries[i].content);
+    const cost = estimateTokens(entries[i].entry.content);
     if (cost > budget) break;
     budget -= cost;
     kept.push(entries[i]);

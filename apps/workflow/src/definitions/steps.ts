@@ -23,6 +23,8 @@ export interface AgentStep {
     model?: string;
     /** How much of the chat the model sees: the newest `messages` (default 50) within `tokens`. */
     history?: HistoryLimits;
+    /** Photos the member sends reach the model as images (default); false for a model that takes none. */
+    images?: boolean;
   };
 }
 

@@ -153,10 +153,11 @@ function validateStep(
     return null;
   }
   const a = agent as Record<string, unknown>;
-  const extra = Object.keys(a).filter((k) => !['instructions', 'abilities', 'model', 'history'].includes(k));
+  const known = ['instructions', 'abilities', 'model', 'history', 'images'];
+  const extra = Object.keys(a).filter((k) => !known.includes(k));
   if (extra.length)
     problems.push(
-      `${path}.agent: unknown field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')} (known: instructions, abilities, model, history)`,
+      `${path}.agent: unknown field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')} (known: ${known.join(', ')})`,
     );
   const history = validateHistory(a.history, `${path}.agent.history`, problems);
   if (typeof a.instructions !== 'string' || !a.instructions.trim())
@@ -165,6 +166,8 @@ function validateStep(
     problems.push(`${path}.agent.instructions: at most ${MAX_INSTRUCTIONS} characters`);
   if (a.model !== undefined && (typeof a.model !== 'string' || !a.model.trim()))
     problems.push(`${path}.agent.model: must be a model name`);
+  if (a.images !== undefined && typeof a.images !== 'boolean')
+    problems.push(`${path}.agent.images: must be true or false`);
   const abilities: AbilityName[] = [];
   if (a.abilities !== undefined && !Array.isArray(a.abilities)) {
     problems.push(`${path}.agent.abilities: must be a list of ability names`);
@@ -185,6 +188,7 @@ function validateStep(
       abilities,
       ...(typeof a.model === 'string' && a.model.trim() ? { model: a.model.trim() } : {}),
       ...(history ? { history } : {}),
+      ...(a.images === false ? { images: false } : {}),
     },
   };
 }

@@ -238,7 +238,10 @@ describe('workflow engine', () => {
     const [first, second] = llm.requestsWith('tool-test');
     expect(first.tools?.map((t) => t.function.name)).toEqual(['send_whatsapp_message', 'end_chat']);
     const toolResult = second.messages.find((m) => m.role === 'tool');
-    expect(JSON.parse(toolResult?.content ?? '{}')).toEqual({ status: 'queued', reason: null });
+    expect(JSON.parse(typeof toolResult?.content === 'string' ? toolResult.content : '{}')).toEqual({
+      status: 'queued',
+      reason: null,
+    });
   });
 
   it('does not offer send_whatsapp_message when the workspace lacks the WhatsApp feature', async () => {

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { FileMediaStore } from '@app/media';
 import { aMember, aPhoneNumber } from '@app/testing';
 import { AbilityRegistry } from '../abilities/ability-registry';
 import type { AgentOptions } from '../agent/agent-options';
@@ -19,6 +20,7 @@ const noModel: AgentOptions = {
   maxSteps: 3,
   allowedModels: [],
   totalTimeoutMs: 5000,
+  mediaDir: 'tmp/media',
 };
 
 function harness(reachable = () => true) {
@@ -33,7 +35,12 @@ function harness(reachable = () => true) {
   const reachability = {
     check: () => Promise.resolve(reachable() ? { allowed: true } : { allowed: false, reason: 'opted out' }),
   } as unknown as MemberReachability;
-  const agent = new AgentRunner(new ChatModel(noModel), new AbilityRegistry([]), noModel);
+  const agent = new AgentRunner(
+    new ChatModel(noModel),
+    new AbilityRegistry([]),
+    noModel,
+    new FileMediaStore(noModel.mediaDir),
+  );
   return { sent, runTurn: new RunTurn(agent, replies, reachability) };
 }
 

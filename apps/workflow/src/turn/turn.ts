@@ -7,6 +7,7 @@ import type {
   SendKind,
   WorkspaceSummary,
 } from '@app/contracts';
+import { mediaKind } from '@app/rules';
 
 /** One thing the member said that this turn answers. */
 export interface TurnInput {
@@ -52,10 +53,21 @@ export class TurnState {
   fellBack = false;
 }
 
-/** The text the workflow and the agent see for an input: media becomes a note, never a link. */
+/**
+ * The text the workflow and the agent see for an input: a voice note becomes its transcript, any
+ * other file a note saying what arrived (a photo also goes to the model as an image), never a link.
+ */
 export function inputText(input: { body: string | null; media: Media[] }): string {
-  const notes = input.media.map(
-    (m) => `[The member sent a file (${m.contentType || 'unknown type'}) that cannot be read.]`,
-  );
-  return [input.body?.trim() ?? '', ...notes].filter(Boolean).join('\n');
+  return [input.body?.trim() ?? '', ...input.media.map(mediaNote)].filter(Boolean).join('\n');
+}
+
+function mediaNote(media: Media): string {
+  const type = media.contentType || 'unknown type';
+  if (media.refused)
+    return `[The member sent a file (${type}) that could not be kept: ${media.refused.reason}.]`;
+  if (media.transcript) return `[Voice note, transcribed:] ${media.transcript}`;
+  if (media.stored && mediaKind(type) === 'image') return `[The member sent a photo (${type}).]`;
+  if (media.stored && mediaKind(type) === 'audio')
+    return `[The member sent a voice note (${type}) that could not be transcribed.]`;
+  return `[The member sent a file (${type}) that cannot be read.]`;
 }

@@ -1,0 +1,142 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomPhone, ScriptedLlm, waitFor } from '@app/testing';
+import { System } from './system';
+
+// A 1×1 PNG: what a phone's camera would send, small.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const VOICE_NOTE = Buffer.from('OggS-pretend-opus-voice-note');
+
+type StoredMedia = {
+  contentType: string;
+  stored?: { key: string; size: number };
+  refused?: { code: string; reason: string };
+  transcript?: string;
+};
+
+describe('media: the AI reads photos and voice notes (emulator, scripted model and transcriber)', () => {
+  let system: System;
+  let llm: ScriptedLlm;
+  let ws: { id: string; key: string };
+  let number: { id: string; number: string };
+  let mediaDir: string;
+
+  beforeAll(async () => {
+    llm = await ScriptedLlm.start();
+    mediaDir = await mkdtemp(join(tmpdir(), 'e2e-media-'));
+    system = await System.start({ llmBaseUrl: llm.baseUrl, env: { MEDIA_DIR: mediaDir } });
+    ws = await system.workspace();
+    const workflow = await system.workflow(ws.key, [
+      { agent: { instructions: 'MARKER-MEDIA Help the member.' } },
+    ]);
+    number = await system.phoneNumber(ws.key, { defaultWorkflowId: workflow.id });
+  });
+  afterAll(async () => {
+    await system?.stop();
+    await llm?.stop();
+  });
+
+  /** The member's newest inbound message as chats stored it. */
+  async function storedInbound(phone: string): Promise<{ body: string | null; media: StoredMedia[] }> {
+    return waitFor(async () => {
+      const chats = await system.ok<{ items: Array<{ id: string; memberId: string }> }>(
+        'GET',
+        '/v1/chats',
+        ws.key,
+      );
+      const members = await system.ok<{ items: Array<{ id: string }> }>(
+        'GET',
+        `/v1/members?phone=${encodeURIComponent(phone)}`,
+        ws.key,
+      );
+      const chat = chats.items.find((c) => c.memberId === members.items[0]?.id);
+      if (!chat) return undefined;
+      const messages = await system.ok<{
+        items: Array<{ direction: string; body: string | null; media: StoredMedia[] }>;
+      }>('GET', `/v1/chats/${chat.id}/messages`, ws.key);
+      return messages.items.find((m) => m.direction === 'inbound');
+    });
+  }
+
+  const lastUserContent = (index: number) => {
+    const request = llm.requestsWith('MARKER-MEDIA')[index];
+    return request.messages.filter((m) => m.role === 'user').at(-1)?.content;
+  };
+
+  it('gives the model a photo as an image part, fetched with the account credentials and kept', async () => {
+    const phone = randomPhone();
+    const photo = await system.twilio.media('image/png', PNG);
+    llm.script({ text: 'Nice smile! Your whitening is booked.' });
+    await system.inbound({
+      from: phone,
+      to: number.number,
+      body: 'Is this normal?',
+      channel: 'whatsapp',
+      media: [photo],
+    });
+    const [reply] = await system.waitForSent(phone, 1, 'whatsapp');
+    expect(reply.body).toBe('Nice smile! Your whitening is booked.');
+
+    expect(lastUserContent(0)).toEqual([
+      { type: 'text', text: 'Is this normal?\n[The member sent a photo (image/png).]' },
+      { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG.toString('base64')}` } },
+    ]);
+    const stored = await storedInbound(phone);
+    expect(stored.media[0]).toMatchObject({ contentType: 'image/png', stored: { size: PNG.length } });
+    expect(await readFile(join(mediaDir, stored.media[0].stored?.key ?? 'missing'))).toEqual(PNG);
+  });
+
+  it('gives the model a voice note as its transcript, stored with the message', async () => {
+    const phone = randomPhone();
+    const voice = await system.twilio.media('audio/ogg', VOICE_NOTE);
+    llm.scriptTranscripts('Can we do Friday instead?').script({ text: 'Friday at 10 works.' });
+    await system.inbound({ from: phone, to: number.number, body: '', channel: 'whatsapp', media: [voice] });
+    const [reply] = await system.waitForSent(phone, 1, 'whatsapp');
+    expect(reply.body).toBe('Friday at 10 works.');
+
+    expect(lastUserContent(1)).toBe('[Voice note, transcribed:] Can we do Friday instead?');
+    expect(llm.transcriptions.at(-1)).toEqual({
+      model: 'whisper-1',
+      contentType: 'audio/ogg',
+      bytes: VOICE_NOTE.length,
+    });
+    const stored = await storedInbound(phone);
+    expect(stored.media[0]).toMatchObject({
+      transcript: 'Can we do Friday instead?',
+      stored: { size: VOICE_NOTE.length },
+    });
+  });
+
+  it('refuses an oversized photo and a file of a type it does not take, and says why in the chat and to the model', async () => {
+    const phone = randomPhone();
+    const big = await system.twilio.media('image/jpeg', { sizeBytes: 6 * 1024 * 1024 });
+    const zip = await system.twilio.media('application/zip', Buffer.from('PK'));
+    llm.script({ text: 'Sorry, I could not open those.' });
+    await system.inbound({
+      from: phone,
+      to: number.number,
+      body: 'Two files',
+      channel: 'whatsapp',
+      media: [big, zip],
+    });
+    await system.waitForSent(phone, 1, 'whatsapp');
+
+    const stored = await storedInbound(phone);
+    expect(stored.media.map((m) => [m.refused?.code, m.stored])).toEqual([
+      ['too_large', undefined],
+      ['unsupported_type', undefined],
+    ]);
+    expect(stored.media[0].refused?.reason).toContain('5 MB limit');
+    expect(lastUserContent(2)).toBe(
+      [
+        'Two files',
+        `[The member sent a file (image/jpeg) that could not be kept: ${stored.media[0].refused?.reason}.]`,
+        '[The member sent a file (application/zip) that could not be kept: files of type application/zip are not accepted.]',
+      ].join('\n'),
+    );
+  });
+});
