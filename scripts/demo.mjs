@@ -84,6 +84,12 @@ try {
         ],
   });
   const number = `+1555${String(randomInt(0, 9_999_999)).padStart(7, '0')}`;
+  // The emulator's Twilio account gets the number first (routing checks the account's numbers).
+  await fetch(`${emulator}/emulator/numbers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ number }),
+  });
   await call('POST', '/v1/phone-numbers', key, {
     number,
     smsEnabled: true,

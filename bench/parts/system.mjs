@@ -25,6 +25,12 @@ export async function startSystem({ ns, schemaPrefix, portOffset, logFile }) {
   // Business numbers: +1555 0xxxxxx (members use +1555 1000000 and up).
   const numberFor = async (sendRatePerSecond) => {
     const number = `+15550${String(randomInt(0, 999_999)).padStart(6, '0')}`;
+    // The emulator's Twilio account gets the number first (routing checks the account's numbers).
+    await fetch(`${stack.url('twilio-emulator')}/emulator/numbers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ number }),
+    });
     const created = await call('POST', '/v1/phone-numbers', key, {
       number,
       smsEnabled: true,

@@ -151,8 +151,11 @@ export class System {
     key: string,
     fields: Record<string, unknown> = {},
   ): Promise<{ id: string; number: string }> {
+    // The number is the Twilio account's first (routing checks its IncomingPhoneNumbers).
+    const number = randomPhone();
+    await this.twilio.control('/emulator/numbers', { number });
     return this.ok('POST', '/v1/phone-numbers', key, {
-      number: randomPhone(),
+      number,
       smsEnabled: true,
       whatsappEnabled: true,
       brandName: 'Sunrise Dental',

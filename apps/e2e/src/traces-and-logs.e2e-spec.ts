@@ -181,6 +181,11 @@ describe('traces and logs across the deployed services', () => {
       definition: [{ reply: 'traced' }],
     });
     const number = randomPhone();
+    await fetch(`http://127.0.0.1:${ports['twilio-emulator']}/emulator/numbers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ number }),
+    });
     await call('POST', '/v1/phone-numbers', key, {
       number,
       smsEnabled: true,
