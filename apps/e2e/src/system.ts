@@ -105,17 +105,20 @@ export class System {
     // CI run saw a whole stack's close outlast the 60 s hook (still to be found), failing a suite
     // whose tests had all passed.
     await Promise.all(
-      Object.entries(this.services).map(([name, s]) =>
-        Promise.race([
-          s.close(),
-          new Promise<void>((resolve) =>
-            setTimeout(() => {
-              process.stderr.write(`e2e: ${name} did not close within 30 s\n`);
-              resolve();
-            }, 30_000).unref(),
-          ),
-        ]),
-      ),
+      Object.entries(this.services).map(async ([name, s]) => {
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<void>((resolve) => {
+          timer = setTimeout(() => {
+            process.stderr.write(`e2e: ${name} did not close within 30 s\n`);
+            resolve();
+          }, 30_000);
+        });
+        try {
+          await Promise.race([s.close(), late]);
+        } finally {
+          clearTimeout(timer);
+        }
+      }),
     );
     await this.emulator.close();
   }
