@@ -10,11 +10,13 @@ import pg from 'pg';
 import { log, root, round, sleep } from './lib/common.mjs';
 import { DATABASE_URL, deleteStreams, dropSchemas, withJsm } from './lib/infra.mjs';
 import { footprintOf } from './lib/footprint.mjs';
-import { printTable } from './lib/table.mjs';
+import { goals, printTable } from './lib/table.mjs';
 import { benchIngress } from './parts/ingress.mjs';
 import { startSystem } from './parts/system.mjs';
 import { benchE2E } from './parts/e2e.mjs';
+import { benchAllInOne } from './parts/all-in-one.mjs';
 import { benchBroadcast, benchSends, createMembers } from './parts/outbound.mjs';
+import { benchFairness } from './parts/fairness.mjs';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv
@@ -22,11 +24,22 @@ const only = process.argv
   ?.slice(7)
   .split(',');
 const want = (part) => !only || only.includes(part);
+const listArg = (name) =>
+  process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3)
+    .split(',')
+    .map(Number);
+// --cpu-prof: every service of the system stack writes a CPU profile (summarized per e2e step).
+const cpuProf = process.argv.includes('--cpu-prof');
 const runId = `bench${Date.now().toString(36)}`;
 const nsIngress = `${runId}i`;
 const nsSystem = `${runId}s`;
+const nsAllInOne = `${runId}a`;
 const resultsDir = join(root, 'bench/results');
 mkdirSync(resultsDir, { recursive: true });
+
+const profDir = cpuProf ? join(resultsDir, `${runId}-prof`) : null;
 
 if (!existsSync(join(root, 'dist/apps/ingress/src/main.js'))) {
   console.error('Build first: node scripts/build.mjs (npm run bench does it).');
@@ -41,7 +54,7 @@ const PLAN = quick
       e2eDurationS: 4,
       members: 1000,
       sends: 500,
-      broadcastRate: 100,
+      broadcastRates: [100, 400],
     }
   : {
       e2eRates: [10, 50, 200, 500],
@@ -50,8 +63,11 @@ const PLAN = quick
       e2eDurationS: 20,
       members: 10_000,
       sends: 3000,
-      broadcastRate: 100,
+      broadcastRates: [100, 400],
     };
+// --rates=50,100 and --duration=20 replace the e2e plan's rates (no climbing) and step length.
+if (listArg('rates')) Object.assign(PLAN, { e2eRates: listArg('rates'), e2eExtra: [], e2eBisect: false });
+if (listArg('duration')) PLAN.e2eDurationS = listArg('duration')[0];
 
 const report = {
   runId,
@@ -68,7 +84,7 @@ async function cleanup() {
   cleaning = true;
   await system?.stack.stop().catch(() => {});
   try {
-    const streams = await deleteStreams([nsIngress, nsSystem]);
+    const streams = await deleteStreams([nsIngress, nsSystem, nsAllInOne]);
     const schemas = await dropSchemas(runId);
     log(`cleaned up ${streams.length} streams and ${schemas.length} schemas`);
   } catch (error) {
@@ -96,13 +112,14 @@ async function part(name, fn) {
 log(`run ${runId} (${report.mode}), load average ${report.machine.loadAverageAtStart.join(' ')}`);
 if (want('ingress')) await part('ingress', () => benchIngress({ quick, ns: nsIngress, port: 5100 }));
 
-if (want('e2e') || want('outbound')) {
+if (want('e2e') || want('outbound') || want('fairness')) {
   await part('system', async () => {
     system = await startSystem({
       ns: nsSystem,
       schemaPrefix: runId,
       portOffset: 2000,
       logFile: join(resultsDir, `${runId}-services.log`),
+      cpuProfDir: profDir,
     });
     return { startupMs: system.startupMs };
   });
@@ -110,7 +127,17 @@ if (want('e2e') || want('outbound')) {
 if (system) {
   const footprint = footprintOf(system.stack);
   await sleep(2000);
-  report.parts.footprint = { ok: true, idleMiB: footprint.now() };
+  // What the services burn with nothing to do (timers, lag polls, pull requests), subtracted from a
+  // step's CPU to get the CPU per answered message.
+  const idleCpu = footprint.cpuMeter();
+  const idleS = quick ? 4 : 8;
+  await sleep(idleS * 1000);
+  const idleSeconds = idleCpu({ seconds: true });
+  report.parts.footprint = {
+    ok: true,
+    idleMiB: footprint.now(),
+    idleCpuCores: Object.fromEntries(Object.entries(idleSeconds).map(([k, v]) => [k, round(v / idleS, 3)])),
+  };
   if (want('e2e')) {
     await part('e2e', async () => {
       const number = await system.numberFor(10_000);
@@ -127,15 +154,18 @@ if (system) {
         footprint: {
           sample: (p) => (footprint.sample(p), footprint.sample(peak)),
           cpuMeter: footprint.cpuMeter,
+          idleCpuCores: report.parts.footprint.idleCpuCores,
         },
       });
       report.parts.footprint.e2ePeakMiB = peak;
       return res;
     });
   }
+  let membersMade = 0;
   if (want('outbound')) {
     await part('outbound', async () => {
       const { members, perSecond } = await createMembers(system, PLAN.members);
+      membersMade = members.length;
       const number = await system.numberFor(10_000);
       const cpu = footprint.cpuMeter();
       const sends = await benchSends({ system, number, members: members.slice(0, PLAN.sends), ns: nsSystem });
@@ -144,26 +174,70 @@ if (system) {
     });
     if (report.parts.outbound.ok) {
       await part('broadcast', async () => {
-        const number = await system.numberFor(PLAN.broadcastRate);
-        const cpu = footprint.cpuMeter();
-        const res = await benchBroadcast({
-          system,
-          number,
-          expectedMembers: PLAN.members,
-          configuredRate: PLAN.broadcastRate,
-        });
-        return { ...res, cpuCores: cpu() };
+        const runs = [];
+        for (const configuredRate of PLAN.broadcastRates) {
+          const number = await system.numberFor(configuredRate);
+          const cpu = footprint.cpuMeter();
+          const res = await benchBroadcast({ system, number, expectedMembers: PLAN.members, configuredRate });
+          runs.push({ ...res, cpuCores: cpu() });
+        }
+        return { runs };
       });
     }
+  }
+  if (want('fairness')) {
+    // Last on the system stack: the broadcast it starts keeps sending at 1/s until the stack stops.
+    await part('fairness', async () => {
+      if (!membersMade) membersMade = (await createMembers(system, PLAN.members)).members.length;
+      return benchFairness({
+        quick,
+        ns: nsSystem,
+        system,
+        members: membersMade,
+        footprint: {
+          sample: (p) => footprint.sample(p),
+          cpuMeter: footprint.cpuMeter,
+          idleCpuCores: report.parts.footprint.idleCpuCores,
+        },
+      });
+    });
   }
   report.parts.footprint.afterMiB = footprint.now();
   const dead = system.stack.dead();
   if (dead.length) report.deadServices = dead;
 }
 
+if (want('allinone')) {
+  // Alone on the machine: the system stack is stopped first.
+  await system?.stack.stop().catch(() => {});
+  await part('allInOne', () =>
+    benchAllInOne({
+      ns: nsAllInOne,
+      schemaPrefix: `${runId}_a`,
+      // Not 3000: fetch refuses port 6000 (X11 is on the Fetch standard's list of bad ports).
+      portOffset: 3100,
+      logFile: join(resultsDir, `${runId}-services.log`),
+    }),
+  );
+}
+
 await cleanup();
+if (profDir && report.parts.e2e?.ok) {
+  const { summarize } = await import('./lib/profile.mjs');
+  report.profiles = {};
+  for (const step of report.parts.e2e.steps) {
+    const [fromUs, toUs] = step.monotonicWindowUs;
+    report.profiles[step.offeredRate] = Object.fromEntries(
+      system.stack.children.map((c) => {
+        const file = join(profDir, `${c.name}.cpuprofile`);
+        return [c.name, existsSync(file) ? summarize(file, { fromUs, toUs, top: 12 }) : null];
+      }),
+    );
+  }
+}
 report.finishedAt = new Date().toISOString();
 report.machine.loadAverageAtEnd = loadavg().map((x) => round(x, 2));
+report.goals = goals(report);
 const table = printTable(report);
 report.table = table;
 writeFileSync(join(resultsDir, `${runId}.json`), `${JSON.stringify(report, null, 2)}\n`);

@@ -15,6 +15,7 @@ import {
   healthcheckCommand,
   interpolate,
   loadCompose,
+  natsUsers,
   serviceEnv,
 } from './test/compose';
 
@@ -28,7 +29,12 @@ beforeAll(async () => {
 const appList = () => [...apps.values()];
 
 /** The secrets compose requires (no defaults), as `.env` would set them. */
-const SECRETS = { POSTGRES_PASSWORD: 'a-postgres-password', ADMIN_API_KEY: 'an-admin-key-0123456789abcdef' };
+const SECRETS: Record<string, string> = {
+  POSTGRES_PASSWORD: 'a-postgres-password',
+  MINIO_ROOT_PASSWORD: 'a-minio-password',
+  ADMIN_API_KEY: 'an-admin-key-0123456789abcdef',
+  ...Object.fromEntries(natsUsers().map((u) => [u.passwordVariable, `p-${u.user}-0123456789`])),
+};
 /** `docker compose up` with only the required secrets set: the defaults written in the file. */
 const NO_SHELL_VARS: Record<string, string> = { ...SECRETS };
 /** A service's environment, the required secrets set as in `.env`. */
@@ -186,7 +192,8 @@ describe('docker-compose.yml', () => {
     expect(pick('outbound')).toEqual(pick('twilio-emulator'));
   });
 
-  it('runs each service on its configured port, publishes it and health-checks it there', () => {
+  it('runs each service on its configured port and health-checks it there; publishes only ingress and api', () => {
+    const PUBLISHED = ['ingress', 'api'];
     for (const app of appList()) {
       const service = compose.services[app.name];
       const env = envOf(service);
@@ -196,7 +203,7 @@ describe('docker-compose.yml', () => {
       });
       expect({ service: app.name, ports: containerPorts(service) }).toEqual({
         service: app.name,
-        ports: [app.port],
+        ports: PUBLISHED.includes(app.name) ? [app.port] : [],
       });
       expect(healthcheckCommand(service)).toContain(`127.0.0.1:${app.port}${app.readyPath}`);
     }
@@ -256,8 +263,10 @@ describe('docker-compose.yml', () => {
   it('runs NATS with JetStream on a persisted volume, one replica per stream', () => {
     const nats = compose.services.nats;
     const command = Array.isArray(nats.command) ? nats.command : String(nats.command).split(/\s+/);
-    expect(command).toEqual(expect.arrayContaining(['--jetstream']));
-    const storeDir = command[command.indexOf('--store_dir') + 1];
+    const config = natsConfig();
+    expect(config.text).toMatch(/^jetstream \{/m);
+    const storeDir = /store_dir: (\S+)/.exec(config.text)![1];
+    expect(command).toEqual(['--config', config.mountedAt]);
     const volume = nats.volumes?.find((v) => v.endsWith(`:${storeDir}`));
     expect(volume).toBeDefined();
     expect(Object.keys(compose.volumes ?? {})).toContain(volume!.split(':')[0]);
@@ -268,11 +277,97 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('closes NATS: the generated users and permissions, every service as its own user, passwords required', () => {
+    const nats = compose.services.nats;
+    const config = natsConfig();
+    // The users file mounted beside the config is the generated one, and the config includes it.
+    expect(config.text).toMatch(/^include \.\/auth\.conf$/m);
+    const authMount = nats.volumes?.find(
+      (v) => v.split(':')[1] === config.mountedAt.replace(/nats\.conf$/, 'auth.conf'),
+    );
+    expect(authMount?.split(':')[0]).toBe('./deploy/k8s/base/nats/auth.conf');
+    // nats-server gets every user's password, each required.
+    const natsEnv = envOf(nats);
+    for (const { passwordVariable } of natsUsers()) {
+      expect({ passwordVariable, value: natsEnv[passwordVariable] }).toEqual({
+        passwordVariable,
+        value: SECRETS[passwordVariable],
+      });
+      expect(() => serviceEnv(nats, { ...SECRETS, [passwordVariable]: '' })).toThrow(
+        /is not set: .*\.env\.example/,
+      );
+    }
+    // Each service connects as itself, with its own password.
+    for (const app of appList()) {
+      if (!app.known.has('NATS_USER')) continue;
+      const env = envOf(compose.services[app.name]);
+      const own = natsUsers().find((u) => u.user === app.name);
+      expect({ service: app.name, user: env.NATS_USER, password: env.NATS_PASSWORD }).toEqual({
+        service: app.name,
+        user: app.name,
+        password: SECRETS[own!.passwordVariable],
+      });
+    }
+    expect(envOf(compose.services['nats-box'])).toMatchObject({
+      NATS_USER: 'operator',
+      NATS_PASSWORD: SECRETS.NATS_PASSWORD_OPERATOR,
+    });
+  });
+
+  it('keeps Postgres and NATS on an internal network; only what calls out or is published is on the edge', () => {
+    const networks = (compose as unknown as { networks: Record<string, { internal?: boolean } | null> })
+      .networks;
+    const internal = Object.entries(networks)
+      .filter(([, n]) => n?.internal)
+      .map(([name]) => name);
+    expect(internal).toEqual(['backend']);
+    const on = (name: string) => (compose.services[name] as { networks?: string[] }).networks ?? ['default'];
+    expect(on('postgres')).toEqual(['backend']);
+    expect(on('nats')).toEqual(['backend']);
+    expect(on('preferences')).toEqual(['backend']);
+    for (const app of appList())
+      expect({ app: app.name, backend: on(app.name).includes('backend') }).toEqual({
+        app: app.name,
+        backend: true,
+      });
+    // Published ports only on services that can be reached (not on an internal-only network).
+    for (const [name, service] of Object.entries(compose.services))
+      if (service.ports?.length)
+        expect({ name, edge: on(name).some((n) => !internal.includes(n)) }).toEqual({ name, edge: true });
+    // The emulator is reachable from the host only through the dev profile's loopback forward.
+    expect(compose.services['twilio-emulator'].ports ?? []).toEqual([]);
+    expect(compose.services['dev-ports'].ports).toContain('127.0.0.1:3999:3999');
+  });
+
+  it('gives routing the Twilio account, so it assigns only numbers the account has', () => {
+    const routing = envOf(compose.services.routing);
+    const emulator = envOf(compose.services['twilio-emulator']);
+    expect(routing.TWILIO_ACCOUNT_SID).toBe(emulator.TWILIO_ACCOUNT_SID);
+    expect(routing.TWILIO_AUTH_TOKEN).toBe(emulator.TWILIO_AUTH_TOKEN);
+    expect(routing.TWILIO_API_BASE_URL).toBe('http://twilio-emulator:3999');
+    expect(envOf(compose.services.routing, REAL_TWILIO).TWILIO_ACCOUNT_SID).toBe(
+      REAL_TWILIO.TWILIO_ACCOUNT_SID,
+    );
+  });
+
+  it('passes `docker-compose config` when the binary is present', () => {
+    const binary = ['docker-compose'].find((b) => spawnSync(b, ['version']).status === 0);
+    if (!binary) return; // not installed here: the schema check above stands in
+    const env = { ...process.env, ...SECRETS };
+    const result = spawnSync(binary, ['-f', join(ROOT, 'docker-compose.yml'), 'config', '-q'], {
+      env,
+      encoding: 'utf8',
+    });
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
   it('needs no profile for a working system; dev and observability profiles add tools', () => {
     const unprofiled = Object.entries(compose.services)
       .filter(([, service]) => !service.profiles?.length)
       .map(([name]) => name);
-    expect(unprofiled.sort()).toEqual([...appList().map((app) => app.name), 'nats', 'postgres'].sort());
+    expect(unprofiled.sort()).toEqual(
+      [...appList().map((app) => app.name), 'minio', 'nats', 'postgres'].sort(),
+    );
     for (const name of unprofiled)
       expect({ name, healthcheck: Boolean(compose.services[name].healthcheck?.test) }).toEqual({
         name,
@@ -307,3 +402,9 @@ describe('docker-compose.yml', () => {
     }
   });
 });
+
+/** compose's nats-server config file: its text and where the container sees it. */
+function natsConfig(): { text: string; mountedAt: string } {
+  const mount = compose.services.nats.volumes!.find((v) => v.endsWith(':/etc/nats/nats.conf:ro'))!;
+  return { text: readFileSync(join(ROOT, mount.split(':')[0]), 'utf8'), mountedAt: '/etc/nats/nats.conf' };
+}

@@ -4,6 +4,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AppConfig, ROOT, loadAppConfigs } from './test/app-config';
+import { natsUsers } from './test/compose';
+
+/** The NATS users of auth.conf (`npm run nats:config`): compose's nats-server needs each one's password. */
+const NATS_USERS = natsUsers().map((u) => u.user);
+const natsPasswordVariable = (user: string) => natsUsers().find((u) => u.user === user)!.passwordVariable;
 
 const FILE = join(ROOT, '.env.example');
 
@@ -14,6 +19,14 @@ const COMPOSE_ONLY: [string, string][] = [
     "docker compose: the compose Postgres's password (required there; e.g. `openssl rand -hex 24`)",
   ],
   ['TAG', 'docker compose: the image tag to build and run (dev)'],
+  [
+    'MINIO_ROOT_PASSWORD',
+    "docker compose: MinIO's password, where chats and workflow keep members' files (required there; e.g. `openssl rand -hex 24`)",
+  ],
+  ...NATS_USERS.map((user): [string, string] => [
+    natsPasswordVariable(user),
+    `docker compose: the NATS password of user ${user} (nats-server and ${user === 'operator' ? 'nats-box, npm run dlq' : `the ${user} service`}; required; letters, digits, - and _, starting with a letter, e.g. \`echo p$(openssl rand -hex 24)\`)`,
+  ]),
 ];
 
 /** Meanings from the README's Configuration table (`| \`A\`, \`B\` | used by | meaning |`). */
@@ -39,7 +52,8 @@ function render(apps: AppConfig[]): string {
     '#',
     '# `npm start` needs none of them (development defaults, embedded Postgres and NATS when nothing',
     '# answers on localhost). `docker compose` reads this file as `.env`: `cp .env.example .env` and',
-    '# set POSTGRES_PASSWORD and ADMIN_API_KEY, which have no defaults there.',
+    '# set POSTGRES_PASSWORD, MINIO_ROOT_PASSWORD, ADMIN_API_KEY and the NATS_PASSWORD_* ones, which have',
+    '# no defaults there.',
     '# Meanings: README.md (Configuration) and each service README (apps/<name>/README.md).',
     '',
   ];
@@ -78,6 +92,14 @@ describe('.env.example', () => {
     expect(text).toMatch(/^POSTGRES_PASSWORD=$/m);
     expect(text).toMatch(/^ADMIN_API_KEY=$/m);
     const compose = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
-    for (const name of ['POSTGRES_PASSWORD', 'ADMIN_API_KEY']) expect(compose).toContain(`\${${name}:?`);
+    for (const name of [
+      'POSTGRES_PASSWORD',
+      'MINIO_ROOT_PASSWORD',
+      'ADMIN_API_KEY',
+      ...NATS_USERS.map(natsPasswordVariable),
+    ]) {
+      expect(compose).toContain(`\${${name}:?`);
+      expect(text).toMatch(new RegExp(`^${name}=$`, 'm'));
+    }
   });
 });

@@ -2,7 +2,7 @@
 // every object against the Kubernetes schemas (types, enums, formats, required fields, unknown
 // fields), then against the apps' configuration read from their code now (env, secret keys,
 // ports, probe paths), then the operational shape (HPA, PDB, NATS cluster, Ingress, limits).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AppConfig, appNames, isWellKnown, loadAppConfigs } from './test/app-config';
 import {
@@ -134,6 +134,10 @@ describe('Kubernetes manifests (Kustomize)', () => {
     const typo = structuredClone(ofKind(overlays[0].objects, 'Deployment')[0]);
     podSpec(typo).containers[0].readinessprobe = podSpec(typo).containers[0].readinessProbe;
     expect(unknownFieldProblems([typo]).join('\n')).toMatch(/readinessprobe/);
+    // Custom resources (Gateway API, Prometheus Operator) too.
+    const route = structuredClone(ofKind(overlays[0].objects, 'HTTPRoute')[0]);
+    route.spec.rules[0].backendRefs[0].port = 'http';
+    expect(await schemaProblems(route)).toMatch(/port must be integer/);
   });
 
   describe.each(['dev', 'production'])('%s overlay against the apps', (overlayName) => {
@@ -336,28 +340,157 @@ describe('Kubernetes manifests (Kustomize)', () => {
       }
     });
 
-    it('exposes ingress and api through Ingresses, and nothing else', () => {
-      const ingresses = ofKind(overlay().objects, 'Ingress');
-      const backends = ingresses.flatMap((ing) =>
-        (ing.spec.rules as Any[]).flatMap((rule) =>
-          (rule.http.paths as Any[]).map((p) => ({
-            host: rule.host as string,
-            path: p.path as string,
-            backend: p.backend.service,
-          })),
-        ),
+    it('closes NATS: the generated auth.conf is mounted and included, every service is its own user with its password from its own Secret', () => {
+      const objects = overlay().objects;
+      const nats = ofKind(objects, 'StatefulSet').find((s) => s.metadata.name === 'nats')!;
+      const configMap = ofKind(objects, 'ConfigMap').find((c) =>
+        (podSpec(nats).volumes as Any[]).some((v) => v.configMap?.name === c.metadata.name),
+      )!;
+      const generated = readFileSync(join(K8S_DIR, 'base', 'nats', 'auth.conf'), 'utf8');
+      expect(configMap.data['auth.conf']).toBe(generated);
+      expect(String(configMap.data['nats.conf'])).toMatch(/^include \.\/auth\.conf$/m);
+      const users = [...generated.matchAll(/user: "([^"]+)"\s+password: \$([A-Z0-9_]+)/g)].map(
+        ([, user, variable]) => ({
+          user,
+          variable,
+        }),
       );
+      expect(users.map((u) => u.user)).toEqual(
+        expect.arrayContaining([
+          ...deployed()
+            .filter((a) => a.known.has('NATS_USER'))
+            .map((a) => a.name),
+          'operator',
+        ]),
+      );
+      const natsContainer = (podSpec(nats).containers as Any[])[0];
+      const natsEnv = containerEnv(objects, natsContainer);
+      expect(natsEnv.problems).toEqual([]);
+      const secretOf = (container: Any, name: string) =>
+        ((container.env ?? []) as Any[]).find((e) => e.name === name)?.valueFrom?.secretKeyRef?.name as
+          string | undefined;
+      for (const { user, variable } of users) {
+        expect({ user, password: Boolean(natsEnv.env[variable]) }).toEqual({ user, password: true });
+      }
+      const secretsUsed = new Set<string>();
+      for (const { app, container } of workloads()) {
+        if (!app.known.has('NATS_USER')) continue;
+        const { env } = containerEnv(objects, container);
+        const own = users.find((u) => u.user === app.name)!;
+        const secret = secretOf(container, 'NATS_PASSWORD');
+        // Its own user, and the very Secret nats-server reads that user's password from.
+        expect({ app: app.name, user: env.NATS_USER, secret }).toEqual({
+          app: app.name,
+          user: app.name,
+          secret: secretOf(natsContainer, own.variable),
+        });
+        expect(env.NATS_PASSWORD).toBe(natsEnv.env[own.variable]);
+        secretsUsed.add(secret!);
+      }
+      // One Secret per service: no two services share a password.
+      expect(secretsUsed.size).toBe(workloads().filter(({ app }) => app.known.has('NATS_USER')).length);
+    });
+
+    it('denies all traffic by default and allows only the flows the system needs', () => {
+      const policies = ofKind(overlay().objects, 'NetworkPolicy');
+      const defaultDeny = policies.find(
+        (p) => Object.keys(p.spec.podSelector ?? {}).length === 0 && !p.spec.ingress && !p.spec.egress,
+      );
+      expect(defaultDeny?.spec.policyTypes).toEqual(['Ingress', 'Egress']);
+      const labelsOf = (name: string) => ({ 'app.kubernetes.io/name': name });
+      // A named port (`http`) is the destination pod's container port of that name.
+      const namedPort = (to: Peer) => (portName: string) => {
+        if (!('labels' in to)) return undefined;
+        const workload = overlay().objects.find(
+          (o) =>
+            ['Deployment', 'StatefulSet'].includes(o.kind) &&
+            o.metadata.name === to.labels['app.kubernetes.io/name'],
+        );
+        const ports: Array<{ name?: string; containerPort: number }> = workload
+          ? (podSpec(workload).containers as Any[]).flatMap(
+              (c): Array<{ name?: string; containerPort: number }> =>
+                (c.ports ?? []) as Array<{ name?: string; containerPort: number }>,
+            )
+          : [];
+        return ports.find((p) => p.name === portName)?.containerPort;
+      };
+      const allowed = (from: Peer, to: Peer, port: number) =>
+        flowAllowed(policies, from, to, port, namedPort(to));
+      const pod = (name: string): Peer => ({ labels: labelsOf(name), namespace: 'app' });
+      const nats = pod('nats');
+      const db = deployed().filter((a) => a.usesDatabase);
+      for (const app of deployed()) {
+        if (app.name === 'twilio-emulator') continue;
+        expect({ app: app.name, toNats: allowed(pod(app.name), nats, 4222) }).toEqual({
+          app: app.name,
+          toNats: true,
+        });
+        expect({ app: app.name, toPostgres: allowed(pod(app.name), { ip: '10.1.2.3' }, 5432) }).toEqual({
+          app: app.name,
+          toPostgres: db.includes(app),
+        });
+        // Services meet only through NATS: no HTTP between them.
+        for (const other of deployed())
+          if (other !== app && other.name !== 'twilio-emulator')
+            expect({
+              from: app.name,
+              to: other.name,
+              http: allowed(pod(app.name), pod(other.name), other.port),
+            }).toEqual({
+              from: app.name,
+              to: other.name,
+              http: false,
+            });
+        // The Gateway's proxies reach only the public services.
+        const controller: Peer = {
+          labels: { 'app.kubernetes.io/name': 'envoy' },
+          namespace: 'envoy-gateway-system',
+        };
+        expect({ app: app.name, public: allowed(controller, pod(app.name), app.port) }).toEqual({
+          app: app.name,
+          public: app.name in PUBLIC,
+        });
+      }
+      expect(allowed(pod('nats-0'), nats, 4222)).toBe(false);
+      expect(allowed(nats, nats, 6222)).toBe(true);
+      expect(allowed({ ip: '203.0.113.7' }, nats, 4222)).toBe(false);
+      expect(allowed(pod('preferences'), { ip: '203.0.113.7' }, 443)).toBe(false);
+      expect(allowed(pod('outbound'), { ip: '203.0.113.7' }, 443)).toBe(true);
+      if (overlayName === 'dev') {
+        expect(allowed(pod('outbound'), pod('twilio-emulator'), 3999)).toBe(true);
+        expect(allowed(pod('twilio-emulator'), pod('ingress'), 3000)).toBe(true);
+        expect(allowed(pod('twilio-emulator'), nats, 4222)).toBe(false);
+      }
+    });
+
+    it('exposes ingress and api through Gateway API HTTPRoutes on its Gateway, and nothing else', () => {
+      expect(ofKind(overlay().objects, 'Ingress')).toEqual([]);
+      const gateways = ofKind(overlay().objects, 'Gateway');
+      expect(gateways.map((g) => g.metadata.name)).toEqual(['twilio-agents']);
+      const listeners = gateways[0].spec.listeners as Any[];
+      const routes = ofKind(overlay().objects, 'HTTPRoute');
+      const backends = routes.flatMap((route) => {
+        for (const parent of route.spec.parentRefs as Any[]) {
+          const listener = listeners.find((l) => l.name === parent.sectionName);
+          // A route attaches only where its hostnames match the listener's.
+          expect({ route: route.metadata.name, hostnames: route.spec.hostnames }).toEqual({
+            route: route.metadata.name,
+            hostnames: [listener?.hostname],
+          });
+        }
+        return (route.spec.rules as Any[]).flatMap((rule) =>
+          (rule.matches as Any[]).flatMap((m) =>
+            (rule.backendRefs as Any[]).map((b) => ({ path: m.path.value as string, backend: b })),
+          ),
+        );
+      });
       for (const [name, path] of Object.entries(PUBLIC)) {
         expect(backends.some((b) => b.backend.name === name && b.path === path)).toBe(true);
       }
       for (const b of backends) {
         expect(Object.keys(PUBLIC)).toContain(b.backend.name);
         const service = find(overlay().objects, 'Service', b.backend.name)!;
-        expect(
-          (service.spec.ports as Any[]).some(
-            (p) => p.name === b.backend.port.name || p.port === b.backend.port.number,
-          ),
-        ).toBe(true);
+        expect((service.spec.ports as Any[]).some((p) => p.port === b.backend.port)).toBe(true);
         expect(b.path).not.toMatch(/^\/(health|metrics)?$/);
       }
     });
@@ -400,6 +533,90 @@ describe('Kubernetes manifests (Kustomize)', () => {
     },
   );
 
+  it('dev: brings its own Postgres, the one DATABASE_URL names, with the same credentials', () => {
+    const { objects } = overlays.find((o) => o.name === 'dev')!;
+    const postgres = find(objects, 'StatefulSet', 'postgres')!;
+    expect(postgres.spec.volumeClaimTemplates).toHaveLength(1);
+    const container = podSpec(postgres).containers[0];
+    const { env, problems } = containerEnv(objects, container);
+    expect(problems).toEqual([]);
+    // The services' DATABASE_URL, as the api's container gets it (the Secret's name has a hash).
+    const api = podSpec(find(objects, 'Deployment', 'api')!).containers[0];
+    const url = new URL(containerEnv(objects, api).env.DATABASE_URL);
+    const service = find(objects, 'Service', url.hostname)!;
+    expect(selects(service.spec.selector, postgres.spec.template.metadata.labels)).toBe(true);
+    expect((service.spec.ports as Any[]).map((p) => Number(p.port))).toContain(Number(url.port));
+    expect({
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      db: url.pathname.slice(1),
+    }).toEqual({ user: env.POSTGRES_USER, password: env.POSTGRES_PASSWORD, db: env.POSTGRES_DB });
+    // Production brings none: its DATABASE_URL is the operator's.
+    expect(
+      find(overlays.find((o) => o.name === 'production')!.objects, 'StatefulSet', 'postgres'),
+    ).toBeUndefined();
+  });
+
+  it('production: monitors every service, with alerts and a dashboard over metrics the code exports', () => {
+    const { objects } = overlays.find((o) => o.name === 'production')!;
+    // Every metric the services define (counter/gauge/histogram of @app/telemetry).
+    const exported = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory() && entry.name !== 'node_modules') walk(path);
+        else if (/(?<!spec)\.ts$/.test(entry.name))
+          for (const m of readFileSync(path, 'utf8').matchAll(
+            /(?:counter|gauge|histogram)\(\s*'([a-z0-9_]+)'/g,
+          ))
+            exported.add(m[1]);
+      }
+    };
+    walk(join(K8S_DIR, '..', '..', 'apps'));
+    walk(join(K8S_DIR, '..', '..', 'libs'));
+    // Label lists (`by (service, status_class)`) name labels, not metrics: left out first.
+    const metricsIn = (expr: string) =>
+      [
+        ...expr
+          .replace(/\b(by|without|on|ignoring)\s*\([^)]*\)/g, '')
+          .matchAll(/\b([a-z]+_[a-z0-9_]+)\s*(?=[{[)])/g),
+      ]
+        .map((m) => m[1].replace(/_(bucket|sum|count)$/, ''))
+        .filter((name) => !['histogram_quantile'].includes(name));
+
+    const monitor = find(objects, 'ServiceMonitor', 'twilio-agents')!;
+    const selected = monitor.spec.selector.matchExpressions[0].values as string[];
+    const apps = overlays.find((o) => o.name === 'production')!.apps;
+    expect([...selected].sort()).toEqual([...apps].sort());
+    for (const name of apps) {
+      const service = find(objects, 'Service', name)!;
+      expect((service.spec.ports as Any[]).map((p) => String(p.name))).toContain(
+        monitor.spec.endpoints[0].port,
+      );
+    }
+
+    const groups = find(objects, 'PrometheusRule', 'twilio-agents')!.spec.groups as { rules: Any[] }[];
+    const rules: Any[] = groups.flatMap((g): Any[] => g.rules);
+    const alerted = rules.flatMap((r) => metricsIn(String(r.expr)));
+    for (const metric of [
+      'messaging_consumer_pending',
+      'messaging_dead_lettered_total',
+      'messaging_oldest_blocked_seconds',
+      'http_requests_total',
+    ])
+      expect(alerted).toContain(metric);
+
+    const dashboard = JSON.parse(
+      String(find(objects, 'ConfigMap', 'twilio-agents-dashboard')!.data['twilio-agents.json']),
+    );
+    const charted = (dashboard.panels as Any[]).flatMap((p) =>
+      (p.targets as Any[]).flatMap((t) => metricsIn(String(t.expr))),
+    );
+    expect(charted.length).toBeGreaterThan(10);
+    const unknown = [...alerted, ...charted].filter((metric) => !exported.has(metric));
+    expect(unknown).toEqual([]);
+  });
+
   it('production: every secret key a Deployment needs is in a committed secrets/*.env.example', () => {
     const dir = join(K8S_DIR, 'overlays', 'production', 'secrets');
     const kustomization = readFileSync(join(K8S_DIR, 'overlays', 'production', 'kustomization.yaml'), 'utf8');
@@ -427,3 +644,78 @@ describe('Kubernetes manifests (Kustomize)', () => {
     }
   });
 });
+
+/** A pod (its labels, in namespace `app` unless said) or an address outside the cluster. */
+type Peer = { labels: Record<string, string>; namespace: string } | { ip: string };
+
+function matches(selector: Any, labels: Record<string, string>): boolean {
+  if (!selector) return true;
+  const byLabels = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const byExpressions = ((selector.matchExpressions ?? []) as Any[]).every((e) =>
+    e.operator === 'In'
+      ? (e.values as string[]).includes(labels[e.key])
+      : e.operator === 'NotIn'
+        ? !(e.values as string[]).includes(labels[e.key])
+        : e.operator === 'Exists'
+          ? e.key in labels
+          : !(e.key in labels),
+  );
+  return byLabels && byExpressions;
+}
+
+function ipInCidr(ip: string, cidr: string): boolean {
+  const [base, bits] = cidr.split('/');
+  const toInt = (a: string) => a.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+  const mask = Number(bits) === 0 ? 0 : (0xffffffff << (32 - Number(bits))) >>> 0;
+  return (toInt(ip) & mask) >>> 0 === (toInt(base) & mask) >>> 0;
+}
+
+/** Whether a NetworkPolicy peer (`from`/`to` entry) admits this side, seen from the policy's namespace `app`. */
+function peerMatches(peer: Any, side: Peer): boolean {
+  if (peer.ipBlock)
+    return (
+      'ip' in side &&
+      ipInCidr(side.ip, peer.ipBlock.cidr) &&
+      !((peer.ipBlock.except ?? []) as string[]).some((c) => ipInCidr(side.ip, c))
+    );
+  if (!('labels' in side)) return false;
+  const nsLabels = { 'kubernetes.io/metadata.name': side.namespace };
+  const nsOk = peer.namespaceSelector ? matches(peer.namespaceSelector, nsLabels) : side.namespace === 'app';
+  return nsOk && matches(peer.podSelector, side.labels);
+}
+
+/**
+ * Kubernetes NetworkPolicy semantics for one TCP flow: a pod selected by any policy of a type
+ * allows only what one of them allows; a pod no policy of that type selects allows everything.
+ */
+function flowAllowed(
+  policies: K8sObject[],
+  from: Peer,
+  to: Peer,
+  port: number,
+  named: (name: string) => number | undefined,
+): boolean {
+  const portOk = (ports: Any[] | undefined) =>
+    !ports ||
+    ports.some(
+      (p) =>
+        (typeof p.port === 'string' ? named(p.port) === port : p.port === undefined || p.port === port) &&
+        (p.protocol ?? 'TCP') === 'TCP',
+    );
+  const side = (pod: Peer, type: 'Ingress' | 'Egress', other: Peer) => {
+    if (!('labels' in pod) || pod.namespace !== 'app') return true; // outside: not ours to police
+    const selecting = policies.filter(
+      (p) => (p.spec.policyTypes as string[]).includes(type) && matches(p.spec.podSelector, pod.labels),
+    );
+    if (selecting.length === 0) return true;
+    return selecting.some((p) =>
+      ((type === 'Ingress' ? p.spec.ingress : p.spec.egress) ?? []).some(
+        (rule: Any) =>
+          portOk(rule.ports) &&
+          (!(rule.from ?? rule.to) ||
+            ((rule.from ?? rule.to) as Any[]).some((peer) => peerMatches(peer, other))),
+      ),
+    );
+  };
+  return side(from, 'Egress', to) && side(to, 'Ingress', from);
+}

@@ -90,7 +90,7 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ number }),
   });
-  await call('POST', '/v1/phone-numbers', key, {
+  await call('POST', `/v1/workspaces/${workspace.id}/phone-numbers`, admin, {
     number,
     smsEnabled: true,
     whatsappEnabled: true,

@@ -1,5 +1,5 @@
-// Starts every service and the Twilio emulator as child processes from dist/, against Postgres
-// and NATS on localhost, with development defaults for whatever the environment does not set.
+// Starts every service and the Twilio emulator from dist/ (one process, or one per service),
+// against Postgres and NATS on localhost, with development defaults for whatever the environment does not set.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,30 +35,45 @@ export function devEnvironment(env = process.env, { portOffset = 0 } = {}) {
   };
 }
 
+/**
+ * Starts the stack from dist/: by default every service and the emulator as modules of one Node
+ * process (apps/all-in-one); `processes: true` starts one process per service, as containers do.
+ * `children` lists each service with its port and the process it runs in.
+ */
 export function startStack({
   env = devEnvironment(),
   portOffset = 0,
   stdio = 'inherit',
   only,
   schemaPrefix,
+  processes = false,
 } = {}) {
+  const wanted = SERVICES.filter((s) => !only || only.includes(s.name));
   const children = [];
-  for (const service of SERVICES) {
-    if (only && !only.includes(service.name)) continue;
-    const child = spawn(process.execPath, [join(root, 'dist/apps', service.name, 'src/main.js')], {
-      env: {
-        ...env,
-        PORT: String(service.port + portOffset),
-        ...(schemaPrefix ? { DB_SCHEMA: `${schemaPrefix}_${service.name.replace(/-/g, '_')}` } : {}),
-      },
+  const spawnMain = (name, extra) =>
+    spawn(process.execPath, [join(root, 'dist/apps', name, 'src/main.js')], {
+      env: { ...env, ...extra },
       stdio: stdio === 'inherit' ? ['ignore', 'inherit', 'inherit'] : 'ignore',
     });
-    children.push({ ...service, port: service.port + portOffset, child });
+  if (processes || only) {
+    for (const service of wanted) {
+      const child = spawnMain(service.name, {
+        PORT: String(service.port + portOffset),
+        ...(schemaPrefix ? { DB_SCHEMA: `${schemaPrefix}_${service.name.replace(/-/g, '_')}` } : {}),
+      });
+      children.push({ ...service, port: service.port + portOffset, child });
+    }
+  } else {
+    const child = spawnMain('all-in-one', {
+      PORT_OFFSET: String(portOffset),
+      ...(schemaPrefix ? { DB_SCHEMA_PREFIX: schemaPrefix } : {}),
+    });
+    for (const service of wanted) children.push({ ...service, port: service.port + portOffset, child });
   }
   const stop = () =>
     Promise.all(
-      children.map(
-        ({ child }) =>
+      [...new Set(children.map(({ child }) => child))].map(
+        (child) =>
           new Promise((resolve) => {
             if (child.exitCode !== null || child.signalCode) return resolve();
             child.once('exit', resolve);

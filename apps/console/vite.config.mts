@@ -18,6 +18,8 @@ export default defineConfig({
     alias: {
       '@app/contracts': here('../../libs/contracts/src/index.ts'),
       '@app/rules': here('../../libs/rules/src/index.ts'),
+      // Tests only: the record builders the services' tests use, with the console's fixed values.
+      '@app/testing/records': here('../../libs/testing/src/records.ts'),
     },
   },
   html: { cspNonce: 'CSP_NONCE_PLACEHOLDER' },
@@ -38,6 +40,6 @@ export default defineConfig({
     setupFiles: [here('src/test/setup.ts')],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
-    testTimeout: 20_000,
+    testTimeout: 60_000, // generous: the machine running the suite is often busy
   },
 });

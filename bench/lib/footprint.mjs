@@ -10,10 +10,14 @@ export function footprintOf(stack) {
     cpuMeter() {
       const t0 = performance.now();
       const c0 = Object.fromEntries(stack.children.map((c) => [c.name, cpuSeconds(c.child.pid) ?? 0]));
-      return () => {
+      // { seconds: true }: CPU seconds per service since `start`, unrounded (for figures per message).
+      return ({ seconds = false } = {}) => {
         const s = (performance.now() - t0) / 1000;
         return Object.fromEntries(
-          stack.children.map((c) => [c.name, round(((cpuSeconds(c.child.pid) ?? 0) - c0[c.name]) / s, 2)]),
+          stack.children.map((c) => {
+            const used = (cpuSeconds(c.child.pid) ?? 0) - c0[c.name];
+            return [c.name, seconds ? used : round(used / s, 2)];
+          }),
         );
       };
     },

@@ -17,12 +17,16 @@ async function stamps(ns, bodyPrefix, since) {
   const re = new RegExp(`^(?:ok )?${bodyPrefix.replace(/ /g, ' ')}(\\d+)$`);
   await withJsm(async (jsm, nc) => {
     const js = jetstream(nc);
-    for (const h of HOPS) {
+    // Partitioned events are stored on `<subject>.<partition>` (and lanes on `<subject>.<lane>.<n>`),
+    // older ones on the subject itself: read both (NATS 2.9 takes one filter per consumer).
+    const reads = HOPS.flatMap((h) => [h, { ...h, subject: `${h.subject}.>` }]);
+    for (const h of reads) {
       const name = `${streamPrefix(ns)}${h.stream}`;
       const subject = `${ns}.${h.subject}`;
       let pending;
       try {
-        pending = (await jsm.streams.info(name, { subjects_filter: subject })).state.subjects?.[subject] ?? 0;
+        const { subjects } = (await jsm.streams.info(name, { subjects_filter: subject })).state;
+        pending = Object.values(subjects ?? {}).reduce((a, n) => a + n, 0);
       } catch {
         continue;
       }

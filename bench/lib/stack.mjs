@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { devEnvironment, SERVICES } from '../../scripts/stack.mjs';
 import { root, sleep, stopChild } from './common.mjs';
 
-export function startBenchStack({ ns, schemaPrefix, portOffset, logFile, extraEnv = {} }) {
+export function startBenchStack({ ns, schemaPrefix, portOffset, logFile, extraEnv = {}, cpuProfDir = null }) {
   const env = devEnvironment(
     {
       ...process.env,
@@ -16,6 +16,9 @@ export function startBenchStack({ ns, schemaPrefix, portOffset, logFile, extraEn
       EMULATOR_STATUS_DELAY_MS: '5',
       // The bench drives senders far past a real number's rate (the emulator takes them).
       MAX_SEND_RATE_PER_SECOND: '10000',
+      // The bench creates its members through the API as fast as it can (one key, one address).
+      API_RATE_LIMIT_PER_KEY: '1000000',
+      API_RATE_LIMIT_PER_ADDRESS: '1000000',
       ...extraEnv,
     },
     { portOffset },
@@ -23,7 +26,11 @@ export function startBenchStack({ ns, schemaPrefix, portOffset, logFile, extraEn
   const log = createWriteStream(logFile, { flags: 'a' });
   const children = SERVICES.map((service) => {
     const port = service.port + portOffset;
-    const child = spawn(process.execPath, [join(root, 'dist/apps', service.name, 'src/main.js')], {
+    // --cpu-prof (NODE_OPTIONS refuses it): each process writes its profile when it exits.
+    const prof = cpuProfDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, `--cpu-prof-name=${service.name}.cpuprofile`]
+      : [];
+    const child = spawn(process.execPath, [...prof, join(root, 'dist/apps', service.name, 'src/main.js')], {
       cwd: root,
       env: { ...env, PORT: String(port), DB_SCHEMA: `${schemaPrefix}_${service.name.replace(/-/g, '_')}` },
       stdio: ['ignore', 'pipe', 'pipe'],

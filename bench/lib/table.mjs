@@ -106,10 +106,25 @@ export function printTable(r) {
         );
       }
     }
+    for (const s of e.steps) {
+      if (s.workTotals)
+        out.push(
+          `   ${s.offeredRate}/s, work per answered message: ${Object.entries(s.workTotals)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')} (by service and subject in the JSON)`,
+        );
+    }
     const last = e.steps[e.steps.length - 1];
     if (last)
       out.push(
         `   CPU in cores during the ${last.offeredRate}/s step (send + drain): ${cpuLine(last.cpuCores)}`,
+      );
+    out.push(
+      `   CPU of our services per answered message (step minus idle, emulator excluded): ${e.steps.map((s) => `${s.offeredRate}/s ${s.cpuMsPerMessage} ms`).join(', ')}`,
+    );
+    if (last?.cpuMsPerMessageByService)
+      out.push(
+        `     by service at ${last.offeredRate}/s, ms per message: ${cpuLine(last.cpuMsPerMessageByService)}`,
       );
     out.push(
       `   highest rate held (p99 < 1 s, every message answered exactly once): ${e.highestHeldRate ?? 'none'}${e.highestHeldRate ? ' msg/s' : ''}`,
@@ -131,28 +146,141 @@ export function printTable(r) {
   }
   if (b && !b.ok) out.push(`   broadcast NOT RUN: ${b.error}`);
   else if (b) {
-    out.push(
-      `   broadcast routine to ${b.members} members at a configured ${b.configuredRate}/s per number: mean ${b.meanRate}/s (${b.meanVsConfigured} of configured), busiest second ${b.maxInAnySecond} ${b.exceeded ? 'EXCEEDED' : '(never above)'}, ${b.delivered} sent, missing ${b.missing}, duplicates ${b.duplicates}, ${b.totalS} s from run to last`,
-    );
-    const steady = o?.sends?.steadyPerSecond;
-    if (steady && steady < b.configuredRate)
+    for (const run of b.runs) {
       out.push(
-        `     note: outbound's own unlimited throughput in this run (${steady}/s) is below the configured rate, so the limiter is not what bounds this broadcast`,
+        `   broadcast routine to ${run.members} members at a configured ${run.configuredRate}/s per number: mean ${run.meanRate}/s (${run.meanVsConfigured} of configured), busiest second ${run.maxInAnySecond} ${run.exceeded ? 'EXCEEDED' : '(never above)'}, ${run.delivered} sent, missing ${run.missing}, duplicates ${run.duplicates}, ${run.totalS} s from run to last`,
       );
-    out.push(`     CPU in cores: ${cpuLine(b.cpuCores)}`);
+      const steady = o?.sends?.steadyPerSecond;
+      if (steady && steady < run.configuredRate)
+        out.push(
+          `     note: outbound's own unlimited throughput in this run (${steady}/s) is below the configured rate, so the limiter is not what bounds this broadcast`,
+        );
+      out.push(`     CPU in cores: ${cpuLine(run.cpuCores)}`);
+    }
   }
 
   const f = r.parts.footprint;
   out.push('', '4. Footprint: resident memory (VmRSS, MiB) per service process');
   if (!f) out.push('   not run');
   else {
-    out.push(`   ${padEnd('service', 18)}${pad('idle', 8)}${pad('e2e peak', 10)}${pad('at end', 8)}`);
+    out.push(
+      `   ${padEnd('service', 18)}${pad('idle', 8)}${pad('e2e peak', 10)}${pad('at end', 8)}${pad('idle CPU cores', 16)}`,
+    );
     for (const name of Object.keys(f.idleMiB)) {
       out.push(
-        `   ${padEnd(name, 18)}${pad(f.idleMiB[name], 8)}${pad(f.e2ePeakMiB?.[name], 10)}${pad(f.afterMiB?.[name], 8)}`,
+        `   ${padEnd(name, 18)}${pad(f.idleMiB[name], 8)}${pad(f.e2ePeakMiB?.[name], 10)}${pad(f.afterMiB?.[name], 8)}${pad(f.idleCpuCores?.[name], 16)}`,
       );
     }
   }
+  const a = r.parts.allInOne;
+  out.push('', '5. All-in-one: every service and the emulator in one Node process (npm start)');
+  if (!a) out.push('   not run');
+  else if (!a.ok) out.push(`   could not run: ${a.error}`);
+  else
+    out.push(
+      `   ready in ${a.startupMs} ms; ${a.idleMiB} MiB resident when idle   target <= ${a.goalMiB} MiB  ${mark(a.met)}`,
+    );
   if (r.deadServices) out.push('', `services that died: ${r.deadServices.join('; ')}`);
+  if (r.profiles) {
+    out.push('', "CPU profiles (--cpu-prof), each e2e step: share of each service's busy samples");
+    for (const [rate, services] of Object.entries(r.profiles)) {
+      for (const [name, p] of Object.entries(services)) {
+        if (!p) continue;
+        const top = (list, n) =>
+          list
+            .slice(0, n)
+            .map((x) => `${x.what} ${x.share}%`)
+            .join(', ');
+        out.push(`   ${rate}/s ${name}: ${top(p.packages, 6)}`);
+        out.push(
+          `      ours: ${top(
+            p.ours.filter((x) => !x.what.startsWith('(not under')),
+            5,
+          )}`,
+        );
+      }
+    }
+  }
+  if (r.goals) {
+    out.push('', 'Goals (issue 17), this run');
+    for (const g of r.goals)
+      out.push(
+        `   ${padEnd(g.figure, 66)}${pad(g.value ?? '-', 22)}  ${padEnd(g.goal, 28)}${g.met === null ? 'not measured' : mark(g.met)}`,
+      );
+  }
   return out.join('\n');
+}
+
+/** Each goal of the table in issue 17 with this run's figure: met, missed, or not measured (null). */
+export function goals(r) {
+  const out = [];
+  const add = (figure, value, goal, met) =>
+    out.push({ figure, value, goal, met: value == null ? null : met });
+  const e = r.parts.e2e?.ok ? r.parts.e2e : null;
+  const heldStep = e?.steps.filter((s) => s.held).sort((a, b) => b.offeredRate - a.offeredRate)[0];
+  add(
+    'end to end held (p99 < 1 s, each answered once)',
+    e ? (heldStep ? `${heldStep.offeredRate}/s (p99 ${heldStep.p99Ms} ms)` : 'none held') : null,
+    '>= 200 msg/s',
+    (heldStep?.offeredRate ?? 0) >= 200,
+  );
+  const at10 = e?.steps.find((s) => s.offeredRate === 10);
+  add('p50 end to end at 10 msg/s', at10 ? `${at10.p50Ms} ms` : null, '<= 30 ms', at10?.p50Ms <= 30);
+  // CPU per message where it is cheapest to read: the highest held step (else the first one).
+  const cpuStep = heldStep ?? e?.steps[0];
+  add(
+    'CPU of our services per answered message',
+    cpuStep?.cpuMsPerMessage != null ? `${cpuStep.cpuMsPerMessage} ms at ${cpuStep.offeredRate}/s` : null,
+    '<= 5 ms',
+    cpuStep?.cpuMsPerMessage <= 5,
+  );
+  const o = r.parts.outbound?.ok ? r.parts.outbound.sends : null;
+  add(
+    'outbound sends with checks, rate unlimited',
+    o ? `${o.sendsPerSecond}/s` : null,
+    '>= 500/s',
+    o?.sendsPerSecond >= 500,
+  );
+  for (const rate of [100, 400]) {
+    const b = r.parts.broadcast?.ok ? r.parts.broadcast.runs.find((x) => x.configuredRate === rate) : null;
+    add(
+      `broadcast at a configured ${rate}/s (mean / configured, never above)`,
+      b ? `${b.meanVsConfigured}${b.exceeded ? ' EXCEEDED' : ''}` : null,
+      '>= 0.98, never above',
+      b?.meanVsConfigured >= 0.98 && !b?.exceeded && b?.missing === 0,
+    );
+  }
+  const t = r.parts.ingress?.ok ? r.parts.ingress.targets : null;
+  add('ingress, 1 process, vs bare Fastify', t?.vsBare.value, '>= 0.30', t?.vsBare.met);
+  add(
+    'ingress, 1 process, vs Express + twilio.webhook() + publish',
+    t ? `${t.vsExpress.value}x` : null,
+    '>= 2.5x',
+    t?.vsExpress.met,
+  );
+  add(
+    'ingress evenly paced at half its max, p99',
+    t ? `${r.parts.ingress.paced.ours1?.p99Ms} ms` : null,
+    '<= 10 ms',
+    t?.p99AtHalfMaxMs.met,
+  );
+  const idle = r.parts.footprint?.idleMiB;
+  const ours = idle ? Object.entries(idle).filter(([n]) => n !== 'twilio-emulator') : [];
+  const biggest = ours.sort((a, b) => b[1] - a[1])[0];
+  add(
+    'memory per idle service (largest)',
+    biggest ? `${biggest[1]} MiB (${biggest[0]})` : null,
+    '<= 120 MiB',
+    biggest?.[1] <= 120,
+  );
+  const a = r.parts.allInOne?.ok ? r.parts.allInOne : null;
+  add('whole stack idle in one all-in-one process', a ? `${a.idleMiB} MiB` : null, '<= 300 MiB', a?.met);
+  const f = r.parts.fairness?.ok ? r.parts.fairness : null;
+  add(
+    `another workspace's reply p99 during a ${f?.broadcastMembers ?? '10,000'}-member SMS broadcast at 1/s`,
+    f ? `${f.duringBroadcast.p99Ms} vs ${f.unloaded.p99Ms} ms (${f.p99Ratio}x)` : null,
+    'within 20 % of unloaded',
+    f?.p99Ratio <= 1.2 && f?.duringBroadcast.missing === 0 && f?.duringBroadcast.duplicates === 0,
+  );
+  return out;
 }

@@ -3,6 +3,7 @@
 // answered exactly once; the latency is the reply's arrival at the emulator minus the send time.
 import { pool } from '../lib/stack.mjs';
 import { hopBreakdown } from '../lib/hops.mjs';
+import { workMeter, workTotals } from '../lib/work.mjs';
 import { log, quantile, round, rssMiB, runJsonChild, sleep } from '../lib/common.mjs';
 
 export async function benchE2E({
@@ -15,12 +16,14 @@ export async function benchE2E({
   bisect,
   durationS,
   footprint,
+  firstStep = 0,
 }) {
   const { stack } = system;
   const emulator = stack.url('twilio-emulator');
   const ingressUrl = `${stack.url('ingress')}/twilio/messaging`;
   const steps = [];
-  let stepNo = 0;
+  // A second call passes its own firstStep: its phones and bodies differ from the first's.
+  let stepNo = firstStep;
   const results = async (rate) => {
     stepNo++;
     const total = Math.round(rate * durationS);
@@ -41,7 +44,9 @@ export async function benchE2E({
     const sampler = setInterval(() => footprint.sample(peak), 500);
     const bodyPrefix = `s${stepNo} `;
     const sendStart = Date.now();
+    const monoStartUs = Number(process.hrtime.bigint() / 1000n); // the clock of --cpu-prof's samples
     const cpu = footprint.cpuMeter();
+    const work = await workMeter(stack, system.schemaPrefix);
     let sent;
     try {
       sent = await runJsonChild('bench/load/paced.mjs', {
@@ -88,7 +93,10 @@ export async function benchE2E({
       await sleep(500);
     }
     clearInterval(sampler);
-    const cpuCores = cpu();
+    const cpuSeconds = cpu({ seconds: true });
+    const stepS = (Date.now() - sendStart) / 1000;
+    const cpuCores = Object.fromEntries(Object.entries(cpuSeconds).map(([k, v]) => [k, round(v / stepS, 2)]));
+    const monoEndUs = Number(process.hrtime.bigint() / 1000n);
     const drainS = (Date.now() - sendStart) / 1000 - durationS;
 
     // Match: every accepted webhook answered exactly once, on its own conversation.
@@ -113,6 +121,12 @@ export async function benchE2E({
       latencies.push(got[0].createdAt - s.at);
     }
     latencies.sort((a, b) => a - b);
+    let workPerMessage = null;
+    try {
+      workPerMessage = await work.per(latencies.length);
+    } catch (error) {
+      workPerMessage = { error: error.message };
+    }
     let hops = null;
     try {
       hops = await hopBreakdown({
@@ -125,6 +139,13 @@ export async function benchE2E({
     } catch (error) {
       hops = { error: error.message };
     }
+    // Our services' CPU for this step minus what they burn idle, per answered message (the emulator
+    // stands in for Twilio and is not ours).
+    const ours = Object.entries(cpuSeconds).filter(([name]) => name !== 'twilio-emulator');
+    const busyCoreS = ours.reduce(
+      (a, [name, used]) => a + used - (footprint.idleCpuCores?.[name] ?? 0) * stepS,
+      0,
+    );
     const step = {
       offeredRate: rate,
       durationS,
@@ -144,8 +165,22 @@ export async function benchE2E({
       maxMs: latencies[latencies.length - 1] ?? null,
       drainS: round(drainS, 1),
       hops,
+      // Round trips per answered message: events handled/published, requests answered, table accesses.
+      workPerMessage,
+      workTotals: workPerMessage && !workPerMessage.error ? workTotals(workPerMessage) : null,
       rssPeakMiB: peak,
       cpuCores,
+      // Per service, step minus idle, per answered message (ms).
+      cpuMsPerMessageByService: Object.fromEntries(
+        Object.entries(cpuSeconds).map(([name, used]) => [
+          name,
+          latencies.length
+            ? round(((used - (footprint.idleCpuCores?.[name] ?? 0) * stepS) * 1000) / latencies.length, 1)
+            : null,
+        ]),
+      ),
+      cpuMsPerMessage: latencies.length ? round((busyCoreS * 1000) / latencies.length, 1) : null,
+      monotonicWindowUs: [monoStartUs, monoEndUs],
       deadServices: stack.dead(),
     };
     step.held =
@@ -156,7 +191,7 @@ export async function benchE2E({
       step.p99Ms !== null &&
       step.p99Ms < 1000;
     log(
-      `e2e ${rate}/s: answered ${step.answered}/${step.sent}, missing ${missing}, dup ${duplicates}, p50 ${step.p50Ms} p95 ${step.p95Ms} p99 ${step.p99Ms} ms${step.held ? '' : ' (not held)'}`,
+      `e2e ${rate}/s: answered ${step.answered}/${step.sent}, missing ${missing}, dup ${duplicates}, p50 ${step.p50Ms} p95 ${step.p95Ms} p99 ${step.p99Ms} ms, CPU ${step.cpuMsPerMessage} ms/message${step.held ? '' : ' (not held)'}`,
     );
     steps.push(step);
     return step;

@@ -3,8 +3,8 @@ import { randomInt } from 'node:crypto';
 import { apiClient, startBenchStack } from '../lib/stack.mjs';
 import { log } from '../lib/common.mjs';
 
-export async function startSystem({ ns, schemaPrefix, portOffset, logFile }) {
-  const stack = startBenchStack({ ns, schemaPrefix, portOffset, logFile });
+export async function startSystem({ ns, schemaPrefix, portOffset, logFile, cpuProfDir }) {
+  const stack = startBenchStack({ ns, schemaPrefix, portOffset, logFile, cpuProfDir });
   const t0 = Date.now();
   try {
     await stack.ready();
@@ -15,7 +15,21 @@ export async function startSystem({ ns, schemaPrefix, portOffset, logFile }) {
   log(`system ready in ${Date.now() - t0} ms`);
   const call = apiClient(stack.url('api'));
   const admin = stack.env.ADMIN_API_KEY;
-  const workspace = await call('POST', '/v1/workspaces', admin, { name: `Bench ${ns}` });
+  const main = await setUpWorkspace({ stack, call, admin, name: `Bench ${ns}` });
+  return {
+    stack,
+    schemaPrefix,
+    call,
+    ...main,
+    /** Another workspace with its own key, echo workflow and numbers (the fairness part). */
+    workspace: (name) => setUpWorkspace({ stack, call, admin, name }),
+    startupMs: Date.now() - t0,
+  };
+}
+
+/** A workspace with WhatsApp on, a key, a `reply` (echo) workflow, and numbers made on demand. */
+async function setUpWorkspace({ stack, call, admin, name }) {
+  const workspace = await call('POST', '/v1/workspaces', admin, { name });
   await call('PUT', `/v1/workspaces/${workspace.id}/features/whatsapp`, admin);
   const { key } = await call('POST', `/v1/workspaces/${workspace.id}/api-keys`, admin);
   const workflow = await call('POST', '/v1/workflows', key, {
@@ -31,7 +45,7 @@ export async function startSystem({ ns, schemaPrefix, portOffset, logFile }) {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ number }),
     });
-    const created = await call('POST', '/v1/phone-numbers', key, {
+    const created = await call('POST', `/v1/workspaces/${workspace.id}/phone-numbers`, admin, {
       number,
       smsEnabled: true,
       whatsappEnabled: true,
@@ -40,13 +54,5 @@ export async function startSystem({ ns, schemaPrefix, portOffset, logFile }) {
     await call('PATCH', `/v1/phone-numbers/${created.id}`, key, { sendRatePerSecond });
     return { id: created.id, number };
   };
-  return {
-    stack,
-    call,
-    key,
-    workspaceId: workspace.id,
-    workflowId: workflow.id,
-    numberFor,
-    startupMs: Date.now() - t0,
-  };
+  return { key, workspaceId: workspace.id, workflowId: workflow.id, numberFor };
 }

@@ -36,11 +36,20 @@ export interface AppConfig {
   check(env: Record<string, string | undefined>): string | undefined;
 }
 
-/** Every deployable app: a folder under apps/ with src/main.ts (apps/e2e has none). */
+/**
+ * Every deployable app: a folder under apps/ with src/main.ts (apps/e2e has none), except those
+ * tagged `deploy:none` that no container runs (the CLI; apps/all-in-one, `npm start`'s one process).
+ */
 export function appNames(): string[] {
   return readdirSync(join(ROOT, 'apps'))
     .filter((name) => existsSync(join(ROOT, 'apps', name, 'src', 'main.ts')))
+    .filter((name) => !projectTags(name).includes('deploy:none'))
     .sort();
+}
+
+function projectTags(app: string): string[] {
+  const file = join(ROOT, 'apps', app, 'project.json');
+  return existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { tags?: string[] }).tags ?? []) : [];
 }
 
 function sourceFiles(dir: string): string[] {

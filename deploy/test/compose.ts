@@ -102,3 +102,14 @@ export function dependsOn(service: ComposeService): Record<string, string | unde
   if (Array.isArray(deps)) return Object.fromEntries(deps.map((name) => [name, undefined]));
   return Object.fromEntries(Object.entries(deps).map(([name, dep]) => [name, dep?.condition]));
 }
+
+/** The NATS users of the generated auth.conf (`npm run nats:config`) and their password variables. */
+export function natsUsers(): Array<{ user: string; passwordVariable: string }> {
+  const conf = readFileSync(join(ROOT, 'deploy/k8s/base/nats/auth.conf'), 'utf8');
+  return [...conf.matchAll(/user: "([^"]+)"\s+password: \$([A-Z0-9_]+)/g)].map(
+    ([, user, passwordVariable]) => ({
+      user,
+      passwordVariable,
+    }),
+  );
+}

@@ -8,15 +8,21 @@
 //
 // Size: FAULTS_MESSAGES (default 300 over ~60 conversations: the CI version), FAULTS_CONVERSATIONS,
 // FAULTS_RATE (messages/s), FAULTS_EXTRA_KILLS, FAULTS_SEED (replays a run's fault order and timing).
-import { randomPhone } from './harness/clients';
+import { drainReplies, echoTraffic } from './harness/echo-scenario';
 import { Chaos, faultPlan } from './harness/chaos';
 import { orderByHop } from './harness/hops';
 import { FaultEnvironment } from './harness/environment';
-import type { Database, JetStreamProbe } from './harness/observe';
 import { SERVICE_NAMES } from './harness/stack';
-import { Traffic, type Conversation } from './harness/traffic';
-import { Random, envInt, seedFromEnv, sleep } from './harness/util';
-import { judgeConversations, stuckConsumers, table, writeReport } from './harness/verdict';
+import { Random, envInt, seedFromEnv, log } from './harness/util';
+import {
+  examples,
+  judgeConversations,
+  noExamples,
+  reportHeader,
+  stuckConsumers,
+  table,
+  writeReport,
+} from './harness/verdict';
 
 const MESSAGES = envInt('FAULTS_MESSAGES', 300);
 const CONVERSATIONS = envInt('FAULTS_CONVERSATIONS', Math.max(20, Math.min(600, Math.round(MESSAGES / 5))));
@@ -32,71 +38,31 @@ const SEED = seedFromEnv();
 jest.setTimeout(60 * 60_000);
 
 let world: FaultEnvironment;
-let probe: JetStreamProbe;
-let db: Database;
 let watchdog: NodeJS.Timeout | undefined;
-const log = (line: string) =>
-  process.stdout.write(`[faults ${new Date().toISOString().slice(11, 23)}] ${line}\n`);
 
 beforeAll(async () => {
   log(
     `conversations under faults: ${MESSAGES} messages, ${CONVERSATIONS} conversations, ${RATE}/s, seed ${SEED}`,
   );
   world = await FaultEnvironment.start('conversations');
-  probe = await world.jetstream();
-  db = world.database();
 });
 
 afterAll(async () => {
   clearInterval(watchdog);
-  await probe?.close();
-  await db?.close();
   await world?.stop();
 });
 
 it('loses nothing and doubles nothing while services, NATS and Postgres crash and restart', async () => {
   const random = new Random(SEED);
   const startedAt = new Date();
-  const t0 = Date.now();
-  const { api, emulator, stack } = world;
+  const t0 = startedAt.getTime();
+  const { emulator, stack } = world;
+  const probe = await world.jetstream();
+  const db = world.database();
 
-  // A workspace whose numbers answer every message with a reply quoting it (so each reply maps
-  // back to the messages it answered), on SMS and WhatsApp.
-  const ws = await api.workspace('Faults clinic');
-  const workflow = await api.ok<{ id: string }>('POST', '/v1/workflows', ws.key, {
-    name: 'Echo',
-    definition: [{ reply: 'ack {{message.body}}' }],
-  });
-  const numbers: string[] = [];
-  for (let i = 0; i < 4; i++) {
-    const n = await api.ok<{ number: string }>('POST', '/v1/phone-numbers', ws.key, {
-      number: randomPhone(),
-      smsEnabled: true,
-      whatsappEnabled: true,
-      brandName: 'Faults',
-      defaultWorkflowId: workflow.id,
-    });
-    numbers.push(n.number);
-  }
-  const phones = new Set<string>();
-  while (phones.size < CONVERSATIONS) phones.add(randomPhone());
-  const conversations: Conversation[] = [...phones].map((phone, index) => ({
-    index,
-    phone,
-    number: numbers[index % numbers.length],
-    channel: index % 2 === 0 ? 'sms' : 'whatsapp',
-  }));
-  const tag = `f${SEED.toString(36)}`;
-
-  const traffic = new Traffic({
-    emulator,
-    conversations,
-    total: MESSAGES,
-    rate: RATE,
-    tag,
-    random: new Random(SEED + 1),
-    giveUpMs: 180_000,
-  });
+  // A workspace whose numbers answer every message with a reply quoting it, on SMS and WhatsApp.
+  const size = { conversations: CONVERSATIONS, total: MESSAGES, rate: RATE };
+  const { ws, conversations, tag, traffic } = await echoTraffic(world, 'Faults clinic', size, SEED, 'f');
   const chaos = new Chaos(stack, world.nats, world.pg, random, log);
   const plan = faultPlan(random, EXTRA_KILLS);
   log(`fault plan: ${plan.join(', ')}`);
@@ -112,59 +78,19 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
     });
   }, 1000);
 
-  let trafficDone = false;
-  const trafficRun = traffic.run().then(() => {
-    trafficDone = true;
-  });
-  const progressTimer = setInterval(
-    () =>
-      log(
-        `progress: ${Math.round(traffic.progress * 100)}% dispatched, ${traffic.acceptedCount} accepted, ${traffic.retries} webhook retries`,
-      ),
-    10_000,
-  );
-  try {
-    await chaos.run(
-      plan,
-      () => traffic.progress,
-      () => trafficDone,
-    );
-    await trafficRun;
-  } finally {
-    clearInterval(progressTimer);
-  }
+  await traffic.runWhile((trafficDone) => chaos.run(plan, () => traffic.progress, trafficDone), log, 10_000);
   const trafficMs = Date.now() - t0;
   log(
     `traffic done: ${traffic.acceptedCount}/${MESSAGES} accepted after ${traffic.retries} retries; draining`,
   );
 
-  // Drain: every accepted message answered (redeliveries after a crash wait out the 30 s ack wait,
+  // Drain: every accepted message answered (redeliveries after a crash wait out the ack wait,
   // and a send claimed by a killed outbound is reconciled after SEND_CLAIM_STALE_MS).
-  const drainStart = Date.now();
   const accepted = traffic.messages.filter((m) => m.accepted);
-  let emulated = await emulator.messages();
-  while (Date.now() - drainStart < DRAIN_MS) {
-    const verdict = judgeConversations(
-      tag,
-      traffic.messages,
-      emulated,
-      new Map(accepted.map((m) => [m.sid, 1])),
-    );
-    const lag = stuckConsumers(
-      await probe
-        .lag()
-        .catch(() => [{ stream: '?', consumer: '?', pending: 1, ackPending: 0, redelivered: 0 }]),
-    );
-    if (verdict.lostReplies.length === 0 && lag.length === 0) break;
-    await sleep(2000);
-    emulated = await emulator.messages();
-  }
-  // Late duplicates would show up now.
-  await sleep(5000);
+  const drainMs = await drainReplies(tag, traffic.messages, emulator, probe, DRAIN_MS);
   clearInterval(watchdog);
-  const drainMs = Date.now() - drainStart;
 
-  emulated = await emulator.messages();
+  const emulated = await emulator.messages();
   const stored = await db.storedInbound(ws.id);
   const verdict = judgeConversations(tag, traffic.messages, emulated, stored);
   const lag = await probe.lag();
@@ -206,10 +132,7 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
     SERVICE_NAMES.map((name) => [name, chaos.faults.filter((f) => f.target === name).length]),
   );
   const report = {
-    scenario: 'conversations',
-    seed: SEED,
-    startedAt: startedAt.toISOString(),
-    durationMs: Date.now() - t0,
+    ...reportHeader('conversations', SEED, startedAt),
     trafficMs,
     drainMs,
     messagesSent: verdict.sent,
@@ -239,16 +162,16 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
     lostDetails,
     orderByHop: hops,
     faults: chaos.faults,
-    examples: {
-      lostReplies: verdict.lostReplies.slice(0, 10),
-      lostStored: verdict.lostStored.slice(0, 10),
-      doubledReplies: verdict.doubledReplies.slice(0, 10),
-      doubledStored: verdict.doubledStored.slice(0, 10),
-      outOfOrder: verdict.outOfOrder.slice(0, 10),
-      duplicateTwilioSends: verdict.duplicateTwilioSends.slice(0, 10),
-      turnsNotAnswered: unanswered.slice(0, 10),
-      deadLetters: deadLetters.slice(0, 10),
-    },
+    examples: examples({
+      lostReplies: verdict.lostReplies,
+      lostStored: verdict.lostStored,
+      doubledReplies: verdict.doubledReplies,
+      doubledStored: verdict.doubledStored,
+      outOfOrder: verdict.outOfOrder,
+      duplicateTwilioSends: verdict.duplicateTwilioSends,
+      turnsNotAnswered: unanswered,
+      deadLetters,
+    }),
     logs: world.logDir,
   };
   const file = writeReport(report);
@@ -283,14 +206,8 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
   expect(stack.unexpectedExits).toEqual([]);
   // Twilio's retries get every message in eventually.
   expect(verdict.unaccepted).toBe(0);
-  // Nothing lost, nothing doubled, nothing out of order, nothing stuck.
-  expect(report.examples.lostStored).toEqual([]);
-  expect(report.examples.lostReplies).toEqual([]);
-  expect(report.examples.doubledStored).toEqual([]);
-  expect(report.examples.doubledReplies).toEqual([]);
-  expect(report.examples.outOfOrder).toEqual([]);
-  expect(report.examples.duplicateTwilioSends).toEqual([]);
-  expect(report.examples.turnsNotAnswered).toEqual([]);
+  // Nothing lost, nothing doubled, nothing out of order, nothing unanswered, nothing stuck, no
+  // dead letters: every list of examples is empty.
+  expect(report.examples).toEqual(noExamples(report.examples));
   expect(stuck).toEqual([]);
-  expect(report.examples.deadLetters).toEqual([]);
 });

@@ -5,6 +5,7 @@ import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { ChatsModule } from './chats/chats.module';
+import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { EventRulesModule } from './event-rules/event-rules.module';
 import { EventsModule } from './events/events.module';
 import { ServiceClientModule } from './http/http.module';
@@ -60,6 +61,7 @@ export const apiService = defineService('api', {
     RoutinesModule,
     StreamModule,
     WebhooksModule,
+    DiagnosticsModule,
   ],
   http: (config) => ({
     bodyLimit: config.API_BODY_LIMIT_BYTES,

@@ -18,3 +18,17 @@ export const chatsClosed = counter('chats_closed_total', 'Chats closed, by chann
   'channel',
   'reason',
 ]);
+
+/** Chats that started waiting for a person, by why (handoff by the AI, a number in human mode). */
+export const chatsQueued = counter(
+  'chats_queued_total',
+  'Chats that started waiting for a person, by channel and why',
+  ['channel', 'cause'],
+);
+
+/** Holding messages handed to outbound (once per wait). */
+export const holdingMessagesSent = counter(
+  'chats_holding_messages_total',
+  'Holding messages handed to outbound for chats that waited past the timeout, by channel',
+  ['channel'],
+);

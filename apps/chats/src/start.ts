@@ -2,6 +2,7 @@ import { database } from '@app/persistence';
 import { defineService, startService, type Env } from '@app/runtime';
 import { ChatsQueriesModule } from './chats/chats.module';
 import { loadChatsConfig } from './config';
+import { ErasureModule } from './erasure/erasure.module';
 import { InboundModule } from './inbound/inbound.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -14,7 +15,14 @@ import { ChatEntity } from './store/chat.entity';
 export const chatsService = defineService('chats', {
   loadConfig: loadChatsConfig,
   database: database({ entities: [ChatEntity, ChatMessageEntity], migrations }),
-  modules: [LifecycleModule, InboundModule, OutboundMessagesModule, ChatsQueriesModule, InboxModule],
+  modules: [
+    LifecycleModule,
+    InboundModule,
+    OutboundMessagesModule,
+    ChatsQueriesModule,
+    InboxModule,
+    ErasureModule,
+  ],
 });
 
 /** Starts the chats service from environment variables (validated first). */

@@ -1,42 +1,21 @@
-import { randomPhone, ScriptedLlm, staysFalse, waitFor } from '@app/testing';
+import { randomPhone, staysFalse, waitFor } from '@app/testing';
 import { System } from './system';
 
 describe('AI agents, abilities, event rules, end to end', () => {
-  let system: System;
-  let llm: ScriptedLlm;
-  let ws: { id: string; key: string };
-
-  beforeAll(async () => {
-    llm = await ScriptedLlm.start();
-    system = await System.start({ llmBaseUrl: llm.baseUrl });
-    ws = await system.workspace();
-  });
-  afterAll(async () => {
-    await system?.stop();
-    await llm?.stop();
-  });
+  const system = System.forSuite({ llm: true });
 
   async function agentNumber(instructions: string, abilities: string[] = []) {
-    const workflow = await system.workflow(ws.key, [{ agent: { instructions, abilities } }]);
-    return system.phoneNumber(ws.key, { defaultWorkflowId: workflow.id });
+    const workflow = await system.workflow(system.ws.key, [{ agent: { instructions, abilities } }]);
+    return system.phoneNumber(system.ws.key, { defaultWorkflowId: workflow.id });
   }
 
-  const memberByPhone = async (phone: string) =>
-    waitFor(
-      async () =>
-        (
-          await system.ok<{ items: Array<{ id: string; optedOut: boolean }> }>(
-            'GET',
-            `/v1/members?phone=${encodeURIComponent(phone)}`,
-            ws.key,
-          )
-        ).items[0],
-    );
+  const memberByPhone = (phone: string) =>
+    system.memberByPhone<{ id: string; optedOut: boolean }>(system.ws.key, phone);
 
   it("answers WhatsApp with the agent's reply, with the conversation's history in the model request", async () => {
     const number = await agentNumber('MARKER-HISTORY You are the front desk.');
     const phone = randomPhone();
-    llm.script({ text: 'We open at 9.' }, { text: 'Yes, Tuesday works.' });
+    system.llm.script({ text: 'We open at 9.' }, { text: 'Yes, Tuesday works.' });
     await system.inbound({ from: phone, to: number.number, body: 'When do you open?', channel: 'whatsapp' });
     await system.waitForSent(phone, 1, 'whatsapp');
     await system.inbound({
@@ -47,7 +26,7 @@ describe('AI agents, abilities, event rules, end to end', () => {
     });
     const sent = await system.waitForSent(phone, 2, 'whatsapp');
     expect(sent.map((m) => m.body)).toEqual(['We open at 9.', 'Yes, Tuesday works.']);
-    const second = llm.requestsWith('MARKER-HISTORY')[1];
+    const second = system.llm.requestsWith('MARKER-HISTORY')[1];
     const turns = second.messages
       .filter((m) => m.role !== 'system')
       .map((m) => `${m.role}:${typeof m.content === 'string' ? m.content : JSON.stringify(m.content)}`);
@@ -60,8 +39,8 @@ describe('AI agents, abilities, event rules, end to end', () => {
     const number = await agentNumber('MARKER-TOOL Confirm bookings.', ['send_whatsapp_message']);
     const phone = randomPhone();
     // The tool is a send the system starts: the member must have opted in to WhatsApp.
-    await system.ok('POST', '/v1/members', ws.key, { phone, firstName: 'Kim', notifyWhatsapp: true });
-    llm.script(
+    await system.ok('POST', '/v1/members', system.ws.key, { phone, firstName: 'Kim', notifyWhatsapp: true });
+    system.llm.script(
       {
         toolCalls: [
           { name: 'send_whatsapp_message', arguments: { message: 'Booking confirmed: Tuesday 10:00' } },
@@ -80,7 +59,7 @@ describe('AI agents, abilities, event rules, end to end', () => {
       'Booking confirmed: Tuesday 10:00',
       'Done, I sent you the confirmation.',
     ]);
-    const [request] = llm.requestsWith('MARKER-TOOL');
+    const [request] = system.llm.requestsWith('MARKER-TOOL');
     expect(request.tools?.map((t) => t.function.name)).toContain('send_whatsapp_message');
 
     // Without the workspace feature the model never sees the tool.
@@ -95,10 +74,10 @@ describe('AI agents, abilities, event rules, end to end', () => {
       defaultWorkflowId: workflow.id,
     });
     const smsPhone = randomPhone();
-    llm.script({ text: 'Hello by SMS' });
+    system.llm.script({ text: 'Hello by SMS' });
     await system.inbound({ from: smsPhone, to: smsNumber.number, body: 'hi', channel: 'sms' });
     await system.waitForSent(smsPhone, 1, 'sms');
-    const names = (llm.requestsWith('MARKER-NOFEATURE')[0].tools ?? []).map((t) => t.function.name);
+    const names = (system.llm.requestsWith('MARKER-NOFEATURE')[0].tools ?? []).map((t) => t.function.name);
     expect(names).toContain('send_sms_message');
     expect(names).not.toContain('send_whatsapp_message');
   });
@@ -106,7 +85,7 @@ describe('AI agents, abilities, event rules, end to end', () => {
   it('falls back politely when the model fails', async () => {
     const number = await agentNumber('MARKER-FALLBACK');
     const phone = randomPhone();
-    llm.script({ status: 500, body: 'model exploded' });
+    system.llm.script({ status: 500, body: 'model exploded' });
     await system.inbound({ from: phone, to: number.number, body: 'hello?', channel: 'whatsapp' });
     const [reply] = await system.waitForSent(phone, 1, 'whatsapp');
     expect(reply.body).toMatch(/sorry/i);
@@ -115,9 +94,9 @@ describe('AI agents, abilities, event rules, end to end', () => {
   it('does not send an AI reply that was in flight when the member sent STOP', async () => {
     const number = await agentNumber('MARKER-STOP');
     const phone = randomPhone();
-    llm.script({ text: 'This reply must never arrive.', delayMs: 2500 });
+    system.llm.script({ text: 'This reply must never arrive.', delayMs: 2500 });
     await system.inbound({ from: phone, to: number.number, body: 'tell me everything', channel: 'sms' });
-    await waitFor(() => llm.requestsWith('MARKER-STOP').length === 1, {
+    await waitFor(() => system.llm.requestsWith('MARKER-STOP').length === 1, {
       message: 'the model to be thinking',
     });
     await system.inbound({ from: phone, to: number.number, body: 'STOP', channel: 'sms' });
@@ -133,8 +112,8 @@ describe('AI agents, abilities, event rules, end to end', () => {
   });
 
   it('runs a Send WhatsApp rule on a submitted form: sent for an opted-in member, skipped with the exact text for one who is not', async () => {
-    const number = await system.phoneNumber(ws.key, {
-      defaultWorkflowId: (await system.workflow(ws.key, [{ reply: 'ok' }])).id,
+    const number = await system.phoneNumber(system.ws.key, {
+      defaultWorkflowId: (await system.workflow(system.ws.key, [{ reply: 'ok' }])).id,
     });
     // Members who wrote in recently, so free-form WhatsApp is inside the 24-hour window.
     const optedIn = randomPhone();
@@ -145,8 +124,11 @@ describe('AI agents, abilities, event rules, end to end', () => {
     }
     const yes = await memberByPhone(optedIn);
     const no = await memberByPhone(notOptedIn);
-    await system.ok('PATCH', `/v1/members/${yes.id}`, ws.key, { notifyWhatsapp: true, firstName: 'Sam' });
-    const rule = await system.ok<{ id: string }>('POST', '/v1/event-rules', ws.key, {
+    await system.ok('PATCH', `/v1/members/${yes.id}`, system.ws.key, {
+      notifyWhatsapp: true,
+      firstName: 'Sam',
+    });
+    const rule = await system.ok<{ id: string }>('POST', '/v1/event-rules', system.ws.key, {
       event: 'form_submitted',
       condition: 'event.data.form == "intake"',
       action: {
@@ -156,14 +138,14 @@ describe('AI agents, abilities, event rules, end to end', () => {
       },
     });
     for (const memberId of [yes.id, no.id]) {
-      const res = await system.api('POST', '/v1/events', ws.key, {
+      const res = await system.api('POST', '/v1/events', system.ws.key, {
         type: 'form_submitted',
         memberId,
         data: { form: 'intake' },
       });
       expect(res.status).toBe(202);
     }
-    await system.ok('POST', '/v1/events', ws.key, {
+    await system.ok('POST', '/v1/events', system.ws.key, {
       type: 'form_submitted',
       memberId: yes.id,
       data: { form: 'other' },
@@ -172,8 +154,10 @@ describe('AI agents, abilities, event rules, end to end', () => {
       async () => {
         const r = await system.ok<{
           items: Array<{ memberId: string; status: string; reason: string | null }>;
-        }>('GET', `/v1/event-rules/${rule.id}/runs`, ws.key);
-        return r.items.length >= 2 && r.items.every((x) => x.status !== 'pending') ? r.items : undefined;
+        }>('GET', `/v1/event-rules/${rule.id}/runs`, system.ws.key);
+        return r.items.length >= 2 && r.items.every((x) => x.status !== 'pending' && x.status !== 'accepted')
+          ? r.items
+          : undefined;
       },
       { message: 'two rule runs' },
     );
@@ -187,37 +171,61 @@ describe('AI agents, abilities, event rules, end to end', () => {
     expect(sent[1].body).toBe('Thanks Sam, we got your intake form.');
   });
 
-  it('starts a WhatsApp chat with a workflow whose first turn answers the initial message', async () => {
-    const number = await system.phoneNumber(ws.key, {
-      defaultWorkflowId: (await system.workflow(ws.key, [{ reply: 'ok' }])).id,
+  it("sends a template into a chat pinned to a workflow, which answers the member's reply", async () => {
+    const number = await system.phoneNumber(system.ws.key, {
+      defaultWorkflowId: (await system.workflow(system.ws.key, [{ reply: 'ok' }])).id,
     });
     const phone = randomPhone();
-    await system.inbound({ from: phone, to: number.number, body: 'hi', channel: 'whatsapp' });
-    await system.waitForSent(phone, 1, 'whatsapp');
-    const member = await memberByPhone(phone);
-    await system.ok('PATCH', `/v1/members/${member.id}`, ws.key, { notifyWhatsapp: true });
+    const member = await system.ok<{ id: string }>('POST', '/v1/members', system.ws.key, {
+      phone,
+      firstName: 'Jo',
+      notifyWhatsapp: true,
+    });
     const followUp = await system.workflow(
-      ws.key,
-      [{ reply: 'Follow-up on "{{message.body}}": how are you feeling?' }],
+      system.ws.key,
+      [{ reply: 'Follow-up on "{{message.body}}": thanks, {{member.first_name}}.' }],
       'Follow-up',
     );
-    const rule = await system.ok<{ id: string }>('POST', '/v1/event-rules', ws.key, {
+    // A workflow start with no template is refused when saved: the member may be outside the window.
+    const refused = await system.api('POST', '/v1/event-rules', system.ws.key, {
       event: 'task_entered',
       action: {
         type: 'send_whatsapp',
         phoneNumberId: number.id,
         workflowId: followUp.id,
-        initialMessage: 'post-visit check',
+        initialMessage: 'hi',
       },
     });
-    await system.ok('POST', '/v1/events', ws.key, { type: 'task_entered', memberId: member.id, data: {} });
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toMatch(/^action.workflowId: .*24-hour window/);
+    const rule = await system.ok<{ id: string }>('POST', '/v1/event-rules', system.ws.key, {
+      event: 'task_entered',
+      action: {
+        type: 'send_whatsapp',
+        phoneNumberId: number.id,
+        contentSid: `HX${'f'.repeat(32)}`,
+        contentVariables: { '1': '{{member.first_name}}' },
+        workflowId: followUp.id,
+      },
+    });
+    await system.ok('POST', '/v1/events', system.ws.key, {
+      type: 'task_entered',
+      memberId: member.id,
+      data: {},
+    });
+    const [template] = await system.waitForSent(phone, 1, 'whatsapp');
+    expect(template.contentSid).toBe(`HX${'f'.repeat(32)}`);
+    const run = await waitFor(async () => {
+      const runs = await system.ok<{ items: Array<{ status: string; chatId: string | null }> }>(
+        'GET',
+        `/v1/event-rules/${rule.id}/runs`,
+        system.ws.key,
+      );
+      return runs.items[0]?.status === 'sent' ? runs.items[0] : undefined;
+    });
+    expect(run.chatId).toEqual(expect.any(String));
+    await system.inbound({ from: phone, to: number.number, body: 'feeling better', channel: 'whatsapp' });
     const sent = await system.waitForSent(phone, 2, 'whatsapp');
-    expect(sent[1].body).toBe('Follow-up on "post-visit check": how are you feeling?');
-    const runs = await system.ok<{ items: Array<{ status: string; chatId: string | null }> }>(
-      'GET',
-      `/v1/event-rules/${rule.id}/runs`,
-      ws.key,
-    );
-    expect(runs.items[0]).toMatchObject({ status: 'sent', chatId: expect.any(String) });
+    expect(sent[1].body).toBe('Follow-up on "feeling better": thanks, Jo.');
   });
 });

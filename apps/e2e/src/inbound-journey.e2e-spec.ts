@@ -4,8 +4,7 @@ import { ACCOUNT_SID, AUTH_TOKEN, System } from './system';
 
 /** The product's first journey: a member texts or WhatsApps a number and gets an answer. */
 describe('inbound SMS and WhatsApp, end to end', () => {
-  let system: System;
-  let ws: { id: string; key: string };
+  const system = System.forSuite();
 
   const channelWorkflow = [
     {
@@ -19,13 +18,7 @@ describe('inbound SMS and WhatsApp, end to end', () => {
     },
   ];
 
-  beforeAll(async () => {
-    system = await System.start();
-    ws = await system.workspace();
-  });
-  afterAll(() => system?.stop());
-
-  async function numberWithWorkflow(fields: Record<string, unknown> = {}, key = ws.key) {
+  async function numberWithWorkflow(fields: Record<string, unknown> = {}, key = system.ws.key) {
     const workflow = await system.workflow(key, channelWorkflow);
     return system.phoneNumber(key, { defaultWorkflowId: workflow.id, ...fields });
   }
@@ -64,24 +57,24 @@ describe('inbound SMS and WhatsApp, end to end', () => {
     expect(smsReply.body).toBe('SMS from Sunrise Dental: And {{member.phone}}?');
 
     const chats = await waitFor(async () => {
-      const list = await chatsOf(ws.key);
+      const list = await chatsOf(system.ws.key);
       const mine = list.filter(
         (c) => [number.number].length && c.memberId === list.find((x) => x.channel === 'sms')?.memberId,
       );
       return mine.length === 2 ? mine : undefined;
     });
     expect(chats.map((c) => c.channel).sort()).toEqual(['sms', 'whatsapp']);
-    const whatsappChats = await chatsOf(ws.key, `?channel=whatsapp&memberId=${chats[0].memberId}`);
+    const whatsappChats = await chatsOf(system.ws.key, `?channel=whatsapp&memberId=${chats[0].memberId}`);
     expect(whatsappChats).toHaveLength(1);
     const messages = await system.ok<{
       items: Array<{ direction: string; body: string; twilioSid: string | null; status: string }>;
-    }>('GET', `/v1/chats/${whatsappChats[0].id}/messages`, ws.key);
+    }>('GET', `/v1/chats/${whatsappChats[0].id}/messages`, system.ws.key);
     await waitFor(
       async () => {
         const m = await system.ok<{ items: Array<{ direction: string; status: string }> }>(
           'GET',
           `/v1/chats/${whatsappChats[0].id}/messages`,
-          ws.key,
+          system.ws.key,
         );
         return m.items.length === 2 && m.items[1].status === 'delivered';
       },
@@ -94,7 +87,7 @@ describe('inbound SMS and WhatsApp, end to end', () => {
     });
 
     // SMS keeps working when WhatsApp is switched off on the number.
-    await system.ok('PATCH', `/v1/phone-numbers/${number.id}`, ws.key, { whatsappEnabled: false });
+    await system.ok('PATCH', `/v1/phone-numbers/${number.id}`, system.ws.key, { whatsappEnabled: false });
     await system.inbound({ from: phone, to: number.number, body: 'still there?', channel: 'sms' });
     await system.waitForSent(phone, 2, 'sms');
   });
@@ -137,7 +130,7 @@ describe('inbound SMS and WhatsApp, end to end', () => {
         await system.ok<{ items: unknown[] }>(
           'GET',
           `/v1/members?phone=${encodeURIComponent(phone2)}`,
-          ws.key,
+          system.ws.key,
         )
       ).items,
     ).toHaveLength(0);
@@ -169,8 +162,13 @@ describe('inbound SMS and WhatsApp, end to end', () => {
     expect(forged.status).toBe(403);
     expect(await staysFalse(async () => (await system.sentTo(phone)).length > 0, 800)).toBe(true);
     expect(
-      (await system.ok<{ items: unknown[] }>('GET', `/v1/members?phone=${encodeURIComponent(phone)}`, ws.key))
-        .items,
+      (
+        await system.ok<{ items: unknown[] }>(
+          'GET',
+          `/v1/members?phone=${encodeURIComponent(phone)}`,
+          system.ws.key,
+        )
+      ).items,
     ).toHaveLength(0);
 
     const messageSid = `SM${'a1'.repeat(16)}`;
@@ -187,12 +185,12 @@ describe('inbound SMS and WhatsApp, end to end', () => {
     await system.waitForSent(phone, 1);
     expect(await staysFalse(async () => (await system.sentTo(phone)).length > 1, 1500)).toBe(true);
     const [chat] = await waitFor(async () => {
-      const list = (await chatsOf(ws.key)).filter((c) => c.channel === 'whatsapp');
+      const list = (await chatsOf(system.ws.key)).filter((c) => c.channel === 'whatsapp');
       for (const c of list) {
         const m = await system.ok<{ items: Array<{ twilioSid: string | null }> }>(
           'GET',
           `/v1/chats/${c.id}/messages`,
-          ws.key,
+          system.ws.key,
         );
         if (m.items.some((x) => x.twilioSid === messageSid)) return [m];
       }
@@ -203,8 +201,8 @@ describe('inbound SMS and WhatsApp, end to end', () => {
   });
 
   it('answers five quick messages of one conversation in order', async () => {
-    const workflow = await system.workflow(ws.key, [{ reply: 'got: {{message.body}}' }]);
-    const number = await system.phoneNumber(ws.key, { defaultWorkflowId: workflow.id });
+    const workflow = await system.workflow(system.ws.key, [{ reply: 'got: {{message.body}}' }]);
+    const number = await system.phoneNumber(system.ws.key, { defaultWorkflowId: workflow.id });
     const phone = randomPhone();
     for (let i = 1; i <= 5; i++) {
       await system.inbound({ from: phone, to: number.number, body: `message ${i}`, channel: 'whatsapp' });

@@ -41,7 +41,12 @@ describe('media: the AI reads photos and voice notes (emulator, scripted model a
   });
 
   /** The member's newest inbound message as chats stored it. */
-  async function storedInbound(phone: string): Promise<{ body: string | null; media: StoredMedia[] }> {
+  async function storedInbound(phone: string): Promise<{
+    body: string | null;
+    media: StoredMedia[];
+    chatId: string;
+    choice?: { kind: string; id: string; title: string };
+  }> {
     return waitFor(async () => {
       const chats = await system.ok<{ items: Array<{ id: string; memberId: string }> }>(
         'GET',
@@ -56,9 +61,15 @@ describe('media: the AI reads photos and voice notes (emulator, scripted model a
       const chat = chats.items.find((c) => c.memberId === members.items[0]?.id);
       if (!chat) return undefined;
       const messages = await system.ok<{
-        items: Array<{ direction: string; body: string | null; media: StoredMedia[] }>;
+        items: Array<{
+          direction: string;
+          body: string | null;
+          media: StoredMedia[];
+          chatId: string;
+          choice?: { kind: string; id: string; title: string };
+        }>;
       }>('GET', `/v1/chats/${chat.id}/messages`, ws.key);
-      return messages.items.find((m) => m.direction === 'inbound');
+      return messages.items.filter((m) => m.direction === 'inbound').at(-1);
     });
   }
 
@@ -71,7 +82,7 @@ describe('media: the AI reads photos and voice notes (emulator, scripted model a
     const phone = randomPhone();
     const photo = await system.twilio.media('image/png', PNG);
     llm.script({ text: 'Nice smile! Your whitening is booked.' });
-    await system.inbound({
+    const sent = await system.inbound({
       from: phone,
       to: number.number,
       body: 'Is this normal?',
@@ -81,6 +92,10 @@ describe('media: the AI reads photos and voice notes (emulator, scripted model a
     const [reply] = await system.waitForSent(phone, 1, 'whatsapp');
     expect(reply.body).toBe('Nice smile! Your whitening is booked.');
 
+    // While the model thought, the member saw us typing on their photo.
+    expect(await system.twilio.typing(sent.messageSid)).toEqual([
+      expect.objectContaining({ channel: 'whatsapp', messageId: sent.messageSid }),
+    ]);
     expect(lastUserContent(0)).toEqual([
       { type: 'text', text: 'Is this normal?\n[The member sent a photo (image/png).]' },
       { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG.toString('base64')}` } },
@@ -131,6 +146,15 @@ describe('media: the AI reads photos and voice notes (emulator, scripted model a
       ['unsupported_type', undefined],
     ]);
     expect(stored.media[0].refused?.reason).toContain('5 MB limit');
+    const refusals = await waitFor(async () => {
+      const page = await system.ok<{
+        items: Array<{ code: string; reason: string; links: { chatId: string } }>;
+      }>('GET', '/v1/diagnostics?kind=media_refused', ws.key);
+      const mine = page.items.filter((d) => d.links.chatId === stored.chatId);
+      return mine.length === 2 ? mine : undefined;
+    });
+    expect(refusals.map((d) => d.code).sort()).toEqual(['too_large', 'unsupported_type']);
+    expect(refusals.find((d) => d.code === 'too_large')?.reason).toContain('5 MB');
     expect(lastUserContent(2)).toBe(
       [
         'Two files',
@@ -138,5 +162,59 @@ describe('media: the AI reads photos and voice notes (emulator, scripted model a
         '[The member sent a file (application/zip) that could not be kept: files of type application/zip are not accepted.]',
       ].join('\n'),
     );
+  });
+
+  it("sends a reply's image and its quick-reply buttons in Twilio's shape; the press comes back with its payload", async () => {
+    const workflow = await system.workflow(ws.key, [
+      {
+        if: 'message.button_payload != ""',
+        then: [{ reply: 'You chose {{message.button_payload}} ({{message.button_text}}).' }],
+        else: [
+          { reply: 'Here is our menu.', media: ['https://cdn.example.com/menu.jpg'] },
+          {
+            reply: 'Shall I book you a table?',
+            buttons: [
+              { id: 'book:tonight', title: 'Book tonight' },
+              { id: 'later', title: 'Later' },
+            ],
+          },
+        ],
+      },
+    ]);
+    const replies = await system.phoneNumber(ws.key, { defaultWorkflowId: workflow.id });
+    const phone = randomPhone();
+    await system.inbound({ from: phone, to: replies.number, body: 'Menu?', channel: 'whatsapp' });
+    const [menu, offer] = await system.waitForSent(phone, 2, 'whatsapp');
+    expect(menu).toMatchObject({
+      body: 'Here is our menu.',
+      mediaUrls: ['https://cdn.example.com/menu.jpg'],
+    });
+    expect(menu.sid).toMatch(/^MM/);
+    expect(offer).toMatchObject({
+      body: 'Shall I book you a table?',
+      contentSid: expect.stringMatching(/^HX[0-9a-f]{32}$/),
+      content: {
+        'twilio/quick-reply': {
+          body: '{{1}}',
+          actions: [
+            { type: 'QUICK_REPLY', title: 'Book tonight', id: 'book:tonight' },
+            { type: 'QUICK_REPLY', title: 'Later', id: 'later' },
+          ],
+        },
+      },
+    });
+
+    const press = await system.press(offer.sid, 'book:tonight');
+    expect(press.params).toMatchObject({ ButtonPayload: 'book:tonight', ButtonText: 'Book tonight' });
+    const sent = await system.waitForSent(phone, 3, 'whatsapp');
+    expect(sent[2].body).toBe('You chose book:tonight (Book tonight).');
+    const stored = await waitFor(async () => {
+      const last = await storedInbound(phone);
+      return last.choice ? last : undefined;
+    });
+    expect(stored).toMatchObject({
+      body: 'Book tonight',
+      choice: { kind: 'button', id: 'book:tonight', title: 'Book tonight' },
+    });
   });
 });

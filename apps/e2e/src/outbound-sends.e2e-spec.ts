@@ -5,20 +5,16 @@ import { System } from './system';
 const TEMPLATE = 'HX0123456789abcdef0123456789abcdef';
 
 describe('outbound sends through the REST API, end to end', () => {
-  let system: System;
-  let ws: { id: string; key: string };
+  const system = System.forSuite();
   let number: { id: string; number: string };
 
   beforeAll(async () => {
-    system = await System.start();
-    ws = await system.workspace();
-    const workflow = await system.workflow(ws.key, [{ reply: 'Hello {{member.first_name}}' }]);
-    number = await system.phoneNumber(ws.key, { defaultWorkflowId: workflow.id });
+    const workflow = await system.workflow(system.ws.key, [{ reply: 'Hello {{member.first_name}}' }]);
+    number = await system.phoneNumber(system.ws.key, { defaultWorkflowId: workflow.id });
   });
-  afterAll(() => system?.stop());
 
   async function member(fields: Record<string, unknown> = {}) {
-    return system.ok<{ id: string; phone: string }>('POST', '/v1/members', ws.key, {
+    return system.ok<{ id: string; phone: string }>('POST', '/v1/members', system.ws.key, {
       firstName: 'Robin',
       phone: randomPhone(),
       ...fields,
@@ -31,7 +27,7 @@ describe('outbound sends through the REST API, end to end', () => {
         const m = await system.ok<{ status: string; reason: string | null; errorCode: string | null }>(
           'GET',
           `/v1/messages/${id}`,
-          ws.key,
+          system.ws.key,
         );
         return m.status === status ? m : undefined;
       },
@@ -41,7 +37,7 @@ describe('outbound sends through the REST API, end to end', () => {
 
   it('skips a system WhatsApp send to a member who did not opt in, with the exact reason', async () => {
     const m = await member();
-    const res = await system.api('POST', '/v1/messages', ws.key, {
+    const res = await system.api('POST', '/v1/messages', system.ws.key, {
       phoneNumberId: number.id,
       memberId: m.id,
       channel: 'whatsapp',
@@ -57,7 +53,7 @@ describe('outbound sends through the REST API, end to end', () => {
 
   it('skips free-form WhatsApp outside the 24-hour window but sends a template, which is delivered and shown in the chat', async () => {
     const m = await member({ notifyWhatsapp: true });
-    const freeForm = await system.ok('POST', '/v1/messages', ws.key, {
+    const freeForm = await system.ok('POST', '/v1/messages', system.ws.key, {
       phoneNumberId: number.id,
       memberId: m.id,
       channel: 'whatsapp',
@@ -65,7 +61,7 @@ describe('outbound sends through the REST API, end to end', () => {
     });
     expect(freeForm).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/template/i) });
 
-    const template = await system.ok<{ id: string }>('POST', '/v1/messages', ws.key, {
+    const template = await system.ok<{ id: string }>('POST', '/v1/messages', system.ws.key, {
       phoneNumberId: number.id,
       memberId: m.id,
       channel: 'whatsapp',
@@ -82,7 +78,7 @@ describe('outbound sends through the REST API, end to end', () => {
           await system.ok<{ items: Array<{ id: string }> }>(
             'GET',
             `/v1/chats?memberId=${m.id}&channel=whatsapp`,
-            ws.key,
+            system.ws.key,
           )
         ).items[0],
     );
@@ -90,7 +86,7 @@ describe('outbound sends through the REST API, end to end', () => {
       async () => {
         const msgs = await system.ok<{
           items: Array<{ direction: string; status: string; twilioSid: string | null }>;
-        }>('GET', `/v1/chats/${chat.id}/messages`, ws.key);
+        }>('GET', `/v1/chats/${chat.id}/messages`, system.ws.key);
         return msgs.items.some(
           (x) => x.direction === 'outbound' && x.status === 'delivered' && x.twilioSid === sent.sid,
         );
@@ -104,24 +100,15 @@ describe('outbound sends through the REST API, end to end', () => {
     // The member wrote in, so our window is open...
     await system.inbound({ from: phone, to: number.number, body: 'hi', channel: 'whatsapp' });
     await system.waitForSent(phone, 1, 'whatsapp');
-    const m = await waitFor(
-      async () =>
-        (
-          await system.ok<{ items: Array<{ id: string }> }>(
-            'GET',
-            `/v1/members?phone=${encodeURIComponent(phone)}`,
-            ws.key,
-          )
-        ).items[0],
-    );
-    await system.ok('PATCH', `/v1/members/${m.id}`, ws.key, { notifyWhatsapp: true });
+    const m = await system.memberByPhone(system.ws.key, phone);
+    await system.ok('PATCH', `/v1/members/${m.id}`, system.ws.key, { notifyWhatsapp: true });
     // ...but Twilio says the member's last message was 25 hours ago.
     await system.emulatorControl('/emulator/window', {
       number: number.number,
       phone,
       lastInboundAt: Date.now() - 25 * 3600_000,
     });
-    const send = await system.ok<{ id: string }>('POST', '/v1/messages', ws.key, {
+    const send = await system.ok<{ id: string }>('POST', '/v1/messages', system.ws.key, {
       phoneNumberId: number.id,
       memberId: m.id,
       channel: 'whatsapp',
@@ -134,8 +121,8 @@ describe('outbound sends through the REST API, end to end', () => {
 
   it('fails a WhatsApp send from a number whose WhatsApp is off, and skips when the workspace lacks the feature', async () => {
     const m = await member({ notifyWhatsapp: true });
-    const smsOnly = await system.phoneNumber(ws.key, { whatsappEnabled: false });
-    const res = await system.ok('POST', '/v1/messages', ws.key, {
+    const smsOnly = await system.phoneNumber(system.ws.key, { whatsappEnabled: false });
+    const res = await system.ok('POST', '/v1/messages', system.ws.key, {
       phoneNumberId: smsOnly.id,
       memberId: m.id,
       channel: 'whatsapp',
@@ -171,7 +158,7 @@ describe('outbound sends through the REST API, end to end', () => {
       idempotencyKey: `e2e-${m.id}`,
     };
     const answers = await Promise.all(
-      [1, 2, 3].map(() => system.ok<{ id: string }>('POST', '/v1/messages', ws.key, body)),
+      [1, 2, 3].map(() => system.ok<{ id: string }>('POST', '/v1/messages', system.ws.key, body)),
     );
     expect(new Set(answers.map((a) => a.id)).size).toBe(1);
     await system.waitForSent(m.phone, 1, 'sms');
@@ -189,14 +176,14 @@ describe('outbound sends through the REST API, end to end', () => {
       const found = await system.ok<{ items: Array<{ id: string; optedOut: boolean }> }>(
         'GET',
         `/v1/members?phone=${encodeURIComponent(phone)}`,
-        ws.key,
+        system.ws.key,
       );
       return found.items[0]?.optedOut ? found.items[0] : undefined;
     });
     const OPTED_OUT = 'Member has opted out of messages (replied STOP).';
 
     // By address through the API: the address is the member's, so the member's checks apply.
-    const byPhone = await system.ok<{ id: string }>('POST', '/v1/messages', ws.key, {
+    const byPhone = await system.ok<{ id: string }>('POST', '/v1/messages', system.ws.key, {
       phoneNumberId: number.id,
       to: phone,
       channel: 'sms',
@@ -204,7 +191,7 @@ describe('outbound sends through the REST API, end to end', () => {
     });
     expect(byPhone).toMatchObject({ status: 'skipped', reason: OPTED_OUT });
     // The send is recorded against the member it reached for.
-    expect(await system.ok('GET', `/v1/messages/${byPhone.id}`, ws.key)).toMatchObject({
+    expect(await system.ok('GET', `/v1/messages/${byPhone.id}`, system.ws.key)).toMatchObject({
       status: 'skipped',
       memberId: stopped.id,
     });
@@ -218,7 +205,7 @@ describe('outbound sends through the REST API, end to end', () => {
           SendRequested,
           {
             idempotencyKey,
-            workspaceId: ws.id,
+            workspaceId: system.ws.id,
             phoneNumberId: number.id,
             to: phone,
             channel: 'sms',
@@ -235,8 +222,8 @@ describe('outbound sends through the REST API, end to end', () => {
     }
 
     // The phone moves to another member: no member has it now, and its STOP still holds.
-    await system.ok('PATCH', `/v1/members/${stopped.id}`, ws.key, { phone: randomPhone() });
-    const orphan = await system.ok('POST', '/v1/messages', ws.key, {
+    await system.ok('PATCH', `/v1/members/${stopped.id}`, system.ws.key, { phone: randomPhone() });
+    const orphan = await system.ok('POST', '/v1/messages', system.ws.key, {
       phoneNumberId: number.id,
       to: phone,
       channel: 'sms',
@@ -250,7 +237,7 @@ describe('outbound sends through the REST API, end to end', () => {
 
     // A phone nobody opted out still gets a send by address.
     const fresh = randomPhone();
-    const ok = await system.ok<{ id: string }>('POST', '/v1/messages', ws.key, {
+    const ok = await system.ok<{ id: string }>('POST', '/v1/messages', system.ws.key, {
       phoneNumberId: number.id,
       to: fresh,
       channel: 'sms',

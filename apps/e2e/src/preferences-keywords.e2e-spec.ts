@@ -2,29 +2,25 @@ import { randomPhone, staysFalse, waitFor } from '@app/testing';
 import { System } from './system';
 
 describe('members, preferences and the STOP / START / HELP keywords, end to end', () => {
-  let system: System;
-  let ws: { id: string; key: string };
+  const system = System.forSuite();
   let number: { id: string; number: string };
 
   beforeAll(async () => {
-    system = await System.start();
-    ws = await system.workspace();
-    const workflow = await system.workflow(ws.key, [
+    const workflow = await system.workflow(system.ws.key, [
       { reply: 'Thanks{{#if member.first_name}}, {{member.first_name}}{{/if}}!' },
     ]);
-    number = await system.phoneNumber(ws.key, {
+    number = await system.phoneNumber(system.ws.key, {
       defaultWorkflowId: workflow.id,
       brandName: 'Sunrise Dental',
     });
   });
-  afterAll(() => system?.stop());
 
   const memberByPhone = async (phone: string) =>
     (
       await system.ok<{ items: Array<Record<string, unknown>> }>(
         'GET',
         `/v1/members?phone=${encodeURIComponent(phone)}`,
-        ws.key,
+        system.ws.key,
       )
     ).items[0];
 
@@ -81,12 +77,16 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
     expect(await memberByPhone(phone)).toMatchObject({ optedOut: false });
 
     // A number where "Cancel" answers an appointment and ARRET opts out, with its own confirmation.
-    const workflow = await system.workflow(ws.key, [{ reply: 'Noted: {{message.body}}' }], 'Appointments');
-    const own = await system.phoneNumber(ws.key, {
+    const workflow = await system.workflow(
+      system.ws.key,
+      [{ reply: 'Noted: {{message.body}}' }],
+      'Appointments',
+    );
+    const own = await system.phoneNumber(system.ws.key, {
       defaultWorkflowId: workflow.id,
       brandName: 'Sunrise Dental',
     });
-    const patched = await system.ok('PATCH', `/v1/phone-numbers/${own.id}`, ws.key, {
+    const patched = await system.ok('PATCH', `/v1/phone-numbers/${own.id}`, system.ws.key, {
       keywords: { optOut: ['STOP', 'ARRET'] },
       keywordReplies: { optOut: 'Sunrise Dental: you will hear no more from us. START to come back.' },
     });
@@ -95,7 +95,7 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
       optIn: ['START', 'UNSTOP', 'YES'],
       help: ['HELP', 'INFO'],
     });
-    const bad = await system.api('PATCH', `/v1/phone-numbers/${own.id}`, ws.key, {
+    const bad = await system.api('PATCH', `/v1/phone-numbers/${own.id}`, system.ws.key, {
       keywords: { optOut: ['ARRET'] },
     });
     expect(bad.status).toBe(422);
@@ -114,7 +114,7 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
   });
 
   it('creates members with WhatsApp off and SMS, email and voice on, and audits every switch change', async () => {
-    const created = await system.ok('POST', '/v1/members', ws.key, {
+    const created = await system.ok('POST', '/v1/members', system.ws.key, {
       firstName: 'Dana',
       phone: '+1 (415) 555-2671',
     });
@@ -126,14 +126,14 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
       notifyWhatsapp: false,
       optedOut: false,
     });
-    const updated = await system.ok('PATCH', `/v1/members/${created.id}`, ws.key, {
+    const updated = await system.ok('PATCH', `/v1/members/${created.id}`, system.ws.key, {
       notifyWhatsapp: true,
       notifyEmail: false,
     });
     expect(updated).toMatchObject({ notifyWhatsapp: true, notifyEmail: false, notifySms: true });
     const changes = await system.ok<{
       items: Array<{ field: string; oldValue: unknown; newValue: unknown }>;
-    }>('GET', `/v1/members/${created.id}/preference-changes`, ws.key);
+    }>('GET', `/v1/members/${created.id}/preference-changes`, system.ws.key);
     expect(changes.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'notifyWhatsapp', oldValue: false, newValue: true }),
@@ -141,14 +141,16 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
       ]),
     );
     // Bad input changes nothing.
-    const bad = await system.api('PATCH', `/v1/members/${created.id}`, ws.key, { phone: 'not a phone' });
+    const bad = await system.api('PATCH', `/v1/members/${created.id}`, system.ws.key, {
+      phone: 'not a phone',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/phone/);
-    const unknown = await system.api('PATCH', `/v1/members/${created.id}`, ws.key, {
+    const unknown = await system.api('PATCH', `/v1/members/${created.id}`, system.ws.key, {
       favouriteColour: 'blue',
     });
     expect(unknown.status).toBe(400);
-    expect(await system.ok('GET', `/v1/members/${created.id}`, ws.key)).toMatchObject({
+    expect(await system.ok('GET', `/v1/members/${created.id}`, system.ws.key)).toMatchObject({
       phone: '+14155552671',
       notifyWhatsapp: true,
     });

@@ -10,6 +10,8 @@ import type { RunningService } from '@app/runtime';
 import {
   EmulatorClient,
   randomPhone,
+  perSuite,
+  ScriptedLlm,
   serviceEnv,
   uniqueNamespace,
   waitFor,
@@ -22,6 +24,22 @@ export const AUTH_TOKEN = 'e2e-auth-token-0123456789abcdef';
 export const ADMIN_KEY = 'e2e-admin-key-0123456789abcdef';
 
 export type EmulatedMessage = RecordedMessage;
+
+export interface SystemOptions {
+  llmBaseUrl?: string;
+  env?: Record<string, string>;
+  namespace?: string;
+  /** Settings of one service only (e.g. its own NATS user). */
+  envOf?: (service: string) => Record<string, string>;
+}
+
+export interface WorkspaceOptions {
+  whatsapp?: boolean;
+  name?: string;
+}
+
+/** System.forSuite's system: its workspace, and the scripted model when asked for. */
+export type SuiteSystem = System & { ws: { id: string; key: string }; llm: ScriptedLlm };
 
 /**
  * The whole system in this process: every service on its own port and NATS connection, in a
@@ -40,16 +58,10 @@ export class System {
 
   /** The emulator's control API: what phones send and what was sent to them. */
   readonly twilio: EmulatorClient;
+  /** Workspaces of the keys workspace() issued, for the operator's number assignment. */
+  private readonly workspaceOfKey = new Map<string, string>();
 
-  static async start(
-    options: {
-      llmBaseUrl?: string;
-      env?: Record<string, string>;
-      namespace?: string;
-      /** Settings of one service only (e.g. its own NATS user). */
-      envOf?: (service: string) => Record<string, string>;
-    } = {},
-  ): Promise<System> {
+  static async start(options: SystemOptions = {}): Promise<System> {
     const namespace = options.namespace ?? uniqueNamespace();
     const own = (service: string) => options.envOf?.(service) ?? {};
     const emulator = await startTwilioEmulator({
@@ -98,6 +110,28 @@ export class System {
     services.api = await startApi(env('api'));
     services.ingress = ingress;
     return new System(namespace, services, emulator, services.api.url, ingressUrl);
+  }
+
+  /**
+   * The system for the tests of one describe block: started before them with a fresh workspace
+   * (`system.ws`) and, with `llm`, the scripted model (`system.llm`); stopped after. Use it inside
+   * tests, not at describe time.
+   */
+  static forSuite(
+    options: Omit<SystemOptions, 'llmBaseUrl'> & { llm?: boolean; workspace?: WorkspaceOptions } = {},
+  ): SuiteSystem {
+    return perSuite(
+      System,
+      async () => {
+        const llm = options.llm ? await ScriptedLlm.start() : undefined;
+        const system = await System.start({ ...options, llmBaseUrl: llm?.baseUrl });
+        return Object.assign(system, { llm: llm!, ws: await system.workspace(options.workspace) });
+      },
+      async (system) => {
+        await system.stop();
+        await system.llm?.stop();
+      },
+    );
   }
 
   async stop(): Promise<void> {
@@ -150,13 +184,14 @@ export class System {
   }
 
   /** A fresh workspace (WhatsApp feature on unless told otherwise) and its API key. */
-  async workspace(options: { whatsapp?: boolean; name?: string } = {}): Promise<{ id: string; key: string }> {
+  async workspace(options: WorkspaceOptions = {}): Promise<{ id: string; key: string }> {
     const ws = await this.ok<{ id: string }>('POST', '/v1/workspaces', ADMIN_KEY, {
       name: options.name ?? 'Sunrise Dental',
     });
     if (options.whatsapp !== false)
       await this.ok('PUT', `/v1/workspaces/${ws.id}/features/whatsapp`, ADMIN_KEY);
     const { key } = await this.ok<{ key: string }>('POST', `/v1/workspaces/${ws.id}/api-keys`, ADMIN_KEY);
+    this.workspaceOfKey.set(key, ws.id);
     return { id: ws.id, key };
   }
 
@@ -164,7 +199,7 @@ export class System {
     return this.ok('POST', '/v1/workflows', key, { name, definition });
   }
 
-  /** A new Twilio number in the workspace (random, so tests never collide). */
+  /** A new Twilio number in the key's workspace (random, so tests never collide), assigned by the operator. */
   async phoneNumber(
     key: string,
     fields: Record<string, unknown> = {},
@@ -172,7 +207,10 @@ export class System {
     // The number is the Twilio account's first (routing checks its IncomingPhoneNumbers).
     const number = randomPhone();
     await this.twilio.control('/emulator/numbers', { number });
-    return this.ok('POST', '/v1/phone-numbers', key, {
+    // The operator assigns it: a workspace key cannot claim a number.
+    const workspaceId = this.workspaceOfKey.get(key);
+    if (!workspaceId) throw new Error('phoneNumber(key): the key must come from system.workspace()');
+    return this.ok('POST', `/v1/workspaces/${workspaceId}/phone-numbers`, ADMIN_KEY, {
       number,
       smsEnabled: true,
       whatsappEnabled: true,
@@ -190,9 +228,33 @@ export class System {
     });
   }
 
+  /** The member presses a button (by id) of a message sent to them: its webhook goes to ingress. */
+  press(messageSid: string, id: string) {
+    return this.twilio.press(messageSid, id, `${this.ingressUrl}/twilio/messaging`);
+  }
+
   /** What the emulator recorded as sent to a phone (oldest first). */
   sentTo(phone: string, channel?: 'sms' | 'whatsapp'): Promise<EmulatedMessage[]> {
     return this.twilio.messages({ to: phone, channel });
+  }
+
+  /** The key's workspace member with this phone, once there is one (e.g. after an inbound message). */
+  async memberByPhone<T extends { id: string } = { id: string }>(key: string, phone: string): Promise<T> {
+    const path = `/v1/members?phone=${encodeURIComponent(phone)}`;
+    return waitFor(async () => (await this.ok<{ items: T[] }>('GET', path, key)).items[0], {
+      message: `the member with ${phone}`,
+    });
+  }
+
+  /** The chat of the member with this phone, once there is one. */
+  async chatOf<T extends { id: string } = { id: string }>(key: string, phone: string): Promise<T> {
+    const member = await this.memberByPhone(key, phone);
+    return waitFor(
+      async () => (await this.ok<{ items: T[] }>('GET', `/v1/chats?memberId=${member.id}`, key)).items[0],
+      {
+        message: `the chat of ${phone}`,
+      },
+    );
   }
 
   async waitForSent(

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import { SERVICES } from '@app/contracts';
 import { TEST_DATABASE_URL, TEST_NATS_URL, randomPhone, uniqueNamespace, waitFor } from '@app/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -93,16 +94,7 @@ describe('traces and logs across the deployed services', () => {
       throw new Error('build first: node scripts/build.mjs');
     const otlp = await collector(spans);
     receiver = otlp.server;
-    const names = [
-      'twilio-emulator',
-      'ingress',
-      'api',
-      'routing',
-      'preferences',
-      'chats',
-      'workflow',
-      'outbound',
-    ];
+    const names = ['twilio-emulator', ...SERVICES];
     for (const name of names) ports[name] = await freePort();
     const namespace = uniqueNamespace();
     const base = {
@@ -186,7 +178,7 @@ describe('traces and logs across the deployed services', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ number }),
     });
-    await call('POST', '/v1/phone-numbers', key, {
+    await call('POST', `/v1/workspaces/${ws.id}/phone-numbers`, ADMIN_KEY, {
       number,
       smsEnabled: true,
       defaultWorkflowId: workflow.id,

@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { baseConfigShape, databaseConfigShape, loadConfig, secret, type Config } from '@app/config';
+import { databaseServiceShape, loadConfig, secret, type Config } from '@app/config';
 
 const positiveRate = z.coerce.number().positive().max(10_000);
 
 export const outboundConfigShape = {
-  ...baseConfigShape,
-  ...databaseConfigShape,
-  PORT: z.coerce.number().int().min(0).max(65535).default(3006),
+  ...databaseServiceShape(3006),
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC + 32 hex)'),
   TWILIO_AUTH_TOKEN: secret(z.string().min(1)),
   /** Every Twilio REST call goes here instead of api.twilio.com (the emulator in dev and tests). */

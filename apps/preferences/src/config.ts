@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { baseConfigShape, databaseConfigShape, loadConfig, type Config } from '@app/config';
+import { databaseServiceShape, loadConfig, type Config } from '@app/config';
 import type { CountryCode } from 'libphonenumber-js';
 import { getCountries } from 'libphonenumber-js';
 
 const countries = new Set<string>(getCountries());
 
 export const preferencesConfigShape = {
-  ...baseConfigShape,
-  ...databaseConfigShape,
-  PORT: z.coerce.number().int().min(0).max(65535).default(3003),
+  ...databaseServiceShape(3003),
   /** Country assumed for phone numbers written without a +country code, e.g. "(415) 555-2671". */
   DEFAULT_PHONE_COUNTRY: z
     .string()
@@ -20,6 +18,8 @@ export const preferencesConfigShape = {
   MEMBER_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** Members kept in the per-process cache (least recently used dropped first). */
   MEMBER_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(50_000),
+  /** How long a create's Idempotency-Key answers a retry with the member it made (then swept). */
+  MEMBER_CREATE_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
 };
 export type PreferencesConfig = Config<typeof preferencesConfigShape>;
 

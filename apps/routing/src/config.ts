@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { baseConfigShape, databaseConfigShape, loadConfig, secret, type Config } from '@app/config';
+import { databaseServiceShape, loadConfig, secret, type Config } from '@app/config';
 
 export const routingConfigShape = {
-  ...baseConfigShape,
-  ...databaseConfigShape,
-  PORT: z.coerce.number().int().min(0).max(65535).default(3002),
+  ...databaseServiceShape(3002),
   /** The highest send rate a workspace may set on one of its numbers (operator). */
   /** The Twilio account assigned numbers must belong to (checked when set). */
   TWILIO_ACCOUNT_SID: z

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   ArchivePhoneNumber,
+  DiagnosticRecorded,
+  GetSandboxMembership,
   CreatePhoneNumber,
   CreateWorkspace,
   GetPhoneNumber,
@@ -19,8 +21,17 @@ import {
   type Member,
   type RequestPayload,
 } from '@app/contracts';
+import { INBOUND_REJECTION_REASONS, maskPhone } from '@app/rules';
 import type { RunningService } from '@app/runtime';
-import { NatsTestClient, randomPhone, serviceEnv, staysFalse, uniqueNamespace, waitFor } from '@app/testing';
+import {
+  aMember,
+  NatsTestClient,
+  randomPhone,
+  serviceEnv,
+  staysFalse,
+  uniqueNamespace,
+  waitFor,
+} from '@app/testing';
 import { startRouting } from './start';
 
 const ns = uniqueNamespace();
@@ -39,25 +50,7 @@ class FakePreferences {
       const key = `${req.workspaceId}|${req.phone}`;
       const existing = this.members.get(key);
       if (existing) return { member: existing, created: false };
-      const now = new Date().toISOString();
-      const member: Member = {
-        id: randomUUID(),
-        workspaceId: req.workspaceId,
-        firstName: req.profileName,
-        lastName: null,
-        phone: req.phone,
-        email: null,
-        notifySms: true,
-        notifyEmail: true,
-        notifyVoice: true,
-        notifyWhatsapp: false,
-        optedOut: false,
-        optedOutAt: null,
-        optedOutChannel: null,
-        attributes: {},
-        createdAt: now,
-        updatedAt: now,
-      };
+      const member = aMember(req.workspaceId, { firstName: req.profileName, phone: req.phone });
       this.members.set(key, member);
       return { member, created: true };
     });
@@ -91,12 +84,14 @@ describe('routing', () => {
   const prefs = new FakePreferences();
   let accepted: Array<import('@app/contracts').MessageAccepted>;
   let sends: Array<import('@app/contracts').SendRequest>;
+  let diagnostics: DiagnosticRecorded[];
 
   beforeAll(async () => {
     nats = await NatsTestClient.connect(ns);
     prefs.attach(nats);
     accepted = nats.collect(MessageAccepted);
     sends = nats.collect(SendRequested);
+    diagnostics = nats.collect(DiagnosticRecorded);
     routing = await startRouting(serviceEnv(ns, 'routing'));
   });
   afterAll(async () => {
@@ -464,6 +459,55 @@ describe('routing', () => {
       expect(await nothingFor(toArchived)).toBe(true);
       expect(prefs.callsFor(member)).toEqual([]);
       expect([...sendsFor(unknown), ...sendsFor(toArchived)]).toEqual([]);
+
+      // Each drop is in the diagnostics with its reason; a number no workspace has is nobody's.
+      const of = (messageSid: string) => diagnostics.find((d) => d.links.messageSid === messageSid);
+      await waitFor(() => [sms, unknown, toArchived].every((m) => of(m)));
+      expect(of(sms)).toMatchObject({
+        workspaceId: ws.id,
+        kind: 'inbound_rejected',
+        code: 'sms_disabled',
+        reason: INBOUND_REJECTION_REASONS.sms_disabled,
+        channel: 'sms',
+        address: maskPhone(member),
+        links: { phoneNumberId: num.id },
+      });
+      expect(of(unknown)).toMatchObject({ workspaceId: null, code: 'unknown_number' });
+      expect(of(toArchived)).toMatchObject({
+        workspaceId: ws.id,
+        code: 'archived_number',
+        links: { phoneNumberId: archivedNumber.id },
+      });
+    });
+
+    it('records who sent a sandbox number its join code, and answers outbound per number and address', async () => {
+      const ws = await workspace();
+      await nats.request(SetWorkspaceFeature, { workspaceId: ws.id, feature: 'whatsapp', enabled: true });
+      const sandbox = await number(ws.id, {
+        whatsappEnabled: true,
+        whatsappSandbox: true,
+        whatsappSandboxJoinCode: 'bright-tiger',
+      });
+      const [joined, wrongCode, never] = [phone(), phone(), phone()];
+      const joins = [
+        await inbound(sandbox.number, joined, 'Join Bright-Tiger', 'whatsapp'),
+        await inbound(sandbox.number, wrongCode, 'join calm-lake', 'whatsapp'),
+      ];
+      await waitFor(() => joins.every((m) => acceptedFor(m).length === 1));
+      const membership = (address: string, workspaceId = ws.id) =>
+        nats.request(GetSandboxMembership, { workspaceId, phoneNumberId: sandbox.id, address });
+      expect(await membership(joined)).toMatchObject({ joined: true, joinedAt: expect.any(String) });
+      expect(await membership(wrongCode)).toEqual({ joined: false, joinedAt: null });
+      expect(await membership(never)).toEqual({ joined: false, joinedAt: null });
+      // Another workspace never learns about this number's members.
+      expect(await membership(joined, (await workspace()).id)).toEqual({ joined: false, joinedAt: null });
+      // A new code: the old join no longer counts.
+      await nats.request(UpdatePhoneNumber, {
+        workspaceId: ws.id,
+        phoneNumberId: sandbox.id,
+        patch: { whatsappSandboxJoinCode: 'calm-lake' },
+      });
+      expect(await membership(joined)).toEqual({ joined: false, joinedAt: null });
     });
 
     it.each(['STOP', '  stop  ', 'Unsubscribe', 'quit', 'STOPALL', 'revoke'])(
@@ -486,6 +530,8 @@ describe('routing', () => {
           optedOut: true,
           channel: 'whatsapp',
           source: { type: 'keyword', ref: word.trim().toUpperCase() },
+          // Its position: the receipt time and the INBOUND stream sequence.
+          position: { at: acc.receivedAt, seq: expect.any(Number) },
         });
         const [confirmation] = await waitFor(() =>
           sendsFor(messageSid).length ? sendsFor(messageSid) : undefined,
@@ -554,7 +600,18 @@ describe('routing', () => {
         expect(await staysFalse(() => sendsFor(answer).length > 0, 300)).toBe(true);
         memberId = acc.member.id;
       }
-      expect(prefs.optOutCalls.filter((c) => c.memberId === memberId)).toEqual([]);
+      // Each still reaches preferences as an opt-in with its position (it outranks an older STOP
+      // handled after it), changing nothing.
+      const calls = prefs.optOutCalls.filter((c) => c.memberId === memberId);
+      expect(calls.map((c) => [c.optedOut, c.source.ref])).toEqual([
+        [false, 'YES'],
+        [false, 'START'],
+        [false, 'UNSTOP'],
+      ]);
+      // Published in this order, so their stream sequences rise.
+      const seqs = calls.map((c) => c.position?.seq ?? 0);
+      expect(seqs[0]).toBeGreaterThan(0);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
 
       await inbound(num.number, member, 'STOP', 'sms');
       const yes = await inbound(num.number, member, 'yes.', 'sms');

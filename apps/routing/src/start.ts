@@ -7,12 +7,13 @@ import { PhoneNumberEntity } from './phone-numbers/phone-number.entity';
 import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module';
 import { WorkspaceEntity } from './workspaces/workspace.entity';
 import { WorkspacesModule } from './workspaces/workspaces.module';
+import { SandboxModule } from './sandbox/sandbox.module';
 
 /** Workspaces, features, phone numbers; routes inbound messages. */
 export const routingService = defineService('routing', {
   loadConfig: loadRoutingConfig,
   database: database({ entities: [WorkspaceEntity, PhoneNumberEntity], migrations }),
-  modules: [WorkspacesModule, PhoneNumbersModule, InboundModule],
+  modules: [WorkspacesModule, PhoneNumbersModule, SandboxModule, InboundModule],
 });
 
 /** Starts the routing service from environment variables (validated first). */

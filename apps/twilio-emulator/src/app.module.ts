@@ -1,5 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { EMULATOR_CONFIG, type EmulatorConfig } from './config';
+import { ContentModule } from './content/content.module';
+import { InteractiveModule } from './content/interactive.module';
 import { ControlModule } from './control/control.module';
 import { HealthController } from './health/health.controller';
 import { InboundModule } from './inbound/inbound.module';
@@ -32,6 +34,8 @@ export class TwilioEmulatorModule {
         InboundModule,
         ControlModule,
         MediaModule,
+        ContentModule,
+        InteractiveModule,
       ],
       controllers: [HealthController],
     };

@@ -1,44 +1,24 @@
-import { createTwilioClient, type TwilioClient } from '@app/twilio';
+import { createTwilioClient } from '@app/twilio';
 import twilio from 'twilio';
-import { type RunningTwilioEmulator, startTwilioEmulator } from './index';
+import { useEmulatedAccount } from './testing/emulated-account';
 import type { MessageControlView } from './messages/message.model';
-import { control, type FormReceiver, startFormReceiver, waitUntil } from './testing/harness';
+import { control, waitUntil } from './testing/harness';
 
 const ACCOUNT_SID = 'AC' + '1234567890abcdef'.repeat(2);
 const AUTH_TOKEN = 'integration-auth-token';
 const FROM = '+15550000100';
 
 describe('twilio-emulator: Messages API through the official client', () => {
-  let emulator: RunningTwilioEmulator;
-  let client: TwilioClient;
-  let app: FormReceiver;
+  const account = useEmulatedAccount(ACCOUNT_SID, AUTH_TOKEN, { statusDelayMs: 2, resetEach: true });
 
-  beforeAll(async () => {
-    emulator = await startTwilioEmulator({
-      port: 0,
-      accountSid: ACCOUNT_SID,
-      authToken: AUTH_TOKEN,
-      statusDelayMs: 2,
-    });
-    client = createTwilioClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, apiBaseUrl: emulator.url });
-    app = await startFormReceiver(AUTH_TOKEN);
-  });
+  beforeEach(async () => {});
 
-  afterAll(async () => {
-    await emulator?.close();
-    await app?.close();
-  });
-
-  beforeEach(async () => {
-    await control(emulator.url, 'POST', '/emulator/reset');
-    app.requests.length = 0;
-  });
-
-  const callbacksFor = (sid: string) => app.requests.filter((request) => request.params.MessageSid === sid);
+  const callbacksFor = (sid: string) =>
+    account.app.requests.filter((request) => request.params.MessageSid === sid);
 
   it('creates an SMS with a Twilio-shaped answer, then posts signed queued → sent → delivered callbacks in order', async () => {
-    const statusCallback = `${app.url}/twilio/status?tenant=a%20b`;
-    const message = await client.messages.create({
+    const statusCallback = `${account.app.url}/twilio/status?tenant=a%20b`;
+    const message = await account.client.messages.create({
       to: '+15550000001',
       from: FROM,
       body: 'Hello there',
@@ -82,17 +62,17 @@ describe('twilio-emulator: Messages API through the official client', () => {
     }
     // A signature over another URL must not validate: the emulator signs the exact callback URL.
     const sig = callbacks[0].headers['x-twilio-signature'] as string;
-    expect(twilio.validateRequest(AUTH_TOKEN, sig, `${app.url}/twilio/status`, callbacks[0].params)).toBe(
-      false,
-    );
+    expect(
+      twilio.validateRequest(AUTH_TOKEN, sig, `${account.app.url}/twilio/status`, callbacks[0].params),
+    ).toBe(false);
 
-    const fetched = await client.messages(message.sid).fetch();
+    const fetched = await account.client.messages(message.sid).fetch();
     expect(fetched.status).toBe('delivered');
     expect(fetched.dateSent).toBeInstanceOf(Date);
     expect(fetched.body).toBe('Hello there');
 
     const recorded = await control<MessageControlView>(
-      emulator.url,
+      account.emulator.url,
       'GET',
       `/emulator/messages/${message.sid}`,
     );
@@ -105,27 +85,31 @@ describe('twilio-emulator: Messages API through the official client', () => {
   });
 
   it('counts segments like Twilio', async () => {
-    const message = await client.messages.create({ to: '+15550000001', from: FROM, body: 'x'.repeat(161) });
+    const message = await account.client.messages.create({
+      to: '+15550000001',
+      from: FROM,
+      body: 'x'.repeat(161),
+    });
     expect(message.numSegments).toBe('2');
   });
 
   it('lists messages newest first with filters and follows Twilio paging', async () => {
     for (let i = 0; i < 5; i++) {
-      await client.messages.create({ to: '+15550000002', from: FROM, body: `m${i}` });
+      await account.client.messages.create({ to: '+15550000002', from: FROM, body: `m${i}` });
     }
-    await client.messages.create({ to: '+15550000003', from: FROM, body: 'other' });
+    await account.client.messages.create({ to: '+15550000003', from: FROM, body: 'other' });
 
-    const all = await client.messages.list({ to: '+15550000002', pageSize: 2 });
+    const all = await account.client.messages.list({ to: '+15550000002', pageSize: 2 });
     expect(all.map((message) => message.body)).toEqual(['m4', 'm3', 'm2', 'm1', 'm0']);
 
-    const page = await client.messages.page({ to: '+15550000002', pageSize: 2 });
+    const page = await account.client.messages.page({ to: '+15550000002', pageSize: 2 });
     expect(page.instances.map((message) => message.body)).toEqual(['m4', 'm3']);
     expect(page.nextPageUrl).toContain('PageToken=PA');
     const next = await page.nextPage();
     expect(next?.instances.map((message) => message.body)).toEqual(['m2', 'm1']);
 
-    expect((await client.messages.list({ from: '+15559999999' })).length).toBe(0);
-    const today = await client.messages.list({ dateSent: new Date() });
+    expect((await account.client.messages.list({ from: '+15559999999' })).length).toBe(0);
+    const today = await account.client.messages.list({ dateSent: new Date() });
     expect(today.length).toBe(6);
   });
 
@@ -133,7 +117,7 @@ describe('twilio-emulator: Messages API through the official client', () => {
     const wrong = createTwilioClient({
       accountSid: ACCOUNT_SID,
       authToken: 'not-the-token',
-      apiBaseUrl: emulator.url,
+      apiBaseUrl: account.emulator.url,
     });
     const error = await wrong.messages
       .create({ to: '+15550000001', from: FROM, body: 'x' })
@@ -145,7 +129,7 @@ describe('twilio-emulator: Messages API through the official client', () => {
       moreInfo: 'https://www.twilio.com/docs/errors/20003',
     });
 
-    const response = await fetch(`${emulator.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`);
+    const response = await fetch(`${account.emulator.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`);
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({
       code: 20003,
@@ -156,16 +140,16 @@ describe('twilio-emulator: Messages API through the official client', () => {
   });
 
   it('answers validation errors with Twilio codes, and 404 with 20404', async () => {
-    const noBody = await client.messages
+    const noBody = await account.client.messages
       .create({ to: '+15550000001', from: FROM })
       .catch((caught: unknown) => caught);
     expect(noBody).toMatchObject({ status: 400, code: 21602 });
-    const badTo = await client.messages
+    const badTo = await account.client.messages
       .create({ to: '12', from: FROM, body: 'x' })
       .catch((caught: unknown) => caught);
     expect(badTo).toMatchObject({ status: 400, code: 21211 });
 
-    const raw = await fetch(`${emulator.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`, {
+    const raw = await fetch(`${account.emulator.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`, {
       method: 'POST',
       headers: {
         authorization: `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')}`,
@@ -176,33 +160,35 @@ describe('twilio-emulator: Messages API through the official client', () => {
     expect(raw.status).toBe(400);
     expect(await raw.json()).toMatchObject({ code: 21604, status: 400 });
 
-    const missing = await client
+    const missing = await account.client
       .messages('SM' + '0'.repeat(32))
       .fetch()
       .catch((caught: unknown) => caught);
     expect(missing).toMatchObject({ status: 404, code: 20404 });
 
-    const listed = await control<{ count: number }>(emulator.url, 'GET', '/emulator/messages');
+    const listed = await control<{ count: number }>(account.emulator.url, 'GET', '/emulator/messages');
     expect(listed.body.count).toBe(0);
   });
 
   it('surfaces an injected 429 as a RestException with code 20429, without creating a message', async () => {
-    const armed = await control(emulator.url, 'POST', '/emulator/faults', { status: 429, times: 1 });
+    const armed = await control(account.emulator.url, 'POST', '/emulator/faults', { status: 429, times: 1 });
     expect(armed.status).toBe(200);
 
-    const error = await client.messages
+    const error = await account.client.messages
       .create({ to: '+15550000001', from: FROM, body: 'x' })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(twilio.RestException);
     expect(error).toMatchObject({ status: 429, code: 20429 });
-    expect((await control<{ count: number }>(emulator.url, 'GET', '/emulator/messages')).body.count).toBe(0);
+    expect(
+      (await control<{ count: number }>(account.emulator.url, 'GET', '/emulator/messages')).body.count,
+    ).toBe(0);
 
-    const ok = await client.messages.create({ to: '+15550000001', from: FROM, body: 'x' });
+    const ok = await account.client.messages.create({ to: '+15550000001', from: FROM, body: 'x' });
     expect(ok.status).toBe('queued');
   });
 
   it('limits a fault to one recipient and honours custom status and code', async () => {
-    await control(emulator.url, 'POST', '/emulator/faults', {
+    await control(account.emulator.url, 'POST', '/emulator/faults', {
       status: 503,
       code: 20503,
       message: 'down',
@@ -210,27 +196,27 @@ describe('twilio-emulator: Messages API through the official client', () => {
       to: '+15550000009',
     });
     await expect(
-      client.messages.create({ to: '+15550000001', from: FROM, body: 'x' }),
+      account.client.messages.create({ to: '+15550000001', from: FROM, body: 'x' }),
     ).resolves.toMatchObject({ status: 'queued' });
     for (let i = 0; i < 2; i++) {
-      const error = await client.messages
+      const error = await account.client.messages
         .create({ to: '+15550000009', from: FROM, body: 'x' })
         .catch((caught: unknown) => caught);
       expect(error).toMatchObject({ status: 503, code: 20503, message: 'down' });
     }
     await expect(
-      client.messages.create({ to: '+15550000009', from: FROM, body: 'x' }),
+      account.client.messages.create({ to: '+15550000009', from: FROM, body: 'x' }),
     ).resolves.toMatchObject({ status: 'queued' });
   });
 
   it('forces the outcome of the next message to a recipient', async () => {
-    await control(emulator.url, 'POST', '/emulator/outcomes', {
+    await control(account.emulator.url, 'POST', '/emulator/outcomes', {
       to: '+15550000004',
       status: 'undelivered',
       errorCode: 30003,
     });
-    const statusCallback = `${app.url}/status`;
-    const doomed = await client.messages.create({
+    const statusCallback = `${account.app.url}/status`;
+    const doomed = await account.client.messages.create({
       to: '+15550000004',
       from: FROM,
       body: 'x',
@@ -250,11 +236,11 @@ describe('twilio-emulator: Messages API through the official client', () => {
       ErrorMessage: 'Unreachable destination handset',
     });
 
-    const fetched = await client.messages(doomed.sid).fetch();
+    const fetched = await account.client.messages(doomed.sid).fetch();
     expect(fetched).toMatchObject({ status: 'undelivered', errorCode: 30003 });
 
-    const next = await client.messages.create({ to: '+15550000004', from: FROM, body: 'x' });
-    await waitUntil(async () => (await client.messages(next.sid).fetch()).status === 'delivered', {
+    const next = await account.client.messages.create({ to: '+15550000004', from: FROM, body: 'x' });
+    await waitUntil(async () => (await account.client.messages(next.sid).fetch()).status === 'delivered', {
       what: 'delivery',
     });
   });
@@ -262,12 +248,12 @@ describe('twilio-emulator: Messages API through the official client', () => {
   it('reports the accept rate of a sender', async () => {
     const started = Date.now();
     for (let i = 0; i < 5; i++)
-      await client.messages.create({ to: '+15550000001', from: '+15550000200', body: 'x' });
+      await account.client.messages.create({ to: '+15550000001', from: '+15550000200', body: 'x' });
     const elapsed = Date.now() - started;
-    await client.messages.create({ to: '+15550000001', from: FROM, body: 'x' });
+    await account.client.messages.create({ to: '+15550000001', from: FROM, body: 'x' });
 
     const rate = await control<{ count: number; maxInAnySecond: number }>(
-      emulator.url,
+      account.emulator.url,
       'GET',
       '/emulator/rate?from=%2B15550000200',
     );
@@ -277,23 +263,27 @@ describe('twilio-emulator: Messages API through the official client', () => {
   });
 
   it('lists recorded messages for tests, filtered by recipient and channel', async () => {
-    await client.messages.create({ to: '+15550000001', from: FROM, body: 'sms' });
-    await control(emulator.url, 'POST', '/emulator/window', {
+    await account.client.messages.create({ to: '+15550000001', from: FROM, body: 'sms' });
+    await control(account.emulator.url, 'POST', '/emulator/window', {
       number: FROM,
       phone: '+15550000001',
       lastInboundAt: Date.now(),
     });
-    await client.messages.create({ to: 'whatsapp:+15550000001', from: `whatsapp:${FROM}`, body: 'wa' });
-    await client.messages.create({ to: '+15550000002', from: FROM, body: 'other' });
+    await account.client.messages.create({
+      to: 'whatsapp:+15550000001',
+      from: `whatsapp:${FROM}`,
+      body: 'wa',
+    });
+    await account.client.messages.create({ to: '+15550000002', from: FROM, body: 'other' });
 
     const forPhone = await control<{ count: number; messages: MessageControlView[] }>(
-      emulator.url,
+      account.emulator.url,
       'GET',
       '/emulator/messages?to=%2B15550000001',
     );
     expect(forPhone.body.messages.map((message) => message.body)).toEqual(['sms', 'wa']);
     const whatsapp = await control<{ messages: MessageControlView[] }>(
-      emulator.url,
+      account.emulator.url,
       'GET',
       '/emulator/messages?channel=whatsapp',
     );
@@ -301,7 +291,7 @@ describe('twilio-emulator: Messages API through the official client', () => {
     expect(whatsapp.body.messages[0].createdAt).toEqual(expect.any(Number));
 
     const bad = await control<{ statusCode: number; message: string }>(
-      emulator.url,
+      account.emulator.url,
       'GET',
       '/emulator/messages?channel=fax',
     );
@@ -310,7 +300,7 @@ describe('twilio-emulator: Messages API through the official client', () => {
   });
 
   it('answers its health checks', async () => {
-    expect((await control(emulator.url, 'GET', '/health/live')).body).toEqual({ status: 'ok' });
-    expect((await control(emulator.url, 'GET', '/health/ready')).status).toBe(200);
+    expect((await control(account.emulator.url, 'GET', '/health/live')).body).toEqual({ status: 'ok' });
+    expect((await control(account.emulator.url, 'GET', '/health/ready')).status).toBe(200);
   });
 });

@@ -1,6 +1,5 @@
-import { createTwilioClient, type TwilioClient } from '@app/twilio';
-import { type RunningTwilioEmulator, startTwilioEmulator } from './index';
-import { control, type FormReceiver, startFormReceiver, waitUntil } from './testing/harness';
+import { useEmulatedAccount } from './testing/emulated-account';
+import { control, waitUntil } from './testing/harness';
 
 const ACCOUNT_SID = 'AC' + 'abcdef0123456789'.repeat(2);
 const AUTH_TOKEN = 'whatsapp-auth-token';
@@ -15,38 +14,21 @@ interface InboundAnswer {
 }
 
 describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
-  let emulator: RunningTwilioEmulator;
-  let client: TwilioClient;
-  let app: FormReceiver;
-
-  beforeAll(async () => {
-    app = await startFormReceiver(AUTH_TOKEN);
-    emulator = await startTwilioEmulator({
-      port: 0,
-      accountSid: ACCOUNT_SID,
-      authToken: AUTH_TOKEN,
-      statusDelayMs: 1,
-      webhookUrl: `${app.url}/twilio/messaging`,
-    });
-    client = createTwilioClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, apiBaseUrl: emulator.url });
-  });
-
-  afterAll(async () => {
-    await emulator?.close();
-    await app?.close();
+  const account = useEmulatedAccount(ACCOUNT_SID, AUTH_TOKEN, {
+    statusDelayMs: 1,
+    inbound: true,
+    resetEach: true,
   });
 
   beforeEach(async () => {
-    await control(emulator.url, 'POST', '/emulator/reset');
-    app.requests.length = 0;
-    app.respondWith(200, '<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
+    account.app.respondWith(200, '<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
   });
 
-  const statusCallback = () => `${app.url}/twilio/status`;
+  const statusCallback = () => `${account.app.url}/twilio/status`;
   const finalCallback = (sid: string) =>
     waitUntil(
       () =>
-        app.requests.find(
+        account.app.requests.find(
           (request) =>
             request.params.MessageSid === sid &&
             ['delivered', 'failed', 'undelivered'].includes(String(request.params.MessageStatus)),
@@ -54,21 +36,28 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
       { what: `final status callback of ${sid}` },
     );
 
+  // Our WhatsApp message to a phone, its status reported to the application.
+  const sendWhatsapp = (phone: string, message: { body: string } | { contentSid: string }) =>
+    account.client.messages.create({
+      to: `whatsapp:${phone}`,
+      from: `whatsapp:${NUMBER}`,
+      ...message,
+      statusCallback: statusCallback(),
+    });
+  // A phone writes to a number: the emulator posts the webhook and tells the application's answer.
+  const postInbound = (message: Record<string, unknown>) =>
+    control<InboundAnswer>(account.emulator.url, 'POST', '/emulator/inbound', message);
+
   it('accepts a free-form WhatsApp message outside the 24-hour window, then fails it with 63016', async () => {
     const phone = '+15550000001';
-    const window = await control(emulator.url, 'POST', '/emulator/window', {
+    const window = await control(account.emulator.url, 'POST', '/emulator/window', {
       number: `whatsapp:${NUMBER}`,
       phone,
       lastInboundAt: Date.now() - 25 * HOUR,
     });
     expect(window.status).toBe(200);
 
-    const message = await client.messages.create({
-      to: `whatsapp:${phone}`,
-      from: `whatsapp:${NUMBER}`,
-      body: 'Are you there?',
-      statusCallback: statusCallback(),
-    });
+    const message = await sendWhatsapp(phone, { body: 'Are you there?' });
     expect(message.status).toBe('queued');
     expect(message.to).toBe(`whatsapp:${phone}`);
 
@@ -80,11 +69,11 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
       ChannelPrefix: 'whatsapp',
       To: `whatsapp:${phone}`,
     });
-    const fetched = await client.messages(message.sid).fetch();
+    const fetched = await account.client.messages(message.sid).fetch();
     expect(fetched).toMatchObject({ status: 'failed', errorCode: 63016 });
     expect(fetched.errorMessage).toContain('outside the allowed window');
 
-    const template = await client.messages.create({
+    const template = await account.client.messages.create({
       to: `whatsapp:${phone}`,
       from: `whatsapp:${NUMBER}`,
       contentSid: TEMPLATE,
@@ -93,7 +82,7 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
     });
     expect((await finalCallback(template.sid)).params.MessageStatus).toBe('delivered');
     const recorded = await control<{ contentSid: string; contentVariables: unknown }>(
-      emulator.url,
+      account.emulator.url,
       'GET',
       `/emulator/messages/${template.sid}`,
     );
@@ -102,61 +91,46 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
 
   it('delivers free-form text inside the window opened by an inbound message', async () => {
     const phone = '+15550000002';
-    const inbound = await control<InboundAnswer>(emulator.url, 'POST', '/emulator/inbound', {
+    const inbound = await postInbound({
       from: phone,
       to: NUMBER,
       body: 'Hi!',
       channel: 'whatsapp',
     });
     expect(inbound.status).toBe(200);
-    const message = await client.messages.create({
-      to: `whatsapp:${phone}`,
-      from: `whatsapp:${NUMBER}`,
-      body: 'Hello back',
-      statusCallback: statusCallback(),
-    });
+    const message = await sendWhatsapp(phone, { body: 'Hello back' });
     expect((await finalCallback(message.sid)).params.MessageStatus).toBe('delivered');
   });
 
   it('keeps a sandbox number to phones that sent its join code (63015 before, delivered after)', async () => {
     const phone = '+15550000003';
-    await control(emulator.url, 'POST', '/emulator/sandbox', {
+    await control(account.emulator.url, 'POST', '/emulator/sandbox', {
       number: NUMBER,
       joinCode: 'join happy-otter',
     });
-    const before = await client.messages.create({
-      to: `whatsapp:${phone}`,
-      from: `whatsapp:${NUMBER}`,
-      contentSid: TEMPLATE,
-      statusCallback: statusCallback(),
-    });
+    const before = await sendWhatsapp(phone, { contentSid: TEMPLATE });
     expect((await finalCallback(before.sid)).params).toMatchObject({
       MessageStatus: 'failed',
       ErrorCode: '63015',
     });
 
-    const join = await control<InboundAnswer>(emulator.url, 'POST', '/emulator/inbound', {
+    const join = await postInbound({
       from: `whatsapp:${phone}`,
       to: `whatsapp:${NUMBER}`,
       body: 'join Happy-Otter',
     });
     expect(join.body.status).toBe(200);
     expect(
-      app.requests.find((request) => request.params.MessageSid === join.body.messageSid)?.params.Body,
+      account.app.requests.find((request) => request.params.MessageSid === join.body.messageSid)?.params.Body,
     ).toBe('join Happy-Otter');
 
-    const after = await client.messages.create({
-      to: `whatsapp:${phone}`,
-      from: `whatsapp:${NUMBER}`,
-      body: 'Welcome to the sandbox',
-      statusCallback: statusCallback(),
-    });
+    const after = await sendWhatsapp(phone, { body: 'Welcome to the sandbox' });
     expect((await finalCallback(after.sid)).params.MessageStatus).toBe('delivered');
   });
 
   it('posts a signed inbound WhatsApp webhook with Twilio parameters and returns the webhook answer', async () => {
-    app.respondWith(200, '<Response><Message>Thanks</Message></Response>');
-    const answer = await control<InboundAnswer>(emulator.url, 'POST', '/emulator/inbound', {
+    account.app.respondWith(200, '<Response><Message>Thanks</Message></Response>');
+    const answer = await postInbound({
       from: '+447700900123',
       to: NUMBER,
       body: 'Photo attached',
@@ -172,7 +146,7 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
     expect(answer.body.messageSid).toMatch(/^MM[0-9a-f]{32}$/);
 
     const received = await waitUntil(() =>
-      app.requests.find((request) => request.params.MessageSid === answer.body.messageSid),
+      account.app.requests.find((request) => request.params.MessageSid === answer.body.messageSid),
     );
     expect(received.path).toBe('/twilio/messaging');
     expect(received.signatureValid).toBe(true);
@@ -194,7 +168,7 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
   });
 
   it('replays an inbound SMS with the same MessageSid, to a chosen webhook, passing its status through', async () => {
-    app.respondWith(503, 'busy', 'text/plain');
+    account.app.respondWith(503, 'busy', 'text/plain');
     const messageSid = 'SM' + 'feedface'.repeat(4);
     const request = {
       from: '+15550000005',
@@ -202,15 +176,15 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
       body: 'STOP',
       channel: 'sms',
       messageSid,
-      webhookUrl: `${app.url}/other/hook?x=1`,
+      webhookUrl: `${account.app.url}/other/hook?x=1`,
     };
-    const first = await control<InboundAnswer>(emulator.url, 'POST', '/emulator/inbound', request);
+    const first = await postInbound(request);
     expect(first.body).toMatchObject({ messageSid, status: 503, body: 'busy' });
-    app.respondWith(200, '<Response/>');
-    const second = await control<InboundAnswer>(emulator.url, 'POST', '/emulator/inbound', request);
+    account.app.respondWith(200, '<Response/>');
+    const second = await postInbound(request);
     expect(second.body).toMatchObject({ messageSid, status: 200 });
 
-    const deliveries = app.requests.filter((received) => received.params.MessageSid === messageSid);
+    const deliveries = account.app.requests.filter((received) => received.params.MessageSid === messageSid);
     expect(deliveries).toHaveLength(2);
     expect(deliveries.every((received) => received.signatureValid && received.path === '/other/hook')).toBe(
       true,
@@ -226,7 +200,7 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
 
   it('answers 502 naming the webhook when it cannot be reached, and 400 for a bad request', async () => {
     const unreachable = await control<{ message: string; messageSid: string }>(
-      emulator.url,
+      account.emulator.url,
       'POST',
       '/emulator/inbound',
       {
@@ -240,7 +214,7 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
     expect(unreachable.body.message).toContain('http://127.0.0.1:1/twilio/messaging');
     expect(unreachable.body.messageSid).toMatch(/^SM/);
 
-    const bad = await control<{ message: string }>(emulator.url, 'POST', '/emulator/inbound', {
+    const bad = await control<{ message: string }>(account.emulator.url, 'POST', '/emulator/inbound', {
       from: 'nope',
       to: NUMBER,
     });
@@ -250,18 +224,13 @@ describe('twilio-emulator: WhatsApp rules and the inbound phone', () => {
 
   it('forgets windows and sandboxes on reset', async () => {
     const phone = '+15550000007';
-    await control(emulator.url, 'POST', '/emulator/window', {
+    await control(account.emulator.url, 'POST', '/emulator/window', {
       number: NUMBER,
       phone,
       lastInboundAt: new Date().toISOString(),
     });
-    await control(emulator.url, 'POST', '/emulator/reset');
-    const message = await client.messages.create({
-      to: `whatsapp:${phone}`,
-      from: `whatsapp:${NUMBER}`,
-      body: 'x',
-      statusCallback: statusCallback(),
-    });
+    await control(account.emulator.url, 'POST', '/emulator/reset');
+    const message = await sendWhatsapp(phone, { body: 'x' });
     expect((await finalCallback(message.sid)).params.ErrorCode).toBe('63016');
   });
 });

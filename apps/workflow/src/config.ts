@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import {
-  baseConfigShape,
   ConfigError,
-  databaseConfigShape,
+  databaseServiceShape,
   loadConfig,
+  mediaStoreConfigShape,
   secret,
   type Config,
 } from '@app/config';
 
 export const workflowConfigShape = {
-  ...baseConfigShape,
-  ...databaseConfigShape,
-  PORT: z.coerce.number().int().min(0).max(65535).default(3005),
+  ...databaseServiceShape(3005),
   /** An OpenAI-compatible API, including its version path (e.g. http://localhost:11434/v1). Unset: agent steps send the fallback reply. */
   LLM_BASE_URL: z.string().url().optional(),
   LLM_API_KEY: secret(z.string().optional()),
@@ -32,8 +30,8 @@ export const workflowConfigShape = {
   AGENT_MAX_STEPS: z.coerce.number().int().min(1).max(50).default(6),
   /** The whole agent step's deadline, tool calls included. */
   AGENT_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
-  /** Where chats keeps the files members send (the same directory as chats' MEDIA_DIR). */
-  MEDIA_DIR: z.string().min(1).default('.data/media'),
+  /** Where chats keeps the files members send (the same store as chats'). */
+  ...mediaStoreConfigShape,
 };
 export type WorkflowConfig = Config<typeof workflowConfigShape>;
 

@@ -4,6 +4,7 @@ import type { AgentOptions } from './agent/agent-options';
 import { AutomationModule } from './automation/automation.module';
 import { loadWorkflowConfig, type WorkflowConfig } from './config';
 import { EngineModule } from './engine/engine.module';
+import { ErasureModule } from './erasure/erasure.module';
 import { migrations } from './migrations';
 
 /** Workflows, agents, abilities, event rules, routines. */
@@ -12,7 +13,7 @@ export const workflowService = defineService('workflow', {
   database: database({ entities: [], migrations }),
   modules: (config) => {
     const engine = EngineModule.forRoot(agentOptions(config));
-    return [engine, AutomationModule.forRoot(engine)];
+    return [engine, AutomationModule.forRoot(engine), ErasureModule];
   },
 });
 
@@ -28,6 +29,6 @@ function agentOptions(config: WorkflowConfig): AgentOptions {
     timeoutMs: config.LLM_TIMEOUT_MS,
     maxSteps: config.AGENT_MAX_STEPS,
     totalTimeoutMs: config.AGENT_TIMEOUT_MS,
-    mediaDir: config.MEDIA_DIR,
+    media: config,
   };
 }

@@ -1,6 +1,7 @@
 import type { RecordedMessage } from '@app/testing';
 // HTTP clients for the REST API, the emulator's control endpoints and the Twilio webhooks.
 import { randomInt } from 'node:crypto';
+import { randomPhone } from '@app/testing';
 import { ADMIN_KEY } from './stack';
 
 export interface HttpAnswer<T = any> {
@@ -67,6 +68,24 @@ export class Api {
     const { key } = await this.ok<{ key: string }>('POST', `/v1/workspaces/${ws.id}/api-keys`, ADMIN_KEY);
     return { id: ws.id, key };
   }
+
+  /** A workflow of the workspace with these steps. */
+  workflow(key: string, name: string, definition: unknown[]): Promise<{ id: string }> {
+    return this.ok('POST', '/v1/workflows', key, { name, definition });
+  }
+
+  /** A new number of the workspace (added by the operator) taking SMS and WhatsApp, with these settings. */
+  phoneNumber(
+    workspaceId: string,
+    settings: Record<string, unknown> = {},
+  ): Promise<{ id: string; number: string }> {
+    return this.ok('POST', `/v1/workspaces/${workspaceId}/phone-numbers`, ADMIN_KEY, {
+      number: randomPhone(),
+      smsEnabled: true,
+      whatsappEnabled: true,
+      ...settings,
+    });
+  }
 }
 
 /** What the emulator recorded (the shared test type). */
@@ -106,7 +125,7 @@ export class Emulator {
   }
 }
 
-export { randomPhone } from '@app/testing';
+export { randomPhone };
 
 /** A Twilio-shaped message SID (SM + 32 hex). */
 export function messageSid(): string {

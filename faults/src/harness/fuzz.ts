@@ -139,6 +139,17 @@ export function rejectedWebhookCases(random: Random, ingressUrl: string, count: 
   const paths = ['/twilio/messaging', '/twilio/status'] as const;
   const paramsFor = (path: string, fields: Record<string, string> = {}) =>
     path === '/twilio/messaging' ? inboundParams(random, fields) : statusParams(random, fields);
+  // A form POST to a webhook, with the signature given (none when undefined).
+  const post = (name: string, path: string, body: string, signature?: string): HttpCase => ({
+    name,
+    method: 'POST',
+    path,
+    headers: { 'content-type': FORM, ...(signature !== undefined && { 'x-twilio-signature': signature }) },
+    body,
+  });
+  // Correctly signed over its own URL.
+  const signed = (name: string, path: string, body: string) =>
+    post(name, path, body, signRaw(`${ingressUrl}${path}`, body));
   const generators: Array<(path: string) => HttpCase> = [
     // Random bytes under random content types, unsigned.
     (path) => ({
@@ -158,83 +169,51 @@ export function rejectedWebhookCases(random: Random, ingressUrl: string, count: 
       body: randomBytes(random, random.int(0, 4096)),
     }),
     // A proper webhook without a signature.
-    (path) => ({
-      name: 'no signature',
-      method: 'POST',
-      path,
-      headers: { 'content-type': FORM },
-      body: encodeForm(paramsFor(path)),
-    }),
+    (path) => post('no signature', path, encodeForm(paramsFor(path))),
     // Empty or garbage signatures.
-    (path) => ({
-      name: 'garbage signature',
-      method: 'POST',
-      path,
-      headers: {
-        'content-type': FORM,
-        'x-twilio-signature': random.pick([
-          '',
-          ' ',
-          'abc',
-          'A'.repeat(28),
-          '='.repeat(500),
-          headerSafe(randomString(random, 60)),
-          randomBytes(random, 20).toString('base64'),
-          'é'.repeat(5),
-        ]),
-      },
-      body: encodeForm(paramsFor(path)),
-    }),
+    (path) => {
+      const signature = random.pick([
+        '',
+        ' ',
+        'abc',
+        'A'.repeat(28),
+        '='.repeat(500),
+        headerSafe(randomString(random, 60)),
+        randomBytes(random, 20).toString('base64'),
+        'é'.repeat(5),
+      ]);
+      return post('garbage signature', path, encodeForm(paramsFor(path)), signature);
+    },
     // Signed with another token.
     (path) => {
       const body = encodeForm(paramsFor(path));
-      return {
-        name: 'signed with a wrong token',
-        method: 'POST',
+      return post(
+        'signed with a wrong token',
         path,
-        headers: {
-          'content-type': FORM,
-          'x-twilio-signature': signRaw(`${ingressUrl}${path}`, body, 'not-the-token'),
-        },
         body,
-      };
+        signRaw(`${ingressUrl}${path}`, body, 'not-the-token'),
+      );
     },
     // Signed over another URL (a proxy misconfiguration, or a replay to another endpoint).
     (path) => {
       const body = encodeForm(paramsFor(path));
       const other = path === '/twilio/messaging' ? '/twilio/status' : '/twilio/messaging';
-      return {
-        name: 'signed for another URL',
-        method: 'POST',
-        path,
-        headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${other}`, body) },
-        body,
-      };
+      return post('signed for another URL', path, body, signRaw(`${ingressUrl}${other}`, body));
     },
     // Signed, then tampered with (the body changed after signing).
     (path) => {
       const params = paramsFor(path);
       const signature = signRaw(`${ingressUrl}${path}`, encodeForm(params));
       const tampered = { ...params, [random.pick(Object.keys(params))]: randomString(random, 20) || 'x' };
-      return {
-        name: 'tampered after signing',
-        method: 'POST',
-        path,
-        headers: { 'content-type': FORM, 'x-twilio-signature': signature },
-        body: encodeForm(tampered),
-      };
+      return post('tampered after signing', path, encodeForm(tampered), signature);
     },
     // Correctly signed by an account we do not serve.
-    (path) => {
-      const body = encodeForm(paramsFor(path, { AccountSid: `AC${randomSid(random, '').slice(0, 32)}` }));
-      return {
-        name: 'unknown account',
-        method: 'POST',
+    (path) =>
+      signed(
+        'unknown account',
         path,
-        headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${path}`, body) },
-        body,
-      };
-    },
+        encodeForm(paramsFor(path, { AccountSid: `AC${randomSid(random, '').slice(0, 32)}` })),
+      ),
     // Correctly signed but missing what the webhook needs.
     (path) => {
       const params = paramsFor(path);
@@ -245,26 +224,15 @@ export function rejectedWebhookCases(random: Random, ingressUrl: string, count: 
       if (drop === 'MessageStatus') delete params.SmsStatus;
       if (random.bool()) delete params[drop];
       else params[drop] = random.pick(['', ' ', '\t']);
-      const body = encodeForm(params);
-      return {
-        name: `signed, ${drop} missing`,
-        method: 'POST',
-        path,
-        headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${path}`, body) },
-        body,
-      };
+      return signed(`signed, ${drop} missing`, path, encodeForm(params));
     },
     // Too large for the body limit (64 KiB), signed or not.
-    (path) => {
-      const body = encodeForm(paramsFor(path, { Body: 'x'.repeat(random.int(70_000, 300_000)) }));
-      return {
-        name: 'huge body',
-        method: 'POST',
+    (path) =>
+      signed(
+        'huge body',
         path,
-        headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${path}`, body) },
-        body,
-      };
-    },
+        encodeForm(paramsFor(path, { Body: 'x'.repeat(random.int(70_000, 300_000)) })),
+      ),
     // JSON instead of a form, signed over its fields.
     (path) => {
       const params = paramsFor(path);
@@ -284,14 +252,11 @@ export function rejectedWebhookCases(random: Random, ingressUrl: string, count: 
   const mediaCase = (): HttpCase => {
     const path = '/twilio/messaging';
     const numMedia = random.pick(['-1', 'abc', '11', '1e3', '2', '0x1', '1.5', ' 1']);
-    const body = encodeForm(inboundParams(random, { NumMedia: numMedia }));
-    return {
-      name: `signed, NumMedia=${JSON.stringify(numMedia)}`,
-      method: 'POST',
+    return signed(
+      `signed, NumMedia=${JSON.stringify(numMedia)}`,
       path,
-      headers: { 'content-type': FORM, 'x-twilio-signature': signRaw(`${ingressUrl}${path}`, body) },
-      body,
-    };
+      encodeForm(inboundParams(random, { NumMedia: numMedia })),
+    );
   };
   for (let i = 0; i < count; i++) {
     const which = random.int(0, generators.length);
@@ -443,8 +408,10 @@ export function apiEndpoints(ids: {
       invalid: { name: [...WRONG_STRING, '', '   ', LONG(201), null] },
     },
     {
+      // The operator assigns numbers (a workspace key is refused: see bad-input's claim check).
       method: 'POST',
-      path: '/v1/phone-numbers',
+      path: `/v1/workspaces/${ids.workspaceId}/phone-numbers`,
+      admin: true,
       base: { number: '+15550009999', smsEnabled: true, whatsappEnabled: false, brandName: 'Fuzz' },
       required: ['number'],
       invalid: {
@@ -577,6 +544,7 @@ export function apiEndpoints(ids: {
         type: ['', 42, null, LONG(1000)],
         memberId: [...NOT_UUIDS.filter((v) => v !== null), ids.randomUuid],
         data: ['x', 42, [1]],
+        at: ['tomorrow', 42, '2026-13-01T00:00:00Z'],
       },
     },
     {
@@ -617,6 +585,15 @@ export function invalidApiCases(
   const endpoints = apiEndpoints(ids);
   const cases: ApiCase[] = [];
   const keyFor = (e: Endpoint) => (e.admin ? keys.admin : keys.workspace);
+  // A workspace key claiming a number, plain or taking an archived one: refused (403).
+  for (const reassign of [undefined, true])
+    cases.push({
+      name: `POST /v1/phone-numbers claimed by a workspace key${reassign ? ' (reassign)' : ''}`,
+      method: 'POST',
+      path: '/v1/phone-numbers',
+      key: keys.workspace,
+      body: { number: '+15550009998', smsEnabled: true, ...(reassign ? { reassign } : {}) },
+    });
   // Fixed corpus: authentication, paths, queries and bodies that are not JSON objects.
   for (const e of endpoints) {
     cases.push({

@@ -68,20 +68,24 @@ export async function orderByHop(
   const hops: HopOrder[] = [];
   const accepted = new Map(sent.filter((m) => m.accepted).map((m) => [m.sid, m.acceptedAt ?? 0]));
   hops.push(inversions('ingress accepted (2xx)', sent, accepted));
-  const inbound = await probe.payloads<{ messageSid?: string }>('INBOUND', 'inbound.message.received');
-  hops.push(
-    inversions('INBOUND stream (ingress published)', sent, firstPositions(inbound.map((p) => p.messageSid))),
+  // A stream's order: the messages' sids as its payloads carry them, in stream order.
+  const streamHop = async <P>(
+    hop: string,
+    stream: string,
+    subject: string,
+    sid: (p: P) => string | undefined,
+  ) => hops.push(inversions(hop, sent, firstPositions((await probe.payloads<P>(stream, subject)).map(sid))));
+  await streamHop<{ messageSid?: string }>(
+    'INBOUND stream (ingress published)',
+    'INBOUND',
+    'inbound.message.received',
+    (p) => p.messageSid,
   );
-  const conversation = await probe.payloads<{ twilioSid?: string }>(
+  await streamHop<{ twilioSid?: string }>(
+    'CONVERSATION stream (routing published)',
     'CONVERSATION',
     'conversation.message.accepted',
-  );
-  hops.push(
-    inversions(
-      'CONVERSATION stream (routing published)',
-      sent,
-      firstPositions(conversation.map((p) => p.twilioSid)),
-    ),
+    (p) => p.twilioSid,
   );
   const stored = await db.query<{ twilio_sid: string; seq: string }>(
     `SELECT twilio_sid, seq FROM chats.chat_messages WHERE workspace_id = $1 AND direction = 'inbound' ORDER BY seq`,
@@ -90,13 +94,11 @@ export async function orderByHop(
   hops.push(
     inversions('chats stored (chat_messages.seq)', sent, firstPositions(stored.map((r) => r.twilio_sid))),
   );
-  const turnsReady = await probe.payloads<{ twilioSid?: string }>('CHAT', 'chat.turn.ready');
-  hops.push(
-    inversions(
-      'CHAT stream (chats published turn.ready)',
-      sent,
-      firstPositions(turnsReady.map((p) => p.twilioSid)),
-    ),
+  await streamHop<{ twilioSid?: string }>(
+    'CHAT stream (chats published turn.ready)',
+    'CHAT',
+    'chat.turn.ready',
+    (p) => p.twilioSid,
   );
   const turns = await db.query<{ turn_key: string; at: Date }>(
     `SELECT turn_key, created_at AS at FROM workflow.turns WHERE workspace_id = $1 ORDER BY created_at, turn_key`,
@@ -110,16 +112,11 @@ export async function orderByHop(
       new Map(turns.map((r) => [r.turn_key, new Date(r.at).getTime()])),
     ),
   );
-  const requested = await probe.payloads<{ origin?: { ref?: string | null } }>(
+  await streamHop<{ origin?: { ref?: string | null } }>(
+    'OUTBOUND stream (workflow published send.requested)',
     'OUTBOUND',
     'outbound.send.requested',
-  );
-  hops.push(
-    inversions(
-      'OUTBOUND stream (workflow published send.requested)',
-      sent,
-      firstPositions(requested.map((p) => p.origin?.ref?.replace(/^turn:/, ''))),
-    ),
+    (p) => p.origin?.ref?.replace(/^turn:/, ''),
   );
   const sends = await db.query<{ origin_ref: string | null; at: Date }>(
     `SELECT origin_ref, created_at AS at FROM outbound.sends WHERE workspace_id = $1 ORDER BY created_at, id`,

@@ -5,6 +5,11 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, openSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'node:net';
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import { STREAMS, type StreamName } from '@app/contracts';
+import { DEFAULT_OWNERSHIP_TIMING, ensureStreams, Namespace, ownershipBuckets } from '@app/messaging';
 import { freePort, sleep, waitUntil } from './util';
 
 const NATS_BIN =
@@ -38,6 +43,8 @@ export class PrivateNats {
     readonly port: number,
     readonly storeDir: string,
     private readonly logFile: string,
+    /** Cluster arguments (name, routes) for a node of a cluster. */
+    private readonly extraArgs: string[] = [],
   ) {}
 
   get url(): string {
@@ -54,11 +61,81 @@ export class PrivateNats {
     return nats;
   }
 
+  /**
+   * Three (or `size`) nodes clustered over localhost routes, each with JetStream and its own store:
+   * streams with 3 replicas survive one node's crash.
+   */
+  static async startCluster(logDir: string, size = 3): Promise<PrivateNats[]> {
+    const ports = [];
+    for (let i = 0; i < size; i++) ports.push({ client: await freePort(), cluster: await freePort() });
+    const routes = ports.map((p) => `nats://127.0.0.1:${p.cluster}`).join(',');
+    const nodes = ports.map(
+      (p, i) =>
+        new PrivateNats(
+          p.client,
+          mkdtempSync(join(tmpdir(), `faults-nats${i}-`)),
+          join(logDir, `nats-server-${i}.log`),
+          [
+            '-n',
+            `node${i}`,
+            '--cluster_name',
+            'faults',
+            '--cluster',
+            `nats://127.0.0.1:${p.cluster}`,
+            '--routes',
+            routes,
+          ],
+        ),
+    );
+    try {
+      await Promise.all(nodes.map((n) => n.spawn()));
+      // JetStream answers only once the nodes elected a meta leader: wait for it, and for a
+      // replicated stream to be creatable, before services create theirs.
+      const nc = await connect({ servers: nodes.map((n) => n.url) });
+      try {
+        // The streams and ownership buckets, created one by one before the services start: seven
+        // services creating replicated streams at once on a busy machine outlast their API timeout.
+        await waitUntil(
+          async () => {
+            try {
+              // Inside the retry: the JetStream API answers only once the nodes elected a meta leader.
+              const jsm = await jetstreamManager(nc, { timeout: 5_000 });
+              await ensureStreams(jsm, new Namespace(''), Object.keys(STREAMS) as StreamName[], {
+                streamReplicas: size,
+              });
+              const kvm = new Kvm(nc);
+              const buckets = ownershipBuckets(new Namespace(''));
+              await kvm.create(buckets.members, {
+                ttl: DEFAULT_OWNERSHIP_TIMING.memberTtlMs,
+                history: 1,
+                replicas: size,
+              });
+              await kvm.create(buckets.leases, { history: 1, replicas: size });
+              return true;
+            } catch {
+              return false;
+            }
+          },
+          120_000,
+          'the NATS cluster to create the replicated streams',
+        );
+      } finally {
+        await nc.close();
+      }
+    } catch (error) {
+      await Promise.all(nodes.map((n) => n.stop()));
+      throw error;
+    }
+    return nodes;
+  }
+
   private async spawn(): Promise<void> {
     const out = openSync(this.logFile, 'a');
-    this.child = spawn(NATS_BIN, ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], {
-      stdio: ['ignore', out, out],
-    });
+    this.child = spawn(
+      NATS_BIN,
+      ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir, ...this.extraArgs],
+      { stdio: ['ignore', out, out] },
+    );
     const child = this.child;
     await waitUntil(
       async () => {

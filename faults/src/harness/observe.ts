@@ -10,6 +10,10 @@ export interface ConsumerLag {
   pending: number;
   ackPending: number;
   redelivered: number;
+  /** A durable (shared work) rather than an ephemeral consumer. */
+  durable?: boolean;
+  /** Acknowledges nothing (an ordered reader such as the api's live feed): its pending is not work. */
+  ackNone?: boolean;
 }
 
 export interface DeadLetterSummary {
@@ -28,7 +32,7 @@ export class JetStreamProbe {
 
   static async connect(url: string): Promise<JetStreamProbe> {
     const nc = await connect({
-      servers: url,
+      servers: url.split(','),
       name: 'faults-probe',
       maxReconnectAttempts: -1,
       reconnectTimeWait: 250,
@@ -47,17 +51,23 @@ export class JetStreamProbe {
           pending: info.num_pending,
           ackPending: info.num_ack_pending,
           redelivered: info.num_redelivered,
+          durable: !!info.config.durable_name,
+          ackNone: info.config.ack_policy === 'none',
         });
       }
     }
     return out;
   }
 
-  /** The JSON payloads of one subject of a stream, in stream order (an ordered consumer; acks nothing). */
+  /**
+   * The JSON payloads of one subject of a stream and its partitions (`<subject>.<n>`), in stream
+   * order (an ordered consumer over the whole stream, since NATS 2.9 takes one filter; acks nothing).
+   */
   async payloads<T = Record<string, unknown>>(stream: string, subject: string): Promise<T[]> {
     const info = await this.jsm.streams.info(stream).catch(() => null);
     if (!info || info.state.messages === 0) return [];
-    const consumer = await jetstream(this.nc).consumers.get(stream, { filter_subjects: subject });
+    const consumer = await jetstream(this.nc).consumers.get(stream);
+    const partition = new RegExp(`^${subject.replace(/\./g, '\\.')}(\\.\\d+)?$`);
     const out: T[] = [];
     for (;;) {
       const batch = await consumer.fetch({ max_messages: 1000, expires: 2000 });
@@ -66,6 +76,7 @@ export class JetStreamProbe {
       for await (const m of batch) {
         got++;
         last = m.seq;
+        if (!partition.test(m.subject)) continue;
         try {
           out.push(m.json<T>());
         } catch {

@@ -65,7 +65,7 @@ export class ServiceProcess {
   constructor(
     readonly name: ProcessName,
     readonly port: number,
-    private readonly env: Record<string, string>,
+    readonly env: Record<string, string>,
     private readonly logFile: string,
     private readonly onUnexpectedExit: (record: ExitRecord) => void,
   ) {}
@@ -131,24 +131,25 @@ export class ServiceProcess {
 
   /** SIGKILL: no drain, no acks, no shutdown hooks. */
   async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || !this.running) return;
-    this.expectingExit = true;
-    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGKILL');
-    await gone;
-    this.kills++;
+    if (await this.exitOn('SIGKILL')) this.kills++;
   }
 
   async stop(): Promise<void> {
+    await this.exitOn('SIGTERM', 8000);
+  }
+
+  /** Signals the process and waits for its exit (SIGKILL after `killAfterMs`); false when it was not running. */
+  private async exitOn(signal: NodeJS.Signals, killAfterMs?: number): Promise<boolean> {
     const child = this.child;
-    if (!child || !this.running) return;
+    if (!child || !this.running) return false;
     this.expectingExit = true;
     const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+    child.kill(signal);
+    const timer =
+      killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     await gone;
     clearTimeout(timer);
+    return true;
   }
 }
 
@@ -162,6 +163,7 @@ export interface StackOptions {
 
 export class Stack {
   private constructor(
+    private readonly logDir: string,
     readonly emulator: ServiceProcess,
     readonly services: Record<ServiceName, ServiceProcess>,
     /** Processes that died without being killed by the harness (each one is a finding). */
@@ -240,7 +242,7 @@ export class Stack {
         ),
       ]),
     ) as Record<ServiceName, ServiceProcess>;
-    const stack = new Stack(emulator, services, unexpected);
+    const stack = new Stack(options.logDir, emulator, services, unexpected);
     try {
       emulator.start();
       await emulator.ready(30_000);
@@ -285,6 +287,21 @@ export class Stack {
   async stop(): Promise<void> {
     await Promise.all(SERVICE_NAMES.map((name) => this.services[name].stop()));
     await this.emulator.stop();
+  }
+
+  /** Another replica of a service: same environment, its own port and log; started and ready. */
+  async addReplica(name: ServiceName, index: number): Promise<ServiceProcess> {
+    const first = this.services[name];
+    const replica = new ServiceProcess(
+      name,
+      await freePort(),
+      first.env,
+      join(this.logDir, `${name}-${index}.log`),
+      (record) => this.unexpectedExits.push(record),
+    );
+    replica.start();
+    await replica.ready(90_000);
+    return replica;
   }
 
   pids(): Record<string, number | undefined> {

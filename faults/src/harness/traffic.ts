@@ -68,6 +68,34 @@ export class Traffic {
     return this.dispatched / this.options.total;
   }
 
+  /**
+   * Plays the whole stream while `during` runs (given whether the stream is done yet), logging the
+   * progress every `logEveryMs`; resolves when both are over.
+   */
+  async runWhile(
+    during: (trafficDone: () => boolean) => Promise<void>,
+    log: (line: string) => void,
+    logEveryMs: number,
+  ): Promise<void> {
+    let done = false;
+    const running = this.run().then(() => {
+      done = true;
+    });
+    const timer = setInterval(
+      () =>
+        log(
+          `progress: ${Math.round(this.progress * 100)}% dispatched, ${this.acceptedCount} accepted, ${this.retries} webhook retries`,
+        ),
+      logEveryMs,
+    );
+    try {
+      await during(() => done);
+      await running;
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
   /** Plays the whole stream: message i leaves at i / rate seconds, into a random conversation. */
   async run(): Promise<void> {
     const { conversations, total, rate, random, tag } = this.options;

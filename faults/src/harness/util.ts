@@ -2,6 +2,10 @@ import { waitFor } from '@app/testing';
 
 export { freePort } from '@app/testing';
 
+/** A timestamped progress line on stdout (jest shows it as the run goes). */
+export const log = (line: string) =>
+  process.stdout.write(`[faults ${new Date().toISOString().slice(11, 23)}] ${line}\n`);
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` until it answers truthy; throws (naming `what`) past the deadline. */

@@ -108,6 +108,11 @@ export interface RunReport {
   [key: string]: unknown;
 }
 
+/** A report's opening fields: which run, when it started and how long it has taken. */
+export function reportHeader(scenario: string, seed: number, startedAt: Date): RunReport {
+  return { scenario, seed, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime() };
+}
+
 export const RESULTS_DIR = join(__dirname, '..', '..', 'results');
 
 /** Writes results/<scenario>.json and merges the scenario into results/last-run.json. */
@@ -127,6 +132,16 @@ export function writeReport(report: RunReport): string {
 }
 
 /** A two-column table for the console. */
+/** The first ten of each list, for a report's examples. */
+export function examples<T extends Record<string, unknown[]>>(lists: T): T {
+  return Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, list.slice(0, 10)])) as T;
+}
+
+/** What a clean run's examples equal: each of their lists, empty. */
+export function noExamples(examples: Record<string, unknown[]>): Record<string, never[]> {
+  return Object.fromEntries(Object.keys(examples).map((name) => [name, []]));
+}
+
 export function table(rows: Array<[string, unknown]>): string {
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows

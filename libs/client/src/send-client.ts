@@ -81,7 +81,10 @@ export class SendClient {
     const data = SendRequested.schema.parse(request);
     const msgId = sendMsgId(data);
     const ack = await this.js.publish(
-      this.subject(SendRequested.subject),
+      // Bulk sends (kind system unless lane says otherwise) under their own subject: outbound's bulk lane.
+      this.subject(
+        [SendRequested.subject, SendRequested.laneOf?.(data)].filter((s) => s !== undefined).join('.'),
+      ),
       encoder.encode(JSON.stringify(data)),
       {
         msgID: msgId,

@@ -3,6 +3,7 @@ import {
   ConfigError,
   baseConfigShape,
   databaseConfigShape,
+  intSetting,
   loadConfig,
   redactConfig,
   secret,
@@ -16,6 +17,14 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(3002);
     expect(config.NATS_URL).toBe('nats://127.0.0.1:4222');
     expect(config.NATS_STREAM_REPLICAS).toBe(1);
+  });
+
+  it('reads a whole-number setting within its bounds, its fallback when unset', () => {
+    const limits = { LIMIT: intSetting(1, 100, 20) };
+    expect(loadConfig(limits, {}).LIMIT).toBe(20);
+    expect(loadConfig(limits, { LIMIT: '100' }).LIMIT).toBe(100);
+    for (const bad of ['0', '101', '2.5', 'ten'])
+      expect(() => loadConfig(limits, { LIMIT: bad })).toThrow(/LIMIT/);
   });
 
   it('names a missing variable in one line', () => {

@@ -48,6 +48,10 @@ export const trustedProxiesShape = z
     'must be a comma-separated list of addresses or CIDRs (10.0.0.0/8, ::1), or loopback, linklocal, uniquelocal',
   );
 
+/** A whole-number setting (the environment gives strings): within [min, max], `fallback` when unset. */
+export const intSetting = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
 /** Settings every service shares. Each service extends it with its own. */
 export const baseConfigShape = {
   PORT: z.coerce.number().int().min(0).max(65535),
@@ -66,6 +70,15 @@ export const baseConfigShape = {
     .regex(/^[a-z0-9_-]*$/i, 'must contain only letters, digits, - and _')
     .default(''),
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  /** Partitions per stream for events kept in conversation order (each owned by one replica); the same for every service. */
+  NATS_PARTITIONS: z.coerce.number().int().min(1).max(1024).default(16),
+  /** Tests only: a file each ordered handling is appended to (libs/messaging; the scale fault suite). */
+  MESSAGING_HANDLING_LOG: z.string().optional(),
+  /** Per-stream partition counts overriding NATS_PARTITIONS, e.g. `OUTBOUND=32,INBOUND=8`. */
+  NATS_PARTITIONS_BY_STREAM: z
+    .string()
+    .regex(/^([A-Z]+=\d+)?(,[A-Z]+=\d+)*$/, 'must be STREAM=<count>, comma-separated')
+    .optional(),
   /** The service's own NATS user (`npm run nats:config` gives each service one); unset: no credentials. */
   NATS_USER: z
     .string()
@@ -88,6 +101,33 @@ export const baseConfigShape = {
     .default(24),
   /** How long the DLQ stream keeps dead letters (their payloads hold phones and bodies). */
   DEAD_LETTER_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** A message failing for a transient reason is retried in place this long, then released for redelivery. */
+  RETRY_IN_PLACE_SECONDS: z.coerce.number().positive().max(3600).default(60),
+  /** The longest delay between redeliveries of a released message (they double from 10 s). */
+  RETRY_RELEASE_MAX_SECONDS: z.coerce.number().positive().max(86_400).default(900),
+  /** A message still failing transiently this long after it was published is dead-lettered (`npm run dlq`). */
+  DEAD_LETTER_AFTER_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(24),
+};
+
+/**
+ * Where the files members send are kept: a directory (`file`, shared by chats and workflow) or an
+ * S3-compatible bucket (`s3`: MinIO, AWS...), private, read by people through signed URLs.
+ */
+export const mediaStoreConfigShape = {
+  MEDIA_STORE: z.enum(['file', 's3']).default('file'),
+  MEDIA_DIR: z.string().min(1).default('.data/media'),
+  MEDIA_S3_BUCKET: z.string().min(1).default('media'),
+  /** An S3-compatible endpoint such as http://minio:9000; empty for AWS S3. */
+  MEDIA_S3_ENDPOINT: z.string().url().optional(),
+  MEDIA_S3_REGION: z.string().min(1).default('us-east-1'),
+  MEDIA_S3_ACCESS_KEY_ID: z.string().default(''),
+  MEDIA_S3_SECRET_ACCESS_KEY: secret(z.string().default('')),
+  /** How long a signed URL to a stored file works. */
+  MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(3_600),
 };
 
 export const databaseConfigShape = {
@@ -118,6 +158,16 @@ export interface ConfigIssue {
   missing: boolean;
   message: string;
 }
+
+/**
+ * Where a service with its own Postgres schema starts its settings: the shared ones, the
+ * database, and the port it listens on unless PORT says otherwise.
+ */
+export const databaseServiceShape = (port: number) => ({
+  ...baseConfigShape,
+  ...databaseConfigShape,
+  PORT: baseConfigShape.PORT.default(port),
+});
 
 /** Validates the environment against a shape; empty variables count as unset. */
 export function parseConfig<S extends ConfigShape>(

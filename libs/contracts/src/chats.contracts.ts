@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { MESSAGE_STATUSES } from '@app/rules';
-import { Channel, Id, Media, Page, paging, Timestamp, WorkspaceScoped } from './common';
+import { Channel, Choice, Id, Interactive, Media, Page, paging, Timestamp, WorkspaceScoped } from './common';
 import { MessageAccepted } from './conversation.contracts';
-import { InactivityCloseAfter } from './routing.contracts';
-import { defineEvent, defineRequest } from './define';
+import { InactivityCloseAfter, PhoneNumber } from './routing.contracts';
+import { defineEvent, defineRequest, requestsAbout } from './define';
 import { INTEGRATION } from './parties';
 
 /** `received` for inbound messages; outbound ones follow their send (see @app/rules' status machine). */
@@ -72,6 +72,10 @@ export const ChatMessage = z.object({
   body: z.string().nullable(),
   contentSid: z.string().nullable(),
   media: z.array(Media),
+  /** Inbound: the button or list item the member pressed. */
+  choice: Choice.optional(),
+  /** Outbound: the buttons or list it offered. */
+  interactive: Interactive.optional(),
   status: MessageStatus,
   errorCode: z.string().nullable(),
   errorReason: z.string().nullable(),
@@ -90,6 +94,7 @@ export const CHAT_ACTIVITY_TYPES = [
   'chat.taken_over',
   'chat.handed_back',
   'chat.waiting',
+  'chat.left_queue',
   'chat.assigned',
   'chat.read',
   'chat.closed',
@@ -106,7 +111,7 @@ export const ChatActivity = defineEvent({
   consumers: ['api'],
   stream: 'CHAT',
   description:
-    'A chat opened, a message stored or its status changed, a takeover, a hand back, a handoff, an assignment, a chat read or closed, with the chat as it is now. Published on chat.activity.<workspaceId>; the api streams it to the workspace (GET /v1/stream) with an ordered consumer per replica, and turns it into webhook deliveries with one durable consumer (api__webhooks, chat.activity.>). Nats-Msg-Id = activity:<what>.',
+    "A chat opened, a message stored or its status changed, a takeover, a hand back, a handoff or a chat entering the queue (chat.waiting), leaving it on a person's answer (chat.left_queue), an assignment, a chat read or closed, with the chat as it is now. Published on chat.activity.<workspaceId>; the api streams it to the workspace (GET /v1/stream) with an ordered consumer per replica, and turns it into webhook deliveries with one durable consumer (api__webhooks, chat.activity.>). Nats-Msg-Id = activity:<what>.",
   schema: z.object({
     type: ChatActivityType,
     workspaceId: Id,
@@ -123,6 +128,7 @@ export const ChatTurnReady = defineEvent({
   publishers: ['chats'],
   consumers: ['workflow'],
   stream: 'CHAT',
+  partitionBy: (t) => t.chatId,
   description:
     'An inbound message stored in its chat: the workflow takes its turn. Nats-Msg-Id = turn:<twilioSid>.',
   // The accepted message's context (its addresses aside) and where chats stored it.
@@ -135,21 +141,25 @@ export type ChatTurnReady = z.infer<typeof ChatTurnReady.schema>;
 export const ListChats = defineRequest({
   subject: 'rpc.chats.chat.list',
   askedBy: ['api'],
-  description: "A workspace's chats, newest first, filtered by channel and member.",
+  description:
+    "A workspace's chats, newest first, filtered by channel and member; with waiting, the queue: open chats waiting for a person, oldest first.",
   request: WorkspaceScoped.extend({
     channel: Channel.optional(),
     memberId: Id.optional(),
+    /** Only the queue (open chats waiting for a person), the longest waiting first. */
+    waiting: z.boolean().optional(),
     ...paging(200, 50),
   }),
   response: Page(Chat),
 });
-export const GetChat = defineRequest({
-  subject: 'rpc.chats.chat.get',
-  askedBy: ['api', 'workflow'],
-  description: 'One chat (the workflow asks whether a person holds it before a turn).',
-  request: WorkspaceScoped.extend({ chatId: Id }),
-  response: Chat,
-});
+const chatRequest = requestsAbout('rpc.chats.chat', 'chatId', Chat);
+export const GetChat = chatRequest(
+  'get',
+  'One chat (the workflow asks whether a person holds it before a turn).',
+  {
+    askedBy: ['api', 'workflow'],
+  },
+);
 export const ListChatMessages = defineRequest({
   subject: 'rpc.chats.message.list',
   askedBy: ['api', 'workflow'],
@@ -177,17 +187,14 @@ export const OpenChat = defineRequest({
   }),
   response: z.object({ chat: Chat, created: z.boolean() }),
 });
-export const CloseChat = defineRequest({
-  subject: 'rpc.chats.chat.close',
-  askedBy: ['workflow', 'api'],
-  description:
-    'Close a chat (end_chat, POST /v1/chats/{id}/close): the next inbound message opens a new one. Closing a closed chat changes nothing.',
-  request: WorkspaceScoped.extend({
-    chatId: Id,
-    reason: ChatClosedReason.exclude(['inactivity']).default('request'),
-  }),
-  response: Chat,
-});
+export const CloseChat = chatRequest(
+  'close',
+  'Close a chat (end_chat, POST /v1/chats/{id}/close): the next inbound message opens a new one. Closing a closed chat changes nothing.',
+  {
+    askedBy: ['workflow', 'api'],
+    fields: { reason: ChatClosedReason.exclude(['inactivity']).default('request') },
+  },
+);
 
 export const ChatClosed = defineEvent({
   subject: 'chat.closed',
@@ -206,26 +213,46 @@ export const ChatClosed = defineEvent({
 });
 export type ChatClosed = z.infer<typeof ChatClosed.schema>;
 /** A person steps into a chat: the workflow runs no turns for it until they hand it back. */
-export const TakeOverChat = defineRequest({
-  subject: 'rpc.chats.chat.takeover',
-  askedBy: ['api'],
+export const TakeOverChat = chatRequest(
+  'takeover',
+  'A person takes over a chat (it leaves the queue); taking over a chat one holds already changes nothing; held by someone else: conflict.',
+  { fields: { agent: Agent } },
+);
+export const HandBackChat = chatRequest(
+  'handback',
+  'The person holding a chat hands it back to the workflow (its next turn sees what arrived meanwhile); a chat nobody holds is unchanged; held by someone else: conflict.',
+  { fields: { agent: Agent } },
+);
+export const MarkChatRead = chatRequest(
+  'read',
+  'Someone read the chat in the inbox: its unread count goes back to 0.',
+);
+
+/** The number's holding settings, as the chat keeps them for a wait: the message and after how long it goes out. */
+export const HoldingSettings = PhoneNumber.pick({ handoffTimeoutSeconds: true, holdingMessage: true });
+export type HoldingSettings = z.infer<typeof HoldingSettings>;
+
+/** Why the AI hands a chat to a person, as the inbox shows it. */
+export const HandoffReason = z
+  .string()
+  .trim()
+  .min(1)
+  .max(500)
+  .meta({ example: 'The member asks for a refund, which needs a person.' });
+
+export const HandOffChat = defineRequest({
+  subject: 'rpc.chats.chat.handoff',
+  askedBy: ['workflow'],
   description:
-    'A person takes over a chat (it leaves the queue); taking over a chat one holds already changes nothing; held by someone else: conflict.',
-  request: WorkspaceScoped.extend({ chatId: Id, agent: Agent }),
+    "The AI hands the chat to a person (handoff_to_human): it waits in the queue with the reason, the workflow is silent until a person takes it over and hands it back, and the number's holding message is due after its timeout. A chat already waiting or held is unchanged; a closed one: conflict.",
+  request: WorkspaceScoped.extend({ chatId: Id, reason: HandoffReason, holding: HoldingSettings }),
   response: Chat,
 });
-export const HandBackChat = defineRequest({
-  subject: 'rpc.chats.chat.handback',
+export const AssignChat = defineRequest({
+  subject: 'rpc.chats.chat.assign',
   askedBy: ['api'],
   description:
-    'The person holding a chat hands it back to the workflow (its next turn sees what arrived meanwhile); a chat nobody holds is unchanged; held by someone else: conflict.',
-  request: WorkspaceScoped.extend({ chatId: Id, agent: Agent }),
-  response: Chat,
-});
-export const MarkChatRead = defineRequest({
-  subject: 'rpc.chats.chat.read',
-  askedBy: ['api'],
-  description: 'Someone read the chat in the inbox: its unread count goes back to 0.',
-  request: WorkspaceScoped.extend({ chatId: Id }),
+    'Assign a chat to a person (who should take it), or clear it with null. Assigning a closed chat: conflict; the same person again changes nothing.',
+  request: WorkspaceScoped.extend({ chatId: Id, assignee: Agent.nullable() }),
   response: Chat,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel, E164, Keyword, Media, Timestamp } from './common';
+import { Channel, Choice, E164, Keyword, Media, Timestamp } from './common';
 import { defineEvent } from './define';
 import { Member } from './preferences.contracts';
 import { PhoneNumber, WorkspaceSummary } from './routing.contracts';
@@ -18,6 +18,7 @@ export const MessageAccepted = defineEvent({
   publishers: ['routing'],
   consumers: ['chats', 'outbound'],
   stream: 'CONVERSATION',
+  partitionBy: (m) => conversationKey(m),
   description:
     'An inbound message routing accepted (channel on, number known, member resolved), with the context consumers need. Nats-Msg-Id = twilioSid.',
   schema: z.object({
@@ -32,6 +33,8 @@ export const MessageAccepted = defineEvent({
     to: E164,
     body: z.string(),
     media: z.array(Media),
+    /** The button or list item the member pressed, when the message is that press. */
+    choice: Choice.optional(),
     /** Set when the whole message was a STOP/START/HELP keyword; routing already acted on it. */
     keyword: Keyword.nullable(),
     /** The member was opted out when the message arrived (after any keyword in it was applied). */

@@ -6,6 +6,8 @@ export const DeadLetter = z.object({
   service: z.string(),
   consumer: z.string(),
   subject: z.string(),
+  /** The subject it was delivered on (`<subject>.<partition>` for a partitioned event), where a replay goes. */
+  deliveredOn: z.string().optional(),
   msgId: z.string().nullable(),
   streamSequence: z.number(),
   deliveries: z.number(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id, WorkspaceScoped } from './common';
 import type { Party } from './parties';
 import { STREAMS, type StreamName } from './streams';
 
@@ -13,6 +14,17 @@ export interface EventContract<S extends z.ZodType = z.ZodType> {
   readonly publishers: readonly Party[];
   /** Who consumes it: each gets a durable consumer of its own, filtered to the subject. */
   readonly consumers: readonly Party[];
+  /**
+   * The conversation an event belongs to, for events that must stay in conversation order: they
+   * are published on `<subject>.<partition>` (a hash of this key; libs/messaging partitions.ts) and
+   * each partition is handled by one replica at a time. Absent: published on the subject itself.
+   */
+  partitionBy?(payload: z.infer<S>): string;
+  /**
+   * A lane some payloads take so that their own consumers read them apart from the rest (bulk
+   * sends): published on `<subject>.<lane>` (then `.<partition>`). Undefined: the subject's own.
+   */
+  laneOf?(payload: z.infer<S>): string | undefined;
 }
 
 /** A core-NATS request-reply query or command, answered by one replica of the owning service. */
@@ -64,6 +76,32 @@ export function defineRequest<Req extends z.ZodType, Res extends z.ZodType>(
   if (rpc !== 'rpc' || !answeredBy)
     throw new Error(`Request subject ${def.subject} must be rpc.<answering service>.<...>`);
   return { kind: 'request', answeredBy, ...def };
+}
+
+/**
+ * The requests about one kind of a workspace's things (a chat, a routine...): each is
+ * `<prefix>.<verb>`, names the thing by `idField` in the workspace (then `fields`), and answers the
+ * thing unless it says otherwise. One line where requests differ only by verb and wording.
+ */
+export function requestsAbout<K extends string, T extends z.ZodType>(
+  prefix: string,
+  idField: K,
+  thing: T,
+  askedBy: readonly Party[] = ['api'],
+) {
+  const scoped = WorkspaceScoped.extend({ [idField]: Id } as Record<K, typeof Id>);
+  return <F extends z.ZodRawShape = Record<never, never>, R extends z.ZodType = T>(
+    verb: string,
+    description: string,
+    more: { fields?: F; response?: R; askedBy?: readonly Party[] } = {},
+  ) =>
+    defineRequest({
+      subject: `${prefix}.${verb}`,
+      askedBy: more.askedBy ?? askedBy,
+      description,
+      request: scoped.extend(more.fields ?? ({} as F)),
+      response: more.response ?? (thing as unknown as R),
+    });
 }
 
 export function defineBroadcast<S extends z.ZodType>(

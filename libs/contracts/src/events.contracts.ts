@@ -5,11 +5,11 @@ import { defineEvent } from './define';
 
 export const WorkspaceEventPublished = defineEvent({
   subject: 'events.workspace.published',
-  publishers: ['api', INTEGRATION],
+  publishers: ['api', 'workflow', INTEGRATION],
   consumers: ['workflow'],
   stream: 'EVENTS',
   description:
-    'A workspace event (form_submitted, task_entered, schedule_fired, or any type) that event rules match on. Nats-Msg-Id = eventId.',
+    'A workspace event (form_submitted, task_entered, schedule_fired, or any type) that event rules match on; workflow publishes scheduled ones when due. Nats-Msg-Id = eventId.',
   schema: z.object({
     eventId: z.string().min(1).max(200),
     workspaceId: Id,

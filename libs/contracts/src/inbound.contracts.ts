@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { Media, Timestamp } from './common';
 import { defineEvent } from './define';
 
+/** One conversation of inbound messages: our number and the sender, as Twilio wrote them. */
+export const inboundConversationKey = (m: { to: string; from: string }): string => `${m.to}|${m.from}`;
+
 /** Twilio's form parameters as posted, after the signature was checked. */
 const TwilioParams = z.record(z.string(), z.string());
 
@@ -10,6 +13,7 @@ export const InboundMessageReceived = defineEvent({
   publishers: ['ingress'],
   consumers: ['routing'],
   stream: 'INBOUND',
+  partitionBy: inboundConversationKey,
   description:
     'A signed Twilio messaging webhook (SMS or WhatsApp), published by ingress with Nats-Msg-Id = MessageSid.',
   schema: z.object({
@@ -48,6 +52,8 @@ export const DeliveryStatusReceived = defineEvent({
   publishers: ['ingress'],
   consumers: ['outbound'],
   stream: 'INBOUND',
+  // One message's status callbacks in order.
+  partitionBy: (s) => s.messageSid,
   description:
     'A signed Twilio status callback, published by ingress with Nats-Msg-Id = MessageSid:MessageStatus.',
   schema: z.object({

@@ -12,6 +12,7 @@ export * from './chats.contracts';
 export * from './outbound.contracts';
 export * from './events.contracts';
 export * from './workflow.contracts';
+export * from './diagnostics.contracts';
 export * from './docs/contract-tables';
 export * from './docs/json-schemas';
 export * from './docs/asyncapi';

@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import { SEND_STATUSES } from '@app/rules';
+import { SEND_STATUSES, sendLane } from '@app/rules';
 import {
   Channel,
   ContentSid,
   ContentVariables,
   E164,
   Id,
+  Interactive,
+  MediaUrls,
   SendKind,
+  SendLane,
   Timestamp,
   WorkspaceScoped,
 } from './common';
 import { INTEGRATION } from './parties';
-import { defineEvent, defineRequest } from './define';
+import { defineEvent, defineRequest, requestsAbout } from './define';
 import { MessageStatus } from './chats.contracts';
 
 /** Who asked for a send, for logs and for following the outcome. */
@@ -36,10 +39,23 @@ export const SendFields = z.object({
   to: E164.optional(),
   channel: Channel,
   body: z.string().min(1).max(1600).optional(),
+  /** Images, audio, video or documents sent with the body (or alone); not with a template. */
+  mediaUrls: MediaUrls.optional(),
+  /**
+   * Buttons or a list under the body (WhatsApp only, body up to 1,024 characters, no media);
+   * outbound makes the Content API resource and sends it. The member's press comes back as an
+   * inbound message with its `choice`.
+   */
+  interactive: Interactive.optional(),
   /** An approved template, the only thing WhatsApp delivers outside the 24-hour window. */
   contentSid: ContentSid.optional(),
   contentVariables: ContentVariables.optional(),
   kind: SendKind,
+  /**
+   * The queue it waits in at outbound (`sendLane`): by default `bulk` for kind `system`,
+   * `conversation` otherwise. Bulk sends (broadcasts...) never delay conversation sends.
+   */
+  lane: SendLane.optional(),
   chatId: Id.optional(),
   /**
    * The inbound message a reply answers. Outbound counts it as the member's latest message for
@@ -51,16 +67,39 @@ export const SendFields = z.object({
 });
 
 type SendContent = Partial<
-  Pick<z.infer<typeof SendFields>, 'body' | 'contentSid' | 'contentVariables' | 'memberId' | 'to' | 'kind'>
+  Pick<
+    z.infer<typeof SendFields>,
+    | 'body'
+    | 'mediaUrls'
+    | 'interactive'
+    | 'channel'
+    | 'contentSid'
+    | 'contentVariables'
+    | 'memberId'
+    | 'to'
+    | 'kind'
+  >
 >;
 
 /** What a send names: a body or a template, a member or an address (the api's body obeys them too). */
 export const withSendRules = <T extends z.ZodType<SendContent>>(schema: T): T =>
   schema
-    .refine((r) => (r.body === undefined) !== (r.contentSid === undefined), {
-      message: 'give either body or contentSid, not both',
+    .refine((r) => (r.body === undefined && r.mediaUrls === undefined) !== (r.contentSid === undefined), {
+      message: 'give either body (and/or mediaUrls) or contentSid, not both',
       path: ['body'],
     })
+    .refine(
+      (r) =>
+        r.interactive === undefined ||
+        (r.channel === 'whatsapp' &&
+          r.body !== undefined &&
+          r.body.length <= 1024 &&
+          r.mediaUrls === undefined),
+      {
+        message: 'buttons and lists go on WhatsApp, under a body of at most 1024 characters, without media',
+        path: ['interactive'],
+      },
+    )
     .refine((r) => r.memberId !== undefined || r.to !== undefined, {
       message: 'give memberId or to',
       path: ['memberId'],
@@ -99,14 +138,21 @@ export const sendMsgId = (request: Pick<SendRequest, 'workspaceId' | 'idempotenc
  *
  * Either way one idempotency key gives at most one Twilio message; follow it on OutboundMessageUpdated.
  */
+/** One conversation's sends: number, member (or address) and channel. */
+export const sendConversationKey = (
+  r: Pick<SendRequest, 'phoneNumberId' | 'memberId' | 'to' | 'channel'>,
+): string => `${r.phoneNumberId}:${r.memberId ?? r.to ?? ''}:${r.channel}`;
+
 export const SendRequested = defineEvent({
   subject: 'outbound.send.requested',
-  publishers: ['routing', 'workflow', 'outbound', INTEGRATION],
+  publishers: ['routing', 'workflow', 'outbound', 'chats', INTEGRATION],
   consumers: ['outbound'],
   stream: 'OUTBOUND',
+  partitionBy: sendConversationKey,
   description:
-    'Fire-and-forget send from any service. Nats-Msg-Id = <workspaceId>:<idempotencyKey> (sendMsgId).',
+    'Fire-and-forget send from any service. Nats-Msg-Id = <workspaceId>:<idempotencyKey> (sendMsgId). Bulk sends (sendLane) go on outbound.send.requested.bulk[.<partition>].',
   schema: SendRequest,
+  laneOf: (request) => (sendLane(request) === 'bulk' ? 'bulk' : undefined),
 });
 
 export const Send = defineRequest({
@@ -125,6 +171,10 @@ export const SendRecord = SendResult.extend({
   memberId: Id.nullable(),
   channel: Channel,
   body: z.string().nullable(),
+  /** The media URLs sent with it (none for older sends). */
+  mediaUrls: z.array(z.string()).default([]),
+  /** The buttons or list sent with it, if any. */
+  interactive: Interactive.optional(),
   contentSid: z.string().nullable(),
   errorCode: z.string().nullable(),
   twilioSid: z.string().nullable(),
@@ -135,7 +185,7 @@ export const SendRecord = SendResult.extend({
 export const OutboundMessageUpdated = defineEvent({
   subject: 'outbound.message.updated',
   publishers: ['outbound'],
-  consumers: ['chats', INTEGRATION],
+  consumers: ['chats', 'workflow', 'api', INTEGRATION],
   stream: 'OUTBOUND',
   description:
     "A send's status changed (created, skipped, sent, delivered...). Nats-Msg-Id = <sendId>:<status>.",
@@ -146,6 +196,8 @@ export const OutboundMessageUpdated = defineEvent({
     chatId: Id.nullable(),
     kind: SendKind,
     origin: Origin,
+    /** The phone the send went (or would have gone) to, once outbound knew it. */
+    toPhone: z.string().max(40).nullable().default(null),
     occurredAt: Timestamp,
   }),
 });
@@ -170,10 +222,26 @@ export const GetConversationWindows = defineRequest({
   response: z.object({ items: z.array(ConversationWindow) }),
 });
 
-export const GetSendRecord = defineRequest({
-  subject: 'rpc.outbound.send.get',
-  askedBy: ['api', INTEGRATION],
-  description: 'One send with its current status.',
-  request: WorkspaceScoped.extend({ sendId: Id }),
-  response: SendRecord,
+export const GetSendRecord = requestsAbout('rpc.outbound.send', 'sendId', SendRecord)(
+  'get',
+  'One send with its current status.',
+  { askedBy: ['api', INTEGRATION] },
+);
+
+/**
+ * Shows the member that the business is typing (WhatsApp only: Twilio's typing indicator, which
+ * also marks their message read). It lasts until the reply arrives or 25 seconds pass.
+ */
+export const ShowTyping = defineRequest({
+  subject: 'rpc.outbound.typing',
+  askedBy: ['workflow'],
+  description:
+    'Show the member a WhatsApp typing indicator for their message while the agent thinks; answers whether Twilio took it (never an error: it is only a courtesy).',
+  request: WorkspaceScoped.extend({
+    phoneNumberId: Id,
+    channel: Channel,
+    /** The member's message being answered (its Twilio SID). */
+    messageSid: z.string().min(1).max(64),
+  }),
+  response: z.object({ shown: z.boolean(), reason: z.string().nullable() }),
 });

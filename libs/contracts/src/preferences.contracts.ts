@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Channel, E164, Id, Page, paging, SendKind, Timestamp, WorkspaceScoped } from './common';
-import { defineBroadcast, defineRequest } from './define';
+import { defineBroadcast, defineEvent, defineRequest, requestsAbout } from './define';
 import { attributesProblem } from '@app/rules';
 
 /**
@@ -61,17 +61,22 @@ export const MemberFields = z
 export const CreateMember = defineRequest({
   subject: 'rpc.preferences.member.create',
   askedBy: ['api'],
-  description: 'Create a member (phone normalised to E.164, unique per workspace).',
-  request: WorkspaceScoped.extend({ fields: MemberFields, source: ChangeSource }),
-  response: Member,
+  description:
+    'Create a member (phone normalised to E.164, unique per workspace); with an idempotency key, a repeat answers the member it created (replayed).',
+  request: WorkspaceScoped.extend({
+    fields: MemberFields,
+    source: ChangeSource,
+    /**
+     * The client's retry key (the API's Idempotency-Key), per workspace: the same key with the
+     * same fields answers the member it created, with other fields is refused. Kept a day.
+     */
+    idempotencyKey: z.string().min(1).max(100).optional(),
+  }),
+  // `replayed: true` only when the key had already created this member (absent otherwise).
+  response: Member.extend({ replayed: z.boolean().optional() }),
 });
-export const GetMember = defineRequest({
-  subject: 'rpc.preferences.member.get',
-  askedBy: ['api', 'workflow'],
-  description: 'Read one member.',
-  request: WorkspaceScoped.extend({ memberId: Id }),
-  response: Member,
-});
+const memberRequest = requestsAbout('rpc.preferences.member', 'memberId', Member);
+export const GetMember = memberRequest('get', 'Read one member.', { askedBy: ['api', 'workflow'] });
 export const ListMembers = defineRequest({
   subject: 'rpc.preferences.member.list',
   askedBy: ['api', 'workflow'],
@@ -92,14 +97,11 @@ export const ListMembers = defineRequest({
  */
 export const MemberPatch = MemberFields.extend({ optedOut: z.boolean().optional() }).strict();
 
-export const UpdateMember = defineRequest({
-  subject: 'rpc.preferences.member.update',
-  askedBy: ['api'],
-  description:
-    'Change member fields, switches and the opt-out (as STOP/START do); each change is audited with its source.',
-  request: WorkspaceScoped.extend({ memberId: Id, patch: MemberPatch, source: ChangeSource }),
-  response: Member,
-});
+export const UpdateMember = memberRequest(
+  'update',
+  'Change member fields, switches and the opt-out (as STOP/START do); each change is audited with its source.',
+  { fields: { patch: MemberPatch, source: ChangeSource } },
+);
 export const ResolveMember = defineRequest({
   subject: 'rpc.preferences.member.resolve',
   askedBy: ['routing'],
@@ -120,6 +122,18 @@ export const SetMemberOptOut = defineRequest({
     optedOut: z.boolean(),
     channel: Channel,
     source: ChangeSource,
+    /**
+     * Where the keyword's message sits (see `SourcePosition` in `@app/rules`): applied only when
+     * newer than the last STOP/START applied. Absent: applied as of now.
+     */
+    position: z
+      .object({
+        /** The inbound's `receivedAt`. */
+        at: Timestamp,
+        /** Its INBOUND stream sequence: breaks ties within a millisecond. */
+        seq: z.number().int().nonnegative(),
+      })
+      .optional(),
   }),
   response: z.object({ member: Member, changed: z.boolean() }),
 });
@@ -133,16 +147,14 @@ export const PreferenceChange = z.object({
   source: ChangeSource,
   changedAt: Timestamp,
 });
-export const ListPreferenceChanges = defineRequest({
-  subject: 'rpc.preferences.member.changes',
-  askedBy: ['api'],
-  description: "A member's preference audit trail, newest first, paged.",
-  request: WorkspaceScoped.extend({
-    memberId: Id,
-    ...paging(1000, 100),
-  }),
-  response: Page(PreferenceChange),
-});
+export const ListPreferenceChanges = memberRequest(
+  'changes',
+  "A member's preference audit trail, newest first, paged.",
+  {
+    fields: paging(1000, 100),
+    response: Page(PreferenceChange),
+  },
+);
 
 /** May this send go out? Answered from a cache that member updates invalidate. */
 export const CheckSend = defineRequest({
@@ -203,3 +215,41 @@ export const MemberChanged = defineBroadcast({
 });
 export const MEMBER_CACHE_INVALIDATION_SUBJECT = MemberChanged.subject;
 export type MemberCacheInvalidation = z.infer<typeof MemberCacheInvalidation>;
+
+/**
+ * Erase a member everywhere: preferences deletes the member and their preference history, records
+ * the erasure (who, when, the member id: nothing else) and publishes MemberErased, on which every
+ * other service erases its own data. Idempotent: erasing an erased member answers the first
+ * erasure (and publishes the event again); a member that never existed is not_found.
+ */
+export const EraseMember = memberRequest(
+  'erase',
+  'Erase a member and their history, audited (who, when, member id), and announce it with events.member.erased.',
+  {
+    fields: {
+      /** Who asked: `key:<id>`, `user:<id>` or `operator`; never a secret. */
+      erasedBy: z.string().min(1).max(200),
+    },
+    response: z.object({ memberId: Id, erasedAt: Timestamp, erasedBy: z.string() }),
+  },
+);
+
+export const MemberErased = defineEvent({
+  subject: 'events.member.erased',
+  stream: 'EVENTS',
+  publishers: ['preferences'],
+  consumers: ['chats', 'outbound', 'workflow'],
+  description:
+    "A member was erased: each consumer deletes or blanks its own data about them (chats: their chats' messages and media; outbound: sends' addresses and bodies; workflow: runs' per-member data). Nats-Msg-Id = member.erased:<memberId>.",
+  schema: z.object({
+    workspaceId: Id,
+    memberId: Id,
+    /** SHA-256 (hex) of the member's E.164 phone, for rows kept by address; null without a phone. */
+    phoneSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
+    erasedAt: Timestamp,
+  }),
+});
+export type MemberErased = z.infer<typeof MemberErased.schema>;

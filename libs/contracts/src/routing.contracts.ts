@@ -7,7 +7,7 @@ import {
   WORK_MODES,
 } from '@app/rules';
 import { E164, Feature, Id, Page, Timestamp, WorkspaceScoped } from './common';
-import { defineRequest } from './define';
+import { defineRequest, requestsAbout } from './define';
 
 /** Sends a workspace may have accepted per UTC day, set by the operator; null: no quota. */
 export const DailySendQuota = z
@@ -81,7 +81,8 @@ export const SandboxJoinCode = z
 export const noKeywordReplies = () => ({ optOut: null, optIn: null, help: null });
 
 const WorkModeField = z.enum(WORK_MODES).meta({ example: 'ai_with_handoff' });
-const HandoffTimeout = z.number().int().min(10).max(604_800).meta({ example: 300 });
+// Seconds; a second at least (tests use a few), a week at most.
+const HandoffTimeout = z.number().int().min(1).max(604_800).meta({ example: 300 });
 
 export const PhoneNumber = z.object({
   id: Id,
@@ -215,13 +216,8 @@ export const CreatePhoneNumber = defineRequest({
   }).extend(PhoneNumberFields.shape),
   response: PhoneNumber,
 });
-export const GetPhoneNumber = defineRequest({
-  subject: 'rpc.routing.phone-number.get',
-  askedBy: ['api'],
-  description: 'Read one number of a workspace.',
-  request: WorkspaceScoped.extend({ phoneNumberId: Id }),
-  response: PhoneNumber,
-});
+const numberRequest = requestsAbout('rpc.routing.phone-number', 'phoneNumberId', PhoneNumber);
+export const GetPhoneNumber = numberRequest('get', 'Read one number of a workspace.');
 export const ListPhoneNumbers = defineRequest({
   subject: 'rpc.routing.phone-number.list',
   askedBy: ['api'],
@@ -229,20 +225,15 @@ export const ListPhoneNumbers = defineRequest({
   request: WorkspaceScoped.extend({ includeArchived: z.boolean().default(false) }),
   response: Page(PhoneNumber),
 });
-export const UpdatePhoneNumber = defineRequest({
-  subject: 'rpc.routing.phone-number.update',
-  askedBy: ['api'],
-  description: "Change a number's settings. WhatsApp on needs the workspace feature.",
-  request: WorkspaceScoped.extend({ phoneNumberId: Id, patch: PhoneNumberFields }),
-  response: PhoneNumber,
-});
-export const ArchivePhoneNumber = defineRequest({
-  subject: 'rpc.routing.phone-number.archive',
-  askedBy: ['api'],
-  description: 'Archive a number: it stops receiving and sending.',
-  request: WorkspaceScoped.extend({ phoneNumberId: Id }),
-  response: PhoneNumber,
-});
+export const UpdatePhoneNumber = numberRequest(
+  'update',
+  "Change a number's settings. WhatsApp on needs the workspace feature.",
+  { fields: { patch: PhoneNumberFields } },
+);
+export const ArchivePhoneNumber = numberRequest(
+  'archive',
+  'Archive a number: it stops receiving and sending.',
+);
 
 /** Everything a sender needs to know about a number before a send: used by outbound and workflow. */
 export const GetSender = defineRequest({
@@ -255,4 +246,14 @@ export const GetSender = defineRequest({
     phoneNumber: PhoneNumber,
     dailySendQuota: DailySendQuota.default(null),
   }),
+});
+
+/** Whether a member's address joined a WhatsApp sandbox number (routing saw `join <code>` from it). */
+export const GetSandboxMembership = defineRequest({
+  subject: 'rpc.routing.sandbox.membership',
+  askedBy: ['outbound'],
+  description:
+    'Has this address sent the join code to this sandbox number? Asked before a WhatsApp send from a sandbox number (Twilio would fail it with 63015).',
+  request: WorkspaceScoped.extend({ phoneNumberId: Id, address: E164 }),
+  response: z.object({ joined: z.boolean(), joinedAt: Timestamp.nullable() }),
 });

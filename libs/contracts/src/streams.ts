@@ -29,6 +29,11 @@ export const STREAMS = {
     description: 'Send requests and outbound message status changes',
   },
   EVENTS: { subjects: ['events.>'], owner: 'api', description: 'Workspace events that trigger rules' },
+  DIAGNOSTICS: {
+    subjects: ['diagnostics.>'],
+    owner: 'api',
+    description: 'Why something did not happen (dropped messages, skipped turns), for the diagnostics feed',
+  },
   DLQ: {
     subjects: ['dlq.>'],
     owner: 'shared',

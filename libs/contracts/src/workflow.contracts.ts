@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ACTION_RESULT_STATUSES } from '@app/rules';
 import { ContentSid, ContentVariables, Id, Page, paging, Timestamp, WorkspaceScoped } from './common';
-import { defineRequest } from './define';
+import { defineRequest, requestsAbout } from './define';
+import { WorkspaceEventPublished } from './events.contracts';
 
 /**
  * A workflow: a versioned list of steps (`reply`, `if`, `agent`). The step grammar is the workflow
@@ -30,27 +32,20 @@ export const CreateWorkflow = defineRequest({
   request: WorkspaceScoped.extend(WorkflowInput.shape),
   response: Workflow,
 });
-export const UpdateWorkflow = defineRequest({
-  subject: 'rpc.workflow.definition.update',
-  askedBy: ['api'],
-  description: 'Save a new version of a workflow; chats keep the version they started with.',
-  request: WorkspaceScoped.extend({ workflowId: Id }).extend(WorkflowInput.shape),
-  response: Workflow,
-});
-export const GetWorkflow = defineRequest({
-  subject: 'rpc.workflow.definition.get',
+const workflowRequest = requestsAbout('rpc.workflow.definition', 'workflowId', Workflow);
+export const UpdateWorkflow = workflowRequest(
+  'update',
+  'Save a new version of a workflow; chats keep the version they started with.',
+  { fields: WorkflowInput.shape },
+);
+export const GetWorkflow = workflowRequest('get', 'The latest version of a workflow.', {
   askedBy: ['api', 'routing'],
-  description: 'The latest version of a workflow.',
-  request: WorkspaceScoped.extend({ workflowId: Id }),
-  response: Workflow,
 });
-export const ListWorkflowVersions = defineRequest({
-  subject: 'rpc.workflow.definition.versions',
-  askedBy: ['api'],
-  description: "A workflow's versions, newest first (at most 100), each with its own steps.",
-  request: WorkspaceScoped.extend({ workflowId: Id }),
-  response: Page(Workflow),
-});
+export const ListWorkflowVersions = workflowRequest(
+  'versions',
+  "A workflow's versions, newest first (at most 100), each with its own steps.",
+  { response: Page(Workflow) },
+);
 export const ListWorkflows = defineRequest({
   subject: 'rpc.workflow.definition.list',
   askedBy: ['api'],
@@ -87,37 +82,46 @@ export const EventRule = z.object({
   enabled: z.boolean(),
   createdAt: Timestamp,
 });
+/**
+ * What an action did for one member: `accepted` (outbound took it, not yet handed to Twilio),
+ * `sent` (handed to Twilio), `skipped`/`failed` (never left, with the reason), `undelivered`
+ * (Twilio reported a delivery failure later, with its error code and the human reason).
+ */
+export const ActionResultStatus = z.enum(ACTION_RESULT_STATUSES);
+/** An action's outcome for one member, as a rule's run and a routine's result both tell it. */
+const ActionOutcome = z.object({
+  status: ActionResultStatus,
+  reason: z.string().nullable(),
+  /** Twilio's error code when delivery failed. */
+  errorCode: z.string().nullable(),
+  sendId: Id.nullable(),
+  chatId: Id.nullable(),
+});
 export const ActionRun = z.object({
   id: Id,
   ruleId: Id.nullable(),
   routineId: Id.nullable(),
   eventId: z.string().nullable(),
   memberId: Id.nullable(),
-  status: z.enum(['pending', 'sent', 'skipped', 'failed']),
-  reason: z.string().nullable(),
-  sendId: Id.nullable(),
-  chatId: Id.nullable(),
+  ...ActionOutcome.shape,
   createdAt: Timestamp,
 });
 
+/** What a rule is made of, as created; a change may also remove the condition or disable the rule. */
+const EventRuleInput = z.object({
+  event: z.string().min(1).max(100),
+  condition: z.string().max(2000).optional(),
+  action: SendAction,
+});
 export const CreateEventRule = defineRequest({
   subject: 'rpc.workflow.event-rule.create',
   askedBy: ['api'],
   description: 'A rule: event type, optional CEL condition, an action.',
-  request: WorkspaceScoped.extend({
-    event: z.string().min(1).max(100),
-    condition: z.string().max(2000).optional(),
-    action: SendAction,
-  }),
+  request: WorkspaceScoped.extend(EventRuleInput.shape),
   response: EventRule,
 });
-export const GetEventRule = defineRequest({
-  subject: 'rpc.workflow.event-rule.get',
-  askedBy: ['api'],
-  description: 'One rule.',
-  request: WorkspaceScoped.extend({ ruleId: Id }),
-  response: EventRule,
-});
+const ruleRequest = requestsAbout('rpc.workflow.event-rule', 'ruleId', EventRule);
+export const GetEventRule = ruleRequest('get', 'One rule.');
 export const ListEventRules = defineRequest({
   subject: 'rpc.workflow.event-rule.list',
   askedBy: ['api'],
@@ -125,39 +129,26 @@ export const ListEventRules = defineRequest({
   request: WorkspaceScoped,
   response: Page(EventRule),
 });
-export const ListActionRuns = defineRequest({
-  subject: 'rpc.workflow.event-rule.runs',
-  askedBy: ['api'],
-  description: "A rule's runs, newest first, with status and reason.",
-  request: WorkspaceScoped.extend({ ruleId: Id, limit: z.number().int().min(1).max(500).default(100) }),
+export const ListActionRuns = ruleRequest('runs', "A rule's runs, newest first, with status and reason.", {
+  fields: { limit: z.number().int().min(1).max(500).default(100) },
   response: Page(ActionRun),
 });
 
-export const UpdateEventRule = defineRequest({
-  subject: 'rpc.workflow.event-rule.update',
-  askedBy: ['api'],
-  description: 'Change a rule (checked as when created); enabled false makes it do nothing.',
-  request: WorkspaceScoped.extend({
-    ruleId: Id,
-    patch: z
-      .object({
-        event: z.string().min(1).max(100),
+export const UpdateEventRule = ruleRequest(
+  'update',
+  'Change a rule (checked as when created); enabled false makes it do nothing.',
+  {
+    fields: {
+      patch: EventRuleInput.extend({
         /** null removes the condition. */
         condition: z.string().max(2000).nullable(),
-        action: SendAction,
         enabled: z.boolean(),
-      })
-      .partial(),
-  }),
-  response: EventRule,
-});
-export const DeleteEventRule = defineRequest({
-  subject: 'rpc.workflow.event-rule.delete',
-  askedBy: ['api'],
-  description: 'Delete a rule and its run log.',
-  request: WorkspaceScoped.extend({ ruleId: Id }),
-  response: z.object({ deleted: z.literal(true) }),
-});
+      }).partial(),
+    },
+  },
+);
+const Deleted = z.object({ deleted: z.literal(true) });
+export const DeleteEventRule = ruleRequest('delete', 'Delete a rule and its run log.', { response: Deleted });
 
 export const Routine = z.object({
   id: Id,
@@ -174,9 +165,13 @@ export const Routine = z.object({
     state: z.enum(['idle', 'running', 'done', 'cancelled']),
     runId: Id.nullable(),
     matched: z.number().int(),
+    /** Handed to outbound, not yet to Twilio. */
+    accepted: z.number().int(),
     sent: z.number().int(),
     skipped: z.number().int(),
     failed: z.number().int(),
+    /** Sent, then reported undelivered (or failed) by Twilio. */
+    undelivered: z.number().int(),
     startedAt: Timestamp.nullable(),
     finishedAt: Timestamp.nullable(),
     /** Why the run ended early (cancelled, the filter refused...), null otherwise. */
@@ -184,34 +179,28 @@ export const Routine = z.object({
   }),
   createdAt: Timestamp,
 });
+/** What a routine is made of, as created; a change may also pause it or remove its schedule or key. */
+const RoutineInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  memberFilter: z.string().min(1).max(2000),
+  action: SendAction,
+  schedule: z.string().max(100).optional(),
+  /** CEL over member and now giving a key: a member is acted on once per key, however often the routine runs. */
+  oncePer: z.string().min(1).max(500).optional(),
+});
 export const CreateRoutine = defineRequest({
   subject: 'rpc.workflow.routine.create',
   askedBy: ['api'],
   description: 'A broadcast: a CEL member filter and an action, on a cron schedule or on demand.',
-  request: WorkspaceScoped.extend({
-    name: z.string().trim().min(1).max(200),
-    memberFilter: z.string().min(1).max(2000),
-    action: SendAction,
-    schedule: z.string().max(100).optional(),
-    /** CEL over member and now giving a key: a member is acted on once per key, however often the routine runs. */
-    oncePer: z.string().min(1).max(500).optional(),
-  }),
+  request: WorkspaceScoped.extend(RoutineInput.shape),
   response: Routine,
 });
-export const GetRoutine = defineRequest({
-  subject: 'rpc.workflow.routine.get',
-  askedBy: ['api'],
-  description: 'A routine with the progress of its latest run.',
-  request: WorkspaceScoped.extend({ routineId: Id }),
-  response: Routine,
-});
-export const RunRoutine = defineRequest({
-  subject: 'rpc.workflow.routine.run',
-  askedBy: ['api'],
-  description: 'Start a run now; answers at once with the routine (progress follows).',
-  request: WorkspaceScoped.extend({ routineId: Id }),
-  response: Routine,
-});
+const routineRequest = requestsAbout('rpc.workflow.routine', 'routineId', Routine);
+export const GetRoutine = routineRequest('get', 'A routine with the progress of its latest run.');
+export const RunRoutine = routineRequest(
+  'run',
+  'Start a run now; answers at once with the routine (progress follows).',
+);
 
 export const ListRoutines = defineRequest({
   subject: 'rpc.workflow.routine.list',
@@ -220,60 +209,80 @@ export const ListRoutines = defineRequest({
   request: WorkspaceScoped.extend({ ...paging(200, 50) }),
   response: Page(Routine),
 });
-export const UpdateRoutine = defineRequest({
-  subject: 'rpc.workflow.routine.update',
-  askedBy: ['api'],
-  description: 'Change a routine (checked as when created); paused true makes it do nothing.',
-  request: WorkspaceScoped.extend({
-    routineId: Id,
-    patch: z
-      .object({
-        name: z.string().trim().min(1).max(200),
-        memberFilter: z.string().min(1).max(2000),
-        action: SendAction,
+export const UpdateRoutine = routineRequest(
+  'update',
+  'Change a routine (checked as when created); paused true makes it do nothing.',
+  {
+    fields: {
+      patch: RoutineInput.extend({
         /** null removes the schedule (run on demand only). */
         schedule: z.string().max(100).nullable(),
         paused: z.boolean(),
         /** null removes it. */
         oncePer: z.string().min(1).max(500).nullable(),
-      })
-      .partial(),
-  }),
-  response: Routine,
+      }).partial(),
+    },
+  },
+);
+export const CancelRoutineRun = routineRequest(
+  'cancel',
+  "Cancel the routine's running run: members not yet acted on are left out; the run says how far it got.",
+);
+export const DeleteRoutine = routineRequest(
+  'delete',
+  'Delete a routine (a running run is cancelled first) with its runs and results.',
+  { response: Deleted },
+);
+
+export const RoutineRunResult = z.object({ memberId: Id, ...ActionOutcome.shape, updatedAt: Timestamp });
+export const ListRoutineRunResults = routineRequest(
+  'results',
+  'Per-member results of one run of a routine, by member id, optionally of one status, paged.',
+  {
+    fields: { runId: Id, status: RoutineRunResult.shape.status.optional(), ...paging(1000, 100) },
+    response: Page(RoutineRunResult),
+  },
+);
+
+/** An event stored to fire at `at` (POST /v1/events with a future `at`), or one already fired. */
+export const ScheduledEventStatus = z.enum(['scheduled', 'fired', 'cancelled']);
+export const ScheduledEvent = z.object({
+  eventId: z.string(),
+  type: z.string(),
+  memberId: Id.nullable(),
+  data: z.record(z.string(), z.unknown()),
+  at: Timestamp,
+  status: ScheduledEventStatus,
+  firedAt: Timestamp.nullable(),
+  cancelledAt: Timestamp.nullable(),
+  createdAt: Timestamp,
 });
-export const CancelRoutineRun = defineRequest({
-  subject: 'rpc.workflow.routine.cancel',
+export type ScheduledEvent = z.infer<typeof ScheduledEvent>;
+export const ScheduleEvent = defineRequest({
+  subject: 'rpc.workflow.event.schedule',
   askedBy: ['api'],
   description:
-    "Cancel the routine's running run: members not yet acted on are left out; the run says how far it got.",
-  request: WorkspaceScoped.extend({ routineId: Id }),
-  response: Routine,
-});
-export const DeleteRoutine = defineRequest({
-  subject: 'rpc.workflow.routine.delete',
-  askedBy: ['api'],
-  description: 'Delete a routine (a running run is cancelled first) with its runs and results.',
-  request: WorkspaceScoped.extend({ routineId: Id }),
-  response: z.object({ deleted: z.literal(true) }),
-});
-
-export const RoutineRunResult = z.object({
-  memberId: Id,
-  status: z.enum(['pending', 'sent', 'skipped', 'failed']),
-  reason: z.string().nullable(),
-  sendId: Id.nullable(),
-  chatId: Id.nullable(),
-  updatedAt: Timestamp,
-});
-export const ListRoutineRunResults = defineRequest({
-  subject: 'rpc.workflow.routine.results',
-  askedBy: ['api'],
-  description: 'Per-member results of one run of a routine, by member id, optionally of one status, paged.',
+    'Store an event to publish at `at` (once, across restarts and replicas); the same eventId stores it once.',
   request: WorkspaceScoped.extend({
-    routineId: Id,
-    runId: Id,
-    status: RoutineRunResult.shape.status.optional(),
-    ...paging(1000, 100),
+    eventId: WorkspaceEventPublished.schema.shape.eventId,
+    type: WorkspaceEventPublished.schema.shape.type,
+    memberId: Id.nullable(),
+    data: z.record(z.string(), z.unknown()),
+    at: Timestamp,
   }),
-  response: Page(RoutineRunResult),
+  response: ScheduledEvent,
+});
+export const CancelScheduledEvent = defineRequest({
+  subject: 'rpc.workflow.event.cancel',
+  askedBy: ['api'],
+  description: 'Cancel a scheduled event before it fires (conflict once fired or cancelled).',
+  request: WorkspaceScoped.extend({ eventId: z.string().min(1).max(200) }),
+  response: ScheduledEvent,
+});
+export const ListScheduledEvents = defineRequest({
+  subject: 'rpc.workflow.event.list',
+  askedBy: ['api'],
+  description: "A workspace's events by `at` (soonest first), optionally of one status, paged.",
+  request: WorkspaceScoped.extend({ status: ScheduledEventStatus.optional(), ...paging(200, 50) }),
+  response: Page(ScheduledEvent),
 });

@@ -16,17 +16,8 @@ const base = {
 describe('the dead-letter envelope', () => {
   it('names where the message came from, why it failed, and carries it as received', () => {
     const letter = deadLetterEnvelope(base);
-    expect(letter).toEqual({
-      service: 'chats',
-      consumer: 'chats__conversation_message_accepted',
-      subject: 'conversation.message.accepted',
-      msgId: 'SM0123',
-      streamSequence: 42,
-      deliveries: 5,
-      error: 'invalid payload: twilioSid: Too small',
-      payload: { twilioSid: '' },
-      failedAt: '2026-01-02T03:04:05.000Z',
-    });
+    const { at: _at, ...asGiven } = base;
+    expect(letter).toEqual({ ...asGiven, failedAt: '2026-01-02T03:04:05.000Z' });
     // What `dlq` consumers (and the dead-letter tooling) parse it with.
     expect(DeadLetter.parse(letter)).toEqual(letter);
   });

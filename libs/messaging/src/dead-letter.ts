@@ -5,6 +5,7 @@ export function deadLetterEnvelope(input: {
   service: string;
   consumer: string;
   subject: string;
+  deliveredOn?: string;
   msgId: string | null | undefined;
   streamSequence: number;
   deliveries: number;
@@ -16,6 +17,7 @@ export function deadLetterEnvelope(input: {
     service: input.service,
     consumer: input.consumer,
     subject: input.subject,
+    ...(input.deliveredOn && input.deliveredOn !== input.subject && { deliveredOn: input.deliveredOn }),
     // A header that is missing or empty: no publisher id to trace back to.
     msgId: input.msgId || null,
     streamSequence: input.streamSequence,

@@ -12,7 +12,15 @@ export const CONSUMER_OPTIONS = 'consumerOptions';
 export const OnEvent = <C extends EventContract>(
   contract: C,
   options: ConsumerOptions & { orderBy?: (payload: import('zod').infer<C['schema']>) => string } = {},
-) => EventPattern(contract.subject, { [CONTRACT]: contract, [CONSUMER_OPTIONS]: options });
+) =>
+  // Two consumers of one contract (its lanes) need two patterns.
+  EventPattern(
+    options.filterSubject ?? (options.lane ? `${contract.subject}.${options.lane}` : contract.subject),
+    {
+      [CONTRACT]: contract,
+      [CONSUMER_OPTIONS]: options,
+    },
+  );
 
 /** Answers a request-reply contract; replicas share the work through a queue group. */
 export const OnRequest = (contract: RequestContract) =>

@@ -1,5 +1,6 @@
 export * from './codec';
 export * from './decorators';
+export * from './hand-over';
 export * from './jetstream.context';
 export * from './jetstream.server';
 export * from './keyed-executor';
@@ -12,3 +13,7 @@ export * from './retry';
 export * from './streams';
 export * from './tracing';
 export * from './permissions';
+export * from './retry-policy';
+export * from './dead-letter-queue';
+export * from './partitions';
+export * from './ownership';

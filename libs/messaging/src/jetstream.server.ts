@@ -4,6 +4,7 @@ import { headers as natsHeaders, type Msg, type Subscription } from '@nats-io/tr
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { SpanKind } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { lastValueFrom, isObservable, defaultIfEmpty } from 'rxjs';
 import {
   AppError,
@@ -21,8 +22,18 @@ import { deadLetterEnvelope, deadLetterMsgId } from './dead-letter';
 import { KeyedExecutor } from './keyed-executor';
 import type { ConsumerOptions } from './messaging.options';
 import { NatsConnectionService } from './nats-connection';
-import { backoffMs, isTransientError, NonRetryableError, sleep } from './retry';
+import {
+  backoffMs,
+  DeferDelivery,
+  isTransientError,
+  NonRetryableError,
+  retryTransient,
+  sleep,
+} from './retry';
+import { decideRetry, DEFAULT_RETRY_POLICY, maxReleases, type RetryPolicy } from './retry-policy';
 import { ensureConsumer, ensureStreams, ownedStreams } from './streams';
+import { newReplicaId, PartitionOwnership } from './ownership';
+import { laneSubject, partitionCount } from './partitions';
 import { extractTraceContext, withConsumerSpan } from './tracing';
 import { context as otelContext, trace } from '@opentelemetry/api';
 
@@ -36,9 +47,48 @@ const deadLettered = counter('messaging_dead_lettered_total', 'Events moved to t
 const handlerSeconds = histogram('messaging_handler_seconds', 'Time to handle one event, retries included', [
   'subject',
 ]);
-const consumerLag = gauge('messaging_consumer_pending', 'Messages waiting in a durable consumer (lag)', [
-  'consumer',
-]);
+const consumerLag = gauge(
+  'messaging_consumer_pending',
+  'Messages waiting in the lanes of a consumer this replica pulls (its lag)',
+  ['consumer'],
+);
+/** Every running server's owned partitions, for the gauge below. */
+const ownershipSources = new Set<() => [service: string, owned: number]>();
+gauge(
+  'messaging_owned_partitions',
+  'Partitions of its ordered consumers this replica owns (libs/messaging ownership)',
+  ['service'],
+  function () {
+    this.reset();
+    for (const source of ownershipSources) {
+      const [service, owned] = source();
+      this.set({ service }, owned);
+    }
+  },
+);
+/** Every running consumer's blocked conversations, for the gauge below (one process may run several services in tests). */
+const blockedSources = new Set<() => Array<[consumer: string, seconds: number]>>();
+gauge(
+  'messaging_oldest_blocked_seconds',
+  'Age of the oldest conversation held back by a failing message (0: none), per consumer',
+  ['consumer'],
+  function () {
+    this.reset();
+    for (const source of blockedSources)
+      for (const [consumer, seconds] of source()) this.set({ consumer }, seconds);
+  },
+);
+/** Every running consumer's messages in hand, for the gauge below. */
+const inFlightSources = new Set<() => Array<[consumer: string, count: number]>>();
+gauge(
+  'messaging_in_flight',
+  'Messages a consumer holds in its handlers right now (deferred ones are not held), per consumer',
+  ['consumer'],
+  function () {
+    this.reset();
+    for (const source of inFlightSources) for (const [consumer, n] of source()) this.set({ consumer }, n);
+  },
+);
 const requestsAnswered = counter('messaging_requests_total', 'Requests answered, by outcome', [
   'subject',
   'outcome',
@@ -50,16 +100,59 @@ const requestsAnswered = counter('messaging_requests_total', 'Requests answered,
  */
 const DEFAULT_ACK_WAIT_MS = 5_000;
 
-/** A delivery that crashed its consumer this many times is poison: dead-letter it instead of crashing again. */
+/**
+ * A delivery that crashed its consumer this many times (beyond the releases the retry policy
+ * allows) is poison: dead-letter it instead of crashing again.
+ */
 const MAX_DELIVERIES = 20;
+
+/** How long one pull waits for messages on an idle lane before it is asked again. */
+const PULL_EXPIRES_MS = 10_000;
+
+/** Set by a consumer that re-publishes a dead letter (`npm run dlq -- replay`): only that consumer handles it. */
+export const REPLAY_FOR_HEADER = 'App-Replay-For';
+
+/** A conversation held back by a failing message (its head); later messages wait until it is settled. */
+interface Blocked {
+  /** The stream sequence of the failing message. */
+  head: number;
+  /** When it first failed (on this replica). */
+  since: number;
+  /** When its redelivery is due (0 while it retries in place). */
+  until: number;
+}
+
+/** One durable consumer of a handler: the subject itself, one partition of it, or all its partitions. */
+interface Lane {
+  /** The ownership partition (`legacy`, `0`..`P-1`), or undefined when every replica pulls (unordered). */
+  partition: string | undefined;
+  durable: string;
+  filter: string;
+  messages: ConsumerMessages | undefined;
+  loop: Promise<void>;
+  /** Set when the lane is told to stop (handed over or shutting down). */
+  stopping: boolean;
+  signalStop: () => void;
+  stopped: Promise<void>;
+  /** Messages of this lane submitted and not yet settled, and who waits for none. */
+  inFlight: number;
+  settledWaiters: Array<() => void>;
+}
 
 interface RunningConsumer {
   name: string;
   stream: string;
-  /** Undefined until the first pull (a replica may pause first, see startConsumer). */
-  messages: ConsumerMessages | undefined;
+  contract: EventContract;
+  handler: MessageHandler;
+  options: ConsumerOptions;
+  ackWaitMs: number;
+  /** Messages pulled at once per lane (the lanes together about the handler's concurrency). */
+  batch: number;
+  lanes: Lane[];
   executor: KeyedExecutor;
-  loop: Promise<void>;
+  blocked: Map<string, Blocked>;
+  /** Stream sequences being handled here (a redelivery of one is skipped: the first delivery acks). */
+  inFlight: Set<number>;
 }
 
 /**
@@ -76,9 +169,32 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   /** Resolves when close() starts: pauses end early. */
   private readonly closed = new Promise<void>((resolve) => (this.signalClosed = resolve));
   private lagTimer?: NodeJS.Timeout;
+  private ownership?: PartitionOwnership;
+  private readonly ownershipSource = (): [string, number] => [
+    this.connection.options.service,
+    this.ownedPartitions().length,
+  ];
+  private readonly retryPolicy: RetryPolicy;
+  private readonly blockedSource = () =>
+    this.consumers.map((c): [string, number] => {
+      let oldest = Infinity;
+      for (const b of c.blocked.values()) oldest = Math.min(oldest, b.since);
+      return [c.name, oldest === Infinity ? 0 : (Date.now() - oldest) / 1000];
+    });
+
+  /** MessagingOptions.handlingLog, opened at the first handling. */
+  private handlingLog?: WriteStream;
+  private replicaId = newReplicaId();
+
+  private readonly inFlightSource = () =>
+    this.consumers.map((c): [string, number] => [c.name, c.executor.size]);
 
   constructor(private readonly connection: NatsConnectionService) {
     super();
+    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...connection.options.retry };
+    blockedSources.add(this.blockedSource);
+    ownershipSources.add(this.ownershipSource);
+    inFlightSources.add(this.inFlightSource);
   }
 
   on(): void {
@@ -94,12 +210,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       await this.connection.connect();
       // The streams this service owns exist before anyone needs them (others wait for them).
       const { manager, namespace, options } = this.connection;
-      await ensureStreams(manager, namespace, ownedStreams(options.service), options);
+      await this.setup(() => ensureStreams(manager, namespace, ownedStreams(options.service), options));
       for (const [pattern, handler] of this.getHandlers()) {
         const contract = handler.extras?.[CONTRACT] as EventContract | RequestContract | undefined;
         if (!contract) throw new Error(`Handler for ${pattern} must use @OnEvent or @OnRequest`);
         if (handler.isEventHandler && contract.kind === 'event') {
-          await this.startConsumer(
+          await this.addConsumer(
             contract,
             handler,
             (handler.extras?.[CONSUMER_OPTIONS] ?? {}) as ConsumerOptions,
@@ -111,6 +227,31 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
             `Handler for ${pattern}: @OnEvent takes an event contract, @OnRequest a request contract`,
           );
         }
+      }
+      // Unordered lanes: every replica pulls. Ordered ones: only the partition's owner.
+      for (const c of this.consumers)
+        for (const lane of c.lanes) if (lane.partition === undefined) this.startLane(c, lane);
+      const partitions = [...new Set(this.consumers.flatMap((c) => c.lanes.map((l) => l.partition)))].filter(
+        (p): p is string => p !== undefined,
+      );
+      if (partitions.length) {
+        this.ownership = new PartitionOwnership(this.connection.jetstream, manager, {
+          service: options.service,
+          replicaId: this.replicaId,
+          namespace,
+          streamReplicas: options.streamReplicas,
+          partitions,
+          worker: {
+            start: (partition) => this.lanesOf(partition).forEach(([c, lane]) => this.startLane(c, lane)),
+            stop: (partition) =>
+              Promise.all(this.lanesOf(partition).map(([, lane]) => this.stopLane(lane))).then(
+                () => undefined,
+              ),
+          },
+          timing: options.ownership,
+        });
+        const ownership = this.ownership;
+        await this.setup(() => ownership.start());
       }
       this.lagTimer = setInterval(() => void this.recordLag(), 10_000);
       this.lagTimer.unref();
@@ -125,89 +266,206 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     this.closing = true;
     this.signalClosed();
     clearInterval(this.lagTimer);
-    // Stop taking new work, then let what is in flight finish (bounded by the shutdown timeout).
+    blockedSources.delete(this.blockedSource);
+    ownershipSources.delete(this.ownershipSource);
+    inFlightSources.delete(this.inFlightSource);
+    // Stop taking new work, then let what is in flight finish (bounded by the shutdown timeout);
+    // owned partitions are handed back once settled, so another replica takes them at once.
     await Promise.all(this.subscriptions.map((s) => s.drain().catch(() => undefined)));
-    for (const c of this.consumers) c.messages?.stop();
-    await Promise.all(this.consumers.map((c) => Promise.all([c.loop, c.executor.idle()])));
+    await Promise.all([
+      this.ownership?.close(),
+      ...this.consumers.flatMap((c) => c.lanes.map((lane) => this.stopLane(lane))),
+    ]);
+    await Promise.all(this.consumers.map((c) => c.executor.idle()));
+    this.handlingLog?.end();
   }
 
-  /** Pending messages per consumer, for readiness checks and the lag metric. */
+  /** A setup call at start, retried while the cluster is busy or restarting (up to two minutes). */
+  private setup<T>(fn: () => Promise<T>): Promise<T> {
+    return retryTransient(fn, {
+      forMs: 120_000,
+      onRetry: (error) => this.logger.warn(`NATS setup failed, retrying: ${String(error)}`),
+    });
+  }
+
+  /** The partitions this replica owns now (empty without ordered consumers). */
+  ownedPartitions(): string[] {
+    return this.ownership?.owned() ?? [];
+  }
+
+  /** Pending messages per durable consumer (every lane, owned here or not), for checks and the lag metric. */
   async pending(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const c of this.consumers) {
-      const info = await this.connection.manager.consumers.info(c.stream, c.name);
-      out[c.name] = info.num_pending + info.num_ack_pending;
-    }
+    for (const c of this.consumers)
+      for (const lane of c.lanes) {
+        const info = await this.connection.manager.consumers.info(c.stream, lane.durable);
+        out[lane.durable] = info.num_pending + info.num_ack_pending;
+      }
     return out;
   }
 
+  /** Lag of the lanes this replica pulls: per replica, what it has still to do. */
   private async recordLag(): Promise<void> {
     try {
-      for (const [name, value] of Object.entries(await this.pending()))
-        consumerLag.set({ consumer: name }, value);
+      for (const c of this.consumers) {
+        let sum = 0;
+        for (const lane of c.lanes) {
+          if (!lane.messages || lane.stopping) continue;
+          const info = await this.connection.manager.consumers.info(c.stream, lane.durable);
+          sum += info.num_pending + info.num_ack_pending;
+        }
+        consumerLag.set({ consumer: c.name }, sum);
+      }
     } catch {
       // NATS briefly away; the next tick records it.
     }
   }
 
-  private async startConsumer(
+  private lanesOf(partition: string): Array<[RunningConsumer, Lane]> {
+    return this.consumers.flatMap((c) =>
+      c.lanes.filter((l) => l.partition === partition).map((l): [RunningConsumer, Lane] => [c, l]),
+    );
+  }
+
+  /**
+   * Declares a handler's durable consumers (its lanes): the subject itself (`legacy`: events
+   * published unpartitioned, by an older version or another client) and, for a partitioned
+   * contract, one per partition when the handler keeps an order, one for all partitions otherwise.
+   */
+  private async addConsumer(
     contract: EventContract,
     handler: MessageHandler,
     options: ConsumerOptions,
   ): Promise<void> {
-    const { namespace, options: messaging, manager, jetstream } = this.connection;
+    const { namespace, options: messaging, manager } = this.connection;
     const stream = namespace.stream(contract.stream);
-    const durable = options.durable ?? namespace.durable(messaging.service, contract.subject);
+    // A lane of the contract (`<subject>.<lane>`) is read by consumers of its own.
+    const subject = laneSubject(contract, options.lane);
+    const durable = options.durable ?? namespace.durable(messaging.service, subject);
     const concurrency = options.concurrency ?? 64;
     const ackWaitMs = options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS;
-    await ensureStreams(manager, namespace, [contract.stream, 'DLQ'], messaging);
-    await ensureConsumer(
-      manager,
-      stream,
-      durable,
-      namespace.subject(options.filterSubject ?? contract.subject),
-      ackWaitMs,
-      Math.max(1000, concurrency * 4),
-    );
-    const consumer = await jetstream.consumers.get(stream, durable);
-    // Deliveries a stopped (killed) replica held come back after the ack wait, and JetStream
-    // hands out redeliveries before new messages. Waiting that long before the first pull keeps a
-    // conversation's earlier message ahead of its later ones after a crash.
-    const held = (await consumer.info()).num_ack_pending;
-    const executor = new KeyedExecutor(concurrency);
-    const inFlight = new Set<number>();
-    const running: RunningConsumer = {
+    const ordered = options.orderBy !== undefined;
+    await this.setup(() => ensureStreams(manager, namespace, [contract.stream, 'DLQ'], messaging));
+    const lane = (partition: string | undefined, name: string, filter: string): Lane => {
+      let signalStop!: () => void;
+      const stopped = new Promise<void>((resolve) => (signalStop = resolve));
+      return {
+        partition,
+        durable: name,
+        filter: namespace.subject(filter),
+        messages: undefined,
+        loop: Promise.resolve(),
+        stopping: false,
+        signalStop,
+        stopped,
+        inFlight: 0,
+        settledWaiters: [],
+      };
+    };
+    const lanes = [lane(ordered ? 'legacy' : undefined, durable, options.filterSubject ?? subject)];
+    if (contract.partitionBy && !options.filterSubject) {
+      const count = partitionCount(contract.stream, messaging.partitions);
+      if (ordered)
+        for (let p = 0; p < count; p++) lanes.push(lane(String(p), `${durable}__p${p}`, `${subject}.${p}`));
+      else lanes.push(lane(undefined, `${durable}__all`, `${subject}.*`));
+    }
+    const batch = Math.max(2, Math.ceil(concurrency / lanes.length));
+    const maxAckPending = options.maxAckPending ?? Math.max(1000, batch * 4);
+    for (const l of lanes)
+      await this.setup(() => ensureConsumer(manager, stream, l.durable, l.filter, ackWaitMs, maxAckPending));
+    this.consumers.push({
       name: durable,
       stream,
-      messages: undefined,
-      executor,
-      loop: Promise.resolve(),
-    };
-    this.consumers.push(running);
+      contract,
+      handler,
+      options,
+      ackWaitMs,
+      batch,
+      lanes,
+      executor: new KeyedExecutor(concurrency),
+      blocked: new Map(),
+      inFlight: new Set(),
+    });
+  }
 
-    running.loop = (async () => {
-      if (held > 0) {
-        this.logger.log(
-          `${durable}: ${held} deliveries held elsewhere; first pull in ${ackWaitMs} ms to keep conversation order`,
-        );
-        await Promise.race([sleep(ackWaitMs + 250), this.closed]);
+  /** Stops pulling a lane; resolves once its loop ended and its messages in flight are settled. */
+  private async stopLane(lane: Lane): Promise<void> {
+    lane.stopping = true;
+    lane.signalStop();
+    lane.messages?.stop();
+    await lane.loop;
+    if (lane.inFlight > 0) await new Promise<void>((resolve) => lane.settledWaiters.push(resolve));
+  }
+
+  /** Pulls a lane until it is stopped, coming back after NATS errors. */
+  private startLane(c: RunningConsumer, lane: Lane): void {
+    let signalStop!: () => void;
+    lane.stopped = new Promise<void>((resolve) => (signalStop = resolve));
+    lane.signalStop = signalStop;
+    lane.stopping = false;
+    lane.messages = undefined;
+    const stopped = () => lane.stopping || this.closing;
+    lane.loop = (async () => {
+      while (!stopped()) {
+        try {
+          await this.pullLane(c, lane, stopped);
+        } catch (error) {
+          this.logger.error(`Consumer ${lane.durable} stopped: ${String(error)}; pulling again`);
+        }
+        if (!stopped()) await Promise.race([sleep(1_000), lane.stopped, this.closed]);
       }
-      if (this.closing) return;
-      const messages = await consumer.consume({ max_messages: concurrency });
-      running.messages = messages;
+    })();
+  }
+
+  private async pullLane(c: RunningConsumer, lane: Lane, stopped: () => boolean): Promise<void> {
+    const { contract, handler, options, ackWaitMs, executor, blocked, inFlight } = c;
+    const consumer = await this.connection.jetstream.consumers.get(c.stream, lane.durable);
+    // Deliveries a stopped (killed) replica or the partition's previous owner held come back after
+    // the ack wait, and JetStream hands out redeliveries before new messages. Waiting that long
+    // before the first pull keeps a conversation's earlier message ahead of its later ones.
+    const held = (await consumer.info()).num_ack_pending;
+    if (held > 0) {
+      this.logger.log(
+        `${lane.durable}: ${held} deliveries held elsewhere; first pull in ${ackWaitMs} ms to keep conversation order`,
+      );
+      await Promise.race([sleep(ackWaitMs + 250), this.closed, lane.stopped]);
+    }
+    if (stopped()) return;
+    const poisonAfter = MAX_DELIVERIES + maxReleases(this.retryPolicy) + (options.maxDeferrals ?? 0);
+    const settled = () => {
+      lane.inFlight--;
+      if (lane.inFlight === 0) lane.settledWaiters.splice(0).forEach((r) => r());
+    };
+    // Pull only what the handlers can take now, and hand each message over as it arrives: a
+    // message left waiting in a client-side buffer gets no ack-wait heartbeat, so JetStream would
+    // deliver it again meanwhile, and the copy would be handled twice and after later messages.
+    while (!stopped()) {
+      await Promise.race([executor.room(), lane.stopped, this.closed]);
+      if (stopped()) return;
+      const messages = await consumer.fetch({
+        max_messages: Math.max(1, Math.min(c.batch, executor.free)),
+        expires: PULL_EXPIRES_MS,
+      });
+      lane.messages = messages;
+      if (stopped()) messages.stop();
       for await (const msg of messages) {
-        // A redelivery of a message this replica is still working on: the first delivery will ack.
         if (inFlight.has(msg.seq)) continue;
         if (msg.redelivered) redeliveries.inc({ subject: contract.subject });
-        const parsed = this.parse(contract, msg);
-        if (!parsed.ok) {
-          await this.deadLetter(contract, durable, msg, parsed.error, parsed.raw);
+        const replayFor = msg.headers?.get(REPLAY_FOR_HEADER);
+        if (replayFor && replayFor !== lane.durable) {
+          // A dead letter of another consumer re-published for it alone.
+          msg.ack();
           continue;
         }
-        if (msg.info.deliveryCount > MAX_DELIVERIES) {
+        const parsed = this.parse(contract, msg);
+        if (!parsed.ok) {
+          await this.deadLetter(contract, lane.durable, msg, parsed.error, parsed.raw);
+          continue;
+        }
+        if (msg.info.deliveryCount > poisonAfter) {
           await this.deadLetter(
             contract,
-            durable,
+            lane.durable,
             msg,
             `Delivered ${msg.info.deliveryCount} times without being acknowledged`,
             parsed.payload,
@@ -215,19 +473,64 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           continue;
         }
         inFlight.add(msg.seq);
+        lane.inFlight++;
+        // Kept up until the message is settled, even once the lane stops: its conversation's later
+        // messages are sent back at once, and they must not come back before it.
         const heartbeat = setInterval(() => msg.working(), Math.max(1000, ackWaitMs / 3));
         heartbeat.unref();
         const key = options.orderBy ? (options.orderBy as (p: unknown) => string)(parsed.payload) : undefined;
-        await executor.submit(key, async () => {
+        executor.enqueue(key, async () => {
           try {
-            await this.process(contract, durable, handler, msg, parsed.payload, options.maxAttempts ?? 5);
+            if (stopped()) {
+              // The lane is handed over (or shutting down): back to JetStream, in order, for the next owner.
+              msg.nak();
+              return;
+            }
+            if (key !== undefined && this.waitBehindBlocked(blocked, key, msg, ackWaitMs)) return;
+            await this.process(
+              contract,
+              lane.durable,
+              handler,
+              msg,
+              parsed.payload,
+              options.maxAttempts ?? 5,
+              {
+                blocked,
+                key: key ?? `#${msg.seq}`,
+                ordered: key !== undefined,
+                stopping: stopped,
+              },
+            );
           } finally {
             clearInterval(heartbeat);
             inFlight.delete(msg.seq);
+            settled();
           }
         });
       }
-    })().catch((error) => this.logger.error(`Consumer ${durable} stopped: ${String(error)}`));
+    }
+  }
+
+  /**
+   * A later message of a conversation whose head was released goes back to JetStream until the
+   * head is due again, so the conversation keeps its order. True when it was sent back.
+   */
+  private waitBehindBlocked(
+    blocked: Map<string, Blocked>,
+    key: string,
+    msg: JsMsg,
+    ackWaitMs: number,
+  ): boolean {
+    const b = blocked.get(key);
+    if (!b || b.head === msg.seq || msg.seq < b.head) return false;
+    const now = Date.now();
+    // The head never came back here (another replica took it, or it was dropped): stop waiting for it.
+    if (b.until && now > b.until + this.retryPolicy.inPlaceMs + 2 * ackWaitMs + 5_000) {
+      blocked.delete(key);
+      return false;
+    }
+    msg.nak(Math.max(b.until, now) - now + 1_000);
+    return true;
   }
 
   private parse(
@@ -258,9 +561,15 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     msg: JsMsg,
     payload: unknown,
     maxAttempts: number,
+    conversation: { blocked: Map<string, Blocked>; key: string; ordered: boolean; stopping: () => boolean },
   ): Promise<void> {
     const started = performance.now();
+    const startedAt = Date.now();
     const ctx = new JetStreamContext(msg, contract.subject);
+    const { blocked, key } = conversation;
+    const settle = () => {
+      if (blocked.get(key)?.head === msg.seq) blocked.delete(key);
+    };
     for (let attempt = 1; ; attempt++) {
       try {
         await withConsumerSpan(
@@ -279,31 +588,78 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           },
         );
         msg.ack();
+        settle();
+        if (this.connection.options.handlingLog && conversation.ordered)
+          this.recordHandling(durable, key, msg, startedAt);
         handled.inc({ subject: contract.subject, outcome: 'ok' });
         handlerSeconds.observe({ subject: contract.subject }, (performance.now() - started) / 1000);
         return;
       } catch (error) {
-        const transient = !(error instanceof NonRetryableError) && isTransientError(error);
-        const retryable =
-          transient ||
-          (!(error instanceof NonRetryableError) && !isAppErrorFinal(error) && attempt < maxAttempts);
-        if (this.closing) {
-          // Let another replica (or this one after restart) take it.
+        if (error instanceof DeferDelivery) {
+          // Not a failure: back to JetStream until it can be handled, holding no place meanwhile.
+          msg.nak(Math.max(0, Math.round(error.delayMs)));
+          settle();
+          handled.inc({ subject: contract.subject, outcome: 'deferred' });
+          return;
+        }
+        const nonRetryable = error instanceof NonRetryableError;
+        const transient = !nonRetryable && isTransientError(error);
+        if (conversation.stopping()) {
+          // Let another replica (or this one after restart, or the partition's next owner) take it.
           msg.nak();
           return;
         }
-        if (!retryable) {
-          await this.deadLetter(contract, durable, msg, describeError(error), payload);
+        const decision = decideRetry(
+          {
+            transient,
+            final: nonRetryable || isAppErrorFinal(error),
+            attempt,
+            maxAttempts,
+            inPlaceElapsedMs: performance.now() - started,
+            ageMs: Date.now() - msg.time.getTime(),
+            deliveryCount: msg.info.deliveryCount,
+          },
+          this.retryPolicy,
+        );
+        if (decision.action === 'dead_letter') {
+          const reason = decision.reason
+            ? `${describeError(error)}; ${decision.reason}`
+            : describeError(error);
+          await this.deadLetter(contract, durable, msg, reason, payload);
+          settle();
           handled.inc({ subject: contract.subject, outcome: 'dead_letter' });
           return;
         }
+        const current = blocked.get(key);
+        const since = current?.head === msg.seq ? current.since : Date.now();
+        if (decision.action === 'release') {
+          // Back to JetStream with a delay; the conversation stays blocked behind it until then.
+          blocked.set(key, { head: msg.seq, since, until: Date.now() + decision.delayMs });
+          handled.inc({ subject: contract.subject, outcome: 'released' });
+          this.logger.warn(
+            `${contract.subject} #${msg.seq} released for redelivery in ${Math.round(decision.delayMs / 1000)} s after ${attempt} attempts: ${describeError(error)}`,
+          );
+          msg.nak(decision.delayMs);
+          return;
+        }
+        blocked.set(key, { head: msg.seq, since, until: 0 });
         handled.inc({ subject: contract.subject, outcome: 'retry' });
         this.logger.warn(
           `${contract.subject} attempt ${attempt} failed (${transient ? 'transient, retrying' : 'retrying'}): ${describeError(error)}`,
         );
-        await sleep(backoffMs(attempt, 100, transient ? 5_000 : 2_000));
+        await sleep(decision.delayMs);
       }
     }
+  }
+
+  private recordHandling(durable: string, key: string, msg: JsMsg, start: number): void {
+    this.handlingLog ??= createWriteStream(this.connection.options.handlingLog!, { flags: 'a' });
+    const consumer = durable.replace(/__(p\d+|all)$/, '');
+    // Wall-clock times (one clock for every process of the machine; each process's monotonic
+    // performance.now() is anchored at its own start and drifts from the others').
+    this.handlingLog.write(
+      `${JSON.stringify({ replica: this.replicaId, consumer, key, seq: msg.seq, deliveries: msg.info.deliveryCount, start, end: Date.now() })}\n`,
+    );
   }
 
   private async deadLetter(
@@ -318,6 +674,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       service: options.service,
       consumer: durable,
       subject: contract.subject,
+      deliveredOn: namespace.strip(msg.subject),
       msgId: msg.headers?.get('Nats-Msg-Id'),
       streamSequence: msg.seq,
       deliveries: msg.info.deliveryCount,

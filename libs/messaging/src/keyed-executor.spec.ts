@@ -61,6 +61,30 @@ describe('KeyedExecutor', () => {
     expect(executor.size).toBe(0);
   });
 
+  it('enqueues work already taken at once, over the bound, still in key order', async () => {
+    const executor = new KeyedExecutor(1);
+    const held = gate();
+    const log: string[] = [];
+    executor.enqueue('chat-1', async () => {
+      await held.done;
+      log.push('first');
+    });
+    expect(executor.free).toBe(0);
+    executor.enqueue('chat-1', async () => {
+      log.push('second');
+    });
+    expect(executor.size).toBe(2);
+    let roomy = false;
+    const room = executor.room().then(() => (roomy = true));
+    await tick();
+    expect(roomy).toBe(false);
+    held.release();
+    await room;
+    await executor.idle();
+    expect(log).toEqual(['first', 'second']);
+    expect(executor.free).toBe(1);
+  });
+
   it("does not let a failing task block its key's later tasks", async () => {
     const executor = new KeyedExecutor(4);
     const log: string[] = [];

@@ -12,13 +12,32 @@ export class KeyedExecutor {
 
   constructor(private readonly concurrency: number) {}
 
+  /** Tasks queued or running. */
   get size(): number {
     return this.pending;
   }
 
+  /** Places left under the bound (0 when full or over it). */
+  get free(): number {
+    return Math.max(0, this.concurrency - this.pending);
+  }
+
+  /** Resolves once there is a free place (at once if there is one). */
+  async room(): Promise<void> {
+    while (this.pending >= this.concurrency) await new Promise<void>((r) => this.waiters.push(r));
+  }
+
   /** Waits until a slot is free (back-pressure for the consume loop), then queues the task. */
   async submit(key: string | undefined, task: () => Promise<void>): Promise<void> {
-    while (this.pending >= this.concurrency) await new Promise<void>((r) => this.waiters.push(r));
+    await this.room();
+    this.enqueue(key, task);
+  }
+
+  /**
+   * Queues the task now, even over the bound: for work already taken that must not wait unseen
+   * (a consumer sizes its pulls by `free`, so it goes over by at most what it pulled at once).
+   */
+  enqueue(key: string | undefined, task: () => Promise<void>): void {
     this.pending++;
     const previous = key === undefined ? undefined : this.tails.get(key);
     const run = (previous ?? Promise.resolve()).then(async () => {
@@ -34,7 +53,8 @@ export class KeyedExecutor {
     const done = run.finally(() => {
       this.pending--;
       if (key !== undefined && this.tails.get(key) === done) this.tails.delete(key);
-      this.waiters.shift()?.();
+      // Every waiter checks again (one that gave up waiting must not swallow the wake-up).
+      this.waiters.splice(0).forEach((r) => r());
       if (this.pending === 0) this.idleWaiters.splice(0).forEach((r) => r());
     });
     if (key !== undefined) this.tails.set(key, done);

@@ -12,6 +12,7 @@ import {
 } from '@app/contracts';
 import { decodeText, encodeJson, type ReplyEnvelope } from './codec';
 import { NatsConnectionService } from './nats-connection';
+import { publishSubject } from './partitions';
 import { ensureStreams } from './streams';
 import { injectTraceContext, withSpan } from './tracing';
 import { counter } from '@app/telemetry';
@@ -27,7 +28,8 @@ export interface PublishOptions {
   headers?: Record<string, string>;
   /**
    * A subject below the contract's (`chat.activity.<workspaceId>`), for events whose readers
-   * filter by a token; the contract's subject when absent.
+   * filter by a token; when absent, the contract's subject (`<subject>.<partition>` for a
+   * partitioned contract).
    */
   subject?: string;
 }
@@ -52,7 +54,9 @@ export class MessagingClient {
     await this.declareStream(contract.stream);
     if (options.subject !== undefined && !options.subject.startsWith(`${contract.subject}.`))
       throw new Error(`A ${contract.subject} event cannot be published on ${options.subject}`);
-    const subject = this.connection.namespace.subject(options.subject ?? contract.subject);
+    const subject = this.connection.namespace.subject(
+      options.subject ?? publishSubject(contract, data, this.connection.options.partitions),
+    );
     return withSpan(
       `${contract.subject} publish`,
       SpanKind.PRODUCER,

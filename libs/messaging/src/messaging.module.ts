@@ -3,6 +3,7 @@ import { JetStreamServer } from './jetstream.server';
 import { MessagingClient } from './messaging.client';
 import { MESSAGING_OPTIONS, type MessagingConfig, type MessagingOptions } from './messaging.options';
 import { NatsConnectionService } from './nats-connection';
+import { DEFAULT_PARTITIONS, parsePartitionsByStream } from './partitions';
 
 @Global()
 @Module({})
@@ -24,6 +25,22 @@ export class MessagingModule {
       streamReplicas: config.NATS_STREAM_REPLICAS,
       inboundRetentionHours: config.INBOUND_RETENTION_HOURS,
       deadLetterRetentionDays: config.DEAD_LETTER_RETENTION_DAYS,
+      retry: {
+        ...(config.RETRY_IN_PLACE_SECONDS !== undefined && {
+          inPlaceMs: config.RETRY_IN_PLACE_SECONDS * 1000,
+        }),
+        ...(config.RETRY_RELEASE_MAX_SECONDS !== undefined && {
+          releaseMaxMs: config.RETRY_RELEASE_MAX_SECONDS * 1000,
+        }),
+        ...(config.DEAD_LETTER_AFTER_HOURS !== undefined && {
+          deadLetterAfterMs: config.DEAD_LETTER_AFTER_HOURS * 3_600_000,
+        }),
+      },
+      partitions: {
+        default: config.NATS_PARTITIONS ?? DEFAULT_PARTITIONS,
+        byStream: parsePartitionsByStream(config.NATS_PARTITIONS_BY_STREAM),
+      },
+      handlingLog: config.MESSAGING_HANDLING_LOG,
       user: config.NATS_USER,
       password: config.NATS_PASSWORD,
       tls:

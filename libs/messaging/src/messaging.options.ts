@@ -1,3 +1,7 @@
+import type { OwnershipTiming } from './ownership';
+import type { PartitionSettings } from './partitions';
+import type { RetryPolicy } from './retry-policy';
+
 export interface MessagingOptions {
   /** The service's name: the durable consumer prefix, the request queue group, the DLQ segment. */
   service: string;
@@ -13,6 +17,18 @@ export interface MessagingOptions {
   password?: string;
   /** TLS files (PEM): the CA to trust, and a client certificate and key. */
   tls?: { caFile?: string; certFile?: string; keyFile?: string };
+  /** How long failing messages are retried, released and kept before dead-lettering (retry-policy.ts). */
+  retry?: Partial<RetryPolicy>;
+  /** Partitions per stream for ordered events (default 16): the same for every service of an installation. */
+  partitions?: PartitionSettings;
+  /** Heartbeat, expiry and grace of partition ownership (ownership.ts; tests shorten them). */
+  ownership?: Partial<OwnershipTiming>;
+  /**
+   * A file to which every ordered handling is appended as a JSON line (replica, consumer, key,
+   * stream sequence, start and end in ms): the scale fault suite proves from it that no
+   * conversation was ever handled on two replicas at once. Unset in production.
+   */
+  handlingLog?: string;
 }
 
 /** The NATS fields every service's config has (@app/config's baseConfigShape). */
@@ -22,6 +38,12 @@ export interface MessagingConfig {
   NATS_STREAM_REPLICAS: number;
   INBOUND_RETENTION_HOURS?: number;
   DEAD_LETTER_RETENTION_DAYS?: number;
+  RETRY_IN_PLACE_SECONDS?: number;
+  RETRY_RELEASE_MAX_SECONDS?: number;
+  DEAD_LETTER_AFTER_HOURS?: number;
+  NATS_PARTITIONS?: number;
+  NATS_PARTITIONS_BY_STREAM?: string;
+  MESSAGING_HANDLING_LOG?: string;
   NATS_USER?: string;
   NATS_PASSWORD?: string;
   NATS_TLS_CA?: string;
@@ -33,7 +55,11 @@ export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 /** Per-handler consumer settings, given to @OnEvent. */
 export interface ConsumerOptions {
-  /** Messages with the same key are handled one at a time, in stream order (a conversation). */
+  /**
+   * Messages with the same key are handled one at a time, in stream order (a conversation), and
+   * each partition by one replica at a time. On a partitioned contract the key must be its
+   * `partitionBy` or finer (one conversation, one partition).
+   */
   orderBy?: (payload: never) => string;
   /** Messages handled at once by one replica (default 64). */
   concurrency?: number;
@@ -45,4 +71,17 @@ export interface ConsumerOptions {
   filterSubject?: string;
   /** How long a delivery stays unacknowledged before JetStream redelivers it (default 5 s); we heartbeat long handlers. */
   ackWaitMs?: number;
+  /**
+   * A lane of the contract (`laneOf`): this consumer reads `<subject>.<lane>` (and its
+   * partitions) instead of the subject's own events; its durables are named after it.
+   */
+  lane?: string;
+  /**
+   * Deliveries JetStream holds unacknowledged for each of this consumer's durables (default
+   * 4 × its share of the concurrency, at least 1000). Deferred messages (DeferDelivery) count until they come back: a consumer that
+   * defers many sets it high, or it stops receiving until they do.
+   */
+  maxAckPending?: number;
+  /** Deferrals one message may get; they do not count towards the poison limit (default 0). */
+  maxDeferrals?: number;
 }

@@ -4,6 +4,7 @@ import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManage
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { Namespace } from './namespace';
 import { inboxPrefix } from './permissions';
+import { retryTransient } from './retry';
 
 /**
  * Credentials, TLS and the private inbox of a service's connection: with `npm run nats:config`'s
@@ -48,7 +49,8 @@ export class NatsConnectionService implements OnApplicationShutdown {
       void this.watch(nc);
       this.connection = nc;
       this.js = jetstream(nc, { timeout: 10_000 });
-      this.jsm = await jetstreamManager(nc, { timeout: 10_000 });
+      // Its first call asks JetStream for the account: a busy or restarting cluster may not answer in time.
+      this.jsm = await retryTransient(() => jetstreamManager(nc, { timeout: 10_000 }), { forMs: 120_000 });
       return nc;
     })();
     return this.connecting;

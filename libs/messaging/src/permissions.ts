@@ -7,6 +7,7 @@ import {
   type StreamName,
 } from '@app/contracts';
 import { Namespace } from './namespace';
+import { ownershipBuckets } from './ownership';
 
 /** What one NATS user may publish and subscribe to (nats-server `permissions`). */
 export interface NatsPermissions {
@@ -51,6 +52,14 @@ export function natsPermissions(party: Party, contracts: Contract[], namespace =
     // Acks, naks, in-progress heartbeats and terms of its deliveries.
     publish.add(`$JS.ACK.${stream}.>`);
     publish.add(ns.subject(`dlq.${party}.>`));
+    // Partition ownership (ownership.ts): its heartbeat and leases under its own name, reading the others'.
+    for (const bucket of Object.values(ownershipBuckets(ns))) {
+      publish.add(`$JS.API.STREAM.INFO.KV_${bucket}`);
+      publish.add(`$JS.API.STREAM.CREATE.KV_${bucket}`);
+      publish.add(`$JS.API.STREAM.MSG.GET.KV_${bucket}`);
+      publish.add(`$JS.API.DIRECT.GET.KV_${bucket}.>`);
+      publish.add(`$KV.${bucket}.${party}.>`);
+    }
   };
 
   for (const contract of contracts) {
@@ -143,7 +152,10 @@ function renameParty(p: NatsPermissions, from: string, to: string, namespace: st
   const swap = (s: string) =>
     s
       .replace(`${inboxPrefix(from)}.`, `${inboxPrefix(to)}.`)
-      .replace(ns.subject(`dlq.${from}.`), ns.subject(`dlq.${to}.`));
+      .replace(ns.subject(`dlq.${from}.`), ns.subject(`dlq.${to}.`))
+      .replace(/^(\$KV\.[^.]+\.)([^.]+)\./, (whole, bucket: string, party: string) =>
+        party === from ? `${bucket}${to}.` : whole,
+      );
   return { ...p, publish: p.publish.map(swap).sort(), subscribe: p.subscribe.map(swap).sort() };
 }
 

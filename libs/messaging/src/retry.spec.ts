@@ -29,6 +29,9 @@ describe('isTransientError: the infrastructure failed, not the message', () => {
     ['a draining NATS connection', named('DrainingConnectionError')],
     ['pg: Connection terminated', new Error('Connection terminated unexpectedly')],
     ['Postgres starting up', new Error('the database system is starting up')],
+    // Seen in the scale suite: a publish to a NATS node restarting in a cluster.
+    ['a NATS node whose JetStream is not back yet', named('JetStreamNotEnabled')],
+    ['JetStream temporarily unavailable', new Error('jetstream system temporarily unavailable')],
   ])('retries %s', (_what, error) => {
     expect(isTransientError(error)).toBe(true);
   });

@@ -8,6 +8,18 @@ export class NonRetryableError extends Error {
   }
 }
 
+/**
+ * Not a failure: the handler cannot act on the message yet (a send waiting for its sender's rate
+ * slot). The message goes back to JetStream and returns after `delayMs`, holding none of the
+ * consumer's slots meanwhile; no attempt, release or blocked conversation is counted.
+ */
+export class DeferDelivery extends Error {
+  constructor(readonly delayMs: number) {
+    super(`deferred for ${Math.round(delayMs)} ms`);
+    this.name = 'DeferDelivery';
+  }
+}
+
 const TRANSIENT_NODE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -44,11 +56,13 @@ export function isTransientError(error: unknown): boolean {
       'ConnectionError',
       'ClosedConnectionError',
       'DrainingConnectionError',
+      // A cluster node that is restarting answers before its JetStream is back.
+      'JetStreamNotEnabled',
     ].includes(name)
   ) {
     return true;
   }
-  return /Connection terminated|connection (is )?(closed|ended)|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i.test(
+  return /Connection terminated|connection (is )?(closed|ended)|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|jetstream (is )?not enabled|jetstream system temporarily unavailable/i.test(
     e.message,
   );
 }
@@ -60,3 +74,24 @@ export function backoffMs(attempt: number, baseMs = 100, capMs = 5_000): number 
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs a setup call (a stream, a consumer, a KV bucket) until it succeeds, retrying
+ * infrastructure errors (`isTransientError`) with backoff for up to `forMs`: a busy or restarting
+ * NATS cluster delays a service's start instead of failing it. Other errors are thrown at once.
+ */
+export async function retryTransient<T>(
+  fn: () => Promise<T>,
+  options: { forMs: number; onRetry?: (error: unknown) => void },
+): Promise<T> {
+  const deadline = Date.now() + options.forMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!isTransientError(error) || Date.now() >= deadline) throw error;
+      options.onRetry?.(error);
+      await sleep(backoffMs(attempt, 250, 5_000));
+    }
+  }
+}

@@ -79,16 +79,7 @@ export async function ensureStreams(
       await createOrUpdate(jsm, config);
       continue;
     }
-    try {
-      await jsm.streams.info(config.name);
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      try {
-        await jsm.streams.add(config);
-      } catch (addError) {
-        if (!/already in use/i.test(String(addError))) throw addError;
-      }
-    }
+    await ensureExists(jsm, config, () => undefined);
   }
 }
 
@@ -97,18 +88,30 @@ export const ownedStreams = (service: string): StreamName[] =>
   (Object.keys(STREAMS) as StreamName[]).filter((name) => STREAMS[name].owner === service);
 
 async function createOrUpdate(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }) {
+  await ensureExists(jsm, config, () => jsm.streams.update(config.name, config));
+}
+
+/**
+ * Adds the stream unless it exists; `existing` runs when it does (found, or added meanwhile by
+ * another replica).
+ */
+async function ensureExists(
+  jsm: JetStreamManager,
+  config: Partial<StreamConfig> & { name: string },
+  existing: () => Promise<unknown> | void,
+) {
   try {
     await jsm.streams.info(config.name);
-    await jsm.streams.update(config.name, config);
   } catch (error) {
     if (!isNotFound(error)) throw error;
     try {
       await jsm.streams.add(config);
+      return;
     } catch (addError) {
       if (!/already in use/i.test(String(addError))) throw addError;
-      await jsm.streams.update(config.name, config);
     }
   }
+  await existing();
 }
 
 /** A durable, explicitly acknowledged pull consumer shared by every replica of the service. */

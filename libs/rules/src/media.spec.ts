@@ -1,4 +1,4 @@
-import { maxMediaBytes, mediaKind, mediaRefusal } from './media';
+import { maxMediaBytes, mediaKind, mediaRefusal, outboundMediaUrlProblem } from './media';
 
 const MB = 1024 * 1024;
 
@@ -42,5 +42,19 @@ describe('media rules', () => {
     expect(mediaRefusal('whatsapp', 'image/jpeg', 6 * MB)?.reason).toBe(
       'the file is 6.0 MB, over the 5 MB limit for image/jpeg',
     );
+  });
+});
+
+describe('outboundMediaUrlProblem', () => {
+  it('takes an https URL', () => {
+    expect(outboundMediaUrlProblem('https://cdn.example.com/a.jpg?x=1')).toBeNull();
+  });
+  it.each([
+    ['not a url', 'must be a URL'],
+    ['http://cdn.example.com/a.jpg', 'must be an https URL'],
+    ['ftp://cdn.example.com/a.jpg', 'must be an https URL'],
+    ['https://user:pw@cdn.example.com/a.jpg', 'must not carry credentials'],
+  ])('refuses %s', (url, problem) => {
+    expect(outboundMediaUrlProblem(url)).toBe(problem);
   });
 });

@@ -46,3 +46,18 @@ export function mediaRefusal(
   }
   return null;
 }
+
+/** Twilio takes at most 10 media URLs on one message. */
+export const MAX_OUTBOUND_MEDIA = 10;
+
+/**
+ * Whether a URL may go out as a message's media: https only (Twilio fetches it from the public
+ * internet, and a plain-http or local URL would leak or fail), with a host and no credentials in it.
+ */
+export function outboundMediaUrlProblem(url: string): string | null {
+  if (!URL.canParse(url)) return 'must be a URL';
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'https:') return 'must be an https URL';
+  if (parsed.username || parsed.password) return 'must not carry credentials';
+  return null;
+}

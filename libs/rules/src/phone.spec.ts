@@ -1,4 +1,4 @@
-import { isE164, normalisePhone } from './phone';
+import { isE164, maskPhone, normalisePhone } from './phone';
 
 describe('normalisePhone', () => {
   it.each([
@@ -43,5 +43,15 @@ describe('isE164', () => {
     ['whatsapp:+15551234567', false],
   ] as const)('%j → %s', (value, expected) => {
     expect(isE164(value)).toBe(expected);
+  });
+});
+
+describe('maskPhone', () => {
+  it('hides the middle of a number, keeping a channel prefix and at least half hidden', () => {
+    expect(maskPhone('+15551234567')).toBe('+1555***4567');
+    expect(maskPhone('whatsapp:+15551234567')).toBe('whatsapp:+1555***4567');
+    expect(maskPhone('+123456')).toBe('+***56');
+    expect(maskPhone('123')).toBe('***');
+    expect(maskPhone(null)).toBe('');
   });
 });

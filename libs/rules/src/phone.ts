@@ -34,4 +34,20 @@ export function isE164(value: string): boolean {
   return answer;
 }
 
+const CHANNEL_PREFIX = /^([a-z][a-z0-9-]*):/i;
+
+/**
+ * Hides the middle of a phone number for logs and for people who need not see it: `+15551234567` → `+1555***4567`. Keeps a channel
+ * prefix (`whatsapp:+1555***4567`). Short values keep less so that at least half stays hidden.
+ */
+export function maskPhone(phone: string | null | undefined): string {
+  if (!phone) return '';
+  const prefix = CHANNEL_PREFIX.exec(phone.trim());
+  if (prefix) return `${prefix[0]}${maskPhone(phone.trim().slice(prefix[0].length))}`;
+  const value = phone.trim();
+  if (value.length >= 10) return `${value.slice(0, 5)}***${value.slice(-4)}`;
+  if (value.length >= 5) return `${value.slice(0, 1)}***${value.slice(-2)}`;
+  return '***';
+}
+
 export type { CountryCode };

@@ -20,6 +20,9 @@ export const SEND_REASONS = {
   noRecipient: 'The send has neither a member nor an address.',
   dailyQuotaReached:
     "The workspace has used today's send quota (set by the operator; counted per UTC day): sends go again after midnight UTC.",
+  /** Twilio's 63015, said before the send instead of after a failed one. */
+  sandboxNotJoined:
+    'The member has not joined this WhatsApp sandbox (Twilio error 63015): ask them to send "join <code>" to the sandbox number first.',
   outsideWindow:
     "Outside WhatsApp's 24-hour window (the member has not written on WhatsApp in the last 24 hours): free-form text needs an approved template (contentSid).",
 } as const;

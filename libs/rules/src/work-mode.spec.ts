@@ -1,5 +1,7 @@
 import {
-  entersQueueOnOpen,
+  answersWaitingChat,
+  entersQueueOnInbound,
+  holdingDueAt,
   mayHandOff,
   mayWorkflowAnswer,
   type ChatHold,
@@ -29,8 +31,40 @@ describe('work mode: who answers a chat', () => {
     ['ai', false, false],
     ['human', true, false],
     ['ai_with_handoff', false, true],
-  ])('%s: new chats queue %s, the AI may hand off %s', (mode, queues, handsOff) => {
-    expect(entersQueueOnOpen(mode)).toBe(queues);
+  ])('%s: a free chat queues on a message %s, the AI may hand off %s', (mode, queues, handsOff) => {
+    expect(entersQueueOnInbound(mode, free)).toBe(queues);
     expect(mayHandOff(mode)).toBe(handsOff);
+  });
+
+  it.each<[ChatHold, boolean]>([
+    [free, true],
+    [held, false],
+    [waiting, false],
+  ])('human mode: chat %j queues on a message: %s', (chat, queues) => {
+    expect(entersQueueOnInbound('human', chat)).toBe(queues);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['api', 'queued', true],
+    ['api', 'pending', true],
+    ['api', 'delivered', true],
+    ['api', 'skipped', false],
+    ['api', 'failed', false],
+    ['workflow', 'queued', false],
+    ['chats', 'queued', false],
+  ])('a send from %s, %s, answers a waiting chat: %s', (originService, status, answers) => {
+    expect(answersWaitingChat({ originService, status })).toBe(answers);
+  });
+
+  const since = new Date('2026-11-30T09:00:00.000Z');
+  it.each<[number | null, string | null, string | null]>([
+    [120, 'A person will answer shortly.', '2026-11-30T09:02:00.000Z'],
+    [null, 'A person will answer shortly.', null],
+    [120, null, null],
+    [120, '   ', null],
+  ])('timeout %s, message %j: the holding message is due at %s', (timeout, message, due) => {
+    expect(
+      holdingDueAt(since, { handoffTimeoutSeconds: timeout, holdingMessage: message })?.toISOString() ?? null,
+    ).toBe(due);
   });
 });

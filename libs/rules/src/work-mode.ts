@@ -28,9 +28,36 @@ export function mayWorkflowAnswer(mode: WorkMode, chat: ChatHold): TurnVerdict {
   return { answer: true };
 }
 
-/** A new chat on a number in human mode goes straight to the queue. */
-export function entersQueueOnOpen(mode: WorkMode): boolean {
-  return mode === 'human';
+/**
+ * On a number in human mode, a member's message puts a chat nobody holds in the queue: a new
+ * chat, or one a person handed back. (On other numbers only handoff_to_human queues a chat.)
+ */
+export function entersQueueOnInbound(mode: WorkMode, chat: ChatHold): boolean {
+  return mode === 'human' && !chat.heldBy && !chat.waitingSince;
+}
+
+/**
+ * A person answered: a send the api made (a person in the inbox or an operator's own system)
+ * that was not skipped or failed takes a waiting chat out of the queue. The AI's messages and
+ * the holding message do not.
+ */
+export function answersWaitingChat(send: { originService: string; status: string }): boolean {
+  return send.originService === 'api' && send.status !== 'skipped' && send.status !== 'failed';
+}
+
+/** The number's holding settings, as a wait keeps them. */
+export interface NumberHolding {
+  handoffTimeoutSeconds: number | null;
+  holdingMessage: string | null;
+}
+
+/**
+ * When a waiting chat's holding message is due: the number's timeout after it began waiting.
+ * Never without both a timeout and a message.
+ */
+export function holdingDueAt(waitingSince: Date, holding: NumberHolding): Date | null {
+  if (!holding.handoffTimeoutSeconds || !holding.holdingMessage?.trim()) return null;
+  return new Date(waitingSince.getTime() + holding.handoffTimeoutSeconds * 1000);
 }
 
 /** handoff_to_human is an ability only where the number's mode lets the AI hand off. */

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { connectJetStream, type JetStreamServer } from '@app/messaging';
 import { collectProcessMetrics, startTracing } from '@app/telemetry';
 import { HealthController } from './health.controller';
+import { countHttpRequests } from './http-metrics';
 import { createLogger, PinoNestLogger } from './logger';
 import { ErrorLogFilter } from './error-log.filter';
 
@@ -47,7 +48,8 @@ export interface RunningService {
 export class HealthModule {}
 
 /**
- * Boots one service: JSON logs, health and metrics endpoints, the JetStream transport, HTTP.
+ * Boots one service: JSON logs, health and metrics endpoints (HTTP requests counted by route
+ * and status class), the JetStream transport, HTTP.
  * `startService` boots a service from its definition; tests that assemble a module of their
  * own call this directly.
  */
@@ -66,6 +68,7 @@ export async function bootService(options: ServiceOptions): Promise<RunningServi
     abortOnError: false,
   });
   app.useGlobalFilters(new ErrorLogFilter(logger));
+  countHttpRequests(app.getHttpAdapter().getInstance());
   const server = options.messaging === false ? undefined : await connectJetStream(app);
   await options.configure?.(app);
   await app.startAllMicroservices();

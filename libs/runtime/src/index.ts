@@ -3,3 +3,5 @@ export * from './service';
 export * from './health.controller';
 export * from './logger';
 export * from './error-log.filter';
+export * from './periodic-sweeper';
+export * from './http-metrics';

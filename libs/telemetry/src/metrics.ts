@@ -14,8 +14,17 @@ export function counter<L extends string>(
   );
 }
 
-export function gauge<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Gauge<L> {
-  return (register.getSingleMetric(name) as Gauge<L> | undefined) ?? new Gauge({ name, help, labelNames });
+/** `collect` runs on every scrape (the first registration's wins), for values read rather than counted. */
+export function gauge<L extends string>(
+  name: string,
+  help: string,
+  labelNames: readonly L[] = [],
+  collect?: (this: Gauge<L>) => void,
+): Gauge<L> {
+  return (
+    (register.getSingleMetric(name) as Gauge<L> | undefined) ??
+    new Gauge({ name, help, labelNames, ...(collect ? { collect } : {}) })
+  );
 }
 
 export function histogram<L extends string>(

@@ -6,6 +6,9 @@ export interface RecordedMessage {
   from: string;
   body: string | null;
   contentSid: string | null;
+  /** The Content API types (`twilio/quick-reply`...) when the content was made through the emulator. */
+  content?: Record<string, unknown> | null;
+  mediaUrls?: string[];
   status: string;
   errorCode: number | string | null;
   /** Epoch ms. */
@@ -58,6 +61,28 @@ export class EmulatorClient {
       body: JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`${path} -> ${res.status} ${await res.text()}`);
+  }
+
+  /** The member presses a button (by id) of a message the business sent; answers the webhook's params. */
+  async press(
+    messageSid: string,
+    id: string,
+    webhookUrl?: string,
+  ): Promise<{ messageSid: string; params: Record<string, string> }> {
+    const res = await fetch(`${this.url}/emulator/press`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messageSid, id, webhookUrl }),
+    });
+    if (!res.ok) throw new Error(`/emulator/press -> ${res.status} ${await res.text()}`);
+    return (await res.json()) as { messageSid: string; params: Record<string, string> };
+  }
+
+  /** Typing indicators shown, oldest first (for one inbound message when given). */
+  async typing(messageId?: string): Promise<Array<{ channel: string; messageId: string; at: number }>> {
+    const res = await fetch(`${this.url}/emulator/typing${messageId ? `?messageId=${messageId}` : ''}`);
+    return ((await res.json()) as { indicators: Array<{ channel: string; messageId: string; at: number }> })
+      .indicators;
   }
 
   async rate(from: string): Promise<{ count: number; maxInAnySecond: number }> {

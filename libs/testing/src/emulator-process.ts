@@ -42,10 +42,26 @@ export async function startEmulatorProcess(env: Record<string, string> = {}): Pr
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/health/live`)).ok, {
-    timeoutMs: 20_000,
-    message: 'the Twilio emulator to start',
-  });
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) =>
+      reject(new Error(`the Twilio emulator exited (code ${code}) before it answered`)),
+    ),
+  );
+  exited.catch(() => undefined); // once started, its exit is stop()'s business
+  try {
+    await Promise.race([
+      // A loaded CI machine can take a while to start a Node process; an exit ends the wait at once.
+      waitFor(async () => (await fetch(`${url}/health/live`)).ok, {
+        timeoutMs: 60_000,
+        message: 'the Twilio emulator to start',
+      }),
+      exited,
+    ]);
+  } catch (error) {
+    // Never leave a half-started emulator behind: it would keep Jest from exiting.
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     url,
     process: child,

@@ -1,11 +1,10 @@
-import { randomInt, randomUUID } from 'node:crypto';
 import {
   AppError,
   CheckSend,
   CheckSendToAddress,
   GetMember,
+  GetSandboxMembership,
   GetSender,
-  noKeywordReplies,
   type Channel,
   type Member,
   type PhoneNumber,
@@ -13,73 +12,9 @@ import {
   type SendKind,
   type WorkspaceSummary,
 } from '@app/contracts';
-import { decideAddressSend, decideSend, defaultKeywordLists } from '@app/rules';
+import { decideAddressSend, decideSend } from '@app/rules';
 import type { NatsTestClient } from './nats-test-client';
-
-/** A phone in the reserved +1 555 range, unique enough per test. */
-export const randomPhone = (): string => `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
-
-/** A workspace as routing summarises it to its neighbours (WhatsApp feature on unless told otherwise). */
-export function aWorkspace(
-  features: WorkspaceSummary['features'] = ['whatsapp'],
-  fields: Partial<WorkspaceSummary> = {},
-): WorkspaceSummary {
-  return { id: randomUUID(), name: 'Test workspace', features, ...fields };
-}
-
-/** A number of the workspace taking SMS and WhatsApp, at the default send rate, not archived. */
-export function aPhoneNumber(workspaceId: string, fields: Partial<PhoneNumber> = {}): PhoneNumber {
-  const now = new Date().toISOString();
-  return {
-    id: randomUUID(),
-    workspaceId,
-    number: randomPhone(),
-    smsEnabled: true,
-    whatsappEnabled: true,
-    whatsappSandbox: false,
-    whatsappSandboxJoinCode: null,
-    defaultWorkflowId: null,
-    smsDisabledMessage: null,
-    brandName: null,
-    offHoursMessage: null,
-    businessHours: null,
-    sendRatePerSecond: null,
-    inactivityCloseAfter: 'PT24H',
-    keywords: defaultKeywordLists(),
-    keywordReplies: noKeywordReplies(),
-    workMode: 'ai',
-    handoffTimeoutSeconds: null,
-    holdingMessage: null,
-    archived: false,
-    createdAt: now,
-    updatedAt: now,
-    ...fields,
-  };
-}
-
-/** A member with preferences' defaults: SMS, email and voice on, WhatsApp off, not opted out. */
-export function aMember(workspaceId: string, fields: Partial<Member> = {}): Member {
-  const now = new Date().toISOString();
-  return {
-    id: randomUUID(),
-    workspaceId,
-    firstName: 'Robin',
-    lastName: null,
-    phone: randomPhone(),
-    email: null,
-    notifySms: true,
-    notifyEmail: true,
-    notifyVoice: true,
-    notifyWhatsapp: false,
-    optedOut: false,
-    optedOutAt: null,
-    optedOutChannel: null,
-    attributes: {},
-    createdAt: now,
-    updatedAt: now,
-    ...fields,
-  };
-}
+import { aMember, aPhoneNumber, aWorkspace } from './records';
 
 /**
  * Routing's and preferences' directory as their neighbours meet it: workspaces, numbers and
@@ -95,6 +30,8 @@ export class FakeDirectory {
   readonly optedOutPhones = new Set<string>();
   /** The operator's daily send quota per workspace (none unless set). */
   readonly quotas = new Map<string, number>();
+  /** Addresses that sent a sandbox number its join code, as `<phoneNumberId>:<phone>` (routing records them). */
+  readonly sandboxJoins = new Set<string>();
 
   /** `defaults` apply to every number and member built here (before the per-call fields). */
   constructor(private readonly defaults: { number?: Partial<PhoneNumber>; member?: Partial<Member> } = {}) {}
@@ -160,7 +97,7 @@ export class FakeDirectory {
     return { ...decideAddressSend({ optedOut }, kind), member: null };
   }
 
-  /** Answers GetSender, GetMember, CheckSend and CheckSendToAddress over NATS from these records. */
+  /** Answers GetSender, GetMember, CheckSend, CheckSendToAddress and GetSandboxMembership over NATS from these records. */
   answer(nats: NatsTestClient): this {
     nats.respond(GetSender, ({ workspaceId, phoneNumberId }) => this.sender(workspaceId, phoneNumberId));
     nats.respond(GetMember, ({ workspaceId, memberId }) => this.memberIn(workspaceId, memberId));
@@ -170,6 +107,12 @@ export class FakeDirectory {
     nats.respond(CheckSendToAddress, ({ workspaceId, phone, channel, kind }) =>
       this.checkSendToAddress(workspaceId, phone, channel, kind),
     );
+    nats.respond(GetSandboxMembership, ({ workspaceId, phoneNumberId, address }) => {
+      const number = this.numbers.get(phoneNumberId);
+      const joined =
+        number?.workspaceId === workspaceId && this.sandboxJoins.has(`${phoneNumberId}:${address}`);
+      return { joined, joinedAt: joined ? new Date().toISOString() : null };
+    });
     return this;
   }
 }

@@ -25,7 +25,9 @@ module.exports = async () => {
     const nc = await connect({ servers: process.env.NATS_URL || 'nats://127.0.0.1:4222' });
     const jsm = await jetstreamManager(nc);
     for await (const name of jsm.streams.names()) {
-      if (name.startsWith(prefix.toUpperCase())) await jsm.streams.delete(name);
+      // Partition ownership's KV buckets are streams named KV_<NAMESPACE>_….
+      if (name.startsWith(prefix.toUpperCase()) || name.startsWith(`KV_${prefix.toUpperCase()}`))
+        await jsm.streams.delete(name);
     }
     await nc.close();
   } catch (error) {

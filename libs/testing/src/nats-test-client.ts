@@ -68,15 +68,19 @@ export class NatsTestClient {
     this.subs.push(sub);
   }
 
-  /** Collects every event published on a contract's subject from now on (validated). */
+  /** Collects every event published on a contract's subject (and its partitions and lanes) from now on (validated). */
   collect<C extends EventContract>(contract: C, subject = contract.subject): Array<z.infer<C['schema']>> {
     const out: Array<z.infer<C['schema']>> = [];
-    const sub = this.nc.subscribe(this.namespace.subject(subject), {
-      callback: (_err, msg) => {
-        out.push(contract.schema.parse(msg.json()) as z.infer<C['schema']>);
-      },
-    });
-    this.subs.push(sub);
+    const below = (contract.partitionBy || contract.laneOf) && subject === contract.subject;
+    const subjects = [subject, ...(below ? [`${subject}.>`] : [])];
+    for (const s of subjects)
+      this.subs.push(
+        this.nc.subscribe(this.namespace.subject(s), {
+          callback: (_err, msg) => {
+            out.push(contract.schema.parse(msg.json()) as z.infer<C['schema']>);
+          },
+        }),
+      );
     return out;
   }
 
@@ -97,7 +101,10 @@ export class NatsTestClient {
     while (state.messages > 0) {
       const m = await consumer.next({ expires: 1000 });
       if (!m) break;
-      if (m.subject === subject)
+      if (
+        m.subject === subject ||
+        ((contract.partitionBy || contract.laneOf) && m.subject.startsWith(`${subject}.`))
+      )
         out.push({
           msgId: m.headers?.get('Nats-Msg-Id') ?? null,
           event: contract.schema.parse(m.json()) as z.infer<C['schema']>,

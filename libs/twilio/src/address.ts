@@ -1,3 +1,5 @@
+import { maskPhone } from '@app/rules';
+
 /** The messaging channels carried by one Twilio number. */
 export type TwilioChannel = 'sms' | 'whatsapp';
 
@@ -10,6 +12,9 @@ export interface TwilioAddress {
 }
 
 const WHATSAPP_PREFIX = 'whatsapp:';
+// One home for masking (the console shows masked phones too): re-exported for the services' logs.
+export { maskPhone };
+
 const PREFIX_PATTERN = /^([a-z][a-z0-9-]*):/i;
 
 /**
@@ -44,20 +49,6 @@ export function toTwilioAddress(channel: TwilioChannel, phone: string): string {
 /** The phone part of an address, whatever its channel prefix. */
 export function stripChannelPrefix(address: string): string {
   return address.trim().replace(PREFIX_PATTERN, '').trim();
-}
-
-/**
- * Hides the middle of a phone number for logs: `+15551234567` → `+1555***4567`. Keeps a channel
- * prefix (`whatsapp:+1555***4567`). Short values keep less so that at least half stays hidden.
- */
-export function maskPhone(phone: string | null | undefined): string {
-  if (!phone) return '';
-  const prefix = PREFIX_PATTERN.exec(phone.trim());
-  if (prefix) return `${prefix[0]}${maskPhone(phone.trim().slice(prefix[0].length))}`;
-  const value = phone.trim();
-  if (value.length >= 10) return `${value.slice(0, 5)}***${value.slice(-4)}`;
-  if (value.length >= 5) return `${value.slice(0, 1)}***${value.slice(-2)}`;
-  return '***';
 }
 
 function maskAddress(address: string): string {

@@ -3,7 +3,7 @@ import { describeTwilioError, TWILIO_ERRORS, twilioErrorBody, twilioErrorInfo } 
 describe('Twilio error codes', () => {
   const required = [
     63016, 63015, 21610, 21211, 21408, 21612, 21614, 30003, 30004, 30005, 30006, 30007, 30008, 63003, 63024,
-    63018, 63032, 20429, 20003,
+    63018, 63032, 20429, 20003, 11751, 21620, 63019, 63021,
   ];
 
   it.each(required)('explains %i', (code) => {

@@ -210,7 +210,35 @@ const entries: readonly TwilioErrorInfo[] = [
     reason: 'The US long code is not registered to an A2P 10DLC campaign: register it in Twilio.',
     retryable: false,
   },
+  // Media
+  {
+    code: 11751,
+    title: 'Media exceeds size limit',
+    reason:
+      'The attached media is larger than the channel allows (MMS and WhatsApp images 5 MB, other WhatsApp media 16 MB): send a smaller file.',
+    retryable: false,
+  },
+  {
+    code: 21620,
+    title: 'Invalid media URL',
+    reason: 'Twilio could not use a media URL of this message: give public https URLs.',
+    retryable: false,
+  },
+  {
+    code: 63019,
+    title: 'Media failed to download',
+    reason:
+      'Twilio could not download the attached media: check that its URL is public and answers with the file.',
+    retryable: false,
+  },
   // WhatsApp
+  {
+    code: 63021,
+    title: 'Channel invalid content error',
+    reason:
+      'WhatsApp refused the content: the body of a message with buttons or a list (or a template) is over 1024 characters. Shorten it.',
+    retryable: false,
+  },
   {
     code: 63003,
     title: 'Channel could not find To address',

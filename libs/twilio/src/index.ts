@@ -1,4 +1,5 @@
 export * from './address';
+export * from './choice';
 export * from './client';
 export * from './error-codes';
 export * from './signature';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Timestamp } from '@app/contracts';
 import { KEY_PERMISSIONS } from '../auth/key-scope';
+import { viewOf } from '../http/view';
 import type { ApiKeyEntity } from './api-key.entity';
 
 /** A key as lists show it: never the key, never its hash. */
@@ -22,17 +23,7 @@ export const CreatedApiKey = ApiKeyView.extend({
 });
 export type CreatedApiKey = z.infer<typeof CreatedApiKey>;
 
-export const toApiKeyView = (k: ApiKeyEntity): ApiKeyView => ({
-  id: k.id,
-  workspaceId: k.workspaceId,
-  name: k.name,
-  prefix: k.prefix,
-  createdAt: k.createdAt.toISOString(),
-  revokedAt: k.revokedAt?.toISOString() ?? null,
-  permissions: k.permissions,
-  expiresAt: k.expiresAt?.toISOString() ?? null,
-  lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
-});
+export const toApiKeyView = (k: ApiKeyEntity): ApiKeyView => viewOf(ApiKeyView, k);
 
 /** `POST /v1/workspaces/{id}/api-keys`: a name, what the key may do, and when it stops working. */
 export const CreateApiKeyBody = z

@@ -1,4 +1,3 @@
-import { Delete, Get, Post } from '@nestjs/common';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
 import { schemaRef } from '../http/openapi';
 import { IdParam, ZodBody } from '../http/validation';
@@ -15,8 +14,7 @@ export class ApiKeysController {
     private readonly store: ApiKeyStore,
   ) {}
 
-  @Post()
-  @Endpoint({
+  @Endpoint('POST', '', {
     summary:
       'Issue a workspace API key with its permissions (read, send, manage; all by default) and optional expiry; the key is shown only in this answer',
     status: 201,
@@ -27,8 +25,7 @@ export class ApiKeysController {
     return this.create.execute(workspaceId, body);
   }
 
-  @Get()
-  @Endpoint({
+  @Endpoint('GET', '', {
     summary: "List a workspace's keys (ids and prefixes, revoked ones too)",
     response: {
       type: 'object',
@@ -39,8 +36,7 @@ export class ApiKeysController {
     return { items: (await this.store.listForWorkspace(workspaceId)).map(toApiKeyView) };
   }
 
-  @Delete(':keyId')
-  @Endpoint({
+  @Endpoint('DELETE', ':keyId', {
     summary: 'Revoke a key (takes effect within seconds on every replica)',
     response: schemaRef('ApiKey', ApiKeyView),
     errors: [404],

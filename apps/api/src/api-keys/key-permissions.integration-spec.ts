@@ -25,7 +25,9 @@ describe('API keys: permissions, expiry, last use', () => {
     expect(full.permissions).toEqual(['read', 'send', 'manage']);
 
     const member = await h.ok('POST', '/v1/members', full.key, { firstName: 'Ana', notifySms: true });
-    const number = await h.ok('POST', '/v1/phone-numbers', full.key, { number: '+15550003333' });
+    const number = await h.ok('POST', `/v1/workspaces/${ws.id}/phone-numbers`, ADMIN_KEY, {
+      number: '+15550003333',
+    });
     const send = { phoneNumberId: number.id, memberId: member.id, channel: 'sms', body: 'hello' };
 
     expect((await h.call('GET', '/v1/members', reader.key)).status).toBe(200);

@@ -20,6 +20,13 @@ const WORKSPACE_IN_QUERY = 'api:workspace-in-query';
  */
 export const WorkspaceInQuery = () => SetMetadata(WORKSPACE_IN_QUERY, true);
 
+const ADMINS_ONLY = 'api:admins-only';
+/**
+ * A workspace route that only an admin's session may use (the act is the operator's); everyone
+ * else is refused with `refusal`, which names the operator's route.
+ */
+export const AdminsOnly = (refusal: string) => SetMetadata(ADMINS_ONLY, refusal);
+
 /**
  * Decides whether the caller the request gate identified may use this route:
  * - operator routes: the operator key, or an admin's session;
@@ -47,6 +54,9 @@ export class AccessGuard implements CanActivate {
         throw new AppError('forbidden', 'This route is for a signed-in user; API keys have no user.');
       return true;
     }
+    const adminsOnly = this.reflector.getAllAndOverride<string | undefined>(ADMINS_ONLY, targets);
+    if (adminsOnly && !(caller.kind === 'session' && caller.role === 'admin'))
+      throw new AppError('forbidden', adminsOnly);
     const permission =
       this.reflector.getAllAndOverride<KeyPermission | undefined>(KEY_PERMISSION, targets) ??
       (READS.has(request.method) ? 'read' : 'manage');

@@ -1,21 +1,9 @@
-import { Client } from 'pg';
-import { TEST_DATABASE_URL, waitFor } from '@app/testing';
+import { waitFor } from '@app/testing';
 import { ADMIN_KEY, ApiHarness } from '../testing/api-harness';
 
 describe('api keys and auth', () => {
-  let h: ApiHarness;
-  let db: Client;
-
-  beforeAll(async () => {
-    // A short cache so the revocation test sees another replica's view expire quickly.
-    h = await ApiHarness.start({ env: { API_KEY_CACHE_TTL_MS: '300' } });
-    db = new Client({ connectionString: TEST_DATABASE_URL });
-    await db.connect();
-  });
-  afterAll(async () => {
-    await db?.end();
-    await h?.stop();
-  });
+  // A short cache so the revocation test sees another replica's view expire quickly.
+  const h = ApiHarness.forSuite({ workspace: false, env: { API_KEY_CACHE_TTL_MS: '300' } });
 
   it('answers 401 without a key, with a malformed header, and with an unknown key', async () => {
     const attempts: Array<Record<string, string>> = [
@@ -79,12 +67,13 @@ describe('api keys and auth', () => {
       (await h.call('POST', `/v1/workspaces/${own.id}/phone-numbers`, own.key, { number: '+15550007778' }))
         .status,
     ).toBe(403);
-    const claim = await h.call('POST', '/v1/phone-numbers', own.key, {
-      number: '+15550007779',
-      reassign: true,
-    });
-    expect(claim.status).toBe(400);
-    expect(claim.body.message).toMatch(/reassign/);
+    // Finding 5 of #12: a workspace key cannot claim a number at all; the answer names the operator's route.
+    for (const body of [{ number: '+15550007779' }, { number: '+15550007779', reassign: true }]) {
+      const claim = await h.call('POST', '/v1/phone-numbers', own.key, body);
+      expect(claim.status).toBe(403);
+      expect(claim.body.message).toContain('POST /v1/workspaces/{workspaceId}/phone-numbers');
+    }
+    expect((await h.call('GET', `/v1/phone-numbers`, own.key)).body.items).toEqual([]);
     const badFeature = await h.call('PUT', `/v1/workspaces/${ws.body.id}/features/telepathy`, ADMIN_KEY);
     expect(badFeature.status).toBe(400);
     expect(badFeature.body.message).toMatch(/feature/);
@@ -106,11 +95,11 @@ describe('api keys and auth', () => {
     const { key, id, prefix } = created.body;
     expect(key.startsWith(prefix)).toBe(true);
 
-    const rows = await db.query(`SELECT * FROM "${h.namespace}_api".api_keys WHERE id = $1`, [id]);
-    expect(rows.rows).toHaveLength(1);
-    const stored = JSON.stringify(rows.rows[0]);
+    const rows = await h.sql(`SELECT * FROM "${h.namespace}_api".api_keys WHERE id = $1`, [id]);
+    expect(rows).toHaveLength(1);
+    const stored = JSON.stringify(rows[0]);
     expect(stored).not.toContain(key);
-    expect(rows.rows[0].key_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0].key_hash).toMatch(/^[0-9a-f]{64}$/);
 
     const listed = await h.ok('GET', `/v1/workspaces/${ws.id}/api-keys`, ADMIN_KEY);
     expect(listed.items).toEqual([expect.objectContaining({ id, prefix, revokedAt: null })]);
@@ -128,7 +117,7 @@ describe('api keys and auth', () => {
     const ws = await h.workspace();
     expect((await h.call('GET', '/v1/phone-numbers', ws.key)).status).toBe(200);
     // Another replica revokes it: only the database changes, our cache still says yes for a moment.
-    await db.query(`UPDATE "${h.namespace}_api".api_keys SET revoked_at = now() WHERE id = $1`, [ws.keyId]);
+    await h.sql(`UPDATE "${h.namespace}_api".api_keys SET revoked_at = now() WHERE id = $1`, [ws.keyId]);
     await waitFor(async () => (await h.call('GET', '/v1/phone-numbers', ws.key)).status === 401, {
       timeoutMs: 3000,
       message: 'revocation to bite',

@@ -11,29 +11,25 @@ import { WorkspaceDirectory } from '../workspaces/workspace-directory';
 import { CallerIdentifier } from './identify-caller';
 import { OperatorKeys } from './operator-keys';
 
-/** Who is calling (keys, operator keys, sessions), the stores behind it, and the rate limits. */
+/**
+ * Who is calling (keys, operator keys, sessions), the stores behind it, and the rate limits:
+ * provided and exported alike, for every module (global).
+ */
+const CALLER_PROVIDERS = [
+  OperatorKeys,
+  CallerIdentifier,
+  RateLimits,
+  UserStore,
+  SessionStore,
+  SessionAuthenticator,
+  SessionUsers,
+  WorkspaceDirectory,
+];
+
 @Global()
 @Module({
   imports: [PersistenceModule.forFeature([UserEntity, SessionEntity])],
-  providers: [
-    OperatorKeys,
-    CallerIdentifier,
-    RateLimits,
-    UserStore,
-    SessionStore,
-    SessionAuthenticator,
-    SessionUsers,
-    WorkspaceDirectory,
-  ],
-  exports: [
-    OperatorKeys,
-    CallerIdentifier,
-    RateLimits,
-    UserStore,
-    SessionStore,
-    SessionAuthenticator,
-    SessionUsers,
-    WorkspaceDirectory,
-  ],
+  providers: CALLER_PROVIDERS,
+  exports: CALLER_PROVIDERS,
 })
 export class AuthModule {}

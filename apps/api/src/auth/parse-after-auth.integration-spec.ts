@@ -13,14 +13,7 @@ const bigYaml = (bytes: number) => {
 };
 
 describe('nothing is parsed before the caller is known', () => {
-  let h: ApiHarness;
-  let ws: { id: string; key: string };
-
-  beforeAll(async () => {
-    h = await ApiHarness.start();
-    ws = await h.workspace();
-  });
-  afterAll(() => h?.stop());
+  const h = ApiHarness.forSuite();
 
   it('answers 401 to a body that would not parse, is too large or too deep, without a key', async () => {
     const cases: Array<[string, string, string]> = [
@@ -62,9 +55,15 @@ describe('nothing is parsed before the caller is known', () => {
   });
 
   it('still parses JSON and YAML for a caller with a key', async () => {
-    const yaml = await h.call('POST', '/v1/workflows', ws.key, 'name: Small\ndefinition:\n  - reply: hi\n', {
-      'content-type': 'application/yaml',
-    });
+    const yaml = await h.call(
+      'POST',
+      '/v1/workflows',
+      h.ws.key,
+      'name: Small\ndefinition:\n  - reply: hi\n',
+      {
+        'content-type': 'application/yaml',
+      },
+    );
     expect(yaml.status).toBe(201);
     expect(yaml.body.definition).toEqual([{ reply: 'hi' }]);
   });

@@ -1,22 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { ApiHarness } from '../testing/api-harness';
+import { ADMIN_KEY, ApiHarness } from '../testing/api-harness';
 
 const TEMPLATE = 'HX0123456789abcdef0123456789abcdef';
 const phone = () => `+1555${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`;
 
 describe('workspace isolation', () => {
-  let h: ApiHarness;
+  const h = ApiHarness.forSuite({ workspace: false });
   let a: { id: string; key: string };
   let b: { id: string; key: string };
 
   beforeAll(async () => {
-    h = await ApiHarness.start();
     [a, b] = await Promise.all([h.workspace({ whatsapp: true }), h.workspace({ whatsapp: true })]);
   });
-  afterAll(() => h?.stop());
 
   it('gives a key of one workspace 404 for every resource of another, and never lists them', async () => {
-    const number = await h.ok('POST', '/v1/phone-numbers', a.key, { number: phone(), whatsappEnabled: true });
+    const number = await h.ok('POST', `/v1/workspaces/${a.id}/phone-numbers`, ADMIN_KEY, {
+      number: phone(),
+      whatsappEnabled: true,
+    });
     const member = await h.ok('POST', '/v1/members', a.key, {
       firstName: 'Ana',
       phone: phone(),

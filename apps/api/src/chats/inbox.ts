@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError, GetChat, GetConversationWindows, Send, type Agent, type SendResult } from '@app/contracts';
+import {
+  AppError,
+  AssignChat,
+  GetChat,
+  GetConversationWindows,
+  Id,
+  MediaUrls,
+  Send,
+  type Agent,
+  type Chat,
+  type SendResult,
+} from '@app/contracts';
 import { isWindowOpen, needsWindow, SEND_REASONS } from '@app/rules';
 import type { WorkspaceCaller } from '../auth/key-scope';
 import { ServiceClient } from '../http/service-client';
@@ -11,14 +22,30 @@ import { UserStore } from '../users/user.store';
 /** `POST /v1/chats/{id}/messages`: what the person holding the chat writes. */
 export const ChatReplyBody = z
   .object({
-    body: z.string().trim().min(1).max(1600),
+    body: z.string().trim().min(1).max(1600).optional(),
+    /** Images or files sent with the reply (public https URLs, at most 10). */
+    mediaUrls: MediaUrls.optional(),
     idempotencyKey: ClientIdempotencyKey.optional(),
   })
   .strict()
+  .refine((b) => b.body !== undefined || b.mediaUrls !== undefined, {
+    message: 'give body, mediaUrls or both',
+    path: ['body'],
+  })
   .meta({
-    example: { body: 'Hi Ana, this is Sam from Sunrise Dental: Tuesday at 10:00 works. See you then!' },
+    example: {
+      body: 'Hi Ana, this is Sam from Sunrise Dental: Tuesday at 10:00 works. Here is how to find us.',
+      mediaUrls: ['https://example.com/images/map.png'],
+    },
   });
 export type ChatReplyBody = z.infer<typeof ChatReplyBody>;
+
+/** `POST /v1/chats/{id}/assign`: the user who should take the chat, or null for nobody. */
+export const AssignChatBody = z
+  .object({ userId: Id.nullable() })
+  .strict()
+  .meta({ example: { userId: '3c9e1b7a-2f4d-4e8a-9b6c-5d7e8f9a0b1c' } });
+export type AssignChatBody = z.infer<typeof AssignChatBody>;
 
 /** Who the caller is in the inbox: a user by their email, a key by its id. */
 @Injectable()
@@ -75,9 +102,37 @@ export class SendChatReply {
       memberId: chat.memberId,
       channel: chat.channel,
       body: body.body,
+      mediaUrls: body.mediaUrls,
       kind: 'reply',
       chatId: chat.id,
       origin: { service: 'api', ref: ws.actor },
     });
+  }
+}
+
+/**
+ * Assigns a chat to a user who works in its workspace (a member of it, or an admin), shown as
+ * `assignedTo` by their email; null clears it. Anyone else is refused before chats is asked.
+ */
+@Injectable()
+export class AssignChatToUser {
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly users: UserStore,
+  ) {}
+
+  async execute(command: { ws: WorkspaceCaller; chatId: string; body: AssignChatBody }): Promise<Chat> {
+    const { ws, chatId, body } = command;
+    let assignee: Agent | null = null;
+    if (body.userId !== null) {
+      const user = await this.users.findById(body.userId);
+      const works =
+        user && !user.disabled && (user.role === 'admin' || user.workspaceIds.includes(ws.workspaceId));
+      // One answer for a stranger and an unknown id: nothing about other workspaces' users leaks.
+      if (!works)
+        throw new AppError('rule_violation', 'userId: no active user of this workspace has this id.');
+      assignee = { actor: `user:${user.id}`, name: user.email };
+    }
+    return this.services.ask(AssignChat, { workspaceId: ws.workspaceId, chatId, assignee });
   }
 }

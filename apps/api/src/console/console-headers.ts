@@ -1,7 +1,7 @@
 /**
  * The Content-Security-Policy of the console's page. Scripts and styles come only from this
  * origin; the one exception is a per-response nonce for the <style> tags Mantine and CodeMirror
- * write at run time (theme variables, editor themes). No inline script, no eval, no framing, and
+ * write at run time (theme variables, editor themes), and images over https (media sent by URL). No inline script, no eval, no framing, and
  * the page talks only to this origin.
  */
 export function consoleCsp(nonce: string): string {
@@ -9,7 +9,8 @@ export function consoleCsp(nonce: string): string {
     "default-src 'none'",
     "script-src 'self'",
     `style-src 'self' 'nonce-${nonce}'`,
-    "img-src 'self' data:",
+    // Images a workspace sends by public https URL are shown in its chats.
+    "img-src 'self' data: https:",
     "font-src 'self'",
     "connect-src 'self'",
     "manifest-src 'self'",

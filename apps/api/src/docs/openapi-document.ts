@@ -27,6 +27,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       ].join('\n'),
     )
     .setVersion('1')
+    .setLicense('MIT', 'https://opensource.org/license/mit')
+    // Relative: the document is served by the API it describes, wherever that is deployed.
+    .addServer('/', 'This API (the server that serves this document)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY' }, OPERATOR_SECURITY)
     .addBearerAuth(
       { type: 'http', scheme: 'bearer', description: 'A workspace key (wsk_...)' },

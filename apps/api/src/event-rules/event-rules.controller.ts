@@ -1,4 +1,3 @@
-import { Delete, Get, Patch, Post } from '@nestjs/common';
 import { z } from 'zod';
 import {
   ActionRun,
@@ -35,31 +34,27 @@ const ruleRef = () => schemaRef('EventRule', EventRule);
 export class EventRulesController {
   constructor(private readonly services: ServiceClient) {}
 
-  @Post()
-  @Endpoint({
+  @Endpoint('POST', '', {
     summary: 'Create a rule: an event type, an optional CEL condition, a send action',
     status: 201,
     response: ruleRef(),
     errors: [404, 422],
   })
   create(@Workspace() ws: WorkspaceCaller, @ZodBody(CreateBody) body: z.infer<typeof CreateBody>) {
-    return this.services.ask(CreateEventRule, { ...body, workspaceId: ws.workspaceId });
+    return this.services.askAs(ws, CreateEventRule, body);
   }
 
-  @Get()
-  @Endpoint({ summary: "The workspace's rules", response: pageOf('EventRule', EventRule) })
+  @Endpoint('GET', '', { summary: "The workspace's rules", response: pageOf('EventRule', EventRule) })
   list(@Workspace() ws: WorkspaceCaller) {
-    return this.services.ask(ListEventRules, { workspaceId: ws.workspaceId });
+    return this.services.askAs(ws, ListEventRules, {});
   }
 
-  @Get(':id')
-  @Endpoint({ summary: 'One rule', response: ruleRef(), errors: [404] })
+  @Endpoint('GET', ':id', { summary: 'One rule', response: ruleRef(), errors: [404] })
   get(@Workspace() ws: WorkspaceCaller, @IdParam() ruleId: string) {
-    return this.services.ask(GetEventRule, { workspaceId: ws.workspaceId, ruleId });
+    return this.services.askAs(ws, GetEventRule, { ruleId });
   }
 
-  @Patch(':id')
-  @Endpoint({
+  @Endpoint('PATCH', ':id', {
     summary:
       'Change a rule (event, condition, action, enabled), checked as when created; a disabled rule does nothing',
     response: ruleRef(),
@@ -70,17 +65,15 @@ export class EventRulesController {
     @IdParam() ruleId: string,
     @ZodBody(PatchBody) patch: z.infer<typeof PatchBody>,
   ) {
-    return this.services.ask(UpdateEventRule, { workspaceId: ws.workspaceId, ruleId, patch });
+    return this.services.askAs(ws, UpdateEventRule, { ruleId, patch });
   }
 
-  @Delete(':id')
-  @Endpoint({ summary: 'Delete a rule and its run log', status: 204, errors: [404] })
+  @Endpoint('DELETE', ':id', { summary: 'Delete a rule and its run log', status: 204, errors: [404] })
   async delete(@Workspace() ws: WorkspaceCaller, @IdParam() ruleId: string) {
-    await this.services.ask(DeleteEventRule, { workspaceId: ws.workspaceId, ruleId });
+    await this.services.askAs(ws, DeleteEventRule, { ruleId });
   }
 
-  @Get(':id/runs')
-  @Endpoint({
+  @Endpoint('GET', ':id/runs', {
     summary: "A rule's action runs, newest first, with status (sent, skipped, failed) and reason",
     response: pageOf('ActionRun', ActionRun),
     errors: [404],
@@ -90,6 +83,6 @@ export class EventRulesController {
     @IdParam() ruleId: string,
     @ZodQuery(RunsQuery) query: z.infer<typeof RunsQuery>,
   ) {
-    return this.services.ask(ListActionRuns, { workspaceId: ws.workspaceId, ruleId, ...query });
+    return this.services.askAs(ws, ListActionRuns, { ruleId, ...query });
   }
 }

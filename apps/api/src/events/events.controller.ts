@@ -1,32 +1,65 @@
-import { Headers, Post } from '@nestjs/common';
+import { Headers } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { z } from 'zod';
+import {
+  CancelScheduledEvent,
+  ListScheduledEvents,
+  ScheduledEvent,
+  ScheduledEventStatus,
+} from '@app/contracts';
 import { Workspace } from '../auth/workspace.decorator';
 import type { WorkspaceCaller } from '../auth/key-scope';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
 import { clientIdempotencyKey } from '../http/idempotency-key';
-import { schemaRef } from '../http/openapi';
-import { PublishEvent, PublishEventBody } from './publish-event.usecase';
-import { ZodBody } from '../http/validation';
+import { pageOf, schemaRef } from '../http/openapi';
+import { ServiceClient } from '../http/service-client';
+import { EventAccepted, PublishEvent, PublishEventBody } from './publish-event.usecase';
+import { IdParam, queryCursor, queryInt, ZodBody, ZodQuery } from '../http/validation';
 import { NeedsPermission } from '../auth/access.guard';
 
-const Accepted = z.object({ eventId: z.string() });
+const ListQuery = z
+  .object({ status: ScheduledEventStatus.optional(), limit: queryInt(1, 200), cursor: queryCursor })
+  .strict();
+const example = {
+  eventId: '0b4f6c1e-2d3a-8e5f-9a6b-7c8d9e0f1a2b',
+  type: 'appointment_due',
+  memberId: '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+  data: { appointment_at: '2026-12-04T09:30:00Z' },
+  at: '2026-12-03T09:30:00Z',
+  status: 'scheduled',
+  firedAt: null,
+  cancelledAt: null,
+  createdAt: '2026-11-30T08:00:00Z',
+};
+const eventRef = () => schemaRef('ScheduledEvent', ScheduledEvent.meta({ example }));
 
 @ApiController('events', 'workspace', 'Events')
 export class EventsController {
-  constructor(private readonly publish: PublishEvent) {}
+  constructor(
+    private readonly publish: PublishEvent,
+    private readonly services: ServiceClient,
+  ) {}
 
-  @Post()
   @NeedsPermission('send')
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'Retrying with the same key (or body eventId) publishes the event once.',
+    description: 'Retrying with the same key (or body eventId) publishes (or schedules) the event once.',
   })
-  @Endpoint({
-    summary: 'Publish a workspace event (form_submitted, task_entered...) for the event rules',
+  @Endpoint('POST', '', {
+    summary:
+      'Publish a workspace event (form_submitted, appointment_due...) for the event rules, now or at `at` (stored until then, cancellable)',
     status: 202,
-    response: schemaRef('EventAccepted', Accepted),
+    response: schemaRef(
+      'EventAccepted',
+      EventAccepted.meta({
+        example: {
+          eventId: '0b4f6c1e-2d3a-8e5f-9a6b-7c8d9e0f1a2b',
+          status: 'scheduled',
+          at: '2026-12-03T09:30:00Z',
+        },
+      }),
+    ),
     errors: [404],
   })
   create(
@@ -35,5 +68,24 @@ export class EventsController {
     @Headers('idempotency-key') header: string | undefined,
   ) {
     return this.publish.execute(ws, body, clientIdempotencyKey(header, body.eventId));
+  }
+
+  @Endpoint('GET', '', {
+    summary:
+      "The workspace's events, soonest `at` first, optionally of one status (scheduled, fired, cancelled), paged",
+    response: pageOf('ScheduledEvent', ScheduledEvent),
+  })
+  list(@Workspace() ws: WorkspaceCaller, @ZodQuery(ListQuery) query: z.infer<typeof ListQuery>) {
+    return this.services.askAs(ws, ListScheduledEvents, query);
+  }
+
+  @NeedsPermission('send')
+  @Endpoint('DELETE', ':id', {
+    summary: 'Cancel a scheduled event before it fires (409 once it fired or was cancelled)',
+    response: eventRef(),
+    errors: [404, 409],
+  })
+  cancel(@Workspace() ws: WorkspaceCaller, @IdParam() eventId: string) {
+    return this.services.askAs(ws, CancelScheduledEvent, { eventId });
   }
 }

@@ -1,7 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError, GetMember, Id, Timestamp, WorkspaceEventPublished } from '@app/contracts';
+import {
+  AppError,
+  GetMember,
+  Id,
+  ScheduleEvent,
+  ScheduledEventStatus,
+  Timestamp,
+  WorkspaceEventPublished,
+} from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
 import type { WorkspaceCaller } from '../auth/key-scope';
 import { ClientIdempotencyKey } from '../http/idempotency-key';
@@ -15,10 +23,20 @@ export const PublishEventBody = z
     memberId: Id.nullable().optional(),
     data: fields.data.optional(),
     occurredAt: Timestamp.optional(),
+    /** When to fire it: absent or past fires now; a future time stores it until then (cancellable). */
+    at: Timestamp.optional(),
     /** The client's retry key (as the Idempotency-Key header): the same key publishes once. */
     eventId: ClientIdempotencyKey.optional(),
   })
-  .strict();
+  .strict()
+  .meta({
+    example: {
+      type: 'appointment_due',
+      memberId: '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+      data: { appointment_at: '2026-12-04T09:30:00Z' },
+      at: '2026-12-03T09:30:00Z',
+    },
+  });
 export type PublishEventBody = z.infer<typeof PublishEventBody>;
 
 /**
@@ -31,7 +49,19 @@ export function eventIdFor(workspaceId: string, clientKey: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** `POST /v1/events`: publishes a workspace event for the rules, once per event id. */
+export const EventAccepted = z.object({
+  eventId: z.string(),
+  /** `fired`: published for the rules now; `scheduled`: stored to fire at `at`. */
+  status: ScheduledEventStatus,
+  at: Timestamp,
+});
+export type EventAccepted = z.infer<typeof EventAccepted>;
+
+/**
+ * `POST /v1/events`: publishes a workspace event for the rules, once per event id. One due now
+ * goes straight to JetStream (durable even while workflow is down); a future one is stored by
+ * workflow, which fires it at `at`.
+ */
 @Injectable()
 export class PublishEvent {
   private readonly logger = new Logger(PublishEvent.name);
@@ -45,11 +75,25 @@ export class PublishEvent {
     ws: WorkspaceCaller,
     body: PublishEventBody,
     clientKey: string | undefined,
-  ): Promise<{ eventId: string }> {
+  ): Promise<EventAccepted> {
     const memberId = body.memberId ?? null;
     // Another workspace's member is a 404 here rather than a silent skip in the rules.
     if (memberId) await this.services.ask(GetMember, { workspaceId: ws.workspaceId, memberId });
     const eventId = clientKey ? eventIdFor(ws.workspaceId, clientKey) : randomUUID();
+    if (body.at && new Date(body.at) > new Date()) {
+      const stored = await this.services.ask(ScheduleEvent, {
+        workspaceId: ws.workspaceId,
+        eventId,
+        type: body.type,
+        memberId,
+        data: body.data ?? {},
+        at: new Date(body.at).toISOString(),
+      });
+      this.logger.log(
+        `Event ${eventId} (${body.type}) scheduled for ${stored.at} in workspace ${ws.workspaceId}`,
+      );
+      return { eventId, status: stored.status, at: stored.at };
+    }
     const event = {
       eventId,
       workspaceId: ws.workspaceId,
@@ -58,6 +102,7 @@ export class PublishEvent {
       data: body.data ?? {},
       occurredAt: body.occurredAt ?? new Date().toISOString(),
     };
+    const at = body.at ? new Date(body.at).toISOString() : new Date().toISOString();
     try {
       const { duplicate } = await this.messaging.publish(WorkspaceEventPublished, event, { msgId: eventId });
       this.logger.log(
@@ -72,6 +117,6 @@ export class PublishEvent {
         'The event could not be stored right now; retry with the same Idempotency-Key.',
       );
     }
-    return { eventId };
+    return { eventId, status: 'fired', at };
   }
 }

@@ -1,4 +1,12 @@
-import { applyDecorators, Controller, HttpCode, SetMetadata, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  Controller,
+  HttpCode,
+  RequestMapping,
+  RequestMethod,
+  SetMetadata,
+  UseGuards,
+} from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBearerAuth,
@@ -114,6 +122,8 @@ export interface EndpointOptions {
   description?: string;
   /** Statuses beyond the common ones this route may answer (404, 409, 422...). */
   errors?: Array<404 | 409 | 413 | 415 | 422>;
+  /** Headers the success answer may carry, with what they say. */
+  headers?: Record<string, { description: string; schema: SchemaObject }>;
 }
 
 const ERROR_TEXT: Record<number, string> = {
@@ -124,15 +134,23 @@ const ERROR_TEXT: Record<number, string> = {
   422: 'The request breaks a rule (for example WhatsApp without the workspace feature).',
 };
 
-export function Endpoint(options: EndpointOptions): MethodDecorator {
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * A route and its documentation in one place: `@Endpoint('GET', ':id', { summary, response })`
+ * routes GET `<controller path>/:id` (`''` is the controller's own path) and documents it.
+ */
+export function Endpoint(method: HttpMethod, path: string, options: EndpointOptions): MethodDecorator {
   const status = options.status ?? 200;
   return applyDecorators(
+    RequestMapping({ method: RequestMethod[method], path }),
     HttpCode(status),
     ApiOperation({ summary: options.summary, description: options.description }),
     ApiResponse({
       status,
       description: 'Success.',
       ...(options.response ? { schema: options.response } : {}),
+      ...(options.headers ? { headers: options.headers } : {}),
     }),
     ...(options.errors ?? []).map((s) =>
       ApiResponse({ status: s, description: ERROR_TEXT[s], schema: errorRef() }),

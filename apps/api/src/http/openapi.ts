@@ -13,7 +13,24 @@ const components = new Map<string, SchemaObject>();
 
 /** The OpenAPI (3.0) form of a zod schema: the same schema that validates documents the route. */
 export function toOpenApi(schema: z.ZodType, io: 'input' | 'output' = 'output'): SchemaObject {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as SchemaObject;
+  return nullInNullableEnums(
+    z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }),
+  ) as SchemaObject;
+}
+
+/**
+ * OpenAPI 3.0.3: `nullable` does not widen an `enum`, so a nullable enum lists null itself
+ * (zod writes `{ nullable: true, enum: [...] }`; validators and Redocly then refuse null).
+ */
+function nullInNullableEnums<T>(node: T): T {
+  if (Array.isArray(node)) node.forEach(nullInNullableEnums);
+  else if (node && typeof node === 'object') {
+    const schema = node as Record<string, unknown>;
+    if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null))
+      schema.enum.push(null);
+    Object.values(schema).forEach(nullInNullableEnums);
+  }
+  return node;
 }
 
 /** Registers a named response schema once and refers to it. */

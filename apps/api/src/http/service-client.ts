@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { AppError, formatIssues, type RequestContract } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
+import type { WorkspaceCaller } from '../auth/key-scope';
 import { API_CONFIG, type ApiConfig } from '../config';
 
 /**
@@ -24,5 +25,17 @@ export class ServiceClient {
     if (!checked.success)
       throw new AppError('invalid_input', `Invalid request: ${formatIssues(checked.error)}`);
     return this.messaging.request(contract, payload, { timeoutMs: this.config.API_REQUEST_TIMEOUT_MS });
+  }
+
+  /**
+   * Asks on behalf of the calling workspace: the workspace id is always the caller's, never one
+   * from the input (tenant scoping in one place).
+   */
+  askAs<C extends RequestContract<z.ZodType<unknown, { workspaceId: string }>>>(
+    ws: WorkspaceCaller,
+    contract: C,
+    payload: Omit<z.input<C['request']>, 'workspaceId'>,
+  ): Promise<z.infer<C['response']>> {
+    return this.ask(contract, { ...payload, workspaceId: ws.workspaceId } as z.input<C['request']>);
   }
 }

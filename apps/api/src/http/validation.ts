@@ -75,4 +75,10 @@ export const queryBool = z
   .enum(['true', 'false'])
   .transform((v) => v === 'true')
   .optional();
-export const queryCursor = z.string().min(1).max(500).optional();
+/** A page cursor; absent is `null` (the first page), as the list contracts take it. */
+export const queryCursor = z
+  .string()
+  .min(1)
+  .max(500)
+  .optional()
+  .transform((v) => v ?? null);

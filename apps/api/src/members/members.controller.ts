@@ -1,8 +1,11 @@
-import { Get, Patch, Post } from '@nestjs/common';
+import { Headers, Res } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   ConversationWindow,
   CreateMember,
+  EraseMember,
   GetConversationWindows,
   GetMember,
   ListMembers,
@@ -17,6 +20,7 @@ import {
 import { Workspace } from '../auth/workspace.decorator';
 import type { WorkspaceCaller } from '../auth/key-scope';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
+import { clientIdempotencyKey } from '../http/idempotency-key';
 import { pageOf, schemaRef } from '../http/openapi';
 import { ServiceClient } from '../http/service-client';
 import { IdParam, queryCursor, queryInt, ZodBody, ZodQuery } from '../http/validation';
@@ -48,6 +52,16 @@ const ListQuery = z
   .strict();
 const ChangesQuery = z.object({ limit: queryInt(1, 1000), cursor: queryCursor }).strict();
 const memberRef = () => schemaRef('Member', Member);
+const ErasureResponse = EraseMember.response.meta({
+  example: {
+    memberId: '0b7c6a9e-3d2f-4e1a-9c8b-7a6f5e4d3c2b',
+    erasedAt: '2026-11-30T09:12:00.000Z',
+    erasedBy: 'api-key:6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+  },
+});
+
+/** Says a create's answer is the one its Idempotency-Key got first (the name Stripe's API uses). */
+const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 /** Changes made through the API are audited with the key that made them. */
 const apiSource = (ws: WorkspaceCaller): ChangeSource => ({ type: 'api', ref: ws.actor });
@@ -56,40 +70,56 @@ const apiSource = (ws: WorkspaceCaller): ChangeSource => ({ type: 'api', ref: ws
 export class MembersController {
   constructor(private readonly services: ServiceClient) {}
 
-  @Post()
-  @Endpoint({
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Retrying with the same key (per workspace, for 24 hours) creates the member once: the repeat answers 201 with the same member and `Idempotent-Replayed: true`; the same key with other fields is refused (422).',
+  })
+  @Endpoint('POST', '', {
     summary:
       'Create a member (notifyWhatsapp defaults to false); attributes is a JSON object of your own data about them (identifier keys, at most 50, 8 KiB)',
     status: 201,
     response: memberRef(),
-    errors: [409],
+    errors: [409, 422],
+    headers: {
+      [REPLAYED_HEADER]: {
+        description:
+          'true when the Idempotency-Key had already created this member (nothing new was created).',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
   })
-  create(@Workspace() ws: WorkspaceCaller, @ZodBody(CreateBody) fields: z.infer<typeof CreateBody>) {
-    return this.services.ask(CreateMember, { workspaceId: ws.workspaceId, fields, source: apiSource(ws) });
+  async create(
+    @Workspace() ws: WorkspaceCaller,
+    @ZodBody(CreateBody) fields: z.infer<typeof CreateBody>,
+    @Headers('idempotency-key') header: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { replayed, ...member } = await this.services.askAs(ws, CreateMember, {
+      fields,
+      source: apiSource(ws),
+      idempotencyKey: clientIdempotencyKey(header, undefined),
+    });
+    if (replayed) reply.header(REPLAYED_HEADER, 'true');
+    return member;
   }
 
-  @Get()
-  @Endpoint({
+  @Endpoint('GET', '', {
     summary:
       'List members, by phone, by a search text (part of a name, email or phone) or by a CEL filter such as member.notify_whatsapp, paged',
     response: pageOf('Member', Member),
   })
   list(@Workspace() ws: WorkspaceCaller, @ZodQuery(ListQuery) query: z.infer<typeof ListQuery>) {
-    return this.services.ask(ListMembers, {
-      workspaceId: ws.workspaceId,
-      ...query,
-      cursor: query.cursor ?? null,
-    });
+    return this.services.askAs(ws, ListMembers, query);
   }
 
-  @Get(':id')
-  @Endpoint({ summary: 'Read a member', response: memberRef(), errors: [404] })
+  @Endpoint('GET', ':id', { summary: 'Read a member', response: memberRef(), errors: [404] })
   get(@Workspace() ws: WorkspaceCaller, @IdParam() memberId: string) {
-    return this.services.ask(GetMember, { workspaceId: ws.workspaceId, memberId });
+    return this.services.askAs(ws, GetMember, { memberId });
   }
 
-  @Patch(':id')
-  @Endpoint({
+  @Endpoint('PATCH', ':id', {
     summary:
       "Change a member's fields, notification switches and opt-out (audited with source api; optedOut goes through the same rule and history as STOP/START); attributes are merged, a key set to null is removed",
     response: memberRef(),
@@ -100,16 +130,25 @@ export class MembersController {
     @IdParam() memberId: string,
     @ZodBody(PatchBody) patch: z.infer<typeof PatchBody>,
   ) {
-    return this.services.ask(UpdateMember, {
-      workspaceId: ws.workspaceId,
+    return this.services.askAs(ws, UpdateMember, {
       memberId,
       patch,
       source: apiSource(ws),
     });
   }
 
-  @Get(':id/preference-changes')
-  @Endpoint({
+  @Endpoint('DELETE', ':id', {
+    summary:
+      'Erase a member everywhere: their record and preference history now, and on the member.erased event their chat messages and media (chats), send addresses and bodies (outbound) and run data (workflow); audited with who, when and the member id only. A STOP they sent still holds for their phone. Repeating it answers the first erasure.',
+    status: 202,
+    response: schemaRef('MemberErasure', ErasureResponse),
+    errors: [404],
+  })
+  erase(@Workspace() ws: WorkspaceCaller, @IdParam() memberId: string) {
+    return this.services.askAs(ws, EraseMember, { memberId, erasedBy: ws.actor });
+  }
+
+  @Endpoint('GET', ':id/preference-changes', {
     summary: "A member's preference audit trail, newest first",
     response: pageOf('PreferenceChange', PreferenceChange),
     errors: [404],
@@ -119,16 +158,13 @@ export class MembersController {
     @IdParam() memberId: string,
     @ZodQuery(ChangesQuery) query: z.infer<typeof ChangesQuery>,
   ) {
-    return this.services.ask(ListPreferenceChanges, {
-      workspaceId: ws.workspaceId,
+    return this.services.askAs(ws, ListPreferenceChanges, {
       memberId,
       ...query,
-      cursor: query.cursor ?? null,
     });
   }
 
-  @Get(':id/windows')
-  @Endpoint({
+  @Endpoint('GET', ':id/windows', {
     summary: "A member's 24-hour WhatsApp/SMS windows per number",
     response: {
       type: 'object',
@@ -139,8 +175,8 @@ export class MembersController {
   async windows(@Workspace() ws: WorkspaceCaller, @IdParam() memberId: string) {
     // Outbound answers an empty list for an unknown member; asking preferences too makes it a 404.
     const [, windows] = await Promise.all([
-      this.services.ask(GetMember, { workspaceId: ws.workspaceId, memberId }),
-      this.services.ask(GetConversationWindows, { workspaceId: ws.workspaceId, memberId }),
+      this.services.askAs(ws, GetMember, { memberId }),
+      this.services.askAs(ws, GetConversationWindows, { memberId }),
     ]);
     return windows;
   }

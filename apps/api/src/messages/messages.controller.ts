@@ -1,4 +1,4 @@
-import { Get, Headers, Post } from '@nestjs/common';
+import { Headers } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { GetSendRecord, Send, SendRecord, SendResult } from '@app/contracts';
 import { Workspace } from '../auth/workspace.decorator';
@@ -15,14 +15,13 @@ import { NeedsPermission } from '../auth/access.guard';
 export class MessagesController {
   constructor(private readonly services: ServiceClient) {}
 
-  @Post()
   @NeedsPermission('send')
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
     description: 'Retrying with the same key sends at most one message (or give idempotencyKey in the body).',
   })
-  @Endpoint({
+  @Endpoint('POST', '', {
     summary:
       'Send an SMS or WhatsApp message to a member, or to a phone (the member who has it, if any, is checked like any member; a phone that replied STOP is refused). Checks run first: the answer says sent, skipped or failed and why',
     status: 202,
@@ -40,13 +39,12 @@ export class MessagesController {
     );
   }
 
-  @Get(':id')
-  @Endpoint({
+  @Endpoint('GET', ':id', {
     summary: 'A sent message with its current delivery status',
     response: schemaRef('SendRecord', SendRecord),
     errors: [404],
   })
   get(@Workspace() ws: WorkspaceCaller, @IdParam() sendId: string) {
-    return this.services.ask(GetSendRecord, { workspaceId: ws.workspaceId, sendId });
+    return this.services.askAs(ws, GetSendRecord, { sendId });
   }
 }

@@ -4,7 +4,7 @@ import { SendFields, withSendRules, type SendRequest } from '@app/contracts';
 import type { WorkspaceCaller } from '../auth/key-scope';
 import { ClientIdempotencyKey } from '../http/idempotency-key';
 
-/** `POST /v1/messages`: a member (or address), a channel, and a body or an approved template. */
+/** `POST /v1/messages`: a member (or address), a channel, and a body with media URLs or WhatsApp buttons, or an approved template. */
 export const SendMessageBody = withSendRules(
   SendFields.pick({
     phoneNumberId: true,
@@ -12,6 +12,8 @@ export const SendMessageBody = withSendRules(
     to: true,
     channel: true,
     body: true,
+    mediaUrls: true,
+    interactive: true,
     contentSid: true,
     contentVariables: true,
   })

@@ -6,6 +6,7 @@ import { CreateUsersAndSessions1732480000000 } from './1732480000000-create-user
 import { CreateRateLimitCounters1732490000000 } from './1732490000000-create-rate-limit-counters';
 import { ApiKeyPermissionsAndExpiry1732500000000 } from './1732500000000-api-key-permissions-and-expiry';
 import { CreateWebhooks1732510000000 } from './1732510000000-create-webhooks';
+import { CreateDiagnostics1732530000000 } from './1732530000000-create-diagnostics';
 
 export const migrations: Array<new () => MigrationInterface> = [
   CreateApiKeys1732470000000,
@@ -13,4 +14,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateRateLimitCounters1732490000000,
   ApiKeyPermissionsAndExpiry1732500000000,
   CreateWebhooks1732510000000,
+  CreateDiagnostics1732530000000,
 ];

@@ -25,12 +25,8 @@ const expectTooMany = (res: ApiAnswer, message: RegExp) => {
 
 describe('rate limits', () => {
   describe('invented keys', () => {
-    let h: ApiHarness;
-    beforeAll(async () => {
-      // A key cached for the whole flood (on a busy machine 500 requests outlast the 5 s default).
-      h = await ApiHarness.start({ env: { API_KEY_CACHE_TTL_MS: '60000' } });
-    });
-    afterAll(() => h?.stop());
+    // A key cached for the whole flood (on a busy machine 500 requests outlast the 5 s default).
+    const h = ApiHarness.forSuite({ workspace: false, env: { API_KEY_CACHE_TTL_MS: '60000' } });
 
     it('500 invented keys from one address cost at most the failure limit in look-ups, then 429', async () => {
       const ws = await h.workspace();
@@ -63,17 +59,14 @@ describe('rate limits', () => {
   });
 
   describe('per key and per address', () => {
-    let h: ApiHarness;
-    beforeAll(async () => {
-      h = await ApiHarness.start({
-        env: {
-          API_RATE_LIMIT_PER_KEY: '5',
-          API_RATE_LIMIT_PER_ADDRESS: '40',
-          API_RATE_LIMIT_WINDOW_MS: '60000',
-        },
-      });
+    const h = ApiHarness.forSuite({
+      workspace: false,
+      env: {
+        API_RATE_LIMIT_PER_KEY: '5',
+        API_RATE_LIMIT_PER_ADDRESS: '40',
+        API_RATE_LIMIT_WINDOW_MS: '60000',
+      },
     });
-    afterAll(() => h?.stop());
 
     it('answers 429 with Retry-After past the per-key limit; another key is unaffected', async () => {
       const [a, b] = [await h.workspace(), await h.workspace()];

@@ -1,4 +1,3 @@
-import { Delete, Get, Patch, Post } from '@nestjs/common';
 import { z } from 'zod';
 import {
   CancelRoutineRun,
@@ -44,42 +43,34 @@ const routineRef = () => schemaRef('Routine', Routine);
 export class RoutinesController {
   constructor(private readonly services: ServiceClient) {}
 
-  @Post()
-  @Endpoint({
+  @Endpoint('POST', '', {
     summary: 'Create a broadcast: a CEL member filter and an action, on a cron schedule or on demand',
     status: 201,
     response: routineRef(),
     errors: [404, 422],
   })
   create(@Workspace() ws: WorkspaceCaller, @ZodBody(CreateBody) body: z.infer<typeof CreateBody>) {
-    return this.services.ask(CreateRoutine, { ...body, workspaceId: ws.workspaceId });
+    return this.services.askAs(ws, CreateRoutine, body);
   }
 
-  @Get()
-  @Endpoint({
+  @Endpoint('GET', '', {
     summary: "The workspace's routines, oldest first, each with its latest run's progress, paged",
     response: pageOf('Routine', Routine),
   })
   list(@Workspace() ws: WorkspaceCaller, @ZodQuery(ListQuery) query: z.infer<typeof ListQuery>) {
-    return this.services.ask(ListRoutines, {
-      workspaceId: ws.workspaceId,
-      ...query,
-      cursor: query.cursor ?? null,
-    });
+    return this.services.askAs(ws, ListRoutines, query);
   }
 
-  @Get(':id')
-  @Endpoint({
+  @Endpoint('GET', ':id', {
     summary: 'A routine with the progress of its latest run',
     response: routineRef(),
     errors: [404],
   })
   get(@Workspace() ws: WorkspaceCaller, @IdParam() routineId: string) {
-    return this.services.ask(GetRoutine, { workspaceId: ws.workspaceId, routineId });
+    return this.services.askAs(ws, GetRoutine, { routineId });
   }
 
-  @Patch(':id')
-  @Endpoint({
+  @Endpoint('PATCH', ':id', {
     summary:
       'Change a routine (name, memberFilter, action, schedule, paused), checked as when created; a paused routine does nothing',
     response: routineRef(),
@@ -90,43 +81,40 @@ export class RoutinesController {
     @IdParam() routineId: string,
     @ZodBody(PatchBody) patch: z.infer<typeof PatchBody>,
   ) {
-    return this.services.ask(UpdateRoutine, { workspaceId: ws.workspaceId, routineId, patch });
+    return this.services.askAs(ws, UpdateRoutine, { routineId, patch });
   }
 
-  @Delete(':id')
-  @Endpoint({
+  @Endpoint('DELETE', ':id', {
     summary: 'Delete a routine with its runs and results (a running run is cancelled first)',
     status: 204,
     errors: [404],
   })
   async delete(@Workspace() ws: WorkspaceCaller, @IdParam() routineId: string) {
-    await this.services.ask(DeleteRoutine, { workspaceId: ws.workspaceId, routineId });
+    await this.services.askAs(ws, DeleteRoutine, { routineId });
   }
 
-  @Post(':id/run')
-  @Endpoint({
+  @Endpoint('POST', ':id/run', {
     summary: 'Start a run now (progress follows on GET); a paused routine is refused',
     status: 202,
     response: routineRef(),
     errors: [404, 409],
   })
   run(@Workspace() ws: WorkspaceCaller, @IdParam() routineId: string) {
-    return this.services.ask(RunRoutine, { workspaceId: ws.workspaceId, routineId });
+    return this.services.askAs(ws, RunRoutine, { routineId });
   }
 
-  @Post(':id/cancel')
-  @Endpoint({
+  @Endpoint('POST', ':id/cancel', {
     summary: 'Cancel the running run: it stops taking members at once and its progress says how far it got',
     response: routineRef(),
     errors: [404, 409],
   })
   cancel(@Workspace() ws: WorkspaceCaller, @IdParam() routineId: string) {
-    return this.services.ask(CancelRoutineRun, { workspaceId: ws.workspaceId, routineId });
+    return this.services.askAs(ws, CancelRoutineRun, { routineId });
   }
 
-  @Get(':id/runs/:runId/results')
-  @Endpoint({
-    summary: 'Per-member results of a run (sent, skipped, failed with the reason; pending), by member, paged',
+  @Endpoint('GET', ':id/runs/:runId/results', {
+    summary:
+      "Per-member results of a run (pending; accepted by outbound; sent once handed to Twilio; skipped or failed with the reason; undelivered with Twilio's errorCode and reason), by member, paged",
     response: pageOf('RoutineRunResult', RoutineRunResult),
     errors: [404],
   })
@@ -136,12 +124,10 @@ export class RoutinesController {
     @IdParam('runId') runId: string,
     @ZodQuery(ResultsQuery) query: z.infer<typeof ResultsQuery>,
   ) {
-    return this.services.ask(ListRoutineRunResults, {
-      workspaceId: ws.workspaceId,
+    return this.services.askAs(ws, ListRoutineRunResults, {
       routineId,
       runId,
       ...query,
-      cursor: query.cursor ?? null,
     });
   }
 }

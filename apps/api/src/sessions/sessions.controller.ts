@@ -1,4 +1,4 @@
-import { Delete, Get, Post, Req, Res } from '@nestjs/common';
+import { Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '@app/contracts';
 import { SignedIn, type SessionCaller } from '../auth/signed-in.decorator';
@@ -35,9 +35,8 @@ export class SessionsController {
     private readonly sessionUsers: SessionUsers,
   ) {}
 
-  @Post()
   @Anonymous()
-  @Endpoint({
+  @Endpoint('POST', '', {
     summary: 'Sign in: sets the ta_session cookie (wrong email or password: 401, too many attempts: 429)',
     status: 201,
     response: schemaRef('SignedIn', SignedInView),
@@ -52,8 +51,7 @@ export class SessionsController {
     return { user: await this.sessionUsers.view(user) };
   }
 
-  @Get('current')
-  @Endpoint({
+  @Endpoint('GET', 'current', {
     summary: 'The signed-in user (with the workspaces they may pick) and this session',
     response: schemaRef('CurrentSession', CurrentSession),
   })
@@ -73,8 +71,10 @@ export class SessionsController {
     };
   }
 
-  @Delete('current')
-  @Endpoint({ summary: 'Sign out (ends this session and clears the cookie)', status: 204 })
+  @Endpoint('DELETE', 'current', {
+    summary: 'Sign out (ends this session and clears the cookie)',
+    status: 204,
+  })
   async signOut(
     @SignedIn() caller: SessionCaller,
     @Req() request: FastifyRequest,
@@ -85,8 +85,7 @@ export class SessionsController {
     clearSessionCookie(request, reply);
   }
 
-  @Get()
-  @Endpoint({
+  @Endpoint('GET', '', {
     summary: "The signed-in user's sessions, newest first",
     response: schemaRef('SessionList', SessionList),
   })
@@ -104,15 +103,20 @@ export class SessionsController {
     };
   }
 
-  @Delete(':id')
-  @Endpoint({ summary: 'End one of your sessions (another browser, say)', status: 204, errors: [404] })
+  @Endpoint('DELETE', ':id', {
+    summary: 'End one of your sessions (another browser, say)',
+    status: 204,
+    errors: [404],
+  })
   async revoke(@SignedIn() caller: SessionCaller, @IdParam() id: string) {
     if (!(await this.sessions.delete(caller.userId, id))) throw AppError.notFound('Session');
     this.authenticator.forgetSession(id);
   }
 
-  @Post('current/password')
-  @Endpoint({ summary: 'Change your password; your other sessions end', status: 204 })
+  @Endpoint('POST', 'current/password', {
+    summary: 'Change your password; your other sessions end',
+    status: 204,
+  })
   async password(@SignedIn() caller: SessionCaller, @ZodBody(ChangePasswordBody) body: ChangePasswordBody) {
     await this.changePassword.execute(caller.userId, caller.sessionId, body);
   }

@@ -1,28 +1,19 @@
-import { Client } from 'pg';
-import { TEST_DATABASE_URL } from '@app/testing';
 import { ADMIN_KEY, ApiHarness, type ApiAnswer } from '../testing/api-harness';
 
 const PASSWORD = 'correct horse battery staple';
 const email = (who: string) => `${who}-${crypto.randomUUID().slice(0, 8)}@example.com`;
 
 describe('people: users and console sessions', () => {
-  let h: ApiHarness;
-  let db: Client;
+  // The requests come through a proxy on loopback (its X-Forwarded-Proto is believed).
+  const h = ApiHarness.forSuite({
+    workspace: false,
+    env: { API_SIGN_IN_FAILURES_PER_EMAIL: '3', TRUSTED_PROXIES: '127.0.0.1,::1' },
+  });
   let clinic: { id: string; key: string };
   let dental: { id: string; key: string };
 
   beforeAll(async () => {
-    // The requests come through a proxy on loopback (its X-Forwarded-Proto is believed).
-    h = await ApiHarness.start({
-      env: { API_SIGN_IN_FAILURES_PER_EMAIL: '3', TRUSTED_PROXIES: '127.0.0.1,::1' },
-    });
-    db = new Client({ connectionString: TEST_DATABASE_URL });
-    await db.connect();
     [clinic, dental] = [await h.workspace(), await h.workspace()];
-  });
-  afterAll(async () => {
-    await db?.end();
-    await h?.stop();
   });
 
   /** A user made by the operator key. */
@@ -75,11 +66,11 @@ describe('people: users and console sessions', () => {
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
-    const row = await db.query(`SELECT password_hash FROM "${h.namespace}_api".users WHERE id = $1`, [
+    const row = await h.sql(`SELECT password_hash FROM "${h.namespace}_api".users WHERE id = $1`, [
       created.body.id,
     ]);
-    expect(row.rows[0].password_hash).toMatch(/^scrypt\$/);
-    expect(JSON.stringify(row.rows[0])).not.toContain(PASSWORD);
+    expect(row[0].password_hash).toMatch(/^scrypt\$/);
+    expect(JSON.stringify(row[0])).not.toContain(PASSWORD);
 
     const again = await h.call('POST', '/v1/users', ADMIN_KEY, {
       email: address,
@@ -152,10 +143,10 @@ describe('people: users and console sessions', () => {
     expect(setCookie).toMatch(
       /^ta_session=[A-Za-z0-9_-]{43}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Strict$/,
     );
-    const stored = await db.query(`SELECT token_hash FROM "${h.namespace}_api".sessions WHERE user_id = $1`, [
+    const stored = await h.sql(`SELECT token_hash FROM "${h.namespace}_api".sessions WHERE user_id = $1`, [
       ana.id,
     ]);
-    expect(JSON.stringify(stored.rows)).not.toContain(cookie.split('=')[1]);
+    expect(JSON.stringify(stored)).not.toContain(cookie.split('=')[1]);
 
     const current = await call('GET', '/v1/sessions/current', cookie);
     expect(current.status).toBe(200);
@@ -364,11 +355,7 @@ describe('people: users and console sessions', () => {
 });
 
 describe('sign-in attempts per address', () => {
-  let h: ApiHarness;
-  beforeAll(async () => {
-    h = await ApiHarness.start({ env: { API_SIGN_IN_PER_ADDRESS: '3' } });
-  });
-  afterAll(() => h?.stop());
+  const h = ApiHarness.forSuite({ workspace: false, env: { API_SIGN_IN_PER_ADDRESS: '3' } });
 
   it('answers 429 with Retry-After past the limit, before reading the body', async () => {
     const statuses: number[] = [];

@@ -5,9 +5,9 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { DeliverPolicy, type Consumer, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import { ChatActivity, chatActivitySubject } from '@app/contracts';
-import { NatsConnectionService } from '@app/messaging';
+import { NatsConnectionService, newReplicaId } from '@app/messaging';
 import { counter, gauge } from '@app/telemetry';
 import { API_CONFIG, type ApiConfig } from '../config';
 import type { ResyncReason, SseClient, SseFrame } from './sse-client';
@@ -35,6 +35,9 @@ export class ActivityFeed implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly logger = new Logger('ActivityFeed');
   private readonly clients = new Map<string, Set<SseClient>>();
   private messages?: ConsumerMessages;
+  private consumer?: Consumer;
+  /** The live consumer's name prefix: which replica (host and process) reads through it. */
+  private readonly readerName = `api_live_${newReplicaId()}`;
   private stopped = false;
   private readyResolve!: () => void;
   /** Resolves once the live consumer reads (a client that connects earlier waits for it). */
@@ -52,6 +55,8 @@ export class ActivityFeed implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     await this.messages?.close().catch(() => undefined);
+    // An ordered consumer outlives its reader by 5 minutes of inactivity, its pending count growing: delete it.
+    await this.consumer?.delete().catch(() => undefined);
     for (const set of this.clients.values()) for (const c of set) c.close();
   }
 
@@ -124,12 +129,17 @@ export class ActivityFeed implements OnApplicationBootstrap, OnApplicationShutdo
           if (from === 'new') from = 0;
           throw error;
         }
+        // A consumer left by an earlier attempt is nobody's: delete it rather than let it idle.
+        await this.consumer?.delete().catch(() => undefined);
+        this.consumer = undefined;
         const consumer = await jetstream.consumers.get(stream, {
+          name_prefix: this.readerName,
           filter_subjects: namespace.subject('chat.activity.>'),
           ...(from === 'new'
             ? { deliver_policy: DeliverPolicy.New }
             : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from + 1 }),
         });
+        this.consumer = consumer;
         this.messages = await consumer.consume();
         this.readyResolve();
         this.logger.log('Reading chat activity for the live stream');
@@ -147,6 +157,9 @@ export class ActivityFeed implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private fanOut(msg: JsMsg): void {
+    // The subject names the workspace (chat.activity.<workspaceId>): an event nobody of that
+    // workspace is listening to is not parsed at all (most of them, most of the time).
+    if (!this.clients.has(msg.subject.slice(msg.subject.lastIndexOf('.') + 1))) return;
     const read = frameOf(msg);
     if (!read) return;
     const set = this.clients.get(read.workspaceId);

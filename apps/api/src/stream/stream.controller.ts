@@ -1,4 +1,4 @@
-import { Get, Headers, Inject, Req, Res } from '@nestjs/common';
+import { Headers, Inject, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -49,6 +49,9 @@ const STREAM_EVENT_EXAMPLE = {
     handoffReason: null,
     assignedTo: null,
     unreadCount: 1,
+    closesAt: '2026-12-01T09:15:02.000Z',
+    closedAt: null,
+    closedReason: null,
   },
   message: {
     id: '9b1e2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
@@ -65,7 +68,8 @@ const STREAM_EVENT_EXAMPLE = {
     createdAt: '2026-11-30T09:15:02.000Z',
   },
   at: '2026-11-30T09:15:02.120Z',
-};
+  // Typed, so a field added to the chat or message breaks the build rather than the example.
+} satisfies z.infer<typeof StreamEvent>;
 
 @ApiController('stream', 'workspace', 'Live stream')
 export class StreamController {
@@ -74,7 +78,6 @@ export class StreamController {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  @Get()
   @WorkspaceInQuery()
   @ApiProduces('text/event-stream')
   @ApiHeader({
@@ -90,7 +93,7 @@ export class StreamController {
     description: 'With a session: the workspace, for browsers that cannot set X-Workspace-Id (EventSource).',
   })
   @ApiQuery({ name: 'lastEventId', required: false, description: 'Same as the Last-Event-ID header.' })
-  @Endpoint({
+  @Endpoint('GET', '', {
     summary:
       "Server-Sent Events of the workspace's chats as they happen: " +
       CHAT_ACTIVITY_TYPES.join(', ') +

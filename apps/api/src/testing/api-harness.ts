@@ -1,4 +1,5 @@
-import { NatsTestClient, serviceEnv, uniqueNamespace } from '@app/testing';
+import { Client } from 'pg';
+import { NatsTestClient, perSuite, serviceEnv, TEST_DATABASE_URL, uniqueNamespace } from '@app/testing';
 import type { RunningService } from '@app/runtime';
 import { startApi } from '../start';
 import { FakeServices } from './fake-services';
@@ -13,6 +14,23 @@ export interface ApiAnswer<T = any> {
   headers: Headers;
 }
 
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  fakes?: boolean;
+  namespace?: string;
+}
+
+export interface SuiteOptions extends HarnessOptions {
+  /** Turn WhatsApp on in the suite's workspace. */
+  whatsapp?: boolean;
+}
+
+export interface TestWorkspace {
+  id: string;
+  key: string;
+  keyId: string;
+}
+
 /** The api in-process on its own namespace and schema, with the services behind it faked over NATS. */
 export class ApiHarness {
   private constructor(
@@ -23,9 +41,7 @@ export class ApiHarness {
   ) {}
 
   /** `namespace`: share another harness's NATS subjects and database schema (a second replica). */
-  static async start(
-    options: { env?: Record<string, string>; fakes?: boolean; namespace?: string } = {},
-  ): Promise<ApiHarness> {
+  static async start(options: HarnessOptions = {}): Promise<ApiHarness> {
     const namespace = options.namespace ?? uniqueNamespace();
     const nats = await NatsTestClient.connect(namespace);
     const fakes = new FakeServices(nats);
@@ -34,7 +50,42 @@ export class ApiHarness {
     return new ApiHarness(namespace, api, nats, fakes);
   }
 
+  /**
+   * The api for the tests of one describe block: started before them with a fresh workspace
+   * (`h.ws`, WhatsApp on when asked; none with `workspace: false`), stopped after. Use it inside
+   * tests and hooks, not at describe time.
+   */
+  static forSuite(options: SuiteOptions & { workspace: false }): ApiHarness;
+  static forSuite(options?: SuiteOptions): ApiHarness & { ws: TestWorkspace };
+  static forSuite(options: SuiteOptions & { workspace?: false } = {}): ApiHarness {
+    return perSuite(
+      ApiHarness,
+      async () => {
+        const h = await ApiHarness.start(options);
+        if (options.workspace === false) return h;
+        return Object.assign(h, { ws: await h.workspace({ whatsapp: options.whatsapp }) });
+      },
+      (h) => h.stop(),
+    );
+  }
+
+  private db?: Promise<Client>;
+
+  /**
+   * Queries the api's database directly, for what the API does not show (its tables are in the
+   * schema `"<namespace>_api"`); connects on first use, disconnects on stop.
+   */
+  async sql<R = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<R[]> {
+    this.db ??= (async () => {
+      const client = new Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      return client;
+    })();
+    return (await (await this.db).query(text, values)).rows as R[];
+  }
+
   async stop(): Promise<void> {
+    await (await this.db)?.end();
     await this.api.close();
     await this.nats.close();
   }
@@ -82,7 +133,7 @@ export class ApiHarness {
   }
 
   /** A fresh workspace (through the operator routes) and a key for it. */
-  async workspace(options: { whatsapp?: boolean } = {}): Promise<{ id: string; key: string; keyId: string }> {
+  async workspace(options: { whatsapp?: boolean } = {}): Promise<TestWorkspace> {
     const ws = await this.ok<{ id: string }>('POST', '/v1/workspaces', ADMIN_KEY, { name: 'Sunrise Dental' });
     if (options.whatsapp) await this.ok('PUT', `/v1/workspaces/${ws.id}/features/whatsapp`, ADMIN_KEY);
     const created = await this.ok<{ id: string; key: string }>(
@@ -91,5 +142,11 @@ export class ApiHarness {
       ADMIN_KEY,
     );
     return { id: ws.id, key: created.key, keyId: created.id };
+  }
+
+  /** A number on the workspace (through the operator routes), WhatsApp on; answers its id. */
+  async phoneNumber(ws: TestWorkspace, number: string): Promise<string> {
+    const path = `/v1/workspaces/${ws.id}/phone-numbers`;
+    return (await this.ok<{ id: string }>('POST', path, ADMIN_KEY, { number, whatsappEnabled: true })).id;
   }
 }

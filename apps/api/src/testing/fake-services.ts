@@ -8,6 +8,10 @@ import {
   CreateEventRule,
   CreateMember,
   CancelRoutineRun,
+  CancelScheduledEvent,
+  ListScheduledEvents,
+  ScheduleEvent,
+  type ScheduledEvent,
   DeleteEventRule,
   DeleteRoutine,
   ListRoutineRunResults,
@@ -61,7 +65,7 @@ import {
   SEND_REASONS,
   mergeAttributes,
 } from '@app/rules';
-import { aMember, aPhoneNumber, type NatsTestClient } from '@app/testing';
+import { aChat, aMember, aPhoneNumber, type NatsTestClient } from '@app/testing';
 
 type Res<C extends RequestContract> = z.infer<C['response']>;
 type KeywordEdit = z.infer<typeof UpdatePhoneNumber.request>['patch'];
@@ -75,6 +79,9 @@ function owned<T extends Row>(rows: Map<string, T>, workspaceId: string, id: str
   return row;
 }
 const page = <T>(items: T[]) => ({ items, nextCursor: null });
+/** Applies a PATCH: the fields it gives change, the ones it leaves out (undefined) stay. */
+const patched = <T extends object>(row: T, patch: object): T =>
+  Object.assign(row, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
 
 /**
  * The services behind the api, played over real NATS with the real contracts: in-memory,
@@ -91,6 +98,7 @@ export class FakeServices {
   readonly sends = new Map<string, Res<typeof GetSendRecord> & Row>();
   readonly rules = new Map<string, Res<typeof GetEventRule>>();
   readonly routines = new Map<string, Res<typeof GetRoutine>>();
+  readonly events = new Map<string, ScheduledEvent & Row>();
   /** Ids whose look-up answers this error code (GetChat), to exercise the status mapping. */
   readonly failures = new Map<string, ErrorCode>();
   readonly requests: Array<{ subject: string; payload: Record<string, unknown> }> = [];
@@ -114,24 +122,7 @@ export class FakeServices {
 
   /** A chat with one message in the workspace, as the chats service would hold after an inbound. */
   seedChat(workspaceId: string, memberId: string = randomUUID()): Chat {
-    const chat: Chat = {
-      id: randomUUID(),
-      workspaceId,
-      phoneNumberId: randomUUID(),
-      memberId,
-      channel: 'whatsapp',
-      status: 'open',
-      lastMessageAt: now(),
-      createdAt: now(),
-      heldBy: null,
-      waitingSince: null,
-      handoffReason: null,
-      assignedTo: null,
-      unreadCount: 0,
-      closesAt: null,
-      closedAt: null,
-      closedReason: null,
-    };
+    const chat = aChat(workspaceId, { memberId, lastMessageAt: now(), createdAt: now() });
     this.chats.set(chat.id, chat);
     const message = {
       id: randomUUID(),
@@ -347,12 +338,44 @@ export class FakeServices {
           memberId: null,
           status: 'skipped',
           reason: SEND_REASONS.memberWhatsappOff,
+          errorCode: null,
           sendId: null,
           chatId: null,
           createdAt: now(),
         },
       ]);
     });
+    // Scheduled events as workflow keeps them (its integration spec covers the firing).
+    this.on(ScheduleEvent, ({ workspaceId, ...req }) => {
+      const key = `${workspaceId}:${req.eventId}`;
+      const due = new Date(req.at) <= new Date();
+      const event = this.events.get(key) ?? {
+        ...req,
+        workspaceId,
+        status: due ? ('fired' as const) : ('scheduled' as const),
+        firedAt: due ? now() : null,
+        cancelledAt: null,
+        createdAt: now(),
+      };
+      this.events.set(key, event);
+      const { workspaceId: _ws, ...view } = event;
+      return view;
+    });
+    this.on(CancelScheduledEvent, (req) => {
+      const event = this.events.get(`${req.workspaceId}:${req.eventId}`);
+      if (!event) throw AppError.notFound('Event');
+      if (event.status !== 'scheduled') throw new AppError('conflict', `The event already ${event.status}.`);
+      Object.assign(event, { status: 'cancelled', cancelledAt: now() });
+      const { workspaceId: _ws, ...view } = event;
+      return view;
+    });
+    this.on(ListScheduledEvents, (req) =>
+      page(
+        [...this.events.values()]
+          .filter((e) => e.workspaceId === req.workspaceId && (!req.status || e.status === req.status))
+          .map(({ workspaceId: _ws, ...view }) => view),
+      ),
+    );
     this.on(CreateRoutine, (req) => {
       const routine = {
         id: randomUUID(),
@@ -367,9 +390,11 @@ export class FakeServices {
           state: 'idle' as const,
           runId: null,
           matched: 0,
+          accepted: 0,
           sent: 0,
           skipped: 0,
           failed: 0,
+          undelivered: 0,
           startedAt: null,
           finishedAt: null,
           error: null,
@@ -386,13 +411,9 @@ export class FakeServices {
       routine.progress = { ...routine.progress, state: 'running', runId: randomUUID(), startedAt: now() };
       return routine;
     });
-    this.on(UpdateEventRule, (req) => {
-      const rule = owned(this.rules, req.workspaceId, req.ruleId, 'Event rule');
-      return Object.assign(
-        rule,
-        Object.fromEntries(Object.entries(req.patch).filter(([, v]) => v !== undefined)),
-      );
-    });
+    this.on(UpdateEventRule, (req) =>
+      patched(owned(this.rules, req.workspaceId, req.ruleId, 'Event rule'), req.patch),
+    );
     this.on(DeleteEventRule, (req) => {
       owned(this.rules, req.workspaceId, req.ruleId, 'Event rule');
       this.rules.delete(req.ruleId);
@@ -401,13 +422,9 @@ export class FakeServices {
     this.on(ListRoutines, (req) =>
       page([...this.routines.values()].filter((r) => r.workspaceId === req.workspaceId)),
     );
-    this.on(UpdateRoutine, (req) => {
-      const routine = owned(this.routines, req.workspaceId, req.routineId, 'Routine');
-      return Object.assign(
-        routine,
-        Object.fromEntries(Object.entries(req.patch).filter(([, v]) => v !== undefined)),
-      );
-    });
+    this.on(UpdateRoutine, (req) =>
+      patched(owned(this.routines, req.workspaceId, req.routineId, 'Routine'), req.patch),
+    );
     this.on(CancelRoutineRun, (req) => {
       const routine = owned(this.routines, req.workspaceId, req.routineId, 'Routine');
       if (routine.progress.state !== 'running')
@@ -428,6 +445,7 @@ export class FakeServices {
           memberId: randomUUID(),
           status: 'sent' as const,
           reason: null,
+          errorCode: null,
           sendId: randomUUID(),
           chatId: null,
           updatedAt: now(),
@@ -436,6 +454,7 @@ export class FakeServices {
           memberId: randomUUID(),
           status: 'skipped' as const,
           reason: SEND_REASONS.memberWhatsappOff,
+          errorCode: null,
           sendId: null,
           chatId: null,
           updatedAt: now(),
@@ -493,6 +512,7 @@ export class FakeServices {
         memberId: member?.id ?? null,
         channel: req.channel,
         body: req.body ?? null,
+        mediaUrls: req.mediaUrls ?? [],
         contentSid: req.contentSid ?? null,
         status: refusal?.status ?? ('pending' as const),
         reason: refusal?.reason ?? null,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Timestamp } from '@app/contracts';
+import { viewOf } from '../http/view';
 import type { UserEntity } from './user.entity';
 
 export const UserRole = z.enum(['admin', 'member']);
@@ -37,15 +38,7 @@ export const UserView = z
   });
 export type UserView = z.infer<typeof UserView>;
 
-export const toUserView = (u: UserEntity): UserView => ({
-  id: u.id,
-  email: u.email,
-  role: u.role,
-  workspaceIds: u.workspaceIds,
-  disabled: u.disabled,
-  createdAt: u.createdAt.toISOString(),
-  updatedAt: u.updatedAt.toISOString(),
-});
+export const toUserView = (u: UserEntity): UserView => viewOf(UserView, u);
 
 const WorkspaceIds = z
   .array(Id)

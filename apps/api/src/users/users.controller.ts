@@ -1,4 +1,3 @@
-import { Delete, Get, Patch, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { AppError } from '@app/contracts';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
@@ -21,8 +20,7 @@ export class UsersController {
     private readonly users: UserStore,
   ) {}
 
-  @Post()
-  @Endpoint({
+  @Endpoint('POST', '', {
     summary: 'Create a console user (admin: everything; member: the workspaces listed)',
     status: 201,
     response: userRef(),
@@ -32,8 +30,7 @@ export class UsersController {
     return this.create.execute(body);
   }
 
-  @Get()
-  @Endpoint({
+  @Endpoint('GET', '', {
     summary: 'Every console user, by email',
     response: schemaRef('UserList', z.object({ items: z.array(UserView) })),
   })
@@ -41,16 +38,14 @@ export class UsersController {
     return { items: (await this.users.list()).map(toUserView) };
   }
 
-  @Get(':id')
-  @Endpoint({ summary: 'Read a user', response: userRef(), errors: [404] })
+  @Endpoint('GET', ':id', { summary: 'Read a user', response: userRef(), errors: [404] })
   async get(@IdParam() id: string) {
     const user = await this.users.findById(id);
     if (!user) throw AppError.notFound('User');
     return toUserView(user);
   }
 
-  @Patch(':id')
-  @Endpoint({
+  @Endpoint('PATCH', ':id', {
     summary:
       "Change a user's role, workspaces, password or disabled state (disabling or a new password ends their sessions)",
     response: userRef(),
@@ -60,8 +55,11 @@ export class UsersController {
     return this.update.execute(id, body);
   }
 
-  @Delete(':id')
-  @Endpoint({ summary: 'Delete a user (their sessions end)', status: 204, errors: [404, 409] })
+  @Endpoint('DELETE', ':id', {
+    summary: 'Delete a user (their sessions end)',
+    status: 204,
+    errors: [404, 409],
+  })
   async delete(@IdParam() id: string) {
     await this.remove.execute(id);
   }

@@ -1,11 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Agent, request } from 'undici';
+import { PeriodicSweeper } from '@app/runtime';
 import { counter } from '@app/telemetry';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { checkWebhookUrl, publicOnlyLookup } from './safe-target';
@@ -23,17 +18,14 @@ const BATCH = 20;
  * disables it. Sockets only reach public addresses unless WEBHOOKS_ALLOW_PRIVATE.
  */
 @Injectable()
-export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('WebhookDispatcher');
+export class WebhookDispatcher extends PeriodicSweeper {
   private readonly agent: Agent;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
 
   constructor(
     private readonly store: WebhooksStore,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {
+    super({ everyMs: config.WEBHOOKS_POLL_MS, failure: 'Webhook dispatch failed' });
     this.agent = new Agent({
       connect: {
         lookup: publicOnlyLookup(config.WEBHOOKS_ALLOW_PRIVATE),
@@ -44,32 +36,16 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     });
   }
 
-  onApplicationBootstrap(): void {
-    this.schedule();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  override async onModuleDestroy(): Promise<void> {
+    await super.onModuleDestroy();
     await this.agent.close();
   }
 
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick()
-        .catch((error: unknown) => this.logger.warn(`Webhook dispatch failed: ${String(error)}`))
-        .finally(() => this.schedule());
-    }, this.config.WEBHOOKS_POLL_MS);
-    this.timer.unref();
-  }
-
   /** One round: deliver what is due, a batch at a time, until nothing is. */
-  async tick(): Promise<void> {
+  protected async sweepOnce(): Promise<void> {
     const lease = this.config.WEBHOOKS_TIMEOUT_MS * 3;
     for (;;) {
-      if (this.stopped) return;
+      if (this.stopping) return;
       const due = await this.store.claimDue(BATCH, lease);
       if (!due.length) return;
       await Promise.all(due.map((d) => this.deliver(d)));

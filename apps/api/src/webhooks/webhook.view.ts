@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHAT_ACTIVITY_TYPES, Id, Timestamp } from '@app/contracts';
+import { viewOf } from '../http/view';
 import {
   DELIVERY_STATUSES,
   type WebhookDeliveryEntity,
@@ -114,26 +115,12 @@ export const WebhookEventBody = z.object({
 export type WebhookEventBody = z.infer<typeof WebhookEventBody>;
 
 export const toWebhook = (e: WebhookEndpointEntity): Webhook => ({
-  id: e.id,
-  url: e.url,
-  description: e.description,
+  ...viewOf(Webhook, e),
+  // Stored as text; only known types were ever accepted.
   events: e.events as Webhook['events'],
-  enabled: e.enabled,
-  disabledReason: e.disabledReason,
-  failingSince: e.failingSince?.toISOString() ?? null,
-  createdAt: e.createdAt.toISOString(),
-  updatedAt: e.updatedAt.toISOString(),
 });
 
 export const toWebhookDelivery = (d: WebhookDeliveryEntity): z.infer<typeof WebhookDelivery> => ({
-  id: d.id,
-  eventId: d.eventId,
-  eventType: d.eventType,
-  status: d.status,
-  attempts: d.attempts,
+  ...viewOf(WebhookDelivery, d),
   nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null,
-  lastStatusCode: d.lastStatusCode,
-  lastError: d.lastError,
-  createdAt: d.createdAt.toISOString(),
-  deliveredAt: d.deliveredAt?.toISOString() ?? null,
 });

@@ -1,12 +1,12 @@
-import { Delete, Get, Patch, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { AppError } from '@app/contracts';
 import { Workspace } from '../auth/workspace.decorator';
 import type { WorkspaceCaller } from '../auth/key-scope';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
-import { schemaRef } from '../http/openapi';
+import { pageOf, schemaRef } from '../http/openapi';
 import { IdParam, queryInt, ZodBody, ZodQuery } from '../http/validation';
 import { CreateWebhook, DeleteWebhook, UpdateWebhook } from './manage-webhooks.usecase';
+import { DELIVERY_STATUSES } from './webhook.entities';
 import {
   CreatedWebhook,
   CreateWebhookBody,
@@ -18,7 +18,12 @@ import {
 } from './webhook.view';
 import { WebhooksStore } from './webhooks.store';
 
-const DeliveriesQuery = z.object({ limit: queryInt(1, 200) });
+const DeliveriesQuery = z.object({
+  limit: queryInt(1, 200),
+  /** The nextCursor of the previous page: the id of its last delivery. */
+  cursor: z.uuid('must be the nextCursor of a previous page').optional(),
+  status: z.enum(DELIVERY_STATUSES).optional(),
+});
 
 @ApiController('webhooks', 'workspace', 'Webhooks')
 export class WebhooksController {
@@ -29,8 +34,7 @@ export class WebhooksController {
     private readonly store: WebhooksStore,
   ) {}
 
-  @Post()
-  @Endpoint({
+  @Endpoint('POST', '', {
     summary:
       'Register an HTTPS endpoint for chat and message events (all types, or those listed); the signing secret is shown only in this answer',
     status: 201,
@@ -41,8 +45,7 @@ export class WebhooksController {
     return this.create.execute({ workspaceId: ws.workspaceId, body });
   }
 
-  @Get()
-  @Endpoint({
+  @Endpoint('GET', '', {
     summary: "List the workspace's webhook endpoints (never their secrets)",
     response: {
       type: 'object',
@@ -53,16 +56,18 @@ export class WebhooksController {
     return { items: (await this.store.list(ws.workspaceId)).map(toWebhook) };
   }
 
-  @Get(':id')
-  @Endpoint({ summary: 'One webhook endpoint', response: schemaRef('Webhook', Webhook), errors: [404] })
+  @Endpoint('GET', ':id', {
+    summary: 'One webhook endpoint',
+    response: schemaRef('Webhook', Webhook),
+    errors: [404],
+  })
   async get(@Workspace() ws: WorkspaceCaller, @IdParam('id') id: string) {
     const endpoint = await this.store.find(ws.workspaceId, id);
     if (!endpoint) throw AppError.notFound('Webhook');
     return toWebhook(endpoint);
   }
 
-  @Patch(':id')
-  @Endpoint({
+  @Endpoint('PATCH', ':id', {
     summary: 'Change an endpoint (url, description, events); enabled: true turns a disabled one back on',
     response: schemaRef('Webhook', Webhook),
     errors: [404],
@@ -75,8 +80,7 @@ export class WebhooksController {
     return this.update.execute({ workspaceId: ws.workspaceId, id, body });
   }
 
-  @Delete(':id')
-  @Endpoint({
+  @Endpoint('DELETE', ':id', {
     summary: 'Delete an endpoint and its deliveries',
     response: schemaRef('Webhook', Webhook),
     errors: [404],
@@ -85,14 +89,10 @@ export class WebhooksController {
     return this.remove.execute({ workspaceId: ws.workspaceId, id });
   }
 
-  @Get(':id/deliveries')
-  @Endpoint({
+  @Endpoint('GET', ':id/deliveries', {
     summary:
-      "An endpoint's latest deliveries, newest first, with their outcome (status, attempts, last HTTP status or error)",
-    response: {
-      type: 'object',
-      properties: { items: { type: 'array', items: schemaRef('WebhookDelivery', WebhookDelivery) } },
-    },
+      "An endpoint's deliveries, newest first, with their outcome (status, attempts, last HTTP status or error); ?status= keeps one outcome, paged by nextCursor",
+    response: pageOf('WebhookDelivery', WebhookDelivery),
     errors: [404],
   })
   async deliveries(
@@ -101,8 +101,16 @@ export class WebhooksController {
     @ZodQuery(DeliveriesQuery) query: z.infer<typeof DeliveriesQuery>,
   ) {
     if (!(await this.store.find(ws.workspaceId, id))) throw AppError.notFound('Webhook');
+    const limit = query.limit ?? 50;
+    const rows = await this.store.listDeliveries(ws.workspaceId, id, {
+      limit,
+      after: query.cursor,
+      status: query.status,
+    });
+    const items = rows.slice(0, limit);
     return {
-      items: (await this.store.listDeliveries(ws.workspaceId, id, query.limit ?? 50)).map(toWebhookDelivery),
+      items: items.map(toWebhookDelivery),
+      nextCursor: rows.length > limit ? items[items.length - 1].id : null,
     };
   }
 }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ChatActivity, chatActivitySubject, type Chat, type ChatActivityType } from '@app/contracts';
-import { waitFor } from '@app/testing';
-import { ApiHarness } from '../testing/api-harness';
+import { aChat, perSuite, waitFor } from '@app/testing';
+import { ApiHarness, type TestWorkspace } from '../testing/api-harness';
 import { verifyWebhook } from './webhook-signature';
 
 jest.setTimeout(120_000);
@@ -22,72 +22,87 @@ interface Received {
   body: string;
 }
 
+/** Waits until the endpoint's newest delivery is as `ready` wants it, and answers that delivery. */
+function newestDelivery(
+  h: ApiHarness,
+  ws: TestWorkspace,
+  endpointId: string,
+  ready: (delivery: Delivery) => boolean,
+  message: string,
+): Promise<Delivery> {
+  return waitFor(
+    async () => {
+      const { items } = await h.ok<{ items: Delivery[] }>(
+        'GET',
+        `/v1/webhooks/${endpointId}/deliveries`,
+        ws.key,
+      );
+      return items[0] && ready(items[0]) ? items[0] : undefined;
+    },
+    { message, timeoutMs: 30_000 },
+  );
+}
+
 /** A real HTTP receiver: records every request; `answer(path)` picks the status per request. */
-async function receiver() {
-  const received: Received[] = [];
-  const answers = new Map<string, number[]>();
-  const server = http.createServer((req, res) => {
+class Receiver {
+  readonly received: Received[] = [];
+  private readonly answers = new Map<string, number[]>();
+  private readonly server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       const path = req.url ?? '/';
-      received.push({ path, headers: req.headers, body });
-      const queue = answers.get(path);
+      this.received.push({ path, headers: req.headers, body });
+      const queue = this.answers.get(path);
       const status = queue && queue.length > 1 ? queue.shift()! : (queue?.[0] ?? 200);
       res.writeHead(status).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: (path: string) => `http://127.0.0.1:${port}${path}`,
-    port,
-    received,
-    at: (path: string) => received.filter((r) => r.path === path),
-    /** Statuses answered in turn on this path (the last one repeats). */
-    answer: (path: string, ...statuses: number[]) => answers.set(path, statuses),
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
+
+  /** Listening for the tests of one describe block, closed after them. */
+  static forSuite(): Receiver {
+    return perSuite(
+      Receiver,
+      async () => {
+        const receiver = new Receiver();
+        await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+        return receiver;
+      },
+      (receiver) => receiver.close(),
+    );
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+  url(path: string): string {
+    return `http://127.0.0.1:${this.port}${path}`;
+  }
+  at(path: string): Received[] {
+    return this.received.filter((r) => r.path === path);
+  }
+  /** Statuses answered in turn on this path (the last one repeats). */
+  answer(path: string, ...statuses: number[]): void {
+    this.answers.set(path, statuses);
+  }
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
 }
 
 describe('api: outgoing webhooks (real Postgres, NATS JetStream and an HTTP receiver)', () => {
-  let h: ApiHarness;
-  let target: Awaited<ReturnType<typeof receiver>>;
+  const h = ApiHarness.forSuite({
+    workspace: false,
+    env: {
+      WEBHOOKS_ALLOW_PRIVATE: 'true',
+      WEBHOOKS_POLL_MS: '50',
+      WEBHOOKS_RETRY_BASE_MS: '100',
+      WEBHOOKS_DISABLE_AFTER_MS: '2000',
+    },
+  });
+  const target = Receiver.forSuite();
 
-  beforeAll(async () => {
-    target = await receiver();
-    h = await ApiHarness.start({
-      env: {
-        WEBHOOKS_ALLOW_PRIVATE: 'true',
-        WEBHOOKS_POLL_MS: '50',
-        WEBHOOKS_RETRY_BASE_MS: '100',
-        WEBHOOKS_DISABLE_AFTER_MS: '2000',
-      },
-    });
-  });
-  afterAll(async () => {
-    await h?.stop();
-    await target?.close();
-  });
-
-  const chatOf = (workspaceId: string): Chat => ({
-    id: randomUUID(),
-    workspaceId,
-    phoneNumberId: randomUUID(),
-    memberId: randomUUID(),
-    channel: 'sms',
-    status: 'open',
-    lastMessageAt: null,
-    createdAt: new Date().toISOString(),
-    heldBy: null,
-    waitingSince: null,
-    handoffReason: null,
-    assignedTo: null,
-    unreadCount: 0,
-    closesAt: null,
-    closedAt: null,
-    closedReason: null,
-  });
+  const chatOf = (workspaceId: string): Chat => aChat(workspaceId, { channel: 'sms' });
 
   /** Publishes as the chats service does, on the workspace's subject. */
   const activity = async (chat: Chat, type: ChatActivityType) => {
@@ -181,22 +196,58 @@ describe('api: outgoing webhooks (real Postgres, NATS JetStream and an HTTP rece
     expect((await h.call('GET', `/v1/webhooks/${endpoint.id}/deliveries`, other.key)).status).toBe(404);
   });
 
+  it('pages deliveries newest first by nextCursor and filters them by outcome', async () => {
+    const ws = await h.workspace();
+    const endpoint = await h.ok('POST', '/v1/webhooks', ws.key, { url: target.url(path()) });
+    const chat = chatOf(ws.id);
+    const url = `/v1/webhooks/${endpoint.id}/deliveries`;
+    const events = [];
+    // One at a time: the consumer records events concurrently, and "newest" is the order recorded.
+    for (const type of ['chat.opened', 'message.created', 'chat.closed'] as const) {
+      events.push(await activity(chat, type));
+      await waitFor(
+        async () => (await h.ok<{ items: Delivery[] }>('GET', url, ws.key)).items.length === events.length,
+        { message: `${type} recorded`, timeoutMs: 30_000 },
+      );
+    }
+    await waitFor(
+      async () =>
+        (await h.ok<{ items: Delivery[] }>('GET', `${url}?status=delivered`, ws.key)).items.length === 3,
+      { message: 'three delivered', timeoutMs: 30_000 },
+    );
+    const first = await h.ok<{ items: Delivery[]; nextCursor: string | null }>(
+      'GET',
+      `${url}?limit=2`,
+      ws.key,
+    );
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await h.ok<{ items: Delivery[]; nextCursor: string | null }>(
+      'GET',
+      `${url}?limit=2&cursor=${first.nextCursor}`,
+      ws.key,
+    );
+    expect(second).toMatchObject({ nextCursor: null });
+    // Every delivery once, newest first across the pages.
+    expect([...first.items, ...second.items].map((d) => d.eventId)).toEqual([...events].reverse());
+    expect((await h.ok('GET', `${url}?status=pending`, ws.key)).items).toEqual([]);
+    const bad = await h.call('GET', `${url}?cursor=not-a-cursor`, ws.key);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/cursor/);
+  });
+
   it('retries a failed delivery with backoff until the endpoint answers 2xx', async () => {
     const ws = await h.workspace();
     const flaky = path();
     target.answer(flaky, 500, 502, 204);
     const endpoint = await h.ok('POST', '/v1/webhooks', ws.key, { url: target.url(flaky) });
     const eventId = await activity(chatOf(ws.id), 'chat.opened');
-    const delivered = await waitFor(
-      async () => {
-        const { items } = await h.ok<{ items: Delivery[] }>(
-          'GET',
-          `/v1/webhooks/${endpoint.id}/deliveries`,
-          ws.key,
-        );
-        return items[0]?.status === 'delivered' ? items[0] : undefined;
-      },
-      { message: 'delivered after retries', timeoutMs: 30_000 },
+    const delivered = await newestDelivery(
+      h,
+      ws,
+      endpoint.id,
+      (d) => d.status === 'delivered',
+      'delivered after retries',
     );
     expect(delivered).toMatchObject({ eventId, attempts: 3, lastStatusCode: 204 });
     // Every attempt carried the same event id: a receiver drops repeats by it.
@@ -232,17 +283,11 @@ describe('api: outgoing webhooks (real Postgres, NATS JetStream and an HTTP rece
 });
 
 describe('api: webhooks reach only public addresses unless WEBHOOKS_ALLOW_PRIVATE', () => {
-  let h: ApiHarness;
-  let target: Awaited<ReturnType<typeof receiver>>;
-
-  beforeAll(async () => {
-    target = await receiver();
-    h = await ApiHarness.start({ env: { WEBHOOKS_POLL_MS: '50', WEBHOOKS_RETRY_BASE_MS: '60000' } });
+  const h = ApiHarness.forSuite({
+    workspace: false,
+    env: { WEBHOOKS_POLL_MS: '50', WEBHOOKS_RETRY_BASE_MS: '60000' },
   });
-  afterAll(async () => {
-    await h?.stop();
-    await target?.close();
-  });
+  const target = Receiver.forSuite();
 
   it('refuses a private literal address and never connects to a name that resolves to loopback', async () => {
     const ws = await h.workspace();
@@ -264,40 +309,13 @@ describe('api: webhooks reach only public addresses unless WEBHOOKS_ALLOW_PRIVAT
       {
         type: 'chat.opened',
         workspaceId: ws.id,
-        chat: {
-          id: randomUUID(),
-          workspaceId: ws.id,
-          phoneNumberId: randomUUID(),
-          memberId: randomUUID(),
-          channel: 'sms',
-          status: 'open',
-          lastMessageAt: null,
-          createdAt: new Date().toISOString(),
-          heldBy: null,
-          waitingSince: null,
-          handoffReason: null,
-          assignedTo: null,
-          unreadCount: 0,
-          closesAt: null,
-          closedAt: null,
-          closedReason: null,
-        },
+        chat: aChat(ws.id, { channel: 'sms' }),
         message: null,
         at: new Date().toISOString(),
       },
       { msgId: randomUUID(), subject: chatActivitySubject(ws.id) },
     );
-    const failed = await waitFor(
-      async () => {
-        const { items } = await h.ok<{ items: Delivery[] }>(
-          'GET',
-          `/v1/webhooks/${endpoint.id}/deliveries`,
-          ws.key,
-        );
-        return items[0] && items[0].attempts >= 1 ? items[0] : undefined;
-      },
-      { message: 'an attempt', timeoutMs: 30_000 },
-    );
+    const failed = await newestDelivery(h, ws, endpoint.id, (d) => d.attempts >= 1, 'an attempt');
     expect(failed).toMatchObject({ status: 'pending', lastStatusCode: null });
     expect(failed.lastError).toMatch(
       /EPRIVATEADDRESS: localhost resolves to (127\.0\.0\.1|::1), a private or loopback address/,

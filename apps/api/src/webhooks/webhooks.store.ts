@@ -27,12 +27,30 @@ export class WebhooksStore {
     return this.endpoints.findOneBy({ workspaceId, id });
   }
 
-  listDeliveries(workspaceId: string, endpointId: string, limit: number): Promise<WebhookDeliveryEntity[]> {
-    return this.deliveries.find({
-      where: { workspaceId, endpointId },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: limit,
-    });
+  /**
+   * An endpoint's deliveries newest first, optionally of one status, a page at a time: `after` is
+   * the last delivery of the previous page (its own created_at and id, compared in Postgres, so no
+   * precision is lost in a cursor). Answers one row more than `limit` when there is a next page.
+   */
+  listDeliveries(
+    workspaceId: string,
+    endpointId: string,
+    page: { limit: number; after?: string; status?: WebhookDeliveryEntity['status'] },
+  ): Promise<WebhookDeliveryEntity[]> {
+    const query = this.deliveries
+      .createQueryBuilder('d')
+      .where('d.workspace_id = :workspaceId AND d.endpoint_id = :endpointId', { workspaceId, endpointId })
+      .orderBy('d.createdAt', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .limit(page.limit + 1);
+    if (page.status) query.andWhere('d.status = :status', { status: page.status });
+    if (page.after)
+      query.andWhere(
+        `(d.created_at, d.id) < (SELECT a.created_at, a.id FROM webhook_deliveries a
+           WHERE a.id = :after AND a.workspace_id = :workspaceId AND a.endpoint_id = :endpointId)`,
+        { after: page.after },
+      );
+    return query.getMany();
   }
 
   /**

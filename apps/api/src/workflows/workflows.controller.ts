@@ -1,4 +1,3 @@
-import { Get, Post, Put } from '@nestjs/common';
 import { z } from 'zod';
 import {
   CreateWorkflow,
@@ -26,8 +25,7 @@ const workflowRef = () => schemaRef('Workflow', Workflow);
 export class WorkflowsController {
   constructor(private readonly services: ServiceClient) {}
 
-  @Post()
-  @Endpoint({
+  @Endpoint('POST', '', {
     summary: 'Save a new workflow (version 1); JSON or YAML body',
     status: 201,
     response: workflowRef(),
@@ -37,36 +35,36 @@ export class WorkflowsController {
     @Workspace() ws: WorkspaceCaller,
     @ZodBody(WorkflowBody, { yaml: true }) body: z.infer<typeof WorkflowBody>,
   ) {
-    return this.services.ask(CreateWorkflow, { ...body, workspaceId: ws.workspaceId });
+    return this.services.askAs(ws, CreateWorkflow, body);
   }
 
-  @Get()
-  @Endpoint({
+  @Endpoint('GET', '', {
     summary: "The workspace's workflows (latest versions)",
     response: pageOf('Workflow', Workflow),
   })
   list(@Workspace() ws: WorkspaceCaller) {
-    return this.services.ask(ListWorkflows, { workspaceId: ws.workspaceId });
+    return this.services.askAs(ws, ListWorkflows, {});
   }
 
-  @Get(':id')
-  @Endpoint({ summary: 'The latest version of a workflow', response: workflowRef(), errors: [404] })
+  @Endpoint('GET', ':id', {
+    summary: 'The latest version of a workflow',
+    response: workflowRef(),
+    errors: [404],
+  })
   get(@Workspace() ws: WorkspaceCaller, @IdParam() workflowId: string) {
-    return this.services.ask(GetWorkflow, { workspaceId: ws.workspaceId, workflowId });
+    return this.services.askAs(ws, GetWorkflow, { workflowId });
   }
 
-  @Get(':id/versions')
-  @Endpoint({
+  @Endpoint('GET', ':id/versions', {
     summary: "A workflow's versions, newest first, each with its steps",
     response: pageOf('Workflow', Workflow),
     errors: [404],
   })
   versions(@Workspace() ws: WorkspaceCaller, @IdParam() workflowId: string) {
-    return this.services.ask(ListWorkflowVersions, { workspaceId: ws.workspaceId, workflowId });
+    return this.services.askAs(ws, ListWorkflowVersions, { workflowId });
   }
 
-  @Put(':id')
-  @Endpoint({
+  @Endpoint('PUT', ':id', {
     summary: 'Save a new version (running chats keep theirs); JSON or YAML body',
     response: workflowRef(),
     errors: [404, 415, 422],
@@ -76,6 +74,6 @@ export class WorkflowsController {
     @IdParam() workflowId: string,
     @ZodBody(WorkflowBody, { yaml: true }) body: z.infer<typeof WorkflowBody>,
   ) {
-    return this.services.ask(UpdateWorkflow, { ...body, workspaceId: ws.workspaceId, workflowId });
+    return this.services.askAs(ws, UpdateWorkflow, { ...body, workflowId });
   }
 }

@@ -1,4 +1,3 @@
-import { Get } from '@nestjs/common';
 import { GetWorkspace, Workspace as WorkspaceSchema } from '@app/contracts';
 import { Workspace } from '../auth/workspace.decorator';
 import type { WorkspaceCaller } from '../auth/key-scope';
@@ -11,12 +10,11 @@ import { ServiceClient } from '../http/service-client';
 export class CurrentWorkspaceController {
   constructor(private readonly services: ServiceClient) {}
 
-  @Get()
-  @Endpoint({
+  @Endpoint('GET', '', {
     summary: "The calling key's workspace, with its features",
     response: schemaRef('Workspace', WorkspaceSchema),
   })
   get(@Workspace() ws: WorkspaceCaller) {
-    return this.services.ask(GetWorkspace, { workspaceId: ws.workspaceId });
+    return this.services.askAs(ws, GetWorkspace, {});
   }
 }

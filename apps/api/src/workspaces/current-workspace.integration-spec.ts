@@ -1,11 +1,7 @@
 import { ADMIN_KEY, ApiHarness } from '../testing/api-harness';
 
 describe('GET /v1/workspace', () => {
-  let h: ApiHarness;
-  beforeAll(async () => {
-    h = await ApiHarness.start();
-  });
-  afterAll(() => h?.stop());
+  const h = ApiHarness.forSuite({ workspace: false });
 
   it("answers the calling key's own workspace with its features, and nothing of another", async () => {
     const [withWhatsapp, without] = await Promise.all([h.workspace({ whatsapp: true }), h.workspace()]);

@@ -1,4 +1,4 @@
-import { Delete, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { Param } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
@@ -30,14 +30,12 @@ const AssignNumberBody = CreatePhoneNumber.request.omit({ workspaceId: true }).s
 export class WorkspacesController {
   constructor(private readonly services: ServiceClient) {}
 
-  @Post()
-  @Endpoint({ summary: 'Create a workspace', status: 201, response: workspaceRef() })
+  @Endpoint('POST', '', { summary: 'Create a workspace', status: 201, response: workspaceRef() })
   create(@ZodBody(CreateWorkspaceBody) body: z.infer<typeof CreateWorkspaceBody>) {
     return this.services.ask(CreateWorkspace, body);
   }
 
-  @Get()
-  @Endpoint({
+  @Endpoint('GET', '', {
     summary: 'Every workspace, by name',
     response: schemaRef('WorkspaceList', ListWorkspaces.response),
   })
@@ -45,14 +43,12 @@ export class WorkspacesController {
     return this.services.ask(ListWorkspaces, {});
   }
 
-  @Get(':id')
-  @Endpoint({ summary: 'Read a workspace', response: workspaceRef(), errors: [404] })
+  @Endpoint('GET', ':id', { summary: 'Read a workspace', response: workspaceRef(), errors: [404] })
   get(@IdParam() workspaceId: string) {
     return this.services.ask(GetWorkspace, { workspaceId });
   }
 
-  @Patch(':id')
-  @Endpoint({
+  @Endpoint('PATCH', ':id', {
     summary:
       "Change a workspace's operator settings: dailySendQuota (sends accepted per UTC day; null: none)",
     response: workspaceRef(),
@@ -65,8 +61,7 @@ export class WorkspacesController {
     return this.services.ask(UpdateWorkspace, { workspaceId, patch });
   }
 
-  @Post(':id/phone-numbers')
-  @Endpoint({
+  @Endpoint('POST', ':id/phone-numbers', {
     summary:
       'Assign a Twilio number to the workspace (WhatsApp on needs the feature; reassign: true takes a number another workspace archived)',
     status: 201,
@@ -80,9 +75,12 @@ export class WorkspacesController {
     return this.services.ask(CreatePhoneNumber, { ...body, workspaceId });
   }
 
-  @Put(':id/features/:feature')
   @ApiParam({ name: 'feature', enum: Feature.options })
-  @Endpoint({ summary: 'Switch a feature (such as whatsapp) on', response: workspaceRef(), errors: [404] })
+  @Endpoint('PUT', ':id/features/:feature', {
+    summary: 'Switch a feature (such as whatsapp) on',
+    response: workspaceRef(),
+    errors: [404],
+  })
   enable(@IdParam() workspaceId: string, @Param('feature') feature: string) {
     return this.services.ask(SetWorkspaceFeature, {
       workspaceId,
@@ -91,9 +89,12 @@ export class WorkspacesController {
     });
   }
 
-  @Delete(':id/features/:feature')
   @ApiParam({ name: 'feature', enum: Feature.options })
-  @Endpoint({ summary: 'Switch a feature off', response: workspaceRef(), errors: [404] })
+  @Endpoint('DELETE', ':id/features/:feature', {
+    summary: 'Switch a feature off',
+    response: workspaceRef(),
+    errors: [404],
+  })
   disable(@IdParam() workspaceId: string, @Param('feature') feature: string) {
     return this.services.ask(SetWorkspaceFeature, {
       workspaceId,

@@ -7,12 +7,20 @@ import { CloseChatUseCase } from './close-chat.usecase';
 import { GetChatUseCase } from './get-chat.usecase';
 import { ListChatMessagesUseCase } from './list-chat-messages.usecase';
 import { ListChatsUseCase } from './list-chats.usecase';
+import { MediaLinks } from '../media/media-links';
 import { OpenChatUseCase } from './open-chat.usecase';
 
 /** rpc.chats.*: reading chats and their messages, opening and closing chats. */
 @Module({
   imports: [StoreModule, ActivityModule, LifecycleModule],
   controllers: [ChatsHandlers],
-  providers: [ListChatsUseCase, GetChatUseCase, ListChatMessagesUseCase, OpenChatUseCase, CloseChatUseCase],
+  providers: [
+    ListChatsUseCase,
+    GetChatUseCase,
+    ListChatMessagesUseCase,
+    OpenChatUseCase,
+    CloseChatUseCase,
+    MediaLinks,
+  ],
 })
 export class ChatsQueriesModule {}

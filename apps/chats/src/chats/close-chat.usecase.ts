@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type Chat, type CloseChat, type RequestPayload } from '@app/contracts';
+import { type Chat, type CloseChat, type RequestPayload } from '@app/contracts';
+import { found } from '@app/persistence';
 import { ChatClosedPublisher } from '../lifecycle/chat-closed.publisher';
 import { ChatsRepository } from '../store/chats.repository';
 import { toChat } from '../store/views';
@@ -16,8 +17,7 @@ export class CloseChatUseCase {
   ) {}
 
   async execute(r: RequestPayload<typeof CloseChat>): Promise<Chat> {
-    const result = await this.chats.close(r.workspaceId, r.chatId, r.reason);
-    if (!result) throw AppError.notFound('Chat');
+    const result = found(await this.chats.close(r.workspaceId, r.chatId, r.reason), 'Chat');
     if (result.closedNow) await this.closes.closed([result.chat]);
     return toChat(result.chat);
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type Chat } from '@app/contracts';
+import { type Chat, type GetChat, type RequestPayload } from '@app/contracts';
+import { found } from '@app/persistence';
 import { ChatsRepository } from '../store/chats.repository';
 import { toChat } from '../store/views';
 
@@ -7,9 +8,8 @@ import { toChat } from '../store/views';
 export class GetChatUseCase {
   constructor(private readonly chats: ChatsRepository) {}
 
-  async execute(workspaceId: string, chatId: string): Promise<Chat> {
-    const chat = await this.chats.get(workspaceId, chatId);
-    if (!chat) throw AppError.notFound('Chat');
+  async execute(r: RequestPayload<typeof GetChat>): Promise<Chat> {
+    const chat = found(await this.chats.get(r.workspaceId, r.chatId), 'Chat');
     return toChat(chat);
   }
 }

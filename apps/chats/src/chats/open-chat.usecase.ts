@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@app/persistence';
-import type { OpenChat, RequestPayload, ResponsePayload } from '@app/contracts';
+import type { OpenChat, RequestPayload } from '@app/contracts';
+import type { Answer } from '@app/messaging';
 import { parseInactivityCloseAfter } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { chatsOpened } from '../chats-metrics';
@@ -20,7 +21,7 @@ export class OpenChatUseCase {
     private readonly closes: ChatClosedPublisher,
   ) {}
 
-  async execute(r: RequestPayload<typeof OpenChat>): Promise<ResponsePayload<typeof OpenChat>> {
+  async execute(r: RequestPayload<typeof OpenChat>): Answer<typeof OpenChat> {
     const parsed = r.inactivityCloseAfter ? parseInactivityCloseAfter(r.inactivityCloseAfter) : null;
     const activity = {
       at: new Date(),

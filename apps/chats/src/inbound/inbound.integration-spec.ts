@@ -15,12 +15,7 @@ import { StoreInboundMessageUseCase } from './store-inbound-message.usecase';
 jest.setTimeout(30_000);
 
 describe('chats: inbound messages into chats (real Postgres and NATS)', () => {
-  let h: ChatsHarness;
-
-  beforeAll(async () => {
-    h = await ChatsHarness.start();
-  });
-  afterAll(() => h?.stop());
+  const h = ChatsHarness.forSuite();
 
   const chatsOf = (workspaceId: string, filters: { channel?: 'sms' | 'whatsapp'; memberId?: string } = {}) =>
     h.nats.request(ListChats, { workspaceId, ...filters });

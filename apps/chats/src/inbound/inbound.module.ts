@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ActivityModule } from '../activity/activity.module';
 import { LifecycleModule } from '../lifecycle/lifecycle.module';
-import { FileMediaStore } from '@app/media';
+import { createMediaStore } from '@app/media';
 import { SERVICE_CONFIG } from '@app/runtime';
 import type { ChatsConfig } from '../config';
 import { MediaIntake } from '../media/media-intake';
+import { MediaDiagnosticsPublisher } from '../media/media-diagnostics.publisher';
 import { Transcriber } from '../media/transcriber';
 import { StoreModule } from '../store/store.module';
 import { InboundHandlers } from './inbound.handlers';
@@ -19,6 +20,7 @@ import { TurnPublisher } from './turn.publisher';
   providers: [
     StoreInboundMessageUseCase,
     TurnPublisher,
+    MediaDiagnosticsPublisher,
     ReceiveInboundUseCase,
     { provide: MediaIntake, useFactory: mediaIntake, inject: [SERVICE_CONFIG] },
   ],
@@ -28,7 +30,7 @@ export class InboundModule {}
 function mediaIntake(config: ChatsConfig): MediaIntake {
   const transcriptionUrl = config.TRANSCRIPTION_BASE_URL ?? config.LLM_BASE_URL;
   return new MediaIntake({
-    store: new FileMediaStore(config.MEDIA_DIR),
+    store: createMediaStore(config),
     credentials:
       config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN
         ? { username: config.TWILIO_ACCOUNT_SID, password: config.TWILIO_AUTH_TOKEN }

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@app/persistence';
 import type { MessageAccepted } from '@app/contracts';
-import { parseInactivityCloseAfter } from '@app/rules';
-import type { DataSource } from 'typeorm';
-import { chatsOpened, messagesStored } from '../chats-metrics';
+import { entersQueueOnInbound, holdingDueAt, parseInactivityCloseAfter } from '@app/rules';
+import type { DataSource, EntityManager } from 'typeorm';
+import { chatsOpened, chatsQueued, messagesStored } from '../chats-metrics';
 import { ChatClosedPublisher } from '../lifecycle/chat-closed.publisher';
 import { MediaIntake } from '../media/media-intake';
 import type { ChatEntity } from '../store/chat.entity';
@@ -20,6 +20,8 @@ export interface StoredInbound {
   stored: boolean;
   /** Chats this message found past their inactivity time and closed (the message opened a new one). */
   closed?: ChatEntity[];
+  /** This message put the chat in the queue (a number in human mode). */
+  queued?: boolean;
 }
 
 /** Thrown inside the transaction when another delivery stored the message first: roll back the chat we may have opened. */
@@ -37,8 +39,13 @@ export class StoreInboundMessageUseCase {
   ) {}
 
   async execute(accepted: MessageAccepted): Promise<StoredInbound> {
-    const existing = await this.existing(accepted);
-    if (existing) return existing;
+    // A redelivery without media is told by the insert itself (AlreadyStored below, the
+    // transaction rolled back): one read less for every message. With media, looking first
+    // saves fetching the files again.
+    if (accepted.media.length) {
+      const existing = await this.existing(accepted);
+      if (existing) return existing;
+    }
     // Files are fetched before the transaction (a redelivery fetches them again into the same keys).
     const media = await this.media.keep({
       workspaceId: accepted.workspace.id,
@@ -67,15 +74,20 @@ export class StoreInboundMessageUseCase {
           chatId: chat.id,
           body: accepted.body,
           media,
+          choice: accepted.choice,
           twilioSid: accepted.twilioSid,
           receivedAt,
         });
         if (!message) throw new AlreadyStored();
-        await this.chats.touch(m, chat.id, { ...activity, inbound: true });
-        return { chat, message, chatCreated: created, stored: true, closed };
+        Object.assign(chat, await this.chats.touch(m, chat.id, { ...activity, inbound: true }));
+        const queued =
+          entersQueueOnInbound(accepted.phoneNumber.workMode, chat) &&
+          (await this.enqueue(m, accepted, chat)) !== null;
+        return { chat, message, chatCreated: created, stored: true, closed, queued };
       });
       if (result.closed.length) await this.closes.closed(result.closed);
       if (result.chatCreated) chatsOpened.inc({ channel: accepted.channel, origin: 'inbound' });
+      if (result.queued) chatsQueued.inc({ channel: accepted.channel, cause: 'human_mode' });
       messagesStored.inc({ direction: 'inbound', channel: accepted.channel });
       return result;
     } catch (error) {
@@ -84,6 +96,23 @@ export class StoreInboundMessageUseCase {
       if (!stored) throw new Error('An inbound message was reported stored but cannot be read');
       return stored;
     }
+  }
+
+  /** Human mode: the chat waits for a person, with the number's holding message due after its timeout. */
+  private enqueue(m: EntityManager, accepted: MessageAccepted, chat: ChatEntity): Promise<ChatEntity | null> {
+    const since = new Date();
+    const due = holdingDueAt(since, accepted.phoneNumber);
+    return this.chats.enqueue(
+      chat.workspaceId,
+      chat.id,
+      {
+        since,
+        reason: null,
+        holdingDueAt: due,
+        holdingMessage: due ? accepted.phoneNumber.holdingMessage : null,
+      },
+      m,
+    );
   }
 
   private async existing(accepted: MessageAccepted): Promise<StoredInbound | null> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type Chat, type HandBackChat, type RequestPayload } from '@app/contracts';
+import { found } from '@app/persistence';
 import { ActivityPublisher } from '../activity/activity.publisher';
 import { ChatsRepository } from '../store/chats.repository';
 import { toChat } from '../store/views';
@@ -13,8 +14,7 @@ export class HandBackChatUseCase {
   ) {}
 
   async execute(r: RequestPayload<typeof HandBackChat>): Promise<Chat> {
-    const before = await this.chats.get(r.workspaceId, r.chatId);
-    if (!before) throw AppError.notFound('Chat');
+    const before = found(await this.chats.get(r.workspaceId, r.chatId), 'Chat');
     if (before.heldBy === null) return toChat(before);
     const handed = await this.chats.handBack(r.workspaceId, r.chatId, r.agent.actor);
     if (!handed) {

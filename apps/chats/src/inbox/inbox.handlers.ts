@@ -1,31 +1,17 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
-import { HandBackChat, MarkChatRead, TakeOverChat, type RequestPayload } from '@app/contracts';
-import { OnRequest } from '@app/messaging';
+import { AssignChat, HandBackChat, HandOffChat, MarkChatRead, TakeOverChat } from '@app/contracts';
+import { answer, HandOver } from '@app/messaging';
+import { AssignChatUseCase } from './assign-chat.usecase';
 import { HandBackChatUseCase } from './hand-back-chat.usecase';
+import { HandOffChatUseCase } from './hand-off-chat.usecase';
 import { MarkChatReadUseCase } from './mark-chat-read.usecase';
 import { TakeOverChatUseCase } from './take-over-chat.usecase';
 
 @Controller()
-export class InboxHandlers {
-  constructor(
-    private readonly takeOver: TakeOverChatUseCase,
-    private readonly handBack: HandBackChatUseCase,
-    private readonly markRead: MarkChatReadUseCase,
-  ) {}
-
-  @OnRequest(TakeOverChat)
-  onTakeOver(@Payload() r: RequestPayload<typeof TakeOverChat>) {
-    return this.takeOver.execute(r);
-  }
-
-  @OnRequest(HandBackChat)
-  onHandBack(@Payload() r: RequestPayload<typeof HandBackChat>) {
-    return this.handBack.execute(r);
-  }
-
-  @OnRequest(MarkChatRead)
-  onRead(@Payload() r: RequestPayload<typeof MarkChatRead>) {
-    return this.markRead.execute(r);
-  }
-}
+export class InboxHandlers extends HandOver(
+  answer(HandOffChat, HandOffChatUseCase),
+  answer(AssignChat, AssignChatUseCase),
+  answer(TakeOverChat, TakeOverChatUseCase),
+  answer(HandBackChat, HandBackChatUseCase),
+  answer(MarkChatRead, MarkChatReadUseCase),
+) {}

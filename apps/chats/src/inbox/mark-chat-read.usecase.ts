@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type Chat, type MarkChatRead, type RequestPayload } from '@app/contracts';
+import { type Chat, type MarkChatRead, type RequestPayload } from '@app/contracts';
+import { found } from '@app/persistence';
 import { ActivityPublisher } from '../activity/activity.publisher';
 import { ChatsRepository } from '../store/chats.repository';
 import { toChat } from '../store/views';
@@ -18,8 +19,7 @@ export class MarkChatReadUseCase {
       await this.activity.publish('chat.read', read);
       return toChat(read);
     }
-    const chat = await this.chats.get(r.workspaceId, r.chatId);
-    if (!chat) throw AppError.notFound('Chat');
+    const chat = found(await this.chats.get(r.workspaceId, r.chatId), 'Chat');
     return toChat(chat);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type Chat, type RequestPayload, type TakeOverChat } from '@app/contracts';
+import { found } from '@app/persistence';
 import { ActivityPublisher } from '../activity/activity.publisher';
 import { ChatsRepository } from '../store/chats.repository';
 import { toChat } from '../store/views';
@@ -20,8 +21,7 @@ export class TakeOverChatUseCase {
       });
       return toChat(taken);
     }
-    const chat = await this.chats.get(r.workspaceId, r.chatId);
-    if (!chat) throw AppError.notFound('Chat');
+    const chat = found(await this.chats.get(r.workspaceId, r.chatId), 'Chat');
     if (chat.heldBy === r.agent.actor) return toChat(chat);
     if (chat.status !== 'open')
       throw new AppError('conflict', 'This chat is closed: it cannot be taken over.');

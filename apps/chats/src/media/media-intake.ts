@@ -50,7 +50,7 @@ export class MediaIntake {
       return { ...media, refused: { code: fetched.code, reason: fetched.reason } };
     }
     const key = `${message.workspaceId}/${message.twilioSid}/${index}`;
-    await this.options.store.put(key, fetched.bytes);
+    await this.options.store.put(key, fetched.bytes, fetched.contentType);
     const kept: Media = { ...media, stored: { key, size: fetched.bytes.length } };
     if (mediaKind(media.contentType) !== 'audio' || !this.options.transcriber) return kept;
     try {

@@ -28,5 +28,6 @@ export class OutboundHandlers {
       message,
       key: `${message.id}:${message.status}`,
     });
+    if (result.leftQueue) await this.activity.publish('chat.left_queue', chat, { key: `${message.id}` });
   }
 }

@@ -7,12 +7,7 @@ import { RecordOutboundUpdateUseCase } from './record-outbound-update.usecase';
 jest.setTimeout(30_000);
 
 describe('chats: outbound messages and their delivery status (real Postgres and NATS)', () => {
-  let h: ChatsHarness;
-
-  beforeAll(async () => {
-    h = await ChatsHarness.start();
-  });
-  afterAll(() => h?.stop());
+  const h = ChatsHarness.forSuite();
 
   /** The message of a send, once it satisfies `until`, found through the workspace's chats. */
   async function messageOf(
@@ -111,6 +106,15 @@ describe('chats: outbound messages and their delivery status (real Postgres and 
       ['outbound', 'answer'],
     ]);
     expect((await h.nats.request(ListChats, { workspaceId: p.workspace.id })).items).toHaveLength(1);
+  });
+
+  it('keeps the media URLs a send carried on its chat message', async () => {
+    const p = h.party();
+    const sendId = randomUUID();
+    const mediaUrls = ['https://cdn.example.com/menu.jpg'];
+    await h.outbound(h.update(p, { sendId, status: 'pending', kind: 'system', mediaUrls }));
+    const message = await messageOf(p.workspace.id, sendId);
+    expect(message.media).toEqual([{ url: 'https://cdn.example.com/menu.jpg', contentType: '' }]);
   });
 
   it('opens a chat for a send the system starts, and keeps later sends of that member in it', async () => {

@@ -8,11 +8,19 @@ import type { ChatEntity } from '../store/chat.entity';
 import type { ChatMessageEntity } from '../store/chat-message.entity';
 import { ChatsRepository } from '../store/chats.repository';
 import { MessagesRepository, type MessagePatch } from '../store/messages.repository';
-import { nextStatus } from '@app/rules';
+import { answersWaitingChat, nextStatus } from '@app/rules';
 
+/** `leftQueue`: the chat, when this send was a person's answer that took it out of the queue. */
 export type OutboundOutcome =
-  | { outcome: 'created'; message: ChatMessageEntity; chatCreated: boolean; closed: ChatEntity[] }
-  | { outcome: 'updated' | 'unchanged'; message: ChatMessageEntity }
+  | {
+      outcome: 'created';
+      message: ChatMessageEntity;
+      chatCreated: boolean;
+      closed: ChatEntity[];
+      leftQueue: ChatEntity | null;
+    }
+  | { outcome: 'updated'; message: ChatMessageEntity; leftQueue: ChatEntity | null }
+  | { outcome: 'unchanged'; message: ChatMessageEntity }
   /** A send to an address, with no member or chat: nothing to show in a chat. */
   | { outcome: 'no_chat' };
 
@@ -58,6 +66,9 @@ export class RecordOutboundUpdateUseCase {
       chatId: place.chat.id,
       sendId: u.sendId,
       body: u.body,
+      // Media we send by URL: Twilio fetches it, so its type is not known here.
+      media: u.mediaUrls.map((url) => ({ url, contentType: '' })),
+      interactive: u.interactive,
       contentSid: u.contentSid,
       status: u.status,
       errorCode: u.errorCode,
@@ -69,7 +80,8 @@ export class RecordOutboundUpdateUseCase {
     await this.chats.touch(m, place.chat.id, { at: occurredAt });
     if (place.created) chatsOpened.inc({ channel: place.chat.channel, origin: 'send' });
     messagesStored.inc({ direction: 'outbound', channel: place.chat.channel });
-    return { outcome: 'created', message, chatCreated: place.created, closed: place.closed };
+    const leftQueue = await this.answered(m, u, message, u.status);
+    return { outcome: 'created', message, chatCreated: place.created, closed: place.closed, leftQueue };
   }
 
   /** Applies a status that moves the message forward; fills what earlier updates did not know yet. */
@@ -91,7 +103,19 @@ export class RecordOutboundUpdateUseCase {
     if (message.contentSid === null && u.contentSid !== null) patch.contentSid = u.contentSid;
     if (Object.keys(patch).length === 0) return { outcome: 'unchanged', message };
     await this.messages.update(m, message.workspaceId, message.id, patch);
-    return { outcome: 'updated', message: Object.assign(message, patch) };
+    const leftQueue = patch.status ? await this.answered(m, u, message, patch.status) : null;
+    return { outcome: 'updated', message: Object.assign(message, patch), leftQueue };
+  }
+
+  /** A person's answer takes a waiting chat out of the queue. */
+  private answered(
+    m: EntityManager,
+    u: OutboundMessageUpdated,
+    message: ChatMessageEntity,
+    status: string,
+  ): Promise<ChatEntity | null> {
+    if (!answersWaitingChat({ originService: u.origin.service, status })) return Promise.resolve(null);
+    return this.chats.leaveQueue(m, message.workspaceId, message.chatId);
   }
 
   /** The send's chat: the one it names, else the member's open chat (a send the system starts opens one). */

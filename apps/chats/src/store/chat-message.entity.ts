@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Media, MessageStatus } from '@app/contracts';
+import type { Choice, Interactive, Media, MessageStatus } from '@app/contracts';
 
 export type Direction = 'inbound' | 'outbound';
 
@@ -14,6 +14,8 @@ export class ChatMessageEntity {
   @Column('text', { nullable: true }) body!: string | null;
   @Column('text', { name: 'content_sid', nullable: true }) contentSid!: string | null;
   @Column('jsonb') media!: Media[];
+  @Column('jsonb', { nullable: true }) choice!: Choice | null;
+  @Column('jsonb', { nullable: true }) interactive!: Interactive | null;
   @Column('text') status!: MessageStatus;
   @Column('text', { name: 'error_code', nullable: true }) errorCode!: string | null;
   @Column('text', { name: 'error_reason', nullable: true }) errorReason!: string | null;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InjectDataSource } from '@app/persistence';
+import { findOneRow, InjectDataSource } from '@app/persistence';
 import type { Channel, ChatClosedReason } from '@app/contracts';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ChatEntity } from './chat.entity';
+import type { WaitingCursor } from './cursor';
 
 /** Who a chat is between, and on which channel: at most one open chat per key. */
 export interface ChatKey {
@@ -32,13 +33,49 @@ export interface ChatFilters {
   limit: number;
 }
 
+export interface QueueFilters {
+  channel?: Channel;
+  memberId?: string;
+  /** Only chats after this one in the queue (the previous page's last one). */
+  after: WaitingCursor | null;
+  limit: number;
+}
+
+/** A chat starting to wait: since when, why (a handoff's reason), and its holding message, if any is due. */
+export interface Wait {
+  since: Date;
+  reason: string | null;
+  holdingDueAt: Date | null;
+  holdingMessage: string | null;
+}
+
+/** A holding message owed to a waiting chat. */
+export interface DueHolding {
+  id: string;
+  workspaceId: string;
+  phoneNumberId: string;
+  memberId: string;
+  channel: Channel;
+  holdingMessage: string;
+  waitingSince: Date;
+}
+
+/** What leaving the queue clears: a closed or answered chat waits no more and owes no holding message. */
+const LEAVE_QUEUE = 'waiting_since = NULL, holding_due_at = NULL';
+
 /** Chats, always looked up within a workspace. Methods taking a manager run inside the caller's transaction. */
 @Injectable()
 export class ChatsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   get(workspaceId: string, id: string, m: EntityManager = this.db.manager): Promise<ChatEntity | null> {
-    return m.findOneBy(ChatEntity, { workspaceId, id });
+    return findOneRow(m, ChatEntity, { workspaceId, id });
+  }
+
+  private async mustGet(m: EntityManager, workspaceId: string, id: string): Promise<ChatEntity> {
+    const chat = await this.get(workspaceId, id, m);
+    if (!chat) throw new Error(`Chat ${id} vanished inside its transaction`);
+    return chat;
   }
 
   /**
@@ -67,10 +104,10 @@ export class ChatsRepository {
         .getOne();
       if (open && open.closesAt && open.closesAt.getTime() <= activity.at.getTime()) {
         await m.query(
-          `UPDATE chats SET status = 'closed', closed_at = closes_at, closed_reason = 'inactivity' WHERE id = $1 AND status = 'open'`,
+          `UPDATE chats SET status = 'closed', closed_at = closes_at, closed_reason = 'inactivity', ${LEAVE_QUEUE} WHERE id = $1 AND status = 'open'`,
           [open.id],
         );
-        closed.push(await m.findOneByOrFail(ChatEntity, { workspaceId: key.workspaceId, id: open.id }));
+        closed.push(await this.mustGet(m, key.workspaceId, open.id));
         continue;
       }
       if (open) return { chat: open, created: false, closed };
@@ -93,7 +130,7 @@ export class ChatsRepository {
         ],
       );
       if (inserted.length) {
-        const chat = await m.findOneByOrFail(ChatEntity, { workspaceId: key.workspaceId, id });
+        const chat = await this.mustGet(m, key.workspaceId, id);
         return { chat, created: true, closed };
       }
     }
@@ -107,8 +144,17 @@ export class ChatsRepository {
    * the number's setting when the message brings it). An inbound message also counts as unread
    * until someone reads the chat.
    */
-  async touch(m: EntityManager, chatId: string, activity: Activity): Promise<void> {
-    await m.query(
+  async touch(
+    m: EntityManager,
+    chatId: string,
+    activity: Activity,
+  ): Promise<Pick<ChatEntity, 'lastMessageAt' | 'unreadCount' | 'closeAfterSeconds' | 'closesAt'>> {
+    const [rows] = await m.query<
+      [
+        Array<{ last_message_at: Date; unread_count: number; close_after_seconds: number; closes_at: Date }>,
+        number,
+      ]
+    >(
       `UPDATE chats SET
          last_message_at = GREATEST(COALESCE(last_message_at, $2), $2),
          unread_count = unread_count + $4,
@@ -116,9 +162,18 @@ export class ChatsRepository {
          closes_at = CASE WHEN status = 'open'
            THEN GREATEST(COALESCE(last_message_at, $2), $2) + make_interval(secs => COALESCE($3::integer, close_after_seconds))
            ELSE closes_at END
-       WHERE id = $1`,
+       WHERE id = $1
+       RETURNING last_message_at, unread_count, close_after_seconds, closes_at`,
       [chatId, activity.at, activity.closeAfterSeconds ?? null, activity.inbound ? 1 : 0],
     );
+    // What changed, so a caller holding the chat need not read it again.
+    const row = rows[0];
+    return {
+      lastMessageAt: row.last_message_at,
+      unreadCount: row.unread_count,
+      closeAfterSeconds: row.close_after_seconds,
+      closesAt: row.closes_at,
+    };
   }
 
   /** An open chat stays open its inactivity time from `activity.at` (a start counts as activity). */
@@ -142,6 +197,106 @@ export class ChatsRepository {
     return q.orderBy('c.seq', 'DESC').limit(f.limit).getMany();
   }
 
+  /** The queue: open chats waiting for a person, the longest waiting first (ties by arrival). */
+  queue(workspaceId: string, f: QueueFilters): Promise<ChatEntity[]> {
+    const q = this.db.manager
+      .createQueryBuilder(ChatEntity, 'c')
+      .where(`c.workspaceId = :workspaceId AND c.status = 'open' AND c.waitingSince IS NOT NULL`, {
+        workspaceId,
+      });
+    if (f.channel) q.andWhere('c.channel = :channel', { channel: f.channel });
+    if (f.memberId) q.andWhere('c.memberId = :memberId', { memberId: f.memberId });
+    if (f.after)
+      q.andWhere('(c.waiting_since, c.seq) > (:since, :seq)', { since: f.after.since, seq: f.after.seq });
+    return q.orderBy('c.waitingSince', 'ASC').addOrderBy('c.seq', 'ASC').limit(f.limit).getMany();
+  }
+
+  /**
+   * Puts an open chat nobody holds in the queue; null when it is held, waiting already or closed.
+   * Runs in the caller's transaction when given one (an inbound message on a human-mode number).
+   */
+  async enqueue(
+    workspaceId: string,
+    id: string,
+    wait: Wait,
+    m: EntityManager = this.db.manager,
+  ): Promise<ChatEntity | null> {
+    const [rows] = await m.query<[Array<{ id: string }>, number]>(
+      `UPDATE chats SET waiting_since = $3, handoff_reason = $4, holding_due_at = $5, holding_message = $6,
+         holding_sent_at = NULL
+       WHERE workspace_id = $1 AND id = $2 AND status = 'open' AND held_by IS NULL AND waiting_since IS NULL
+       RETURNING id`,
+      [workspaceId, id, wait.since, wait.reason, wait.holdingDueAt, wait.holdingMessage],
+    );
+    return rows.length ? this.get(workspaceId, id, m) : null;
+  }
+
+  /** A person answered: the chat leaves the queue (and owes no holding message); null when it was not waiting. */
+  async leaveQueue(m: EntityManager, workspaceId: string, id: string): Promise<ChatEntity | null> {
+    const [rows] = await m.query<[Array<{ id: string }>, number]>(
+      `UPDATE chats SET ${LEAVE_QUEUE} WHERE workspace_id = $1 AND id = $2 AND waiting_since IS NOT NULL RETURNING id`,
+      [workspaceId, id],
+    );
+    return rows.length ? this.get(workspaceId, id, m) : null;
+  }
+
+  /** Assigns the chat to a person or nobody; null when nothing changed (the same person, or a closed chat). */
+  async assign(
+    workspaceId: string,
+    id: string,
+    assignee: { actor: string; name: string } | null,
+  ): Promise<ChatEntity | null> {
+    return this.changed(
+      `UPDATE chats SET assigned_to = $3, assigned_to_name = $4
+       WHERE workspace_id = $1 AND id = $2 AND assigned_to IS DISTINCT FROM $3
+         AND (status = 'open' OR $3::text IS NULL) RETURNING id`,
+      [workspaceId, id, assignee?.actor ?? null, assignee?.name ?? null],
+      workspaceId,
+    );
+  }
+
+  /**
+   * Runs `send` with up to `limit` waiting chats whose holding message is due and not sent, rows
+   * locked (another replica's sweep skips them), then marks them sent, in one transaction: each
+   * wait's holding message goes out once, also across replicas. A crash after `send` and before
+   * the commit sends again under the same keys, which outbound de-duplicates.
+   */
+  async claimDueHoldings(limit: number, send: (due: DueHolding[]) => Promise<void>): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const rows: Array<{
+        id: string;
+        workspace_id: string;
+        phone_number_id: string;
+        member_id: string;
+        channel: Channel;
+        holding_message: string;
+        waiting_since: Date;
+      }> = await m.query(
+        `SELECT id, workspace_id, phone_number_id, member_id, channel, holding_message, waiting_since FROM chats
+         WHERE holding_due_at <= now() AND holding_sent_at IS NULL AND holding_message IS NOT NULL
+           AND status = 'open' AND waiting_since IS NOT NULL AND held_by IS NULL
+         ORDER BY holding_due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+      if (!rows.length) return 0;
+      await send(
+        rows.map((r) => ({
+          id: r.id,
+          workspaceId: r.workspace_id,
+          phoneNumberId: r.phone_number_id,
+          memberId: r.member_id,
+          channel: r.channel,
+          holdingMessage: r.holding_message,
+          waitingSince: r.waiting_since,
+        })),
+      );
+      await m.query(`UPDATE chats SET holding_sent_at = now() WHERE id = ANY($1::uuid[])`, [
+        rows.map((r) => r.id),
+      ]);
+      return rows.length;
+    });
+  }
+
   /**
    * Closes the chat; closing a closed chat changes nothing (`closedNow` false). Null when the
    * workspace has no such chat. Waits for a message being stored in it to land first.
@@ -154,7 +309,7 @@ export class ChatsRepository {
     // A CTE so the driver returns the rows (a bare UPDATE ... RETURNING comes back as [rows, count]).
     const rows: Array<{ id: string }> = await this.db.query(
       `WITH closed AS (
-         UPDATE chats SET status = 'closed', closed_at = now(), closed_reason = $3
+         UPDATE chats SET status = 'closed', closed_at = now(), closed_reason = $3, ${LEAVE_QUEUE}
          WHERE workspace_id = $1 AND id = $2 AND status = 'open' RETURNING id)
        SELECT id FROM closed`,
       [workspaceId, id, reason],
@@ -171,7 +326,7 @@ export class ChatsRepository {
   async closeInactive(limit: number): Promise<ChatEntity[]> {
     const rows: Array<{ id: string }> = await this.db.query(
       `WITH closed AS (
-         UPDATE chats SET status = 'closed', closed_at = closes_at, closed_reason = 'inactivity'
+         UPDATE chats SET status = 'closed', closed_at = closes_at, closed_reason = 'inactivity', ${LEAVE_QUEUE}
          WHERE id IN (
            SELECT id FROM chats WHERE status = 'open' AND closes_at <= now()
            ORDER BY closes_at LIMIT $1 FOR UPDATE SKIP LOCKED)

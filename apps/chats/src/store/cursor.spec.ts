@@ -1,5 +1,5 @@
 import { AppError } from '@app/contracts';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, decodeWaitingCursor, encodeCursor, encodeWaitingCursor } from './cursor';
 
 describe('page cursors', () => {
   it('round-trips an insertion sequence', () => {
@@ -18,5 +18,11 @@ describe('page cursors', () => {
   ])('refuses %p as invalid input', (cursor) => {
     expect(() => decodeCursor(cursor)).toThrow(AppError);
     expect(() => decodeCursor(cursor)).toThrow(/cursor/);
+  });
+
+  it('round-trips a place in the queue, and refuses a chats-list cursor there', () => {
+    const at = { since: new Date('2026-11-30T09:00:00.123Z'), seq: '42' };
+    expect(decodeWaitingCursor(encodeWaitingCursor(at))).toEqual(at);
+    expect(() => decodeWaitingCursor(encodeCursor('42'))).toThrow(/queue/);
   });
 });

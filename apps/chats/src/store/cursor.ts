@@ -18,3 +18,24 @@ export function decodeCursor(cursor: string | null): string | null {
     );
   return match[1];
 }
+
+/** Where a page of the queue ended: the last chat's waiting time (milliseconds, as stored) and sequence. */
+export interface WaitingCursor {
+  since: Date;
+  seq: string;
+}
+
+export function encodeWaitingCursor(c: WaitingCursor): string {
+  return Buffer.from(`w:${c.since.getTime()}:${c.seq}`).toString('base64url');
+}
+
+export function decodeWaitingCursor(cursor: string | null): WaitingCursor | null {
+  if (cursor === null) return null;
+  const match = /^w:(\d{1,15}):(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match)
+    throw new AppError(
+      'invalid_input',
+      'cursor: not a cursor from a previous page of the queue; pass nextCursor as given.',
+    );
+  return { since: new Date(Number(match[1])), seq: match[2] };
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InjectDataSource } from '@app/persistence';
-import type { Media, MessageStatus } from '@app/contracts';
+import { findOneRow, InjectDataSource } from '@app/persistence';
+import type { Choice, Interactive, Media, MessageStatus } from '@app/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ChatMessageEntity } from './chat-message.entity';
 
@@ -10,6 +10,8 @@ export interface NewInbound {
   chatId: string;
   body: string;
   media: Media[];
+  /** The button or list item the message is the press of. */
+  choice?: Choice;
   twilioSid: string;
   receivedAt: Date;
 }
@@ -19,6 +21,9 @@ export interface NewOutbound {
   chatId: string;
   sendId: string;
   body: string | null;
+  media: Media[];
+  /** The buttons or list the message offered. */
+  interactive?: Interactive;
   contentSid: string | null;
   status: MessageStatus;
   errorCode: string | null;
@@ -37,7 +42,7 @@ export class MessagesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   findByTwilioSid(workspaceId: string, twilioSid: string): Promise<ChatMessageEntity | null> {
-    return this.db.manager.findOneBy(ChatMessageEntity, { workspaceId, twilioSid });
+    return findOneRow(this.db.manager, ChatMessageEntity, { workspaceId, twilioSid });
   }
 
   /** The outbound message of a send, locked until the transaction ends (updates of one send apply one at a time). */
@@ -46,32 +51,35 @@ export class MessagesRepository {
     workspaceId: string,
     sendId: string,
   ): Promise<ChatMessageEntity | null> {
-    return m
-      .createQueryBuilder(ChatMessageEntity, 'msg')
-      .where('msg.workspaceId = :workspaceId AND msg.sendId = :sendId', { workspaceId, sendId })
-      .setLock('pessimistic_write')
-      .getOne();
+    return findOneRow(m, ChatMessageEntity, { workspaceId, sendId }, 'FOR UPDATE');
   }
 
   /** Inserts an inbound message; null when its Twilio SID is already stored (a redelivery). */
   async insertInbound(m: EntityManager, n: NewInbound): Promise<ChatMessageEntity | null> {
     const rows: Array<{ id: string }> = await m.query(
-      `INSERT INTO chat_messages (id, workspace_id, chat_id, direction, body, media, status, twilio_sid, created_at)
-       VALUES ($1, $2, $3, 'inbound', $4, $5, 'received', $6, $7)
+      `INSERT INTO chat_messages (id, workspace_id, chat_id, direction, body, media, status, twilio_sid, created_at, choice)
+       VALUES ($1, $2, $3, 'inbound', $4, $5, 'received', $6, $7, $8)
        ON CONFLICT (workspace_id, twilio_sid) WHERE twilio_sid IS NOT NULL DO NOTHING
        RETURNING id`,
-      [randomUUID(), n.workspaceId, n.chatId, n.body, JSON.stringify(n.media), n.twilioSid, n.receivedAt],
+      [
+        randomUUID(),
+        n.workspaceId,
+        n.chatId,
+        n.body,
+        JSON.stringify(n.media),
+        n.twilioSid,
+        n.receivedAt,
+        n.choice ? JSON.stringify(n.choice) : null,
+      ],
     );
-    return rows[0]
-      ? m.findOneByOrFail(ChatMessageEntity, { workspaceId: n.workspaceId, id: rows[0].id })
-      : null;
+    return rows[0] ? this.mustGet(m, n.workspaceId, rows[0].id) : null;
   }
 
   /** Inserts an outbound message; null when its send is already stored (a concurrent insert won). */
   async insertOutbound(m: EntityManager, n: NewOutbound): Promise<ChatMessageEntity | null> {
     const rows: Array<{ id: string }> = await m.query(
-      `INSERT INTO chat_messages (id, workspace_id, chat_id, direction, body, content_sid, status, error_code, error_reason, twilio_sid, send_id, created_at)
-       VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $9, $10, $11)
+      `INSERT INTO chat_messages (id, workspace_id, chat_id, direction, body, content_sid, status, error_code, error_reason, twilio_sid, send_id, created_at, media, interactive)
+       VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (workspace_id, send_id) WHERE send_id IS NOT NULL DO NOTHING
        RETURNING id`,
       [
@@ -86,11 +94,17 @@ export class MessagesRepository {
         n.twilioSid,
         n.sendId,
         n.occurredAt,
+        JSON.stringify(n.media),
+        n.interactive ? JSON.stringify(n.interactive) : null,
       ],
     );
-    return rows[0]
-      ? m.findOneByOrFail(ChatMessageEntity, { workspaceId: n.workspaceId, id: rows[0].id })
-      : null;
+    return rows[0] ? this.mustGet(m, n.workspaceId, rows[0].id) : null;
+  }
+
+  private async mustGet(m: EntityManager, workspaceId: string, id: string): Promise<ChatMessageEntity> {
+    const message = await findOneRow(m, ChatMessageEntity, { workspaceId, id });
+    if (!message) throw new Error(`Message ${id} vanished inside its transaction`);
+    return message;
   }
 
   async update(m: EntityManager, workspaceId: string, id: string, patch: MessagePatch): Promise<void> {

@@ -36,6 +36,8 @@ export function toChatMessage(m: ChatMessageEntity): ChatMessage {
     body: m.body,
     contentSid: m.contentSid,
     media: m.media,
+    ...(m.choice ? { choice: m.choice } : {}),
+    ...(m.interactive ? { interactive: m.interactive } : {}),
     status: m.status,
     errorCode: m.errorCode,
     errorReason: m.errorReason,

@@ -11,7 +11,15 @@ import {
   type WorkspaceSummary,
 } from '@app/contracts';
 import type { RunningService } from '@app/runtime';
-import { aMember, aPhoneNumber, aWorkspace, NatsTestClient, serviceEnv, uniqueNamespace } from '@app/testing';
+import {
+  aMember,
+  aPhoneNumber,
+  aWorkspace,
+  NatsTestClient,
+  perSuite,
+  serviceEnv,
+  uniqueNamespace,
+} from '@app/testing';
 import { startChats } from '../start';
 
 export const randomSid = (prefix = 'SM') => `${prefix}${randomUUID().replace(/-/g, '')}`;
@@ -48,6 +56,15 @@ export class ChatsHarness {
     const nats = await NatsTestClient.connect(namespace);
     const service = await startChats(serviceEnv(namespace, 'chats', env));
     return new ChatsHarness(nats, service, env);
+  }
+
+  /** The harness for the tests of one describe block: started before them, stopped after. Use it inside tests. */
+  static forSuite(env: Record<string, string> = {}): ChatsHarness {
+    return perSuite(
+      ChatsHarness,
+      () => ChatsHarness.start(env),
+      (h) => h.stop(),
+    );
   }
 
   async stop(): Promise<void> {
@@ -98,10 +115,12 @@ export class ChatsHarness {
       kind: 'reply',
       origin: { service: 'test', ref: null },
       body: 'Thanks for writing',
+      mediaUrls: [],
       contentSid: null,
       reason: null,
       errorCode: null,
       twilioSid: null,
+      toPhone: null,
       occurredAt: new Date().toISOString(),
       ...fields,
     };

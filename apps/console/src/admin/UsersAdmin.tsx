@@ -1,7 +1,5 @@
 import { useState } from 'react';
 import {
-  Alert,
-  Badge,
   Button,
   Group,
   Modal,
@@ -14,12 +12,16 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { IconPlus } from '@tabler/icons-react';
 import { request } from '../api/client';
-import { describeError, fieldErrorsOf } from '../api/errors';
 import { useSession } from '../auth/session';
+import { ConfirmButton } from '../shared/ConfirmButton';
+import { DataTable } from '../shared/DataTable';
+import { NewButton } from '../shared/NewButton';
+import { ProblemAlert } from '../shared/ProblemAlert';
 import { EmptyNotice, QueryState } from '../shared/QueryState';
+import { SaveForm } from '../shared/SaveForm';
+import { Tag } from '../shared/Tag';
+import { useSaveForm } from '../shared/use-save-form';
 import { useAdminMutation, useUsers, useWorkspaces, type User } from './admin-api';
 
 interface UserFormValues {
@@ -31,7 +33,6 @@ interface UserFormValues {
 
 function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
   const workspaces = useWorkspaces();
-  const [problem, setProblem] = useState<string | null>(null);
   const save = useAdminMutation((v: UserFormValues) =>
     user
       ? request<User>('PATCH', `/v1/users/${user.id}`, {
@@ -41,7 +42,7 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
         })
       : request<User>('POST', '/v1/users', { ...v, email: v.email.trim() }),
   );
-  const form = useForm<UserFormValues>({
+  const saving = useSaveForm<UserFormValues>({
     initialValues: {
       email: user?.email ?? '',
       password: '',
@@ -52,55 +53,38 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
       email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter a valid email address'),
       password: (v) => (user && !v ? null : v.length >= 12 ? null : 'At least 12 characters'),
     },
-  });
-  const submit = form.onSubmit(async (v) => {
-    setProblem(null);
-    try {
+    fields: ['email', 'password', 'role', 'workspaceIds'],
+    save: async (v) => {
       await save.mutateAsync(v);
       onDone();
-    } catch (error) {
-      const { byField, rest } = fieldErrorsOf(error, ['email', 'password', 'role', 'workspaceIds']);
-      form.setErrors(byField);
-      setProblem(rest);
-    }
+    },
   });
+  const { form } = saving;
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <TextInput label="Email" type="email" disabled={Boolean(user)} {...form.getInputProps('email')} />
-        <PasswordInput
-          label={user ? 'New password' : 'Password'}
-          description={user ? 'Leave empty to keep the current one' : 'At least 12 characters'}
-          autoComplete="new-password"
-          {...form.getInputProps('password')}
-        />
-        <Select
-          label="Role"
-          data={[
-            { value: 'member', label: 'Member: works in the workspaces below' },
-            { value: 'admin', label: 'Admin: manages workspaces, numbers, users and keys' },
-          ]}
-          allowDeselect={false}
-          {...form.getInputProps('role')}
-        />
-        <MultiSelect
-          label="Workspaces"
-          data={(workspaces.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
-          searchable
-          {...form.getInputProps('workspaceIds')}
-        />
-        {problem ? (
-          <Alert color="red" role="alert" title="Not saved">
-            {problem}
-          </Alert>
-        ) : null}
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {user ? 'Save' : 'Create user'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SaveForm saving={saving} submitLabel={user ? 'Save' : 'Create user'} gap="sm">
+      <TextInput label="Email" type="email" disabled={Boolean(user)} {...form.getInputProps('email')} />
+      <PasswordInput
+        label={user ? 'New password' : 'Password'}
+        description={user ? 'Leave empty to keep the current one' : 'At least 12 characters'}
+        autoComplete="new-password"
+        {...form.getInputProps('password')}
+      />
+      <Select
+        label="Role"
+        data={[
+          { value: 'member', label: 'Member: works in the workspaces below' },
+          { value: 'admin', label: 'Admin: manages workspaces, numbers, users and keys' },
+        ]}
+        allowDeselect={false}
+        {...form.getInputProps('role')}
+      />
+      <MultiSelect
+        label="Workspaces"
+        data={(workspaces.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
+        searchable
+        {...form.getInputProps('workspaceIds')}
+      />
+    </SaveForm>
   );
 }
 
@@ -114,78 +98,54 @@ export function UsersAdmin() {
   return (
     <Stack gap="md">
       <Group justify="flex-end">
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-          New user
-        </Button>
+        <NewButton onClick={() => setEditing('new')}>New user</NewButton>
       </Group>
-      {remove.error ? (
-        <Alert color="red" role="alert" title="Not deleted">
-          {describeError(remove.error)}
-        </Alert>
-      ) : null}
+      <ProblemAlert error={remove.error} title="Not deleted" />
       <Paper p={0}>
         <QueryState query={users} loadingLabel="Loading users…">
           {(items) =>
             items.length === 0 ? (
               <EmptyNotice title="No users" />
             ) : (
-              <Table.ScrollContainer minWidth={0}>
-                <Table>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Email</Table.Th>
-                      <Table.Th>Role</Table.Th>
-                      <Table.Th visibleFrom="sm">Workspaces</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {items.map((u) => (
-                      <Table.Tr key={u.id}>
-                        <Table.Td style={{ overflowWrap: 'anywhere' }}>{u.email}</Table.Td>
-                        <Table.Td>
-                          <Badge
-                            variant="light"
-                            color={u.role === 'admin' ? 'grape' : 'gray'}
-                            radius="sm"
-                            tt="none"
+              <DataTable columns={['Email', 'Role', { title: 'Workspaces', visibleFrom: 'sm' }, {}]}>
+                {items.map((u) => (
+                  <Table.Tr key={u.id}>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{u.email}</Table.Td>
+                    <Table.Td>
+                      <Tag color={u.role === 'admin' ? 'grape' : 'gray'}>
+                        {u.role === 'admin' ? 'Admin' : 'Member'}
+                      </Tag>
+                    </Table.Td>
+                    <Table.Td visibleFrom="sm">
+                      <Text size="sm">{u.workspaceIds.map(nameOf).join(', ') || '—'}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`Edit ${u.email}`}
+                          onClick={() => setEditing(u)}
+                        >
+                          Edit
+                        </Button>
+                        {u.id !== me.id ? (
+                          <ConfirmButton
+                            size="xs"
+                            aria-label={`Delete ${u.email}`}
+                            title="Delete this user?"
+                            message={`${u.email} can no longer sign in, and their sessions end now.`}
+                            confirmLabel="Delete user"
+                            onConfirm={() => remove.mutate(u)}
                           >
-                            {u.role === 'admin' ? 'Admin' : 'Member'}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td visibleFrom="sm">
-                          <Text size="sm">{u.workspaceIds.map(nameOf).join(', ') || '—'}</Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Group gap="xs" justify="flex-end" wrap="nowrap">
-                            <Button
-                              size="xs"
-                              variant="default"
-                              aria-label={`Edit ${u.email}`}
-                              onClick={() => setEditing(u)}
-                            >
-                              Edit
-                            </Button>
-                            {u.id !== me.id ? (
-                              <Button
-                                size="xs"
-                                color="red"
-                                variant="light"
-                                aria-label={`Delete ${u.email}`}
-                                onClick={() =>
-                                  window.confirm(`Delete ${u.email}? Their sessions end.`) && remove.mutate(u)
-                                }
-                              >
-                                Delete
-                              </Button>
-                            ) : null}
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                            Delete
+                          </ConfirmButton>
+                        ) : null}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
             )
           }
         </QueryState>

@@ -59,6 +59,8 @@ export function useAdminMutation<I, O>(fn: (input: I) => Promise<O>) {
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ADMIN });
       void client.invalidateQueries({ queryKey: ['session'] });
+      // A workspace's features and numbers show on its own pages too (the WhatsApp switch).
+      void client.invalidateQueries({ queryKey: ['ws'] });
     },
   });
 }

@@ -7,7 +7,10 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** The workspace's chats, newest first, by channel (sms, whatsapp) and member */
+    /**
+     * The workspace's chats, newest first, by channel (sms, whatsapp) and member; with waiting=true the queue, the longest waiting first
+     * @description The queue holds the open chats waiting for a person (`waitingSince`): the AI handed them off (`handoffReason`) or their number is in `human` mode. Taking a chat over or a person answering it takes it out.
+     */
     get: operations['Chats_list'];
     put?: never;
     post?: never;
@@ -28,6 +31,26 @@ export type paths = {
     get: operations['Chats_get'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/chats/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Assign a chat to the user who should take it (a user of this workspace), or to nobody with userId null
+     * @description Shown as `assignedTo` (the user and their email) and on the stream (chat.assigned). 422 when the user is not an active user of this workspace; 409 for a closed chat.
+     */
+    post: operations['Chats_assign'];
     delete?: never;
     options?: never;
     head?: never;
@@ -78,7 +101,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** A chat's messages in order, with delivery status and error reason */
+    /** A chat's messages in order, with delivery status and error reason: the first `limit`, or with newest=true the last `limit` (still oldest first) */
     get: operations['Chats_messages'];
     put?: never;
     /**
@@ -123,6 +146,40 @@ export type paths = {
      * @description Taking over a chat you hold already changes nothing. 409 when someone else holds it.
      */
     post: operations['Chats_takeOver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/diagnostics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Why something did not happen: the workspace's dropped inbound messages, files not kept, skipped turns, refused sends and failed deliveries, newest first (kept DIAGNOSTICS_RETENTION_DAYS, 7 by default) */
+    get: operations['Diagnostics_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/diagnostics/unassigned': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Inbound messages sent to numbers no workspace has (not added, or not WhatsApp-registered here), newest first (operator) */
+    get: operations['UnassignedDiagnostics_list'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -190,11 +247,29 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The workspace's events, soonest `at` first, optionally of one status (scheduled, fired, cancelled), paged */
+    get: operations['Events_list'];
     put?: never;
-    /** Publish a workspace event (form_submitted, task_entered...) for the event rules */
+    /** Publish a workspace event (form_submitted, appointment_due...) for the event rules, now or at `at` (stored until then, cancellable) */
     post: operations['Events_create'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/events/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Cancel a scheduled event before it fires (409 once it fired or was cancelled) */
+    delete: operations['Events_cancel'];
     options?: never;
     head?: never;
     patch?: never;
@@ -229,7 +304,8 @@ export type paths = {
     get: operations['Members_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    /** Erase a member everywhere: their record and preference history now, and on the member.erased event their chat messages and media (chats), send addresses and bodies (outbound) and run data (workflow); audited with who, when and the member id only. A STOP they sent still holds for their phone. Repeating it answers the first erasure. */
+    delete: operations['Members_erase'];
     options?: never;
     head?: never;
     /** Change a member's fields, notification switches and opt-out (audited with source api; optedOut goes through the same rule and history as STOP/START); attributes are merged, a key set to null is removed */
@@ -314,7 +390,7 @@ export type paths = {
     /** List the workspace's numbers */
     get: operations['PhoneNumbers_list'];
     put?: never;
-    /** Add a Twilio number (WhatsApp on needs the workspace feature) */
+    /** Assign a Twilio number to the workspace the admin's session names (X-Workspace-Id); refused (403) for workspace keys and members: the operator assigns numbers with POST /v1/workspaces/{id}/phone-numbers */
     post: operations['PhoneNumbers_create'];
     delete?: never;
     options?: never;
@@ -419,7 +495,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** Per-member results of a run (sent, skipped, failed with the reason; pending), by member, paged */
+    /** Per-member results of a run (pending; accepted by outbound; sent once handed to Twilio; skipped or failed with the reason; undelivered with Twilio's errorCode and reason), by member, paged */
     get: operations['Routines_results'];
     put?: never;
     post?: never;
@@ -507,7 +583,7 @@ export type paths = {
       cookie?: never;
     };
     /**
-     * Server-Sent Events of the workspace's chats as they happen: chat.opened, message.created, message.updated, chat.taken_over, chat.handed_back, chat.waiting, chat.assigned, chat.read, chat.closed; each event id is its position in the stream, and reconnecting with Last-Event-ID replays what was missed
+     * Server-Sent Events of the workspace's chats as they happen: chat.opened, message.created, message.updated, chat.taken_over, chat.handed_back, chat.waiting, chat.left_queue, chat.assigned, chat.read, chat.closed; each event id is its position in the stream, and reconnecting with Last-Event-ID replays what was missed
      * @description Each event names its type and carries the chat as it is now (and the message for message.* events). A comment line (": heartbeat") comes every 15 s. An event "resync" means events were missed (the client read too slowly and is disconnected, or more were missed than a reconnect replays): reload the chats, then carry on.
      *
      *     ```
@@ -614,7 +690,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** An endpoint's latest deliveries, newest first, with their outcome (status, attempts, last HTTP status or error) */
+    /** An endpoint's deliveries, newest first, with their outcome (status, attempts, last HTTP status or error); ?status= keeps one outcome, paged by nextCursor */
     get: operations['Webhooks_deliveries'];
     put?: never;
     post?: never;
@@ -810,6 +886,7 @@ export type components = {
         chatId: string | null;
         /** Format: date-time */
         createdAt: string;
+        errorCode: string | null;
         eventId: string | null;
         /** Format: uuid */
         id: string;
@@ -823,7 +900,7 @@ export type components = {
         /** Format: uuid */
         sendId: string | null;
         /** @enum {string} */
-        status: 'pending' | 'sent' | 'skipped' | 'failed';
+        status: 'pending' | 'accepted' | 'sent' | 'skipped' | 'failed' | 'undelivered';
       }[];
       nextCursor: string | null;
     };
@@ -907,6 +984,12 @@ export type components = {
         body: string | null;
         /** Format: uuid */
         chatId: string;
+        choice?: {
+          id: string;
+          /** @enum {string} */
+          kind: 'button' | 'list';
+          title: string;
+        };
         contentSid: string | null;
         /** Format: date-time */
         createdAt: string;
@@ -916,6 +999,25 @@ export type components = {
         errorReason: string | null;
         /** Format: uuid */
         id: string;
+        interactive?:
+          | {
+              buttons: {
+                id: string;
+                title: string;
+              }[];
+              /** @enum {string} */
+              type: 'buttons';
+            }
+          | {
+              button: string;
+              items: {
+                description?: string;
+                id: string;
+                title: string;
+              }[];
+              /** @enum {string} */
+              type: 'list';
+            };
         media: {
           contentType: string;
           refused?: {
@@ -928,6 +1030,7 @@ export type components = {
           };
           transcript?: string;
           url: string;
+          viewUrl?: string;
         }[];
         sendId: string | null;
         /** @enum {string} */
@@ -1033,6 +1136,7 @@ export type components = {
         | 'chat.taken_over'
         | 'chat.handed_back'
         | 'chat.waiting'
+        | 'chat.left_queue'
         | 'chat.assigned'
         | 'chat.read'
         | 'chat.closed'
@@ -1089,6 +1193,91 @@ export type components = {
         }[];
       };
     };
+    /**
+     * @example {
+     *       "id": "5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+     *       "kind": "inbound_rejected",
+     *       "code": "whatsapp_disabled",
+     *       "reason": "WhatsApp message dropped: WhatsApp is turned off on this phone number (open the number, turn on WhatsApp, Save).",
+     *       "channel": "whatsapp",
+     *       "address": "+1555***0001",
+     *       "links": {
+     *         "phoneNumberId": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+     *         "memberId": null,
+     *         "chatId": null,
+     *         "messageSid": "SM0123456789abcdef0123456789abcdef",
+     *         "sendId": null,
+     *         "ruleRunId": null,
+     *         "routineRunId": null
+     *       },
+     *       "occurredAt": "2026-11-30T09:15:00.000Z"
+     *     }
+     */
+    Diagnostic: {
+      /**
+       * @description The member's address, masked.
+       * @example +1555***0001
+       */
+      address: string | null;
+      /** @enum {string|null} */
+      channel: 'sms' | 'whatsapp' | null;
+      /**
+       * @description A stable code for the reason.
+       * @example whatsapp_disabled
+       */
+      code: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description inbound_rejected (routing dropped the message), media_refused (a file not kept), turn_skipped (the workflow did not answer), send_skipped / send_failed (outbound refused a send before Twilio), delivery_failed (Twilio could not deliver).
+       * @enum {string}
+       */
+      kind:
+        | 'inbound_rejected'
+        | 'media_refused'
+        | 'turn_skipped'
+        | 'send_skipped'
+        | 'send_failed'
+        | 'delivery_failed';
+      links: {
+        /**
+         * Format: uuid
+         * @default null
+         */
+        chatId: string | null;
+        /**
+         * Format: uuid
+         * @default null
+         */
+        memberId: string | null;
+        /** @default null */
+        messageSid: string | null;
+        /**
+         * Format: uuid
+         * @default null
+         */
+        phoneNumberId: string | null;
+        /**
+         * Format: uuid
+         * @default null
+         */
+        routineRunId: string | null;
+        /**
+         * Format: uuid
+         * @default null
+         */
+        ruleRunId: string | null;
+        /**
+         * Format: uuid
+         * @default null
+         */
+        sendId: string | null;
+      };
+      /** Format: date-time */
+      occurredAt: string;
+      /** @description Why, in words an operator can act on. */
+      reason: string;
+    };
     Error: {
       /** @example Not Found */
       error: string;
@@ -1097,8 +1286,19 @@ export type components = {
       /** @example 404 */
       statusCode: number;
     };
+    /**
+     * @example {
+     *       "eventId": "0b4f6c1e-2d3a-8e5f-9a6b-7c8d9e0f1a2b",
+     *       "status": "scheduled",
+     *       "at": "2026-12-03T09:30:00Z"
+     *     }
+     */
     EventAccepted: {
+      /** Format: date-time */
+      at: string;
       eventId: string;
+      /** @enum {string} */
+      status: 'scheduled' | 'fired' | 'cancelled';
     };
     EventRule: {
       action:
@@ -1195,6 +1395,20 @@ export type components = {
       updatedAt: string;
       /** Format: uuid */
       workspaceId: string;
+    };
+    /**
+     * @example {
+     *       "memberId": "0b7c6a9e-3d2f-4e1a-9c8b-7a6f5e4d3c2b",
+     *       "erasedAt": "2026-11-30T09:12:00.000Z",
+     *       "erasedBy": "api-key:6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b"
+     *     }
+     */
+    MemberErasure: {
+      /** Format: date-time */
+      erasedAt: string;
+      erasedBy: string;
+      /** Format: uuid */
+      memberId: string;
     };
     MemberPage: {
       items: {
@@ -1527,6 +1741,7 @@ export type components = {
       oncePer: string | null;
       paused: boolean;
       progress: {
+        accepted: number;
         error: string | null;
         failed: number;
         /** Format: date-time */
@@ -1540,6 +1755,7 @@ export type components = {
         startedAt: string | null;
         /** @enum {string} */
         state: 'idle' | 'running' | 'done' | 'cancelled';
+        undelivered: number;
       };
       schedule: string | null;
       /** Format: uuid */
@@ -1578,6 +1794,7 @@ export type components = {
         oncePer: string | null;
         paused: boolean;
         progress: {
+          accepted: number;
           error: string | null;
           failed: number;
           /** Format: date-time */
@@ -1591,6 +1808,7 @@ export type components = {
           startedAt: string | null;
           /** @enum {string} */
           state: 'idle' | 'running' | 'done' | 'cancelled';
+          undelivered: number;
         };
         schedule: string | null;
         /** Format: uuid */
@@ -1602,15 +1820,72 @@ export type components = {
       items: {
         /** Format: uuid */
         chatId: string | null;
+        errorCode: string | null;
         /** Format: uuid */
         memberId: string;
         reason: string | null;
         /** Format: uuid */
         sendId: string | null;
         /** @enum {string} */
-        status: 'pending' | 'sent' | 'skipped' | 'failed';
+        status: 'pending' | 'accepted' | 'sent' | 'skipped' | 'failed' | 'undelivered';
         /** Format: date-time */
         updatedAt: string;
+      }[];
+      nextCursor: string | null;
+    };
+    /**
+     * @example {
+     *       "eventId": "0b4f6c1e-2d3a-8e5f-9a6b-7c8d9e0f1a2b",
+     *       "type": "appointment_due",
+     *       "memberId": "6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
+     *       "data": {
+     *         "appointment_at": "2026-12-04T09:30:00Z"
+     *       },
+     *       "at": "2026-12-03T09:30:00Z",
+     *       "status": "scheduled",
+     *       "firedAt": null,
+     *       "cancelledAt": null,
+     *       "createdAt": "2026-11-30T08:00:00Z"
+     *     }
+     */
+    ScheduledEvent: {
+      /** Format: date-time */
+      at: string;
+      /** Format: date-time */
+      cancelledAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      data: {
+        [key: string]: unknown;
+      };
+      eventId: string;
+      /** Format: date-time */
+      firedAt: string | null;
+      /** Format: uuid */
+      memberId: string | null;
+      /** @enum {string} */
+      status: 'scheduled' | 'fired' | 'cancelled';
+      type: string;
+    };
+    ScheduledEventPage: {
+      items: {
+        /** Format: date-time */
+        at: string;
+        /** Format: date-time */
+        cancelledAt: string | null;
+        /** Format: date-time */
+        createdAt: string;
+        data: {
+          [key: string]: unknown;
+        };
+        eventId: string;
+        /** Format: date-time */
+        firedAt: string | null;
+        /** Format: uuid */
+        memberId: string | null;
+        /** @enum {string} */
+        status: 'scheduled' | 'fired' | 'cancelled';
+        type: string;
       }[];
       nextCursor: string | null;
     };
@@ -1625,6 +1900,27 @@ export type components = {
       /** Format: uuid */
       id: string;
       idempotencyKey: string;
+      interactive?:
+        | {
+            buttons: {
+              id: string;
+              title: string;
+            }[];
+            /** @enum {string} */
+            type: 'buttons';
+          }
+        | {
+            button: string;
+            items: {
+              description?: string;
+              id: string;
+              title: string;
+            }[];
+            /** @enum {string} */
+            type: 'list';
+          };
+      /** @default [] */
+      mediaUrls: string[];
       /** Format: uuid */
       memberId: string | null;
       /** Format: uuid */
@@ -1789,6 +2085,7 @@ export type components = {
         | 'chat.taken_over'
         | 'chat.handed_back'
         | 'chat.waiting'
+        | 'chat.left_queue'
         | 'chat.assigned'
         | 'chat.read'
         | 'chat.closed'
@@ -1801,36 +2098,25 @@ export type components = {
       updatedAt: string;
       url: string;
     };
-    /**
-     * @example {
-     *       "id": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-     *       "eventId": "activity:message.created:5d6e7f80-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
-     *       "eventType": "message.created",
-     *       "status": "delivered",
-     *       "attempts": 1,
-     *       "nextAttemptAt": null,
-     *       "lastStatusCode": 200,
-     *       "lastError": null,
-     *       "createdAt": "2026-11-30T09:01:00.000Z",
-     *       "deliveredAt": "2026-11-30T09:01:00.250Z"
-     *     }
-     */
-    WebhookDelivery: {
-      attempts: number;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      deliveredAt: string | null;
-      eventId: string;
-      eventType: string;
-      /** Format: uuid */
-      id: string;
-      lastError: string | null;
-      lastStatusCode: number | null;
-      /** Format: date-time */
-      nextAttemptAt: string | null;
-      /** @enum {string} */
-      status: 'pending' | 'delivered' | 'failed';
+    WebhookDeliveryPage: {
+      items: {
+        attempts: number;
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        deliveredAt: string | null;
+        eventId: string;
+        eventType: string;
+        /** Format: uuid */
+        id: string;
+        lastError: string | null;
+        lastStatusCode: number | null;
+        /** Format: date-time */
+        nextAttemptAt: string | null;
+        /** @enum {string} */
+        status: 'pending' | 'delivered' | 'failed';
+      }[];
+      nextCursor: string | null;
     };
     Workflow: {
       /** Format: date-time */
@@ -1907,6 +2193,7 @@ export interface operations {
         cursor?: string;
         limit?: number;
         memberId?: string;
+        waiting?: 'true' | 'false';
       };
       header?: {
         /** @description With a session (not a key): the workspace this request acts in. */
@@ -2034,6 +2321,119 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Chats_assign: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          userId: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Chat'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with an existing resource. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2259,6 +2659,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        newest?: 'true' | 'false';
       };
       header?: {
         /** @description With a session (not a key): the workspace this request acts in. */
@@ -2362,8 +2763,14 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          body: string;
+          body?: string;
           idempotencyKey?: string;
+          /**
+           * @example [
+           *       "https://example.com/images/menu.jpg"
+           *     ]
+           */
+          mediaUrls?: string[];
         };
       };
     };
@@ -2609,6 +3016,187 @@ export interface operations {
       };
       /** @description Conflicts with an existing resource. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Diagnostics_list: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        kind?:
+          | 'inbound_rejected'
+          | 'media_refused'
+          | 'turn_skipped'
+          | 'send_skipped'
+          | 'send_failed'
+          | 'delivery_failed';
+        limit?: number;
+        since?: string;
+      };
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Diagnostic'][];
+            /** @description Pass as cursor for the next page. */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  UnassignedDiagnostics_list: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        kind?:
+          | 'inbound_rejected'
+          | 'media_refused'
+          | 'turn_skipped'
+          | 'send_skipped'
+          | 'send_failed'
+          | 'delivery_failed';
+        limit?: number;
+        since?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Diagnostic'][];
+            /** @description Pass as cursor for the next page. */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A workspace key, or a session that is not an admin. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3237,11 +3825,92 @@ export interface operations {
       };
     };
   };
+  Events_list: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+        status?: 'scheduled' | 'fired' | 'cancelled';
+      };
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduledEventPage'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   Events_create: {
     parameters: {
       query?: never;
       header?: {
-        /** @description Retrying with the same key (or body eventId) publishes the event once. */
+        /** @description Retrying with the same key (or body eventId) publishes (or schedules) the event once. */
         'Idempotency-Key'?: string;
         /** @description With a session (not a key): the workspace this request acts in. */
         'X-Workspace-Id'?: string;
@@ -3252,6 +3921,8 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** Format: date-time */
+          at?: string;
           data?: {
             [key: string]: unknown;
           };
@@ -3303,6 +3974,103 @@ export interface operations {
       };
       /** @description Not found in this workspace. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Events_cancel: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduledEvent'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with an existing resource. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3426,6 +4194,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Retrying with the same key (per workspace, for 24 hours) creates the member once: the repeat answers 201 with the same member and `Idempotent-Replayed: true`; the same key with other fields is refused (422). */
+        'Idempotency-Key'?: string;
         /** @description With a session (not a key): the workspace this request acts in. */
         'X-Workspace-Id'?: string;
       };
@@ -3454,6 +4224,8 @@ export interface operations {
       /** @description Success. */
       201: {
         headers: {
+          /** @description true when the Idempotency-Key had already created this member (nothing new was created). */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3489,6 +4261,15 @@ export interface operations {
       };
       /** @description Conflicts with an existing resource. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request breaks a rule (for example WhatsApp without the workspace feature). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3546,6 +4327,94 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Member'];
+        };
+      };
+      /** @description Invalid input: the message names the field and the problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, malformed, unknown, expired or revoked key; no session, or an ended one. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The operator key; a key without the permission this route needs; a session naming a workspace that is not theirs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found in this workspace. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this key or address: retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; the message carries an error id found in the logs. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the API did not answer; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  Members_erase: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session (not a key): the workspace this request acts in. */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberErasure'];
         };
       };
       /** @description Invalid input: the message names the field and the problem. */
@@ -3932,6 +4801,31 @@ export interface operations {
             [key: string]: string;
           };
           idempotencyKey?: string;
+          interactive?:
+            | {
+                buttons: {
+                  id: string;
+                  title: string;
+                }[];
+                /** @enum {string} */
+                type: 'buttons';
+              }
+            | {
+                button: string;
+                items: {
+                  description?: string;
+                  id: string;
+                  title: string;
+                }[];
+                /** @enum {string} */
+                type: 'list';
+              };
+          /**
+           * @example [
+           *       "https://example.com/images/menu.jpg"
+           *     ]
+           */
+          mediaUrls?: string[];
           /** Format: uuid */
           memberId?: string;
           /** Format: uuid */
@@ -5393,7 +6287,7 @@ export interface operations {
       query?: {
         cursor?: string;
         limit?: number;
-        status?: 'pending' | 'sent' | 'skipped' | 'failed';
+        status?: 'pending' | 'accepted' | 'sent' | 'skipped' | 'failed' | 'undelivered';
       };
       header?: {
         /** @description With a session (not a key): the workspace this request acts in. */
@@ -6035,6 +6929,12 @@ export interface operations {
               body: string | null;
               /** Format: uuid */
               chatId: string;
+              choice?: {
+                id: string;
+                /** @enum {string} */
+                kind: 'button' | 'list';
+                title: string;
+              };
               contentSid: string | null;
               /** Format: date-time */
               createdAt: string;
@@ -6044,6 +6944,25 @@ export interface operations {
               errorReason: string | null;
               /** Format: uuid */
               id: string;
+              interactive?:
+                | {
+                    buttons: {
+                      id: string;
+                      title: string;
+                    }[];
+                    /** @enum {string} */
+                    type: 'buttons';
+                  }
+                | {
+                    button: string;
+                    items: {
+                      description?: string;
+                      id: string;
+                      title: string;
+                    }[];
+                    /** @enum {string} */
+                    type: 'list';
+                  };
               media: {
                 contentType: string;
                 refused?: {
@@ -6056,6 +6975,7 @@ export interface operations {
                 };
                 transcript?: string;
                 url: string;
+                viewUrl?: string;
               }[];
               sendId: string | null;
               /** @enum {string} */
@@ -6080,6 +7000,7 @@ export interface operations {
               | 'chat.taken_over'
               | 'chat.handed_back'
               | 'chat.waiting'
+              | 'chat.left_queue'
               | 'chat.assigned'
               | 'chat.read'
               | 'chat.closed';
@@ -6691,6 +7612,7 @@ export interface operations {
             | 'chat.taken_over'
             | 'chat.handed_back'
             | 'chat.waiting'
+            | 'chat.left_queue'
             | 'chat.assigned'
             | 'chat.read'
             | 'chat.closed'
@@ -6975,6 +7897,7 @@ export interface operations {
             | 'chat.taken_over'
             | 'chat.handed_back'
             | 'chat.waiting'
+            | 'chat.left_queue'
             | 'chat.assigned'
             | 'chat.read'
             | 'chat.closed'
@@ -7061,7 +7984,9 @@ export interface operations {
   Webhooks_deliveries: {
     parameters: {
       query?: {
+        cursor?: string;
         limit?: number;
+        status?: 'pending' | 'delivered' | 'failed';
       };
       header?: {
         /** @description With a session (not a key): the workspace this request acts in. */
@@ -7080,9 +8005,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            items?: components['schemas']['WebhookDelivery'][];
-          };
+          'application/json': components['schemas']['WebhookDeliveryPage'];
         };
       };
       /** @description Invalid input: the message names the field and the problem. */

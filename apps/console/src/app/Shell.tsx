@@ -21,6 +21,7 @@ import {
   IconShieldLock,
   IconSitemap,
   IconUserCircle,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
@@ -34,6 +35,7 @@ const NAV = [
   { to: '/workflows', label: 'Workflows', icon: IconSitemap },
   { to: '/automations', label: 'Automations', icon: IconBolt },
   { to: '/diagnostics', label: 'Diagnostics', icon: IconAlertTriangle },
+  { to: '/webhooks', label: 'Webhooks', icon: IconWebhook },
 ];
 
 function WorkspaceSwitcher() {

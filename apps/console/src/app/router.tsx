@@ -16,6 +16,8 @@ import { AutomationsPage } from '../automations/AutomationsPage';
 import { EventRulePage } from '../automations/EventRulePage';
 import { RoutinePage } from '../automations/RoutinePage';
 import { DiagnosticsPage } from '../diagnostics/DiagnosticsPage';
+import { WebhooksPage } from '../webhooks/WebhooksPage';
+import { WebhookPage } from '../webhooks/WebhookPage';
 import { AdminPage } from '../admin/AdminPage';
 import { RequireAdmin } from '../admin/RequireAdmin';
 import { Shell } from './Shell';
@@ -64,14 +66,16 @@ export function createConsoleRouter() {
               { path: 'members', element: <MembersPage /> },
               { path: 'members/import', element: <MemberImportPage /> },
               { path: 'members/:id', element: <MemberPage /> },
-              { path: 'chats', element: <ChatsPage /> },
-              { path: 'chats/:id', element: <ChatPage /> },
+              // The inbox: the list, with the open chat beside it (or alone on phones).
+              { path: 'chats', element: <ChatsPage />, children: [{ path: ':id', element: <ChatPage /> }] },
               { path: 'workflows', element: <WorkflowsPage /> },
               { path: 'workflows/:id', element: lazyPage(<WorkflowPage />) },
               { path: 'automations', element: <AutomationsPage /> },
               { path: 'automations/rules/:id', element: <EventRulePage /> },
               { path: 'automations/routines/:id', element: <RoutinePage /> },
               { path: 'diagnostics', element: <DiagnosticsPage /> },
+              { path: 'webhooks', element: <WebhooksPage /> },
+              { path: 'webhooks/:id', element: <WebhookPage /> },
               { path: 'account', element: <AccountPage /> },
               {
                 path: 'admin',

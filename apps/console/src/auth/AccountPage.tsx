@@ -1,12 +1,15 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { describeError } from '../api/errors';
+import { DataTable } from '../shared/DataTable';
 import { formatDateTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
+import { ProblemAlert } from '../shared/ProblemAlert';
 import { EmptyNotice, QueryState } from '../shared/QueryState';
+import { Tag } from '../shared/Tag';
 import { useSession } from './session';
 import { changePassword } from './session-api';
 
@@ -59,11 +62,7 @@ function PasswordForm() {
           autoComplete="new-password"
           {...form.getInputProps('repeat')}
         />
-        {problem ? (
-          <Alert color="red" role="alert" title="Not changed">
-            {problem}
-          </Alert>
-        ) : null}
+        <ProblemAlert error={problem} title="Not changed" />
         {done ? (
           <Text size="sm" c="teal.8" role="status">
             Password changed. Your other sessions were signed out.
@@ -95,43 +94,27 @@ function Sessions() {
         items.length === 0 ? (
           <EmptyNotice title="No sessions" />
         ) : (
-          <Table.ScrollContainer minWidth={0}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Signed in</Table.Th>
-                  <Table.Th visibleFrom="sm">Browser</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td className="tabular">
-                      {formatDateTime(s.createdAt)}{' '}
-                      {s.current ? (
-                        <Badge size="sm" variant="light" radius="sm" tt="none">
-                          This browser
-                        </Badge>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <Text size="sm" lineClamp={1}>
-                        {s.userAgent ?? '—'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {s.current ? null : (
-                        <Button size="xs" variant="light" color="red" onClick={() => end.mutate(s.id)}>
-                          Sign out
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable columns={['Signed in', { title: 'Browser', visibleFrom: 'sm' }, {}]}>
+            {items.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td className="tabular">
+                  {formatDateTime(s.createdAt)} {s.current ? <Tag size="sm">This browser</Tag> : null}
+                </Table.Td>
+                <Table.Td visibleFrom="sm">
+                  <Text size="sm" lineClamp={1}>
+                    {s.userAgent ?? '—'}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  {s.current ? null : (
+                    <Button size="xs" variant="light" color="red" onClick={() => end.mutate(s.id)}>
+                      Sign out
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )
       }
     </QueryState>

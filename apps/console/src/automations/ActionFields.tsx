@@ -1,7 +1,14 @@
-import { SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Select, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { LabelledSegmentedControl } from '../shared/LabelledSegmentedControl';
+import { LongTextInput } from '../shared/LongTextInput';
 import { usePhoneNumbers, useWorkflowOptions } from '../phone-numbers/phone-number-api';
 import type { ActionFormValues } from './action-form';
+
+const CHANNELS = [
+  { value: 'send_whatsapp', label: 'WhatsApp' },
+  { value: 'send_sms', label: 'SMS' },
+];
 
 /** The "send" action of a rule or routine: channel, number, message or template, optional workflow. */
 export function ActionFields<V extends { action: ActionFormValues }>({
@@ -17,19 +24,7 @@ export function ActionFields<V extends { action: ActionFormValues }>({
     .map((n) => ({ value: n.id, label: n.number }));
   return (
     <Stack gap="sm">
-      <div>
-        <Text size="sm" fw={500} mb={4} id="action-channel">
-          Send
-        </Text>
-        <SegmentedControl
-          aria-labelledby="action-channel"
-          data={[
-            { value: 'send_whatsapp', label: 'WhatsApp' },
-            { value: 'send_sms', label: 'SMS' },
-          ]}
-          {...form.getInputProps('action.type')}
-        />
-      </div>
+      <LabelledSegmentedControl label="Send" data={CHANNELS} {...form.getInputProps('action.type')} />
       <Select
         label="Phone number"
         description={
@@ -43,12 +38,9 @@ export function ActionFields<V extends { action: ActionFormValues }>({
         maw={360}
         {...form.getInputProps('action.phoneNumberId')}
       />
-      <Textarea
+      <LongTextInput
         label="Message template"
         description="Handlebars: {{member.first_name}}, {{event.data.…}}. Outside the 24-hour window WhatsApp only delivers approved templates."
-        autosize
-        minRows={2}
-        maw={640}
         {...form.getInputProps('action.template')}
       />
       {action.type === 'send_whatsapp' ? (
@@ -68,12 +60,10 @@ export function ActionFields<V extends { action: ActionFormValues }>({
             {...form.getInputProps('action.workflowId')}
           />
           {action.workflowId ? (
-            <Textarea
+            <LongTextInput
               label="Initial message"
               description="Optional: the first member message the workflow sees"
-              autosize
               minRows={1}
-              maw={640}
               {...form.getInputProps('action.initialMessage')}
             />
           ) : null}

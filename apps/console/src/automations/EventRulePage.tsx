@@ -1,10 +1,13 @@
-import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useParams } from 'react-router';
+import { BackLink } from '../shared/BackLink';
 import { channelLabel } from '../shared/ChannelBadge';
 import { formatDateTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
+import { ProblemAlert } from '../shared/ProblemAlert';
 import { ErrorNotice, QueryState } from '../shared/QueryState';
+import { DeleteButton, EditButton, EditorPanel, EnabledSwitch, useEditor } from '../shared/record-actions';
+import { OnOffBadge } from '../shared/Tag';
 import { useChangeRule, useDeleteRule, useEventRule, useRuleRuns } from './automation-api';
 import { RuleForm } from './RuleForm';
 import { RunLog } from './RunLog';
@@ -16,15 +19,12 @@ export function EventRulePage() {
   const runs = useRuleRuns(id);
   const change = useChangeRule(id);
   const remove = useDeleteRule(id);
-  const navigate = useNavigate();
-  const [editing, setEditing] = useState(false);
+  const editor = useEditor();
   const { problem, act } = useAction();
 
   return (
     <>
-      <Anchor component={Link} to="/automations" size="sm">
-        ← Automations
-      </Anchor>
+      <BackLink to="/automations">Automations</BackLink>
       <PageHeader
         title={rule.data ? `When ${rule.data.event}` : 'Event rule'}
         description={rule.data ? `Created ${formatDateTime(rule.data.createdAt)}` : undefined}
@@ -36,9 +36,7 @@ export function EventRulePage() {
               <Stack gap="sm">
                 <Group justify="space-between" wrap="wrap">
                   <Group gap="sm">
-                    <Badge color={r.enabled ? 'teal' : 'gray'} variant="light" radius="sm" tt="none">
-                      {r.enabled ? 'On' : 'Off'}
-                    </Badge>
+                    <OnOffBadge on={r.enabled} />
                     <Text size="sm">
                       Sends {channelLabel(r.action.type === 'send_sms' ? 'sms' : 'whatsapp')}
                       {r.condition ? ' when ' : ''}
@@ -46,36 +44,18 @@ export function EventRulePage() {
                     </Text>
                   </Group>
                   <Group gap="sm">
-                    <Switch
-                      label="Enabled"
-                      checked={r.enabled}
-                      onChange={(e) =>
-                        void act(() => change.mutateAsync({ enabled: e.currentTarget.checked }))
-                      }
+                    <EnabledSwitch enabled={r.enabled} change={change} act={act} />
+                    <EditButton editor={editor} />
+                    <DeleteButton
+                      noun="rule"
+                      message="Its run log goes with it. Events that arrive later send nothing."
+                      remove={remove}
+                      back="/automations"
+                      act={act}
                     />
-                    <Button variant="default" onClick={() => setEditing((v) => !v)}>
-                      {editing ? 'Close editor' : 'Edit'}
-                    </Button>
-                    <Button
-                      color="red"
-                      variant="light"
-                      onClick={() =>
-                        window.confirm('Delete this rule? Its run log goes with it.') &&
-                        void act(async () => {
-                          await remove.mutateAsync();
-                          void navigate('/automations');
-                        })
-                      }
-                    >
-                      Delete
-                    </Button>
                   </Group>
                 </Group>
-                {problem ? (
-                  <Alert color="red" role="alert" title="Not done">
-                    {problem}
-                  </Alert>
-                ) : null}
+                <ProblemAlert error={problem} />
                 {r.action.template ? (
                   <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
                     {r.action.template}
@@ -83,17 +63,12 @@ export function EventRulePage() {
                 ) : null}
               </Stack>
             </Paper>
-            {editing ? (
-              <Paper>
-                <RuleForm
-                  rule={r}
-                  onSave={async (input) => {
-                    await change.mutateAsync(input);
-                    setEditing(false);
-                  }}
-                />
-              </Paper>
-            ) : null}
+            <EditorPanel editor={editor}>
+              <RuleForm
+                rule={r}
+                onSave={editor.closeAfter((input) => change.mutateAsync({ condition: null, ...input }))}
+              />
+            </EditorPanel>
             <Paper>
               <Title order={2} size="h4" mb="sm">
                 Run log

@@ -1,11 +1,11 @@
-import { useState } from 'react';
-import { Alert, Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { fieldErrorsOf } from '../api/errors';
+import { TextInput } from '@mantine/core';
 import type { Routine } from '../api/types';
 import { emptyAction, toAction, toActionValues, validateAction, type ActionFormValues } from './action-form';
 import { ActionFields } from './ActionFields';
 import type { RoutineInput } from './automation-api';
+import { LongTextInput } from '../shared/LongTextInput';
+import { SaveForm, type SaveFormProps } from '../shared/SaveForm';
+import { useSaveForm } from '../shared/use-save-form';
 
 interface RoutineFormValues {
   name: string;
@@ -18,14 +18,9 @@ interface RoutineFormValues {
 export function RoutineForm({
   routine,
   onSave,
-  submitLabel = 'Save',
-}: {
-  routine?: Routine;
-  onSave: (input: RoutineInput) => Promise<unknown>;
-  submitLabel?: string;
-}) {
-  const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<RoutineFormValues>({
+  submitLabel,
+}: { routine?: Routine } & SaveFormProps<RoutineInput>) {
+  const saving = useSaveForm<RoutineFormValues>({
     initialValues: {
       name: routine?.name ?? '',
       memberFilter: routine?.memberFilter ?? 'member.notify_whatsapp && !member.opted_out',
@@ -39,53 +34,34 @@ export function RoutineForm({
         : { memberFilter: 'Say which members, for example member.notify_whatsapp' }),
       ...validateAction(v.action),
     }),
-  });
-  const submit = form.onSubmit(async (v) => {
-    setProblem(null);
-    try {
-      await onSave({
+    fields: ['name', 'memberFilter', 'schedule', 'action'],
+    save: (v) =>
+      onSave({
         name: v.name.trim(),
         memberFilter: v.memberFilter.trim(),
         ...(v.schedule.trim() ? { schedule: v.schedule.trim() } : {}),
         action: toAction(v.action),
-      });
-    } catch (error) {
-      const { byField, rest } = fieldErrorsOf(error, ['name', 'memberFilter', 'schedule', 'action']);
-      if (rest?.startsWith('filter: ')) form.setErrors({ ...byField, memberFilter: rest.slice(8) });
-      else form.setErrors(byField);
-      setProblem(rest?.startsWith('filter: ') ? null : rest);
-    }
+      }),
+    // The service names a bad filter "filter: …": it belongs to Members.
+    placeRest: (rest) => (rest.startsWith('filter: ') ? ['memberFilter', rest.slice(8)] : null),
   });
+  const { form } = saving;
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <TextInput label="Name" maw={480} {...form.getInputProps('name')} />
-        <Textarea
-          label="Members"
-          description="CEL over member: first_name, last_name, phone, email, notify_sms, notify_whatsapp, opted_out…"
-          autosize
-          minRows={1}
-          maw={640}
-          {...form.getInputProps('memberFilter')}
-        />
-        <TextInput
-          label="Schedule"
-          description='Optional cron, e.g. "0 9 * * 1" for Mondays at 09:00; empty runs only when you press Run now'
-          maw={360}
-          {...form.getInputProps('schedule')}
-        />
-        <ActionFields form={form} />
-        {problem ? (
-          <Alert color="red" role="alert" title="Not saved">
-            {problem}
-          </Alert>
-        ) : null}
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {submitLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SaveForm saving={saving} submitLabel={submitLabel}>
+      <TextInput label="Name" maw={480} {...form.getInputProps('name')} />
+      <LongTextInput
+        label="Members"
+        description="CEL over member: first_name, last_name, phone, email, notify_sms, notify_whatsapp, opted_out…"
+        minRows={1}
+        {...form.getInputProps('memberFilter')}
+      />
+      <TextInput
+        label="Schedule"
+        description='Optional cron, e.g. "0 9 * * 1" for Mondays at 09:00; empty runs only when you press Run now'
+        maw={360}
+        {...form.getInputProps('schedule')}
+      />
+      <ActionFields form={form} />
+    </SaveForm>
   );
 }

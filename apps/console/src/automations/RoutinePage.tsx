@@ -1,24 +1,28 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useParams } from 'react-router';
 import type { Routine } from '../api/types';
+import { BackLink } from '../shared/BackLink';
+import { ListState } from '../shared/cursor-list';
+import { FilterHeading } from '../shared/FilterHeading';
 import { formatDateTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
-import { ErrorNotice, QueryState } from '../shared/QueryState';
-import { useRoutine, useRoutineCommand, useRoutineResults, useRunRoutine } from './automation-api';
-import { RunLog } from './RunLog';
+import { ProblemAlert } from '../shared/ProblemAlert';
+import { QueryState } from '../shared/QueryState';
+import { DeleteButton, EditButton, EditorPanel, useEditor } from '../shared/record-actions';
+import { Tag } from '../shared/Tag';
 import { useAction } from '../shared/use-action';
+import {
+  useCancelRoutine,
+  useChangeRoutine,
+  useDeleteRoutine,
+  useRoutine,
+  useRoutineResults,
+  useRunRoutine,
+  type ResultStatus,
+} from './automation-api';
+import { RoutineForm } from './RoutineForm';
+import { RunLog } from './RunLog';
 
 function Stat({ label, value, color }: { label: string; value: number; color?: string }) {
   return (
@@ -33,9 +37,10 @@ function Stat({ label, value, color }: { label: string; value: number; color?: s
   );
 }
 
-/** The latest run as it goes: how many matched, sent, skipped, failed. */
+/** The latest run as it goes: how many matched, sent, skipped, failed, undelivered. */
 function LiveProgress({ progress }: { progress: Routine['progress'] }) {
-  const handled = progress.sent + progress.skipped + progress.failed;
+  const handled =
+    progress.accepted + progress.sent + progress.skipped + progress.failed + progress.undelivered;
   const percent = progress.matched
     ? Math.round((handled / progress.matched) * 100)
     : progress.state === 'done'
@@ -43,6 +48,12 @@ function LiveProgress({ progress }: { progress: Routine['progress'] }) {
       : 0;
   if (progress.state === 'idle')
     return <Text c="dimmed">Not run yet. Press Run now, or wait for its schedule.</Text>;
+  const summary =
+    progress.state === 'running'
+      ? `Running: ${handled} of ${progress.matched} members handled (${percent}%)`
+      : progress.state === 'cancelled'
+        ? `Cancelled ${formatDateTime(progress.finishedAt)}: ${handled} of ${progress.matched} members handled`
+        : `Done ${formatDateTime(progress.finishedAt)}: ${handled} of ${progress.matched} members handled`;
   return (
     <Stack gap="sm">
       <Progress
@@ -53,16 +64,73 @@ function LiveProgress({ progress }: { progress: Routine['progress'] }) {
         striped={progress.state === 'running'}
       />
       <Text size="sm" role="status" aria-live="polite">
-        {progress.state === 'running'
-          ? `Running: ${handled} of ${progress.matched} members handled (${percent}%)`
-          : `Done ${formatDateTime(progress.finishedAt)}: ${handled} of ${progress.matched} members handled`}
+        {summary}
       </Text>
+      {progress.error ? (
+        <Alert color="red" variant="light" title="The run stopped">
+          {progress.error}
+        </Alert>
+      ) : null}
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         <Stat label="matched" value={progress.matched} />
         <Stat label="sent" value={progress.sent} color="teal.8" />
         <Stat label="skipped" value={progress.skipped} color="orange.8" />
         <Stat label="failed" value={progress.failed} color="red.8" />
+        {progress.accepted > 0 && <Stat label="accepted, not yet at Twilio" value={progress.accepted} />}
+        {progress.undelivered > 0 && <Stat label="undelivered" value={progress.undelivered} color="red.8" />}
       </SimpleGrid>
+    </Stack>
+  );
+}
+
+const STATUS_FILTER: Array<{ value: ResultStatus | 'all'; label: string }> = [
+  { value: 'all', label: 'All' },
+  { value: 'sent', label: 'Sent' },
+  { value: 'accepted', label: 'Accepted' },
+  { value: 'undelivered', label: 'Undelivered' },
+  { value: 'skipped', label: 'Skipped' },
+  { value: 'failed', label: 'Failed' },
+  { value: 'pending', label: 'Pending' },
+];
+
+/** The latest run's result for each member, filtered by status, a page at a time. */
+function RunResults({ routine }: { routine: Routine }) {
+  const [status, setStatus] = useState<ResultStatus | 'all'>('all');
+  const results = useRoutineResults(
+    routine.id,
+    routine.progress.runId,
+    status === 'all' ? null : status,
+    routine.progress.state === 'running' || routine.progress.accepted > 0,
+  );
+  // The run moved on (a member handled, a send reached Twilio or failed, or the run ended): the
+  // results follow at once, also after the last poll of a run that has just finished.
+  const { state, accepted, sent, skipped, failed, undelivered } = routine.progress;
+  const { refetch } = results;
+  useEffect(() => {
+    void refetch();
+  }, [state, accepted, sent, skipped, failed, undelivered, refetch]);
+  const filterName = STATUS_FILTER.find((s) => s.value === status)?.label.toLowerCase();
+  return (
+    <Stack gap="sm">
+      <FilterHeading
+        title="Results per member"
+        label="Status"
+        options={STATUS_FILTER}
+        value={status}
+        onChange={setStatus}
+      />
+      <ListState list={results} loadingLabel="Loading results…">
+        <RunLog
+          label="Results per member"
+          runs={results.items}
+          emptyTitle={status === 'all' ? 'No results yet' : `No ${filterName} members`}
+          emptyText={
+            status === 'all'
+              ? 'Results appear as members are handled.'
+              : 'Choose another status, or All, to see the others.'
+          }
+        />
+      </ListState>
     </Stack>
   );
 }
@@ -71,17 +139,17 @@ export function RoutinePage() {
   const { id = '' } = useParams();
   const routine = useRoutine(id);
   const run = useRunRoutine(id);
-  const command = useRoutineCommand(id);
-  const navigate = useNavigate();
+  const change = useChangeRoutine(id);
+  const cancel = useCancelRoutine(id);
+  const remove = useDeleteRoutine(id);
+  const editor = useEditor();
   const progress = routine.data?.progress;
-  const results = useRoutineResults(id, progress?.runId ?? null, progress?.state === 'running');
+  const paused = routine.data?.paused ?? false;
   const { problem, act } = useAction();
 
   return (
     <>
-      <Anchor component={Link} to="/automations?tab=routines" size="sm">
-        ← Routines
-      </Anchor>
+      <BackLink to="/automations?tab=routines">Routines</BackLink>
       <PageHeader
         title={routine.data?.name ?? 'Routine'}
         description={routine.data ? `Members: ${routine.data.memberFilter}` : undefined}
@@ -91,67 +159,65 @@ export function RoutinePage() {
               <Button
                 onClick={() => void act(() => run.mutateAsync())}
                 loading={run.isPending}
-                disabled={progress?.state === 'running'}
+                disabled={progress?.state === 'running' || paused}
               >
                 Run now
               </Button>
               {progress?.state === 'running' ? (
                 <Button
                   variant="default"
-                  onClick={() => void act(() => command.mutateAsync({ method: 'POST', path: '/cancel' }))}
+                  loading={cancel.isPending}
+                  onClick={() => void act(() => cancel.mutateAsync())}
                 >
                   Cancel run
                 </Button>
               ) : null}
               <Button
-                color="red"
-                variant="light"
-                onClick={() =>
-                  window.confirm('Delete this routine?') &&
-                  void act(async () => {
-                    await command.mutateAsync({ method: 'DELETE', path: '' });
-                    void navigate('/automations?tab=routines');
-                  })
-                }
+                variant="default"
+                loading={change.isPending}
+                onClick={() => void act(() => change.mutateAsync({ paused: !paused }))}
               >
-                Delete
+                {paused ? 'Resume' : 'Pause'}
               </Button>
+              <EditButton editor={editor} />
+              <DeleteButton
+                noun="routine"
+                message="Its runs and their results go with it; a running run is cancelled first."
+                remove={remove}
+                back="/automations?tab=routines"
+                act={act}
+              />
             </>
           ) : null
         }
       />
-      {problem ? (
-        <Alert color="red" role="alert" title="Not done" mb="md">
-          {problem}
-        </Alert>
-      ) : null}
+      <ProblemAlert error={problem} mb="md" />
       <QueryState query={routine} loadingLabel="Loading the routine…">
         {(r) => (
           <Stack gap="lg">
+            {r.paused ? (
+              <Alert color="orange" variant="light" title="Paused" role="status">
+                This routine runs neither on its schedule nor with Run now until you resume it.
+              </Alert>
+            ) : null}
+            <EditorPanel editor={editor}>
+              <RoutineForm
+                routine={r}
+                onSave={editor.closeAfter((input) => change.mutateAsync({ schedule: null, ...input }))}
+              />
+            </EditorPanel>
             <Paper>
-              <Group justify="space-between" mb="sm">
+              <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
                 <Title order={2} size="h4">
                   Latest run
                 </Title>
-                <Badge variant="light" color="gray" radius="sm" tt="none">
-                  {r.schedule ? `Schedule ${r.schedule}` : 'On demand'}
-                </Badge>
+                <Tag color="gray">{r.schedule ? `Schedule ${r.schedule}` : 'On demand'}</Tag>
               </Group>
               <LiveProgress progress={r.progress} />
             </Paper>
             {r.progress.runId ? (
               <Paper>
-                <Title order={2} size="h4" mb="sm">
-                  Results per member
-                </Title>
-                {results.error ? (
-                  <ErrorNotice error={results.error} onRetry={() => void results.refetch()} />
-                ) : (
-                  <RunLog
-                    runs={results.data?.items ?? []}
-                    emptyText="Results appear as members are handled."
-                  />
-                )}
+                <RunResults routine={r} />
               </Paper>
             ) : null}
           </Stack>

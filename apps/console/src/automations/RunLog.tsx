@@ -1,15 +1,32 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ActionRun } from '../api/types';
+
+/** A rule's run or a routine run's result for one member: what the log shows of either. */
+export interface RunRow {
+  id?: string;
+  memberId: string | null;
+  status: ActionRun['status'];
+  reason: string | null;
+  /** Twilio's error code of an undelivered send. */
+  errorCode?: string | null;
+  createdAt?: string;
+  updatedAt?: string;
+}
 import { useMemberSummary } from '../chats/chat-api';
 import { formatDateTime, memberName } from '../shared/format';
+import { DataTable } from '../shared/DataTable';
 import { EmptyNotice } from '../shared/QueryState';
+import { StatusTag } from '../shared/Tag';
 
 const STATUS: Record<ActionRun['status'], [string, string]> = {
   pending: ['Pending', 'gray'],
+  // Outbound has it, Twilio not yet.
+  accepted: ['Accepted', 'blue'],
   sent: ['Sent', 'teal'],
   skipped: ['Skipped', 'orange'],
   failed: ['Failed', 'red'],
+  undelivered: ['Undelivered', 'red'],
 };
 
 function MemberLink({ id }: { id: string | null }) {
@@ -23,46 +40,49 @@ function MemberLink({ id }: { id: string | null }) {
 }
 
 /** Each run of an action: when, for whom, what happened and why. */
-export function RunLog({ runs, emptyText }: { runs: ActionRun[]; emptyText: string }) {
-  if (!runs.length) return <EmptyNotice title="No runs yet">{emptyText}</EmptyNotice>;
+export function RunLog({
+  runs,
+  emptyText,
+  emptyTitle = 'No runs yet',
+  label = 'Run log',
+}: {
+  runs: RunRow[];
+  emptyText: string;
+  emptyTitle?: string;
+  label?: string;
+}) {
+  if (!runs.length) return <EmptyNotice title={emptyTitle}>{emptyText}</EmptyNotice>;
   return (
-    <Table.ScrollContainer minWidth={0}>
-      <Table aria-label="Run log">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th visibleFrom="sm">When</Table.Th>
-            <Table.Th>Member</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Reason</Table.Th>
+    <DataTable label={label} columns={[{ title: 'When', visibleFrom: 'sm' }, 'Member', 'Status', 'Reason']}>
+      {runs.map((run) => {
+        const when = run.createdAt ?? run.updatedAt;
+        return (
+          <Table.Tr key={run.id ?? run.memberId}>
+            <Table.Td visibleFrom="sm" className="tabular">
+              {formatDateTime(when)}
+            </Table.Td>
+            <Table.Td>
+              <MemberLink id={run.memberId} />
+              <Text size="xs" c="dimmed" hiddenFrom="sm" className="tabular">
+                {formatDateTime(when)}
+              </Text>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <StatusTag status={STATUS[run.status]} />
+            </Table.Td>
+            <Table.Td>
+              {run.reason ? (
+                <Text size="sm">
+                  {run.reason}
+                  {run.errorCode ? ` (Twilio ${run.errorCode})` : ''}
+                </Text>
+              ) : (
+                <Text c="dimmed">—</Text>
+              )}
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {runs.map((run) => {
-            const [label, color] = STATUS[run.status];
-            return (
-              <Table.Tr key={run.id}>
-                <Table.Td visibleFrom="sm" className="tabular">
-                  {formatDateTime(run.createdAt)}
-                </Table.Td>
-                <Table.Td>
-                  <MemberLink id={run.memberId} />
-                  <Text size="xs" c="dimmed" hiddenFrom="sm" className="tabular">
-                    {formatDateTime(run.createdAt)}
-                  </Text>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Badge color={color} variant="light" radius="sm" tt="none" style={{ overflow: 'visible' }}>
-                    {label}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {run.reason ? <Text size="sm">{run.reason}</Text> : <Text c="dimmed">—</Text>}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      })}
+    </DataTable>
   );
 }

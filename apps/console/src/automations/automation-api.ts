@@ -1,31 +1,27 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, request, unwrap } from '../api/client';
-import type { ActionRun, EventRule, Page, Routine } from '../api/types';
+import { api, unwrap } from '../api/client';
+import type { EventRule, RoutineResult } from '../api/types';
 import { useWorkspaceKey } from '../auth/session';
+import { useCursorList } from '../shared/cursor-list';
+import { useWorkspaceMutation, useWorkspaceQuery } from '../shared/workspace-query';
 
 export type SendAction = EventRule['action'];
 
 export function useEventRules() {
-  const key = useWorkspaceKey();
-  return useQuery({ queryKey: key('event-rules'), queryFn: () => unwrap(api.GET('/v1/event-rules')) });
+  return useWorkspaceQuery(['event-rules'], () => unwrap(api.GET('/v1/event-rules')));
 }
 
 export function useEventRule(id: string) {
-  const key = useWorkspaceKey();
-  return useQuery({
-    queryKey: key('event-rules', id),
-    queryFn: () => unwrap(api.GET('/v1/event-rules/{id}', { params: { path: { id } } })),
-  });
+  return useWorkspaceQuery(['event-rules', id], () =>
+    unwrap(api.GET('/v1/event-rules/{id}', { params: { path: { id } } })),
+  );
 }
 
 export function useRuleRuns(id: string) {
-  const key = useWorkspaceKey();
-  return useQuery({
-    queryKey: key('event-rules', id, 'runs'),
-    queryFn: () =>
-      unwrap(api.GET('/v1/event-rules/{id}/runs', { params: { path: { id }, query: { limit: 200 } } })),
-    refetchInterval: 5_000,
-  });
+  return useWorkspaceQuery(
+    ['event-rules', id, 'runs'],
+    () => unwrap(api.GET('/v1/event-rules/{id}/runs', { params: { path: { id }, query: { limit: 200 } } })),
+    { refetchInterval: 5_000 },
+  );
 }
 
 export interface RuleInput {
@@ -35,63 +31,72 @@ export interface RuleInput {
 }
 
 export function useCreateRule() {
-  const key = useWorkspaceKey();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: RuleInput) => unwrap(api.POST('/v1/event-rules', { body: input })),
-    onSuccess: () => void client.invalidateQueries({ queryKey: key('event-rules') }),
+  return useWorkspaceMutation((input: RuleInput) => unwrap(api.POST('/v1/event-rules', { body: input })), {
+    refreshed: [['event-rules']],
   });
 }
 
-/** Edit, enable/disable and delete arrive with a newer api: until then they answer "not available". */
 export function useChangeRule(id: string) {
-  const key = useWorkspaceKey();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: Partial<RuleInput> & { enabled?: boolean }) =>
-      request<EventRule>('PATCH', `/v1/event-rules/${id}`, patch),
-    onSuccess: (saved) => {
-      client.setQueryData(key('event-rules', id), saved);
-      void client.invalidateQueries({ queryKey: key('event-rules') });
-    },
-  });
+  return useWorkspaceMutation(
+    (patch: Partial<Omit<RuleInput, 'condition'>> & { condition?: string | null; enabled?: boolean }) =>
+      unwrap(api.PATCH('/v1/event-rules/{id}', { params: { path: { id } }, body: patch })),
+    { put: ['event-rules', id], refreshed: [['event-rules']] },
+  );
 }
 
 export function useDeleteRule(id: string) {
-  const key = useWorkspaceKey();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: () => request<void>('DELETE', `/v1/event-rules/${id}`),
-    onSuccess: () => void client.invalidateQueries({ queryKey: key('event-rules') }),
-  });
+  return useWorkspaceMutation(
+    () => unwrap(api.DELETE('/v1/event-rules/{id}', { params: { path: { id } } })),
+    { dropped: ['event-rules', id], refreshed: [['event-rules']] },
+  );
 }
 
+/** Routines, a page at a time (the list grows with every campaign). */
 export function useRoutines() {
   const key = useWorkspaceKey();
-  return useQuery({
-    queryKey: key('routines'),
-    queryFn: () => request<Page<Routine>>('GET', '/v1/routines'),
-  });
+  return useCursorList(key('routines', 'list'), (cursor) =>
+    unwrap(api.GET('/v1/routines', { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } })),
+  );
 }
 
 export function useRoutine(id: string) {
-  const key = useWorkspaceKey();
-  return useQuery({
-    queryKey: key('routines', id),
-    queryFn: () => unwrap(api.GET('/v1/routines/{id}', { params: { path: { id } } })),
-    // A running broadcast shows its progress live.
-    refetchInterval: (query) => (query.state.data?.progress.state === 'running' ? 1_000 : false),
-  });
+  return useWorkspaceQuery(
+    ['routines', id],
+    () => unwrap(api.GET('/v1/routines/{id}', { params: { path: { id } } })),
+    {
+      // A running broadcast shows its progress live, and so does one whose sends outbound still
+      // holds (accepted, not yet at Twilio): they turn sent or failed after the run is done.
+      refetchInterval: (query) => {
+        const progress = query.state.data?.progress;
+        return progress && (progress.state === 'running' || progress.accepted > 0) ? 1_000 : false;
+      },
+    },
+  );
 }
 
-export function useRoutineResults(id: string, runId: string | null, running: boolean) {
+export type ResultStatus = RoutineResult['status'];
+
+/** One run's result per member, filtered by status, a page at a time; refreshed while it runs. */
+export function useRoutineResults(
+  id: string,
+  runId: string | null,
+  status: ResultStatus | null,
+  running: boolean,
+) {
   const key = useWorkspaceKey();
-  return useQuery({
-    queryKey: key('routines', id, 'results', runId),
-    queryFn: () => request<Page<ActionRun>>('GET', `/v1/routines/${id}/runs/${runId}/results?limit=200`),
-    enabled: runId !== null,
-    refetchInterval: running ? 2_000 : false,
-  });
+  return useCursorList(
+    key('routines', id, 'results', runId, status),
+    (cursor) =>
+      unwrap(
+        api.GET('/v1/routines/{id}/runs/{runId}/results', {
+          params: {
+            path: { id, runId: runId! },
+            query: { limit: 50, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) },
+          },
+        }),
+      ),
+    { enabled: runId !== null, refetchInterval: running ? 2_000 : false },
+  );
 }
 
 export interface RoutineInput {
@@ -102,30 +107,35 @@ export interface RoutineInput {
 }
 
 export function useCreateRoutine() {
-  const key = useWorkspaceKey();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: RoutineInput) => unwrap(api.POST('/v1/routines', { body: input })),
-    onSuccess: () => void client.invalidateQueries({ queryKey: key('routines') }),
+  return useWorkspaceMutation((input: RoutineInput) => unwrap(api.POST('/v1/routines', { body: input })), {
+    refreshed: [['routines', 'list']],
   });
 }
 
 export function useRunRoutine(id: string) {
-  const key = useWorkspaceKey();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: () => unwrap(api.POST('/v1/routines/{id}/run', { params: { path: { id } } })),
-    onSuccess: (routine) => client.setQueryData(key('routines', id), routine),
+  return useWorkspaceMutation(() => unwrap(api.POST('/v1/routines/{id}/run', { params: { path: { id } } })), {
+    put: ['routines', id],
   });
 }
 
-/** Pause, resume, cancel, edit and delete arrive with a newer api (see useChangeRule). */
-export function useRoutineCommand(id: string) {
-  const key = useWorkspaceKey();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ method, path, body }: { method: string; path: string; body?: unknown }) =>
-      request<Routine | undefined>(method, `/v1/routines/${id}${path}`, body),
-    onSuccess: () => void client.invalidateQueries({ queryKey: key('routines') }),
+export function useChangeRoutine(id: string) {
+  return useWorkspaceMutation(
+    (patch: Partial<Omit<RoutineInput, 'schedule'>> & { schedule?: string | null; paused?: boolean }) =>
+      unwrap(api.PATCH('/v1/routines/{id}', { params: { path: { id } }, body: patch })),
+    { put: ['routines', id], refreshed: [['routines', 'list']] },
+  );
+}
+
+export function useCancelRoutine(id: string) {
+  return useWorkspaceMutation(
+    () => unwrap(api.POST('/v1/routines/{id}/cancel', { params: { path: { id } } })),
+    { refreshed: [['routines']] },
+  );
+}
+
+export function useDeleteRoutine(id: string) {
+  return useWorkspaceMutation(() => unwrap(api.DELETE('/v1/routines/{id}', { params: { path: { id } } })), {
+    dropped: ['routines', id],
+    refreshed: [['routines', 'list']],
   });
 }

@@ -1,28 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/errors';
-import type { Member } from '../api/types';
+import { aMember } from '../test/fixtures';
 import { renderWithTheme } from '../test/render';
 import { MemberForm } from './MemberForm';
 
-const member: Member = {
-  id: '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
-  workspaceId: '7f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
-  firstName: 'Ana',
-  lastName: null,
-  phone: '+15551234567',
-  email: null,
-  notifySms: true,
-  notifyEmail: true,
-  notifyVoice: true,
-  notifyWhatsapp: false,
-  optedOut: false,
-  optedOutAt: null,
-  optedOutChannel: null,
-  attributes: {},
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+const member = aMember();
 
 describe('MemberForm', () => {
   it('changes the notification switches independently and saves them', async () => {

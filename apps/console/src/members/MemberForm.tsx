@@ -1,12 +1,10 @@
-import { useState } from 'react';
 import { Fieldset, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import type { Member } from '../api/types';
-import { fieldErrorsOf } from '../api/errors';
 import type { MemberPatch } from './member-api';
-import { toMemberFormValues, toMemberPatch, validateMemberForm, type MemberFormValues } from './member-form';
+import { toMemberFormValues, toMemberPatch, validateMemberForm } from './member-form';
 import { DescribedSwitch } from '../shared/DescribedSwitch';
-import { SaveBar } from '../shared/SaveBar';
+import { SaveForm } from '../shared/SaveForm';
+import { useSaveForm } from '../shared/use-save-form';
 
 const FIELDS = [
   'firstName',
@@ -27,60 +25,40 @@ export function MemberForm({
   member: Member;
   onSave: (patch: MemberPatch) => Promise<unknown>;
 }) {
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const form = useForm<MemberFormValues>({
+  const saving = useSaveForm({
     initialValues: toMemberFormValues(member),
     validate: validateMemberForm,
-    onValuesChange: () => setSaved(false),
+    fields: FIELDS,
+    save: (values) => onSave(toMemberPatch(values)),
+    // A phone already taken (409) belongs to the phone field.
+    placeRest: (rest, _error, byField) => (/phone/i.test(rest) && !byField.phone ? ['phone', rest] : null),
   });
-
-  const submit = form.onSubmit(async (values) => {
-    setProblem(null);
-    try {
-      await onSave(toMemberPatch(values));
-      form.resetDirty();
-      setSaved(true);
-    } catch (error) {
-      const { byField, rest } = fieldErrorsOf(error, FIELDS);
-      // A phone already taken (409) belongs to the phone field.
-      if (rest && /phone/i.test(rest) && !byField.phone) {
-        form.setErrors({ ...byField, phone: rest });
-        setProblem(null);
-      } else {
-        form.setErrors(byField);
-        setProblem(rest);
-      }
-    }
-  });
+  const { form } = saving;
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="lg">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput label="First name" autoComplete="off" {...form.getInputProps('firstName')} />
-          <TextInput label="Last name" autoComplete="off" {...form.getInputProps('lastName')} />
-          <TextInput label="Phone" type="tel" autoComplete="off" {...form.getInputProps('phone')} />
-          <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps('email')} />
-        </SimpleGrid>
-        <Fieldset legend="Notifications the system may send">
-          <Stack gap="sm">
-            <Text size="sm" c="dimmed">
-              These switches gate messages your actions, agents and broadcasts start. Replies to a member who
-              wrote in are always allowed unless they opted out.
-            </Text>
-            <Switch label="SMS" {...form.getInputProps('notifySms', { type: 'checkbox' })} />
-            <Switch label="Email" {...form.getInputProps('notifyEmail', { type: 'checkbox' })} />
-            <Switch label="Voice" {...form.getInputProps('notifyVoice', { type: 'checkbox' })} />
-            <DescribedSwitch
-              label="WhatsApp"
-              description="Off until the member agrees to WhatsApp messages (Meta requires explicit opt-in)"
-              {...form.getInputProps('notifyWhatsapp', { type: 'checkbox' })}
-            />
-          </Stack>
-        </Fieldset>
-        <SaveBar problem={problem} submitting={form.submitting} saved={saved} dirty={form.isDirty()} />
-      </Stack>
-    </form>
+    <SaveForm saving={saving} showSaved gap="lg">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput label="First name" autoComplete="off" {...form.getInputProps('firstName')} />
+        <TextInput label="Last name" autoComplete="off" {...form.getInputProps('lastName')} />
+        <TextInput label="Phone" type="tel" autoComplete="off" {...form.getInputProps('phone')} />
+        <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps('email')} />
+      </SimpleGrid>
+      <Fieldset legend="Notifications the system may send">
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            These switches gate messages your actions, agents and broadcasts start. Replies to a member who
+            wrote in are always allowed unless they opted out.
+          </Text>
+          <Switch label="SMS" {...form.getInputProps('notifySms', { type: 'checkbox' })} />
+          <Switch label="Email" {...form.getInputProps('notifyEmail', { type: 'checkbox' })} />
+          <Switch label="Voice" {...form.getInputProps('notifyVoice', { type: 'checkbox' })} />
+          <DescribedSwitch
+            label="WhatsApp"
+            description="Off until the member agrees to WhatsApp messages (Meta requires explicit opt-in)"
+            {...form.getInputProps('notifyWhatsapp', { type: 'checkbox' })}
+          />
+        </Stack>
+      </Fieldset>
+    </SaveForm>
   );
 }

@@ -1,24 +1,14 @@
 import { useRef, useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Code,
-  FileInput,
-  Group,
-  Paper,
-  Progress,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Alert, Button, Code, FileInput, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { ApiError, describeError } from '../api/errors';
 import { useWorkspaceKey } from '../auth/session';
+import { BackLink } from '../shared/BackLink';
+import { DataTable } from '../shared/DataTable';
 import { PageHeader } from '../shared/PageHeader';
-import { createMember } from './member-api';
+import { createMember, type MemberPatch } from './member-api';
 import {
+  importKeyPrefix,
   importRows,
   parseMemberCsv,
   type CsvProblem,
@@ -33,24 +23,14 @@ function Problems({ problems }: { problems: CsvProblem[] }) {
       <Text fw={600}>
         {problems.length === 1 ? '1 row was not imported' : `${problems.length} rows were not imported`}
       </Text>
-      <Table.ScrollContainer minWidth={0} mah={360}>
-        <Table aria-label="Rows not imported">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={80}>Line</Table.Th>
-              <Table.Th>Problem</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {problems.map((p) => (
-              <Table.Tr key={`${p.line}-${p.message}`}>
-                <Table.Td className="tabular">{p.line}</Table.Td>
-                <Table.Td>{p.message}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable label="Rows not imported" columns={[{ title: 'Line', w: 80 }, 'Problem']} mah={360}>
+        {problems.map((p) => (
+          <Table.Tr key={`${p.line}-${p.message}`}>
+            <Table.Td className="tabular">{p.line}</Table.Td>
+            <Table.Td>{p.message}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
     </Stack>
   );
 }
@@ -58,7 +38,7 @@ function Problems({ problems }: { problems: CsvProblem[] }) {
 /** Members from a CSV file, a few at a time through the API, with progress and a report per row. */
 export function MemberImportPage() {
   const [file, setFile] = useState<File | null>(null);
-  const [parsed, setParsed] = useState<ParsedCsv | null>(null);
+  const [parsed, setParsed] = useState<(ParsedCsv & { keyPrefix: string }) | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [running, setRunning] = useState(false);
   const abort = useRef<AbortController | null>(null);
@@ -68,7 +48,8 @@ export function MemberImportPage() {
   const choose = async (chosen: File | null) => {
     setFile(chosen);
     setProgress(null);
-    setParsed(chosen ? parseMemberCsv(await chosen.text()) : null);
+    const text = chosen ? await chosen.text() : null;
+    setParsed(text === null ? null : { ...parseMemberCsv(text), keyPrefix: await importKeyPrefix(text) });
   };
 
   const start = async () => {
@@ -76,15 +57,24 @@ export function MemberImportPage() {
     abort.current = new AbortController();
     setRunning(true);
     setProgress({ done: 0, total: parsed.rows.length, created: 0, problems: [] });
-    const result = await importRows(parsed.rows, createMember, setProgress, {
+    const { keyPrefix } = parsed;
+    // Each row's key (the file's content and the row's line): a retry whose first answer was lost
+    // gets the member it created, not a 409.
+    const create = (fields: MemberPatch, line: number) => createMember(fields, `${keyPrefix}:${line}`);
+    const result = await importRows(parsed.rows, create, setProgress, {
       concurrency: 4,
       signal: abort.current.signal,
       describe: describeError,
-      // The API limits requests per session: wait as long as it says, a few times per row.
+      // The API limits requests per session: wait as long as it says, a few times per row. With
+      // the row's key, a request that got no answer at all (network) is safe to send again too.
       retryAfterMs: (error, attempt) =>
-        error instanceof ApiError && (error.status === 429 || error.status === 503) && attempt <= 8
-          ? (error.retryAfterSeconds ?? attempt) * 1000
-          : null,
+        attempt > 8
+          ? null
+          : error instanceof ApiError && (error.status === 429 || error.status === 503)
+            ? (error.retryAfterSeconds ?? attempt) * 1000
+            : error instanceof TypeError
+              ? attempt * 1000
+              : null,
     });
     setProgress(result);
     setRunning(false);
@@ -96,9 +86,7 @@ export function MemberImportPage() {
 
   return (
     <>
-      <Anchor component={Link} to="/members" size="sm">
-        ← Members
-      </Anchor>
+      <BackLink to="/members">Members</BackLink>
       <PageHeader
         title="Import members"
         description="Create members from a CSV file with a heading row; columns named attributes.<key> (e.g. attributes.appointment_at) become member attributes."

@@ -1,11 +1,14 @@
-import { Alert, Anchor, Badge, Grid, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Alert, Grid, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { useParams } from 'react-router';
 import type { Member, PreferenceChange } from '../api/types';
 import { channelLabel, ChannelBadge } from '../shared/ChannelBadge';
-import { LoadMore } from '../shared/cursor-list';
+import { BackLink } from '../shared/BackLink';
+import { ListState } from '../shared/cursor-list';
+import { DataTable } from '../shared/DataTable';
 import { formatDateTime, memberName } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
-import { EmptyNotice, ErrorNotice, Loading, QueryState } from '../shared/QueryState';
+import { EmptyNotice, QueryState } from '../shared/QueryState';
+import { Tag } from '../shared/Tag';
 import { usePhoneNumbers } from '../phone-numbers/phone-number-api';
 import { useMember, useMemberWindows, usePreferenceChanges, useUpdateMember } from './member-api';
 import { MemberForm } from './MemberForm';
@@ -93,41 +96,31 @@ function OptOutState({ member, changes }: { member: Member; changes: PreferenceC
 
 function History({ memberId }: { memberId: string }) {
   const changes = usePreferenceChanges(memberId);
-  if (changes.isPending) return <Loading label="Loading the history…" />;
-  if (changes.error) return <ErrorNotice error={changes.error} onRetry={() => void changes.refetch()} />;
-  if (!changes.items.length)
-    return (
-      <EmptyNotice title="No changes yet">Every change of a switch or of the opt-out shows here.</EmptyNotice>
-    );
   return (
-    <>
-      <Table.ScrollContainer minWidth={0}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>When</Table.Th>
-              <Table.Th>Change</Table.Th>
-              <Table.Th visibleFrom="sm">Through</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {changes.items.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td className="tabular">{formatDateTime(c.changedAt)}</Table.Td>
-                <Table.Td>
-                  {FIELD_LABEL[c.field] ?? c.field}: {valueText(c.oldValue)} → <b>{valueText(c.newValue)}</b>
-                  <Text size="xs" c="dimmed" hiddenFrom="sm">
-                    through {describeSource(c.source)}
-                  </Text>
-                </Table.Td>
-                <Table.Td visibleFrom="sm">{describeSource(c.source)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <LoadMore list={changes} count={changes.items.length} />
-    </>
+    <ListState
+      list={changes}
+      loadingLabel="Loading the history…"
+      empty={
+        <EmptyNotice title="No changes yet">
+          Every change of a switch or of the opt-out shows here.
+        </EmptyNotice>
+      }
+    >
+      <DataTable columns={['When', 'Change', { title: 'Through', visibleFrom: 'sm' }]}>
+        {changes.items.map((c) => (
+          <Table.Tr key={c.id}>
+            <Table.Td className="tabular">{formatDateTime(c.changedAt)}</Table.Td>
+            <Table.Td>
+              {FIELD_LABEL[c.field] ?? c.field}: {valueText(c.oldValue)} → <b>{valueText(c.newValue)}</b>
+              <Text size="xs" c="dimmed" hiddenFrom="sm">
+                through {describeSource(c.source)}
+              </Text>
+            </Table.Td>
+            <Table.Td visibleFrom="sm">{describeSource(c.source)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+    </ListState>
   );
 }
 
@@ -144,39 +137,26 @@ function Windows({ memberId }: { memberId: string }) {
             accepts only approved templates.
           </EmptyNotice>
         ) : (
-          <Table.ScrollContainer minWidth={0}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Number</Table.Th>
-                  <Table.Th>Channel</Table.Th>
-                  <Table.Th>Window</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(page.items ?? []).map((w) => (
-                  <Table.Tr key={`${w.phoneNumberId}-${w.channel}`}>
-                    <Table.Td className="tabular">{numberOf(w.phoneNumberId)}</Table.Td>
-                    <Table.Td>
-                      <ChannelBadge channel={w.channel} />
-                    </Table.Td>
-                    <Table.Td>
-                      {w.open ? (
-                        <Badge color="teal" variant="light" radius="sm" tt="none">
-                          Open until {formatDateTime(w.expiresAt)}
-                        </Badge>
-                      ) : (
-                        <Text size="sm">Closed since {formatDateTime(w.expiresAt)}</Text>
-                      )}
-                      <Text size="xs" c="dimmed">
-                        Last message from the member {formatDateTime(w.lastInboundAt)}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable columns={['Number', 'Channel', 'Window']}>
+            {(page.items ?? []).map((w) => (
+              <Table.Tr key={`${w.phoneNumberId}-${w.channel}`}>
+                <Table.Td className="tabular">{numberOf(w.phoneNumberId)}</Table.Td>
+                <Table.Td>
+                  <ChannelBadge channel={w.channel} />
+                </Table.Td>
+                <Table.Td>
+                  {w.open ? (
+                    <Tag color="teal">Open until {formatDateTime(w.expiresAt)}</Tag>
+                  ) : (
+                    <Text size="sm">Closed since {formatDateTime(w.expiresAt)}</Text>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    Last message from the member {formatDateTime(w.lastInboundAt)}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )
       }
     </QueryState>
@@ -191,9 +171,7 @@ export function MemberPage() {
 
   return (
     <>
-      <Anchor component={Link} to="/members" size="sm">
-        ← Members
-      </Anchor>
+      <BackLink to="/members">Members</BackLink>
       <PageHeader
         title={member.data ? memberName(member.data) : 'Member'}
         description={member.data?.phone ?? undefined}

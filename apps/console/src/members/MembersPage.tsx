@@ -1,13 +1,15 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUpload } from '@tabler/icons-react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { Member } from '../api/types';
 import { memberName } from '../shared/format';
-import { LoadMore } from '../shared/cursor-list';
+import { ListState } from '../shared/cursor-list';
+import { DataTable, LinkRow, RowLink } from '../shared/DataTable';
 import { PageHeader } from '../shared/PageHeader';
-import { EmptyNotice, ErrorNotice, Loading } from '../shared/QueryState';
+import { EmptyNotice } from '../shared/QueryState';
+import { Tag } from '../shared/Tag';
 import { useMemberList } from './member-api';
 
 const SWITCHES = [
@@ -18,12 +20,7 @@ const SWITCHES = [
 ] as const;
 
 function Reachable({ member }: { member: Member }) {
-  if (member.optedOut)
-    return (
-      <Badge color="red" variant="light" radius="sm" tt="none">
-        Opted out
-      </Badge>
-    );
+  if (member.optedOut) return <Tag color="red">Opted out</Tag>;
   const on = SWITCHES.filter(([field]) => member[field]).map(([, label]) => label);
   return on.length ? <Text size="sm">{on.join(', ')}</Text> : <Text c="dimmed">None</Text>;
 }
@@ -32,65 +29,6 @@ export function MembersPage() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const list = useMemberList(debounced);
-  const navigate = useNavigate();
-
-  let body;
-  if (list.isPending) body = <Loading label="Loading members…" />;
-  else if (list.error) body = <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />;
-  else if (list.items.length === 0)
-    body = debounced ? (
-      <EmptyNotice title="No member matches">
-        Nobody's name, phone or email contains “{debounced}”.
-      </EmptyNotice>
-    ) : (
-      <EmptyNotice title="No members yet">
-        Members appear when someone messages one of your numbers, or import them from a CSV file.
-      </EmptyNotice>
-    );
-  else
-    body = (
-      <>
-        <Table.ScrollContainer minWidth={0}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th visibleFrom="sm">Phone</Table.Th>
-                <Table.Th visibleFrom="md">Email</Table.Th>
-                <Table.Th>Notifications on</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((m) => (
-                <Table.Tr key={m.id} className="row-link" onClick={() => void navigate(`/members/${m.id}`)}>
-                  <Table.Td>
-                    <Anchor
-                      component={Link}
-                      to={`/members/${m.id}`}
-                      fw={600}
-                      onClick={(e) => e.stopPropagation()}
-                    >
-                      {memberName(m)}
-                    </Anchor>
-                    <Text size="xs" c="dimmed" hiddenFrom="sm" className="tabular">
-                      {m.phone}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm" className="tabular">
-                    {m.phone ?? <Text c="dimmed">None</Text>}
-                  </Table.Td>
-                  <Table.Td visibleFrom="md">{m.email ?? <Text c="dimmed">None</Text>}</Table.Td>
-                  <Table.Td>
-                    <Reachable member={m} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        <LoadMore list={list} count={list.items.length} />
-      </>
-    );
 
   return (
     <>
@@ -118,7 +56,50 @@ export function MembersPage() {
           w={{ base: '100%', sm: 360 }}
         />
       </Group>
-      <Paper p={0}>{body}</Paper>
+      <Paper p={0}>
+        <ListState
+          list={list}
+          loadingLabel="Loading members…"
+          empty={
+            debounced ? (
+              <EmptyNotice title="No member matches">
+                Nobody's name, phone or email contains “{debounced}”.
+              </EmptyNotice>
+            ) : (
+              <EmptyNotice title="No members yet">
+                Members appear when someone messages one of your numbers, or import them from a CSV file.
+              </EmptyNotice>
+            )
+          }
+        >
+          <DataTable
+            columns={[
+              'Name',
+              { title: 'Phone', visibleFrom: 'sm' },
+              { title: 'Email', visibleFrom: 'md' },
+              'Notifications on',
+            ]}
+          >
+            {list.items.map((m) => (
+              <LinkRow key={m.id} to={`/members/${m.id}`}>
+                <Table.Td>
+                  <RowLink to={`/members/${m.id}`}>{memberName(m)}</RowLink>
+                  <Text size="xs" c="dimmed" hiddenFrom="sm" className="tabular">
+                    {m.phone}
+                  </Text>
+                </Table.Td>
+                <Table.Td visibleFrom="sm" className="tabular">
+                  {m.phone ?? <Text c="dimmed">None</Text>}
+                </Table.Td>
+                <Table.Td visibleFrom="md">{m.email ?? <Text c="dimmed">None</Text>}</Table.Td>
+                <Table.Td>
+                  <Reachable member={m} />
+                </Table.Td>
+              </LinkRow>
+            ))}
+          </DataTable>
+        </ListState>
+      </Paper>
     </>
   );
 }

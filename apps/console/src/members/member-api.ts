@@ -1,23 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MemberCsvField } from '@app/rules';
 import { api, unwrap } from '../api/client';
 import type { Member } from '../api/types';
 import { useWorkspaceKey } from '../auth/session';
 import { useCursorList } from '../shared/cursor-list';
+import { useWorkspaceMutation, useWorkspaceQuery } from '../shared/workspace-query';
 
-export type MemberPatch = Partial<
-  Pick<
-    Member,
-    | 'firstName'
-    | 'lastName'
-    | 'phone'
-    | 'email'
-    | 'notifySms'
-    | 'notifyEmail'
-    | 'notifyVoice'
-    | 'notifyWhatsapp'
-    | 'attributes'
-  >
-> & { optedOut?: boolean };
+/** The fields a form or a CSV row sets (every field a CSV column can fill, and attributes). */
+export type MemberPatch = Partial<Pick<Member, MemberCsvField | 'attributes'>> & { optedOut?: boolean };
 
 const PAGE = 50;
 
@@ -33,11 +22,9 @@ export function useMemberList(search: string) {
 }
 
 export function useMember(id: string) {
-  const key = useWorkspaceKey();
-  return useQuery({
-    queryKey: key('members', id),
-    queryFn: () => unwrap(api.GET('/v1/members/{id}', { params: { path: { id } } })),
-  });
+  return useWorkspaceQuery(['members', id], () =>
+    unwrap(api.GET('/v1/members/{id}', { params: { path: { id } } })),
+  );
 }
 
 export function usePreferenceChanges(id: string) {
@@ -52,27 +39,30 @@ export function usePreferenceChanges(id: string) {
 }
 
 export function useMemberWindows(id: string) {
-  const key = useWorkspaceKey();
-  return useQuery({
-    queryKey: key('members', id, 'windows'),
-    queryFn: () => unwrap(api.GET('/v1/members/{id}/windows', { params: { path: { id } } })),
-  });
+  return useWorkspaceQuery(['members', id, 'windows'], () =>
+    unwrap(api.GET('/v1/members/{id}/windows', { params: { path: { id } } })),
+  );
 }
 
 export function useUpdateMember(id: string) {
-  const key = useWorkspaceKey();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: MemberPatch) =>
-      unwrap(api.PATCH('/v1/members/{id}', { params: { path: { id } }, body: patch })),
-    onSuccess: (saved) => {
-      client.setQueryData(key('members', id), saved);
-      void client.invalidateQueries({ queryKey: key('members', id, 'changes') });
-      void client.invalidateQueries({ queryKey: key('members', 'list') });
+  return useWorkspaceMutation(
+    (patch: MemberPatch) => unwrap(api.PATCH('/v1/members/{id}', { params: { path: { id } }, body: patch })),
+    {
+      put: ['members', id],
+      refreshed: [
+        ['members', id, 'changes'],
+        ['members', 'list'],
+      ],
     },
-  });
+  );
 }
 
-export function createMember(fields: MemberPatch) {
-  return unwrap(api.POST('/v1/members', { body: fields }));
+/** Creates a member; with an idempotency key, asking again answers the member it created. */
+export function createMember(fields: MemberPatch, idempotencyKey?: string) {
+  return unwrap(
+    api.POST('/v1/members', {
+      body: fields,
+      ...(idempotencyKey ? { params: { header: { 'Idempotency-Key': idempotencyKey } } } : {}),
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importRows, parseMemberCsv } from './member-csv';
+import { importKeyPrefix, importRows, parseMemberCsv } from './member-csv';
 
 describe('parseMemberCsv', () => {
   it('maps the headings people write to member fields, and yes/no to switches', () => {
@@ -98,6 +98,31 @@ describe('importRows', () => {
     expect(result).toMatchObject({ created: 1, problems: [] });
   });
 
+  it('gives create each row with its line, the same on every retry of the row', async () => {
+    const asked: Array<[string | null | undefined, number]> = [];
+    let failedOnce = false;
+    await importRows(
+      [
+        { line: 2, fields: { phone: '+15550001' } },
+        { line: 4, fields: { phone: '+15550002' } },
+      ],
+      async (fields, line) => {
+        asked.push([fields.phone, line]);
+        if (line === 4 && !failedOnce) {
+          failedOnce = true;
+          throw new TypeError('Failed to fetch');
+        }
+      },
+      () => undefined,
+      { concurrency: 1, retryAfterMs: (e) => (e instanceof TypeError ? 1 : null) },
+    );
+    expect(asked).toEqual([
+      ['+15550001', 2],
+      ['+15550002', 4],
+      ['+15550002', 4],
+    ]);
+  });
+
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     const rows = Array.from({ length: 50 }, (_, i) => ({ line: i + 2, fields: { phone: `+1555100${i}` } }));
@@ -111,5 +136,17 @@ describe('importRows', () => {
       { concurrency: 2, signal: controller.signal },
     );
     expect(result.done).toBeLessThan(10);
+  });
+});
+
+describe('importKeyPrefix', () => {
+  it("is the file content's SHA-256: the same file gives the same keys, another file others", async () => {
+    const file = 'phone\n+15550001\n';
+    const prefix = await importKeyPrefix(file);
+    // The first 32 hex digits of sha256sum's answer for that content.
+    expect(prefix).toBe('members-import:dafee4e99efa618d79f5fb1197e3bcd5');
+    expect(await importKeyPrefix(file)).toBe(prefix);
+    expect(await importKeyPrefix('phone\n+15550002\n')).not.toBe(prefix);
+    expect(`${prefix}:100000`.length).toBeLessThanOrEqual(100);
   });
 });

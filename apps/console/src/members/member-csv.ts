@@ -1,35 +1,6 @@
 import Papa from 'papaparse';
+import { MEMBER_CSV_PROBLEMS, memberCsvColumn, namesMemberAddress, readMemberCsvCell } from '@app/rules';
 import type { MemberPatch } from './member-api';
-
-/** Column headings a person might write, to the member field they mean. */
-const HEADINGS: Record<string, keyof MemberPatch> = {
-  firstname: 'firstName',
-  first: 'firstName',
-  givenname: 'firstName',
-  lastname: 'lastName',
-  last: 'lastName',
-  surname: 'lastName',
-  familyname: 'lastName',
-  phone: 'phone',
-  phonenumber: 'phone',
-  mobile: 'phone',
-  email: 'email',
-  emailaddress: 'email',
-  notifysms: 'notifySms',
-  sms: 'notifySms',
-  smsnotifications: 'notifySms',
-  notifyemail: 'notifyEmail',
-  emailnotifications: 'notifyEmail',
-  notifyvoice: 'notifyVoice',
-  voice: 'notifyVoice',
-  voicenotifications: 'notifyVoice',
-  notifywhatsapp: 'notifyWhatsapp',
-  whatsapp: 'notifyWhatsapp',
-  whatsappnotifications: 'notifyWhatsapp',
-};
-const SWITCHES = new Set<keyof MemberPatch>(['notifySms', 'notifyEmail', 'notifyVoice', 'notifyWhatsapp']);
-const YES = new Set(['true', 'yes', 'y', '1', 'on']);
-const NO = new Set(['false', 'no', 'n', '0', 'off', '']);
 
 export interface CsvRow {
   /** The row's line in the file (the heading is line 1). */
@@ -47,11 +18,6 @@ export interface ParsedCsv {
   ignored: string[];
 }
 
-const headingKey = (heading: string) => heading.toLowerCase().replace(/[^a-z]/g, '');
-/** `attributes.appointment_at` or `attribute:clinic`: a column of the member's attributes. */
-const ATTRIBUTE_HEADING = /^\s*attributes?\s*[.:]\s*(.+?)\s*$/i;
-const attributeKey = (heading: string) => ATTRIBUTE_HEADING.exec(heading)?.[1] ?? null;
-
 /** Reads a members CSV with a heading row; each row becomes the fields of one new member. */
 export function parseMemberCsv(text: string): ParsedCsv {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
@@ -59,15 +25,10 @@ export function parseMemberCsv(text: string): ParsedCsv {
     newline: '\n',
   });
   const [heading = [], ...records] = parsed.data;
-  const columns = heading.map((h) => HEADINGS[headingKey(h)]);
-  const attributeColumns = heading.map(attributeKey);
-  const ignored = heading.filter((_, i) => !columns[i] && !attributeColumns[i] && heading[i].trim() !== '');
+  const columns = heading.map(memberCsvColumn);
+  const ignored = heading.filter((h, i) => !columns[i] && h.trim() !== '');
   const problems: CsvProblem[] = [];
-  if (!columns.includes('phone') && !columns.includes('email'))
-    problems.push({
-      line: 1,
-      message: 'The first row must name the columns, with at least "phone" or "email".',
-    });
+  if (!namesMemberAddress(columns)) problems.push({ line: 1, message: MEMBER_CSV_PROBLEMS.noAddressColumn });
   const rows: CsvRow[] = [];
   records.forEach((record, index) => {
     const line = index + 2;
@@ -75,26 +36,40 @@ export function parseMemberCsv(text: string): ParsedCsv {
     const attributes: Record<string, string> = {};
     let problem: string | null = null;
     record.forEach((raw, i) => {
-      const attribute = attributeColumns[i];
-      // An empty cell sets nothing; the API checks the key (and names it in the row's problem).
-      if (attribute && raw.trim() !== '') attributes[attribute] = raw.trim();
-      const field = columns[i];
-      if (!field) return;
+      const column = columns[i];
       const value = raw.trim();
-      if (SWITCHES.has(field)) {
-        if (YES.has(value.toLowerCase())) fields[field] = true;
-        else if (NO.has(value.toLowerCase())) {
-          if (value !== '') fields[field] = false;
-        } else problem ??= `${heading[i]}: "${value}" is not yes or no.`;
+      if (!column) return;
+      // An empty attribute cell sets nothing; the API checks the key (and names it in the row's problem).
+      if ('attribute' in column) {
+        if (value !== '') attributes[column.attribute] = value;
       } else {
-        fields[field] = value === '' ? null : value;
+        const answer = readMemberCsvCell(column.field, heading[i], value);
+        if (answer !== null && typeof answer === 'object') problem ??= answer.problem;
+        else if (answer !== undefined) fields[column.field] = answer;
       }
     });
-    if (!problem && !fields.phone && !fields.email) problem = 'No phone or email: a member needs one.';
+    if (!problem && !fields.phone && !fields.email) problem = MEMBER_CSV_PROBLEMS.noAddress;
     if (problem) problems.push({ line, message: problem });
     else rows.push({ line, fields: Object.keys(attributes).length ? { ...fields, attributes } : fields });
   });
   return { rows, problems, ignored };
+}
+
+/**
+ * What a row's Idempotency-Key starts with: the SHA-256 of the file's content, so importing the
+ * same file again (after a reload, a lost answer) asks for the same members and gets them back
+ * instead of 409s. Outside a secure context (plain http, not localhost) the browser has no
+ * SHA-256: a random id then covers the retries of this import only.
+ */
+export async function importKeyPrefix(content: string): Promise<string> {
+  let id: string;
+  if (globalThis.crypto?.subtle) {
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(content));
+    id = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  } else {
+    id = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  }
+  return `members-import:${id.slice(0, 32)}`;
 }
 
 export interface ImportProgress {
@@ -106,11 +81,12 @@ export interface ImportProgress {
 
 /**
  * Creates the members, a few at a time, reporting after each; a row the API refuses becomes a
- * problem on its line and the import goes on. Stops early when `signal` aborts.
+ * problem on its line and the import goes on. Stops early when `signal` aborts. `create` gets
+ * the row's line, for its idempotency key: a retry of a row must ask for the same member.
  */
 export async function importRows(
   rows: CsvRow[],
-  create: (fields: MemberPatch) => Promise<unknown>,
+  create: (fields: MemberPatch, line: number) => Promise<unknown>,
   onProgress: (progress: ImportProgress) => void,
   options: {
     concurrency?: number;
@@ -122,10 +98,10 @@ export async function importRows(
 ): Promise<ImportProgress> {
   const progress: ImportProgress = { done: 0, total: rows.length, created: 0, problems: [] };
   let next = 0;
-  const createWithRetry = async (fields: MemberPatch) => {
+  const createWithRetry = async (row: CsvRow) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await create(fields);
+        return await create(row.fields, row.line);
       } catch (error) {
         const wait = options.retryAfterMs?.(error, attempt) ?? null;
         if (wait === null || options.signal?.aborted) throw error;
@@ -137,7 +113,7 @@ export async function importRows(
     while (next < rows.length && !options.signal?.aborted) {
       const row = rows[next++];
       try {
-        await createWithRetry(row.fields);
+        await createWithRetry(row);
         progress.created++;
       } catch (error) {
         progress.problems.push({

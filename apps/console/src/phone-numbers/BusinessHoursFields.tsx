@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { ActionIcon, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconX } from '@tabler/icons-react';
-import { DAY_NAMES, DAYS, type PhoneNumberFormValues } from './phone-number-form';
+import { DAY_NAMES, DAYS, type Day, type PhoneNumberFormValues } from './phone-number-form';
 
 function timeZones(current: string): string[] {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
@@ -13,6 +13,19 @@ function timeZones(current: string): string[] {
 export function BusinessHoursFields({ form }: { form: UseFormReturnType<PhoneNumberFormValues> }) {
   const values = form.values;
   const zones = useMemo(() => timeZones(values.businessHours.timeZone), [values.businessHours.timeZone]);
+  // One end of an interval: "Monday opens" 09:00.
+  const timeInput = (day: Day, index: number, end: 'open' | 'close', verb: string) => {
+    const path = `businessHours.days.${day}.${index}.${end}`;
+    return (
+      <TextInput
+        type="time"
+        aria-label={`${DAY_NAMES[day]} ${verb}`}
+        w={120}
+        key={form.key(path)}
+        {...form.getInputProps(path)}
+      />
+    );
+  };
   return (
     <Stack gap="sm">
       <Select
@@ -39,23 +52,11 @@ export function BusinessHoursFields({ form }: { form: UseFormReturnType<PhoneNum
               ) : (
                 intervals.map((_, index) => (
                   <Group key={index} gap="xs" align="flex-start" wrap="nowrap">
-                    <TextInput
-                      type="time"
-                      aria-label={`${DAY_NAMES[day]} opens`}
-                      w={120}
-                      key={form.key(`businessHours.days.${day}.${index}.open`)}
-                      {...form.getInputProps(`businessHours.days.${day}.${index}.open`)}
-                    />
+                    {timeInput(day, index, 'open', 'opens')}
                     <Text pt={8} size="sm" c="dimmed">
                       to
                     </Text>
-                    <TextInput
-                      type="time"
-                      aria-label={`${DAY_NAMES[day]} closes`}
-                      w={120}
-                      key={form.key(`businessHours.days.${day}.${index}.close`)}
-                      {...form.getInputProps(`businessHours.days.${day}.${index}.close`)}
-                    />
+                    {timeInput(day, index, 'close', 'closes')}
                     <ActionIcon
                       variant="subtle"
                       color="gray"

@@ -1,34 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/errors';
-import type { PhoneNumber } from '../api/types';
+import { aPhoneNumber } from '../test/fixtures';
 import { renderWithTheme } from '../test/render';
 import { PhoneNumberForm } from './PhoneNumberForm';
 
-const number: PhoneNumber = {
-  id: '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
-  workspaceId: '7f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
-  number: '+15551234567',
-  smsEnabled: true,
-  whatsappEnabled: false,
-  whatsappSandbox: false,
-  whatsappSandboxJoinCode: null,
-  defaultWorkflowId: null,
-  smsDisabledMessage: null,
-  brandName: 'Sunrise Dental',
-  offHoursMessage: null,
-  businessHours: null,
-  sendRatePerSecond: null,
-  keywords: { optOut: ['STOP'], optIn: ['START'], help: ['HELP'] },
-  keywordReplies: { optOut: null, optIn: null, help: null },
-  inactivityCloseAfter: 'PT24H',
-  workMode: 'ai',
-  handoffTimeoutSeconds: null,
-  holdingMessage: null,
-  archived: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+const number = aPhoneNumber();
 const workflows = [{ value: '8f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b', label: 'Front desk' }];
 
 describe('PhoneNumberForm', () => {
@@ -50,6 +27,28 @@ describe('PhoneNumberForm', () => {
       businessHours: null,
     });
     expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
+  });
+
+  it('sets who answers: the AI until it hands over, then the holding message after a wait', async () => {
+    const onSave = vi.fn().mockResolvedValue(undefined);
+    const { user } = renderWithTheme(
+      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
+    );
+    // Only a mode where people answer asks for the holding message.
+    expect(screen.queryByRole('textbox', { name: 'Holding message' })).toBeNull();
+    await user.click(screen.getByRole('combobox', { name: 'Work mode' }));
+    await user.click(
+      await screen.findByRole('option', { name: 'The AI, until it hands over to a person', hidden: true }),
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Holding message after' }), '120');
+    await user.type(screen.getByRole('textbox', { name: 'Holding message' }), 'A person will answer soon.');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0][0]).toMatchObject({
+      workMode: 'ai_with_handoff',
+      handoffTimeoutSeconds: 120,
+      holdingMessage: 'A person will answer soon.',
+    });
   });
 
   it('hides the WhatsApp switch without the workspace feature, and says why', () => {
@@ -107,6 +106,55 @@ describe('PhoneNumberForm', () => {
       expect(screen.getByRole('textbox', { name: 'Brand name' })).toHaveAttribute('aria-invalid', 'true'),
     );
     expect(screen.getByText(/expected string to have <=200 characters/)).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('saves keyword lists and confirmation texts as the API takes them', async () => {
+    const onSave = vi.fn().mockResolvedValue(undefined);
+    const { user } = renderWithTheme(
+      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
+    );
+    await user.type(screen.getByRole('combobox', { name: 'Opt-out keywords' }), 'arret{Enter}');
+    await user.click(screen.getByRole('textbox', { name: 'Help reply' }));
+    await user.paste('Call us on +15551234567.');
+    expect(screen.getByRole('textbox', { name: 'Opt-in confirmation' })).toHaveAttribute(
+      'placeholder',
+      expect.stringContaining('Sunrise Dental: you are subscribed again'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0][0]).toMatchObject({
+      keywords: { optOut: ['STOP', 'arret'], optIn: ['START'], help: ['HELP'] },
+      keywordReplies: { optOut: null, optIn: null, help: 'Call us on +15551234567.' },
+    });
+  });
+
+  it('keeps STOP in the opt-out list: removing it is shown at the list and not saved', async () => {
+    const onSave = vi.fn();
+    const { user } = renderWithTheme(
+      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
+    );
+    const optOut = screen.getByRole('combobox', { name: 'Opt-out keywords' });
+    await user.click(optOut);
+    await user.keyboard('{Backspace}');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/must include STOP/)).toBeInTheDocument();
+    expect(optOut).toHaveAttribute('aria-invalid', 'true');
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it("shows the API's refusal of one keyword at its list", async () => {
+    const onSave = vi
+      .fn()
+      .mockRejectedValue(new ApiError(400, 'keywords.help.0: HELP is already in keywords.optOut.'));
+    const { user } = renderWithTheme(
+      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Help keywords' })).toHaveAttribute('aria-invalid', 'true'),
+    );
+    expect(screen.getByText(/HELP is already in keywords.optOut/)).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

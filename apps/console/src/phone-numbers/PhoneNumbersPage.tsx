@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Anchor, Badge, Group, Paper, Switch, Table, Text } from '@mantine/core';
-import { Link, useNavigate } from 'react-router';
+import { Group, Paper, Switch, Table, Text } from '@mantine/core';
 import type { PhoneNumber } from '../api/types';
+import { DataTable, LinkRow, RowLink } from '../shared/DataTable';
 import { PageHeader } from '../shared/PageHeader';
+import { Tag } from '../shared/Tag';
 import { EmptyNotice, QueryState } from '../shared/QueryState';
 import { usePhoneNumbers, useWorkflowOptions } from './phone-number-api';
 
@@ -12,9 +13,9 @@ function Channels({ number }: { number: PhoneNumber }) {
   return (
     <Group gap={6}>
       {on.map((c) => (
-        <Badge key={c} variant="light" color={c === 'WhatsApp' ? 'green' : 'blue'} radius="sm" tt="none">
+        <Tag key={c} color={c === 'WhatsApp' ? 'green' : 'blue'}>
           {c}
-        </Badge>
+        </Tag>
       ))}
     </Group>
   );
@@ -24,7 +25,6 @@ export function PhoneNumbersPage() {
   const [showArchived, setShowArchived] = useState(false);
   const numbers = usePhoneNumbers(showArchived);
   const workflows = useWorkflowOptions();
-  const navigate = useNavigate();
   const workflowName = (id: string | null) =>
     id ? (workflows.data?.find((w) => w.value === id)?.label ?? 'Unknown workflow') : null;
 
@@ -50,53 +50,38 @@ export function PhoneNumbersPage() {
                 page.
               </EmptyNotice>
             ) : (
-              <Table.ScrollContainer minWidth={0}>
-                <Table>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Number</Table.Th>
-                      <Table.Th>Channels on</Table.Th>
-                      <Table.Th visibleFrom="sm">Default workflow</Table.Th>
-                      <Table.Th visibleFrom="sm">Brand name</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {page.items.map((n) => (
-                      <Table.Tr
-                        key={n.id}
-                        className="row-link"
-                        onClick={() => void navigate(`/phone-numbers/${n.id}`)}
-                      >
-                        <Table.Td>
-                          <Group gap="xs" wrap="nowrap">
-                            <Anchor
-                              component={Link}
-                              to={`/phone-numbers/${n.id}`}
-                              className="tabular"
-                              fw={600}
-                              onClick={(e) => e.stopPropagation()}
-                            >
-                              {n.number}
-                            </Anchor>
-                            {n.archived ? (
-                              <Badge color="gray" variant="outline" radius="sm" tt="none">
-                                Archived
-                              </Badge>
-                            ) : null}
-                          </Group>
-                        </Table.Td>
-                        <Table.Td>
-                          <Channels number={n} />
-                        </Table.Td>
-                        <Table.Td visibleFrom="sm">
-                          {workflowName(n.defaultWorkflowId) ?? <Text c="dimmed">None</Text>}
-                        </Table.Td>
-                        <Table.Td visibleFrom="sm">{n.brandName ?? <Text c="dimmed">Not set</Text>}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable
+                columns={[
+                  'Number',
+                  'Channels on',
+                  { title: 'Default workflow', visibleFrom: 'sm' },
+                  { title: 'Brand name', visibleFrom: 'sm' },
+                ]}
+              >
+                {page.items.map((n) => (
+                  <LinkRow key={n.id} to={`/phone-numbers/${n.id}`}>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <RowLink to={`/phone-numbers/${n.id}`} className="tabular">
+                          {n.number}
+                        </RowLink>
+                        {n.archived ? (
+                          <Tag color="gray" variant="outline">
+                            Archived
+                          </Tag>
+                        ) : null}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Channels number={n} />
+                    </Table.Td>
+                    <Table.Td visibleFrom="sm">
+                      {workflowName(n.defaultWorkflowId) ?? <Text c="dimmed">None</Text>}
+                    </Table.Td>
+                    <Table.Td visibleFrom="sm">{n.brandName ?? <Text c="dimmed">Not set</Text>}</Table.Td>
+                  </LinkRow>
+                ))}
+              </DataTable>
             )
           }
         </QueryState>

@@ -1,49 +1,35 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { PhoneNumber, Workspace } from '../api/types';
 import { useWorkspaceKey } from '../auth/session';
+import { useWorkspaceMutation, useWorkspaceQuery } from '../shared/workspace-query';
 import type { PhoneNumberPatch } from './phone-number-form';
 
 export function usePhoneNumbers(includeArchived = false) {
-  const key = useWorkspaceKey();
-  return useQuery({
-    queryKey: key('phone-numbers', { includeArchived }),
-    queryFn: () =>
-      unwrap(
-        api.GET('/v1/phone-numbers', {
-          params: { query: includeArchived ? { includeArchived: 'true' } : {} },
-        }),
-      ),
-  });
+  return useWorkspaceQuery(['phone-numbers', { includeArchived }], () =>
+    unwrap(
+      api.GET('/v1/phone-numbers', { params: { query: includeArchived ? { includeArchived: 'true' } : {} } }),
+    ),
+  );
 }
 
 export function usePhoneNumber(id: string) {
-  const key = useWorkspaceKey();
-  return useQuery({
-    queryKey: key('phone-numbers', id),
-    queryFn: () => unwrap(api.GET('/v1/phone-numbers/{id}', { params: { path: { id } } })),
-  });
+  return useWorkspaceQuery(['phone-numbers', id], () =>
+    unwrap(api.GET('/v1/phone-numbers/{id}', { params: { path: { id } } })),
+  );
 }
 
 export function useUpdatePhoneNumber(id: string) {
-  const key = useWorkspaceKey();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: PhoneNumberPatch) =>
+  return useWorkspaceMutation(
+    (patch: PhoneNumberPatch): Promise<PhoneNumber> =>
       unwrap(api.PATCH('/v1/phone-numbers/{id}', { params: { path: { id } }, body: patch })),
-    onSuccess: (saved: PhoneNumber) => {
-      client.setQueryData(key('phone-numbers', id), saved);
-      void client.invalidateQueries({ queryKey: key('phone-numbers') });
-    },
-  });
+    { put: ['phone-numbers', id], refreshed: [['phone-numbers']] },
+  );
 }
 
 /** The caller's workspace with its features (WhatsApp appears only when it has the feature). */
 export function useCurrentWorkspace() {
-  const key = useWorkspaceKey();
-  return useQuery({
-    queryKey: key('workspace'),
-    queryFn: (): Promise<Workspace> => unwrap(api.GET('/v1/workspace')),
+  return useWorkspaceQuery(['workspace'], (): Promise<Workspace> => unwrap(api.GET('/v1/workspace')), {
     staleTime: 60_000,
   });
 }

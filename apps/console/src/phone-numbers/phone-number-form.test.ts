@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { PhoneNumber } from '../api/types';
+import { aPhoneNumber } from '../test/fixtures';
 import { toFormValues, toPatch, validatePhoneNumberForm } from './phone-number-form';
 
-const number: PhoneNumber = {
-  id: '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
-  workspaceId: '7f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
-  number: '+15551234567',
-  smsEnabled: true,
-  whatsappEnabled: false,
-  whatsappSandbox: false,
-  whatsappSandboxJoinCode: null,
-  defaultWorkflowId: null,
-  smsDisabledMessage: null,
-  brandName: 'Sunrise Dental',
-  offHoursMessage: null,
+const number = aPhoneNumber({
   businessHours: { timeZone: 'Europe/Berlin', days: { mon: [{ open: '08:00', close: '12:00' }] } },
-  sendRatePerSecond: null,
-  keywords: { optOut: ['STOP'], optIn: ['START'], help: ['HELP'] },
-  keywordReplies: { optOut: null, optIn: null, help: null },
-  inactivityCloseAfter: 'PT24H',
-  workMode: 'ai',
-  handoffTimeoutSeconds: null,
-  holdingMessage: null,
-  archived: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+});
 
 describe('phone number form model', () => {
   it('round-trips a number: empty texts are null, closed days are left out', () => {
@@ -42,6 +21,11 @@ describe('phone number form model', () => {
       sendRatePerSecond: null,
       inactivityCloseAfter: 'PT24H',
       whatsappSandboxJoinCode: null,
+      workMode: 'ai',
+      handoffTimeoutSeconds: null,
+      holdingMessage: null,
+      keywords: { optOut: ['STOP'], optIn: ['START'], help: ['HELP'] },
+      keywordReplies: { optOut: null, optIn: null, help: null },
     });
     expect(validatePhoneNumberForm(toFormValues(number))).toEqual({});
   });
@@ -99,5 +83,21 @@ describe('phone number form model', () => {
     expect(errors['businessHours.timeZone']).toBe('Choose a time zone from the list');
     // From PhoneNumberFields (libs/contracts): the same schema the api validates with.
     expect(errors.sendRatePerSecond).toMatch(/10000|10,000|<=/);
+  });
+
+  it('checks keyword lists with the routing rule: STOP kept, no word in two lists', () => {
+    const values = toFormValues(number);
+    expect(
+      validatePhoneNumberForm({ ...values, keywords: { ...values.keywords, optOut: ['QUIT'] } }),
+    ).toMatchObject({ 'keywords.optOut': expect.stringMatching(/must include STOP/) });
+    expect(
+      validatePhoneNumberForm({ ...values, keywords: { ...values.keywords, help: ['HELP', 'stop'] } }),
+    ).toMatchObject({ 'keywords.help': expect.stringMatching(/STOP is already in keywords.optOut/) });
+    expect(
+      validatePhoneNumberForm({
+        ...values,
+        keywordReplies: { ...values.keywordReplies, help: 'x'.repeat(1601) },
+      }),
+    ).toMatchObject({ 'keywordReplies.help': expect.any(String) });
   });
 });

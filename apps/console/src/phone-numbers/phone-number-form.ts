@@ -1,4 +1,5 @@
 import { PhoneNumberFields } from '@app/contracts';
+import { checkKeywordLists, KEYWORD_LISTS } from '@app/rules';
 import type { PhoneNumber } from '../api/types';
 import { zodFormErrors } from '../shared/form-errors';
 
@@ -33,7 +34,19 @@ export interface PhoneNumberFormValues {
   sendRatePerSecond: number | string;
   inactivityCloseAfter: string;
   whatsappSandboxJoinCode: string;
+  /** Who answers: the AI, people (chats wait in the inbox), or the AI until it hands over. */
+  workMode: PhoneNumber['workMode'];
+  /** Seconds a handed-over chat waits before the holding message; empty: never sent. */
+  handoffTimeoutSeconds: number | string;
+  holdingMessage: string;
+  /** Whole-message keywords per list, as the number has them (the defaults until edited). */
+  keywords: Record<KeywordList, string[]>;
+  /** The confirmation / help texts; empty = the default text naming the brand. */
+  keywordReplies: Record<KeywordList, string>;
 }
+
+export type KeywordList = (typeof KEYWORD_LISTS)[number];
+export { KEYWORD_LISTS };
 
 export type PhoneNumberPatch = Partial<
   Pick<
@@ -49,8 +62,14 @@ export type PhoneNumberPatch = Partial<
     | 'sendRatePerSecond'
     | 'inactivityCloseAfter'
     | 'whatsappSandboxJoinCode'
+    | 'workMode'
+    | 'handoffTimeoutSeconds'
+    | 'holdingMessage'
   >
->;
+> & {
+  keywords?: Record<KeywordList, string[]>;
+  keywordReplies?: Record<KeywordList, string | null>;
+};
 
 const browserZone = () => {
   try {
@@ -99,6 +118,19 @@ export function toFormValues(number: PhoneNumber): PhoneNumberFormValues {
     sendRatePerSecond: number.sendRatePerSecond ?? '',
     inactivityCloseAfter: number.inactivityCloseAfter,
     whatsappSandboxJoinCode: number.whatsappSandboxJoinCode ?? '',
+    workMode: number.workMode,
+    handoffTimeoutSeconds: number.handoffTimeoutSeconds ?? '',
+    holdingMessage: number.holdingMessage ?? '',
+    keywords: {
+      optOut: [...number.keywords.optOut],
+      optIn: [...number.keywords.optIn],
+      help: [...number.keywords.help],
+    },
+    keywordReplies: {
+      optOut: number.keywordReplies.optOut ?? '',
+      optIn: number.keywordReplies.optIn ?? '',
+      help: number.keywordReplies.help ?? '',
+    },
   };
 }
 
@@ -121,7 +153,28 @@ export function toPatch(values: PhoneNumberFormValues): PhoneNumberPatch {
     sendRatePerSecond: values.sendRatePerSecond === '' ? null : Number(values.sendRatePerSecond),
     inactivityCloseAfter: values.inactivityCloseAfter.trim().toUpperCase(),
     whatsappSandboxJoinCode: text(values.whatsappSandboxJoinCode),
+    workMode: values.workMode,
+    handoffTimeoutSeconds: values.handoffTimeoutSeconds === '' ? null : Number(values.handoffTimeoutSeconds),
+    holdingMessage: text(values.holdingMessage),
+    keywords: {
+      optOut: values.keywords.optOut.map((k) => k.trim()).filter(Boolean),
+      optIn: values.keywords.optIn.map((k) => k.trim()).filter(Boolean),
+      help: values.keywords.help.map((k) => k.trim()).filter(Boolean),
+    },
+    keywordReplies: {
+      optOut: text(values.keywordReplies.optOut),
+      optIn: text(values.keywordReplies.optIn),
+      help: text(values.keywordReplies.help),
+    },
   };
+}
+
+/**
+ * A keyword problem belongs to its list's field: the rule (and the API) name the entry
+ * (`keywords.optIn.2`), the form shows it at the list (`keywords.optIn`).
+ */
+export function keywordField(path: string): string {
+  return path.replace(/^(keywords\.(?:optOut|optIn|help))\.\d+$/, '$1');
 }
 
 function isTimeZone(zone: string): boolean {
@@ -139,7 +192,13 @@ function isTimeZone(zone: string): boolean {
  * time zone. Keys are the form's field paths.
  */
 export function validatePhoneNumberForm(values: PhoneNumberFormValues): Record<string, string> {
-  const errors = zodFormErrors(PhoneNumberFields.strict(), toPatch(values));
+  const patch = toPatch(values);
+  const errors: Record<string, string> = {};
+  for (const [path, message] of Object.entries(zodFormErrors(PhoneNumberFields.strict(), patch)))
+    errors[keywordField(path)] ??= message;
+  // The keyword rule the routing service applies (libs/rules): STOP kept, no word in two lists.
+  const keywords = checkKeywordLists(patch.keywords!);
+  if (!keywords.ok) errors[keywordField(keywords.field)] ??= keywords.problem;
   if (values.hoursEnabled) {
     if (!isTimeZone(values.businessHours.timeZone))
       errors['businessHours.timeZone'] = 'Choose a time zone from the list';

@@ -1,4 +1,5 @@
 import { ApiError, describeError, fieldErrorsOf } from '../api/errors';
+import { keywordField } from './phone-number-form';
 
 /**
  * Where a failed save's message belongs on the phone number form: "field: problem" parts at
@@ -8,7 +9,10 @@ export function phoneNumberSaveErrors(
   error: unknown,
   fields: readonly string[],
 ): { byField: Record<string, string>; rest: string | null } {
-  const { byField, rest } = fieldErrorsOf(error, fields);
+  const parsed = fieldErrorsOf(error, fields);
+  const rest = parsed.rest;
+  const byField: Record<string, string> = {};
+  for (const [path, message] of Object.entries(parsed.byField)) byField[keywordField(path)] ??= message;
   if (!rest || !(error instanceof ApiError) || error.status < 400 || error.status >= 500)
     return { byField, rest };
   if (/whatsapp/i.test(rest)) return { byField: { ...byField, whatsappEnabled: rest }, rest: null };

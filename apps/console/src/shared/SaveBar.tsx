@@ -1,27 +1,29 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
+import { ProblemAlert } from './ProblemAlert';
 
-/** The end of an edit form: what went wrong, Save, and whether the changes are saved. */
+/**
+ * The end of a form: what went wrong, its submit button, and (an edit form's) whether the changes
+ * are saved.
+ */
 export function SaveBar({
   problem,
   submitting,
-  saved,
-  dirty,
+  label = 'Save',
+  saved = false,
+  dirty = false,
 }: {
   problem: string | null;
   submitting: boolean;
-  saved: boolean;
-  dirty: boolean;
+  label?: string;
+  saved?: boolean;
+  dirty?: boolean;
 }) {
   return (
     <>
-      {problem ? (
-        <Alert color="red" role="alert" title="Not saved">
-          {problem}
-        </Alert>
-      ) : null}
+      <ProblemAlert error={problem} title="Not saved" />
       <Group gap="md">
         <Button type="submit" loading={submitting}>
-          Save
+          {label}
         </Button>
         {saved && !dirty ? (
           <Text size="sm" c="teal.8" role="status">

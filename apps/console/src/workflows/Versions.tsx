@@ -1,7 +1,9 @@
-import { Badge, Button, Paper, Table, Title } from '@mantine/core';
+import { Button, Paper, Table, Title } from '@mantine/core';
 import type { Workflow } from '../api/types';
 import { formatDateTime } from '../shared/format';
+import { DataTable } from '../shared/DataTable';
 import { QueryState } from '../shared/QueryState';
+import { Tag } from '../shared/Tag';
 import { useWorkflowVersions } from './workflow-api';
 
 /** Every saved version, newest first; any one can be opened in the editor and saved as the latest. */
@@ -22,39 +24,23 @@ export function Versions({
       </Title>
       <QueryState query={versions} loadingLabel="Loading versions…">
         {(page) => (
-          <Table.ScrollContainer minWidth={0}>
-            <Table aria-label="Versions">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Version</Table.Th>
-                  <Table.Th>Saved</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {page.items.map((v) => (
-                  <Table.Tr key={v.version}>
-                    <Table.Td className="tabular">
-                      v{v.version}{' '}
-                      {v.version === current ? (
-                        <Badge size="sm" variant="light" radius="sm" tt="none">
-                          Latest
-                        </Badge>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td className="tabular">{formatDateTime(v.updatedAt)}</Table.Td>
-                    <Table.Td ta="right">
-                      {v.version === current ? null : (
-                        <Button size="xs" variant="default" onClick={() => onOpen(v.definition, v.version)}>
-                          Open v{v.version}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable label="Versions" columns={['Version', 'Saved', {}]}>
+            {page.items.map((v) => (
+              <Table.Tr key={v.version}>
+                <Table.Td className="tabular">
+                  v{v.version} {v.version === current ? <Tag size="sm">Latest</Tag> : null}
+                </Table.Td>
+                <Table.Td className="tabular">{formatDateTime(v.updatedAt)}</Table.Td>
+                <Table.Td ta="right">
+                  {v.version === current ? null : (
+                    <Button size="xs" variant="default" onClick={() => onOpen(v.definition, v.version)}>
+                      Open v{v.version}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </Paper>

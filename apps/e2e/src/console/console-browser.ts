@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { perSuite } from '@app/testing';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ADMIN_KEY, System, type SuiteSystem } from '../system';
 
 /** Where each journey's screenshots go (a test artefact under tmp/, never committed). */
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', '..', 'tmp', 'console-screenshots');
@@ -45,7 +47,8 @@ export class ConsoleBrowser {
   /** A fresh browser profile (no cookies) with one page at 1280×800. */
   async newPage(): Promise<{ context: BrowserContext; page: Page }> {
     const context = await this.browser.newContext({ viewport: WIDE, locale: 'en-GB', timezoneId: 'UTC' });
-    context.setDefaultTimeout(15_000);
+    // Generous: in CI the journeys share two cores with the 10,000-row CLI import and the other e2e specs.
+    context.setDefaultTimeout(40_000);
     const page = await context.newPage();
     page.on('pageerror', (error) => this.problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
@@ -93,4 +96,39 @@ export async function signIn(
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+}
+
+export interface ConsoleSuite {
+  /** System.forSuite's system (its workspace is `system.ws`). */
+  system: SuiteSystem;
+  browser: ConsoleBrowser;
+  /** The console user of the workspace the journeys sign in as. */
+  user: { email: string; password: string };
+}
+
+/**
+ * The console for the journeys of one describe block: the whole system with a workspace, a user
+ * of it (created with the operator key) and Chromium, closed after. Every journey must leave no
+ * page problem (page or console error, CSP violation, a page wider than a phone). Use the parts
+ * inside tests, not at describe time.
+ */
+export function consoleSuite(options: {
+  system?: Parameters<typeof System.forSuite>[0];
+  user: { email: string; role: 'admin' | 'member' };
+}): ConsoleSuite {
+  const system = System.forSuite(options.system);
+  const user = { email: options.user.email, password: 'correct horse battery staple' };
+  const browser = perSuite(
+    ConsoleBrowser,
+    async () => {
+      const body = { ...user, role: options.user.role, workspaceIds: [system.ws.id] };
+      await system.ok('POST', '/v1/users', ADMIN_KEY, body);
+      return ConsoleBrowser.launch(system.apiUrl);
+    },
+    (browser) => browser.close(),
+  );
+  afterEach(() => {
+    expect(browser.problems.splice(0)).toEqual([]);
+  });
+  return { system, browser, user };
 }

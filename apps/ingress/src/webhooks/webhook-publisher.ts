@@ -8,6 +8,7 @@ import {
   ensureStreams,
   injectTraceContext,
   NatsConnectionService,
+  publishSubject,
   withSpan,
 } from '@app/messaging';
 
@@ -21,16 +22,12 @@ type WebhookContract = typeof InboundMessageReceived | typeof DeliveryStatusRece
  */
 @Injectable()
 export class WebhookPublisher implements OnApplicationBootstrap {
-  private readonly subjects = new Map<string, string>();
-
   constructor(private readonly connection: NatsConnectionService) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.connection.connect();
     const { manager, namespace, options } = this.connection;
     await ensureStreams(manager, namespace, [InboundMessageReceived.stream], options);
-    for (const contract of [InboundMessageReceived, DeliveryStatusReceived])
-      this.subjects.set(contract.subject, namespace.subject(contract.subject));
   }
 
   /** Resolves once JetStream stored the event (or recognised its msg id as a duplicate). */
@@ -39,8 +36,9 @@ export class WebhookPublisher implements OnApplicationBootstrap {
     payload: z.infer<C['schema']>,
     msgId: string,
   ): Promise<{ duplicate: boolean }> {
-    const subject =
-      this.subjects.get(contract.subject) ?? this.connection.namespace.subject(contract.subject);
+    const subject = this.connection.namespace.subject(
+      publishSubject(contract, payload, this.connection.options.partitions),
+    );
     return withSpan(
       `${contract.subject} publish`,
       SpanKind.PRODUCER,

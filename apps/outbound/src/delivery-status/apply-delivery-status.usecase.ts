@@ -24,20 +24,10 @@ export class ApplyDeliveryStatusUseCase {
     const next = fromTwilioStatus(callback.status);
     if (!next) return 'ignored';
     const sendId = callback.sendId && Id.safeParse(callback.sendId).success ? callback.sendId : null;
-    const send = await this.sends.findForCallback({ sendId, twilioSid: callback.messageSid });
-    if (!send) {
-      // A message someone sent outside this system, or a callback URL from another installation.
-      this.logger.debug(`Status callback for an unknown send (${callback.messageSid})`);
-      return 'unknown_send';
-    }
-    if (send.twilioSid && send.twilioSid !== callback.messageSid) {
-      this.logger.warn(
-        `Status callback for send ${send.id} names Twilio message ${callback.messageSid}, not ${send.twilioSid}; ignored`,
-      );
-      return 'ignored';
-    }
+    const ref = { sendId, twilioSid: callback.messageSid };
     const failed = next === 'failed' || next === 'undelivered';
-    const updated = await this.sends.transition(send.workspaceId, send.id, {
+    // The usual case in one statement: the send moves forward. Otherwise look it up to tell why not.
+    const updated = await this.sends.transitionForCallback(ref, {
       status: next,
       twilioSid: callback.messageSid,
       ...(failed
@@ -51,6 +41,18 @@ export class ApplyDeliveryStatusUseCase {
     if (updated) {
       await this.updates.publish(updated);
       return 'updated';
+    }
+    const send = await this.sends.findForCallback(ref);
+    if (!send) {
+      // A message someone sent outside this system, or a callback URL from another installation.
+      this.logger.debug(`Status callback for an unknown send (${callback.messageSid})`);
+      return 'unknown_send';
+    }
+    if (send.twilioSid && send.twilioSid !== callback.messageSid) {
+      this.logger.warn(
+        `Status callback for send ${send.id} names Twilio message ${callback.messageSid}, not ${send.twilioSid}; ignored`,
+      );
+      return 'ignored';
     }
     // Already there (a redelivery): publish again in case we crashed before publishing; the msgId deduplicates.
     if (send.status === next) await this.updates.publish(send);

@@ -3,7 +3,8 @@ import type { SendRequest } from '@app/contracts';
 import type { OutboundConfig } from '../config';
 import type { SendRateLimiter } from '../rate-limit/send-rate-limiter';
 import type { OutgoingMessage, TwilioGateway, TwilioMessageSummary } from '../twilio/twilio-gateway';
-import { DeliverSendUseCase } from './deliver-send.usecase';
+import { DeferDelivery } from '@app/messaging';
+import { DEFER_AFTER_MS, DeliverSendUseCase } from './deliver-send.usecase';
 import type { CheckOutcome, SendChecks } from './send-checks';
 import type { SendUpdatesPublisher } from './send-updates.publisher';
 import type { SendEntity } from './send.entity';
@@ -68,6 +69,10 @@ class MemorySends {
     return Promise.resolve({ token: mine, previous });
   };
   releaseClaim = () => Promise.resolve();
+  keepSlot = (ws: string, id: string, at: Date) => {
+    Object.assign(this.rows.get(id)!, { rateSlotAt: at });
+    return Promise.resolve();
+  };
   knownSids = (sids: string[]) =>
     Promise.resolve(new Set(sids.filter((s) => [...this.rows.values()].some((r) => r.twilioSid === s))));
 }
@@ -97,6 +102,10 @@ class FakeTwilio implements TwilioGateway {
       this.created.filter((m) => m.from === from && m.to === to && m.dateCreated >= since).reverse(),
     );
   }
+
+  showTyping() {
+    return Promise.resolve();
+  }
 }
 
 const allowed: CheckOutcome = {
@@ -112,7 +121,7 @@ const allowed: CheckOutcome = {
   },
 };
 
-function setup(options: { waitMs?: number; checks?: CheckOutcome[] } = {}) {
+function setup(options: { waitMs?: number | (() => number); checks?: CheckOutcome[] } = {}) {
   const sends = new MemorySends();
   const twilio = new FakeTwilio();
   const checks = options.checks ?? [];
@@ -123,7 +132,14 @@ function setup(options: { waitMs?: number; checks?: CheckOutcome[] } = {}) {
   const updates = {
     publish: (s: SendEntity) => Promise.resolve(void published.push(s.status)),
   } as unknown as SendUpdatesPublisher;
-  const limiter: SendRateLimiter = { reserve: () => Promise.resolve({ waitMs: options.waitMs ?? 0 }) };
+  let reserved = 0;
+  const limiter: SendRateLimiter = {
+    reserve: () => {
+      reserved++;
+      const wait = options.waitMs;
+      return Promise.resolve({ waitMs: typeof wait === 'function' ? wait() : (wait ?? 0) });
+    },
+  };
   const config = {
     PUBLIC_BASE_URL: 'https://ingress.example',
     TWILIO_MAX_ATTEMPTS: 3,
@@ -149,7 +165,7 @@ function setup(options: { waitMs?: number; checks?: CheckOutcome[] } = {}) {
     kind: 'system',
     origin: { service: 'test', ref: null },
   };
-  return { usecase, sends, twilio, published, request };
+  return { usecase, sends, twilio, published, request, reserved: () => reserved };
 }
 
 describe('DeliverSendUseCase', () => {
@@ -161,7 +177,8 @@ describe('DeliverSendUseCase', () => {
     expect(twilio.created[0].statusCallback).toBe(
       `https://ingress.example/twilio/status?sendId=${result.id}`,
     );
-    expect(published).toEqual(['pending', 'queued']);
+    // Handed to Twilio at once: its first update is queued (no pending one to handle downstream).
+    expect(published).toEqual(['queued']);
   });
 
   it('adopts the message an unanswered call created instead of sending it twice', async () => {
@@ -173,11 +190,13 @@ describe('DeliverSendUseCase', () => {
   });
 
   it('fails with a reason after the retries run out', async () => {
-    const { usecase, twilio, request } = setup();
+    const { usecase, twilio, published, request } = setup();
     twilio.script = [1, 2, 3].map(() => ({ status: 503, code: 20503, message: 'Service unavailable' }));
     const result = await usecase.execute(request);
     expect(result).toMatchObject({ status: 'failed', reason: expect.stringMatching(/after 3 attempts/) });
     expect(twilio.created).toHaveLength(0);
+    // Pending while it waited for its retries, once.
+    expect(published).toEqual(['pending', 'failed']);
   });
 
   it('stops a send when the member opted out while it waited for its slot', async () => {
@@ -187,7 +206,8 @@ describe('DeliverSendUseCase', () => {
       memberId: null,
       refusal: { status: 'skipped', reason: 'Member has opted out of messages (replied STOP).' },
     };
-    const { usecase, twilio, request } = setup({ waitMs: 5, checks: [allowed, stop] });
+    // A wait long enough to be checked again after (a shorter one is covered by the checks before it).
+    const { usecase, twilio, request } = setup({ waitMs: DEFER_AFTER_MS + 20, checks: [allowed, stop] });
     const result = await usecase.execute(request);
     expect(result).toMatchObject({
       status: 'skipped',
@@ -201,6 +221,57 @@ describe('DeliverSendUseCase', () => {
     const first = await usecase.execute(request);
     const again = await usecase.execute(request);
     expect(again).toEqual(first);
+    expect(twilio.created).toHaveLength(1);
+  });
+
+  it('waits for a far slot outside the consumer, then uses the slot it booked', async () => {
+    const { usecase, sends, twilio, published, request, reserved } = setup({
+      waitMs: DEFER_AFTER_MS + 1_500,
+    });
+    const deferred = await usecase.execute(request, { mayDefer: true }).catch((e: unknown) => e);
+    expect(deferred).toBeInstanceOf(DeferDelivery);
+    // Shown as pending while it waits outside.
+    expect(published).toEqual(['pending']);
+    // Back a little before the slot (the rest is waited in place), the slot kept on the send.
+    expect((deferred as DeferDelivery).delayMs).toBeGreaterThan(DEFER_AFTER_MS);
+    const row = [...sends.rows.values()][0];
+    expect(row.rateSlotAt!.getTime()).toBeGreaterThan(Date.now() + DEFER_AFTER_MS);
+    expect(twilio.created).toHaveLength(0);
+
+    // Redelivered when the slot is near: no second booking, one message.
+    row.rateSlotAt = new Date(Date.now() + 20);
+    const result = await usecase.execute(request, { mayDefer: true });
+    expect(result.status).toBe('queued');
+    expect(reserved()).toBe(1);
+    expect(twilio.created).toHaveLength(1);
+    expect(published).toEqual(['pending', 'queued']);
+  });
+
+  it('defers an early redelivery again without booking another slot', async () => {
+    const { usecase, sends, request, reserved } = setup({ waitMs: DEFER_AFTER_MS + 5_000 });
+    await usecase.execute(request, { mayDefer: true }).catch(() => undefined);
+    const again = await usecase.execute(request, { mayDefer: true }).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(DeferDelivery);
+    expect(reserved()).toBe(1);
+    expect([...sends.rows.values()][0].status).toBe('pending');
+  });
+
+  it('books a new slot when it comes back too late for the one it kept', async () => {
+    let wait = DEFER_AFTER_MS + 1_500;
+    const { usecase, sends, twilio, request, reserved } = setup({ waitMs: () => wait });
+    await usecase.execute(request, { mayDefer: true }).catch(() => undefined);
+    [...sends.rows.values()][0].rateSlotAt = new Date(Date.now() - 5_000);
+    wait = 0;
+    const result = await usecase.execute(request, { mayDefer: true });
+    expect(result.status).toBe('queued');
+    expect(reserved()).toBeGreaterThanOrEqual(2);
+    expect(twilio.created).toHaveLength(1);
+  });
+
+  it('waits in place when it may not defer (it bounced too often)', async () => {
+    const { usecase, twilio, request } = setup({ waitMs: DEFER_AFTER_MS + 200 });
+    const result = await usecase.execute(request, { mayDefer: false });
+    expect(result.status).toBe('queued');
     expect(twilio.created).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError, type SendRequest, type SendResult } from '@app/contracts';
-import { backoffMs, sleep } from '@app/messaging';
+import { backoffMs, DeferDelivery, sleep } from '@app/messaging';
 import { maskPhone, toTwilioAddress } from '@app/twilio';
 import { OUTBOUND_CONFIG, type OutboundConfig } from '../config';
 import { SEND_RATE_LIMITER, type SendRateLimiter } from '../rate-limit/send-rate-limiter';
@@ -16,10 +16,31 @@ interface DeliveryState {
   claim: Claim | null;
   /** A Twilio call may have created the message: keep the claim so a retry reconciles first. */
   twilioMayHaveIt: boolean;
+  /** Its `pending` status was published (it waits, or waited before a deferral). */
+  announced: boolean;
 }
 
 /** A send late for its slot books a new one at most this many times, then goes. */
 const MAX_SLOT_RETAKES = 5;
+
+/**
+ * A slot further away than this is waited for outside the consumer: the send goes back to
+ * JetStream (keeping its slot) instead of holding one of the consumer's places meanwhile.
+ */
+export const DEFER_AFTER_MS = 2_000;
+
+/** A deferred send comes back this long before its slot and waits the rest in place (redelivery is not to the millisecond). */
+const DEFER_LEAD_MS = 1_000;
+
+/** How a delivery may wait: outside the handler (deferred to JetStream), or only in place. */
+export interface DeliveryOptions {
+  mayDefer: boolean;
+}
+
+interface Slot {
+  /** When the send may go (local clock). */
+  dueAt: number;
+}
 
 /** How far back of a claim to look for a message a lost answer created (clock differences with Twilio). */
 const RECONCILE_SLACK_MS = 5_000;
@@ -43,7 +64,7 @@ export class DeliverSendUseCase {
     @Inject(OUTBOUND_CONFIG) private readonly config: OutboundConfig,
   ) {}
 
-  async execute(request: SendRequest): Promise<SendResult> {
+  async execute(request: SendRequest, options: DeliveryOptions = { mayDefer: false }): Promise<SendResult> {
     let send = await this.sends.findByKey(request.workspaceId, request.idempotencyKey);
     let outcome: CheckOutcome | undefined;
     if (!send) {
@@ -56,41 +77,65 @@ export class DeliverSendUseCase {
       await this.updates.publish(send);
       return toResult(send);
     }
-    await this.updates.publish(send);
-    return this.deliver(request, send, outcome);
+    return this.deliver(request, send, options, outcome);
   }
 
-  private async deliver(request: SendRequest, send: SendEntity, checked?: CheckOutcome): Promise<SendResult> {
-    const state: DeliveryState = { claim: null, twilioMayHaveIt: false };
+  private async deliver(
+    request: SendRequest,
+    send: SendEntity,
+    options: DeliveryOptions,
+    checked?: CheckOutcome,
+  ): Promise<SendResult> {
+    // A send back from waiting for its slot announced itself before it went to wait.
+    const state: DeliveryState = { claim: null, twilioMayHaveIt: false, announced: Boolean(send.rateSlotAt) };
     try {
-      return await this.attempts(request, send, state, checked);
+      return await this.attempts(request, send, state, options, checked);
     } catch (error) {
       // Nothing of ours is outstanding at Twilio: free the claim so the retry need not wait for it to go stale.
       if (state.claim && !state.twilioMayHaveIt)
         await this.sends.releaseClaim(send.workspaceId, send.id, state.claim.token).catch(() => undefined);
+      // It waits for its slot outside, or for a retry: shown as pending meanwhile.
+      await this.announce(send, state).catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * Publishes `pending` for a send that has to wait (its rate slot, a retry). One that goes to
+   * Twilio at once is first published `queued`: one update (and its handling by every consumer)
+   * less per message, and the chat shows the message a few milliseconds later.
+   */
+  private async announce(send: SendEntity, state: DeliveryState): Promise<void> {
+    if (state.announced) return;
+    state.announced = true;
+    await this.updates.publish(send);
   }
 
   private async attempts(
     request: SendRequest,
     send: SendEntity,
     state: DeliveryState,
+    options: DeliveryOptions,
     checked?: CheckOutcome,
   ): Promise<SendResult> {
     let claim: Claim | null = null;
     let uncertainSeen = false;
     for (let attempt = 1; ; attempt++) {
+      // Back from waiting outside the consumer: its slot is under a second away.
+      const kept = attempt === 1 ? this.keptSlot(send, options) : null;
       // Checks just run when the send was stored need not run twice.
       const outcome = attempt === 1 && checked ? checked : await this.checks.run(request);
       if (!outcome.ok)
         return this.settle(send, { status: outcome.refusal.status, reason: outcome.refusal.reason });
 
       const senderKey = `${request.phoneNumberId}:${request.channel}`;
-      let slot = await this.reserveSlot(senderKey, outcome.ratePerSecond);
-      rateSlotWait.observe({ channel: request.channel }, slot.waitMs / 1000);
-      if (slot.waited) {
-        // The wait may have been long: the member may have sent STOP, the number been switched off.
+      const mayDefer = attempt === 1 && options.mayDefer;
+      let slot = kept ?? (await this.reserveSlot(senderKey, outcome.ratePerSecond, mayDefer, send));
+      if (slot.dueAt - Date.now() > DEFER_AFTER_MS) {
+        await this.announce(send, state);
+        // A long wait in place (it may not go back to JetStream): most of it now, then the checks
+        // again, since the member may have sent STOP, the number been switched off.
+        await sleep(slot.dueAt - Date.now() - DEFER_LEAD_MS);
         const again = await this.checks.run(request);
         if (!again.ok)
           return this.settle(send, { status: again.refusal.status, reason: again.refusal.reason });
@@ -115,6 +160,8 @@ export class DeliverSendUseCase {
         if (found) return this.settle(send, { status: 'queued', twilioSid: found });
       }
 
+      // The last stretch of the wait right before the call, so nothing else makes it late.
+      await sleep(slot.dueAt - Date.now());
       // Too late for the slot (a busy process): a later message may already be on time, so take a new one.
       for (
         let retake = 0;
@@ -122,7 +169,8 @@ export class DeliverSendUseCase {
         retake++
       ) {
         rateSlotRetakes.inc();
-        slot = await this.reserveSlot(senderKey, outcome.ratePerSecond);
+        slot = await this.reserveSlot(senderKey, outcome.ratePerSecond, mayDefer, send);
+        await sleep(slot.dueAt - Date.now());
       }
       state.twilioMayHaveIt = true;
       const call = await this.callTwilio(message);
@@ -155,19 +203,47 @@ export class DeliverSendUseCase {
       this.logger.warn(
         `Twilio call for send ${send.id} to ${maskPhone(message.to)} failed (${failure.httpStatus ?? failure.message}); retrying`,
       );
+      await this.announce(send, state);
       await sleep(backoffMs(attempt, this.config.TWILIO_RETRY_BASE_MS, 10_000));
     }
   }
 
-  /** Books the sender's next slot and waits for it. */
+  /**
+   * Books the sender's next slot. A slot more than DEFER_AFTER_MS away, when it may, is kept on
+   * the send and the message goes back to JetStream until shortly before it (DeferDelivery),
+   * holding none of the consumer's places meanwhile; a nearer one is waited for in place.
+   */
   private async reserveSlot(
     senderKey: string,
     ratePerSecond: number,
-  ): Promise<{ dueAt: number; waitMs: number; waited: boolean }> {
+    mayDefer: boolean,
+    send: SendEntity,
+  ): Promise<Slot> {
     const { waitMs } = await this.limiter.reserve(senderKey, ratePerSecond);
     const dueAt = Date.now() + waitMs;
-    if (waitMs > 0) await sleep(waitMs);
-    return { dueAt, waitMs, waited: waitMs > 0 };
+    rateSlotWait.observe({ channel: send.channel }, waitMs / 1000);
+    if (mayDefer && waitMs > DEFER_AFTER_MS) {
+      await this.sends.keepSlot(send.workspaceId, send.id, new Date(dueAt));
+      throw new DeferDelivery(waitMs - DEFER_LEAD_MS);
+    }
+    return { dueAt };
+  }
+
+  /**
+   * The slot this send booked before it was deferred: null when it has none, or is too late for
+   * it (then it books another, as a send that woke late does). Still far off (an early
+   * redelivery), it is deferred again without booking.
+   */
+  private keptSlot(send: SendEntity, options: DeliveryOptions): Slot | null {
+    if (!send.rateSlotAt) return null;
+    const dueAt = send.rateSlotAt.getTime();
+    const waitMs = dueAt - Date.now();
+    if (-waitMs > this.lateToleranceMs()) {
+      rateSlotRetakes.inc();
+      return null;
+    }
+    if (options.mayDefer && waitMs > DEFER_AFTER_MS) throw new DeferDelivery(waitMs - DEFER_LEAD_MS);
+    return { dueAt };
   }
 
   /**
@@ -195,6 +271,8 @@ export class DeliverSendUseCase {
       from: toTwilioAddress(request.channel, from),
       to: toTwilioAddress(request.channel, to),
       body: request.body,
+      mediaUrls: request.mediaUrls,
+      interactive: request.interactive,
       contentSid: request.contentSid,
       contentVariables: request.contentVariables,
       statusCallback: `${base}/twilio/status?sendId=${send.id}`,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type GetSendRecord, type ResponsePayload } from '@app/contracts';
+import { type GetSendRecord, type RequestPayload } from '@app/contracts';
+import type { Answer } from '@app/messaging';
+import { found } from '@app/persistence';
 import { SendsRepository } from './sends.repository';
 
 /** One send as the API shows it. */
@@ -7,9 +9,8 @@ import { SendsRepository } from './sends.repository';
 export class GetSendRecordUseCase {
   constructor(private readonly sends: SendsRepository) {}
 
-  async execute(workspaceId: string, sendId: string): Promise<ResponsePayload<typeof GetSendRecord>> {
-    const send = await this.sends.findById(workspaceId, sendId);
-    if (!send) throw AppError.notFound('Message');
+  async execute({ workspaceId, sendId }: RequestPayload<typeof GetSendRecord>): Answer<typeof GetSendRecord> {
+    const send = found(await this.sends.findById(workspaceId, sendId), 'Message');
     return {
       id: send.id,
       status: send.status,
@@ -19,6 +20,8 @@ export class GetSendRecordUseCase {
       memberId: send.memberId,
       channel: send.channel,
       body: send.body,
+      mediaUrls: send.mediaUrls,
+      ...(send.interactive ? { interactive: send.interactive } : {}),
       contentSid: send.contentSid,
       errorCode: send.errorCode,
       twilioSid: send.twilioSid,

@@ -1,4 +1,4 @@
-import { GetConversationWindows, OutboundMessageUpdated, SendRequested } from '@app/contracts';
+import { GetConversationWindows, SendRequested } from '@app/contracts';
 import { SEND_REASONS as REASONS } from '@app/rules';
 import { staysFalse, waitFor } from '@app/testing';
 import { OutboundHarness, TEMPLATE } from '../testing/outbound-harness';
@@ -7,14 +7,7 @@ const HOUR = 3600_000;
 jest.setTimeout(30_000);
 
 describe('outbound checks before a send (real Postgres, NATS and the Twilio emulator)', () => {
-  let h: OutboundHarness;
-  let updates: OutboundMessageUpdated[];
-
-  beforeAll(async () => {
-    h = await OutboundHarness.start();
-    updates = h.nats.collect(OutboundMessageUpdated);
-  });
-  afterAll(() => h?.stop());
+  const h = OutboundHarness.forSuite();
 
   it('skips WhatsApp when the workspace lacks the feature, with the exact text', async () => {
     const ws = h.workspace([]);
@@ -26,7 +19,7 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
       reason: 'Workspace does not have WhatsApp feature enabled.',
     });
     // The first status is published too, so chats and callers can follow it.
-    await waitFor(() => updates.some((u) => u.sendId === result.id && u.status === 'skipped'));
+    await waitFor(() => h.updates.some((u) => u.sendId === result.id && u.status === 'skipped'));
     expect(await h.sentTo(m.phone!)).toHaveLength(0);
   });
 
@@ -195,7 +188,7 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     const published = h.request(n, { to: stopped.phone!, channel: 'sms' });
     await h.nats.publish(SendRequested, published, `${ws.id}:${published.idempotencyKey}`);
     await waitFor(() =>
-      updates.some((u) => u.idempotencyKey === published.idempotencyKey && u.status === 'skipped'),
+      h.updates.some((u) => u.idempotencyKey === published.idempotencyKey && u.status === 'skipped'),
     );
 
     const smsOff = h.member(ws.id, { notifySms: false });
@@ -268,7 +261,7 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     const published = sms();
     await h.nats.publish(SendRequested, published, `${ws.id}:${published.idempotencyKey}`);
     await waitFor(() =>
-      updates.some(
+      h.updates.some(
         (u) =>
           u.idempotencyKey === published.idempotencyKey &&
           u.status === 'skipped' &&
@@ -290,5 +283,29 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
       status: 'skipped',
       reason: REASONS.dailyQuotaReached,
     });
+  });
+
+  it('skips a WhatsApp send from a sandbox number to a member who has not joined (63015) without calling Twilio, and sends once they have', async () => {
+    const ws = h.workspace();
+    const n = h.number(ws.id, { whatsappSandbox: true, whatsappSandboxJoinCode: 'bright-tiger' });
+    // The emulator plays Twilio's sandbox: a send reaching it for this member would fail with 63015.
+    await h.control('/emulator/sandbox', { number: n.number, joinCode: 'bright-tiger' });
+    const m = h.member(ws.id, { notifyWhatsapp: true });
+    const before = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE }));
+    expect(before).toMatchObject({ status: 'skipped', reason: REASONS.sandboxNotJoined });
+    await waitFor(() =>
+      h.updates.some((u) => u.sendId === before.id && u.status === 'skipped' && u.toPhone === m.phone),
+    );
+    expect(await staysFalse(async () => (await h.sentTo(m.phone!)).length > 0, 300)).toBe(true);
+    // SMS from the same number is no sandbox matter.
+    const sms = await h.send(h.request(n, { memberId: m.id, channel: 'sms' }));
+    expect(sms.status).not.toBe('skipped');
+
+    // Routing saw `join bright-tiger` from the member (and so did Twilio).
+    h.directory.sandboxJoins.add(`${n.id}:${m.phone}`);
+    await h.phoneWrote(n, m.phone!, 'join bright-tiger');
+    const after = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE }));
+    expect(after).toMatchObject({ status: 'pending', reason: null });
+    await h.waitForStatus(ws.id, after.id, 'delivered');
   });
 });

@@ -3,6 +3,7 @@ import {
   AppError,
   CheckSend,
   CheckSendToAddress,
+  GetSandboxMembership,
   GetSender,
   type Channel,
   type PhoneNumber,
@@ -10,7 +11,16 @@ import {
   type WorkspaceSummary,
 } from '@app/contracts';
 import { MessagingClient, sleep } from '@app/messaging';
-import { checkSender, fail, isWindowOpen, needsWindow, SEND_REASONS, skip, type Refusal } from '@app/rules';
+import {
+  checkSender,
+  fail,
+  isWindowOpen,
+  needsSandboxJoin,
+  needsWindow,
+  SEND_REASONS,
+  skip,
+  type Refusal,
+} from '@app/rules';
 import { OUTBOUND_CONFIG, type OutboundConfig } from '../config';
 import { WindowsRepository } from '../windows/windows.repository';
 import { senderRate } from './sender-rate';
@@ -46,7 +56,7 @@ export type CheckOutcome =
 /**
  * The checks before a send, in the order operators read them: workspace feature, the number
  * (channel on, not archived), the recipient (preferences applies opt-in and opt-out, for a member
- * or for a bare phone), then the 24-hour window. A neighbour that is down throws `unavailable`
+ * or for a bare phone), a sandbox number's join, then the 24-hour window. A neighbour that is down throws `unavailable`
  * (the caller retries).
  */
 @Injectable()
@@ -68,6 +78,17 @@ export class SendChecks {
     const recipient = await this.recipient(request);
     if ('refusal' in recipient) return { ok: false, toPhone: null, ...recipient };
     const { phone, memberId } = recipient;
+
+    // Said before the send, where Twilio would only fail it afterwards (63015).
+    if (needsSandboxJoin(request.channel, sender.phoneNumber)) {
+      const membership = await this.messaging.request(GetSandboxMembership, {
+        workspaceId: request.workspaceId,
+        phoneNumberId: request.phoneNumberId,
+        address: phone,
+      });
+      if (!membership.joined)
+        return { ok: false, refusal: skip(SEND_REASONS.sandboxNotJoined), toPhone: phone, memberId };
+    }
 
     if (needsWindow(request) && !(await this.windowOpen(request, recipient))) {
       return { ok: false, refusal: skip(SEND_REASONS.outsideWindow), toPhone: phone, memberId };

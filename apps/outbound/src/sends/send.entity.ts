@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { Channel, SendKind, SendStatus } from '@app/contracts';
+import type { Channel, Interactive, SendKind, SendStatus } from '@app/contracts';
 
 /** One send request and what became of it: unique per workspace and idempotency key. */
 @Entity({ name: 'sends' })
@@ -17,6 +17,8 @@ export class SendEntity {
   @Column('text', { name: 'origin_service' }) originService!: string;
   @Column('text', { name: 'origin_ref', nullable: true }) originRef!: string | null;
   @Column('text', { nullable: true }) body!: string | null;
+  @Column('jsonb', { name: 'media_urls' }) mediaUrls!: string[];
+  @Column('jsonb', { nullable: true }) interactive!: Interactive | null;
   @Column('text', { name: 'content_sid', nullable: true }) contentSid!: string | null;
   @Column('jsonb', { name: 'content_variables', nullable: true }) contentVariables!: Record<
     string,
@@ -31,6 +33,8 @@ export class SendEntity {
   @Column('text', { name: 'to_address', nullable: true }) toAddress!: string | null;
   @Column('timestamptz', { name: 'claimed_at', nullable: true }) claimedAt!: Date | null;
   @Column('uuid', { name: 'claim_token', nullable: true }) claimToken!: string | null;
+  /** The sender's rate slot this send booked while it waits outside the consumer (DeliverSendUseCase). */
+  @Column('timestamptz', { name: 'rate_slot_at', nullable: true }) rateSlotAt!: Date | null;
   @Column('integer') attempts!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

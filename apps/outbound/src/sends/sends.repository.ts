@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InjectRepository } from '@app/persistence';
+import { findOneRow, InjectRepository, rowAs } from '@app/persistence';
 import type { SendRequest, SendStatus } from '@app/contracts';
 import { In, type EntityManager, type Repository } from 'typeorm';
 import { SendEntity } from './send.entity';
@@ -36,18 +36,18 @@ export class SendsRepository {
   constructor(@InjectRepository(SendEntity) private readonly sends: Repository<SendEntity>) {}
 
   findByKey(workspaceId: string, idempotencyKey: string): Promise<SendEntity | null> {
-    return this.sends.findOneBy({ workspaceId, idempotencyKey });
+    return findOneRow(this.sends.manager, SendEntity, { workspaceId, idempotencyKey });
   }
 
   findById(workspaceId: string, id: string): Promise<SendEntity | null> {
-    return this.sends.findOneBy({ workspaceId, id });
+    return findOneRow(this.sends.manager, SendEntity, { workspaceId, id });
   }
 
   /** For status callbacks only: they carry no workspace, but our send id and Twilio's SID are unique. */
   findForCallback(ref: { sendId: string | null; twilioSid: string }): Promise<SendEntity | null> {
     return ref.sendId
-      ? this.sends.findOneBy({ id: ref.sendId })
-      : this.sends.findOneBy({ twilioSid: ref.twilioSid });
+      ? findOneRow(this.sends.manager, SendEntity, { id: ref.sendId })
+      : findOneRow(this.sends.manager, SendEntity, { twilioSid: ref.twilioSid });
   }
 
   /**
@@ -93,12 +93,12 @@ export class SendsRepository {
     outcome: Refusal | null,
     recipient: { toPhone: string | null; memberId: string | null },
   ): Promise<{ send: SendEntity; created: boolean }> {
-    const rows: Array<{ id: string }> = await db.query(
+    const rows: Array<Record<string, unknown>> = await db.query(
       `INSERT INTO sends (id, workspace_id, idempotency_key, phone_number_id, member_id, to_phone, chat_id, channel, kind,
-                          origin_service, origin_ref, body, content_sid, content_variables, status, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                          origin_service, origin_ref, body, content_sid, content_variables, status, reason, media_urls, interactive)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
        ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
-       RETURNING id`,
+       RETURNING *`,
       [
         randomUUID(),
         request.workspaceId,
@@ -116,33 +116,63 @@ export class SendsRepository {
         request.contentVariables ? JSON.stringify(request.contentVariables) : null,
         outcome?.status ?? 'pending',
         outcome?.reason ?? null,
+        JSON.stringify(request.mediaUrls ?? []),
+        request.interactive ? JSON.stringify(request.interactive) : null,
       ],
     );
-    const send = await db.findOneBy(SendEntity, {
+    if (rows.length) return { send: rowAs(db, SendEntity, rows[0]), created: true };
+    const send = await findOneRow(db, SendEntity, {
       workspaceId: request.workspaceId,
       idempotencyKey: request.idempotencyKey,
     });
     if (!send) throw new Error('A send vanished right after it was stored');
-    return { send, created: rows.length > 0 };
+    return { send, created: false };
   }
 
   /**
    * Moves a send to `change.status` only from a status before it (the status machine in @app/rules), so
    * concurrent or late updates never move it backwards. Answers the updated send, or null.
    */
-  async transition(workspaceId: string, id: string, change: StatusChange): Promise<SendEntity | null> {
-    const rows = await this.updateReturning<{ id: string }>(
-      `UPDATE sends SET status = $3,
-              reason = CASE WHEN $4::boolean THEN $5::text ELSE reason END,
-              error_code = coalesce($6::text, error_code),
-              error_message = coalesce($7::text, error_message),
-              twilio_sid = coalesce(twilio_sid, $8::text),
+  transition(workspaceId: string, id: string, change: StatusChange): Promise<SendEntity | null> {
+    return this.moveForward('workspace_id = $1 AND id = $2', [workspaceId, id], change);
+  }
+
+  /**
+   * A status callback's `transition` in one statement: the send it names (our send id, else
+   * Twilio's SID) moves forward unless it holds another Twilio SID. Null when nothing moved: the
+   * caller looks the send up to tell why (unknown, another SID, already there).
+   */
+  transitionForCallback(
+    ref: { sendId: string | null; twilioSid: string },
+    change: StatusChange & { twilioSid: string },
+  ): Promise<SendEntity | null> {
+    return ref.sendId
+      ? this.moveForward(
+          'id = $1 AND (twilio_sid IS NULL OR twilio_sid = $2)',
+          [ref.sendId, ref.twilioSid],
+          change,
+        )
+      : this.moveForward('twilio_sid = $1', [ref.twilioSid], change);
+  }
+
+  /** The forward move of `transition` for the send `where` names (its parameters first); answers it as updated. */
+  private async moveForward(
+    where: string,
+    params: unknown[],
+    change: StatusChange,
+  ): Promise<SendEntity | null> {
+    const $ = (i: number) => `$${params.length + i}`;
+    const rows = await this.updateReturning<Record<string, unknown>>(
+      `UPDATE sends SET status = ${$(1)},
+              reason = CASE WHEN ${$(2)}::boolean THEN ${$(3)}::text ELSE reason END,
+              error_code = coalesce(${$(4)}::text, error_code),
+              error_message = coalesce(${$(5)}::text, error_message),
+              twilio_sid = coalesce(twilio_sid, ${$(6)}::text),
               claimed_at = NULL, claim_token = NULL, updated_at = now()
-        WHERE workspace_id = $1 AND id = $2 AND status = ANY($9::text[])
-        RETURNING id`,
+        WHERE ${where} AND status = ANY(${$(7)}::text[])
+        RETURNING *`,
       [
-        workspaceId,
-        id,
+        ...params,
         change.status,
         change.reason !== undefined,
         change.reason ?? null,
@@ -152,7 +182,7 @@ export class SendsRepository {
         statusesBefore(change.status),
       ],
     );
-    return rows.length ? this.findById(workspaceId, id) : null;
+    return rows.length ? rowAs(this.sends.manager, SendEntity, rows[0]) : null;
   }
 
   /**
@@ -187,6 +217,11 @@ export class SendsRepository {
   /** Gives a claim back when we know no Twilio call of ours is outstanding. */
   async releaseClaim(workspaceId: string, id: string, token: string): Promise<void> {
     await this.sends.update({ workspaceId, id, claimToken: token }, { claimedAt: null, claimToken: null });
+  }
+
+  /** Remembers the rate slot a send booked before it went back to JetStream to wait for it. */
+  async keepSlot(workspaceId: string, id: string, at: Date): Promise<void> {
+    await this.sends.update({ workspaceId, id }, { rateSlotAt: at });
   }
 
   /** Which of these Twilio SIDs already belong to a send (so reconciliation never adopts one twice). */

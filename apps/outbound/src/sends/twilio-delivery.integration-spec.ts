@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DeliveryStatusReceived, OutboundMessageUpdated, SendRequested } from '@app/contracts';
+import { DeliveryStatusReceived, SendRequested } from '@app/contracts';
 import { staysFalse, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, waitFor } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { OutboundHarness } from '../testing/outbound-harness';
@@ -8,14 +8,7 @@ jest.setTimeout(30_000);
 const HOUR = 3600_000;
 
 describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emulator)', () => {
-  let h: OutboundHarness;
-  let updates: OutboundMessageUpdated[];
-
-  beforeAll(async () => {
-    h = await OutboundHarness.start();
-    updates = h.nats.collect(OutboundMessageUpdated);
-  });
-  afterAll(() => h?.stop());
+  const h = OutboundHarness.forSuite();
 
   it("records the emulator's 63016 (Twilio's window closed though ours was open) with its reason", async () => {
     const ws = h.workspace();
@@ -37,7 +30,7 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
     expect(failed.reason).toMatch(/24 hours.*approved template/);
     // Chats learn it from the event.
     await waitFor(() =>
-      updates.find(
+      h.updates.find(
         (u) =>
           u.sendId === result.id &&
           u.status === 'failed' &&
@@ -107,7 +100,7 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
       receivedAt: new Date().toISOString(),
       params: {},
     });
-    const seen = updates.filter((u) => u.sendId === result.id).length;
+    const seen = h.updates.filter((u) => u.sendId === result.id).length;
     await h.nats.publish(DeliveryStatusReceived, callback('delivered'), `replay:${randomUUID()}`);
     await h.nats.publish(DeliveryStatusReceived, callback('sent'), `late:${randomUUID()}`);
     expect(await staysFalse(async () => (await h.record(ws.id, result.id)).status !== 'delivered', 500)).toBe(
@@ -115,7 +108,7 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
     );
     // No update moved it backwards.
     expect(
-      updates
+      h.updates
         .filter((u) => u.sendId === result.id)
         .slice(seen)
         .map((u) => u.status),

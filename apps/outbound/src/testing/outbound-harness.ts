@@ -4,6 +4,7 @@ import {
   DeliveryStatusReceived,
   GetSendRecord,
   MessageAccepted,
+  OutboundMessageUpdated,
   Send,
   type Member,
   type PhoneNumber,
@@ -14,6 +15,7 @@ import type { RunningService } from '@app/runtime';
 import {
   FakeDirectory,
   NatsTestClient,
+  perSuite,
   serviceEnv,
   startEmulatorProcess,
   TEST_ACCOUNT_SID,
@@ -99,6 +101,21 @@ export class OutboundHarness {
     const harness = new OutboundHarness(nats, emulator, service, relay);
     harness.directory.answer(nats);
     return harness;
+  }
+
+  /**
+   * The harness for the tests of one describe block: started before them, stopped after, with
+   * every OutboundMessageUpdated it publishes collected in `h.updates`. Use it inside tests.
+   */
+  static forSuite(env: Record<string, string> = {}): OutboundHarness & { updates: OutboundMessageUpdated[] } {
+    return perSuite(
+      OutboundHarness,
+      async () => {
+        const h = await OutboundHarness.start(env);
+        return Object.assign(h, { updates: h.nats.collect(OutboundMessageUpdated) });
+      },
+      (h) => h.stop(),
+    );
   }
 
   async stop(): Promise<void> {
@@ -193,8 +210,28 @@ export class OutboundHarness {
     return this.twilio.messages({ to: phone });
   }
 
+  sentFrom(number: string): Promise<EmulatedMessage[]> {
+    return this.twilio.messages({ from: number });
+  }
+
+  /** The phone WhatsApps the number, as Twilio sees it (its window, a sandbox join); no webhook hears it. */
+  async phoneWrote(number: PhoneNumber, phone: string, body: string): Promise<void> {
+    // Port 9 (discard) answers nothing: Twilio's side is recorded before the webhook is tried.
+    await this.twilio.inbound({
+      from: phone,
+      to: number.number,
+      body,
+      channel: 'whatsapp',
+      webhookUrl: 'http://127.0.0.1:9/twilio/messaging',
+    });
+  }
+
   control(path: string, body: unknown): Promise<void> {
     return this.twilio.control(path, body);
+  }
+
+  typingShown(messageSid: string) {
+    return this.twilio.typing(messageSid);
   }
 
   rate(from: string): Promise<{ count: number; maxInAnySecond: number }> {

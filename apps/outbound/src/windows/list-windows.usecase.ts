@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { GetConversationWindows, ResponsePayload } from '@app/contracts';
+import type { GetConversationWindows, RequestPayload } from '@app/contracts';
+import type { Answer } from '@app/messaging';
 import { isWindowOpen, windowExpiresAt } from '@app/rules';
 import { WindowsRepository } from './windows.repository';
 
@@ -9,10 +10,9 @@ export class ListWindowsUseCase {
   constructor(private readonly windows: WindowsRepository) {}
 
   async execute(
-    workspaceId: string,
-    memberId: string,
+    { workspaceId, memberId }: RequestPayload<typeof GetConversationWindows>,
     now = new Date(),
-  ): Promise<ResponsePayload<typeof GetConversationWindows>> {
+  ): Answer<typeof GetConversationWindows> {
     const rows = await this.windows.listForMember(workspaceId, memberId);
     return {
       items: rows.map((w) => ({

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type Member } from '@app/contracts';
+import { type Member, type RequestPayload, type GetMember } from '@app/contracts';
+import { found } from '@app/persistence';
 import { toMember } from './member-view';
 import { MembersRepository } from './members.repository';
 
@@ -7,9 +8,8 @@ import { MembersRepository } from './members.repository';
 export class GetMemberUseCase {
   constructor(private readonly members: MembersRepository) {}
 
-  async execute(workspaceId: string, memberId: string): Promise<Member> {
-    const member = await this.members.findById(workspaceId, memberId);
-    if (!member) throw AppError.notFound('Member');
+  async execute({ workspaceId, memberId }: RequestPayload<typeof GetMember>): Promise<Member> {
+    const member = found(await this.members.findById(workspaceId, memberId), 'Member');
     return toMember(member);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type ChangeSource } from '@app/contracts';
+import { AppError, type ChangeSource, type RequestPayload, type ListPreferenceChanges } from '@app/contracts';
+import { pageOf } from '@app/persistence';
 import { MembersRepository } from './members.repository';
 
 export interface PreferenceChangeView {
@@ -17,17 +18,21 @@ export interface PreferenceChangeView {
 export class ListChangesUseCase {
   constructor(private readonly members: MembersRepository) {}
 
-  async execute(
-    workspaceId: string,
-    memberId: string,
-    limit: number,
-    cursor: string | null,
-  ): Promise<{ items: PreferenceChangeView[]; nextCursor: string | null }> {
+  async execute({
+    workspaceId,
+    memberId,
+    limit,
+    cursor,
+  }: RequestPayload<typeof ListPreferenceChanges>): Promise<{
+    items: PreferenceChangeView[];
+    nextCursor: string | null;
+  }> {
     if (cursor !== null && !/^\d{1,19}$/.test(cursor))
       throw new AppError('invalid_input', 'cursor: not a cursor from an earlier page.');
     if (!(await this.members.findById(workspaceId, memberId))) throw AppError.notFound('Member');
     const rows = await this.members.changes(workspaceId, memberId, cursor, limit + 1);
-    const items = rows.slice(0, limit).map((c) => ({
+    const page = pageOf(rows, limit, (last) => last.seq);
+    const items = page.rows.map((c) => ({
       id: c.id,
       memberId: c.memberId,
       field: c.field,
@@ -36,6 +41,6 @@ export class ListChangesUseCase {
       source: { type: c.sourceType, ref: c.sourceRef },
       changedAt: c.changedAt.toISOString(),
     }));
-    return { items, nextCursor: rows.length > limit ? rows[limit - 1].seq : null };
+    return { items, nextCursor: page.nextCursor };
   }
 }

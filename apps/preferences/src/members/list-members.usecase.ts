@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError, type Member, type RequestPayload, type ListMembers } from '@app/contracts';
+import { pageOf } from '@app/persistence';
 import { PREFERENCES_CONFIG, type PreferencesConfig } from '../config';
 import { compileMemberFilter, type MemberFilter } from './member-filter';
 import { memberSearch, type MemberSearch } from './member-search';
@@ -60,8 +61,8 @@ export class ListMembersUseCase {
     }
     if (!filter) {
       const rows = await this.members.page(workspaceId, request.cursor, limit + 1, search);
-      const items = rows.slice(0, limit).map(toMember);
-      return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+      const page = pageOf(rows, limit, (last) => last.id);
+      return { items: page.rows.map(toMember), nextCursor: page.nextCursor };
     }
     return this.scan(workspaceId, request.cursor, limit, filter, search);
   }

@@ -3,12 +3,7 @@ import { randomPhone } from '@app/testing';
 import { API, PreferencesHarness, rawRequest } from '../testing/preferences-harness';
 
 describe('preferences: member attributes', () => {
-  let h: PreferencesHarness;
-
-  beforeAll(async () => {
-    h = await PreferencesHarness.start();
-  });
-  afterAll(() => h?.stop());
+  const h = PreferencesHarness.forSuite();
 
   it('stores attributes at creation and merges a patch (null removes a key)', async () => {
     const ws = h.workspace();

@@ -17,6 +17,10 @@ export class MemberEntity {
   @Column('boolean', { name: 'opted_out' }) optedOut!: boolean;
   @Column('timestamptz', { name: 'opted_out_at', nullable: true }) optedOutAt!: Date | null;
   @Column('text', { name: 'opted_out_channel', nullable: true }) optedOutChannel!: Channel | null;
+  /** Position of the last STOP/START applied (`SourcePosition` in `@app/rules`); null before any. */
+  @Column('timestamptz', { name: 'opt_out_source_at', nullable: true }) optOutSourceAt!: Date | null;
+  /** bigint: TypeORM reads it as a string. */
+  @Column('bigint', { name: 'opt_out_source_seq', nullable: true }) optOutSourceSeq!: string | null;
   @Column('jsonb', { default: () => "'{}'::jsonb" }) attributes!: Record<string, unknown>;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;

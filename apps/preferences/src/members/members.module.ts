@@ -2,9 +2,12 @@ import { Module } from '@nestjs/common';
 import { PersistenceModule } from '@app/persistence';
 import { AddressOptOutsRepository } from './address-opt-outs.repository';
 import { CreateMemberUseCase } from './create-member.usecase';
+import { EraseMemberUseCase } from './erase-member.usecase';
 import { GetMemberUseCase } from './get-member.usecase';
 import { ListChangesUseCase } from './list-changes.usecase';
 import { ListMembersUseCase } from './list-members.usecase';
+import { MemberCreateKeysRepository } from './member-create-keys.repository';
+import { MemberCreateKeysSweeper } from './member-create-keys.sweeper';
 import { MemberEntity } from './member.entity';
 import { MembersHandlers } from './members.handlers';
 import { MembersRepository } from './members.repository';
@@ -20,6 +23,8 @@ import { UpdateMemberUseCase } from './update-member.usecase';
   controllers: [MembersHandlers],
   providers: [
     MembersRepository,
+    MemberCreateKeysRepository,
+    MemberCreateKeysSweeper,
     AddressOptOutsRepository,
     OptOutWriter,
     CreateMemberUseCase,
@@ -29,6 +34,7 @@ import { UpdateMemberUseCase } from './update-member.usecase';
     ResolveMemberUseCase,
     SetOptOutUseCase,
     ListChangesUseCase,
+    EraseMemberUseCase,
   ],
   exports: [MembersRepository, AddressOptOutsRepository],
 })

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import { InjectDataSource } from '@app/persistence';
+import { findOneRow, InjectDataSource } from '@app/persistence';
 import type { ChangeSource } from '@app/contracts';
+import type { SourcePosition } from '@app/rules';
 import type { FieldChange } from './member-defaults';
 import type { MemberSearch } from './member-search';
 import { MemberEntity } from './member.entity';
@@ -16,6 +17,8 @@ export type NewMember = Omit<
   | 'optedOut'
   | 'optedOutAt'
   | 'optedOutChannel'
+  | 'optOutSourceAt'
+  | 'optOutSourceSeq'
   | 'createdAt'
   | 'updatedAt'
   | 'attributes'
@@ -35,15 +38,12 @@ export class MembersRepository {
     memberId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<MemberEntity | null> {
-    return manager.findOne(MemberEntity, { where: { workspaceId, id: memberId } });
+    return findOneRow(manager, MemberEntity, { workspaceId, id: memberId });
   }
 
   /** Reads the member and holds it until the transaction ends, so concurrent changes audit in order. */
   lockById(manager: EntityManager, workspaceId: string, memberId: string): Promise<MemberEntity | null> {
-    return manager.findOne(MemberEntity, {
-      where: { workspaceId, id: memberId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    return findOneRow(manager, MemberEntity, { workspaceId, id: memberId }, 'FOR UPDATE');
   }
 
   findByPhone(
@@ -51,7 +51,7 @@ export class MembersRepository {
     phone: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<MemberEntity | null> {
-    return manager.findOne(MemberEntity, { where: { workspaceId, phone } });
+    return findOneRow(manager, MemberEntity, { workspaceId, phone });
   }
 
   /**
@@ -63,12 +63,13 @@ export class MembersRepository {
     workspaceId: string,
     fields: NewMember,
     manager: EntityManager = this.dataSource.manager,
+    id: string = randomUUID(),
   ): Promise<MemberEntity | null> {
     const rows = await manager.query<Array<{ id: string }>>(
       `INSERT INTO members (id, workspace_id, first_name, last_name, phone, email, notify_sms, notify_email, notify_voice, notify_whatsapp, attributes)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (workspace_id, phone) DO NOTHING RETURNING id`,
-      insertParams(workspaceId, fields),
+      insertParams(id, workspaceId, fields),
     );
     return rows.length ? this.findById(workspaceId, rows[0].id, manager) : null;
   }
@@ -137,6 +138,7 @@ export class MembersRepository {
     member: MemberEntity,
     changes: FieldChange[],
     source: ChangeSource,
+    position: SourcePosition | null = null,
   ): Promise<void> {
     if (!changes.length) return;
     await manager.insert(
@@ -150,7 +152,40 @@ export class MembersRepository {
         newValue: c.newValue,
         sourceType: source.type,
         sourceRef: source.ref,
+        sourceAt: position?.at ?? null,
+        sourceSeq: position ? String(position.seq) : null,
       })),
+    );
+  }
+
+  /**
+   * A STOP/START older than the last one applied, kept in the history as `optedOut:ignored`
+   * (old value: the state kept; new value: the state asked for). Once per message: a
+   * redelivery of it adds nothing.
+   */
+  async recordIgnoredOptOut(
+    manager: EntityManager,
+    member: MemberEntity,
+    requested: boolean,
+    source: ChangeSource,
+    position: SourcePosition,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO preference_changes
+         (id, workspace_id, member_id, field, old_value, new_value, source_type, source_ref, source_at, source_seq)
+       VALUES ($1, $2, $3, 'optedOut:ignored', $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (workspace_id, member_id, source_at, source_seq) WHERE field = 'optedOut:ignored' DO NOTHING`,
+      [
+        randomUUID(),
+        member.workspaceId,
+        member.id,
+        JSON.stringify(member.optedOut),
+        JSON.stringify(requested),
+        source.type,
+        source.ref,
+        position.at,
+        position.seq,
+      ],
     );
   }
 
@@ -171,9 +206,9 @@ export class MembersRepository {
   }
 }
 
-function insertParams(workspaceId: string, f: NewMember): unknown[] {
+function insertParams(id: string, workspaceId: string, f: NewMember): unknown[] {
   return [
-    randomUUID(),
+    id,
     workspaceId,
     f.firstName,
     f.lastName,

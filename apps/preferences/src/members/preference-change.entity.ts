@@ -14,5 +14,8 @@ export class PreferenceChangeEntity {
   @Column('jsonb', { name: 'new_value', nullable: true }) newValue!: unknown;
   @Column('text', { name: 'source_type' }) sourceType!: ChangeSource['type'];
   @Column('text', { name: 'source_ref', nullable: true }) sourceRef!: string | null;
+  /** Position of the STOP/START (or api change) behind an opt-out change; null for other fields. */
+  @Column('timestamptz', { name: 'source_at', nullable: true }) sourceAt!: Date | null;
+  @Column('bigint', { name: 'source_seq', nullable: true }) sourceSeq!: string | null;
   @Column('timestamptz', { name: 'changed_at' }) changedAt!: Date;
 }

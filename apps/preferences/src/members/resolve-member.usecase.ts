@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Member } from '@app/contracts';
+import { type Member, type RequestPayload, type ResolveMember } from '@app/contracts';
 import { MemberCacheService } from '../member-cache/member-cache.service';
 import { DEFAULT_SWITCHES } from './member-defaults';
 import type { MemberEntity } from './member.entity';
@@ -23,11 +23,11 @@ export class ResolveMemberUseCase {
     private readonly cache: MemberCacheService,
   ) {}
 
-  async execute(
-    workspaceId: string,
-    phone: string,
-    profileName: string | null,
-  ): Promise<{ member: Member; created: boolean }> {
+  async execute({
+    workspaceId,
+    phone,
+    profileName,
+  }: RequestPayload<typeof ResolveMember>): Promise<{ member: Member; created: boolean }> {
     const name = profileName?.trim().slice(0, 200) || null;
     const existing = await this.members.findByPhone(workspaceId, phone);
     if (existing) return { member: toMember(await this.fillName(existing, name)), created: false };

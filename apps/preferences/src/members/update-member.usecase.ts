@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, type ChangeSource, type Member } from '@app/contracts';
-import { isUniqueViolation } from '@app/persistence';
+import { AppError, type Member, type RequestPayload, type UpdateMember } from '@app/contracts';
+import { isUniqueViolation, found } from '@app/persistence';
 import { attributesProblem, mergeAttributes } from '@app/rules';
 import { PREFERENCES_CONFIG, type PreferencesConfig } from '../config';
 import { MemberCacheService } from '../member-cache/member-cache.service';
 import { switchChanges, type SwitchField } from './member-defaults';
-import { cleanFields, type MemberFieldsInput } from './member-fields';
+import { cleanFields } from './member-fields';
 import { toMember } from './member-view';
 import { MembersRepository } from './members.repository';
 import { OptOutWriter } from './opt-out.writer';
@@ -20,19 +20,18 @@ export class UpdateMemberUseCase {
     @Inject(PREFERENCES_CONFIG) private readonly config: PreferencesConfig,
   ) {}
 
-  async execute(
-    workspaceId: string,
-    memberId: string,
-    { optedOut, ...patch }: MemberFieldsInput & { optedOut?: boolean },
-    source: ChangeSource,
-  ): Promise<Member> {
+  async execute({
+    workspaceId,
+    memberId,
+    patch: { optedOut, ...patch },
+    source,
+  }: RequestPayload<typeof UpdateMember>): Promise<Member> {
     const clean = cleanFields(patch, this.config.DEFAULT_PHONE_COUNTRY);
     let changed = false;
     let updated;
     try {
       updated = await this.members.transaction(async (manager) => {
-        const member = await this.members.lockById(manager, workspaceId, memberId);
-        if (!member) throw AppError.notFound('Member');
+        const member = found(await this.members.lockById(manager, workspaceId, memberId), 'Member');
         const changes = switchChanges(member, clean.switches);
         const before = JSON.stringify(member);
         if (clean.firstName !== undefined) member.firstName = clean.firstName;
@@ -57,8 +56,9 @@ export class UpdateMemberUseCase {
           await this.members.save(manager, member);
           await this.members.recordChanges(manager, member, changes, source);
         }
-        // The opt-out as STOP/START set it (after a phone change, so the new phone follows).
-        if (optedOut !== undefined && (await this.optOuts.set(manager, member, optedOut, null, source)))
+        // The opt-out as STOP/START set it (after a phone change, so the new phone follows); a
+        // person's change is "now" and applies over any message received before it.
+        if (optedOut !== undefined && (await this.optOuts.setNow(manager, member, optedOut, null, source)))
           changed = true;
         return member;
       });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Channel, CheckSendToAddress, Member, ResponsePayload, SendKind } from '@app/contracts';
+import { type CheckSendToAddress, type Member, type RequestPayload } from '@app/contracts';
+import type { Answer } from '@app/messaging';
 import { decideAddressSend, decideSend } from '@app/rules';
 import { AddressOptOutsRepository } from '../members/address-opt-outs.repository';
 import { toMember } from '../members/member-view';
@@ -16,12 +17,12 @@ export class CheckSendToAddressUseCase {
     private readonly addresses: AddressOptOutsRepository,
   ) {}
 
-  async execute(
-    workspaceId: string,
-    phone: string,
-    channel: Channel,
-    kind: SendKind,
-  ): Promise<ResponsePayload<typeof CheckSendToAddress>> {
+  async execute({
+    workspaceId,
+    phone,
+    channel,
+    kind,
+  }: RequestPayload<typeof CheckSendToAddress>): Answer<typeof CheckSendToAddress> {
     const entity = await this.members.findByPhone(workspaceId, phone);
     if (entity) return decideSend<Member>(toMember(entity), channel, kind);
     const address = await this.addresses.find(workspaceId, phone);

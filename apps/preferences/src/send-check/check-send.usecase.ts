@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Channel, Member, SendKind } from '@app/contracts';
+import { type Member, type RequestPayload, type CheckSend } from '@app/contracts';
 import { decideSend, type SendDecision } from '@app/rules';
 import { MemberCacheService } from '../member-cache/member-cache.service';
 import { toMember } from '../members/member-view';
@@ -13,12 +13,12 @@ export class CheckSendUseCase {
     private readonly members: MembersRepository,
   ) {}
 
-  async execute(
-    workspaceId: string,
-    memberId: string,
-    channel: Channel,
-    kind: SendKind,
-  ): Promise<SendDecision<Member>> {
+  async execute({
+    workspaceId,
+    memberId,
+    channel,
+    kind,
+  }: RequestPayload<typeof CheckSend>): Promise<SendDecision<Member>> {
     const member = await this.cache.read(workspaceId, memberId, async () => {
       const row = await this.members.findById(workspaceId, memberId);
       return row ? toMember(row) : null;

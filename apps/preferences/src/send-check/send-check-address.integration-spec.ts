@@ -13,12 +13,7 @@ const OPTED_OUT = 'Member has opted out of messages (replied STOP).';
 const PHONE_OPTED_OUT = 'This phone number has opted out of messages (replied STOP).';
 
 describe('preferences: may I send to this phone? (STOP recorded by address too)', () => {
-  let h: PreferencesHarness;
-
-  beforeAll(async () => {
-    h = await PreferencesHarness.start();
-  });
-  afterAll(() => h?.stop());
+  const h = PreferencesHarness.forSuite();
 
   const check = (workspaceId: string, phone: string, kind: 'reply' | 'system' | 'compliance' | 'notice') =>
     h.nats.request(CheckSendToAddress, { workspaceId, phone, channel: 'sms', kind });

@@ -9,18 +9,16 @@ import { CheckSendUseCase } from './check-send.usecase';
 const OPTED_OUT = 'Member has opted out of messages (replied STOP).';
 
 describe('preferences: may I send?', () => {
-  let h: PreferencesHarness;
-
-  beforeAll(async () => {
-    h = await PreferencesHarness.start();
-  });
-  afterAll(() => h?.stop());
+  const h = PreferencesHarness.forSuite();
 
   const check = (
     m: Pick<Member, 'workspaceId' | 'id'>,
     channel: 'sms' | 'whatsapp',
     kind: 'reply' | 'system' | 'compliance',
   ) => h.nats.request(CheckSend, { workspaceId: m.workspaceId, memberId: m.id, channel, kind });
+  /** The CheckSend payload of a system send to the member on WhatsApp, for the use case itself. */
+  const systemOnWhatsapp = (m: Pick<Member, 'workspaceId' | 'id'>) =>
+    ({ workspaceId: m.workspaceId, memberId: m.id, channel: 'whatsapp', kind: 'system' }) as const;
   const optOut = (m: Member, optedOut = true) =>
     h.nats.request(SetMemberOptOut, {
       workspaceId: m.workspaceId,
@@ -106,17 +104,23 @@ describe('preferences: may I send?', () => {
     const here = h.service.app.get(UpdateMemberUseCase);
     const thereCheck = replica.app.get(CheckSendUseCase);
     const thereCache = replica.app.get(MemberCacheService);
+    const whatsappSystem = systemOnWhatsapp(member);
 
-    expect(await thereCheck.execute(member.workspaceId, member.id, 'whatsapp', 'system')).toMatchObject({
+    expect(await thereCheck.execute(whatsappSystem)).toMatchObject({
       allowed: false,
     });
     expect(thereCache.get(member.workspaceId, member.id)).toMatchObject({ notifyWhatsapp: false });
-    await here.execute(member.workspaceId, member.id, { notifyWhatsapp: true }, API);
+    await here.execute({
+      workspaceId: member.workspaceId,
+      memberId: member.id,
+      patch: { notifyWhatsapp: true },
+      source: API,
+    });
     await waitFor(() => thereCache.get(member.workspaceId, member.id) === undefined, {
       timeoutMs: 2_000,
       message: 'the replica to drop its copy',
     });
-    expect(await thereCheck.execute(member.workspaceId, member.id, 'whatsapp', 'system')).toMatchObject({
+    expect(await thereCheck.execute(whatsappSystem)).toMatchObject({
       allowed: true,
     });
   });
@@ -124,10 +128,9 @@ describe('preferences: may I send?', () => {
   it('answers from the cache in well under a millisecond, and over NATS in about one', async () => {
     const member = await h.createMember(h.workspace(), { notifyWhatsapp: true });
     const useCase = h.service.app.get(CheckSendUseCase);
-    await useCase.execute(member.workspaceId, member.id, 'whatsapp', 'system');
-    const service = await timings(1_000, () =>
-      useCase.execute(member.workspaceId, member.id, 'whatsapp', 'system'),
-    );
+    const whatsappSystem = systemOnWhatsapp(member);
+    await useCase.execute(whatsappSystem);
+    const service = await timings(1_000, () => useCase.execute(whatsappSystem));
 
     for (let i = 0; i < 50; i++) await check(member, 'whatsapp', 'system'); // warm-up
     const client = await timings(1_000, () => check(member, 'whatsapp', 'system'));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CreateMember, type ChangeSource, type Member, type RequestPayload } from '@app/contracts';
 import { decodeText, encodeJson, type ReplyEnvelope } from '@app/messaging';
 import type { RunningService } from '@app/runtime';
-import { NatsTestClient, randomPhone, serviceEnv, uniqueNamespace } from '@app/testing';
+import { NatsTestClient, perSuite, randomPhone, serviceEnv, uniqueNamespace } from '@app/testing';
 import { startPreferences } from '../start';
 
 export const API: ChangeSource = { type: 'api', ref: 'key_test' };
@@ -20,6 +20,15 @@ export class PreferencesHarness {
     const nats = await NatsTestClient.connect(namespace);
     const service = await startPreferences(serviceEnv(namespace, 'preferences', env));
     return new PreferencesHarness(namespace, nats, [service]);
+  }
+
+  /** The harness for the tests of one describe block: started before them, stopped after. Use it inside tests. */
+  static forSuite(env: Record<string, string> = {}): PreferencesHarness {
+    return perSuite(
+      PreferencesHarness,
+      () => PreferencesHarness.start(env),
+      (h) => h.stop(),
+    );
   }
 
   get service(): RunningService {

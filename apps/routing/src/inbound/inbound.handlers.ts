@@ -1,13 +1,13 @@
 import { Controller, Logger } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
-import { InboundMessageReceived } from '@app/contracts';
-import { OnEvent } from '@app/messaging';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { inboundConversationKey, InboundMessageReceived } from '@app/contracts';
+import { JetStreamContext, OnEvent } from '@app/messaging';
 import { maskPhone } from '@app/twilio';
 import { inboundMetrics } from './inbound-metrics';
 import { RouteInboundUseCase } from './route-inbound.usecase';
 
 /** One conversation (workspace number and sender) at a time, in arrival order. */
-export const inboundOrderKey = (m: InboundMessageReceived): string => `${m.to}|${m.from}`;
+export const inboundOrderKey = (m: InboundMessageReceived): string => inboundConversationKey(m);
 
 @Controller()
 export class InboundHandlers {
@@ -16,8 +16,8 @@ export class InboundHandlers {
   constructor(private readonly route: RouteInboundUseCase) {}
 
   @OnEvent(InboundMessageReceived, { orderBy: inboundOrderKey })
-  async onInbound(@Payload() message: InboundMessageReceived): Promise<void> {
-    const outcome = await this.route.execute(message);
+  async onInbound(@Payload() message: InboundMessageReceived, @Ctx() ctx: JetStreamContext): Promise<void> {
+    const outcome = await this.route.execute(message, ctx.streamSequence);
     if (outcome.accepted) {
       inboundMetrics.accepted(outcome.channel, outcome.keyword);
       return;

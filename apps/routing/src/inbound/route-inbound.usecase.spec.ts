@@ -11,7 +11,7 @@ import {
   type PhoneNumber,
   type RequestContract,
 } from '@app/contracts';
-import { aPhoneNumber } from '@app/testing';
+import { aMember, aPhoneNumber } from '@app/testing';
 import type { InboundNumber } from '../phone-numbers/inbound-number.directory';
 import type { KeywordOutcomes } from './keyword-outcomes.repository';
 import { RouteInboundUseCase, type Bus } from './route-inbound.usecase';
@@ -19,24 +19,12 @@ import { RouteInboundUseCase, type Bus } from './route-inbound.usecase';
 const NOW = '2026-11-23T10:00:00.000Z';
 const workspace = { id: randomUUID(), name: 'Harbor', features: ['whatsapp' as const] };
 const phoneNumber: PhoneNumber = aPhoneNumber(workspace.id, { number: '+15557650001', brandName: 'Sunrise' });
-const member: Member = {
-  id: randomUUID(),
-  workspaceId: workspace.id,
+const member: Member = aMember(workspace.id, {
   firstName: null,
-  lastName: null,
   phone: '+15551230001',
-  email: null,
-  notifySms: true,
-  notifyEmail: true,
-  notifyVoice: true,
-  notifyWhatsapp: false,
-  optedOut: false,
-  optedOutAt: null,
-  optedOutChannel: null,
-  attributes: {},
   createdAt: NOW,
   updatedAt: NOW,
-};
+});
 
 function message(overrides: Partial<InboundMessageReceived> = {}): InboundMessageReceived {
   return {
@@ -62,14 +50,17 @@ function fakeBus(answers: { optOutChanged?: boolean; failResolve?: AppError } = 
       published.push({ subject: contract.subject, payload, msgId: options.msgId });
       return { duplicate: false, seq: published.length };
     },
-    request: (async (contract: RequestContract) => {
+    request: (async (contract: RequestContract, payload: { optedOut?: boolean }) => {
       requests.push(contract.subject);
       if (contract.subject === ResolveMember.subject) {
         if (answers.failResolve) throw answers.failResolve;
         return { member, created: false };
       }
       if (contract.subject === SetMemberOptOut.subject)
-        return { member: { ...member, optedOut: true }, changed: answers.optOutChanged ?? true };
+        return {
+          member: { ...member, optedOut: payload.optedOut ?? true },
+          changed: payload.optedOut === false ? false : (answers.optOutChanged ?? true),
+        };
       throw new Error(`unexpected request ${contract.subject}`);
     }) as Bus['request'],
   };
@@ -85,6 +76,7 @@ const outcomes = (stored?: boolean, lastAck: Date | null = null): KeywordOutcome
 });
 const hoursBefore = (hours: number) => new Date(new Date(NOW).getTime() - hours * 3600_000);
 const known: InboundNumber = { found: true, phoneNumber, workspace };
+const joins = { recordJoin: async () => undefined };
 
 describe('RouteInboundUseCase', () => {
   it('drops addresses it cannot route: other channels, mixed channels, non-E.164 senders', async () => {
@@ -94,7 +86,7 @@ describe('RouteInboundUseCase', () => {
       message({ from: 'whatsapp:SHORTCODE' }),
     ]) {
       const { bus, published, requests } = fakeBus();
-      expect(await new RouteInboundUseCase(bus, directory(known), outcomes()).execute(m)).toEqual({
+      expect(await new RouteInboundUseCase(bus, directory(known), outcomes(), joins).execute(m)).toEqual({
         accepted: false,
         reason: 'invalid_address',
       });
@@ -107,14 +99,14 @@ describe('RouteInboundUseCase', () => {
       failResolve: new AppError('unavailable', 'preferences is not running'),
     });
     await expect(
-      new RouteInboundUseCase(bus, directory(known), outcomes()).execute(message()),
+      new RouteInboundUseCase(bus, directory(known), outcomes(), joins).execute(message()),
     ).rejects.toMatchObject({ code: 'unavailable' });
     expect(published).toEqual([]);
   });
 
   it('on a redelivered STOP (no longer a change) still sends the confirmation decided the first time, with the same id', async () => {
     const { bus, published } = fakeBus({ optOutChanged: false });
-    const outcome = await new RouteInboundUseCase(bus, directory(known), outcomes(true)).execute(
+    const outcome = await new RouteInboundUseCase(bus, directory(known), outcomes(true), joins).execute(
       message({ body: 'STOP' }),
     );
     expect(outcome).toMatchObject({ accepted: true, keyword: 'opt_out' });
@@ -126,7 +118,7 @@ describe('RouteInboundUseCase', () => {
 
   it('sends no confirmation for a STOP that changed nothing, acknowledged less than a day before', async () => {
     const { bus, published } = fakeBus({ optOutChanged: false });
-    await new RouteInboundUseCase(bus, directory(known), outcomes(undefined, hoursBefore(23))).execute(
+    await new RouteInboundUseCase(bus, directory(known), outcomes(undefined, hoursBefore(23)), joins).execute(
       message({ body: 'stop' }),
     );
     expect(published.map((p) => p.subject)).toEqual([MessageAccepted.subject]);
@@ -135,19 +127,21 @@ describe('RouteInboundUseCase', () => {
 
   it('acknowledges a repeated STOP again once the last acknowledgement is a day old', async () => {
     const { bus, published } = fakeBus({ optOutChanged: false });
-    await new RouteInboundUseCase(bus, directory(known), outcomes(undefined, hoursBefore(24))).execute(
+    await new RouteInboundUseCase(bus, directory(known), outcomes(undefined, hoursBefore(24)), joins).execute(
       message({ body: 'Stop!' }),
     );
     expect(published.map((p) => p.subject)).toEqual([SendRequested.subject, MessageAccepted.subject]);
   });
 
-  it('passes "Yes" from a member who never opted out on as an ordinary message', async () => {
+  it('passes "Yes" from a member who never opted out on as an ordinary message (its position still goes to preferences)', async () => {
     const { bus, published, requests } = fakeBus();
-    const outcome = await new RouteInboundUseCase(bus, directory(known), outcomes()).execute(
+    const outcome = await new RouteInboundUseCase(bus, directory(known), outcomes(), joins).execute(
       message({ body: 'Yes' }),
+      42,
     );
     expect(outcome).toMatchObject({ accepted: true, keyword: null });
-    expect(requests).toEqual([ResolveMember.subject]);
+    // An opt-in that changes nothing, so an older STOP handled after it cannot opt the member out.
+    expect(requests).toEqual([ResolveMember.subject, SetMemberOptOut.subject]);
     expect(published.map((p) => p.subject)).toEqual([MessageAccepted.subject]);
     expect(published[0].payload).toMatchObject({ keyword: null, body: 'Yes' });
   });

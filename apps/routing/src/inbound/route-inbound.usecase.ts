@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  diagnosticMsgId,
+  DiagnosticRecorded,
   MessageAccepted,
   ResolveMember,
   SendRequested,
@@ -19,15 +21,19 @@ import {
   channelClosure,
   confirmsKeyword,
   detectKeyword,
+  inboundRejectionReason,
   isE164,
+  joinsSandbox,
   keywordReply,
+  parseSandboxJoin,
   type DetectedKeyword,
+  type InboundRejection,
 } from '@app/rules';
-import { tryParseTwilioAddress } from '@app/twilio';
+import { inboundChoice, maskPhone, tryParseTwilioAddress } from '@app/twilio';
 import { isWithinBusinessHours } from '../phone-numbers/business-hours';
 import { InboundNumberDirectory, type InboundNumber } from '../phone-numbers/inbound-number.directory';
 import type { RejectReason } from './inbound-metrics';
-import { KEYWORD_OUTCOMES } from './inbound.tokens';
+import { KEYWORD_OUTCOMES, SANDBOX_JOINS, type SandboxJoins } from './inbound.tokens';
 import type { KeywordOutcomes } from './keyword-outcomes.repository';
 
 /** What routing needs of the bus: publishing events and asking preferences. */
@@ -50,9 +56,15 @@ export class RouteInboundUseCase {
     @Inject(MessagingClient) private readonly bus: Bus,
     @Inject(InboundNumberDirectory) private readonly directory: NumberDirectory,
     @Inject(KEYWORD_OUTCOMES) private readonly outcomes: KeywordOutcomes,
+    @Inject(SANDBOX_JOINS) private readonly sandbox: SandboxJoins,
   ) {}
 
-  async execute(message: InboundMessageReceived): Promise<RouteOutcome> {
+  /**
+   * `streamSeq`: the message's INBOUND stream sequence. With `receivedAt` it is the position of a
+   * STOP/START, so preferences applies only the newest of messages handled out of order.
+   */
+  async execute(message: InboundMessageReceived, streamSeq = 0): Promise<RouteOutcome> {
+    const position = { at: message.receivedAt, seq: streamSeq };
     const from = tryParseTwilioAddress(message.from);
     const to = tryParseTwilioAddress(message.to);
     if (!from || !to || from.channel !== to.channel || !isE164(from.phone) || !isE164(to.phone)) {
@@ -60,7 +72,13 @@ export class RouteInboundUseCase {
     }
     const channel = from.channel;
     const found: InboundNumber = await this.directory.findByNumber(to.phone);
-    if (!found.found) return { accepted: false, reason: found.reason, channel };
+    if (!found.found) {
+      await this.recordRejection(message, found.reason, channel, from.phone, {
+        workspaceId: found.workspaceId ?? null,
+        phoneNumberId: found.phoneNumberId ?? null,
+      });
+      return { accepted: false, reason: found.reason, channel };
+    }
     const { phoneNumber, workspace } = found;
 
     const closed = channelClosure(channel, workspace, phoneNumber);
@@ -80,7 +98,26 @@ export class RouteInboundUseCase {
           inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt },
         });
       }
+      await this.recordRejection(message, closed, channel, from.phone, {
+        workspaceId: workspace.id,
+        phoneNumberId: phoneNumber.id,
+      });
       return { accepted: false, reason: closed, channel, disabledMessageSent: Boolean(notice) };
+    }
+
+    // Twilio's sandbox reaches only members who sent its code: outbound asks before each send.
+    if (channel === 'whatsapp' && phoneNumber.whatsappSandbox) {
+      const code = parseSandboxJoin(message.body);
+      if (code !== null && joinsSandbox(message.body, phoneNumber.whatsappSandboxJoinCode)) {
+        await this.sandbox.recordJoin({
+          workspaceId: workspace.id,
+          phoneNumberId: phoneNumber.id,
+          address: from.phone,
+          joinCode: code,
+          messageSid: message.messageSid,
+          joinedAt: new Date(message.receivedAt),
+        });
+      }
     }
 
     const resolved = await this.bus.request(ResolveMember, {
@@ -92,10 +129,25 @@ export class RouteInboundUseCase {
     let member: Member = resolved.member;
 
     // Opt-in words act only for a member who is opted out; from anyone else they are answers.
-    const detected = actingKeyword(detectKeyword(message.body, phoneNumber.keywords), member.optedOut);
+    const word = detectKeyword(message.body, phoneNumber.keywords);
+    const detected = actingKeyword(word, member.optedOut);
+    if (word?.keyword === 'opt_in' && !detected) {
+      // Still an opt-in to preferences: it changes nothing now, but it outranks an older STOP
+      // from this member that another replica or a redelivery hands over after it.
+      const result = await this.bus.request(SetMemberOptOut, {
+        workspaceId: workspace.id,
+        memberId: member.id,
+        optedOut: false,
+        channel,
+        source: { type: 'keyword', ref: word.word },
+        position,
+      });
+      member = result.member;
+    }
     if (detected)
       member = await this.handleKeyword(
         message,
+        position,
         detected,
         from.phone,
         channel,
@@ -123,6 +175,7 @@ export class RouteInboundUseCase {
       }
     }
 
+    const choice = inboundChoice(message.params);
     await this.bus.publish(
       MessageAccepted,
       {
@@ -135,6 +188,7 @@ export class RouteInboundUseCase {
         to: to.phone,
         body: message.body,
         media: message.media,
+        ...(choice ? { choice } : {}),
         keyword: detected?.keyword ?? null,
         memberOptedOut: member.optedOut,
         offHours,
@@ -158,6 +212,7 @@ export class RouteInboundUseCase {
    */
   private async handleKeyword(
     message: InboundMessageReceived,
+    position: { at: string; seq: number },
     { keyword, word }: DetectedKeyword,
     phone: string,
     channel: Channel,
@@ -174,6 +229,7 @@ export class RouteInboundUseCase {
         optedOut: keyword === 'opt_out',
         channel,
         source: { type: 'keyword', ref: word },
+        position,
       });
       member = result.member;
       const lastAckAt = result.changed ? null : await this.outcomes.lastAck(phoneNumber.id, phone, keyword);
@@ -196,6 +252,36 @@ export class RouteInboundUseCase {
         await this.outcomes.recordAck(workspace.id, phoneNumber.id, phone, keyword, receivedAt);
     }
     return member;
+  }
+
+  /** A dropped message in the workspace's diagnostics (a number no workspace has: the operator's). */
+  private async recordRejection(
+    message: InboundMessageReceived,
+    code: InboundRejection,
+    channel: Channel,
+    sender: string,
+    where: { workspaceId: string | null; phoneNumberId: string | null },
+  ): Promise<void> {
+    const record: DiagnosticRecorded = {
+      key: `inbound:${message.messageSid}`,
+      workspaceId: where.workspaceId,
+      kind: 'inbound_rejected',
+      code,
+      reason: inboundRejectionReason(code),
+      channel,
+      address: maskPhone(sender),
+      links: {
+        phoneNumberId: where.phoneNumberId,
+        memberId: null,
+        chatId: null,
+        messageSid: message.messageSid,
+        sendId: null,
+        ruleRunId: null,
+        routineRunId: null,
+      },
+      occurredAt: message.receivedAt,
+    };
+    await this.bus.publish(DiagnosticRecorded, record, { msgId: diagnosticMsgId(record) });
   }
 
   private async send(request: SendRequest): Promise<void> {

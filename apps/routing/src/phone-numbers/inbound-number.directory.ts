@@ -6,7 +6,8 @@ import { PhoneNumberEntity, toPhoneNumber } from './phone-number.entity';
 
 export type InboundNumber =
   | { found: true; phoneNumber: PhoneNumber; workspace: WorkspaceSummary }
-  | { found: false; reason: 'unknown_number' | 'archived_number' };
+  | { found: false; reason: 'unknown_number'; workspaceId?: undefined; phoneNumberId?: undefined }
+  | { found: false; reason: 'archived_number'; workspaceId: string; phoneNumberId: string };
 
 interface Row {
   id: string;
@@ -54,7 +55,13 @@ export class InboundNumberDirectory {
     );
     const row = rows[0];
     if (!row) return { found: false, reason: 'unknown_number' };
-    if (row.archived) return { found: false, reason: 'archived_number' };
+    if (row.archived)
+      return {
+        found: false,
+        reason: 'archived_number',
+        workspaceId: row.workspace_id,
+        phoneNumberId: row.id,
+      };
     const entity = Object.assign(new PhoneNumberEntity(), {
       id: row.id,
       workspaceId: row.workspace_id,

@@ -3,7 +3,7 @@ import { SERVICE_CONFIG } from '@app/runtime';
 import type { RoutingConfig } from '../config';
 import { AccountNumbers } from './account-numbers';
 import { randomUUID } from 'node:crypto';
-import { InjectRepository } from '@app/persistence';
+import { findOneRow, InjectRepository, found } from '@app/persistence';
 import { MessagingClient } from '@app/messaging';
 import {
   AppError,
@@ -187,8 +187,13 @@ export class PhoneNumbersUseCase {
   }
 
   private async load(workspaceId: string, phoneNumberId: string): Promise<PhoneNumberEntity> {
-    const entity = await this.numbers.findOneBy({ id: phoneNumberId, workspaceId });
-    if (!entity) throw AppError.notFound('Phone number');
+    const entity = found(
+      await findOneRow(this.numbers.manager, PhoneNumberEntity, {
+        id: phoneNumberId,
+        workspaceId,
+      }),
+      'Phone number',
+    );
     return entity;
   }
 }

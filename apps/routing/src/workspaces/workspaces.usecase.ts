@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InjectRepository } from '@app/persistence';
-import { AppError, type Feature, type Workspace } from '@app/contracts';
+import { findOneRow, InjectRepository, found } from '@app/persistence';
+import { type Feature, type Workspace } from '@app/contracts';
 import { In, type Repository } from 'typeorm';
 import { toWorkspace, WorkspaceEntity } from './workspace.entity';
 
@@ -56,8 +56,10 @@ export class WorkspacesUseCase {
   }
 
   async load(workspaceId: string): Promise<WorkspaceEntity> {
-    const entity = await this.workspaces.findOneBy({ id: workspaceId });
-    if (!entity) throw AppError.notFound('Workspace');
+    const entity = found(
+      await findOneRow(this.workspaces.manager, WorkspaceEntity, { id: workspaceId }),
+      'Workspace',
+    );
     return entity;
   }
 }

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { stripChannelPrefix } from '@app/twilio';
 import { parseJsonBody } from '../common/parse-json-body';
+import { TypingIndicators } from '../content/typing-indicators.service';
 import { FaultInjector } from '../faults/fault-injector.service';
 import { OutcomeOverrides } from '../faults/outcome-overrides.service';
 import { MessageStore } from '../messages/message-store.service';
@@ -40,6 +41,7 @@ export class ControlController {
     private readonly outcomes: OutcomeOverrides,
     private readonly lifecycle: DeliveryLifecycle,
     private readonly numbers: IncomingNumbers,
+    private readonly typing: TypingIndicators,
   ) {}
 
   /** Adds a number to the account's IncomingPhoneNumbers (again: unchanged). */
@@ -142,7 +144,7 @@ export class ControlController {
     return this.store.rate(parseJsonBody(rateQuerySchema, query).from);
   }
 
-  /** Forgets messages, windows, sandboxes, faults and forced outcomes (not the account's numbers); stops pending callbacks. */
+  /** Forgets messages, windows, sandboxes, faults, forced outcomes and typing indicators (not the account's numbers); stops pending callbacks. */
   @Post('reset')
   @HttpCode(200)
   reset() {
@@ -152,6 +154,7 @@ export class ControlController {
     this.sandboxes.reset();
     this.faults.reset();
     this.outcomes.reset();
+    this.typing.reset();
     return { reset: true };
   }
 }

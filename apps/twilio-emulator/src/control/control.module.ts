@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContentModule } from '../content/content.module';
 import { FaultsModule } from '../faults/faults.module';
 import { MessagesModule } from '../messages/messages.module';
 import { NumbersModule } from '../numbers/numbers.module';
@@ -8,7 +9,14 @@ import { ControlController } from './control.controller';
 
 /** `/emulator/*`: what tests use to inspect the emulator and steer it. */
 @Module({
-  imports: [MessagesModule, NumbersModule, WhatsAppModule, FaultsModule, StatusCallbacksModule],
+  imports: [
+    ContentModule,
+    MessagesModule,
+    NumbersModule,
+    WhatsAppModule,
+    FaultsModule,
+    StatusCallbacksModule,
+  ],
   controllers: [ControlController],
 })
 export class ControlModule {}

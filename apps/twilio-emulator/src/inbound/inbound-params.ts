@@ -16,6 +16,17 @@ export interface InboundMessage {
   body: string;
   media: InboundMedia[];
   profileName?: string;
+  /** The member pressed a quick-reply button or picked a list item of an earlier message. */
+  choice?: InboundChoice;
+}
+
+export interface InboundChoice {
+  kind: 'button' | 'list';
+  id: string;
+  title: string;
+  description?: string;
+  /** The message whose button or list it was. */
+  repliedToSid: string;
 }
 
 /** The exact form parameters Twilio posts to a messaging webhook for an inbound SMS or WhatsApp message. */
@@ -49,6 +60,7 @@ export function buildInboundParams(
     params.WaId = message.fromPhone.replace(/^\+/, '');
     params.MessageType = whatsAppMessageType(message.media);
     params.ReferralNumMedia = '0';
+    if (message.choice) Object.assign(params, choiceParams(message.choice, to));
   }
   message.media.forEach((media, index) => {
     params[`MediaUrl${index}`] = media.url;
@@ -72,4 +84,21 @@ function whatsAppMessageType(media: InboundMedia[]): string {
   if (!type) return 'text';
   if (type === 'image' || type === 'video' || type === 'audio') return type;
   return 'document';
+}
+
+/** What Twilio adds when the message is a button press (`ButtonText`, `ButtonPayload`) or a list pick (`ListId`, `ListTitle`). */
+function choiceParams(choice: InboundChoice, businessAddress: string): Record<string, string> {
+  const replied = {
+    OriginalRepliedMessageSid: choice.repliedToSid,
+    OriginalRepliedMessageSender: businessAddress,
+  };
+  if (choice.kind === 'button')
+    return { MessageType: 'button', ButtonText: choice.title, ButtonPayload: choice.id, ...replied };
+  return {
+    MessageType: 'interactive',
+    ListId: choice.id,
+    ListTitle: choice.title,
+    ...(choice.description ? { ListItemDescription: choice.description } : {}),
+    ...replied,
+  };
 }

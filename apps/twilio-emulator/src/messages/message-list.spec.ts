@@ -16,6 +16,7 @@ function message(n: number, overrides: Partial<EmulatedMessage> = {}): EmulatedM
     body: `m${n}`,
     contentSid: null,
     contentVariables: null,
+    content: null,
     mediaUrls: [],
     statusCallback: null,
     messagingServiceSid: null,

@@ -1,5 +1,6 @@
 import type { TwilioChannel } from '@app/twilio';
 import { API_VERSION, rfc2822 } from '../common/twilio-format';
+import type { EmulatedContent } from '../content/content.model';
 
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'undelivered' | 'failed';
 
@@ -36,6 +37,8 @@ export interface EmulatedMessage {
   body: string;
   contentSid: string | null;
   contentVariables: string | null;
+  /** The Content API resource a ContentSid named, when the emulator made it (quick reply, list picker). */
+  content: EmulatedContent | null;
   mediaUrls: string[];
   statusCallback: string | null;
   messagingServiceSid: string | null;
@@ -95,6 +98,8 @@ export function toControlView(message: EmulatedMessage) {
     body: message.body,
     contentSid: message.contentSid,
     contentVariables: parseVariables(message.contentVariables),
+    /** The content's types in the Content API's shape (`twilio/quick-reply`...), when the emulator made it. */
+    content: message.content ? message.content.types : null,
     mediaUrls: message.mediaUrls,
     messagingServiceSid: message.messagingServiceSid,
     statusCallback: message.statusCallback,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContentModule } from '../content/content.module';
 import { FaultsModule } from '../faults/faults.module';
 import { StatusCallbacksModule } from '../status-callbacks/status-callbacks.module';
 import { WhatsAppModule } from '../whatsapp/whatsapp.module';
@@ -9,7 +10,7 @@ import { TwilioBasicAuthGuard } from './twilio-basic-auth.guard';
 
 /** Twilio's Messages API and the in-memory record of outbound messages. */
 @Module({
-  imports: [FaultsModule, WhatsAppModule, StatusCallbacksModule],
+  imports: [ContentModule, FaultsModule, WhatsAppModule, StatusCallbacksModule],
   controllers: [MessagesController],
   providers: [MessageStore, MessagesService, TwilioBasicAuthGuard],
   exports: [MessageStore],

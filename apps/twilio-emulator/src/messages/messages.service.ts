@@ -6,7 +6,10 @@ import { FaultInjector } from '../faults/fault-injector.service';
 import { OutcomeOverrides } from '../faults/outcome-overrides.service';
 import { DeliveryLifecycle } from '../status-callbacks/delivery-lifecycle.service';
 import { WhatsAppRules } from '../whatsapp/whatsapp-rules.service';
+import { contentBody, type EmulatedContent, isSessionOnly } from '../content/content.model';
+import { ContentStore } from '../content/content-store.service';
 import { listMessagePage, type MessagePage } from './message-list';
+import { mediaOutcome } from './media-outcome';
 import { MessageStore } from './message-store.service';
 import type { CreateMessageInput } from './message-validation';
 import { validateCreateMessage } from './message-validation';
@@ -23,6 +26,7 @@ export class MessagesService {
     private readonly outcomes: OutcomeOverrides,
     private readonly whatsapp: WhatsAppRules,
     private readonly lifecycle: DeliveryLifecycle,
+    private readonly contents: ContentStore,
   ) {}
 
   create(form: FormFields): EmulatedMessage {
@@ -33,6 +37,8 @@ export class MessagesService {
 
     const input = result.value;
     const now = Date.now();
+    // Content made through the Content API shows its body; other SIDs stand for approved templates.
+    const content = input.contentSid ? (this.contents.get(input.contentSid) ?? null) : null;
     const message: EmulatedMessage = {
       sid: newSid(input.mediaUrls.length > 0 ? 'MM' : 'SM'),
       accountSid: this.config.accountSid,
@@ -41,8 +47,9 @@ export class MessagesService {
       from: input.from,
       toPhone: input.toPhone,
       fromPhone: input.fromPhone,
-      body: input.body,
+      body: content ? contentBody(content, input.contentVariables) : input.body,
       contentSid: input.contentSid,
+      content,
       contentVariables: input.contentVariables,
       mediaUrls: input.mediaUrls,
       statusCallback: input.statusCallback,
@@ -56,7 +63,7 @@ export class MessagesService {
       sentAt: null,
       history: [{ status: 'queued', at: now }],
       callbacks: [],
-      outcome: this.decideOutcome(input, now),
+      outcome: this.decideOutcome(input, now, content),
     };
     this.store.add(message);
     this.lifecycle.start(message);
@@ -77,15 +84,26 @@ export class MessagesService {
     );
   }
 
-  /** A forced outcome wins; then WhatsApp's rules; otherwise the message is delivered. */
-  private decideOutcome(input: CreateMessageInput, now: number): MessageOutcome {
+  /** A forced outcome wins; then media the URL says fails; then WhatsApp's rules; otherwise delivered. */
+  private decideOutcome(
+    input: CreateMessageInput,
+    now: number,
+    content: EmulatedContent | null,
+  ): MessageOutcome {
     const forced = this.outcomes.take(input.toPhone);
     if (forced) return forced;
+    // WhatsApp takes at most 1024 characters above buttons or a list, variables filled in.
+    if (content && isSessionOnly(content) && contentBody(content, input.contentVariables).length > 1024)
+      return { status: 'failed', errorCode: 63021, errorMessage: 'Channel invalid content error' };
+    const sessionOnly = content !== null && isSessionOnly(content);
+    const media = mediaOutcome(input.mediaUrls);
+    if (media) return media;
     if (input.channel === 'whatsapp') {
       const decision = this.whatsapp.decide({
         fromPhone: input.fromPhone,
         toPhone: input.toPhone,
-        isTemplate: input.contentSid !== null,
+        // Quick replies and list pickers are not approved templates: they need the 24-hour window.
+        isTemplate: input.contentSid !== null && !sessionOnly,
         now,
       });
       if (!decision.deliver)

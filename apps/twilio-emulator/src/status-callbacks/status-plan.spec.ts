@@ -13,6 +13,7 @@ const base: EmulatedMessage = {
   body: 'hi',
   contentSid: null,
   contentVariables: null,
+  content: null,
   mediaUrls: [],
   statusCallback: 'http://app/status',
   messagingServiceSid: null,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ABILITIES, type Ability } from './ability';
 import { AbilityRegistry } from './ability-registry';
 import { EndChatAbility } from './end-chat.ability';
+import { HandoffToHumanAbility } from './handoff-to-human.ability';
 import { SendSmsMessageAbility } from './send-sms-message.ability';
 import { SendWhatsappMessageAbility } from './send-whatsapp-message.ability';
 
@@ -11,10 +12,11 @@ import { SendWhatsappMessageAbility } from './send-whatsapp-message.ability';
     SendWhatsappMessageAbility,
     SendSmsMessageAbility,
     EndChatAbility,
+    HandoffToHumanAbility,
     {
       provide: ABILITIES,
       useFactory: (...abilities: Ability[]) => abilities,
-      inject: [SendWhatsappMessageAbility, SendSmsMessageAbility, EndChatAbility],
+      inject: [SendWhatsappMessageAbility, SendSmsMessageAbility, EndChatAbility, HandoffToHumanAbility],
     },
     AbilityRegistry,
   ],

@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Turn } from '../turn/turn';
 import { ABILITIES, type Ability } from './ability';
-import type { AbilityName } from '../definitions/ability-names';
+import { IMPLICIT_ABILITIES, type AbilityName } from '../definitions/ability-names';
 
-/** The abilities an agent step gets in a turn: the ones it lists that the turn may offer. */
+/**
+ * The abilities an agent step gets in a turn: the ones it lists, and the implicit ones
+ * (handoff_to_human), that the turn may offer.
+ */
 @Injectable()
 export class AbilityRegistry {
   private readonly byName: Map<string, Ability>;
@@ -13,6 +16,7 @@ export class AbilityRegistry {
   }
 
   forStep(names: readonly AbilityName[], turn: Turn): Ability[] {
-    return names.map((n) => this.byName.get(n)).filter((a): a is Ability => !!a && a.isAvailable(turn));
+    const offered = [...new Set([...names, ...IMPLICIT_ABILITIES])];
+    return offered.map((n) => this.byName.get(n)).filter((a): a is Ability => !!a && a.isAvailable(turn));
   }
 }

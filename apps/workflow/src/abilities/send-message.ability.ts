@@ -1,12 +1,33 @@
 import { Logger } from '@nestjs/common';
 import { z } from 'zod';
-import { isAppError, Send, type Channel } from '@app/contracts';
+import { Interactive, isAppError, MediaUrls, Send, type Channel } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
 import type { Turn, TurnState } from '../turn/turn';
 import type { Ability } from './ability';
 import type { AbilityName } from '../definitions/ability-names';
 
-const Args = z.object({ message: z.string().trim().min(1).max(1600) });
+const Args = z.object({
+  message: z.string().trim().min(1).max(1600),
+  media_urls: MediaUrls.optional(),
+  buttons: z.array(z.object({ id: z.string(), title: z.string() })).optional(),
+});
+
+/** The buttons parameter, offered on WhatsApp only (SMS has none). */
+export const BUTTONS_PARAMETER = {
+  type: 'array',
+  maxItems: 3,
+  items: {
+    type: 'object',
+    properties: {
+      id: { type: 'string', description: 'What comes back when the member presses it.' },
+      title: { type: 'string', description: 'What the button says, at most 20 characters.' },
+    },
+    required: ['id', 'title'],
+    additionalProperties: false,
+  },
+  description:
+    'Optional: up to 3 buttons the member can press instead of typing (the message then at most 1024 characters, no media_urls).',
+};
 
 /**
  * Sends a message the system starts (kind `system`: opt-out and the member's notification switch
@@ -17,14 +38,25 @@ export abstract class SendMessageAbility implements Ability {
   abstract readonly description: string;
   protected abstract readonly channel: Channel;
   private readonly logger = new Logger('SendMessageAbility');
-  readonly parameters = {
-    type: 'object',
-    properties: {
-      message: { type: 'string', description: 'The text to send, plain text, at most 1600 characters.' },
-    },
-    required: ['message'],
-    additionalProperties: false,
-  };
+  /** JSON schema of the arguments; a subclass adds what its channel offers. */
+  protected readonly extraParameters: Record<string, unknown> = {};
+  get parameters(): Record<string, unknown> {
+    return {
+      type: 'object',
+      properties: {
+        ...this.extraParameters,
+        message: { type: 'string', description: 'The text to send, plain text, at most 1600 characters.' },
+        media_urls: {
+          type: 'array',
+          items: { type: 'string' },
+          maxItems: 10,
+          description: 'Optional: https URLs of files (images, PDFs) to send with the message.',
+        },
+      },
+      required: ['message'],
+      additionalProperties: false,
+    };
+  }
 
   constructor(private readonly messaging: MessagingClient) {}
 
@@ -33,7 +65,19 @@ export abstract class SendMessageAbility implements Ability {
   async invoke(args: unknown, turn: Turn, state: TurnState): Promise<Record<string, unknown>> {
     const parsed = Args.safeParse(args);
     if (!parsed.success)
-      return { status: 'failed', reason: 'The message must be non-empty text of at most 1600 characters.' };
+      return {
+        status: 'failed',
+        reason:
+          'The message must be non-empty text of at most 1600 characters, and media_urls at most 10 https URLs.',
+      };
+    const buttons = parsed.data.buttons?.length ? parsed.data.buttons : undefined;
+    const interactive = buttons ? Interactive.safeParse({ type: 'buttons', buttons }) : undefined;
+    if (interactive && (!interactive.success || this.channel !== 'whatsapp' || parsed.data.media_urls))
+      return {
+        status: 'failed',
+        reason:
+          'Buttons: at most 3, each with its own id and a title of at most 20 characters, on WhatsApp, without media_urls.',
+      };
     const idempotencyKey = `ability:${turn.leadKey}:${++state.toolSends}`;
     try {
       const result = await this.messaging.request(
@@ -45,7 +89,11 @@ export abstract class SendMessageAbility implements Ability {
           memberId: turn.member.id,
           channel: this.channel,
           body: parsed.data.message,
+          ...(parsed.data.media_urls ? { mediaUrls: parsed.data.media_urls } : {}),
+          ...(interactive?.success ? { interactive: interactive.data } : {}),
           kind: 'system',
+          // The agent speaks inside a conversation: not queued behind broadcasts.
+          lane: 'conversation',
           // Only the chat on this channel holds the message; another channel's send finds its own.
           ...(turn.channel === this.channel ? { chatId: turn.chatId } : {}),
           origin: { service: 'workflow', ref: `turn:${turn.leadKey}` },

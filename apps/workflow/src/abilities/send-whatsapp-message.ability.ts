@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MessagingClient } from '@app/messaging';
 import type { Turn } from '../turn/turn';
-import { SendMessageAbility } from './send-message.ability';
+import { BUTTONS_PARAMETER, SendMessageAbility } from './send-message.ability';
 
 @Injectable()
 export class SendWhatsappMessageAbility extends SendMessageAbility {
@@ -9,6 +9,7 @@ export class SendWhatsappMessageAbility extends SendMessageAbility {
   readonly description =
     'Send a WhatsApp message to the member of this conversation. Returns the send status and, when it did not go out, why.';
   protected readonly channel = 'whatsapp';
+  protected override readonly extraParameters = { buttons: BUTTONS_PARAMETER };
 
   constructor(messaging: MessagingClient) {
     super(messaging);

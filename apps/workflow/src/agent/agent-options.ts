@@ -1,3 +1,5 @@
+import type { MediaStoreSettings } from '@app/media';
+
 export interface AgentOptions {
   /** OpenAI-compatible base URL (with its /v1); null: no model, agent steps send the fallback. */
   baseUrl: string | null;
@@ -8,8 +10,8 @@ export interface AgentOptions {
   timeoutMs: number;
   maxSteps: number;
   totalTimeoutMs: number;
-  /** Where chats keeps the files members send (MEDIA_DIR): photos go to the model from there. */
-  mediaDir: string;
+  /** Where chats keeps the files members send (MEDIA_STORE...): photos go to the model from there. */
+  media: MediaStoreSettings;
 }
 
 export const AGENT_OPTIONS = Symbol('AGENT_OPTIONS');

@@ -11,6 +11,7 @@ import { modelSeconds } from './agent-metrics';
 import { ChatModel, ModelError, type ModelMessage, type ModelTool } from './chat-model';
 import { conversationMessages } from './conversation-messages';
 import { loadMemberImages, MEDIA_STORE } from './member-images';
+import { TypingIndicator } from './typing-indicator';
 import type { MediaStore } from '@app/media';
 
 /** What the member gets when the model cannot answer: the conversation is kept, a person follows up. */
@@ -32,6 +33,7 @@ export class AgentRunner {
     private readonly abilities: AbilityRegistry,
     @Inject(AGENT_OPTIONS) private readonly options: AgentOptions,
     @Inject(MEDIA_STORE) private readonly media: MediaStore,
+    private readonly typing: TypingIndicator,
   ) {}
 
   async run(step: AgentStep, turn: Turn, state: TurnState): Promise<AgentOutcome> {
@@ -74,11 +76,13 @@ export class AgentRunner {
     if (!isModelAllowed(model, this.options.allowedModels))
       return { kind: 'fallback', reason: `the model "${model}" is not allowed (LLM_ALLOWED_MODELS)` };
     const deadline = Date.now() + this.options.totalTimeoutMs;
+    const showTyping = this.typing.forTurn(turn);
 
     for (let call = 1; call <= this.options.maxSteps; call++) {
       const remaining = deadline - Date.now();
       if (remaining <= 0)
         return { kind: 'fallback', reason: `the agent step ran out of time after ${call - 1} model calls` };
+      showTyping();
       const answer = await this.callModel(
         model,
         messages,

@@ -4,7 +4,8 @@ import { AGENT_OPTIONS, type AgentOptions } from './agent-options';
 import { AgentRunner } from './agent-runner';
 import { ChatModel } from './chat-model';
 import { MEDIA_STORE } from './member-images';
-import { FileMediaStore } from '@app/media';
+import { TypingIndicator } from './typing-indicator';
+import { createMediaStore } from '@app/media';
 
 /** Agent steps: an OpenAI-compatible model with the step's abilities as tools. */
 @Module({})
@@ -15,8 +16,9 @@ export class AgentModule {
       imports: [AbilitiesModule],
       providers: [
         { provide: AGENT_OPTIONS, useValue: options },
-        { provide: MEDIA_STORE, useValue: new FileMediaStore(options.mediaDir) },
+        { provide: MEDIA_STORE, useValue: createMediaStore(options.media) },
         ChatModel,
+        TypingIndicator,
         AgentRunner,
       ],
       exports: [AgentRunner],

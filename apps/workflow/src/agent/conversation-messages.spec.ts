@@ -18,6 +18,19 @@ const message = (direction: 'inbound' | 'outbound', body: string, status = 'deli
 });
 
 describe('recentHistory', () => {
+  it('shows a template an action sent (no body of ours) as sent, and leaves out one that never arrived', () => {
+    const template = { ...message('outbound', ''), body: null, contentSid: `HX${'a'.repeat(32)}` };
+    const failed = { ...template, status: 'undelivered' as const };
+    const kept = recentHistory({
+      history: [template, failed, message('inbound', 'can we do Friday?')],
+      inputs: [],
+    });
+    expect(kept).toEqual([
+      { role: 'assistant', content: `[WhatsApp template HX${'a'.repeat(32)} sent]` },
+      { role: 'user', content: 'can we do Friday?' },
+    ]);
+  });
+
   const history = Array.from({ length: 80 }, (_, i) => message(i % 2 ? 'outbound' : 'inbound', `m${i + 1}`));
   const input = { key: 'k', body: 'now?', media: [] };
 

@@ -93,6 +93,9 @@ function historyEntry(m: ChatMessage): HistoryEntry | null {
     return text ? { role: 'user', content: text } : null;
   }
   // What never reached the member is not part of the conversation.
-  if (m.status === 'skipped' || m.status === 'failed' || m.status === 'undelivered' || !m.body) return null;
+  if (m.status === 'skipped' || m.status === 'failed' || m.status === 'undelivered') return null;
+  // A template (an action's reminder) has no body here, Twilio renders it: the agent still sees it went out.
+  if (!m.body)
+    return m.contentSid ? { role: 'assistant', content: `[WhatsApp template ${m.contentSid} sent]` } : null;
   return { role: 'assistant', content: m.body };
 }

@@ -2,6 +2,15 @@ import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common'
 import { SendActionRunner } from './actions/send-action.runner';
 import { EventsHandlers } from './events/events.handlers';
 import { HandleEventUseCase } from './events/handle-event.usecase';
+import { EventSweeper } from './events/event-sweeper';
+import { ScheduledEventsRepository } from './events/scheduled-events.repository';
+import {
+  CancelScheduledEventUseCase,
+  ListScheduledEventsUseCase,
+  ScheduleEventUseCase,
+} from './events/scheduled-events.usecases';
+import { DeliveryHandlers } from './delivery/delivery.handlers';
+import { FollowSendUseCase } from './delivery/follow-send.usecase';
 import { CreateRoutineUseCase } from './routines/create-routine.usecase';
 import {
   CancelRoutineRunUseCase,
@@ -9,7 +18,13 @@ import {
   ListRoutineRunResultsUseCase,
   ListRoutinesUseCase,
   UpdateRoutineUseCase,
+  GetRoutineUseCase,
 } from './routines/manage-routines.usecases';
+import {
+  GetEventRuleUseCase,
+  ListActionRunsUseCase,
+  ListEventRulesUseCase,
+} from './rules/read-event-rules.usecases';
 import { DeleteEventRuleUseCase } from './rules/delete-event-rule.usecase';
 import { UpdateEventRuleUseCase } from './rules/update-event-rule.usecase';
 import { RoutineResumer } from './routines/routine-resumer';
@@ -38,7 +53,7 @@ export class AutomationModule {
     return {
       module: AutomationModule,
       imports: [engine],
-      controllers: [RulesHandlers, EventsHandlers, RoutinesHandlers],
+      controllers: [RulesHandlers, EventsHandlers, RoutinesHandlers, DeliveryHandlers],
       providers: [
         Sql,
         SendActionRunner,
@@ -52,7 +67,17 @@ export class AutomationModule {
         CancelRoutineRunUseCase,
         DeleteRoutineUseCase,
         ListRoutineRunResultsUseCase,
+        GetRoutineUseCase,
+        GetEventRuleUseCase,
+        ListEventRulesUseCase,
+        ListActionRunsUseCase,
         HandleEventUseCase,
+        ScheduledEventsRepository,
+        EventSweeper,
+        ScheduleEventUseCase,
+        CancelScheduledEventUseCase,
+        ListScheduledEventsUseCase,
+        FollowSendUseCase,
         RoutinesRepository,
         RoutineRunsRepository,
         CreateRoutineUseCase,

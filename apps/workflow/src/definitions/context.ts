@@ -1,4 +1,4 @@
-import type { Channel, Member, PhoneNumber, WorkspaceSummary } from '@app/contracts';
+import type { Channel, Choice, Member, PhoneNumber, WorkspaceSummary } from '@app/contracts';
 
 /**
  * What templates and CEL conditions see. Every field is a string (empty when unknown), so
@@ -15,7 +15,11 @@ export interface WorkflowContext {
     attributes: Record<string, unknown>;
   };
   chat: { channel: Channel; id: string };
-  message: { body: string };
+  /**
+   * What the member wrote; when the message was a press of a quick-reply button or a list item,
+   * its id (`button_payload` / `list_id`, as Twilio's ButtonPayload / ListId) and the title shown.
+   */
+  message: { body: string; button_payload: string; button_text: string; list_id: string; list_title: string };
   workspace: { name: string };
   brand: { name: string };
 }
@@ -28,6 +32,8 @@ export interface ContextSource {
   chatId: string | null;
   /** The text the workflow answers (several messages joined by new lines), '' when none. */
   body: string;
+  /** The button or list item the newest message pressed, if it was a press. */
+  choice?: Choice;
 }
 
 /** The one place the workflow context is built; rules and routines reuse it. */
@@ -41,7 +47,13 @@ export function buildWorkflowContext(source: ContextSource): WorkflowContext {
       attributes: source.member.attributes ?? {},
     },
     chat: { channel: source.channel, id: source.chatId ?? '' },
-    message: { body: source.body },
+    message: {
+      body: source.body,
+      button_payload: source.choice?.kind === 'button' ? source.choice.id : '',
+      button_text: source.choice?.kind === 'button' ? source.choice.title : '',
+      list_id: source.choice?.kind === 'list' ? source.choice.id : '',
+      list_title: source.choice?.kind === 'list' ? source.choice.title : '',
+    },
     workspace: { name: source.workspace.name },
     // The number's brand name, else the workspace's name: what the member knows the sender as.
     brand: { name: source.phoneNumber.brandName ?? source.workspace.name },

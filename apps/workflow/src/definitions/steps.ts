@@ -1,3 +1,4 @@
+import type { Interactive } from '@app/contracts';
 import type { AbilityName } from './ability-names';
 
 /** A workflow step, as stored (validated) in a definition version. */
@@ -6,6 +7,22 @@ export type Step = ReplyStep | IfStep | AgentStep;
 export interface ReplyStep {
   /** Handlebars over the workflow context; rendered as plain text and sent to the member. */
   reply: string;
+  /** Files sent with the reply: https URLs, each a Handlebars template (at most 10). */
+  media?: string[];
+  /**
+   * Quick-reply buttons under the reply (WhatsApp: up to 3, titles up to 20 characters; `id` comes
+   * back as `message.button_payload` when pressed). On SMS they are listed as lines of the text.
+   */
+  buttons?: Array<{ id: string; title: string }>;
+  /** A list the member opens and picks from (WhatsApp; `id` comes back as `message.list_id`). */
+  list?: { button: string; items: Array<{ id: string; title: string; description?: string }> };
+}
+
+/** A reply step's buttons or list as a send carries them. */
+export function replyInteractive(step: ReplyStep): Interactive | undefined {
+  if (step.buttons) return { type: 'buttons', buttons: step.buttons };
+  if (step.list) return { type: 'list', ...step.list };
+  return undefined;
 }
 
 export interface IfStep {

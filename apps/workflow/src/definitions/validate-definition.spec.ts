@@ -63,7 +63,7 @@ describe('validateDefinition', () => {
         { if: 'true', then: [{ agent: { instructions: 'x', abilities: ['end_chat', 'send_fax'] } }] },
       ]),
     ).toBe(
-      'definition is not valid: steps[0].then[0].agent.abilities[1]: unknown ability "send_fax" (known: send_whatsapp_message, send_sms_message, end_chat)',
+      'definition is not valid: steps[0].then[0].agent.abilities[1]: unknown ability "send_fax" (known: send_whatsapp_message, send_sms_message, end_chat, handoff_to_human)',
     );
   });
 
@@ -104,6 +104,51 @@ describe('validateDefinition', () => {
     );
     expect(problem('reply: hi')).toBe(
       'definition: the YAML document must be a list of steps (or have a "steps:" list)',
+    );
+  });
+  it("checks a reply's media: 1 to 10 https URLs or templates, each checked at its index", () => {
+    expect(
+      validateDefinition([
+        { reply: 'Map', media: ['https://x.example/map.png', 'https://x.example/{{chat.channel}}.png'] },
+      ]),
+    ).toEqual([
+      { reply: 'Map', media: ['https://x.example/map.png', 'https://x.example/{{chat.channel}}.png'] },
+    ]);
+    expect(problem([{ reply: 'Map', media: ['http://x.example/map.png'] }])).toMatch(
+      /steps\[0\]\.media\[0\]: .*https/,
+    );
+    expect(problem([{ reply: 'Map', media: [] }])).toMatch(/steps\[0\]\.media: a list of 1 to 10 media URLs/);
+    expect(problem([{ reply: 'Map', media: ['https://x.example/{{chat.channel'] }])).toMatch(
+      /steps\[0\]\.media\[0\]: template/,
+    );
+  });
+  it("checks a reply's buttons and list against WhatsApp's limits, and refuses them with media or together", () => {
+    const buttons = [
+      { id: 'yes', title: 'Yes' },
+      { id: 'no', title: 'No' },
+    ];
+    expect(validateDefinition([{ reply: 'Book?', buttons }])).toEqual([{ reply: 'Book?', buttons }]);
+    const list = { button: 'Clinics', items: [{ id: 'c1', title: 'Downtown', description: 'Main St' }] };
+    expect(validateDefinition([{ reply: 'Where?', list }])).toEqual([{ reply: 'Where?', list }]);
+
+    const four = ['a', 'b', 'c', 'd'].map((id) => ({ id, title: id }));
+    expect(problem([{ reply: 'Pick', buttons: four }])).toBe(
+      'definition is not valid: steps[0].buttons: WhatsApp shows at most 3 buttons',
+    );
+    expect(problem([{ reply: 'Pick', buttons: [{ id: 'a', title: 'x'.repeat(21) }] }])).toMatch(
+      /steps\[0\]\.buttons\.0\.title: .*20/,
+    );
+    expect(problem([{ reply: 'Pick', buttons: [buttons[0], buttons[0]] }])).toBe(
+      'definition is not valid: steps[0].buttons: each button needs its own id',
+    );
+    expect(problem([{ reply: 'Pick', buttons, list }])).toBe(
+      'definition is not valid: steps[0]: a reply has buttons or a list, not both',
+    );
+    expect(problem([{ reply: 'Pick', buttons, media: ['https://x.example/a.png'] }])).toBe(
+      'definition is not valid: steps[0]: a reply with buttons cannot carry media',
+    );
+    expect(problem([{ reply: 'Where?', list: { button: 'Clinics', items: [] } }])).toMatch(
+      /steps\[0\]\.list\.items: /,
     );
   });
 });

@@ -1,9 +1,10 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { AppError } from '@app/contracts';
+import { AppError, Interactive } from '@app/contracts';
+import { MAX_OUTBOUND_MEDIA, outboundMediaUrlProblem } from '@app/rules';
 import { validateTemplate } from '@app/templates';
 import { ABILITY_NAMES, isAbilityName, type AbilityName } from './ability-names';
 import { compileCondition } from './condition';
-import { HISTORY_BOUNDS, type HistoryLimits, type Step } from './steps';
+import { HISTORY_BOUNDS, type HistoryLimits, type ReplyStep, type Step } from './steps';
 
 const MAX_STEPS = 200;
 const MAX_DEPTH = 8;
@@ -101,7 +102,12 @@ function validateStep(
     return null;
   }
   const kind = kinds[0];
-  const allowed = kind === 'if' ? ['if', 'then', 'else'] : [kind];
+  const allowed =
+    kind === 'if'
+      ? ['if', 'then', 'else']
+      : kind === 'reply'
+        ? ['reply', 'media', 'buttons', 'list']
+        : [kind];
   const unknown = Object.keys(step).filter((k) => !allowed.includes(k));
   if (unknown.length)
     problems.push(
@@ -117,7 +123,11 @@ function validateStep(
     if (template.length > MAX_TEMPLATE) problems.push(`${path}.reply: at most ${MAX_TEMPLATE} characters`);
     const problem = validateTemplate(template);
     if (problem) problems.push(`${path}.reply: ${problem}`);
-    return { reply: template };
+    const choices = validateReplyChoices(step, path, problems);
+    if (choices === null) return null;
+    if (step.media === undefined) return { reply: template, ...choices };
+    const media = validateReplyMedia(step.media, `${path}.media`, problems);
+    return media ? { reply: template, media, ...choices } : null;
   }
 
   if (kind === 'if') {
@@ -213,4 +223,62 @@ function validateHistory(value: unknown, path: string, problems: string[]): Hist
     else out[key] = n;
   }
   return out;
+}
+
+/**
+ * A reply's buttons or list (one of them, not with media), checked against WhatsApp's limits by
+ * the send contract itself, so a definition never saves what outbound would refuse.
+ */
+function validateReplyChoices(
+  step: Record<string, unknown>,
+  path: string,
+  problems: string[],
+): Pick<ReplyStep, 'buttons' | 'list'> | null {
+  if (step.buttons === undefined && step.list === undefined) return {};
+  if (step.buttons !== undefined && step.list !== undefined) {
+    problems.push(`${path}: a reply has buttons or a list, not both`);
+    return null;
+  }
+  const field = step.buttons !== undefined ? 'buttons' : 'list';
+  if (step.media !== undefined) {
+    problems.push(`${path}: a reply with ${field === 'buttons' ? 'buttons' : 'a list'} cannot carry media`);
+    return null;
+  }
+  const parsed = Interactive.safeParse(
+    field === 'buttons'
+      ? { type: 'buttons', buttons: step.buttons }
+      : { ...(typeof step.list === 'object' ? step.list : {}), type: 'list' },
+  );
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const at = (field === 'buttons' ? issue.path.slice(1) : issue.path).join('.');
+      problems.push(`${path}.${field}${at ? `.${at}` : ''}: ${issue.message}`);
+    }
+    return null;
+  }
+  if (parsed.data.type === 'buttons') return { buttons: parsed.data.buttons };
+  const { type: _type, ...list } = parsed.data;
+  return { list };
+}
+
+/**
+ * A reply's media: 1 to 10 templates, each rendering to an https URL. One without a template
+ * expression is checked as a URL now; the others when they render (a turn skips a reply whose
+ * URL comes out wrong).
+ */
+function validateReplyMedia(media: unknown, path: string, problems: string[]): string[] | null {
+  if (!Array.isArray(media) || media.length === 0 || media.length > MAX_OUTBOUND_MEDIA) {
+    problems.push(`${path}: a list of 1 to ${MAX_OUTBOUND_MEDIA} media URLs`);
+    return null;
+  }
+  const before = problems.length;
+  media.forEach((entry, i) => {
+    if (typeof entry !== 'string' || !entry.trim()) {
+      problems.push(`${path}[${i}]: must be a media URL (https), or a template rendering to one`);
+      return;
+    }
+    const problem = entry.includes('{{') ? validateTemplate(entry) : outboundMediaUrlProblem(entry.trim());
+    if (problem) problems.push(`${path}[${i}]: ${problem}`);
+  });
+  return problems.length === before ? media.map((m: string) => m.trim()) : null;
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppError, type Workflow } from '@app/contracts';
 import { SERVICE_CONFIG } from '@app/runtime';
+import { found } from '@app/persistence';
 import { assertModelsAllowed } from './allowed-models';
 import { validateDefinition } from './validate-definition';
 import { WorkflowStore } from './workflow-store';
@@ -61,8 +62,7 @@ export class WorkflowDefinitions {
   }
 
   async get(workspaceId: string, workflowId: string): Promise<Workflow> {
-    const workflow = await this.store.latest(workspaceId, workflowId);
-    if (!workflow) throw AppError.notFound('Workflow');
+    const workflow = found(await this.store.latest(workspaceId, workflowId), 'Workflow');
     return workflow;
   }
 

@@ -19,4 +19,14 @@ export abstract class ConversationStarter {
     workflowId: string;
     initialMessage: string | null;
   }): Promise<{ chatId: string }>;
+
+  /**
+   * Opens (or reuses) the member's chat on this number and channel and pins the workflow's
+   * current version to it, running no turn: the action sends its template into this chat, and
+   * the member's answer is the workflow's first turn. Idempotent per `idempotencyKey` (a retry
+   * finds the same chat and keeps its pin).
+   */
+  abstract pinChat(input: Omit<Parameters<ConversationStarter['startChat']>[0], 'initialMessage'>): Promise<{
+    chatId: string;
+  }>;
 }

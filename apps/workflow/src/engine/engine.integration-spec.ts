@@ -59,7 +59,7 @@ interface Setup {
 /** A fresh workspace with a number whose default workflow has these steps. */
 async function setup(
   definition: unknown[] | string,
-  options: { features?: Array<'whatsapp'>; brandName?: string } = {},
+  options: { features?: Array<'whatsapp'>; brandName?: string; number?: Partial<PhoneNumber> } = {},
 ): Promise<Setup> {
   const workspace = fake.workspace(options.features ?? ['whatsapp']);
   const workflow = await nats.request(CreateWorkflow, {
@@ -70,6 +70,7 @@ async function setup(
   const phoneNumber = fake.number(workspace.id, {
     defaultWorkflowId: workflow.id,
     brandName: options.brandName ?? null,
+    ...options.number,
   });
   return { workspace, phoneNumber, member: fake.member(workspace.id), workflowId: workflow.id };
 }
@@ -114,10 +115,78 @@ describe('workflow engine', () => {
       inReplyTo: { twilioSid: event.twilioSid, receivedAt: event.receivedAt },
       origin: { service: 'workflow', ref: `turn:${event.twilioSid}` },
     });
+    // Template replies read no history: chats is not asked for the chat's messages.
+    expect(fake.listed).not.toContain(c.chatId);
 
     // A redelivery (JetStream after a crash: same payload, new delivery) does not run the turn again.
     await publishTurn(event, `redelivery:${event.twilioSid}`);
     expect(await staysFalse(() => fake.repliesTo(c.chatId).length > 1, 700)).toBe(true);
+  });
+
+  it('sends a reply step with its media: each URL rendered from the context, with the text', async () => {
+    const s = await setup([
+      {
+        reply: 'Here is your map, {{member.first_name}}.',
+        media: ['https://files.example.com/maps/{{chat.channel}}.png', 'https://files.example.com/hours.pdf'],
+      },
+      // A URL that renders empty is refused before outbound: that reply is skipped, the turn goes on.
+      { reply: 'Skipped', media: ['{{member.attributes.nothing}}'] },
+      { reply: 'Anything else?' },
+    ]);
+    const c = chat(s);
+    await publishTurn(fake.inbound(c, 'where are you?'));
+    const sent = await replies(c.chatId, 2);
+    expect(sent.map((r) => [r.body, r.mediaUrls])).toEqual([
+      [
+        'Here is your map, Zoë.',
+        ['https://files.example.com/maps/whatsapp.png', 'https://files.example.com/hours.pdf'],
+      ],
+      ['Anything else?', undefined],
+    ]);
+    expect(await staysFalse(() => fake.repliesTo(c.chatId).length > 2, 500)).toBe(true);
+  });
+
+  it('sends quick-reply buttons with a reply, and a press branches on its payload (SMS lists them as text)', async () => {
+    const s = await setup(`
+- if: message.button_payload == ""
+  then:
+    - reply: "Shall I book Friday at 10?"
+      buttons:
+        - { id: "book:fri-10", title: "Yes, book it" }
+        - { id: "other", title: "Another time" }
+  else:
+    - if: message.button_payload.startsWith("book:")
+      then:
+        - reply: "Booked ({{message.button_payload}}, you said {{message.button_text}})."
+      else:
+        - reply: "Which day suits you?"
+`);
+    const wa = chat(s, 'whatsapp');
+    await publishTurn(fake.inbound(wa, 'hi'));
+    const [offer] = await replies(wa.chatId, 1);
+    expect(offer).toMatchObject({
+      body: 'Shall I book Friday at 10?',
+      interactive: {
+        type: 'buttons',
+        buttons: [
+          { id: 'book:fri-10', title: 'Yes, book it' },
+          { id: 'other', title: 'Another time' },
+        ],
+      },
+    });
+    await publishTurn(
+      fake.inbound(wa, 'Yes, book it', {
+        choice: { kind: 'button', id: 'book:fri-10', title: 'Yes, book it' },
+      }),
+    );
+    const answered = await replies(wa.chatId, 2);
+    expect(answered[1].body).toBe('Booked (book:fri-10, you said Yes, book it).');
+
+    const sms = chat(s, 'sms');
+    await publishTurn(fake.inbound(sms, 'hi'));
+    const [text] = await replies(sms.chatId, 1);
+    expect(text.body).toBe('Shall I book Friday at 10?\n- Yes, book it\n- Another time');
+    expect(text.interactive).toBeUndefined();
   });
 
   it('branches on chat.channel: SMS and WhatsApp get different replies', async () => {
@@ -158,6 +227,8 @@ describe('workflow engine', () => {
     const [reply] = await replies(c.chatId, 1);
     expect(reply.body).toBe('We are closed on Sundays.');
     expect(reply.idempotencyKey).toBe(`reply:${event.twilioSid}:1`);
+    // While it thought, the member saw us typing on their message (WhatsApp).
+    expect(fake.typing).toContainEqual({ messageSid: event.twilioSid, channel: 'whatsapp' });
 
     const [request] = llm.requestsWith('history-test');
     expect(request.model).toBe('scripted');
@@ -213,7 +284,13 @@ describe('workflow engine', () => {
     llm.script(
       {
         toolCalls: [
-          { name: 'send_whatsapp_message', arguments: { message: 'Your code is 1234 & valid today' } },
+          {
+            name: 'send_whatsapp_message',
+            arguments: {
+              message: 'Your code is 1234 & valid today',
+              media_urls: ['https://files.example.com/code.png'],
+            },
+          },
         ],
       },
       { text: 'Sent it to your WhatsApp.' },
@@ -228,6 +305,7 @@ describe('workflow engine', () => {
       channel: 'whatsapp',
       kind: 'system',
       body: 'Your code is 1234 & valid today',
+      mediaUrls: ['https://files.example.com/code.png'],
       phoneNumberId: s.phoneNumber.id,
       idempotencyKey: `ability:${event.twilioSid}:1`,
       origin: { service: 'workflow', ref: `turn:${event.twilioSid}` },
@@ -242,6 +320,41 @@ describe('workflow engine', () => {
       status: 'queued',
       reason: null,
     });
+  });
+
+  it('lets the agent offer quick-reply buttons through send_whatsapp_message, and refuses bad ones', async () => {
+    const s = await setup([
+      { agent: { instructions: 'buttons-test: offer a choice.', abilities: ['send_whatsapp_message'] } },
+    ]);
+    const c = chat(s, 'whatsapp');
+    const buttons = [
+      { id: 'slot:fri', title: 'Friday 10:00' },
+      { id: 'slot:mon', title: 'Monday 9:00' },
+    ];
+    llm.script(
+      { toolCalls: [{ name: 'send_whatsapp_message', arguments: { message: 'Which slot?', buttons } }] },
+      {
+        toolCalls: [
+          {
+            name: 'send_whatsapp_message',
+            arguments: { message: 'Or?', buttons: [{ id: 'x', title: 'A title far over twenty' }] },
+          },
+        ],
+      },
+      { text: 'Pick one above.' },
+    );
+    const event = fake.inbound(c, 'I need an appointment');
+    await publishTurn(event);
+    await replies(c.chatId, 1);
+    const sends = fake.sendRequests.filter((r) => r.memberId === s.member.id && r.kind === 'system');
+    expect(sends).toEqual([
+      expect.objectContaining({ body: 'Which slot?', interactive: { type: 'buttons', buttons } }),
+    ]);
+    const [first, , third] = llm.requestsWith('buttons-test');
+    const tool = first.tools?.find((t) => t.function.name === 'send_whatsapp_message');
+    expect(JSON.stringify(tool?.function.parameters)).toContain('"buttons"');
+    const refusal = third.messages.filter((m) => m.role === 'tool').at(-1);
+    expect(JSON.stringify(refusal?.content)).toContain('at most 20 characters');
   });
 
   it('does not offer send_whatsapp_message when the workspace lacks the WhatsApp feature', async () => {
@@ -262,6 +375,53 @@ describe('workflow engine', () => {
     await replies(c.chatId, 1);
     const [request] = llm.requestsWith('feature-off-test');
     expect(request.tools?.map((t) => t.function.name)).toEqual(['send_sms_message']);
+  });
+
+  it('offers handoff_to_human on a number in ai_with_handoff mode: the chat waits with the reason, the answer goes out, later steps and turns do not', async () => {
+    const s = await setup(
+      [{ agent: { instructions: 'handoff-test.', abilities: ['end_chat'] } }, { reply: 'A later step' }],
+      {
+        number: {
+          workMode: 'ai_with_handoff',
+          handoffTimeoutSeconds: 120,
+          holdingMessage: 'Thanks for waiting.',
+        },
+      },
+    );
+    const c = chat(s);
+    llm.script(
+      { toolCalls: [{ name: 'handoff_to_human', arguments: { reason: 'Asks for a refund.' } }] },
+      { text: 'A colleague will follow up shortly.' },
+    );
+    await publishTurn(fake.inbound(c, 'I want my money back'));
+    const [reply] = await replies(c.chatId, 1);
+    expect(reply.body).toBe('A colleague will follow up shortly.');
+    expect(fake.handoffs.filter((h) => h.chatId === c.chatId)).toEqual([
+      {
+        chatId: c.chatId,
+        reason: 'Asks for a refund.',
+        holding: { handoffTimeoutSeconds: 120, holdingMessage: 'Thanks for waiting.' },
+      },
+    ]);
+    const [first, second] = llm.requestsWith('handoff-test');
+    expect(first.tools?.map((t) => t.function.name)).toEqual(['end_chat', 'handoff_to_human']);
+    const toolResult = second.messages.find((m) => m.role === 'tool');
+    expect(toolResult?.content).toBe(JSON.stringify({ status: 'handed_off' }));
+
+    // The chat now waits for a person: the member's next message gets no turn.
+    await publishTurn(fake.inbound(c, 'Hello?'));
+    expect(await staysFalse(() => fake.repliesTo(c.chatId).length > 1, 1000)).toBe(true);
+    expect(llm.requestsWith('handoff-test')).toHaveLength(2);
+  });
+
+  it('does not offer handoff_to_human on a number in ai mode, even when the step lists it', async () => {
+    const s = await setup([{ agent: { instructions: 'no-handoff-test.', abilities: ['handoff_to_human'] } }]);
+    const c = chat(s);
+    llm.script({ text: 'Hello!' });
+    await publishTurn(fake.inbound(c, 'hi'));
+    await replies(c.chatId, 1);
+    const [request] = llm.requestsWith('no-handoff-test');
+    expect(request.tools ?? []).toEqual([]);
   });
 
   it('sends the fallback reply when the model fails (HTTP 500, garbage, timeout)', async () => {
@@ -306,7 +466,7 @@ describe('workflow engine', () => {
         { agent: { instructions: 'x', abilities: ['send_fax'] } },
       ]),
     ).toBe(
-      'definition is not valid: steps[2].agent.abilities[0]: unknown ability "send_fax" (known: send_whatsapp_message, send_sms_message, end_chat)',
+      'definition is not valid: steps[2].agent.abilities[0]: unknown ability "send_fax" (known: send_whatsapp_message, send_sms_message, end_chat, handoff_to_human)',
     );
     const list = `[${Array.from({ length: 30 }, (_, i) => i + 1).join(',')}]`;
     expect(

@@ -4,6 +4,7 @@ import { FileMediaStore } from '@app/media';
 import { aMember, aPhoneNumber } from '@app/testing';
 import { AbilityRegistry } from '../abilities/ability-registry';
 import type { AgentOptions } from '../agent/agent-options';
+import type { TypingIndicator } from '../agent/typing-indicator';
 import { AgentRunner, FALLBACK_REPLY } from '../agent/agent-runner';
 import { ChatModel } from '../agent/chat-model';
 import type { Step } from '../definitions/steps';
@@ -20,7 +21,14 @@ const noModel: AgentOptions = {
   maxSteps: 3,
   allowedModels: [],
   totalTimeoutMs: 5000,
-  mediaDir: 'tmp/media',
+  media: {
+    MEDIA_STORE: 'file',
+    MEDIA_DIR: 'tmp/media',
+    MEDIA_S3_BUCKET: 'media',
+    MEDIA_S3_REGION: 'us-east-1',
+    MEDIA_S3_ACCESS_KEY_ID: '',
+    MEDIA_S3_SECRET_ACCESS_KEY: '',
+  },
 };
 
 function harness(reachable = () => true) {
@@ -39,7 +47,8 @@ function harness(reachable = () => true) {
     new ChatModel(noModel),
     new AbilityRegistry([]),
     noModel,
-    new FileMediaStore(noModel.mediaDir),
+    new FileMediaStore(noModel.media.MEDIA_DIR),
+    { forTurn: () => () => undefined } as unknown as TypingIndicator,
   );
   return { sent, runTurn: new RunTurn(agent, replies, reachability) };
 }

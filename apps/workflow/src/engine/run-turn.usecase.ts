@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { outboundMediaUrlProblem } from '@app/rules';
 import { renderTemplate } from '@app/templates';
 import { AgentRunner, FALLBACK_REPLY } from '../agent/agent-runner';
-import { isAgentStep, isIfStep, type Step } from '../definitions/steps';
+import { isAgentStep, isIfStep, replyInteractive, type Step } from '../definitions/steps';
 import { compileCondition } from '../definitions/condition';
 import { buildWorkflowContext, type WorkflowContext } from '../definitions/context';
 import { MemberReachability } from './member-reachability';
-import { ReplySender } from './reply-sender';
+import { type ReplyExtras, ReplySender } from './reply-sender';
 import { inputText, TurnState, type Turn } from '../turn/turn';
 
 export type TurnOutcome = 'answered' | 'fallback' | 'stopped';
@@ -33,6 +34,7 @@ export class RunTurn {
       channel: turn.channel,
       chatId: turn.chatId,
       body: turn.inputs.map(inputText).filter(Boolean).join('\n'),
+      choice: turn.inputs.findLast((i) => i.choice)?.choice,
     });
     await this.runSteps(steps, 'steps', turn, state, context);
     return { outcome: state.stopped ? 'stopped' : state.fellBack ? 'fallback' : 'answered', state };
@@ -46,7 +48,7 @@ export class RunTurn {
     context: WorkflowContext,
   ): Promise<void> {
     for (const [i, step] of steps.entries()) {
-      if (state.stopped) return;
+      if (state.stopped || state.handedOff) return;
       const at = `${path}[${i}]`;
       if (isIfStep(step)) {
         const branch = this.decide(step.if, at, turn, context) ? step.then : (step.else ?? []);
@@ -58,15 +60,27 @@ export class RunTurn {
         if (text) await this.send(turn, state, text);
       } else {
         let text: string;
+        let media: string[];
         try {
           text = renderTemplate(step.reply, context as unknown as Record<string, unknown>);
+          media = (step.media ?? []).map((m) =>
+            renderTemplate(m, context as unknown as Record<string, unknown>).trim(),
+          );
         } catch (error) {
           this.logger.warn(
-            `${at}.reply in workflow ${turn.workflowId} v${turn.version} did not render: ${(error as Error).message}`,
+            `${at} in workflow ${turn.workflowId} v${turn.version} did not render: ${(error as Error).message}`,
           );
           continue;
         }
-        if (text.trim()) await this.send(turn, state, text);
+        // A URL that renders wrong (empty, not https) would be refused by outbound: the reply is
+        // skipped with the reason in the log rather than sent without what it was meant to show.
+        const badUrl = media.map(outboundMediaUrlProblem).find(Boolean);
+        if (badUrl) {
+          this.logger.warn(`${at}.media in workflow ${turn.workflowId} v${turn.version}: ${badUrl}`);
+          continue;
+        }
+        if (text.trim())
+          await this.send(turn, state, text, { mediaUrls: media, interactive: replyInteractive(step) });
       }
     }
   }
@@ -83,13 +97,13 @@ export class RunTurn {
     }
   }
 
-  private async send(turn: Turn, state: TurnState, text: string): Promise<void> {
+  private async send(turn: Turn, state: TurnState, text: string, extras: ReplyExtras = {}): Promise<void> {
     const check = await this.reachability.check(turn);
     if (!check.allowed) {
       state.stopped = true;
       this.logger.log(`Turn ${turn.leadKey} in chat ${turn.chatId} stopped before sending: ${check.reason}`);
       return;
     }
-    await this.replies.send(turn, state, text);
+    await this.replies.send(turn, state, text, extras);
   }
 }

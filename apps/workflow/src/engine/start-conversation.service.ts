@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { AppError, ListChatMessages, OpenChat } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
 import { SEND_REASONS } from '@app/rules';
+import { found } from '@app/persistence';
 import { WorkflowStore } from '../definitions/workflow-store';
 import { ConversationStarter } from './conversation-starter';
 import { turnsTotal } from './engine-metrics';
@@ -31,6 +32,38 @@ export class StartConversation extends ConversationStarter {
     super();
   }
 
+  async pinChat(input: Omit<StartChatInput, 'initialMessage'>): Promise<{ chatId: string }> {
+    const workspaceId = input.workspace.id;
+    if (input.member.optedOut) throw new AppError('rule_violation', SEND_REASONS.memberOptedOut);
+    const previous = await this.turns.startedChat(workspaceId, input.idempotencyKey);
+    if (previous && (await this.turns.session(workspaceId, previous))) return { chatId: previous };
+    const { workflow, chat } = await this.openChat(input);
+    await this.turns.pin(
+      workspaceId,
+      { chatId: chat.id, workflowId: workflow.id, version: workflow.version },
+      'action',
+    );
+    this.logger.log(
+      `Pinned chat ${chat.id} to workflow ${workflow.id} v${workflow.version} for the member's answer`,
+    );
+    return { chatId: chat.id };
+  }
+
+  /** The workflow's latest version, and the member's chat on the number (opened if none), recorded as this start's. */
+  private async openChat(input: Omit<StartChatInput, 'initialMessage'>) {
+    const workspaceId = input.workspace.id;
+    const workflow = found(await this.workflows.latest(workspaceId, input.workflowId), 'Workflow');
+    const { chat } = await this.messaging.request(OpenChat, {
+      workspaceId,
+      phoneNumberId: input.phoneNumber.id,
+      memberId: input.member.id,
+      channel: input.channel,
+      inactivityCloseAfter: input.phoneNumber.inactivityCloseAfter,
+    });
+    await this.turns.recordStart(workspaceId, input.idempotencyKey, chat.id);
+    return { workflow, chat };
+  }
+
   async startChat(input: StartChatInput): Promise<{ chatId: string }> {
     const workspaceId = input.workspace.id;
     // STOP stops new workflow starts.
@@ -43,17 +76,7 @@ export class StartConversation extends ConversationStarter {
       if (status && status.status !== 'running') return { chatId: previous };
     }
 
-    const workflow = await this.workflows.latest(workspaceId, input.workflowId);
-    if (!workflow) throw AppError.notFound('Workflow');
-
-    const { chat } = await this.messaging.request(OpenChat, {
-      workspaceId,
-      phoneNumberId: input.phoneNumber.id,
-      memberId: input.member.id,
-      channel: input.channel,
-      inactivityCloseAfter: input.phoneNumber.inactivityCloseAfter,
-    });
-    await this.turns.recordStart(workspaceId, input.idempotencyKey, chat.id);
+    const { workflow, chat } = await this.openChat(input);
     // A retry after a crash finds the pin it made; a new start re-pins to the latest version.
     const existing = await this.turns.session(workspaceId, chat.id);
     const session =

@@ -1,6 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { GetChat, ListChatMessages, type ChatMessage, type ChatTurnReady } from '@app/contracts';
-import { mayWorkflowAnswer } from '@app/rules';
+import {
+  diagnosticMsgId,
+  DiagnosticRecorded,
+  GetChat,
+  ListChatMessages,
+  type ChatMessage,
+  type ChatTurnReady,
+} from '@app/contracts';
+import { mayWorkflowAnswer, turnSkipReason } from '@app/rules';
+import { maskPhone } from '@app/twilio';
 import { MessagingClient } from '@app/messaging';
 import { HISTORY_DEFAULTS, isAgentStep, isIfStep, type Step } from '../definitions/steps';
 import { WorkflowStore } from '../definitions/workflow-store';
@@ -58,12 +66,11 @@ export class TakeTurn {
     const version = await this.workflows.version(workspaceId, session.workflowId, session.version);
     if (!version) return this.skip(event, 'workflow_missing');
 
-    // Only a model can read a burst as one conversation turn; template replies answer each message.
-    const { history, inputs } = await this.gather(
-      event,
-      containsAgentStep(version.steps),
-      historyToFetch(version.steps),
-    );
+    // Only a model can read a burst as one conversation turn (and the history); template replies
+    // answer each message without asking chats for the chat's messages.
+    const { history, inputs } = containsAgentStep(version.steps)
+      ? await this.gather(event, historyToFetch(version.steps))
+      : { history: [], inputs: [ownInput(event)] };
     const held = await this.turns.claim(
       workspaceId,
       event.chatId,
@@ -103,6 +110,27 @@ export class TakeTurn {
   private async skip(event: ChatTurnReady, reason: string): Promise<TakeTurnResult> {
     await this.turns.recordSkipped(event.workspace.id, event.chatId, event.twilioSid, reason);
     this.logger.log(`Turn ${event.twilioSid} in chat ${event.chatId} skipped: ${reason}`);
+    // The operator's answer to "why did nothing reply?" (GET /v1/diagnostics).
+    const record: DiagnosticRecorded = {
+      key: `turn:${event.twilioSid}`,
+      workspaceId: event.workspace.id,
+      kind: 'turn_skipped',
+      code: reason,
+      reason: turnSkipReason(reason),
+      channel: event.channel,
+      address: event.member.phone ? maskPhone(event.member.phone) : null,
+      links: {
+        phoneNumberId: event.phoneNumber.id,
+        memberId: event.member.id,
+        chatId: event.chatId,
+        messageSid: event.twilioSid,
+        sendId: null,
+        ruleRunId: null,
+        routineRunId: null,
+      },
+      occurredAt: event.receivedAt,
+    };
+    await this.messaging.publish(DiagnosticRecorded, record, { msgId: diagnosticMsgId(record) });
     return { outcome: 'skipped', reason };
   }
 
@@ -132,10 +160,9 @@ export class TakeTurn {
    */
   private async gather(
     event: ChatTurnReady,
-    batch: boolean,
     limit: number,
   ): Promise<{ history: ChatMessage[]; inputs: TurnInput[] }> {
-    const own: TurnInput = { key: event.twilioSid, body: event.body, media: event.media };
+    const own = ownInput(event);
     const page = await this.messaging.request(ListChatMessages, {
       workspaceId: event.workspace.id,
       chatId: event.chatId,
@@ -148,7 +175,6 @@ export class TakeTurn {
     );
     if (at < 0) return { history: messages, inputs: [own] };
 
-    if (!batch) return { history: messages.slice(0, at), inputs: [own] };
     const later = messages
       .slice(at + 1)
       .filter(
@@ -160,7 +186,10 @@ export class TakeTurn {
       later.map((m) => m.twilioSid),
     );
     const queued = later.filter((m) => !taken.has(m.twilioSid) || taken.get(m.twilioSid) === event.twilioSid);
-    const inputs = [own, ...queued.map((m) => ({ key: m.twilioSid, body: m.body ?? '', media: m.media }))];
+    const inputs = [
+      own,
+      ...queued.map((m) => ({ key: m.twilioSid, body: m.body ?? '', media: m.media, choice: m.choice })),
+    ];
     const answered = new Set(inputs.map((i) => i.key));
     return {
       history: messages.filter(
@@ -169,6 +198,11 @@ export class TakeTurn {
       inputs,
     };
   }
+}
+
+/** The turn's own message as a step's input. */
+function ownInput(event: ChatTurnReady): TurnInput {
+  return { key: event.twilioSid, body: event.body, media: event.media, choice: event.choice };
 }
 
 /**

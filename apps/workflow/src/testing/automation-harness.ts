@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
+import { WorkspaceEventPublished } from '@app/contracts';
 import { startService, type RunningService } from '@app/runtime';
-import { NatsTestClient, serviceEnv } from '@app/testing';
+import { NatsTestClient, perSuite, serviceEnv, uniqueNamespace } from '@app/testing';
 import { ConversationStarter } from '../engine/conversation-starter';
 import { AutomationModule } from '../automation/automation.module';
+import { ErasureModule } from '../erasure/erasure.module';
 import { workflowService } from '../start';
 import { FakeNeighbours } from '../automation/testing/fake-neighbours';
 
@@ -19,6 +22,15 @@ export class RecordingConversationStarter extends ConversationStarter {
     this.chats.set(input.idempotencyKey, chatId);
     return Promise.resolve({ chatId });
   }
+
+  readonly pins: Array<Omit<StartChatInput, 'initialMessage'>> = [];
+
+  pinChat(input: Omit<StartChatInput, 'initialMessage'>): Promise<{ chatId: string }> {
+    this.pins.push(input);
+    const chatId = this.chats.get(input.idempotencyKey) ?? crypto.randomUUID();
+    this.chats.set(input.idempotencyKey, chatId);
+    return Promise.resolve({ chatId });
+  }
 }
 
 export interface AutomationHarness {
@@ -27,7 +39,23 @@ export interface AutomationHarness {
   fakes: FakeNeighbours;
   starter: RecordingConversationStarter;
   env: Record<string, string | undefined>;
+  /** Publishes a workspace event (as the api does for POST /v1/events); answers its id. */
+  publishEvent(
+    workspaceId: string,
+    memberId: string | null,
+    data?: Record<string, unknown>,
+    type?: string,
+  ): Promise<string>;
   close(): Promise<void>;
+}
+
+/** startAutomation on a namespace of its own for the tests of one file or describe block. */
+export function automationForSuite(): AutomationHarness {
+  return perSuite(
+    Object,
+    () => startAutomation(uniqueNamespace()),
+    (h) => h.close(),
+  );
 }
 
 /**
@@ -51,9 +79,9 @@ export async function startAutomation(
   })
   class StarterModule {}
 
-  // The service as it runs, with the automation alone in place of the engine and automation.
+  // The service as it runs, with the automation (and erasure of its rows) in place of the engine and automation.
   const service = await startService(
-    { ...workflowService, modules: [AutomationModule.forRoot(StarterModule)] },
+    { ...workflowService, modules: [AutomationModule.forRoot(StarterModule), ErasureModule] },
     env,
   );
   return {
@@ -62,6 +90,16 @@ export async function startAutomation(
     fakes: neighbours,
     starter,
     env,
+    publishEvent: async (workspaceId, memberId, data = {}, type = 'form_submitted') => {
+      const eventId = randomUUID();
+      const occurredAt = new Date().toISOString();
+      await client.publish(
+        WorkspaceEventPublished,
+        { eventId, workspaceId, type, memberId, data, occurredAt },
+        eventId,
+      );
+      return eventId;
+    },
     close: async () => {
       await service.close();
       if (!nats) await client.close();

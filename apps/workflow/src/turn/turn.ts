@@ -1,6 +1,7 @@
 import type {
   Channel,
   ChatMessage,
+  Choice,
   Media,
   Member,
   PhoneNumber,
@@ -15,6 +16,8 @@ export interface TurnInput {
   key: string;
   body: string;
   media: Media[];
+  /** The button or list item the message pressed (its title is the body). */
+  choice?: Choice;
 }
 
 /** Everything a turn needs, whoever started it (an inbound message or an action that opens a chat). */
@@ -49,6 +52,8 @@ export class TurnState {
   stopped = false;
   /** An ability closed the chat. */
   chatClosed = false;
+  /** The agent handed the chat to a person: its answer goes out, no later step runs. */
+  handedOff = false;
   /** An agent step fell back to the apology. */
   fellBack = false;
 }

@@ -1,11 +1,15 @@
-import type { SendResult } from '@app/contracts';
+import type { SendResult, SendStatus } from '@app/contracts';
+import { actionResultOf, type ActionResultStatus } from '@app/rules';
 
 /** What one action did for one member, as the run log shows it. */
 export interface ActionOutcome {
-  status: 'sent' | 'skipped' | 'failed';
+  status: Exclude<ActionResultStatus, 'pending'>;
   reason: string | null;
   sendId: string | null;
   chatId: string | null;
+  /** The send's own status, which later updates from outbound move forward. */
+  sendStatus?: SendStatus | null;
+  errorCode?: string | null;
 }
 
 export const skipped = (reason: string): ActionOutcome => ({
@@ -21,15 +25,18 @@ export const failed = (reason: string): ActionOutcome => ({
   chatId: null,
 });
 
-/** Outbound's answer in run-log terms: anything it accepted (queued or further) counts as sent. */
-export function fromSendResult(result: SendResult): ActionOutcome {
-  switch (result.status) {
-    case 'skipped':
-      return { status: 'skipped', reason: result.reason, sendId: result.id, chatId: null };
-    case 'failed':
-    case 'undelivered':
-      return { status: 'failed', reason: result.reason, sendId: result.id, chatId: null };
-    default:
-      return { status: 'sent', reason: null, sendId: result.id, chatId: null };
-  }
+/**
+ * Outbound's answer in run-log terms: a send it accepted is `accepted` until outbound reports it
+ * handed to Twilio (OutboundMessageUpdated moves it to `sent`, or `undelivered` later).
+ */
+export function fromSendResult(result: SendResult, chatId: string | null = null): ActionOutcome {
+  const status = actionResultOf(result.status, false);
+  return {
+    status,
+    reason: status === 'accepted' || status === 'sent' ? null : result.reason,
+    sendId: result.id,
+    chatId,
+    sendStatus: result.status,
+    errorCode: null,
+  };
 }

@@ -32,6 +32,8 @@ export interface ActionTarget {
   event?: { type: string; data: Record<string, unknown> };
 }
 
+type SendContent = Pick<SendRequest, 'body' | 'contentSid' | 'contentVariables'>;
+
 const MAX_BODY = 1600;
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -73,9 +75,61 @@ export class SendActionRunner {
     if (!sender) return failed(SEND_REASONS.numberNotFound);
     const refusal = senderRefusal(actionChannel(action), sender);
     if (refusal) return refusal;
-    if (action.type === 'send_whatsapp' && action.workflowId)
+    if (action.type === 'send_whatsapp' && action.workflowId) {
+      // Template, then workflow: the template opens the conversation and the answer goes to the workflow.
+      if (action.template !== undefined || action.contentSid !== undefined)
+        return this.sendThenPin(target, action.workflowId, sender);
       return this.startChat(target, action.workflowId, action.initialMessage ?? null, sender);
+    }
     return this.send(target, sender);
+  }
+
+  /** May this member be sent a system-started WhatsApp? The member as preferences knows it, or the outcome. */
+  private async checkMember(target: ActionTarget): Promise<{ member: Member } | { outcome: ActionOutcome }> {
+    try {
+      const check = await this.messaging.request(
+        CheckSend,
+        { workspaceId: target.workspaceId, memberId: target.memberId, channel: 'whatsapp', kind: 'system' },
+        { timeoutMs: REQUEST_TIMEOUT_MS },
+      );
+      if (check.allowed) return { member: check.member };
+      return { outcome: check.outcome === 'skipped' ? skipped(check.reason) : failed(check.reason) };
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found')
+        return { outcome: failed(SEND_REASONS.memberNotFound) };
+      throw error;
+    }
+  }
+
+  /**
+   * Sends the template into the member's chat, pinned to the workflow first so the message is
+   * part of that chat's history and the member's answer is handled by the workflow.
+   */
+  private async sendThenPin(
+    target: ActionTarget,
+    workflowId: string,
+    sender: Sender,
+  ): Promise<ActionOutcome> {
+    const checked = await this.checkMember(target);
+    if ('outcome' in checked) return checked.outcome;
+    const content = this.content(target, checked.member, sender);
+    if ('status' in content) return content;
+    let chatId: string;
+    try {
+      ({ chatId } = await this.starter.pinChat({
+        idempotencyKey: target.idempotencyKey,
+        workspace: sender.workspace,
+        phoneNumber: sender.phoneNumber,
+        member: checked.member,
+        channel: 'whatsapp',
+        workflowId,
+      }));
+    } catch (error) {
+      if (error instanceof AppError && error.code !== 'unavailable' && error.code !== 'internal')
+        return failed(error.message);
+      throw error;
+    }
+    return this.deliver(target, checked.member, content, chatId);
   }
 
   private async startChat(
@@ -85,18 +139,9 @@ export class SendActionRunner {
     sender: Sender,
   ): Promise<ActionOutcome> {
     // A chat is a system-started conversation: the member must have opted in, like any send.
-    let check;
-    try {
-      check = await this.messaging.request(
-        CheckSend,
-        { workspaceId: target.workspaceId, memberId: target.memberId, channel: 'whatsapp', kind: 'system' },
-        { timeoutMs: REQUEST_TIMEOUT_MS },
-      );
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') return failed(SEND_REASONS.memberNotFound);
-      throw error;
-    }
-    if (!check.allowed) return check.outcome === 'skipped' ? skipped(check.reason) : failed(check.reason);
+    const checked = await this.checkMember(target);
+    if ('outcome' in checked) return checked.outcome;
+    const check = checked;
     const rendered =
       initialMessage === null ? null : this.render(initialMessage, target, check.member, sender);
     if (rendered !== null && 'error' in rendered) return failed(rendered.error);
@@ -119,11 +164,16 @@ export class SendActionRunner {
   }
 
   private async send(target: ActionTarget, sender: Sender): Promise<ActionOutcome> {
-    const { action } = target;
     const member = target.member ?? (await this.member(target.workspaceId, target.memberId));
     if (!member) return failed(SEND_REASONS.memberNotFound);
+    const content = this.content(target, member, sender);
+    if ('status' in content) return content;
+    return this.deliver(target, member, content, null);
+  }
 
-    let content: Pick<SendRequest, 'body' | 'contentSid' | 'contentVariables'>;
+  /** The message the action sends this member: its template rendered, or why it cannot be. */
+  private content(target: ActionTarget, member: Member, sender: Sender): SendContent | ActionOutcome {
+    const { action } = target;
     if (action.type === 'send_whatsapp' && action.contentSid) {
       const variables: Record<string, string> = {};
       for (const [key, source] of Object.entries(action.contentVariables ?? {})) {
@@ -131,36 +181,43 @@ export class SendActionRunner {
         if ('error' in value) return failed(value.error);
         variables[key] = value.text;
       }
-      content = {
+      return {
         contentSid: action.contentSid,
         contentVariables: action.contentVariables ? variables : undefined,
       };
-    } else {
-      if (!action.template) return failed('The action has no message template.');
-      const body = this.render(action.template, target, member, sender);
-      if ('error' in body) return failed(body.error);
-      if (!body.text.trim()) return failed('The message template gave an empty message for this member.');
-      if (body.text.length > MAX_BODY)
-        return failed(`The message is longer than ${MAX_BODY} characters for this member.`);
-      content = { body: body.text };
     }
+    if (!action.template) return failed('The action has no message template.');
+    const body = this.render(action.template, target, member, sender);
+    if ('error' in body) return failed(body.error);
+    if (!body.text.trim()) return failed('The message template gave an empty message for this member.');
+    if (body.text.length > MAX_BODY)
+      return failed(`The message is longer than ${MAX_BODY} characters for this member.`);
+    return { body: body.text };
+  }
 
+  private async deliver(
+    target: ActionTarget,
+    member: Member,
+    content: SendContent,
+    chatId: string | null,
+  ): Promise<ActionOutcome> {
     try {
       const result = await this.messaging.request(
         Send,
         {
           idempotencyKey: target.idempotencyKey,
           workspaceId: target.workspaceId,
-          phoneNumberId: action.phoneNumberId,
+          phoneNumberId: target.action.phoneNumberId,
           memberId: member.id,
-          channel: actionChannel(action),
+          channel: actionChannel(target.action),
           ...content,
+          ...(chatId ? { chatId } : {}),
           kind: 'system',
           origin: { service: 'workflow', ref: target.originRef },
         },
         { timeoutMs: REQUEST_TIMEOUT_MS },
       );
-      return fromSendResult(result);
+      return fromSendResult(result, chatId);
     } catch (error) {
       // Outbound refused the request itself (e.g. a content SID it rejects): the action's fault, not a retry.
       if (

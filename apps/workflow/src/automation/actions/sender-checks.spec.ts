@@ -38,13 +38,15 @@ describe('senderRefusal', () => {
 });
 
 describe('fromSendResult', () => {
-  it('counts anything outbound accepted as sent and keeps its refusals', () => {
+  it('says accepted until the send reached Twilio, sent after, and keeps its refusals', () => {
     const id = randomUUID();
     expect(fromSendResult({ id, status: 'pending', reason: null })).toEqual({
-      status: 'sent',
+      status: 'accepted',
       reason: null,
       sendId: id,
       chatId: null,
+      sendStatus: 'pending',
+      errorCode: null,
     });
     expect(fromSendResult({ id, status: 'queued', reason: null }).status).toBe('sent');
     expect(

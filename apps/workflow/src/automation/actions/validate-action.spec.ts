@@ -3,19 +3,17 @@ import { AppError, type SendAction } from '@app/contracts';
 import { validateAction } from './validate-action';
 
 const phoneNumberId = randomUUID();
-const refused = (action: SendAction) => {
+const refused = (action: SendAction, code = 'invalid_input') => {
   try {
     validateAction(action);
   } catch (error) {
-    return error instanceof AppError && error.code === 'invalid_input'
-      ? error.message
-      : `unexpected: ${String(error)}`;
+    return error instanceof AppError && error.code === code ? error.message : `unexpected: ${String(error)}`;
   }
   return null;
 };
 
 describe('validateAction', () => {
-  it('accepts a template send, a workflow chat and a content template', () => {
+  it('accepts a template send, a template then a workflow, and a content template', () => {
     expect(
       refused({ type: 'send_whatsapp', phoneNumberId, template: 'Hi {{member.first_name}}' }),
     ).toBeNull();
@@ -24,7 +22,16 @@ describe('validateAction', () => {
         type: 'send_whatsapp',
         phoneNumberId,
         workflowId: randomUUID(),
-        initialMessage: 'I want to reschedule',
+        contentSid: `HX${'b'.repeat(32)}`,
+        contentVariables: { '1': '{{member.attributes.appointment_at}}' },
+      }),
+    ).toBeNull();
+    expect(
+      refused({
+        type: 'send_whatsapp',
+        phoneNumberId,
+        workflowId: randomUUID(),
+        template: 'Reply to reschedule',
       }),
     ).toBeNull();
     expect(
@@ -40,12 +47,34 @@ describe('validateAction', () => {
 
   it('says what is missing or malformed', () => {
     expect(refused({ type: 'send_whatsapp', phoneNumberId })).toMatch(/^action.template: a message template/);
+    // A workflow start with no template cannot reach a member outside the 24-hour window.
+    expect(
+      refused(
+        { type: 'send_whatsapp', phoneNumberId, workflowId: randomUUID(), initialMessage: 'reschedule' },
+        'rule_violation',
+      ),
+    ).toMatch(/^action.workflowId: .*24-hour window/);
+    expect(
+      refused(
+        {
+          type: 'send_whatsapp',
+          phoneNumberId,
+          workflowId: randomUUID(),
+          template: 'Hi',
+          initialMessage: 'x',
+        },
+        'rule_violation',
+      ),
+    ).toMatch(/^action.initialMessage: .*24-hour window/);
     expect(
       refused({ type: 'send_whatsapp', phoneNumberId, template: 'Hi', contentSid: `HX${'a'.repeat(32)}` }),
     ).toMatch(/not both/);
-    expect(refused({ type: 'send_whatsapp', phoneNumberId, template: 'Hi', initialMessage: 'x' })).toMatch(
-      /^action.initialMessage/,
-    );
+    expect(
+      refused(
+        { type: 'send_whatsapp', phoneNumberId, template: 'Hi', initialMessage: 'x' },
+        'rule_violation',
+      ),
+    ).toMatch(/^action.initialMessage: an initial message needs a workflowId/);
     expect(refused({ type: 'send_sms', phoneNumberId, template: 'Hi {{#if}}' })).toMatch(
       /^action.template: not a valid template/,
     );

@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { CreateEventRule, ListActionRuns, WorkspaceEventPublished, type SendAction } from '@app/contracts';
+import {
+  CreateEventRule,
+  ListActionRuns,
+  ListEventRules,
+  WorkspaceEventPublished,
+  type SendAction,
+} from '@app/contracts';
 import { SEND_REASONS } from '@app/rules';
-import { staysFalse, uniqueNamespace, waitFor } from '@app/testing';
-import { startAutomation, type AutomationHarness } from '../../testing/automation-harness';
+import { staysFalse, waitFor } from '@app/testing';
+import { automationForSuite } from '../../testing/automation-harness';
 
 jest.setTimeout(30_000);
-let h: AutomationHarness;
-
-beforeAll(async () => {
-  h = await startAutomation(uniqueNamespace());
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = automationForSuite();
 
 function setup() {
   const ws = h.fakes.workspace(['whatsapp']);
@@ -24,22 +23,6 @@ function setup() {
 
 const createRule = (workspaceId: string, action: SendAction, condition?: string, event = 'form_submitted') =>
   h.nats.request(CreateEventRule, { workspaceId, event, condition, action });
-
-const publishEvent = (
-  workspaceId: string,
-  memberId: string | null,
-  data: Record<string, unknown> = {},
-  type = 'form_submitted',
-) => {
-  const eventId = randomUUID();
-  return h.nats
-    .publish(
-      WorkspaceEventPublished,
-      { eventId, workspaceId, type, memberId, data, occurredAt: new Date().toISOString() },
-      eventId,
-    )
-    .then(() => eventId);
-};
 
 const runsOf = async (workspaceId: string, ruleId: string) =>
   (await h.nats.request(ListActionRuns, { workspaceId, ruleId })).items;
@@ -53,12 +36,14 @@ describe('event rules', () => {
       template: 'Hi {{member.first_name}}, thanks for "{{event.data.form}}" at {{workspace.name}}',
     });
 
-    const sentEvent = await publishEvent(ws.id, optedIn.id, { form: 'Intake & consent' });
-    const skippedEvent = await publishEvent(ws.id, optedOut.id, { form: 'Intake & consent' });
+    const sentEvent = await h.publishEvent(ws.id, optedIn.id, { form: 'Intake & consent' });
+    const skippedEvent = await h.publishEvent(ws.id, optedOut.id, { form: 'Intake & consent' });
 
     const runs = await waitFor(async () => {
       const items = await runsOf(ws.id, rule.id);
-      return items.length === 2 && items.every((r) => r.status !== 'pending') ? items : null;
+      return items.length === 2 && items.every((r) => r.status !== 'pending' && r.status !== 'accepted')
+        ? items
+        : null;
     });
     const sent = runs.find((r) => r.eventId === sentEvent)!;
     const skipped = runs.find((r) => r.eventId === skippedEvent)!;
@@ -115,8 +100,8 @@ describe('event rules', () => {
       'event.data.score >= 8 && member.notify_whatsapp',
     );
 
-    await publishEvent(ws.id, optedIn.id, { score: 3 });
-    const high = await publishEvent(ws.id, optedIn.id, { score: 9 });
+    await h.publishEvent(ws.id, optedIn.id, { score: 3 });
+    const high = await h.publishEvent(ws.id, optedIn.id, { score: 9 });
 
     const runs = await waitFor(async () => {
       const items = await runsOf(ws.id, rule.id);
@@ -126,42 +111,71 @@ describe('event rules', () => {
     expect(runs.map((r) => r.eventId)).toEqual([high]);
   });
 
-  it('a rule with a workflow starts a WhatsApp chat whose first turn is the initial message', async () => {
+  it('a rule with a template and a workflow sends the template into the chat it pins to the workflow', async () => {
     const { ws, number, optedIn, optedOut } = setup();
     const workflowId = randomUUID();
     const rule = await createRule(ws.id, {
       type: 'send_whatsapp',
       phoneNumberId: number.id,
+      contentSid: `HX${'c'.repeat(32)}`,
+      contentVariables: { '1': '{{member.first_name}}', '2': '{{event.data.appointment}}' },
       workflowId,
-      initialMessage: 'I need to reschedule {{event.data.appointment}}',
     });
 
-    const eventId = await publishEvent(ws.id, optedIn.id, { appointment: 'Tuesday 10:00' });
-    await publishEvent(ws.id, optedOut.id, { appointment: 'Friday' });
+    const eventId = await h.publishEvent(ws.id, optedIn.id, { appointment: 'Tuesday 10:00' });
+    await h.publishEvent(ws.id, optedOut.id, { appointment: 'Friday' });
 
     const runs = await waitFor(async () => {
       const items = await runsOf(ws.id, rule.id);
-      return items.length === 2 && items.every((r) => r.status !== 'pending') ? items : null;
+      return items.length === 2 && items.every((r) => r.status !== 'pending' && r.status !== 'accepted')
+        ? items
+        : null;
     });
     const started = runs.find((r) => r.memberId === optedIn.id)!;
-    expect(started.status).toBe('sent');
-    const calls = h.starter.calls.filter((c) => c.workspace.id === ws.id);
-    expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({
-      idempotencyKey: `rule:${rule.id}:${eventId}`,
-      workflowId,
-      channel: 'whatsapp',
-      initialMessage: 'I need to reschedule Tuesday 10:00',
-      member: { id: optedIn.id },
-      phoneNumber: { id: number.id },
-    });
-    expect(started.chatId).not.toBeNull();
+    expect(started).toMatchObject({ status: 'sent', chatId: expect.any(String), sendId: expect.any(String) });
+    // The chat is pinned to the workflow without a turn of its own: the member's answer is its first.
+    expect(h.starter.calls.filter((c) => c.workspace.id === ws.id)).toHaveLength(0);
+    const pins = h.starter.pins.filter((c) => c.workspace.id === ws.id);
+    expect(pins).toEqual([
+      expect.objectContaining({
+        idempotencyKey: `rule:${rule.id}:${eventId}`,
+        workflowId,
+        channel: 'whatsapp',
+        member: expect.objectContaining({ id: optedIn.id }),
+      }),
+    ]);
+    // The template went out into that chat, so it is part of the history the workflow sees.
+    const sends = h.fakes.sendRequests.filter((s) => s.workspaceId === ws.id);
+    expect(sends).toEqual([
+      expect.objectContaining({
+        chatId: started.chatId,
+        contentSid: `HX${'c'.repeat(32)}`,
+        contentVariables: { '1': 'Grace', '2': 'Tuesday 10:00' },
+        kind: 'system',
+      }),
+    ]);
     expect(runs.find((r) => r.memberId === optedOut.id)).toMatchObject({
       status: 'skipped',
       reason: SEND_REASONS.memberWhatsappOff,
     });
-    // A chat, not a message: nothing went to outbound.
-    expect(h.fakes.sendRequests.filter((s) => s.workspaceId === ws.id)).toHaveLength(0);
+  });
+
+  it('refuses, when saved, a WhatsApp workflow start with no template (the window may be closed when it runs)', async () => {
+    const { ws, number } = setup();
+    for (const action of [
+      { type: 'send_whatsapp' as const, phoneNumberId: number.id, workflowId: randomUUID() },
+      {
+        type: 'send_whatsapp' as const,
+        phoneNumberId: number.id,
+        workflowId: randomUUID(),
+        initialMessage: 'I need to reschedule',
+      },
+    ])
+      await expect(createRule(ws.id, action)).rejects.toMatchObject({
+        code: 'rule_violation',
+        message: expect.stringMatching(/^action.workflowId: .*template.*24-hour window/),
+      });
+    expect((await h.nats.request(ListEventRules, { workspaceId: ws.id })).items).toEqual([]);
   });
 
   it('logs the number and workspace checks with their exact texts', async () => {
@@ -181,10 +195,12 @@ describe('event rules', () => {
       template: 'Hi',
     });
 
-    await publishEvent(noFeature.id, member1.id);
-    await publishEvent(ws.id, optedIn.id);
+    await h.publishEvent(noFeature.id, member1.id);
+    await h.publishEvent(ws.id, optedIn.id);
     const settled = (workspaceId: string, ruleId: string) =>
-      waitFor(async () => (await runsOf(workspaceId, ruleId)).find((r) => r.status !== 'pending'));
+      waitFor(async () =>
+        (await runsOf(workspaceId, ruleId)).find((r) => r.status !== 'pending' && r.status !== 'accepted'),
+      );
     const run1 = await settled(noFeature.id, rule1.id);
     const run2 = await settled(ws.id, rule2.id);
     expect(run1).toMatchObject({

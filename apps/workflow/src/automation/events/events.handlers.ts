@@ -1,15 +1,22 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
-import { WorkspaceEventPublished } from '@app/contracts';
-import { OnEvent } from '@app/messaging';
+import {
+  CancelScheduledEvent,
+  ListScheduledEvents,
+  ScheduleEvent,
+  WorkspaceEventPublished,
+} from '@app/contracts';
+import { answer, consume, HandOver } from '@app/messaging';
 import { HandleEventUseCase } from './handle-event.usecase';
+import {
+  CancelScheduledEventUseCase,
+  ListScheduledEventsUseCase,
+  ScheduleEventUseCase,
+} from './scheduled-events.usecases';
 
 @Controller()
-export class EventsHandlers {
-  constructor(private readonly handleEvent: HandleEventUseCase) {}
-
-  @OnEvent(WorkspaceEventPublished)
-  handle(@Payload() event: WorkspaceEventPublished) {
-    return this.handleEvent.execute(event);
-  }
-}
+export class EventsHandlers extends HandOver(
+  consume(WorkspaceEventPublished, HandleEventUseCase),
+  answer(ScheduleEvent, ScheduleEventUseCase),
+  answer(CancelScheduledEvent, CancelScheduledEventUseCase),
+  answer(ListScheduledEvents, ListScheduledEventsUseCase),
+) {}

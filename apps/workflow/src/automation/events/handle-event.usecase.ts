@@ -6,6 +6,7 @@ import { ConditionError, evaluateCondition } from '../actions/cel';
 import { failed, skipped } from '../actions/action-outcome';
 import { memberView } from '../actions/member-view';
 import { SendActionRunner } from '../actions/send-action.runner';
+import { ScheduledEventsRepository } from './scheduled-events.repository';
 import { EventRulesRepository, type EventRule } from '../rules/event-rules.repository';
 
 export const NO_MEMBER_REASON = 'The event names no member to send to.';
@@ -23,9 +24,12 @@ export class HandleEventUseCase {
     private readonly runs: ActionRunsRepository,
     private readonly actions: SendActionRunner,
     private readonly messaging: MessagingClient,
+    private readonly events: ScheduledEventsRepository,
   ) {}
 
   async execute(event: WorkspaceEventPublished): Promise<void> {
+    // Listed with GET /v1/events (status fired), whoever published it.
+    await this.events.recordFired(event);
     const rules = await this.rules.matching(event.workspaceId, event.type);
     if (!rules.length) return;
     const member = event.memberId ? await this.member(event.workspaceId, event.memberId) : null;

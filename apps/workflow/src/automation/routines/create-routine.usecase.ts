@@ -1,22 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ListMembers, type SendAction } from '@app/contracts';
-import { MessagingClient } from '@app/messaging';
+import { ListMembers, type CreateRoutine, type RequestPayload } from '@app/contracts';
+import { MessagingClient, type Answer } from '@app/messaging';
 import { compileCel } from '../actions/cel';
 import { SendActionRunner } from '../actions/send-action.runner';
 import { validateAction } from '../actions/validate-action';
-import { RoutinesRepository, type RoutineRecord } from './routines.repository';
+import { routineView } from './routine-view';
+import { RoutinesRepository } from './routines.repository';
 import { checkSchedule } from './schedule';
 
-export interface CreateRoutineInput {
-  workspaceId: string;
-  name: string;
-  memberFilter: string;
-  action: SendAction;
-  schedule?: string;
-  oncePer?: string;
-}
-
-/** Saves a routine once its filter, action and schedule are known to be usable. */
+/** Saves a routine once its filter, action and schedule are known to be usable; it has not run yet. */
 @Injectable()
 export class CreateRoutineUseCase {
   constructor(
@@ -25,7 +17,7 @@ export class CreateRoutineUseCase {
     private readonly messaging: MessagingClient,
   ) {}
 
-  async execute(input: CreateRoutineInput): Promise<RoutineRecord> {
+  async execute(input: RequestPayload<typeof CreateRoutine>): Answer<typeof CreateRoutine> {
     const memberFilter = input.memberFilter.trim();
     compileCel(memberFilter, 'memberFilter');
     validateAction(input.action);
@@ -40,7 +32,7 @@ export class CreateRoutineUseCase {
       filter: memberFilter,
       limit: 1,
     });
-    return this.routines.create({
+    const routine = await this.routines.create({
       workspaceId: input.workspaceId,
       name: input.name,
       memberFilter,
@@ -48,5 +40,6 @@ export class CreateRoutineUseCase {
       schedule,
       oncePer,
     });
+    return routineView(routine, null);
   }
 }

@@ -4,13 +4,14 @@ import {
   ListMembers,
   type CancelRoutineRun,
   type DeleteRoutine,
+  type GetRoutine,
   type ListRoutineRunResults,
   type ListRoutines,
   type RequestPayload,
-  type ResponsePayload,
   type UpdateRoutine,
 } from '@app/contracts';
-import { MessagingClient } from '@app/messaging';
+import { MessagingClient, type Answer } from '@app/messaging';
+import { found, pageOf } from '@app/persistence';
 import { compileCel } from '../actions/cel';
 import { SendActionRunner } from '../actions/send-action.runner';
 import { validateAction } from '../actions/validate-action';
@@ -35,13 +36,27 @@ export class ListRoutinesUseCase {
     private readonly runs: RoutineRunsRepository,
   ) {}
 
-  async execute(request: RequestPayload<typeof ListRoutines>): Promise<ResponsePayload<typeof ListRoutines>> {
+  async execute(request: RequestPayload<typeof ListRoutines>): Answer<typeof ListRoutines> {
     const rows = await this.routines.page(request.workspaceId, cursorOf(request.cursor), request.limit + 1);
-    const page = rows.slice(0, request.limit);
+    const page = pageOf(rows, request.limit, (last) => last.id);
     const items = await Promise.all(
-      page.map(async (r) => routineView(r, await this.runs.latest(request.workspaceId, r.id))),
+      page.rows.map(async (r) => routineView(r, await this.runs.latest(request.workspaceId, r.id))),
     );
-    return { items, nextCursor: rows.length > request.limit ? page[page.length - 1].id : null };
+    return { items, nextCursor: page.nextCursor };
+  }
+}
+
+/** One routine with its latest run's progress. */
+@Injectable()
+export class GetRoutineUseCase {
+  constructor(
+    private readonly routines: RoutinesRepository,
+    private readonly runs: RoutineRunsRepository,
+  ) {}
+
+  async execute(request: RequestPayload<typeof GetRoutine>): Answer<typeof GetRoutine> {
+    const routine = found(await this.routines.get(request.workspaceId, request.routineId), 'Routine');
+    return routineView(routine, await this.runs.latest(request.workspaceId, routine.id));
   }
 }
 
@@ -58,12 +73,9 @@ export class UpdateRoutineUseCase {
     private readonly messaging: MessagingClient,
   ) {}
 
-  async execute(
-    request: RequestPayload<typeof UpdateRoutine>,
-  ): Promise<ResponsePayload<typeof UpdateRoutine>> {
+  async execute(request: RequestPayload<typeof UpdateRoutine>): Answer<typeof UpdateRoutine> {
     const { workspaceId, routineId, patch } = request;
-    const current = await this.routines.get(workspaceId, routineId);
-    if (!current) throw AppError.notFound('Routine');
+    const current = found(await this.routines.get(workspaceId, routineId), 'Routine');
     const changes: RoutinePatch = {};
     if (patch.name !== undefined) changes.name = patch.name;
     if (patch.memberFilter !== undefined) {
@@ -93,8 +105,7 @@ export class UpdateRoutineUseCase {
       changes.paused = patch.paused;
       if (current.paused && !patch.paused) changes.scheduledFrom = new Date();
     }
-    const updated = await this.routines.update(workspaceId, routineId, changes);
-    if (!updated) throw AppError.notFound('Routine');
+    const updated = found(await this.routines.update(workspaceId, routineId, changes), 'Routine');
     return routineView(updated, await this.runs.latest(workspaceId, routineId));
   }
 }
@@ -108,11 +119,8 @@ export class CancelRoutineRunUseCase {
     private readonly runner: RoutineRunner,
   ) {}
 
-  async execute(
-    request: RequestPayload<typeof CancelRoutineRun>,
-  ): Promise<ResponsePayload<typeof CancelRoutineRun>> {
-    const routine = await this.routines.get(request.workspaceId, request.routineId);
-    if (!routine) throw AppError.notFound('Routine');
+  async execute(request: RequestPayload<typeof CancelRoutineRun>): Answer<typeof CancelRoutineRun> {
+    const routine = found(await this.routines.get(request.workspaceId, request.routineId), 'Routine');
     const cancelled = await this.runs.cancel(request.workspaceId, routine.id);
     if (!cancelled) throw new AppError('conflict', 'The routine has no running run to cancel.');
     this.runner.halt(cancelled.id);
@@ -143,9 +151,7 @@ export class DeleteRoutineUseCase {
 export class ListRoutineRunResultsUseCase {
   constructor(private readonly runs: RoutineRunsRepository) {}
 
-  async execute(
-    request: RequestPayload<typeof ListRoutineRunResults>,
-  ): Promise<ResponsePayload<typeof ListRoutineRunResults>> {
+  async execute(request: RequestPayload<typeof ListRoutineRunResults>): Answer<typeof ListRoutineRunResults> {
     const { workspaceId, routineId, runId, limit } = request;
     if (!(await this.runs.getInWorkspace(workspaceId, routineId, runId)))
       throw AppError.notFound('Routine run');
@@ -156,7 +162,7 @@ export class ListRoutineRunResultsUseCase {
       cursorOf(request.cursor),
       limit + 1,
     );
-    const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? items[items.length - 1].memberId : null };
+    const page = pageOf(rows, limit, (last) => last.memberId);
+    return { items: page.rows, nextCursor: page.nextCursor };
   }
 }

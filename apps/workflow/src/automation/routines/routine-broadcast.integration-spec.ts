@@ -1,19 +1,12 @@
 import { CreateRoutine, GetRoutine, RunRoutine, type Member } from '@app/contracts';
 import { SEND_REASONS } from '@app/rules';
-import { uniqueNamespace, waitFor } from '@app/testing';
-import { startAutomation, type AutomationHarness } from '../../testing/automation-harness';
+import { waitFor } from '@app/testing';
+import { automationForSuite } from '../../testing/automation-harness';
 import { RoutineRunsRepository } from './routine-runs.repository';
 import { RoutineScheduler } from './routine-scheduler';
 
-jest.setTimeout(30_000);
-let h: AutomationHarness;
-
-beforeAll(async () => {
-  h = await startAutomation(uniqueNamespace());
-});
-afterAll(async () => {
-  await h?.close();
-});
+jest.setTimeout(90_000);
+const h = automationForSuite();
 
 /** 1,000 members of a fresh workspace; every third one has not opted in to WhatsApp. */
 function audience(size = 1000) {
@@ -60,9 +53,10 @@ describe('routines', () => {
     const done = await waitFor(
       async () => {
         const r = await h.nats.request(GetRoutine, { workspaceId: ws.id, routineId: routine.id });
-        return r.progress.state === 'done' ? r : null;
+        // Sent once outbound reports each handed to Twilio (the fake does, just after accepting).
+        return r.progress.state === 'done' && r.progress.accepted === 0 ? r : null;
       },
-      { timeoutMs: 30_000 },
+      { timeoutMs: 60_000 },
     );
     h.fakes.sendDelayMs = 0;
     expect(done.progress).toMatchObject({
@@ -109,7 +103,8 @@ describe('routines', () => {
 
     const done = await waitFor(async () => {
       const r = await h.nats.request(GetRoutine, { workspaceId: ws.id, routineId: routine.id });
-      return r.progress.state === 'done' ? r : null;
+      // Accepted sends count as sent once outbound reports them handed to Twilio.
+      return r.progress.state === 'done' && r.progress.accepted === 0 ? r : null;
     });
     expect(done.progress).toMatchObject({ matched: optedIn.length, sent: optedIn.length });
     // Another replica seeing the same tick cannot claim it again.

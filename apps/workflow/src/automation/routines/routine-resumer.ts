@@ -1,4 +1,5 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { PeriodicSweeper } from '@app/runtime';
 import { RoutineRunsRepository } from './routine-runs.repository';
 import { RoutineRunner } from './routine-runner';
 
@@ -9,34 +10,21 @@ const SWEEP_INTERVAL_MS = 10_000;
  * that had one stopped or paused it. The runner's advisory lock keeps each run to one owner.
  */
 @Injectable()
-export class RoutineResumer implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('RoutineResumer');
-  private timer?: NodeJS.Timeout;
-
+export class RoutineResumer extends PeriodicSweeper {
   constructor(
     private readonly runs: RoutineRunsRepository,
     private readonly runner: RoutineRunner,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    void this.sweep();
-    this.timer = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
-    this.timer.unref();
+  ) {
+    super({
+      everyMs: SWEEP_INTERVAL_MS,
+      failure: 'Could not look for unfinished routine runs',
+      atStart: true,
+    });
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
-  }
-
-  async sweep(): Promise<void> {
-    try {
-      for (const runId of await this.runs.running()) {
-        if (!this.runner.isActive(runId)) this.runner.launch(runId);
-      }
-    } catch (error) {
-      this.logger.warn(
-        `Could not look for unfinished routine runs: ${error instanceof Error ? error.message : String(error)}`,
-      );
+  protected async sweepOnce(): Promise<void> {
+    for (const runId of await this.runs.running()) {
+      if (!this.runner.isActive(runId)) this.runner.launch(runId);
     }
   }
 }

@@ -149,7 +149,7 @@ export class RoutineRunner implements OnModuleDestroy {
     await this.runs.finish(run.id);
     const done = await this.runs.get(run.id);
     this.logger.log(
-      `Routine ${routine.id} run ${run.id} done: matched ${done?.matched}, sent ${done?.sent}, skipped ${done?.skipped}, failed ${done?.failed}`,
+      `Routine ${routine.id} run ${run.id} done: matched ${done?.matched}, accepted ${done?.accepted}, sent ${done?.sent}, skipped ${done?.skipped}, failed ${done?.failed}`,
     );
   }
 
@@ -207,7 +207,7 @@ export class RoutineRunner implements OnModuleDestroy {
     }
     const outcome = await this.act(run, routine, memberId, target, sender);
     // Only a send keeps its key: a skip or a failure may be tried again by a later run.
-    if (onceKey !== null && outcome.status !== 'sent')
+    if (onceKey !== null && outcome.status !== 'sent' && outcome.status !== 'accepted')
       await this.routines.releaseOnce(routine.id, onceKey, run.id);
     return outcome;
   }

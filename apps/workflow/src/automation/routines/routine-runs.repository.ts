@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ActionOutcome } from '../actions/action-outcome';
+import type { SendStatus } from '@app/contracts';
 import { Sql } from '@app/persistence';
+import type { ActionResultStatus } from '@app/rules';
+import type { FollowedSend } from '../actions/follow-send';
+
+/** The result statuses a run counts (pending items are counted in `matched` only). */
+const COUNTERS = ['accepted', 'sent', 'skipped', 'failed', 'undelivered'] as const;
 
 export interface RoutineRun {
   id: string;
@@ -12,9 +18,11 @@ export interface RoutineRun {
   memberCursor: string | null;
   listingDone: boolean;
   matched: number;
+  accepted: number;
   sent: number;
   skipped: number;
   failed: number;
+  undelivered: number;
   error: string | null;
   startedAt: Date;
   finishedAt: Date | null;
@@ -29,9 +37,11 @@ interface RunRow {
   member_cursor: string | null;
   listing_done: boolean;
   matched: number;
+  accepted: number;
   sent: number;
   skipped: number;
   failed: number;
+  undelivered: number;
   error: string | null;
   started_at: Date;
   finished_at: Date | null;
@@ -46,9 +56,11 @@ const toRun = (row: RunRow): RoutineRun => ({
   memberCursor: row.member_cursor,
   listingDone: row.listing_done,
   matched: row.matched,
+  accepted: row.accepted,
   sent: row.sent,
   skipped: row.skipped,
   failed: row.failed,
+  undelivered: row.undelivered,
   error: row.error,
   startedAt: row.started_at,
   finishedAt: row.finished_at,
@@ -124,7 +136,10 @@ export class RoutineRunsRepository {
     return rows.map((r) => r.member_id);
   }
 
-  /** Settles one member's item and counts it, once (a second settle of the same item changes nothing). */
+  /**
+   * Settles one member's item and counts it, once (a second settle of the same item changes
+   * nothing). The send's own updates may have settled it first: then only the ids fill in.
+   */
   async settleItem(
     run: Pick<RoutineRun, 'id' | 'workspaceId'>,
     memberId: string,
@@ -132,16 +147,75 @@ export class RoutineRunsRepository {
   ): Promise<void> {
     await this.sql.query(
       `WITH settled AS (
-         UPDATE routine_run_items SET status = $4, reason = $5, send_id = $6, chat_id = $7, updated_at = now()
+         UPDATE routine_run_items SET status = $4, reason = $5, send_id = $6, chat_id = $7,
+           send_status = $8, error_code = $9, updated_at = now()
          WHERE run_id = $1 AND member_id = $3 AND status = 'pending' RETURNING status
+       ), ids AS (
+         UPDATE routine_run_items SET send_id = coalesce(send_id, $6), chat_id = coalesce(chat_id, $7)
+         WHERE run_id = $1 AND member_id = $3 AND status <> 'pending' AND NOT EXISTS (SELECT 1 FROM settled)
        )
-       UPDATE routine_runs SET
-         sent = sent + (SELECT count(*) FROM settled WHERE status = 'sent'),
-         skipped = skipped + (SELECT count(*) FROM settled WHERE status = 'skipped'),
-         failed = failed + (SELECT count(*) FROM settled WHERE status = 'failed')
+       UPDATE routine_runs SET ${COUNTERS.map((c) => `${c} = ${c} + (SELECT count(*) FROM settled WHERE status = '${c}')`).join(', ')}
        WHERE id = $1 AND workspace_id = $2`,
-      [run.id, run.workspaceId, memberId, outcome.status, outcome.reason, outcome.sendId, outcome.chatId],
+      [
+        run.id,
+        run.workspaceId,
+        memberId,
+        outcome.status,
+        outcome.reason,
+        outcome.sendId,
+        outcome.chatId,
+        outcome.sendStatus ?? null,
+        outcome.errorCode ?? null,
+      ],
     );
+  }
+
+  /**
+   * Moves one member's result along with its send, and the run's counters with it, in one
+   * statement guarded by the state it was computed from (retried when a concurrent change won).
+   * False when the run has no such member.
+   */
+  async followItem(
+    workspaceId: string,
+    runId: string,
+    memberId: string,
+    next: (current: { status: ActionResultStatus; sendStatus: SendStatus | null }) => FollowedSend | null,
+  ): Promise<boolean> {
+    for (;;) {
+      const [row] = await this.sql.query<{ status: ActionResultStatus; send_status: SendStatus | null }>(
+        `SELECT status, send_status FROM routine_run_items WHERE workspace_id = $1 AND run_id = $2 AND member_id = $3`,
+        [workspaceId, runId, memberId],
+      );
+      if (!row) return false;
+      const moved = next({ status: row.status, sendStatus: row.send_status });
+      if (!moved) return true;
+      const counter = (c: string) =>
+        `${c} = ${c} + (SELECT count(*) FROM moved WHERE status = '${c}') - (CASE WHEN $9 = '${c}' AND EXISTS (SELECT 1 FROM moved) THEN 1 ELSE 0 END)`;
+      const [done] = await this.sql.query<{ id: string }>(
+        `WITH moved AS (
+           UPDATE routine_run_items SET status = $4, reason = $5, send_status = $6, error_code = $7,
+             send_id = coalesce(send_id, $8), updated_at = now()
+           WHERE workspace_id = $1 AND run_id = $2 AND member_id = $3
+             AND status = $9 AND send_status IS NOT DISTINCT FROM $10
+           RETURNING status
+         )
+         UPDATE routine_runs SET ${COUNTERS.map(counter).join(', ')}
+         WHERE id = $2 AND workspace_id = $1 RETURNING (SELECT count(*) FROM moved) AS id`,
+        [
+          workspaceId,
+          runId,
+          memberId,
+          moved.status,
+          moved.reason,
+          moved.sendStatus,
+          moved.errorCode,
+          moved.sendId,
+          row.status,
+          row.send_status,
+        ],
+      );
+      if (done && Number(done.id) > 0) return true;
+    }
   }
 
   async finish(runId: string, error: string | null = null): Promise<void> {
@@ -187,8 +261,9 @@ export class RoutineRunsRepository {
   ): Promise<
     Array<{
       memberId: string;
-      status: 'pending' | 'sent' | 'skipped' | 'failed';
+      status: ActionResultStatus;
       reason: string | null;
+      errorCode: string | null;
       sendId: string | null;
       chatId: string | null;
       updatedAt: string;
@@ -196,13 +271,14 @@ export class RoutineRunsRepository {
   > {
     const rows = await this.sql.query<{
       member_id: string;
-      status: 'pending' | 'sent' | 'skipped' | 'failed';
+      status: ActionResultStatus;
       reason: string | null;
+      error_code: string | null;
       send_id: string | null;
       chat_id: string | null;
       updated_at: Date;
     }>(
-      `SELECT member_id, status, reason, send_id, chat_id, updated_at FROM routine_run_items
+      `SELECT member_id, status, reason, error_code, send_id, chat_id, updated_at FROM routine_run_items
        WHERE workspace_id = $1 AND run_id = $2 AND ($3::text IS NULL OR status = $3)
          AND ($4::uuid IS NULL OR member_id > $4)
        ORDER BY member_id LIMIT $5`,
@@ -212,6 +288,7 @@ export class RoutineRunsRepository {
       memberId: r.member_id,
       status: r.status,
       reason: r.reason,
+      errorCode: r.error_code,
       sendId: r.send_id,
       chatId: r.chat_id,
       updatedAt: r.updated_at.toISOString(),

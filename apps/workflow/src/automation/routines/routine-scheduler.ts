@@ -1,4 +1,5 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { PeriodicSweeper } from '@app/runtime';
 import { RoutineRunsRepository } from './routine-runs.repository';
 import { RoutineRunner } from './routine-runner';
 import { RoutinesRepository } from './routines.repository';
@@ -12,48 +13,32 @@ const TICK_INTERVAL_MS = 5_000;
  * routine still running waits for that run to end (one run at a time), then fires once.
  */
 @Injectable()
-export class RoutineScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('RoutineScheduler');
-  private timer?: NodeJS.Timeout;
-  private ticking = false;
-
+export class RoutineScheduler extends PeriodicSweeper {
   constructor(
     private readonly routines: RoutinesRepository,
     private readonly runs: RoutineRunsRepository,
     private readonly runner: RoutineRunner,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), TICK_INTERVAL_MS);
-    this.timer.unref();
+  ) {
+    super({ everyMs: TICK_INTERVAL_MS, failure: 'Scheduled routines not checked this time' });
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+  /** Fires the ticks owed at `now` (tests name the time). */
+  tick(now = new Date()): Promise<void> {
+    return this.sweep(now);
   }
 
-  async tick(now = new Date()): Promise<void> {
-    if (this.ticking) return;
-    this.ticking = true;
-    try {
-      for (const routine of await this.routines.scheduled()) {
-        const since = [routine.lastTick, routine.scheduledFrom, routine.createdAt]
-          .filter((d): d is Date => d !== null)
-          .reduce((a, b) => (a > b ? a : b));
-        const due = dueTick(routine.schedule!, since, now);
-        if (!due) continue;
-        const run = await this.runs.start(routine.workspaceId, routine.id, due);
-        if (run) {
-          this.logger.log(`Routine ${routine.id} fired for ${due.toISOString()} (run ${run.id})`);
-          this.runner.launch(run.id);
-        }
+  protected async sweepOnce(now: Date): Promise<void> {
+    for (const routine of await this.routines.scheduled()) {
+      const since = [routine.lastTick, routine.scheduledFrom, routine.createdAt]
+        .filter((d): d is Date => d !== null)
+        .reduce((a, b) => (a > b ? a : b));
+      const due = dueTick(routine.schedule!, since, now);
+      if (!due) continue;
+      const run = await this.runs.start(routine.workspaceId, routine.id, due);
+      if (run) {
+        this.logger.log(`Routine ${routine.id} fired for ${due.toISOString()} (run ${run.id})`);
+        this.runner.launch(run.id);
       }
-    } catch (error) {
-      this.logger.warn(
-        `Scheduled routines not checked this time: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    } finally {
-      this.ticking = false;
     }
   }
 }

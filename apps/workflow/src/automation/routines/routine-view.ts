@@ -18,9 +18,11 @@ export function routineView(routine: RoutineRecord, run: RoutineRun | null): z.i
       state: run ? run.state : 'idle',
       runId: run?.id ?? null,
       matched: run?.matched ?? 0,
+      accepted: run?.accepted ?? 0,
       sent: run?.sent ?? 0,
       skipped: run?.skipped ?? 0,
       failed: run?.failed ?? 0,
+      undelivered: run?.undelivered ?? 0,
       startedAt: run?.startedAt.toISOString() ?? null,
       finishedAt: run?.finishedAt?.toISOString() ?? null,
       error: run ? runError(run) : null,
@@ -32,6 +34,6 @@ export function routineView(routine: RoutineRecord, run: RoutineRun | null): z.i
 /** Why a run ended early, in words: a cancelled run says how far it got. */
 function runError(run: RoutineRun): string | null {
   if (run.state !== 'cancelled') return run.error;
-  const acted = run.sent + run.skipped + run.failed;
+  const acted = run.accepted + run.sent + run.skipped + run.failed + run.undelivered;
   return `Cancelled after acting on ${acted} of ${run.matched} matched members${run.listingDone ? '' : ' (members were still being matched)'}; the rest were left out.`;
 }

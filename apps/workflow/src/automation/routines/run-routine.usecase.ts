@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '@app/contracts';
-import { RoutineRunsRepository, type RoutineRun } from './routine-runs.repository';
+import { AppError, type RequestPayload, type RunRoutine } from '@app/contracts';
+import type { Answer } from '@app/messaging';
+import { found } from '@app/persistence';
+import { RoutineRunsRepository } from './routine-runs.repository';
 import { RoutineRunner } from './routine-runner';
-import { RoutinesRepository, type RoutineRecord } from './routines.repository';
+import { routineView } from './routine-view';
+import { RoutinesRepository } from './routines.repository';
 
 /**
  * Starts a run now and answers at once; progress follows in the run's counters. A routine that
@@ -16,16 +19,12 @@ export class RunRoutineUseCase {
     private readonly runner: RoutineRunner,
   ) {}
 
-  async execute(
-    workspaceId: string,
-    routineId: string,
-  ): Promise<{ routine: RoutineRecord; run: RoutineRun | null }> {
-    const routine = await this.routines.get(workspaceId, routineId);
-    if (!routine) throw AppError.notFound('Routine');
+  async execute({ workspaceId, routineId }: RequestPayload<typeof RunRoutine>): Answer<typeof RunRoutine> {
+    const routine = found(await this.routines.get(workspaceId, routineId), 'Routine');
     if (routine.paused)
       throw new AppError('conflict', 'The routine is paused: resume it (paused: false) to run it.');
     const started = await this.runs.start(workspaceId, routineId, null);
     if (started) this.runner.launch(started.id);
-    return { routine, run: started ?? (await this.runs.latest(workspaceId, routineId)) };
+    return routineView(routine, started ?? (await this.runs.latest(workspaceId, routineId)));
   }
 }

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { ActionRun as ActionRunContract } from '@app/contracts';
 import type { z } from 'zod';
 import type { ActionOutcome } from '../actions/action-outcome';
+import type { SendStatus } from '@app/contracts';
 import { Sql } from '@app/persistence';
+import type { FollowedSend } from '../actions/follow-send';
 
 export type ActionRun = z.infer<typeof ActionRunContract>;
 
@@ -17,6 +19,7 @@ interface ActionRunRow {
   reason: string | null;
   send_id: string | null;
   chat_id: string | null;
+  error_code: string | null;
   created_at: Date;
 }
 
@@ -30,6 +33,7 @@ const toRun = (row: ActionRunRow): ActionRun => ({
   reason: row.reason,
   sendId: row.send_id,
   chatId: row.chat_id,
+  errorCode: row.error_code,
   createdAt: row.created_at.toISOString(),
 });
 
@@ -61,13 +65,65 @@ export class ActionRunsRepository {
     return toRun(existing);
   }
 
-  /** Records the outcome of a pending run (a settled run keeps its first outcome). */
+  /**
+   * Records the outcome of a pending run (a settled run keeps its first outcome). The send's own
+   * updates may have settled it already (they can arrive before the answer): then only the ids fill in.
+   */
   async settle(workspaceId: string, runId: string, outcome: ActionOutcome): Promise<void> {
     await this.sql.query(
-      `UPDATE action_runs SET status = $3, reason = $4, send_id = $5, chat_id = $6, updated_at = now()
-       WHERE workspace_id = $1 AND id = $2 AND status = 'pending'`,
-      [workspaceId, runId, outcome.status, outcome.reason, outcome.sendId, outcome.chatId],
+      `UPDATE action_runs SET
+         status = CASE WHEN status = 'pending' THEN $3 ELSE status END,
+         reason = CASE WHEN status = 'pending' THEN $4 ELSE reason END,
+         send_status = CASE WHEN status = 'pending' THEN $7 ELSE send_status END,
+         error_code = CASE WHEN status = 'pending' THEN $8 ELSE error_code END,
+         send_id = coalesce(send_id, $5), chat_id = coalesce(chat_id, $6), updated_at = now()
+       WHERE workspace_id = $1 AND id = $2`,
+      [
+        workspaceId,
+        runId,
+        outcome.status,
+        outcome.reason,
+        outcome.sendId,
+        outcome.chatId,
+        outcome.sendStatus ?? null,
+        outcome.errorCode ?? null,
+      ],
     );
+  }
+
+  /** Moves a run along with its send (see FollowSendUseCase); false when there is no such run. */
+  async follow(
+    workspaceId: string,
+    runId: string,
+    next: (current: { status: ActionRun['status']; sendStatus: SendStatus | null }) => FollowedSend | null,
+  ): Promise<boolean> {
+    for (;;) {
+      const [row] = await this.sql.query<{ status: ActionRun['status']; send_status: SendStatus | null }>(
+        `SELECT status, send_status FROM action_runs WHERE workspace_id = $1 AND id = $2`,
+        [workspaceId, runId],
+      );
+      if (!row) return false;
+      const moved = next({ status: row.status, sendStatus: row.send_status });
+      if (!moved) return true;
+      // Guarded by the state it was computed from: a concurrent change makes it look again.
+      const updated = await this.sql.query<{ id: string }>(
+        `UPDATE action_runs SET status = $3, reason = $4, send_status = $5, error_code = $6,
+           send_id = coalesce(send_id, $7), updated_at = now()
+         WHERE workspace_id = $1 AND id = $2 AND status = $8 AND send_status IS NOT DISTINCT FROM $9 RETURNING id`,
+        [
+          workspaceId,
+          runId,
+          moved.status,
+          moved.reason,
+          moved.sendStatus,
+          moved.errorCode,
+          moved.sendId,
+          row.status,
+          row.send_status,
+        ],
+      );
+      if (updated.length) return true;
+    }
   }
 
   async listForRule(workspaceId: string, ruleId: string, limit: number): Promise<ActionRun[]> {

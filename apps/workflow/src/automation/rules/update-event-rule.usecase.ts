@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type RequestPayload, type UpdateEventRule } from '@app/contracts';
+import { found } from '@app/persistence';
 import { checkCondition } from '../actions/cel';
 import { SendActionRunner } from '../actions/send-action.runner';
 import { validateAction } from '../actions/validate-action';
@@ -23,13 +24,15 @@ export class UpdateEventRuleUseCase {
       validateAction(patch.action);
       await this.actions.assertSenderExists(workspaceId, patch.action.phoneNumberId);
     }
-    const updated = await this.rules.update(workspaceId, ruleId, {
-      event: patch.event,
-      condition,
-      action: patch.action,
-      enabled: patch.enabled,
-    });
-    if (!updated) throw AppError.notFound('Event rule');
+    const updated = found(
+      await this.rules.update(workspaceId, ruleId, {
+        event: patch.event,
+        condition,
+        action: patch.action,
+        enabled: patch.enabled,
+      }),
+      'Event rule',
+    );
     return updated;
   }
 }

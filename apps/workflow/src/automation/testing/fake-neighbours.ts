@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ListMembers, Send, type SendRequest, type SendResult } from '@app/contracts';
+import {
+  ListMembers,
+  OutboundMessageUpdated,
+  Send,
+  type SendRequest,
+  type SendResult,
+  type SendStatus,
+} from '@app/contracts';
 import { checkSender, SEND_REASONS } from '@app/rules';
 import { FakeDirectory, type NatsTestClient } from '@app/testing';
 import { compileCel } from '../actions/cel';
@@ -23,6 +30,8 @@ export class FakeNeighbours extends FakeDirectory {
   /** Called as a Send arrives, before it is answered (e.g. to kill the service mid-run). */
   onSend?: (count: number) => void;
   listMembersCalls = 0;
+  /** Report each accepted send as handed to Twilio (queued), as outbound's delivery does. */
+  handOver = true;
 
   constructor(private readonly nats: NatsTestClient) {
     super({ member: { firstName: 'Ada', lastName: 'Lovelace' } });
@@ -62,9 +71,46 @@ export class FakeNeighbours extends FakeDirectory {
       if (existing) return existing.result;
       const result = this.decide(request);
       this.sends.set(key, { request, result });
-      if (result.status === 'pending') this.twilioSends.set(key, (this.twilioSends.get(key) ?? 0) + 1);
+      if (result.status === 'pending') {
+        this.twilioSends.set(key, (this.twilioSends.get(key) ?? 0) + 1);
+        if (this.handOver)
+          setTimeout(() => void this.report(request, result.id, 'queued').catch(() => undefined), 20);
+      }
       return result;
     });
+  }
+
+  /** Publishes a status of a send as outbound would (a Twilio status callback's, with its error). */
+  async report(
+    request: SendRequest,
+    sendId: string,
+    status: SendStatus,
+    error: { code: string; reason: string } | null = null,
+    /** Whether Twilio took it (a SID): a refusal of the API call itself has none. */
+    handed = status !== 'pending',
+  ): Promise<void> {
+    await this.nats.publish(
+      OutboundMessageUpdated,
+      {
+        sendId,
+        idempotencyKey: request.idempotencyKey,
+        workspaceId: request.workspaceId,
+        phoneNumberId: request.phoneNumberId,
+        memberId: request.memberId ?? null,
+        chatId: request.chatId ?? null,
+        channel: request.channel,
+        kind: request.kind,
+        origin: request.origin,
+        body: request.body ?? null,
+        contentSid: request.contentSid ?? null,
+        status,
+        reason: error?.reason ?? null,
+        errorCode: error?.code ?? null,
+        twilioSid: handed ? `SM${sendId.replace(/-/g, '')}` : null,
+        occurredAt: new Date().toISOString(),
+      },
+      `${sendId}:${status}`,
+    );
   }
 
   private decide(request: SendRequest): SendResult {

@@ -3,10 +3,12 @@ import {
   CheckSend,
   CloseChat,
   GetChat,
+  HandOffChat,
   ListChatMessages,
   OpenChat,
   Send,
   SendRequested,
+  ShowTyping,
   type Channel,
   type Chat,
   type ChatMessage,
@@ -18,7 +20,7 @@ import {
   type WorkspaceSummary,
 } from '@app/contracts';
 import { decideSend } from '@app/rules';
-import { aMember, aPhoneNumber, aWorkspace, type NatsTestClient } from '@app/testing';
+import { aChat, aMember, aPhoneNumber, aWorkspace, type NatsTestClient } from '@app/testing';
 
 /**
  * Chats, preferences and outbound as the engine meets them over NATS: real responders over
@@ -31,7 +33,13 @@ export class EngineNeighbours {
   readonly optedOut = new Set<string>();
   readonly sendRequests: SendRequest[] = [];
   readonly closed: string[] = [];
+  /** Handoffs chats was asked for (the chat then waits in the queue). */
+  readonly handoffs: Array<{ chatId: string; reason: string; holding: unknown }> = [];
   readonly published: Array<SendRequest>;
+  /** Typing indicators asked of outbound. */
+  readonly typing: Array<{ messageSid: string; channel: string }> = [];
+  /** Chats whose messages chats was asked for (ListChatMessages). */
+  readonly listed: string[] = [];
 
   private constructor(private readonly nats: NatsTestClient) {
     this.published = nats.collect(SendRequested);
@@ -115,7 +123,12 @@ export class EngineNeighbours {
   }
 
   private answer(): void {
+    this.nats.respond(ShowTyping, (req) => {
+      this.typing.push({ messageSid: req.messageSid, channel: req.channel });
+      return { shown: true, reason: null };
+    });
     this.nats.respond(ListChatMessages, (req) => {
+      this.listed.push(req.chatId);
       const all = this.messages.get(req.chatId) ?? [];
       return { items: req.newest ? all.slice(-req.limit) : all.slice(0, req.limit), nextCursor: null };
     });
@@ -147,6 +160,16 @@ export class EngineNeighbours {
         closedReason: req.reason,
       };
     });
+    this.nats.respond(HandOffChat, (req) => {
+      this.handoffs.push({ chatId: req.chatId, reason: req.reason, holding: req.holding });
+      const chat = {
+        ...(this.chats.get(req.chatId) ?? this.chat(req.workspaceId, { id: req.chatId })),
+        waitingSince: new Date().toISOString(),
+        handoffReason: req.reason,
+      };
+      this.chats.set(chat.id, chat);
+      return chat;
+    });
     this.nats.respond(OpenChat, (req) => {
       const existing = [...this.chats.values()].find(
         (c) =>
@@ -173,24 +196,6 @@ export class EngineNeighbours {
   }
 
   private chat(workspaceId: string, fields: Partial<Chat>): Chat {
-    return {
-      id: randomUUID(),
-      workspaceId,
-      phoneNumberId: randomUUID(),
-      memberId: randomUUID(),
-      channel: 'whatsapp',
-      status: 'open',
-      lastMessageAt: null,
-      createdAt: new Date().toISOString(),
-      heldBy: null,
-      waitingSince: null,
-      handoffReason: null,
-      assignedTo: null,
-      unreadCount: 0,
-      closesAt: null,
-      closedAt: null,
-      closedReason: null,
-      ...fields,
-    };
+    return aChat(workspaceId, fields);
   }
 }

@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { DiagnosticKind, Timestamp } from '@app/contracts';
+import { Workspace } from '../auth/workspace.decorator';
+import type { WorkspaceCaller } from '../auth/key-scope';
+import { API_CONFIG, type ApiConfig } from '../config';
+import { ApiController, Endpoint } from '../http/api-controller.decorator';
+import { schemaRef } from '../http/openapi';
+import { queryCursor, queryInt, ZodQuery } from '../http/validation';
+import { Diagnostic } from './diagnostic.view';
+import { DiagnosticsStore } from './diagnostics.store';
+
+const FeedQuery = z
+  .object({
+    kind: DiagnosticKind.optional(),
+    since: Timestamp.optional().meta({ example: '2026-11-30T00:00:00Z' }),
+    limit: queryInt(1, 200),
+    cursor: queryCursor,
+  })
+  .strict();
+// A type named apart from the schema: decorator metadata would otherwise name the zod object as the class.
+type FeedParams = z.infer<typeof FeedQuery>;
+
+/** A page of records; the record is a named schema (with its example) the console's types use. */
+const FEED_PAGE = {
+  type: 'object' as const,
+  required: ['items', 'nextCursor'],
+  properties: {
+    items: { type: 'array' as const, items: schemaRef('Diagnostic', Diagnostic) },
+    nextCursor: { type: 'string' as const, nullable: true, description: 'Pass as cursor for the next page.' },
+  },
+};
+
+/** Both feeds read the same records: a workspace's, or (workspace null) the unassigned ones. */
+@Injectable()
+abstract class FeedController {
+  constructor(
+    private readonly store: DiagnosticsStore,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  protected page(workspaceId: string | null, query: FeedParams) {
+    return this.store.list({
+      workspaceId,
+      ...query,
+      limit: query.limit ?? 50,
+      retentionDays: this.config.DIAGNOSTICS_RETENTION_DAYS,
+    });
+  }
+}
+
+@ApiController('diagnostics', 'workspace', 'Diagnostics')
+export class DiagnosticsController extends FeedController {
+  @Endpoint('GET', '', {
+    summary:
+      "Why something did not happen: the workspace's dropped inbound messages, files not kept, skipped turns, refused sends and failed deliveries, newest first (kept DIAGNOSTICS_RETENTION_DAYS, 7 by default)",
+    response: FEED_PAGE,
+  })
+  list(@Workspace() ws: WorkspaceCaller, @ZodQuery(FeedQuery) query: FeedParams) {
+    return this.page(ws.workspaceId, query);
+  }
+}
+
+/** Messages to numbers no workspace has belong to nobody's feed: the operator reads them here. */
+@ApiController('diagnostics/unassigned', 'operator', 'Diagnostics')
+export class UnassignedDiagnosticsController extends FeedController {
+  @Endpoint('GET', '', {
+    summary:
+      'Inbound messages sent to numbers no workspace has (not added, or not WhatsApp-registered here), newest first (operator)',
+    response: FEED_PAGE,
+  })
+  list(@ZodQuery(FeedQuery) query: FeedParams) {
+    return this.page(null, query);
+  }
+}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppError, type DiagnosticKind, type DiagnosticRecorded } from '@app/contracts';
+import { InjectDataSource } from '@app/persistence';
+import type { DataSource } from 'typeorm';
+import type { Diagnostic } from './diagnostic.view';
+
+interface Row {
+  seq: string;
+  id: string;
+  kind: DiagnosticKind;
+  code: string;
+  reason: string;
+  channel: Diagnostic['channel'];
+  address: string | null;
+  links: Diagnostic['links'];
+  occurred_at: Date;
+}
+
+const NO_LINKS: Diagnostic['links'] = {
+  phoneNumberId: null,
+  memberId: null,
+  chatId: null,
+  messageSid: null,
+  sendId: null,
+  ruleRunId: null,
+  routineRunId: null,
+};
+
+/** Page cursors are the time and sequence of the last row shown, opaque to callers. */
+const encodeCursor = (row: Row) =>
+  Buffer.from(`d:${new Date(row.occurred_at).toISOString()}|${row.seq}`).toString('base64url');
+function decodeCursor(cursor: string | null): { at: string; seq: string } | null {
+  if (cursor === null) return null;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const match = /^d:(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|(\d{1,19})$/.exec(text);
+  if (!match)
+    throw new AppError(
+      'invalid_input',
+      'cursor: not a cursor from a previous page; pass nextCursor as given.',
+    );
+  return { at: match[1], seq: match[2] };
+}
+
+/** The diagnostics feed in Postgres: written once per workspace and key, read newest first. */
+@Injectable()
+export class DiagnosticsStore {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Adds a record unless one with its key is there, or it is already past retention. True when added. */
+  async add(record: DiagnosticRecorded, retentionDays: number): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `INSERT INTO diagnostics (id, workspace_id, key, kind, code, reason, channel, address, links, occurred_at)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
+        WHERE $10::timestamptz > now() - make_interval(secs => $11)
+       ON CONFLICT ((coalesce(workspace_id, '00000000-0000-0000-0000-000000000000'::uuid)), key) DO NOTHING
+       RETURNING seq`,
+      [
+        randomUUID(),
+        record.workspaceId,
+        record.key,
+        record.kind,
+        record.code,
+        record.reason,
+        record.channel,
+        record.address,
+        JSON.stringify({ ...NO_LINKS, ...record.links }),
+        record.occurredAt,
+        retentionDays * 86_400,
+      ],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * A workspace's records (null: those of numbers no workspace has), newest first (by when they
+   * happened: consumers record them in parallel, out of order), of one kind
+   * and since a time if given. Records past retention are never shown, swept or not.
+   */
+  async list(query: {
+    workspaceId: string | null;
+    kind?: DiagnosticKind;
+    since?: string;
+    cursor: string | null;
+    limit: number;
+    retentionDays: number;
+  }): Promise<{ items: Diagnostic[]; nextCursor: string | null }> {
+    const after = decodeCursor(query.cursor);
+    const rows: Row[] = await this.db.query(
+      `SELECT seq, id, kind, code, reason, channel, address, links, occurred_at
+         FROM diagnostics
+        WHERE workspace_id IS NOT DISTINCT FROM $1::uuid
+          AND ($2::text IS NULL OR kind = $2)
+          AND ($3::timestamptz IS NULL OR occurred_at >= $3)
+          AND ($4::timestamptz IS NULL OR (occurred_at, seq) < ($4, $5::bigint))
+          AND occurred_at > now() - make_interval(secs => $6)
+        ORDER BY occurred_at DESC, seq DESC
+        LIMIT $7`,
+      [
+        query.workspaceId,
+        query.kind ?? null,
+        query.since ?? null,
+        after?.at ?? null,
+        after?.seq ?? null,
+        query.retentionDays * 86_400,
+        query.limit + 1,
+      ],
+    );
+    const page = rows.slice(0, query.limit);
+    return {
+      items: page.map(toDiagnostic),
+      nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
+    };
+  }
+
+  /** Deletes records past retention, a batch at a time; answers how many went. */
+  async purge(retentionDays: number, batch = 5_000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      // TypeORM answers a DELETE with [rows, affected count].
+      const [, deleted]: [unknown[], number] = await this.db.query(
+        `DELETE FROM diagnostics WHERE seq IN (
+           SELECT seq FROM diagnostics WHERE occurred_at <= now() - make_interval(secs => $1) LIMIT $2
+         )`,
+        [retentionDays * 86_400, batch],
+      );
+      total += deleted;
+      if (deleted < batch) return total;
+    }
+  }
+}
+
+function toDiagnostic(row: Row): Diagnostic {
+  return {
+    id: row.id,
+    kind: row.kind,
+    code: row.code,
+    reason: row.reason,
+    channel: row.channel,
+    address: row.address,
+    links: { ...NO_LINKS, ...row.links },
+    occurredAt: new Date(row.occurred_at).toISOString(),
+  };
+}

@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { Stack, type MantineSpacing } from '@mantine/core';
+import { SaveBar } from './SaveBar';
+import type { useSaveForm } from './use-save-form';
+
+/** What a form that creates or edits a record takes: what saving does, and its button's words. */
+export interface SaveFormProps<I> {
+  onSave: (input: I) => Promise<unknown>;
+  submitLabel?: string;
+}
+
+/**
+ * A form that saves through the API (useSaveForm): its fields, then the save bar. `showSaved`
+ * (an edit page's own form, which stays open) says whether the changes are saved.
+ */
+export function SaveForm({
+  saving: { form, problem, saved, submit },
+  submitLabel,
+  showSaved = false,
+  gap = 'md',
+  children,
+}: {
+  saving: Pick<ReturnType<typeof useSaveForm>, 'problem' | 'saved' | 'submit'> & {
+    form: { submitting: boolean; isDirty: () => boolean };
+  };
+  submitLabel?: string;
+  showSaved?: boolean;
+  gap?: MantineSpacing;
+  children: ReactNode;
+}) {
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap={gap}>
+        {children}
+        <SaveBar
+          problem={problem}
+          submitting={form.submitting}
+          label={submitLabel}
+          {...(showSaved ? { saved, dirty: form.isDirty() } : {})}
+        />
+      </Stack>
+    </form>
+  );
+}

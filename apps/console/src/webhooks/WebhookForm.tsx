@@ -1,0 +1,58 @@
+import { MultiSelect, TextInput } from '@mantine/core';
+import { ApiError } from '../api/errors';
+import type { Webhook } from '../api/types';
+import { SaveForm, type SaveFormProps } from '../shared/SaveForm';
+import { useSaveForm } from '../shared/use-save-form';
+import type { WebhookInput } from './webhook-api';
+import { EVENT_OPTIONS, toWebhookInput, validateWebhookForm, type WebhookFormValues } from './webhook-form';
+
+const FIELDS = ['url', 'description', 'events'];
+
+/** An endpoint: where events go, a note for people, and which event types (none chosen: all). */
+export function WebhookForm({
+  webhook,
+  onSave,
+  submitLabel,
+}: { webhook?: Webhook } & SaveFormProps<WebhookInput>) {
+  const saving = useSaveForm<WebhookFormValues>({
+    initialValues: {
+      url: webhook?.url ?? '',
+      description: webhook?.description ?? '',
+      events: webhook?.events ?? [],
+    },
+    validate: validateWebhookForm,
+    fields: FIELDS,
+    save: (values) => onSave(toWebhookInput(values)),
+    // The api refuses an address it will not call (not HTTPS, private) in words: it belongs to URL.
+    placeRest: (rest, error) =>
+      error instanceof ApiError && error.status === 422 && /url|address|https/i.test(rest)
+        ? ['url', rest]
+        : null,
+  });
+  const { form } = saving;
+  return (
+    <SaveForm saving={saving} submitLabel={submitLabel}>
+      <TextInput
+        label="URL"
+        description="An HTTPS address of yours that receives a signed POST for each event"
+        placeholder="https://crm.example.com/hooks/chats"
+        inputMode="url"
+        {...form.getInputProps('url')}
+      />
+      <TextInput
+        label="Description"
+        description="Optional: what this endpoint is for"
+        {...form.getInputProps('description')}
+      />
+      <MultiSelect
+        label="Events"
+        description="Leave empty to receive every event type"
+        placeholder={form.values.events.length ? undefined : 'Every event'}
+        data={EVENT_OPTIONS}
+        clearable
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('events')}
+      />
+    </SaveForm>
+  );
+}
