@@ -1,3 +1,4 @@
+import type { GetRoutine, ResponsePayload } from '@app/contracts';
 import { randomPhone, staysFalse, waitFor } from '@app/testing';
 import { System } from './system';
 
@@ -7,16 +8,8 @@ import { System } from './system';
  */
 jest.setTimeout(180_000);
 
-type Progress = {
-  state: string;
-  runId: string | null;
-  matched: number;
-  accepted: number;
-  sent: number;
-  skipped: number;
-  failed: number;
-  undelivered: number;
-};
+/** A routine's progress as the api shows it. */
+type Progress = ResponsePayload<typeof GetRoutine>['progress'];
 type Result = { memberId: string; status: string; reason: string | null; errorCode: string | null };
 
 describe('common setups, end to end', () => {

@@ -1,5 +1,16 @@
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
+/** A field name as its column is named: `startedAt` → `started_at`. */
+type SnakeCase<S extends string> = S extends `${infer Head}${infer Rest}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Rest>}`
+  : S;
+
+/**
+ * The raw row a plain statement returns (`RETURNING *`: snake_case column names) for a record whose
+ * fields are those columns in camelCase, so the row type is not a second copy of the record's.
+ */
+export type RowOf<T> = { [K in keyof T & string as SnakeCase<K>]: T[K] };
+
 /** Row locks a read may take inside the caller's transaction. */
 export type RowLock = 'FOR UPDATE' | 'FOR NO KEY UPDATE';
 

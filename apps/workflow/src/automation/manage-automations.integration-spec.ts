@@ -1,6 +1,5 @@
 import {
   CancelRoutineRun,
-  CreateEventRule,
   CreateRoutine,
   DeleteEventRule,
   DeleteRoutine,
@@ -12,7 +11,7 @@ import {
   RunRoutine,
   UpdateEventRule,
   UpdateRoutine,
-  type Member,
+  type RequestPayload,
 } from '@app/contracts';
 import { SEND_REASONS } from '@app/rules';
 import { staysFalse, waitFor } from '@app/testing';
@@ -21,37 +20,36 @@ import { automationForSuite } from '../testing/automation-harness';
 jest.setTimeout(60_000);
 const h = automationForSuite();
 
+/** The request fails with this error code (a refused change changes nothing). */
+const refused = (request: Promise<unknown>, code: string) => expect(request).rejects.toMatchObject({ code });
+const updateRule = (
+  workspaceId: string,
+  ruleId: string,
+  patch: RequestPayload<typeof UpdateEventRule>['patch'],
+) => h.nats.request(UpdateEventRule, { workspaceId, ruleId, patch });
+const updateRoutine = (
+  workspaceId: string,
+  routineId: string,
+  patch: RequestPayload<typeof UpdateRoutine>['patch'],
+) => h.nats.request(UpdateRoutine, { workspaceId, routineId, patch });
+
 describe('managing event rules', () => {
   it('updates a rule, disables it (an event then does nothing), enables it again and deletes it', async () => {
-    const ws = h.fakes.workspace(['whatsapp']);
-    const number = h.fakes.number(ws.id);
-    const member = h.fakes.member(ws.id, { firstName: 'Grace', notifyWhatsapp: true });
-    const rule = await h.nats.request(CreateEventRule, {
-      workspaceId: ws.id,
-      event: 'form_submitted',
-      action: { type: 'send_whatsapp', phoneNumberId: number.id, template: 'Hi' },
-    });
+    const { ws, number, member, rule } = await h.ruleForOneMember(
+      { firstName: 'Grace', notifyWhatsapp: true },
+      { type: 'send_whatsapp', template: 'Hi' },
+    );
 
-    const changed = await h.nats.request(UpdateEventRule, {
-      workspaceId: ws.id,
-      ruleId: rule.id,
-      patch: {
-        condition: 'member.first_name == "Grace"',
-        action: { type: 'send_whatsapp', phoneNumberId: number.id, template: 'Hello {{member.first_name}}' },
-      },
+    const changed = await updateRule(ws.id, rule.id, {
+      condition: 'member.first_name == "Grace"',
+      action: { type: 'send_whatsapp', phoneNumberId: number.id, template: 'Hello {{member.first_name}}' },
     });
     expect(changed).toMatchObject({ condition: 'member.first_name == "Grace"', enabled: true });
     expect(changed.action).toMatchObject({ template: 'Hello {{member.first_name}}' });
     // Checked as when created: a bad condition is refused and changes nothing.
-    await expect(
-      h.nats.request(UpdateEventRule, {
-        workspaceId: ws.id,
-        ruleId: rule.id,
-        patch: { condition: 'member.(' },
-      }),
-    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await refused(updateRule(ws.id, rule.id, { condition: 'member.(' }), 'invalid_input');
 
-    await h.nats.request(UpdateEventRule, { workspaceId: ws.id, ruleId: rule.id, patch: { enabled: false } });
+    await updateRule(ws.id, rule.id, { enabled: false });
     const ignored = await h.publishEvent(ws.id, member.id);
     expect(
       await staysFalse(
@@ -63,7 +61,7 @@ describe('managing event rules', () => {
       ),
     ).toBe(true);
 
-    await h.nats.request(UpdateEventRule, { workspaceId: ws.id, ruleId: rule.id, patch: { enabled: true } });
+    await updateRule(ws.id, rule.id, { enabled: true });
     const handled = await h.publishEvent(ws.id, member.id);
     const run = await waitFor(async () =>
       (await h.nats.request(ListActionRuns, { workspaceId: ws.id, ruleId: rule.id })).items.find(
@@ -77,9 +75,10 @@ describe('managing event rules', () => {
 
     // Another workspace can neither change nor delete it.
     const stranger = h.fakes.workspace(['whatsapp']);
-    await expect(
+    await refused(
       h.nats.request(DeleteEventRule, { workspaceId: stranger.id, ruleId: rule.id }),
-    ).rejects.toMatchObject({ code: 'not_found' });
+      'not_found',
+    );
     expect(await h.nats.request(DeleteEventRule, { workspaceId: ws.id, ruleId: rule.id })).toEqual({
       deleted: true,
     });
@@ -92,16 +91,7 @@ describe('managing event rules', () => {
 });
 
 describe('managing routines', () => {
-  function audience(size: number) {
-    const ws = h.fakes.workspace(['whatsapp']);
-    const number = h.fakes.number(ws.id);
-    const members: Member[] = [];
-    for (let i = 0; i < size; i++)
-      members.push(
-        h.fakes.member(ws.id, { firstName: `M${i}`, lastName: 'Managed', notifyWhatsapp: i % 4 !== 0 }),
-      );
-    return { ws, number, members };
-  }
+  const audience = (size: number) => h.fakes.audience(size, 'Managed', (i) => i % 4 !== 0);
   const create = (workspaceId: string, phoneNumberId: string, name = 'Reminders') =>
     h.nats.request(CreateRoutine, {
       workspaceId,
@@ -125,40 +115,20 @@ describe('managing routines', () => {
     expect(second).toMatchObject({ items: [{ id: c.id }], nextCursor: null });
     expect((await h.nats.request(ListRoutines, { workspaceId: h.fakes.workspace([]).id })).items).toEqual([]);
 
-    const renamed = await h.nats.request(UpdateRoutine, {
-      workspaceId: ws.id,
-      routineId: a.id,
-      patch: { name: 'A2', schedule: '0 9 * * *' },
-    });
+    const renamed = await updateRoutine(ws.id, a.id, { name: 'A2', schedule: '0 9 * * *' });
     expect(renamed).toMatchObject({ name: 'A2', schedule: '0 9 * * *', paused: false });
-    await expect(
-      h.nats.request(UpdateRoutine, {
-        workspaceId: ws.id,
-        routineId: b.id,
-        patch: { schedule: 'every day' },
-      }),
-    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await refused(updateRoutine(ws.id, b.id, { schedule: 'every day' }), 'invalid_input');
     expect((await h.nats.request(GetRoutine, { workspaceId: ws.id, routineId: b.id })).schedule).toBeNull();
   });
 
   it('a paused routine does not run; resumed, it does, and its per-member results page by status', async () => {
     const { ws, number, members } = audience(10);
     const routine = await create(ws.id, number.id);
-    await h.nats.request(UpdateRoutine, {
-      workspaceId: ws.id,
-      routineId: routine.id,
-      patch: { paused: true },
-    });
-    await expect(
-      h.nats.request(RunRoutine, { workspaceId: ws.id, routineId: routine.id }),
-    ).rejects.toMatchObject({ code: 'conflict' });
+    await updateRoutine(ws.id, routine.id, { paused: true });
+    await refused(h.nats.request(RunRoutine, { workspaceId: ws.id, routineId: routine.id }), 'conflict');
     expect(h.fakes.sendsIn(ws.id)).toHaveLength(0);
 
-    await h.nats.request(UpdateRoutine, {
-      workspaceId: ws.id,
-      routineId: routine.id,
-      patch: { paused: false },
-    });
+    await updateRoutine(ws.id, routine.id, { paused: false });
     const started = await h.nats.request(RunRoutine, { workspaceId: ws.id, routineId: routine.id });
     const runId = started.progress.runId!;
     await waitFor(async () => {
@@ -194,13 +164,14 @@ describe('managing routines', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen.sort()).toEqual(members.map((m) => m.id).sort());
-    await expect(
+    await refused(
       h.nats.request(ListRoutineRunResults, {
         workspaceId: h.fakes.workspace([]).id,
         routineId: routine.id,
         runId,
       }),
-    ).rejects.toMatchObject({ code: 'not_found' });
+      'not_found',
+    );
   });
 
   it('a cancelled run stops taking members and says how far it got; a deleted routine is gone', async () => {
@@ -223,9 +194,10 @@ describe('managing routines', () => {
       expect(settled.progress.error).toBe(
         `Cancelled after acting on ${acted} of 200 matched members (members were still being matched); the rest were left out.`,
       );
-      await expect(
+      await refused(
         h.nats.request(CancelRoutineRun, { workspaceId: ws.id, routineId: routine.id }),
-      ).rejects.toMatchObject({ code: 'conflict' });
+        'conflict',
+      );
     } finally {
       h.fakes.sendDelayMs = 0;
     }
@@ -262,13 +234,7 @@ describe('managing routines', () => {
       },
     });
     expect(routine.oncePer).toBe('member.id + ":" + member.attributes.appointment_at');
-    await expect(
-      h.nats.request(UpdateRoutine, {
-        workspaceId: ws.id,
-        routineId: routine.id,
-        patch: { oncePer: 'member.(' },
-      }),
-    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await refused(updateRoutine(ws.id, routine.id, { oncePer: 'member.(' }), 'invalid_input');
 
     const runOnce = async () => {
       await h.nats.request(RunRoutine, { workspaceId: ws.id, routineId: routine.id });

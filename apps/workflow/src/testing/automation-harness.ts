@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
-import { WorkspaceEventPublished } from '@app/contracts';
+import {
+  CreateEventRule,
+  WorkspaceEventPublished,
+  type Member,
+  type PhoneNumber,
+  type ResponsePayload,
+  type SendAction,
+} from '@app/contracts';
 import { startService, type RunningService } from '@app/runtime';
 import { NatsTestClient, perSuite, serviceEnv, uniqueNamespace } from '@app/testing';
 import { ConversationStarter } from '../engine/conversation-starter';
@@ -46,6 +53,19 @@ export interface AutomationHarness {
     data?: Record<string, unknown>,
     type?: string,
   ): Promise<string>;
+  /**
+   * A fresh WhatsApp workspace, its number, one member and a rule sending `action` from that
+   * number on `form_submitted`: where most rule specs start.
+   */
+  ruleForOneMember(
+    member: Partial<Member>,
+    action: { type: SendAction['type']; template: string },
+  ): Promise<{
+    ws: { id: string };
+    number: PhoneNumber;
+    member: Member;
+    rule: ResponsePayload<typeof CreateEventRule>;
+  }>;
   close(): Promise<void>;
 }
 
@@ -99,6 +119,17 @@ export async function startAutomation(
         eventId,
       );
       return eventId;
+    },
+    ruleForOneMember: async (fields, action) => {
+      const ws = neighbours.workspace(['whatsapp']);
+      const number = neighbours.number(ws.id);
+      const member = neighbours.member(ws.id, fields);
+      const rule = await client.request(CreateEventRule, {
+        workspaceId: ws.id,
+        event: 'form_submitted',
+        action: { ...action, phoneNumberId: number.id },
+      });
+      return { ws, number, member, rule };
     },
     close: async () => {
       await service.close();

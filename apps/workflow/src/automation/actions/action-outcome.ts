@@ -12,6 +12,16 @@ export interface ActionOutcome {
   errorCode?: string | null;
 }
 
+/** The outcome as statement parameters, in the order both run logs write them. */
+export const outcomeParams = (outcome: ActionOutcome): unknown[] => [
+  outcome.status,
+  outcome.reason,
+  outcome.sendId,
+  outcome.chatId,
+  outcome.sendStatus ?? null,
+  outcome.errorCode ?? null,
+];
+
 export const skipped = (reason: string): ActionOutcome => ({
   status: 'skipped',
   reason,

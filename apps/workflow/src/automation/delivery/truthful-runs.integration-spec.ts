@@ -1,11 +1,4 @@
-import {
-  CreateEventRule,
-  CreateRoutine,
-  GetRoutine,
-  ListActionRuns,
-  ListRoutineRunResults,
-  RunRoutine,
-} from '@app/contracts';
+import { CreateRoutine, GetRoutine, ListActionRuns, ListRoutineRunResults, RunRoutine } from '@app/contracts';
 import { SEND_REASONS } from '@app/rules';
 import { describeTwilioError } from '@app/twilio';
 import { staysFalse, waitFor } from '@app/testing';
@@ -22,14 +15,10 @@ const WINDOW_CLOSED = { code: '63016', reason: describeTwilioError('63016') };
 describe('truthful run logs', () => {
   it("a rule's run is accepted until outbound hands the send to Twilio, sent then, undelivered with Twilio's code after a failed callback", async () => {
     h.fakes.handOver = false;
-    const ws = h.fakes.workspace(['whatsapp']);
-    const number = h.fakes.number(ws.id);
-    const member = h.fakes.member(ws.id, { firstName: 'Grace', notifyWhatsapp: true });
-    const rule = await h.nats.request(CreateEventRule, {
-      workspaceId: ws.id,
-      event: 'form_submitted',
-      action: { type: 'send_whatsapp', phoneNumberId: number.id, template: 'Hi {{member.first_name}}' },
-    });
+    const { ws, member, rule } = await h.ruleForOneMember(
+      { firstName: 'Grace', notifyWhatsapp: true },
+      { type: 'send_whatsapp', template: 'Hi {{member.first_name}}' },
+    );
     await h.publishEvent(ws.id, member.id);
     const run = () =>
       h.nats.request(ListActionRuns, { workspaceId: ws.id, ruleId: rule.id }).then((p) => p.items[0]);
@@ -123,14 +112,10 @@ describe('truthful run logs', () => {
 
   it('a send Twilio refused outright (no message SID) is failed with the reason, not undelivered', async () => {
     h.fakes.handOver = false;
-    const ws = h.fakes.workspace(['whatsapp']);
-    const number = h.fakes.number(ws.id);
-    const member = h.fakes.member(ws.id, { notifyWhatsapp: true });
-    const rule = await h.nats.request(CreateEventRule, {
-      workspaceId: ws.id,
-      event: 'form_submitted',
-      action: { type: 'send_sms', phoneNumberId: number.id, template: 'Hi' },
-    });
+    const { ws, member, rule } = await h.ruleForOneMember(
+      { notifyWhatsapp: true },
+      { type: 'send_sms', template: 'Hi' },
+    );
     await h.publishEvent(ws.id, member.id);
     const run = () =>
       h.nats.request(ListActionRuns, { workspaceId: ws.id, ruleId: rule.id }).then((p) => p.items[0]);

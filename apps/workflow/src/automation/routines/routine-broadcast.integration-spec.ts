@@ -1,4 +1,4 @@
-import { CreateRoutine, GetRoutine, RunRoutine, type Member } from '@app/contracts';
+import { CreateRoutine, GetRoutine, RunRoutine } from '@app/contracts';
 import { SEND_REASONS } from '@app/rules';
 import { waitFor } from '@app/testing';
 import { automationForSuite } from '../../testing/automation-harness';
@@ -10,13 +10,7 @@ const h = automationForSuite();
 
 /** 1,000 members of a fresh workspace; every third one has not opted in to WhatsApp. */
 function audience(size = 1000) {
-  const ws = h.fakes.workspace(['whatsapp']);
-  const number = h.fakes.number(ws.id);
-  const members: Member[] = [];
-  for (let i = 0; i < size; i++)
-    members.push(
-      h.fakes.member(ws.id, { firstName: `M${i}`, lastName: 'Broadcast', notifyWhatsapp: i % 3 !== 0 }),
-    );
+  const { ws, number, members } = h.fakes.audience(size, 'Broadcast', (i) => i % 3 !== 0);
   h.fakes.member(ws.id, { lastName: 'Someone else', notifyWhatsapp: true }); // not matched by the filter
   return { ws, number, members, optedIn: members.filter((m) => m.notifyWhatsapp) };
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { ActionOutcome } from '../actions/action-outcome';
-import type { SendStatus } from '@app/contracts';
-import { Sql } from '@app/persistence';
+import { outcomeParams, type ActionOutcome } from '../actions/action-outcome';
+import { Sql, type RowOf } from '@app/persistence';
 import type { ActionResultStatus } from '@app/rules';
-import type { FollowedSend } from '../actions/follow-send';
+import { moveWithSend, type FollowedFrom, type FollowedSend } from '../actions/follow-send';
 
 /** The result statuses a run counts (pending items are counted in `matched` only). */
 const COUNTERS = ['accepted', 'sent', 'skipped', 'failed', 'undelivered'] as const;
@@ -28,24 +27,7 @@ export interface RoutineRun {
   finishedAt: Date | null;
 }
 
-interface RunRow {
-  id: string;
-  workspace_id: string;
-  routine_id: string;
-  state: 'running' | 'done' | 'cancelled';
-  scheduled_for: Date | null;
-  member_cursor: string | null;
-  listing_done: boolean;
-  matched: number;
-  accepted: number;
-  sent: number;
-  skipped: number;
-  failed: number;
-  undelivered: number;
-  error: string | null;
-  started_at: Date;
-  finished_at: Date | null;
-}
+type RunRow = RowOf<RoutineRun>;
 
 const toRun = (row: RunRow): RoutineRun => ({
   id: row.id,
@@ -156,17 +138,7 @@ export class RoutineRunsRepository {
        )
        UPDATE routine_runs SET ${COUNTERS.map((c) => `${c} = ${c} + (SELECT count(*) FROM settled WHERE status = '${c}')`).join(', ')}
        WHERE id = $1 AND workspace_id = $2`,
-      [
-        run.id,
-        run.workspaceId,
-        memberId,
-        outcome.status,
-        outcome.reason,
-        outcome.sendId,
-        outcome.chatId,
-        outcome.sendStatus ?? null,
-        outcome.errorCode ?? null,
-      ],
+      [run.id, run.workspaceId, memberId, ...outcomeParams(outcome)],
     );
   }
 
@@ -179,18 +151,11 @@ export class RoutineRunsRepository {
     workspaceId: string,
     runId: string,
     memberId: string,
-    next: (current: { status: ActionResultStatus; sendStatus: SendStatus | null }) => FollowedSend | null,
+    next: (current: FollowedFrom) => FollowedSend | null,
   ): Promise<boolean> {
-    for (;;) {
-      const [row] = await this.sql.query<{ status: ActionResultStatus; send_status: SendStatus | null }>(
-        `SELECT status, send_status FROM routine_run_items WHERE workspace_id = $1 AND run_id = $2 AND member_id = $3`,
-        [workspaceId, runId, memberId],
-      );
-      if (!row) return false;
-      const moved = next({ status: row.status, sendStatus: row.send_status });
-      if (!moved) return true;
-      const counter = (c: string) =>
-        `${c} = ${c} + (SELECT count(*) FROM moved WHERE status = '${c}') - (CASE WHEN $9 = '${c}' AND EXISTS (SELECT 1 FROM moved) THEN 1 ELSE 0 END)`;
+    const counter = (c: string) =>
+      `${c} = ${c} + (SELECT count(*) FROM moved WHERE status = '${c}') - (CASE WHEN $9 = '${c}' AND EXISTS (SELECT 1 FROM moved) THEN 1 ELSE 0 END)`;
+    const write = async (params: unknown[]) => {
       const [done] = await this.sql.query<{ id: string }>(
         `WITH moved AS (
            UPDATE routine_run_items SET status = $4, reason = $5, send_status = $6, error_code = $7,
@@ -201,21 +166,16 @@ export class RoutineRunsRepository {
          )
          UPDATE routine_runs SET ${COUNTERS.map(counter).join(', ')}
          WHERE id = $2 AND workspace_id = $1 RETURNING (SELECT count(*) FROM moved) AS id`,
-        [
-          workspaceId,
-          runId,
-          memberId,
-          moved.status,
-          moved.reason,
-          moved.sendStatus,
-          moved.errorCode,
-          moved.sendId,
-          row.status,
-          row.send_status,
-        ],
+        params,
       );
-      if (done && Number(done.id) > 0) return true;
-    }
+      return Boolean(done && Number(done.id) > 0);
+    };
+    const item = {
+      table: 'routine_run_items',
+      where: 'workspace_id = $1 AND run_id = $2 AND member_id = $3',
+      params: [workspaceId, runId, memberId],
+    };
+    return moveWithSend(this.sql, item, next, write);
   }
 
   async finish(runId: string, error: string | null = null): Promise<void> {

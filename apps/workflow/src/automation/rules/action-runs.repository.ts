@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ActionRun as ActionRunContract } from '@app/contracts';
 import type { z } from 'zod';
-import type { ActionOutcome } from '../actions/action-outcome';
-import type { SendStatus } from '@app/contracts';
+import { outcomeParams, type ActionOutcome } from '../actions/action-outcome';
 import { Sql } from '@app/persistence';
-import type { FollowedSend } from '../actions/follow-send';
+import { moveWithSend, type FollowedFrom, type FollowedSend } from '../actions/follow-send';
 
 export type ActionRun = z.infer<typeof ActionRunContract>;
 
@@ -78,16 +77,7 @@ export class ActionRunsRepository {
          error_code = CASE WHEN status = 'pending' THEN $8 ELSE error_code END,
          send_id = coalesce(send_id, $5), chat_id = coalesce(chat_id, $6), updated_at = now()
        WHERE workspace_id = $1 AND id = $2`,
-      [
-        workspaceId,
-        runId,
-        outcome.status,
-        outcome.reason,
-        outcome.sendId,
-        outcome.chatId,
-        outcome.sendStatus ?? null,
-        outcome.errorCode ?? null,
-      ],
+      [workspaceId, runId, ...outcomeParams(outcome)],
     );
   }
 
@@ -95,35 +85,23 @@ export class ActionRunsRepository {
   async follow(
     workspaceId: string,
     runId: string,
-    next: (current: { status: ActionRun['status']; sendStatus: SendStatus | null }) => FollowedSend | null,
+    next: (current: FollowedFrom) => FollowedSend | null,
   ): Promise<boolean> {
-    for (;;) {
-      const [row] = await this.sql.query<{ status: ActionRun['status']; send_status: SendStatus | null }>(
-        `SELECT status, send_status FROM action_runs WHERE workspace_id = $1 AND id = $2`,
-        [workspaceId, runId],
-      );
-      if (!row) return false;
-      const moved = next({ status: row.status, sendStatus: row.send_status });
-      if (!moved) return true;
-      // Guarded by the state it was computed from: a concurrent change makes it look again.
+    const write = async (params: unknown[]) => {
       const updated = await this.sql.query<{ id: string }>(
         `UPDATE action_runs SET status = $3, reason = $4, send_status = $5, error_code = $6,
            send_id = coalesce(send_id, $7), updated_at = now()
          WHERE workspace_id = $1 AND id = $2 AND status = $8 AND send_status IS NOT DISTINCT FROM $9 RETURNING id`,
-        [
-          workspaceId,
-          runId,
-          moved.status,
-          moved.reason,
-          moved.sendStatus,
-          moved.errorCode,
-          moved.sendId,
-          row.status,
-          row.send_status,
-        ],
+        params,
       );
-      if (updated.length) return true;
-    }
+      return updated.length > 0;
+    };
+    const run = {
+      table: 'action_runs',
+      where: 'workspace_id = $1 AND id = $2',
+      params: [workspaceId, runId],
+    };
+    return moveWithSend(this.sql, run, next, write);
   }
 
   async listForRule(workspaceId: string, ruleId: string, limit: number): Promise<ActionRun[]> {

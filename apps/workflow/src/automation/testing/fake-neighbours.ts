@@ -44,6 +44,19 @@ export class FakeNeighbours extends FakeDirectory {
     return fake;
   }
 
+  /**
+   * A fresh WhatsApp workspace, one of its numbers and `size` members named M0, M1... `lastName`
+   * (routine filters pick them by it); `optedIn(i)` says which have WhatsApp notifications on.
+   */
+  audience(size: number, lastName: string, optedIn: (i: number) => boolean) {
+    const ws = this.workspace(['whatsapp']);
+    const number = this.number(ws.id);
+    const members = Array.from({ length: size }, (_, i) =>
+      this.member(ws.id, { firstName: `M${i}`, lastName, notifyWhatsapp: optedIn(i) }),
+    );
+    return { ws, number, members };
+  }
+
   /** Sends for a workspace (duplicates by key collapsed). */
   sendsIn(workspaceId: string): Array<{ request: SendRequest; result: SendResult }> {
     return [...this.sends.values()].filter((s) => s.request.workspaceId === workspaceId);
