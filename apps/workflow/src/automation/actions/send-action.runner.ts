@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
+  nullIfNotFound,
   CheckSend,
   GetMember,
   GetSender,
@@ -51,16 +52,8 @@ export class SendActionRunner {
   ) {}
 
   async sender(workspaceId: string, phoneNumberId: string): Promise<Sender | null> {
-    try {
-      return await this.messaging.request(
-        GetSender,
-        { workspaceId, phoneNumberId },
-        { timeoutMs: REQUEST_TIMEOUT_MS },
-      );
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') return null;
-      throw error;
-    }
+    const options = { timeoutMs: REQUEST_TIMEOUT_MS };
+    return nullIfNotFound(this.messaging.request(GetSender, { workspaceId, phoneNumberId }, options));
   }
 
   /** A number of another workspace (or none) is refused up front; its switches are checked per run. */
@@ -230,16 +223,8 @@ export class SendActionRunner {
   }
 
   private async member(workspaceId: string, memberId: string): Promise<Member | null> {
-    try {
-      return await this.messaging.request(
-        GetMember,
-        { workspaceId, memberId },
-        { timeoutMs: REQUEST_TIMEOUT_MS },
-      );
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') return null;
-      throw error;
-    }
+    const options = { timeoutMs: REQUEST_TIMEOUT_MS };
+    return nullIfNotFound(this.messaging.request(GetMember, { workspaceId, memberId }, options));
   }
 
   private render(

@@ -14,34 +14,21 @@ const refused = (action: SendAction, code = 'invalid_input') => {
 
 describe('validateAction', () => {
   it('accepts a template send, a template then a workflow, and a content template', () => {
-    expect(
-      refused({ type: 'send_whatsapp', phoneNumberId, template: 'Hi {{member.first_name}}' }),
-    ).toBeNull();
+    const whatsapp = { type: 'send_whatsapp', phoneNumberId } as const;
+    const content = (sid: string, variable: string) => ({
+      contentSid: `HX${sid.repeat(32)}`,
+      contentVariables: { '1': variable },
+    });
+    expect(refused({ ...whatsapp, template: 'Hi {{member.first_name}}' })).toBeNull();
     expect(
       refused({
-        type: 'send_whatsapp',
-        phoneNumberId,
+        ...whatsapp,
         workflowId: randomUUID(),
-        contentSid: `HX${'b'.repeat(32)}`,
-        contentVariables: { '1': '{{member.attributes.appointment_at}}' },
+        ...content('b', '{{member.attributes.appointment_at}}'),
       }),
     ).toBeNull();
-    expect(
-      refused({
-        type: 'send_whatsapp',
-        phoneNumberId,
-        workflowId: randomUUID(),
-        template: 'Reply to reschedule',
-      }),
-    ).toBeNull();
-    expect(
-      refused({
-        type: 'send_whatsapp',
-        phoneNumberId,
-        contentSid: `HX${'a'.repeat(32)}`,
-        contentVariables: { '1': '{{member.first_name}}' },
-      }),
-    ).toBeNull();
+    expect(refused({ ...whatsapp, workflowId: randomUUID(), template: 'Reply to reschedule' })).toBeNull();
+    expect(refused({ ...whatsapp, ...content('a', '{{member.first_name}}') })).toBeNull();
     expect(refused({ type: 'send_sms', phoneNumberId, template: 'Hi' })).toBeNull();
   });
 

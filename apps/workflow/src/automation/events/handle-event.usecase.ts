@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppError, GetMember, type Member, type WorkspaceEventPublished } from '@app/contracts';
+import { GetMember, nullIfNotFound, type Member, type WorkspaceEventPublished } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
 import { ActionRunsRepository } from '../rules/action-runs.repository';
 import { ConditionError, evaluateCondition } from '../actions/cel';
@@ -90,11 +90,8 @@ export class HandleEventUseCase {
   }
 
   private async member(workspaceId: string, memberId: string): Promise<Member | null> {
-    try {
-      return await this.messaging.request(GetMember, { workspaceId, memberId }, { timeoutMs: 10_000 });
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') return null;
-      throw error;
-    }
+    return nullIfNotFound(
+      this.messaging.request(GetMember, { workspaceId, memberId }, { timeoutMs: 10_000 }),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { AppError, GetMember, ListMembers, type Member } from '@app/contracts';
+import { AppError, GetMember, ListMembers, nullIfNotFound, type Member } from '@app/contracts';
 import { firstLine } from '@app/cel';
 import { backoffMs, isTransientError, MessagingClient, sleep } from '@app/messaging';
 import { SEND_REASONS } from '@app/rules';
@@ -187,16 +187,15 @@ export class RoutineRunner implements OnModuleDestroy {
     if (routine.oncePer) {
       const known =
         member ??
-        (await this.withRetries(() =>
-          this.messaging.request(
-            GetMember,
-            { workspaceId: run.workspaceId, memberId },
-            { timeoutMs: 10_000 },
+        (await nullIfNotFound(
+          this.withRetries(() =>
+            this.messaging.request(
+              GetMember,
+              { workspaceId: run.workspaceId, memberId },
+              { timeoutMs: 10_000 },
+            ),
           ),
-        ).catch((error: unknown) => {
-          if (error instanceof AppError && error.code === 'not_found') return null;
-          throw error;
-        }));
+        ));
       if (!known) return failed(SEND_REASONS.memberNotFound);
       const key = onceKeyOf(routine.oncePer, known);
       if ('error' in key) return failed(key.error);
