@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Accordion, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Accordion, Code, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { request } from '../api/client';
 import type { ApiKey, PhoneNumber, Workspace } from '../api/types';
 import { DataTable } from '../shared/DataTable';
 import { formatDateTime } from '../shared/format';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import { EmptyNotice, ErrorNotice, QueryState } from '../shared/QueryState';
+import { Section } from '../shared/Section';
 import { ShownOnce } from '../shared/ShownOnce';
 import { Tag } from '../shared/Tag';
 import { ConfirmButton } from '../shared/ConfirmButton';
@@ -19,6 +20,15 @@ import {
   type CreatedKey,
 } from './admin-api';
 
+/** What a workspace's empty list says, in a line. */
+function NoneYet({ children }: { children: string }) {
+  return (
+    <Text size="sm" c="dimmed">
+      {children}
+    </Text>
+  );
+}
+
 function Numbers({ workspace }: { workspace: Workspace }) {
   const numbers = useWorkspaceNumbers(workspace.id);
   const assign = useAdminMutation((n: string) =>
@@ -30,27 +40,18 @@ function Numbers({ workspace }: { workspace: Workspace }) {
     ),
   );
   return (
-    <Stack gap="sm">
-      <Title order={3} size="h5">
-        Phone numbers
-      </Title>
-      <QueryState query={numbers}>
-        {(items) =>
-          items.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              No number yet.
-            </Text>
-          ) : (
-            <Group gap="xs">
-              {items.map((n) => (
-                <Tag key={n.id} variant="outline" color={n.archived ? 'gray' : 'teal'} size="lg">
-                  {n.number}
-                  {n.archived ? ' (archived)' : ''}
-                </Tag>
-              ))}
-            </Group>
-          )
-        }
+    <Section title="Phone numbers" level={3}>
+      <QueryState query={numbers} empty={<NoneYet>No number yet.</NoneYet>}>
+        {(items) => (
+          <Group gap="xs">
+            {items.map((n) => (
+              <Tag key={n.id} variant="outline" color={n.archived ? 'gray' : 'teal'} size="lg">
+                {n.number}
+                {n.archived ? ' (archived)' : ''}
+              </Tag>
+            ))}
+          </Group>
+        )}
       </QueryState>
       <OneFieldForm
         label="Twilio number"
@@ -62,7 +63,7 @@ function Numbers({ workspace }: { workspace: Workspace }) {
         submit={assign.mutateAsync}
       />
       <ProblemAlert error={assign.error} />
-    </Stack>
+    </Section>
   );
 }
 
@@ -76,61 +77,52 @@ function Keys({ workspace }: { workspace: Workspace }) {
     request<void>('DELETE', `/v1/workspaces/${workspace.id}/api-keys/${key.id}`),
   );
   return (
-    <Stack gap="sm">
-      <Title order={3} size="h5">
-        API keys
-      </Title>
-      <QueryState query={keys}>
-        {(items) =>
-          items.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              No key yet. Machines calling the API need one.
-            </Text>
-          ) : (
-            <DataTable
-              label={`API keys of ${workspace.name}`}
-              columns={[
-                'Key',
-                { title: 'Created', visibleFrom: 'sm' },
-                { title: 'Last used', visibleFrom: 'md' },
-                {},
-              ]}
-            >
-              {items.map((k) => (
-                <Table.Tr key={k.id}>
-                  <Table.Td>
-                    <Code>{k.prefix}…</Code> {k.name}
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm" className="tabular">
-                    {formatDateTime(k.createdAt)}
-                  </Table.Td>
-                  <Table.Td visibleFrom="md" className="tabular">
-                    {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'Never'}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {k.revokedAt ? (
-                      <Tag color="gray" variant="outline">
-                        Revoked
-                      </Tag>
-                    ) : (
-                      <ConfirmButton
-                        size="xs"
-                        aria-label={`Revoke ${k.name ?? k.prefix}`}
-                        title="Revoke this key?"
-                        message={`Callers using ${k.name ?? 'it'} (${k.prefix}…) are refused at once. This cannot be undone.`}
-                        confirmLabel="Revoke key"
-                        loading={revoke.isPending && revoke.variables?.id === k.id}
-                        onConfirm={() => revoke.mutate(k)}
-                      >
-                        Revoke
-                      </ConfirmButton>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </DataTable>
-          )
-        }
+    <Section title="API keys" level={3}>
+      <QueryState query={keys} empty={<NoneYet>No key yet. Machines calling the API need one.</NoneYet>}>
+        {(items) => (
+          <DataTable
+            label={`API keys of ${workspace.name}`}
+            columns={[
+              'Key',
+              { title: 'Created', visibleFrom: 'sm' },
+              { title: 'Last used', visibleFrom: 'md' },
+              {},
+            ]}
+          >
+            {items.map((k) => (
+              <Table.Tr key={k.id}>
+                <Table.Td>
+                  <Code>{k.prefix}…</Code> {k.name}
+                </Table.Td>
+                <Table.Td visibleFrom="sm" className="tabular">
+                  {formatDateTime(k.createdAt)}
+                </Table.Td>
+                <Table.Td visibleFrom="md" className="tabular">
+                  {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'Never'}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {k.revokedAt ? (
+                    <Tag color="gray" variant="outline">
+                      Revoked
+                    </Tag>
+                  ) : (
+                    <ConfirmButton
+                      size="xs"
+                      aria-label={`Revoke ${k.name ?? k.prefix}`}
+                      title="Revoke this key?"
+                      message={`Callers using ${k.name ?? 'it'} (${k.prefix}…) are refused at once. This cannot be undone.`}
+                      confirmLabel="Revoke key"
+                      loading={revoke.isPending && revoke.variables?.id === k.id}
+                      onConfirm={() => revoke.mutate(k)}
+                    >
+                      Revoke
+                    </ConfirmButton>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        )}
       </QueryState>
       <OneFieldForm
         label="Key name"
@@ -148,7 +140,7 @@ function Keys({ workspace }: { workspace: Workspace }) {
       >
         Copy it now: it is shown only this once.
       </ShownOnce>
-    </Stack>
+    </Section>
   );
 }
 
@@ -195,28 +187,28 @@ export function WorkspacesAdmin() {
       {workspaces.error ? (
         <ErrorNotice error={workspaces.error} onRetry={() => void workspaces.refetch()} />
       ) : (
-        <QueryState query={workspaces} loadingLabel="Loading workspaces…">
-          {(items) =>
-            items.length === 0 ? (
-              <EmptyNotice title="No workspaces yet" />
-            ) : (
-              <Accordion variant="separated" radius="md">
-                {items.map((w) => (
-                  <Accordion.Item key={w.id} value={w.id}>
-                    <Accordion.Control>
-                      <Group gap="sm">
-                        <Text fw={600}>{w.name}</Text>
-                        {w.features.includes('whatsapp') ? <Tag color="green">WhatsApp</Tag> : null}
-                      </Group>
-                    </Accordion.Control>
-                    <Accordion.Panel>
-                      <WorkspaceDetails workspace={w} />
-                    </Accordion.Panel>
-                  </Accordion.Item>
-                ))}
-              </Accordion>
-            )
-          }
+        <QueryState
+          query={workspaces}
+          loadingLabel="Loading workspaces…"
+          empty={<EmptyNotice title="No workspaces yet" />}
+        >
+          {(items) => (
+            <Accordion variant="separated" radius="md">
+              {items.map((w) => (
+                <Accordion.Item key={w.id} value={w.id}>
+                  <Accordion.Control>
+                    <Group gap="sm">
+                      <Text fw={600}>{w.name}</Text>
+                      {w.features.includes('whatsapp') ? <Tag color="green">WhatsApp</Tag> : null}
+                    </Group>
+                  </Accordion.Control>
+                  <Accordion.Panel>
+                    <WorkspaceDetails workspace={w} />
+                  </Accordion.Panel>
+                </Accordion.Item>
+              ))}
+            </Accordion>
+          )}
         </QueryState>
       )}
     </Stack>

@@ -5,9 +5,8 @@ import { channelLabel } from '../shared/ChannelBadge';
 import { CreateDialog, useCreateDialog } from '../shared/CreateDialog';
 import { DataTable, LinkRow, RowLink } from '../shared/DataTable';
 import { NewButton } from '../shared/NewButton';
-import { PageHeader } from '../shared/PageHeader';
-import { PageTabs } from '../shared/PageTabs';
-import { LoadMore } from '../shared/cursor-list';
+import { TabbedPage } from '../shared/PageTabs';
+import { ListState } from '../shared/cursor-list';
 import { EmptyNotice, QueryState } from '../shared/QueryState';
 import { OnOffBadge, Tag } from '../shared/Tag';
 import { useCreateRoutine, useCreateRule, useEventRules, useRoutines } from './automation-api';
@@ -19,6 +18,12 @@ const actionText = (action: EventRule['action']) =>
     action.type === 'send_whatsapp' && action.workflowId ? ' and start a workflow' : ''
   }`;
 
+const NO_RULES = (
+  <EmptyNotice title="No event rules yet">
+    A rule sends a message when an event happens: a form submitted, a task entered…
+  </EmptyNotice>
+);
+
 function RulesTab() {
   const rules = useEventRules();
   const navigate = useNavigate();
@@ -29,36 +34,30 @@ function RulesTab() {
         <NewButton onClick={dialog.open}>New rule</NewButton>
       </Group>
       <Paper p={0}>
-        <QueryState query={rules} loadingLabel="Loading rules…">
-          {(page) =>
-            page.items.length === 0 ? (
-              <EmptyNotice title="No event rules yet">
-                A rule sends a message when an event happens: a form submitted, a task entered…
-              </EmptyNotice>
-            ) : (
-              <DataTable
-                label="Event rules"
-                columns={['Event', { title: 'Condition', visibleFrom: 'sm' }, 'Action', 'State']}
-              >
-                {page.items.map((r) => (
-                  <LinkRow key={r.id} to={`/automations/rules/${r.id}`}>
-                    <Table.Td>
-                      <RowLink to={`/automations/rules/${r.id}`}>{r.event}</RowLink>
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <Text size="sm" ff="monospace" lineClamp={1}>
-                        {r.condition ?? '—'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{actionText(r.action)}</Table.Td>
-                    <Table.Td>
-                      <OnOffBadge on={r.enabled} />
-                    </Table.Td>
-                  </LinkRow>
-                ))}
-              </DataTable>
-            )
-          }
+        <QueryState query={rules} loadingLabel="Loading rules…" empty={NO_RULES}>
+          {(page) => (
+            <DataTable
+              label="Event rules"
+              columns={['Event', { title: 'Condition', visibleFrom: 'sm' }, 'Action', 'State']}
+            >
+              {page.items.map((r) => (
+                <LinkRow key={r.id} to={`/automations/rules/${r.id}`}>
+                  <Table.Td>
+                    <RowLink to={`/automations/rules/${r.id}`}>{r.event}</RowLink>
+                  </Table.Td>
+                  <Table.Td visibleFrom="sm">
+                    <Text size="sm" ff="monospace" lineClamp={1}>
+                      {r.condition ?? '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{actionText(r.action)}</Table.Td>
+                  <Table.Td>
+                    <OnOffBadge on={r.enabled} />
+                  </Table.Td>
+                </LinkRow>
+              ))}
+            </DataTable>
+          )}
         </QueryState>
       </Paper>
       <CreateDialog dialog={dialog} title="New event rule">
@@ -75,6 +74,12 @@ const PROGRESS: Record<Routine['progress']['state'], [string, string]> = {
   cancelled: ['Cancelled', 'orange'],
 };
 
+const NO_ROUTINES = (
+  <EmptyNotice title="No routines yet">
+    A routine sends to every member a filter selects (a broadcast), on a schedule or when you run it.
+  </EmptyNotice>
+);
+
 function RoutinesTab() {
   const routines = useRoutines();
   const navigate = useNavigate();
@@ -87,48 +92,36 @@ function RoutinesTab() {
         <NewButton onClick={dialog.open}>New routine</NewButton>
       </Group>
       <Paper p={0}>
-        <QueryState query={routines} loadingLabel="Loading routines…">
-          {() =>
-            routines.items.length === 0 ? (
-              <EmptyNotice title="No routines yet">
-                A routine sends to every member a filter selects (a broadcast), on a schedule or when you run
-                it.
-              </EmptyNotice>
-            ) : (
-              <>
-                <DataTable
-                  label="Routines"
-                  columns={['Name', { title: 'Schedule', visibleFrom: 'sm' }, 'Last run']}
-                >
-                  {routines.items.map((r) => {
-                    const [label, color] = PROGRESS[r.progress.state];
-                    return (
-                      <LinkRow key={r.id} to={`/automations/routines/${r.id}`}>
-                        <Table.Td>
-                          <RowLink to={`/automations/routines/${r.id}`}>{r.name}</RowLink>
-                        </Table.Td>
-                        <Table.Td visibleFrom="sm" ff="monospace">
-                          {r.schedule ?? 'On demand'}
-                        </Table.Td>
-                        <Table.Td>
-                          <Group gap={6} wrap="wrap">
-                            <Tag color={color}>{label}</Tag>
-                            {r.paused ? (
-                              <Tag color="orange" variant="outline">
-                                Paused
-                              </Tag>
-                            ) : null}
-                          </Group>
-                        </Table.Td>
-                      </LinkRow>
-                    );
-                  })}
-                </DataTable>
-                <LoadMore list={routines} count={routines.items.length} />
-              </>
-            )
-          }
-        </QueryState>
+        <ListState list={routines} loadingLabel="Loading routines…" empty={NO_ROUTINES}>
+          <DataTable
+            label="Routines"
+            columns={['Name', { title: 'Schedule', visibleFrom: 'sm' }, 'Last run']}
+          >
+            {routines.items.map((r) => {
+              const [label, color] = PROGRESS[r.progress.state];
+              return (
+                <LinkRow key={r.id} to={`/automations/routines/${r.id}`}>
+                  <Table.Td>
+                    <RowLink to={`/automations/routines/${r.id}`}>{r.name}</RowLink>
+                  </Table.Td>
+                  <Table.Td visibleFrom="sm" ff="monospace">
+                    {r.schedule ?? 'On demand'}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="wrap">
+                      <Tag color={color}>{label}</Tag>
+                      {r.paused ? (
+                        <Tag color="orange" variant="outline">
+                          Paused
+                        </Tag>
+                      ) : null}
+                    </Group>
+                  </Table.Td>
+                </LinkRow>
+              );
+            })}
+          </DataTable>
+        </ListState>
       </Paper>
       <CreateDialog dialog={dialog} title="New routine">
         <RoutineForm submitLabel="Create routine" onSave={dialog.save} />
@@ -139,17 +132,13 @@ function RoutinesTab() {
 
 export function AutomationsPage() {
   return (
-    <>
-      <PageHeader
-        title="Automations"
-        description="Event rules send when something happens; routines send to many members at once. Each run is logged with its reason."
-      />
-      <PageTabs
-        tabs={[
-          { value: 'rules', label: 'Event rules', panel: <RulesTab /> },
-          { value: 'routines', label: 'Routines', panel: <RoutinesTab /> },
-        ]}
-      />
-    </>
+    <TabbedPage
+      title="Automations"
+      description="Event rules send when something happens; routines send to many members at once. Each run is logged with its reason."
+      tabs={[
+        { value: 'rules', label: 'Event rules', panel: <RulesTab /> },
+        { value: 'routines', label: 'Routines', panel: <RoutinesTab /> },
+      ]}
+    />
   );
 }

@@ -1,14 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import type { Routine } from '../api/types';
-import { BackLink } from '../shared/BackLink';
 import { ListState } from '../shared/cursor-list';
-import { FilterHeading } from '../shared/FilterHeading';
+import { FilterHeading, useFilter } from '../shared/FilterHeading';
 import { formatDateTime } from '../shared/format';
-import { PageHeader } from '../shared/PageHeader';
+import { RecordPage } from '../shared/RecordPage';
 import { ProblemAlert } from '../shared/ProblemAlert';
-import { QueryState } from '../shared/QueryState';
 import { DeleteButton, EditButton, EditorPanel, useEditor } from '../shared/record-actions';
 import { Tag } from '../shared/Tag';
 import { useAction } from '../shared/use-action';
@@ -95,11 +93,11 @@ const STATUS_FILTER: Array<{ value: ResultStatus | 'all'; label: string }> = [
 
 /** The latest run's result for each member, filtered by status, a page at a time. */
 function RunResults({ routine }: { routine: Routine }) {
-  const [status, setStatus] = useState<ResultStatus | 'all'>('all');
+  const filter = useFilter(STATUS_FILTER);
   const results = useRoutineResults(
     routine.id,
     routine.progress.runId,
-    status === 'all' ? null : status,
+    filter.selected,
     routine.progress.state === 'running' || routine.progress.accepted > 0,
   );
   // The run moved on (a member handled, a send reached Twilio or failed, or the run ended): the
@@ -109,23 +107,16 @@ function RunResults({ routine }: { routine: Routine }) {
   useEffect(() => {
     void refetch();
   }, [state, accepted, sent, skipped, failed, undelivered, refetch]);
-  const filterName = STATUS_FILTER.find((s) => s.value === status)?.label.toLowerCase();
   return (
     <Stack gap="sm">
-      <FilterHeading
-        title="Results per member"
-        label="Status"
-        options={STATUS_FILTER}
-        value={status}
-        onChange={setStatus}
-      />
+      <FilterHeading title="Results per member" label="Status" filter={filter} />
       <ListState list={results} loadingLabel="Loading results…">
         <RunLog
           label="Results per member"
           runs={results.items}
-          emptyTitle={status === 'all' ? 'No results yet' : `No ${filterName} members`}
+          emptyTitle={filter.value === 'all' ? 'No results yet' : `No ${filter.name} members`}
           emptyText={
-            status === 'all'
+            filter.value === 'all'
               ? 'Results appear as members are handled.'
               : 'Choose another status, or All, to see the others.'
           }
@@ -148,81 +139,80 @@ export function RoutinePage() {
   const { problem, act } = useAction();
 
   return (
-    <>
-      <BackLink to="/automations?tab=routines">Routines</BackLink>
-      <PageHeader
-        title={routine.data?.name ?? 'Routine'}
-        description={routine.data ? `Members: ${routine.data.memberFilter}` : undefined}
-        actions={
-          routine.data ? (
-            <>
-              <Button
-                onClick={() => void act(() => run.mutateAsync())}
-                loading={run.isPending}
-                disabled={progress?.state === 'running' || paused}
-              >
-                Run now
-              </Button>
-              {progress?.state === 'running' ? (
-                <Button
-                  variant="default"
-                  loading={cancel.isPending}
-                  onClick={() => void act(() => cancel.mutateAsync())}
-                >
-                  Cancel run
-                </Button>
-              ) : null}
+    <RecordPage
+      back={{ to: '/automations?tab=routines', label: 'Routines' }}
+      title={routine.data?.name ?? 'Routine'}
+      description={routine.data ? `Members: ${routine.data.memberFilter}` : undefined}
+      actions={
+        routine.data ? (
+          <>
+            <Button
+              onClick={() => void act(() => run.mutateAsync())}
+              loading={run.isPending}
+              disabled={progress?.state === 'running' || paused}
+            >
+              Run now
+            </Button>
+            {progress?.state === 'running' ? (
               <Button
                 variant="default"
-                loading={change.isPending}
-                onClick={() => void act(() => change.mutateAsync({ paused: !paused }))}
+                loading={cancel.isPending}
+                onClick={() => void act(() => cancel.mutateAsync())}
               >
-                {paused ? 'Resume' : 'Pause'}
+                Cancel run
               </Button>
-              <EditButton editor={editor} />
-              <DeleteButton
-                noun="routine"
-                message="Its runs and their results go with it; a running run is cancelled first."
-                remove={remove}
-                back="/automations?tab=routines"
-                act={act}
-              />
-            </>
-          ) : null
-        }
-      />
-      <ProblemAlert error={problem} mb="md" />
-      <QueryState query={routine} loadingLabel="Loading the routine…">
-        {(r) => (
-          <Stack gap="lg">
-            {r.paused ? (
-              <Alert color="orange" variant="light" title="Paused" role="status">
-                This routine runs neither on its schedule nor with Run now until you resume it.
-              </Alert>
             ) : null}
-            <EditorPanel editor={editor}>
-              <RoutineForm
-                routine={r}
-                onSave={editor.closeAfter((input) => change.mutateAsync({ schedule: null, ...input }))}
-              />
-            </EditorPanel>
+            <Button
+              variant="default"
+              loading={change.isPending}
+              onClick={() => void act(() => change.mutateAsync({ paused: !paused }))}
+            >
+              {paused ? 'Resume' : 'Pause'}
+            </Button>
+            <EditButton editor={editor} />
+            <DeleteButton
+              noun="routine"
+              message="Its runs and their results go with it; a running run is cancelled first."
+              remove={remove}
+              back="/automations?tab=routines"
+              act={act}
+            />
+          </>
+        ) : null
+      }
+      notice={<ProblemAlert error={problem} mb="md" />}
+      query={routine}
+      loadingLabel="Loading the routine…"
+    >
+      {(r) => (
+        <Stack gap="lg">
+          {r.paused ? (
+            <Alert color="orange" variant="light" title="Paused" role="status">
+              This routine runs neither on its schedule nor with Run now until you resume it.
+            </Alert>
+          ) : null}
+          <EditorPanel editor={editor}>
+            <RoutineForm
+              routine={r}
+              onSave={editor.closeAfter((input) => change.mutateAsync({ schedule: null, ...input }))}
+            />
+          </EditorPanel>
+          <Paper>
+            <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
+              <Title order={2} size="h4">
+                Latest run
+              </Title>
+              <Tag color="gray">{r.schedule ? `Schedule ${r.schedule}` : 'On demand'}</Tag>
+            </Group>
+            <LiveProgress progress={r.progress} />
+          </Paper>
+          {r.progress.runId ? (
             <Paper>
-              <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
-                <Title order={2} size="h4">
-                  Latest run
-                </Title>
-                <Tag color="gray">{r.schedule ? `Schedule ${r.schedule}` : 'On demand'}</Tag>
-              </Group>
-              <LiveProgress progress={r.progress} />
+              <RunResults routine={r} />
             </Paper>
-            {r.progress.runId ? (
-              <Paper>
-                <RunResults routine={r} />
-              </Paper>
-            ) : null}
-          </Stack>
-        )}
-      </QueryState>
-    </>
+          ) : null}
+        </Stack>
+      )}
+    </RecordPage>
   );
 }

@@ -1,12 +1,12 @@
-import { Alert, Grid, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Grid, Paper, Stack, Switch, Table, Text } from '@mantine/core';
 import { useParams } from 'react-router';
 import type { Member, PreferenceChange } from '../api/types';
 import { channelLabel, ChannelBadge } from '../shared/ChannelBadge';
-import { BackLink } from '../shared/BackLink';
 import { ListState } from '../shared/cursor-list';
 import { DataTable } from '../shared/DataTable';
 import { formatDateTime, memberName } from '../shared/format';
-import { PageHeader } from '../shared/PageHeader';
+import { Panel } from '../shared/Panel';
+import { RecordPage } from '../shared/RecordPage';
 import { EmptyNotice, QueryState } from '../shared/QueryState';
 import { Tag } from '../shared/Tag';
 import { usePhoneNumbers } from '../phone-numbers/phone-number-api';
@@ -97,15 +97,7 @@ function OptOutState({ member, changes }: { member: Member; changes: PreferenceC
 function History({ memberId }: { memberId: string }) {
   const changes = usePreferenceChanges(memberId);
   return (
-    <ListState
-      list={changes}
-      loadingLabel="Loading the history…"
-      empty={
-        <EmptyNotice title="No changes yet">
-          Every change of a switch or of the opt-out shows here.
-        </EmptyNotice>
-      }
-    >
+    <ListState list={changes} loadingLabel="Loading the history…" empty={NO_WINDOW}>
       <DataTable columns={['When', 'Change', { title: 'Through', visibleFrom: 'sm' }]}>
         {changes.items.map((c) => (
           <Table.Tr key={c.id}>
@@ -124,41 +116,47 @@ function History({ memberId }: { memberId: string }) {
   );
 }
 
+const NO_WINDOW = (
+  <EmptyNotice title="No changes yet">Every change of a switch or of the opt-out shows here.</EmptyNotice>
+);
+
 function Windows({ memberId }: { memberId: string }) {
   const windows = useMemberWindows(memberId);
   const numbers = usePhoneNumbers(true);
   const numberOf = (id: string) => numbers.data?.items.find((n) => n.id === id)?.number ?? 'A number';
   return (
-    <QueryState query={windows} loadingLabel="Loading the windows…">
-      {(page) =>
-        (page.items ?? []).length === 0 ? (
-          <EmptyNotice title="No open conversation window">
-            The 24-hour window opens when the member writes to one of your numbers. Outside it, WhatsApp
-            accepts only approved templates.
-          </EmptyNotice>
-        ) : (
-          <DataTable columns={['Number', 'Channel', 'Window']}>
-            {(page.items ?? []).map((w) => (
-              <Table.Tr key={`${w.phoneNumberId}-${w.channel}`}>
-                <Table.Td className="tabular">{numberOf(w.phoneNumberId)}</Table.Td>
-                <Table.Td>
-                  <ChannelBadge channel={w.channel} />
-                </Table.Td>
-                <Table.Td>
-                  {w.open ? (
-                    <Tag color="teal">Open until {formatDateTime(w.expiresAt)}</Tag>
-                  ) : (
-                    <Text size="sm">Closed since {formatDateTime(w.expiresAt)}</Text>
-                  )}
-                  <Text size="xs" c="dimmed">
-                    Last message from the member {formatDateTime(w.lastInboundAt)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-        )
+    <QueryState
+      query={windows}
+      loadingLabel="Loading the windows…"
+      empty={
+        <EmptyNotice title="No open conversation window">
+          The 24-hour window opens when the member writes to one of your numbers. Outside it, WhatsApp accepts
+          only approved templates.
+        </EmptyNotice>
       }
+    >
+      {(page) => (
+        <DataTable columns={['Number', 'Channel', 'Window']}>
+          {(page.items ?? []).map((w) => (
+            <Table.Tr key={`${w.phoneNumberId}-${w.channel}`}>
+              <Table.Td className="tabular">{numberOf(w.phoneNumberId)}</Table.Td>
+              <Table.Td>
+                <ChannelBadge channel={w.channel} />
+              </Table.Td>
+              <Table.Td>
+                {w.open ? (
+                  <Tag color="teal">Open until {formatDateTime(w.expiresAt)}</Tag>
+                ) : (
+                  <Text size="sm">Closed since {formatDateTime(w.expiresAt)}</Text>
+                )}
+                <Text size="xs" c="dimmed">
+                  Last message from the member {formatDateTime(w.lastInboundAt)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
     </QueryState>
   );
 }
@@ -170,43 +168,36 @@ export function MemberPage() {
   const update = useUpdateMember(id);
 
   return (
-    <>
-      <BackLink to="/members">Members</BackLink>
-      <PageHeader
-        title={member.data ? memberName(member.data) : 'Member'}
-        description={member.data?.phone ?? undefined}
-      />
-      <QueryState query={member} loadingLabel="Loading the member…">
-        {(m) => (
-          <Grid gap="lg">
-            <Grid.Col span={{ base: 12, lg: 7 }}>
-              <Stack gap="lg">
-                <OptOutState member={m} changes={changes.items} />
-                <OptOutSwitch member={m} onChange={(optedOut) => update.mutateAsync({ optedOut })} />
-                <Paper>
-                  <MemberForm key={m.id} member={m} onSave={(patch) => update.mutateAsync(patch)} />
-                </Paper>
-              </Stack>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 5 }}>
-              <Stack gap="lg">
-                <Paper>
-                  <Title order={2} size="h4" mb="sm">
-                    24-hour windows
-                  </Title>
-                  <Windows memberId={m.id} />
-                </Paper>
-                <Paper>
-                  <Title order={2} size="h4" mb="sm">
-                    Preference history
-                  </Title>
-                  <History memberId={m.id} />
-                </Paper>
-              </Stack>
-            </Grid.Col>
-          </Grid>
-        )}
-      </QueryState>
-    </>
+    <RecordPage
+      back={{ to: '/members', label: 'Members' }}
+      title={member.data ? memberName(member.data) : 'Member'}
+      description={member.data?.phone ?? undefined}
+      query={member}
+      loadingLabel="Loading the member…"
+    >
+      {(m) => (
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            <Stack gap="lg">
+              <OptOutState member={m} changes={changes.items} />
+              <OptOutSwitch member={m} onChange={(optedOut) => update.mutateAsync({ optedOut })} />
+              <Paper>
+                <MemberForm key={m.id} member={m} onSave={(patch) => update.mutateAsync(patch)} />
+              </Paper>
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Stack gap="lg">
+              <Panel title="24-hour windows">
+                <Windows memberId={m.id} />
+              </Panel>
+              <Panel title="Preference history">
+                <History memberId={m.id} />
+              </Panel>
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      )}
+    </RecordPage>
   );
 }

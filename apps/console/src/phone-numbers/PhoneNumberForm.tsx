@@ -1,4 +1,4 @@
-import { Alert, Divider, NumberInput, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Divider, NumberInput, Select, TextInput } from '@mantine/core';
 import { KeywordFields } from './KeywordFields';
 import type { PhoneNumber } from '../api/types';
 import { BusinessHoursFields } from './BusinessHoursFields';
@@ -6,6 +6,7 @@ import { toFormValues, toPatch, validatePhoneNumberForm, type PhoneNumberPatch }
 import { phoneNumberSaveErrors } from './rule-errors';
 import { DescribedSwitch } from '../shared/DescribedSwitch';
 import { LongTextInput } from '../shared/LongTextInput';
+import { Section } from '../shared/Section';
 import { SaveForm } from '../shared/SaveForm';
 import { useSaveForm } from '../shared/use-save-form';
 
@@ -33,17 +34,6 @@ const FIELDS = [
   'keywords',
   'keywordReplies',
 ] as const;
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Stack gap="sm">
-      <Title order={2} size="h4">
-        {title}
-      </Title>
-      {children}
-    </Stack>
-  );
-}
 
 export interface PhoneNumberFormProps {
   number: PhoneNumber;

@@ -21,6 +21,12 @@ function Channels({ number }: { number: PhoneNumber }) {
   );
 }
 
+const NO_NUMBERS = (
+  <EmptyNotice title="No phone numbers yet">
+    Your organisation's administrator assigns Twilio numbers to this workspace from the Admin page.
+  </EmptyNotice>
+);
+
 export function PhoneNumbersPage() {
   const [showArchived, setShowArchived] = useState(false);
   const numbers = usePhoneNumbers(showArchived);
@@ -42,48 +48,41 @@ export function PhoneNumbersPage() {
         }
       />
       <Paper p={0}>
-        <QueryState query={numbers} loadingLabel="Loading phone numbers…">
-          {(page) =>
-            page.items.length === 0 ? (
-              <EmptyNotice title="No phone numbers yet">
-                Your organisation's administrator assigns Twilio numbers to this workspace from the Admin
-                page.
-              </EmptyNotice>
-            ) : (
-              <DataTable
-                columns={[
-                  'Number',
-                  'Channels on',
-                  { title: 'Default workflow', visibleFrom: 'sm' },
-                  { title: 'Brand name', visibleFrom: 'sm' },
-                ]}
-              >
-                {page.items.map((n) => (
-                  <LinkRow key={n.id} to={`/phone-numbers/${n.id}`}>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <RowLink to={`/phone-numbers/${n.id}`} className="tabular">
-                          {n.number}
-                        </RowLink>
-                        {n.archived ? (
-                          <Tag color="gray" variant="outline">
-                            Archived
-                          </Tag>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Channels number={n} />
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      {workflowName(n.defaultWorkflowId) ?? <Text c="dimmed">None</Text>}
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">{n.brandName ?? <Text c="dimmed">Not set</Text>}</Table.Td>
-                  </LinkRow>
-                ))}
-              </DataTable>
-            )
-          }
+        <QueryState query={numbers} loadingLabel="Loading phone numbers…" empty={NO_NUMBERS}>
+          {(page) => (
+            <DataTable
+              columns={[
+                'Number',
+                'Channels on',
+                { title: 'Default workflow', visibleFrom: 'sm' },
+                { title: 'Brand name', visibleFrom: 'sm' },
+              ]}
+            >
+              {page.items.map((n) => (
+                <LinkRow key={n.id} to={`/phone-numbers/${n.id}`}>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <RowLink to={`/phone-numbers/${n.id}`} className="tabular">
+                        {n.number}
+                      </RowLink>
+                      {n.archived ? (
+                        <Tag color="gray" variant="outline">
+                          Archived
+                        </Tag>
+                      ) : null}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Channels number={n} />
+                  </Table.Td>
+                  <Table.Td visibleFrom="sm">
+                    {workflowName(n.defaultWorkflowId) ?? <Text c="dimmed">None</Text>}
+                  </Table.Td>
+                  <Table.Td visibleFrom="sm">{n.brandName ?? <Text c="dimmed">Not set</Text>}</Table.Td>
+                </LinkRow>
+              ))}
+            </DataTable>
+          )}
         </QueryState>
       </Paper>
     </>

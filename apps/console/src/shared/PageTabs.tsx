@@ -1,12 +1,15 @@
 import type { ReactNode } from 'react';
 import { Tabs } from '@mantine/core';
 import { useSearchParams } from 'react-router';
+import { PageHeader } from './PageHeader';
+
+type Tab = { value: string; label: string; panel: ReactNode };
 
 /**
  * A page's tabs, the open one in the address (`?tab=`), so a link or Back opens it again. The
  * first tab is the default and leaves the address bare.
  */
-export function PageTabs({ tabs }: { tabs: Array<{ value: string; label: string; panel: ReactNode }> }) {
+export function PageTabs({ tabs }: { tabs: Tab[] }) {
   const [params, setParams] = useSearchParams();
   const first = tabs[0].value;
   const tab = tabs.find((t) => t.value === params.get('tab'))?.value ?? first;
@@ -25,5 +28,23 @@ export function PageTabs({ tabs }: { tabs: Array<{ value: string; label: string;
         </Tabs.Panel>
       ))}
     </Tabs>
+  );
+}
+
+/** A page that is all tabs: its header, then the tabs. */
+export function TabbedPage({
+  title,
+  description,
+  tabs,
+}: {
+  title: string;
+  description: string;
+  tabs: Tab[];
+}) {
+  return (
+    <>
+      <PageHeader title={title} description={description} />
+      <PageTabs tabs={tabs} />
+    </>
   );
 }

@@ -66,18 +66,28 @@ interface QueryLike<T> {
   refetch: () => unknown;
 }
 
-/** Loading, error or the data, for one query. */
+/** A list as the API answers it: the items themselves, or a page of them. */
+const isEmptyList = (data: unknown) =>
+  (Array.isArray(data) ? data : ((data as { items?: unknown[] }).items ?? [])).length === 0;
+
+/**
+ * Loading, error or the data, for one query. With `empty`, a list query shows it instead of the
+ * data when the list (an array, or a page's items) has no item.
+ */
 export function QueryState<T>({
   query,
   children,
   loadingLabel,
+  empty,
 }: {
   query: QueryLike<T>;
   children: (data: T) => ReactNode;
   loadingLabel?: string;
+  empty?: ReactNode;
 }) {
   if (query.isPending) return <Loading label={loadingLabel} />;
   if (query.error || query.data === undefined)
     return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  if (empty !== undefined && isEmptyList(query.data)) return <>{empty}</>;
   return <>{children(query.data)}</>;
 }

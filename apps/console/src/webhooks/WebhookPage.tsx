@@ -1,15 +1,13 @@
-import { useState } from 'react';
-import { Alert, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Paper, Stack, Table, Text } from '@mantine/core';
 import { useParams } from 'react-router';
 import type { WebhookDelivery } from '../api/types';
-import { BackLink } from '../shared/BackLink';
 import { ListState } from '../shared/cursor-list';
 import { DataTable } from '../shared/DataTable';
-import { FilterHeading } from '../shared/FilterHeading';
+import { FilterHeading, useFilter } from '../shared/FilterHeading';
 import { formatDateTime } from '../shared/format';
-import { PageHeader } from '../shared/PageHeader';
+import { RecordPage, RecordSummary } from '../shared/RecordPage';
 import { ProblemAlert } from '../shared/ProblemAlert';
-import { EmptyNotice, QueryState } from '../shared/QueryState';
+import { EmptyNotice } from '../shared/QueryState';
 import { DeleteButton, EditButton, EditorPanel, EnabledSwitch, useEditor } from '../shared/record-actions';
 import { StatusTag } from '../shared/Tag';
 import { useAction } from '../shared/use-action';
@@ -44,23 +42,19 @@ function lastAnswer(d: WebhookDelivery): string {
 }
 
 function Deliveries({ id }: { id: string }) {
-  const [status, setStatus] = useState<DeliveryStatus | 'all'>('all');
-  const list = useDeliveries(id, status === 'all' ? null : status);
+  const filter = useFilter(FILTER);
+  const list = useDeliveries(id, filter.selected);
   return (
     <Stack gap="sm">
-      <FilterHeading
-        title="Deliveries"
-        label="Outcome"
-        options={FILTER}
-        value={status}
-        onChange={setStatus}
-      />
+      <FilterHeading title="Deliveries" label="Outcome" filter={filter} />
       <ListState
         list={list}
         loadingLabel="Loading deliveries…"
         empty={
-          <EmptyNotice title={status === 'all' ? 'Nothing delivered yet' : 'No delivery with this outcome'}>
-            {status === 'all'
+          <EmptyNotice
+            title={filter.value === 'all' ? 'Nothing delivered yet' : 'No delivery with this outcome'}
+          >
+            {filter.value === 'all'
               ? 'Each chat or message event this endpoint takes shows here with what it answered.'
               : 'Choose another outcome, or All.'}
           </EmptyNotice>
@@ -108,60 +102,60 @@ export function WebhookPage() {
   const editor = useEditor();
   const { problem, act } = useAction();
   return (
-    <>
-      <BackLink to="/webhooks">Webhooks</BackLink>
-      <PageHeader
-        title={webhook.data?.description ?? 'Webhook'}
-        description={
-          webhook.data ? <span style={{ overflowWrap: 'anywhere' }}>{webhook.data.url}</span> : undefined
-        }
-      />
-      <QueryState query={webhook} loadingLabel="Loading the webhook…">
-        {(w) => (
-          <Stack gap="lg">
-            <Paper>
-              <Stack gap="sm">
-                <Group justify="space-between" wrap="wrap" gap="sm">
-                  <Group gap="sm" wrap="wrap">
-                    <WebhookState webhook={w} />
-                    <Text size="sm">{eventsText(w.events)}</Text>
-                  </Group>
-                  <Group gap="sm">
-                    <EnabledSwitch enabled={w.enabled} change={change} act={act} />
-                    <EditButton editor={editor} />
-                    <DeleteButton
-                      noun="webhook"
-                      message="Its deliveries go with it, and nothing more is sent to this address."
-                      remove={remove}
-                      back="/webhooks"
-                      act={act}
-                    />
-                  </Group>
-                </Group>
-                {!w.enabled && w.disabledReason ? (
-                  <Alert color="orange" variant="light" title="Turned off">
-                    {w.disabledReason} Turn it on again once the address answers.
-                  </Alert>
-                ) : w.failingSince ? (
-                  <Alert color="orange" variant="light" title="Failing">
-                    Deliveries have failed since {formatDateTime(w.failingSince)}; they are retried.
-                  </Alert>
-                ) : null}
-                <ProblemAlert error={problem} />
-                <Text size="xs" c="dimmed">
-                  Created {formatDateTime(w.createdAt)}
-                </Text>
-              </Stack>
-            </Paper>
-            <EditorPanel editor={editor}>
-              <WebhookForm webhook={w} onSave={editor.closeAfter((input) => change.mutateAsync(input))} />
-            </EditorPanel>
-            <Paper>
-              <Deliveries id={w.id} />
-            </Paper>
-          </Stack>
-        )}
-      </QueryState>
-    </>
+    <RecordPage
+      back={{ to: '/webhooks', label: 'Webhooks' }}
+      title={webhook.data?.description ?? 'Webhook'}
+      description={
+        webhook.data ? <span style={{ overflowWrap: 'anywhere' }}>{webhook.data.url}</span> : undefined
+      }
+      query={webhook}
+      loadingLabel="Loading the webhook…"
+    >
+      {(w) => (
+        <Stack gap="lg">
+          <RecordSummary
+            state={
+              <>
+                <WebhookState webhook={w} />
+                <Text size="sm">{eventsText(w.events)}</Text>
+              </>
+            }
+            actions={
+              <>
+                <EnabledSwitch enabled={w.enabled} change={change} act={act} />
+                <EditButton editor={editor} />
+                <DeleteButton
+                  noun="webhook"
+                  message="Its deliveries go with it, and nothing more is sent to this address."
+                  remove={remove}
+                  back="/webhooks"
+                  act={act}
+                />
+              </>
+            }
+          >
+            {!w.enabled && w.disabledReason ? (
+              <Alert color="orange" variant="light" title="Turned off">
+                {w.disabledReason} Turn it on again once the address answers.
+              </Alert>
+            ) : w.failingSince ? (
+              <Alert color="orange" variant="light" title="Failing">
+                Deliveries have failed since {formatDateTime(w.failingSince)}; they are retried.
+              </Alert>
+            ) : null}
+            <ProblemAlert error={problem} />
+            <Text size="xs" c="dimmed">
+              Created {formatDateTime(w.createdAt)}
+            </Text>
+          </RecordSummary>
+          <EditorPanel editor={editor}>
+            <WebhookForm webhook={w} onSave={editor.closeAfter((input) => change.mutateAsync(input))} />
+          </EditorPanel>
+          <Paper>
+            <Deliveries id={w.id} />
+          </Paper>
+        </Stack>
+      )}
+    </RecordPage>
   );
 }

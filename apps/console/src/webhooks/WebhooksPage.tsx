@@ -41,6 +41,12 @@ export function SecretOnce({ created, onClose }: { created: CreatedWebhook | nul
   );
 }
 
+const NO_WEBHOOKS = (
+  <EmptyNotice title="No webhooks yet">
+    Add an HTTPS address of yours to receive chat and message events.
+  </EmptyNotice>
+);
+
 export function WebhooksPage() {
   const webhooks = useWebhooks();
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
@@ -53,37 +59,31 @@ export function WebhooksPage() {
         actions={<NewButton onClick={dialog.open}>New webhook</NewButton>}
       />
       <Paper p={0}>
-        <QueryState query={webhooks} loadingLabel="Loading webhooks…">
-          {(items) =>
-            items.length === 0 ? (
-              <EmptyNotice title="No webhooks yet">
-                Add an HTTPS address of yours to receive chat and message events.
-              </EmptyNotice>
-            ) : (
-              <DataTable label="Webhooks" columns={['URL', { title: 'Events', visibleFrom: 'sm' }, 'State']}>
-                {items.map((w) => (
-                  <LinkRow key={w.id} to={`/webhooks/${w.id}`}>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                      <RowLink to={`/webhooks/${w.id}`} size="sm">
-                        {w.url}
-                      </RowLink>
-                      {w.description ? (
-                        <Text size="xs" c="dimmed">
-                          {w.description}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <Text size="sm">{eventsText(w.events)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <WebhookState webhook={w} />
-                    </Table.Td>
-                  </LinkRow>
-                ))}
-              </DataTable>
-            )
-          }
+        <QueryState query={webhooks} loadingLabel="Loading webhooks…" empty={NO_WEBHOOKS}>
+          {(items) => (
+            <DataTable label="Webhooks" columns={['URL', { title: 'Events', visibleFrom: 'sm' }, 'State']}>
+              {items.map((w) => (
+                <LinkRow key={w.id} to={`/webhooks/${w.id}`}>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                    <RowLink to={`/webhooks/${w.id}`} size="sm">
+                      {w.url}
+                    </RowLink>
+                    {w.description ? (
+                      <Text size="xs" c="dimmed">
+                        {w.description}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td visibleFrom="sm">
+                    <Text size="sm">{eventsText(w.events)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <WebhookState webhook={w} />
+                  </Table.Td>
+                </LinkRow>
+              ))}
+            </DataTable>
+          )}
         </QueryState>
       </Paper>
       <CreateDialog dialog={dialog} title="New webhook">
