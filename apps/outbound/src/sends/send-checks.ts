@@ -171,6 +171,11 @@ export class SendChecks {
    * projection may not have seen yet (it is another consumer): give it a moment before refusing.
    */
   private async windowOpen(request: SendRequest, { phone, memberId }: Recipient): Promise<boolean> {
+    // A reply names the message it answers: that message opened (or renewed) the window. When
+    // it alone shows the window open, the projection (newer or not) cannot close it: not read.
+    const answered =
+      request.kind !== 'system' && request.inReplyTo ? new Date(request.inReplyTo.receivedAt) : null;
+    if (isWindowOpen(answered, new Date())) return true;
     const deadline = Date.now() + (request.kind === 'system' ? 0 : this.config.WINDOW_GRACE_MS);
     for (;;) {
       const projected = await this.windows.lastInbound(
@@ -179,9 +184,6 @@ export class SendChecks {
         request.channel,
         { memberId: memberId ?? undefined, phone },
       );
-      // A reply names the message it answers: that message opened (or renewed) the window.
-      const answered =
-        request.kind !== 'system' && request.inReplyTo ? new Date(request.inReplyTo.receivedAt) : null;
       const last = answered && (!projected || answered > projected) ? answered : projected;
       if (isWindowOpen(last, new Date())) return true;
       if (Date.now() >= deadline) return false;
