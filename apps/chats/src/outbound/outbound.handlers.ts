@@ -20,7 +20,9 @@ export class OutboundHandlers {
     const result = await this.record.execute(update);
     if (result.outcome === 'no_chat' || result.outcome === 'unchanged') return;
     const { message } = result;
-    const chat = await this.chats.get(message.workspaceId, message.chatId);
+    // Just created: the chat as the transaction left it; an update changed no chat, so it is read.
+    const chat =
+      result.outcome === 'created' ? result.chat : await this.chats.get(message.workspaceId, message.chatId);
     if (!chat) return;
     if (result.outcome === 'created' && result.chatCreated)
       await this.activity.publish('chat.opened', chat, { key: chat.id });

@@ -15,6 +15,8 @@ export type OutboundOutcome =
   | {
       outcome: 'created';
       message: ChatMessageEntity;
+      /** The chat as this transaction left it (touched; out of the queue when it left it). */
+      chat: ChatEntity;
       chatCreated: boolean;
       closed: ChatEntity[];
       leftQueue: ChatEntity | null;
@@ -77,11 +79,18 @@ export class RecordOutboundUpdateUseCase {
       occurredAt,
     });
     if (!message) throw new RaceLost();
-    await this.chats.touch(m, place.chat.id, { at: occurredAt });
+    Object.assign(place.chat, await this.chats.touch(m, place.chat.id, { at: occurredAt }));
     if (place.created) chatsOpened.inc({ channel: place.chat.channel, origin: 'send' });
     messagesStored.inc({ direction: 'outbound', channel: place.chat.channel });
     const leftQueue = await this.answered(m, u, message, u.status);
-    return { outcome: 'created', message, chatCreated: place.created, closed: place.closed, leftQueue };
+    return {
+      outcome: 'created',
+      message,
+      chat: leftQueue ?? place.chat,
+      chatCreated: place.created,
+      closed: place.closed,
+      leftQueue,
+    };
   }
 
   /** Applies a status that moves the message forward; fills what earlier updates did not know yet. */
