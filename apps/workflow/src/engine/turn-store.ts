@@ -97,11 +97,14 @@ export class TurnStore {
         ? `DO UPDATE SET workflow_id = EXCLUDED.workflow_id, version = EXCLUDED.version, started_by = 'action', created_at = now()
            WHERE chat_sessions.workspace_id = EXCLUDED.workspace_id`
         : 'DO NOTHING';
-    await this.db.query(
+    const written: Array<{ workflow_id: string; version: number }> = await this.db.query(
       `INSERT INTO chat_sessions (chat_id, workspace_id, workflow_id, version, started_by) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (chat_id) ${onConflict}`,
+       ON CONFLICT (chat_id) ${onConflict} RETURNING workflow_id, version`,
       [session.chatId, workspaceId, session.workflowId, session.version, startedBy],
     );
+    // Written: that is the pin. Not written (another start pinned the chat first): read the one kept.
+    if (written[0])
+      return { chatId: session.chatId, workflowId: written[0].workflow_id, version: written[0].version };
     const pinned = await this.session(workspaceId, session.chatId);
     if (!pinned) throw new Error('chat session vanished after it was pinned');
     return pinned;
