@@ -4,29 +4,16 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'node:net';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { STREAMS, type StreamName } from '@app/contracts';
 import { DEFAULT_OWNERSHIP_TIMING, ensureStreams, Namespace, ownershipBuckets } from '@app/messaging';
-import { freePort, sleep, waitUntil } from './util';
+import { freePort, portOpen, sleep, waitUntil } from './util';
 
 const NATS_BIN =
   process.env.FAULTS_NATS_SERVER ??
   (existsSync('/usr/sbin/nats-server') ? '/usr/sbin/nats-server' : 'nats-server');
-
-/** True once something accepts TCP connections on the port. */
-export function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) =>

@@ -1,6 +1,6 @@
 import { waitFor } from '@app/testing';
 
-export { freePort } from '@app/testing';
+export { freePort, portOpen } from '@app/testing';
 
 /** A timestamped progress line on stdout (jest shows it as the run goes). */
 export const log = (line: string) =>

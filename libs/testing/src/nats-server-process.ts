@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, waitFor } from './test-env';
+import { freePort, portOpen, waitFor } from './test-env';
 
 const NATS_BIN = existsSync('/usr/sbin/nats-server') ? '/usr/sbin/nats-server' : 'nats-server';
 
@@ -13,17 +12,6 @@ export interface PrivateNatsServer {
   /** The server's own output so far (for a test that failed to start it). */
   output(): string;
   stop(): Promise<void>;
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /**
@@ -56,7 +44,7 @@ export async function startNatsServer(
   await waitFor(
     async () => {
       if (child.exitCode !== null) throw new Error(`nats-server exited with ${child.exitCode}: ${output}`);
-      return listening(port);
+      return portOpen(port);
     },
     { timeoutMs: 30_000, message: 'the private nats-server to listen' },
   );
