@@ -4,10 +4,10 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { Client } from 'pg';
 import { z } from 'zod';
-import { AppError, defineEvent, defineRequest, type DeadLetter } from '@app/contracts';
+import { AppError, defineEvent, defineRequest } from '@app/contracts';
 import { bootService, type RunningService } from './bootstrap';
 import { startInMemoryTracing } from '@app/telemetry';
-import { TEST_DATABASE_URL, TEST_NATS_URL, uniqueNamespace, waitFor } from '@app/testing';
+import { readDeadLetters, TEST_DATABASE_URL, TEST_NATS_URL, uniqueNamespace, waitFor } from '@app/testing';
 import {
   MessagingClient,
   MessagingModule,
@@ -106,18 +106,6 @@ async function publishRaw(payload: unknown, msgId: string, headers?: Record<stri
   );
 }
 
-async function deadLetters(): Promise<DeadLetter[]> {
-  const js = jetstream(nc);
-  const consumer = await js.consumers.get(new Namespace(ns).stream('DLQ'));
-  const out: DeadLetter[] = [];
-  for (;;) {
-    const m = await consumer.next({ expires: 1000 });
-    if (!m) break;
-    out.push(m.json<DeadLetter>());
-  }
-  return out;
-}
-
 describe('JetStream messaging', () => {
   let service: RunningService;
 
@@ -187,7 +175,7 @@ describe('JetStream messaging', () => {
     await waitFor(() => seen.some((s) => s.key === 'after-bad'));
     const letters = await waitFor(
       async () => {
-        const all = await deadLetters();
+        const all = await readDeadLetters(nc, new Namespace(ns));
         return all.length >= 3 ? all : undefined;
       },
       { message: 'three dead letters' },

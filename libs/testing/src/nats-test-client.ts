@@ -5,6 +5,26 @@ import type { DeadLetter, EventContract, RequestContract } from '@app/contracts'
 import { encodeJson, MessagingClient, Namespace, NatsConnectionService } from '@app/messaging';
 import { TEST_NATS_URL } from './test-env';
 
+/** The dead letters published so far in a namespace's DLQ stream (none while it does not exist). */
+export async function readDeadLetters(nc: NatsConnection, namespace: Namespace): Promise<DeadLetter[]> {
+  const js = jetstream(nc);
+  const jsm = await js.jetstreamManager();
+  const stream = namespace.stream('DLQ');
+  try {
+    await jsm.streams.info(stream);
+  } catch {
+    return [];
+  }
+  const consumer = await js.consumers.get(stream);
+  const out: DeadLetter[] = [];
+  for (;;) {
+    const m = await consumer.next({ expires: 1000 });
+    if (!m) break;
+    out.push(m.json<DeadLetter>());
+  }
+  return out;
+}
+
 /**
  * A real NATS client for tests, in a namespace: publish events, ask and answer requests as
  * another service would, and watch what a service publishes.
@@ -115,23 +135,8 @@ export class NatsTestClient {
   }
 
   /** Dead letters published so far in this namespace. */
-  async deadLetters(): Promise<DeadLetter[]> {
-    const js = jetstream(this.nc);
-    const jsm = await js.jetstreamManager();
-    const stream = this.namespace.stream('DLQ');
-    try {
-      await jsm.streams.info(stream);
-    } catch {
-      return [];
-    }
-    const consumer = await js.consumers.get(stream);
-    const out: DeadLetter[] = [];
-    for (;;) {
-      const m = await consumer.next({ expires: 1000 });
-      if (!m) break;
-      out.push(m.json<DeadLetter>());
-    }
-    return out;
+  deadLetters(): Promise<DeadLetter[]> {
+    return readDeadLetters(this.nc, this.namespace);
   }
 
   async close(): Promise<void> {
