@@ -3,7 +3,7 @@ import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManage
 import { DeadLetter } from '@app/contracts';
 import { encodeJson } from './codec';
 import { REPLAY_FOR_HEADER } from './jetstream.server';
-import type { MessagingOptions } from './messaging.options';
+import { natsCredentials, type MessagingOptions } from './messaging.options';
 import { Namespace } from './namespace';
 import { natsAuthOptions } from './nats-connection';
 import { OPERATOR_USER } from './permissions';
@@ -115,12 +115,7 @@ export async function runDlqCommand(
   const { queue, close } = await DeadLetterQueue.connect({
     natsUrl: env.NATS_URL || 'nats://127.0.0.1:4222',
     namespace: env.NATS_NAMESPACE ?? '',
-    user: env.NATS_USER,
-    password: env.NATS_PASSWORD,
-    tls:
-      env.NATS_TLS_CA || env.NATS_TLS_CERT
-        ? { caFile: env.NATS_TLS_CA, certFile: env.NATS_TLS_CERT, keyFile: env.NATS_TLS_KEY }
-        : undefined,
+    ...natsCredentials(env),
   });
   try {
     if (command === 'list') {

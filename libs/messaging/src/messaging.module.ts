@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, type INestApplication, Module } from '@nestjs/common';
 import { JetStreamServer } from './jetstream.server';
 import { MessagingClient } from './messaging.client';
-import { MESSAGING_OPTIONS, type MessagingConfig, type MessagingOptions } from './messaging.options';
+import { MESSAGING_OPTIONS, natsCredentials, type MessagingConfig, type MessagingOptions } from './messaging.options';
 import { NatsConnectionService } from './nats-connection';
 import { DEFAULT_PARTITIONS, parsePartitionsByStream } from './partitions';
 
@@ -41,12 +41,7 @@ export class MessagingModule {
         byStream: parsePartitionsByStream(config.NATS_PARTITIONS_BY_STREAM),
       },
       handlingLog: config.MESSAGING_HANDLING_LOG,
-      user: config.NATS_USER,
-      password: config.NATS_PASSWORD,
-      tls:
-        config.NATS_TLS_CA || config.NATS_TLS_CERT
-          ? { caFile: config.NATS_TLS_CA, certFile: config.NATS_TLS_CERT, keyFile: config.NATS_TLS_KEY }
-          : undefined,
+      ...natsCredentials(config),
     });
   }
 }

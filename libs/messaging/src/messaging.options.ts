@@ -51,6 +51,20 @@ export interface MessagingConfig {
   NATS_TLS_KEY?: string;
 }
 
+/** The NATS user and TLS files of a config or an environment (TLS only when a CA or a certificate is set). */
+export function natsCredentials(
+  config: Pick<MessagingConfig, 'NATS_USER' | 'NATS_PASSWORD' | 'NATS_TLS_CA' | 'NATS_TLS_CERT' | 'NATS_TLS_KEY'>,
+): Pick<MessagingOptions, 'user' | 'password' | 'tls'> {
+  return {
+    user: config.NATS_USER,
+    password: config.NATS_PASSWORD,
+    tls:
+      config.NATS_TLS_CA || config.NATS_TLS_CERT
+        ? { caFile: config.NATS_TLS_CA, certFile: config.NATS_TLS_CERT, keyFile: config.NATS_TLS_KEY }
+        : undefined,
+  };
+}
+
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 /** Per-handler consumer settings, given to @OnEvent. */
