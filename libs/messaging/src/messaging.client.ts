@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { headers as natsHeaders, type MsgHdrs } from '@nats-io/transport-node';
+import type { PubAck } from '@nats-io/jetstream';
 import { SpanKind } from '@opentelemetry/api';
 import { z } from 'zod';
 import {
@@ -34,6 +35,32 @@ export interface PublishOptions {
   subject?: string;
 }
 
+/**
+ * Stores an event in JetStream under its publish span, with the trace context and its Nats-Msg-Id:
+ * the one way events leave a service (MessagingClient after its checks, ingress's hot path without).
+ */
+export async function storeEvent(
+  connection: NatsConnectionService,
+  contract: EventContract,
+  data: unknown,
+  options: PublishOptions,
+): Promise<PubAck> {
+  const subject = connection.namespace.subject(
+    options.subject ?? publishSubject(contract, data, connection.options.partitions),
+  );
+  return withSpan(
+    `${contract.subject} publish`,
+    SpanKind.PRODUCER,
+    { 'messaging.destination.name': contract.subject },
+    async () => {
+      const h = natsHeaders();
+      for (const [k, v] of Object.entries(options.headers ?? {})) h.set(k, v);
+      injectTraceContext(h);
+      return connection.jetstream.publish(subject, encodeJson(data), { msgID: options.msgId, headers: h });
+    },
+  );
+}
+
 /** Publishes events durably and asks other services questions. Validates both ways. */
 @Injectable()
 export class MessagingClient {
@@ -54,25 +81,9 @@ export class MessagingClient {
     await this.declareStream(contract.stream);
     if (options.subject !== undefined && !options.subject.startsWith(`${contract.subject}.`))
       throw new Error(`A ${contract.subject} event cannot be published on ${options.subject}`);
-    const subject = this.connection.namespace.subject(
-      options.subject ?? publishSubject(contract, data, this.connection.options.partitions),
-    );
-    return withSpan(
-      `${contract.subject} publish`,
-      SpanKind.PRODUCER,
-      { 'messaging.destination.name': contract.subject },
-      async () => {
-        const h = natsHeaders();
-        for (const [k, v] of Object.entries(options.headers ?? {})) h.set(k, v);
-        injectTraceContext(h);
-        const ack = await this.connection.jetstream.publish(subject, encodeJson(data), {
-          msgID: options.msgId,
-          headers: h,
-        });
-        published.inc({ subject: contract.subject, duplicate: String(ack.duplicate) });
-        return { duplicate: ack.duplicate, seq: ack.seq };
-      },
-    );
+    const ack = await storeEvent(this.connection, contract, data, options);
+    published.inc({ subject: contract.subject, duplicate: String(ack.duplicate) });
+    return { duplicate: ack.duplicate, seq: ack.seq };
   }
 
   /** Asks the owning service and returns its validated answer, or throws its AppError. */

@@ -1,7 +1,12 @@
 import { type DynamicModule, Global, type INestApplication, Module } from '@nestjs/common';
 import { JetStreamServer } from './jetstream.server';
 import { MessagingClient } from './messaging.client';
-import { MESSAGING_OPTIONS, natsCredentials, type MessagingConfig, type MessagingOptions } from './messaging.options';
+import {
+  MESSAGING_OPTIONS,
+  natsCredentials,
+  type MessagingConfig,
+  type MessagingOptions,
+} from './messaging.options';
 import { NatsConnectionService } from './nats-connection';
 import { DEFAULT_PARTITIONS, parsePartitionsByStream } from './partitions';
 

@@ -53,7 +53,10 @@ export interface MessagingConfig {
 
 /** The NATS user and TLS files of a config or an environment (TLS only when a CA or a certificate is set). */
 export function natsCredentials(
-  config: Pick<MessagingConfig, 'NATS_USER' | 'NATS_PASSWORD' | 'NATS_TLS_CA' | 'NATS_TLS_CERT' | 'NATS_TLS_KEY'>,
+  config: Pick<
+    MessagingConfig,
+    'NATS_USER' | 'NATS_PASSWORD' | 'NATS_TLS_CA' | 'NATS_TLS_CERT' | 'NATS_TLS_KEY'
+  >,
 ): Pick<MessagingOptions, 'user' | 'password' | 'tls'> {
   return {
     user: config.NATS_USER,

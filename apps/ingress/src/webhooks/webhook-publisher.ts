@@ -1,16 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { headers as natsHeaders } from '@nats-io/transport-node';
-import { SpanKind } from '@opentelemetry/api';
 import type { z } from 'zod';
 import { DeliveryStatusReceived, InboundMessageReceived } from '@app/contracts';
-import {
-  encodeJson,
-  ensureStreams,
-  injectTraceContext,
-  NatsConnectionService,
-  publishSubject,
-  withSpan,
-} from '@app/messaging';
+import { ensureStreams, NatsConnectionService, storeEvent } from '@app/messaging';
 
 type WebhookContract = typeof InboundMessageReceived | typeof DeliveryStatusReceived;
 
@@ -18,7 +9,7 @@ type WebhookContract = typeof InboundMessageReceived | typeof DeliveryStatusRece
  * The hot path's publisher: MessagingClient.publish minus the per-call zod parse and stream check.
  * The payloads are built field by field from checked webhook parameters, so they satisfy their
  * contract by construction (the mapper specs assert it); the INBOUND stream is declared at start.
- * Same span name, headers and Nats-Msg-Id as MessagingClient, so traces and de-duplication match.
+ * It stores through the same storeEvent as MessagingClient, so traces and de-duplication match.
  */
 @Injectable()
 export class WebhookPublisher implements OnApplicationBootstrap {
@@ -36,22 +27,7 @@ export class WebhookPublisher implements OnApplicationBootstrap {
     payload: z.infer<C['schema']>,
     msgId: string,
   ): Promise<{ duplicate: boolean }> {
-    const subject = this.connection.namespace.subject(
-      publishSubject(contract, payload, this.connection.options.partitions),
-    );
-    return withSpan(
-      `${contract.subject} publish`,
-      SpanKind.PRODUCER,
-      { 'messaging.destination.name': contract.subject },
-      async () => {
-        const h = natsHeaders();
-        injectTraceContext(h);
-        const ack = await this.connection.jetstream.publish(subject, encodeJson(payload), {
-          msgID: msgId,
-          headers: h,
-        });
-        return { duplicate: ack.duplicate };
-      },
-    );
+    const ack = await storeEvent(this.connection, contract, payload, { msgId });
+    return { duplicate: ack.duplicate };
   }
 }
