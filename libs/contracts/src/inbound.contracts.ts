@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TWILIO_DELIVERY_STATUSES } from '@app/rules';
 import { Media, Timestamp } from './common';
 import { defineEvent } from './define';
 
@@ -31,16 +32,11 @@ export const InboundMessageReceived = defineEvent({
 });
 export type InboundMessageReceived = z.infer<typeof InboundMessageReceived.schema>;
 
+/** Every MessageStatus Twilio calls back with: before it takes a send, its delivery, inbound, cancelled. */
 export const TwilioMessageStatus = z.enum([
   'accepted',
   'scheduled',
-  'queued',
-  'sending',
-  'sent',
-  'delivered',
-  'read',
-  'undelivered',
-  'failed',
+  ...TWILIO_DELIVERY_STATUSES,
   'receiving',
   'received',
   'canceled',

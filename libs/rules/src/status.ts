@@ -1,6 +1,5 @@
-/** How far an outbound message has got, from our acceptance to Twilio's last word. */
-export const SEND_STATUSES = [
-  'pending', // accepted by us, not yet handed to Twilio
+/** Twilio's word on a message it took from us (its spelling, which a send's status keeps). */
+export const TWILIO_DELIVERY_STATUSES = [
   'queued',
   'sending',
   'sent',
@@ -8,6 +7,12 @@ export const SEND_STATUSES = [
   'read',
   'undelivered',
   'failed',
+] as const;
+
+/** How far an outbound message has got, from our acceptance to Twilio's last word. */
+export const SEND_STATUSES = [
+  'pending', // accepted by us, not yet handed to Twilio
+  ...TWILIO_DELIVERY_STATUSES,
   'skipped', // refused by a check before Twilio
 ] as const;
 export type SendStatus = (typeof SEND_STATUSES)[number];
