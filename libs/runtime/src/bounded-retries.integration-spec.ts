@@ -3,9 +3,8 @@ import { Payload } from '@nestjs/microservices';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { z } from 'zod';
-import { defineEvent } from '@app/contracts';
 import { bootService, type RunningService } from './bootstrap';
-import { TEST_NATS_URL, uniqueNamespace, waitFor } from '@app/testing';
+import { TEST_NATS_URL, testEvent, uniqueNamespace, waitFor } from '@app/testing';
 import {
   MessagingModule,
   OnEvent,
@@ -17,14 +16,7 @@ import {
 
 // Finding 7 of #12: a message that always times out used to be retried in place for ever while
 // heartbeats kept JetStream from redelivering it, blocking its conversation indefinitely.
-const Job = defineEvent({
-  subject: 'events.test.job',
-  stream: 'EVENTS',
-  description: 'test',
-  publishers: [],
-  consumers: [],
-  schema: z.object({ key: z.string(), n: z.number() }),
-});
+const Job = testEvent('job', z.object({ key: z.string(), n: z.number() }));
 
 const ns = uniqueNamespace();
 const silentSubject = `${ns}.silent`;

@@ -1,8 +1,7 @@
 import { Controller, Inject, Module } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { z } from 'zod';
-import { defineEvent } from '@app/contracts';
-import { TEST_NATS_URL, uniqueNamespace, waitFor } from '@app/testing';
+import { TEST_NATS_URL, testEvent, uniqueNamespace, waitFor } from '@app/testing';
 import { Kvm } from '@nats-io/kv';
 import {
   MessagingClient,
@@ -16,14 +15,8 @@ import { bootService, type RunningService } from './bootstrap';
 
 // Three replicas of one service in this process, each its own NATS connection and JetStreamServer,
 // on a partitioned contract: replicas join and leave (gracefully) while conversations stream in.
-const Turn = defineEvent({
-  subject: 'events.test.turn',
-  stream: 'EVENTS',
-  description: 'test',
-  publishers: [],
-  consumers: [],
+const Turn = testEvent('turn', z.object({ chat: z.string(), n: z.number() }), {
   partitionBy: (t) => t.chat,
-  schema: z.object({ chat: z.string(), n: z.number() }),
 });
 
 const ns = uniqueNamespace();

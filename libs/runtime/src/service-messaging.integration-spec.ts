@@ -4,10 +4,17 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { Client } from 'pg';
 import { z } from 'zod';
-import { AppError, defineEvent, defineRequest } from '@app/contracts';
+import { AppError, defineRequest } from '@app/contracts';
 import { bootService, type RunningService } from './bootstrap';
 import { startInMemoryTracing } from '@app/telemetry';
-import { readDeadLetters, TEST_DATABASE_URL, TEST_NATS_URL, uniqueNamespace, waitFor } from '@app/testing';
+import {
+  readDeadLetters,
+  TEST_DATABASE_URL,
+  testEvent,
+  TEST_NATS_URL,
+  uniqueNamespace,
+  waitFor,
+} from '@app/testing';
 import {
   MessagingClient,
   MessagingModule,
@@ -18,15 +25,10 @@ import {
   encodeJson,
 } from '@app/messaging';
 
-const Thing = defineEvent({
-  subject: 'events.test.thing',
-  stream: 'EVENTS',
-  description: 'test',
-  // A test service outside the contracts table: no NATS permissions are generated for it.
-  publishers: [],
-  consumers: [],
-  schema: z.object({ key: z.string(), n: z.number(), mode: z.enum(['ok', 'fail', 'slow']).default('ok') }),
-});
+const Thing = testEvent(
+  'thing',
+  z.object({ key: z.string(), n: z.number(), mode: z.enum(['ok', 'fail', 'slow']).default('ok') }),
+);
 const Echo = defineRequest({
   subject: 'rpc.test.echo',
   description: 'test',

@@ -1,9 +1,29 @@
 import { connect, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import type { z } from 'zod';
-import type { DeadLetter, EventContract, RequestContract } from '@app/contracts';
+import { defineEvent, type DeadLetter, type EventContract, type RequestContract } from '@app/contracts';
 import { encodeJson, MessagingClient, Namespace, NatsConnectionService } from '@app/messaging';
 import { TEST_NATS_URL } from './test-env';
+
+/**
+ * An event of a test's own (`events.test.<name>` on the EVENTS stream), outside the contracts table:
+ * no publishers or consumers are listed, so no NATS permissions are generated for it.
+ */
+export function testEvent<S extends z.ZodType>(
+  name: string,
+  schema: S,
+  more: { partitionBy?: (payload: z.infer<S>) => string } = {},
+): EventContract<S> {
+  return defineEvent({
+    subject: `events.test.${name}`,
+    stream: 'EVENTS',
+    description: 'test',
+    publishers: [],
+    consumers: [],
+    schema,
+    ...more,
+  });
+}
 
 /** The dead letters published so far in a namespace's DLQ stream (none while it does not exist). */
 export async function readDeadLetters(nc: NatsConnection, namespace: Namespace): Promise<DeadLetter[]> {
