@@ -53,5 +53,16 @@ describe('maskPhone', () => {
     expect(maskPhone('+123456')).toBe('+***56');
     expect(maskPhone('123')).toBe('***');
     expect(maskPhone(null)).toBe('');
+    expect(maskPhone(undefined)).toBe('');
+  });
+
+  it.each([
+    ['+1 555-123-4567', '+1 55***4567'],
+    ['(555) 123-4567', '(555)***4567'],
+    ['+44 20 7946 0958', '+44 2***0958'],
+    ['whatsapp:+1 555 123 4567', 'whatsapp:+1 55***4567'],
+  ])('masks the middle of a formatted number %j', (phone, masked) => {
+    expect(maskPhone(phone)).toBe(masked);
+    expect(masked.replace(/\D/g, '').length).toBeLessThanOrEqual(phone.replace(/\D/g, '').length - 3);
   });
 });

@@ -1,10 +1,4 @@
-import {
-  maskPhone,
-  parseTwilioAddress,
-  stripChannelPrefix,
-  toTwilioAddress,
-  tryParseTwilioAddress,
-} from './address';
+import { parseTwilioAddress, stripChannelPrefix, toTwilioAddress, tryParseTwilioAddress } from './address';
 
 describe('Twilio addresses', () => {
   it('parses a WhatsApp address into channel and bare phone', () => {
@@ -39,23 +33,5 @@ describe('Twilio addresses', () => {
 
   it('strips a channel prefix (E.164 itself is checked by @app/rules)', () => {
     expect(stripChannelPrefix('whatsapp:+15551234567')).toBe('+15551234567');
-  });
-
-  it('masks the middle of phone numbers for logs', () => {
-    expect(maskPhone('+15551234567')).toBe('+1555***4567');
-    expect(maskPhone('whatsapp:+15551234567')).toBe('whatsapp:+1555***4567');
-    expect(maskPhone('+123456')).toBe('+***56');
-    expect(maskPhone('123')).toBe('***');
-    expect(maskPhone(undefined)).toBe('');
-  });
-
-  it.each([
-    ['+1 555-123-4567', '+1 55***4567'],
-    ['(555) 123-4567', '(555)***4567'],
-    ['+44 20 7946 0958', '+44 2***0958'],
-    ['whatsapp:+1 555 123 4567', 'whatsapp:+1 55***4567'],
-  ])('masks the middle of a formatted number %j', (phone, masked) => {
-    expect(maskPhone(phone)).toBe(masked);
-    expect(masked.replace(/\D/g, '').length).toBeLessThanOrEqual(phone.replace(/\D/g, '').length - 3);
   });
 });
