@@ -138,21 +138,19 @@ export const ChatTurnReady = defineEvent({
 });
 export type ChatTurnReady = z.infer<typeof ChatTurnReady.schema>;
 
-export const ListChats = defineRequest({
-  subject: 'rpc.chats.chat.list',
-  askedBy: ['api'],
-  description:
-    "A workspace's chats, newest first, filtered by channel and member; with waiting, the queue: open chats waiting for a person, oldest first.",
-  request: WorkspaceScoped.extend({
-    channel: Channel.optional(),
-    memberId: Id.optional(),
-    /** Only the queue (open chats waiting for a person), the longest waiting first. */
-    waiting: z.boolean().optional(),
-    ...paging(200, 50),
-  }),
-  response: Page(Chat),
-});
 const chatRequest = requestsAbout('rpc.chats.chat', 'chatId', Chat);
+export const ListChats = chatRequest.list(
+  "A workspace's chats, newest first, filtered by channel and member; with waiting, the queue: open chats waiting for a person, oldest first.",
+  {
+    fields: {
+      channel: Channel.optional(),
+      memberId: Id.optional(),
+      /** Only the queue (open chats waiting for a person), the longest waiting first. */
+      waiting: z.boolean().optional(),
+      ...paging(200, 50),
+    },
+  },
+);
 export const GetChat = chatRequest(
   'get',
   'One chat (the workflow asks whether a person holds it before a turn).',

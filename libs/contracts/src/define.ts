@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, WorkspaceScoped } from './common';
+import { Id, Page, WorkspaceScoped } from './common';
 import type { Party } from './parties';
 import { STREAMS, type StreamName } from './streams';
 
@@ -82,6 +82,7 @@ export function defineRequest<Req extends z.ZodType, Res extends z.ZodType>(
  * The requests about one kind of a workspace's things (a chat, a routine...): each is
  * `<prefix>.<verb>`, names the thing by `idField` in the workspace (then `fields`), and answers the
  * thing unless it says otherwise. One line where requests differ only by verb and wording.
+ * `.create` and `.list` are the two that name no thing: the workspace (then `fields`) alone.
  */
 export function requestsAbout<K extends string, T extends z.ZodType>(
   prefix: string,
@@ -89,19 +90,31 @@ export function requestsAbout<K extends string, T extends z.ZodType>(
   thing: T,
   askedBy: readonly Party[] = ['api'],
 ) {
-  const scoped = WorkspaceScoped.extend({ [idField]: Id } as Record<K, typeof Id>);
-  return <F extends z.ZodRawShape = Record<never, never>, R extends z.ZodType = T>(
-    verb: string,
-    description: string,
-    more: { fields?: F; response?: R; askedBy?: readonly Party[] } = {},
-  ) =>
-    defineRequest({
-      subject: `${prefix}.${verb}`,
-      askedBy: more.askedBy ?? askedBy,
-      description,
-      request: scoped.extend(more.fields ?? ({} as F)),
-      response: more.response ?? (thing as unknown as R),
-    });
+  const request =
+    <S extends z.ZodRawShape>(scope: z.ZodObject<S>) =>
+    <F extends z.ZodRawShape = Record<never, never>, R extends z.ZodType = T>(
+      verb: string,
+      description: string,
+      more: { fields?: F; response?: R; askedBy?: readonly Party[] } = {},
+    ) =>
+      defineRequest({
+        subject: `${prefix}.${verb}`,
+        askedBy: more.askedBy ?? askedBy,
+        description,
+        request: scope.extend(more.fields ?? ({} as F)),
+        response: more.response ?? (thing as unknown as R),
+      });
+  const inWorkspace = request(WorkspaceScoped);
+  return Object.assign(request(WorkspaceScoped.extend({ [idField]: Id } as Record<K, typeof Id>)), {
+    /** `<prefix>.create`: a new thing in the workspace, made of `fields`; answers it. */
+    create: <F extends z.ZodRawShape>(description: string, more: { fields: F; askedBy?: readonly Party[] }) =>
+      inWorkspace('create', description, more),
+    /** `<prefix>.list`: the workspace's things, a page at a time (`fields` filter and page them). */
+    list: <F extends z.ZodRawShape = Record<never, never>>(
+      description: string,
+      more: { fields?: F; askedBy?: readonly Party[] } = {},
+    ) => inWorkspace('list', description, { ...more, response: Page(thing) }),
+  });
 }
 
 export function defineBroadcast<S extends z.ZodType>(

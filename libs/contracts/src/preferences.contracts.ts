@@ -77,20 +77,19 @@ export const CreateMember = defineRequest({
 });
 const memberRequest = requestsAbout('rpc.preferences.member', 'memberId', Member);
 export const GetMember = memberRequest('get', 'Read one member.', { askedBy: ['api', 'workflow'] });
-export const ListMembers = defineRequest({
-  subject: 'rpc.preferences.member.list',
-  askedBy: ['api', 'workflow'],
-  description:
-    'List members, by phone, by a search text or by a CEL member filter (e.g. member.notify_whatsapp), paged.',
-  request: WorkspaceScoped.extend({
-    phone: z.string().optional(),
-    filter: z.string().max(2000).optional(),
-    /** Part of a name, email or phone number, case-insensitive (a person searching). */
-    search: z.string().trim().min(1).max(100).optional(),
-    ...paging(1000, 100),
-  }),
-  response: Page(Member),
-});
+export const ListMembers = memberRequest.list(
+  'List members, by phone, by a search text or by a CEL member filter (e.g. member.notify_whatsapp), paged.',
+  {
+    askedBy: ['api', 'workflow'],
+    fields: {
+      phone: z.string().optional(),
+      filter: z.string().max(2000).optional(),
+      /** Part of a name, email or phone number, case-insensitive (a person searching). */
+      search: z.string().trim().min(1).max(100).optional(),
+      ...paging(1000, 100),
+    },
+  },
+);
 /**
  * A member's fields, switches, and the account-level opt-out: setting `optedOut` goes through the
  * same rule and history as STOP/START (the member's phone follows, audited with the source).

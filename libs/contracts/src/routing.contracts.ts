@@ -6,7 +6,7 @@ import {
   parseInactivityCloseAfter,
   WORK_MODES,
 } from '@app/rules';
-import { E164, Feature, Id, Page, Timestamp, WorkspaceScoped } from './common';
+import { E164, Feature, Id, Timestamp, WorkspaceScoped } from './common';
 import { defineRequest, requestsAbout } from './define';
 
 /** Sends a workspace may have accepted per UTC day, set by the operator; null: no quota. */
@@ -218,12 +218,8 @@ export const CreatePhoneNumber = defineRequest({
 });
 const numberRequest = requestsAbout('rpc.routing.phone-number', 'phoneNumberId', PhoneNumber);
 export const GetPhoneNumber = numberRequest('get', 'Read one number of a workspace.');
-export const ListPhoneNumbers = defineRequest({
-  subject: 'rpc.routing.phone-number.list',
-  askedBy: ['api'],
-  description: "List a workspace's numbers.",
-  request: WorkspaceScoped.extend({ includeArchived: z.boolean().default(false) }),
-  response: Page(PhoneNumber),
+export const ListPhoneNumbers = numberRequest.list("List a workspace's numbers.", {
+  fields: { includeArchived: z.boolean().default(false) },
 });
 export const UpdatePhoneNumber = numberRequest(
   'update',

@@ -25,14 +25,10 @@ const WorkflowInput = z.object({
   definition: z.union([z.array(z.unknown()), z.string()]),
 });
 
-export const CreateWorkflow = defineRequest({
-  subject: 'rpc.workflow.definition.create',
-  askedBy: ['api'],
-  description: 'Save a new workflow (version 1), validated.',
-  request: WorkspaceScoped.extend(WorkflowInput.shape),
-  response: Workflow,
-});
 const workflowRequest = requestsAbout('rpc.workflow.definition', 'workflowId', Workflow);
+export const CreateWorkflow = workflowRequest.create('Save a new workflow (version 1), validated.', {
+  fields: WorkflowInput.shape,
+});
 export const UpdateWorkflow = workflowRequest(
   'update',
   'Save a new version of a workflow; chats keep the version they started with.',
@@ -46,13 +42,10 @@ export const ListWorkflowVersions = workflowRequest(
   "A workflow's versions, newest first (at most 100), each with its own steps.",
   { response: Page(Workflow) },
 );
-export const ListWorkflows = defineRequest({
-  subject: 'rpc.workflow.definition.list',
-  askedBy: ['api'],
-  description: "A workspace's workflows (latest versions), 100 a page; pass nextCursor for the next page.",
-  request: WorkspaceScoped.extend({ cursor: Id.nullable().optional() }),
-  response: Page(Workflow),
-});
+export const ListWorkflows = workflowRequest.list(
+  "A workspace's workflows (latest versions), 100 a page; pass nextCursor for the next page.",
+  { fields: { cursor: Id.nullable().optional() } },
+);
 
 export const SendAction = z.discriminatedUnion('type', [
   z.object({
@@ -113,22 +106,12 @@ const EventRuleInput = z.object({
   condition: z.string().max(2000).optional(),
   action: SendAction,
 });
-export const CreateEventRule = defineRequest({
-  subject: 'rpc.workflow.event-rule.create',
-  askedBy: ['api'],
-  description: 'A rule: event type, optional CEL condition, an action.',
-  request: WorkspaceScoped.extend(EventRuleInput.shape),
-  response: EventRule,
-});
 const ruleRequest = requestsAbout('rpc.workflow.event-rule', 'ruleId', EventRule);
-export const GetEventRule = ruleRequest('get', 'One rule.');
-export const ListEventRules = defineRequest({
-  subject: 'rpc.workflow.event-rule.list',
-  askedBy: ['api'],
-  description: "A workspace's rules.",
-  request: WorkspaceScoped,
-  response: Page(EventRule),
+export const CreateEventRule = ruleRequest.create('A rule: event type, optional CEL condition, an action.', {
+  fields: EventRuleInput.shape,
 });
+export const GetEventRule = ruleRequest('get', 'One rule.');
+export const ListEventRules = ruleRequest.list("A workspace's rules.");
 export const ListActionRuns = ruleRequest('runs', "A rule's runs, newest first, with status and reason.", {
   fields: { limit: z.number().int().min(1).max(500).default(100) },
   response: Page(ActionRun),
@@ -188,27 +171,21 @@ const RoutineInput = z.object({
   /** CEL over member and now giving a key: a member is acted on once per key, however often the routine runs. */
   oncePer: z.string().min(1).max(500).optional(),
 });
-export const CreateRoutine = defineRequest({
-  subject: 'rpc.workflow.routine.create',
-  askedBy: ['api'],
-  description: 'A broadcast: a CEL member filter and an action, on a cron schedule or on demand.',
-  request: WorkspaceScoped.extend(RoutineInput.shape),
-  response: Routine,
-});
 const routineRequest = requestsAbout('rpc.workflow.routine', 'routineId', Routine);
+export const CreateRoutine = routineRequest.create(
+  'A broadcast: a CEL member filter and an action, on a cron schedule or on demand.',
+  { fields: RoutineInput.shape },
+);
 export const GetRoutine = routineRequest('get', 'A routine with the progress of its latest run.');
 export const RunRoutine = routineRequest(
   'run',
   'Start a run now; answers at once with the routine (progress follows).',
 );
 
-export const ListRoutines = defineRequest({
-  subject: 'rpc.workflow.routine.list',
-  askedBy: ['api'],
-  description: "A workspace's routines, oldest first, each with its latest run's progress, paged.",
-  request: WorkspaceScoped.extend({ ...paging(200, 50) }),
-  response: Page(Routine),
-});
+export const ListRoutines = routineRequest.list(
+  "A workspace's routines, oldest first, each with its latest run's progress, paged.",
+  { fields: paging(200, 50) },
+);
 export const UpdateRoutine = routineRequest(
   'update',
   'Change a routine (checked as when created); paused true makes it do nothing.',
