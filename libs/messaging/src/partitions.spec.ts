@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { testEvent } from '@app/testing';
+import { defineEvent } from '@app/contracts';
 import { rendezvousOwner } from './ownership';
 import { parsePartitionsByStream, partitionOf, publishSubject } from './partitions';
 
@@ -7,7 +7,15 @@ const partitions = ['legacy', ...Array.from({ length: 16 }, (_, i) => String(i))
 const owners = (members: string[]) => new Map(partitions.map((p) => [p, rendezvousOwner(members, p)]));
 
 describe('partitions', () => {
-  const Turn = testEvent('turn', z.object({ chat: z.string() }), { partitionBy: (t) => t.chat });
+  const Turn = defineEvent({
+    subject: 'events.test.turn',
+    stream: 'EVENTS',
+    description: 'test',
+    publishers: [],
+    consumers: [],
+    partitionBy: (t) => t.chat,
+    schema: z.object({ chat: z.string() }),
+  });
 
   it('publishes a partitioned event on <subject>.<partition of its key>, the same for one key', () => {
     const subject = publishSubject(Turn, { chat: 'c-1' }, { default: 16 });
