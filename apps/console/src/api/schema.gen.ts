@@ -1050,44 +1050,7 @@ export type components = {
       nextCursor: string | null;
     };
     ChatPage: {
-      items: {
-        assignedTo: {
-          actor: string;
-          name: string;
-        } | null;
-        /** @enum {string} */
-        channel: 'sms' | 'whatsapp';
-        /** Format: date-time */
-        closedAt: string | null;
-        /** @enum {string|null} */
-        closedReason: 'inactivity' | 'request' | 'agent' | null;
-        /** Format: date-time */
-        closesAt: string | null;
-        /** Format: date-time */
-        createdAt: string;
-        handoffReason: string | null;
-        heldBy: {
-          actor: string;
-          name: string;
-          /** Format: date-time */
-          since: string;
-        } | null;
-        /** Format: uuid */
-        id: string;
-        /** Format: date-time */
-        lastMessageAt: string | null;
-        /** Format: uuid */
-        memberId: string;
-        /** Format: uuid */
-        phoneNumberId: string;
-        /** @enum {string} */
-        status: 'open' | 'closed';
-        unreadCount: number;
-        /** Format: date-time */
-        waitingSince: string | null;
-        /** Format: uuid */
-        workspaceId: string;
-      }[];
+      items: components['schemas']['Chat'][];
       nextCursor: string | null;
     };
     ConversationWindow: {
@@ -1334,39 +1297,7 @@ export type components = {
       workspaceId: string;
     };
     EventRulePage: {
-      items: {
-        action:
-          | {
-              contentSid?: string;
-              contentVariables?: {
-                [key: string]: string;
-              };
-              initialMessage?: string;
-              /** Format: uuid */
-              phoneNumberId: string;
-              template?: string;
-              /** @enum {string} */
-              type: 'send_whatsapp';
-              /** Format: uuid */
-              workflowId?: string;
-            }
-          | {
-              /** Format: uuid */
-              phoneNumberId: string;
-              template: string;
-              /** @enum {string} */
-              type: 'send_sms';
-            };
-        condition: string | null;
-        /** Format: date-time */
-        createdAt: string;
-        enabled: boolean;
-        event: string;
-        /** Format: uuid */
-        id: string;
-        /** Format: uuid */
-        workspaceId: string;
-      }[];
+      items: components['schemas']['EventRule'][];
       nextCursor: string | null;
     };
     Member: {
@@ -1411,33 +1342,7 @@ export type components = {
       memberId: string;
     };
     MemberPage: {
-      items: {
-        attributes: {
-          [key: string]: unknown;
-        };
-        /** Format: date-time */
-        createdAt: string;
-        email: string | null;
-        firstName: string | null;
-        /** Format: uuid */
-        id: string;
-        lastName: string | null;
-        notifyEmail: boolean;
-        notifySms: boolean;
-        notifyVoice: boolean;
-        notifyWhatsapp: boolean;
-        optedOut: boolean;
-        /** Format: date-time */
-        optedOutAt: string | null;
-        /** @enum {string|null} */
-        optedOutChannel: 'sms' | 'whatsapp' | null;
-        /** @example +15551234567 */
-        phone: string | null;
-        /** Format: date-time */
-        updatedAt: string;
-        /** Format: uuid */
-        workspaceId: string;
-      }[];
+      items: components['schemas']['Member'][];
       nextCursor: string | null;
     };
     PhoneNumber: {
@@ -1564,129 +1469,7 @@ export type components = {
       workspaceId: string;
     };
     PhoneNumberPage: {
-      items: {
-        archived: boolean;
-        brandName: string | null;
-        businessHours: {
-          days: {
-            [key: string]: {
-              close: string;
-              open: string;
-            }[];
-          };
-          timeZone: string;
-        } | null;
-        /** Format: date-time */
-        createdAt: string;
-        /** Format: uuid */
-        defaultWorkflowId: string | null;
-        /**
-         * @default null
-         * @example 300
-         */
-        handoffTimeoutSeconds: number | null;
-        /**
-         * @default null
-         * @example Thanks for waiting: a member of our team will answer you shortly.
-         */
-        holdingMessage: string | null;
-        /** Format: uuid */
-        id: string;
-        /**
-         * @default PT24H
-         * @example PT24H
-         */
-        inactivityCloseAfter: string;
-        /**
-         * @default {
-         *       "optOut": null,
-         *       "optIn": null,
-         *       "help": null
-         *     }
-         * @example {
-         *       "optOut": "Sunrise Dental: you will get no more messages. Reply START to return.",
-         *       "optIn": null,
-         *       "help": null
-         *     }
-         */
-        keywordReplies: {
-          help: string | null;
-          optIn: string | null;
-          optOut: string | null;
-        };
-        /**
-         * @default {
-         *       "optOut": [
-         *         "STOP",
-         *         "STOPALL",
-         *         "UNSUBSCRIBE",
-         *         "CANCEL",
-         *         "END",
-         *         "QUIT",
-         *         "OPTOUT",
-         *         "REVOKE"
-         *       ],
-         *       "optIn": [
-         *         "START",
-         *         "UNSTOP",
-         *         "YES"
-         *       ],
-         *       "help": [
-         *         "HELP",
-         *         "INFO"
-         *       ]
-         *     }
-         * @example {
-         *       "optOut": [
-         *         "STOP",
-         *         "STOPALL",
-         *         "UNSUBSCRIBE",
-         *         "CANCEL",
-         *         "END",
-         *         "QUIT",
-         *         "OPTOUT",
-         *         "REVOKE"
-         *       ],
-         *       "optIn": [
-         *         "START",
-         *         "UNSTOP",
-         *         "YES"
-         *       ],
-         *       "help": [
-         *         "HELP",
-         *         "INFO"
-         *       ]
-         *     }
-         */
-        keywords: {
-          help: string[];
-          optIn: string[];
-          optOut: string[];
-        };
-        /** @example +15551234567 */
-        number: string;
-        offHoursMessage: string | null;
-        sendRatePerSecond: number | null;
-        smsDisabledMessage: string | null;
-        smsEnabled: boolean;
-        /** Format: date-time */
-        updatedAt: string;
-        whatsappEnabled: boolean;
-        whatsappSandbox: boolean;
-        /**
-         * @default null
-         * @example bright-tiger
-         */
-        whatsappSandboxJoinCode: string | null;
-        /**
-         * @default ai
-         * @example ai_with_handoff
-         * @enum {string}
-         */
-        workMode: 'ai' | 'human' | 'ai_with_handoff';
-        /** Format: uuid */
-        workspaceId: string;
-      }[];
+      items: components['schemas']['PhoneNumber'][];
       nextCursor: string | null;
     };
     PreferenceChangePage: {
@@ -1762,58 +1545,7 @@ export type components = {
       workspaceId: string;
     };
     RoutinePage: {
-      items: {
-        action:
-          | {
-              contentSid?: string;
-              contentVariables?: {
-                [key: string]: string;
-              };
-              initialMessage?: string;
-              /** Format: uuid */
-              phoneNumberId: string;
-              template?: string;
-              /** @enum {string} */
-              type: 'send_whatsapp';
-              /** Format: uuid */
-              workflowId?: string;
-            }
-          | {
-              /** Format: uuid */
-              phoneNumberId: string;
-              template: string;
-              /** @enum {string} */
-              type: 'send_sms';
-            };
-        /** Format: date-time */
-        createdAt: string;
-        /** Format: uuid */
-        id: string;
-        memberFilter: string;
-        name: string;
-        oncePer: string | null;
-        paused: boolean;
-        progress: {
-          accepted: number;
-          error: string | null;
-          failed: number;
-          /** Format: date-time */
-          finishedAt: string | null;
-          matched: number;
-          /** Format: uuid */
-          runId: string | null;
-          sent: number;
-          skipped: number;
-          /** Format: date-time */
-          startedAt: string | null;
-          /** @enum {string} */
-          state: 'idle' | 'running' | 'done' | 'cancelled';
-          undelivered: number;
-        };
-        schedule: string | null;
-        /** Format: uuid */
-        workspaceId: string;
-      }[];
+      items: components['schemas']['Routine'][];
       nextCursor: string | null;
     };
     RoutineRunResultPage: {
@@ -2041,19 +1773,7 @@ export type components = {
       workspaceIds: string[];
     };
     UserList: {
-      items: {
-        /** Format: date-time */
-        createdAt: string;
-        disabled: boolean;
-        email: string;
-        /** Format: uuid */
-        id: string;
-        /** @enum {string} */
-        role: 'admin' | 'member';
-        /** Format: date-time */
-        updatedAt: string;
-        workspaceIds: string[];
-      }[];
+      items: components['schemas']['User'][];
     };
     /**
      * @example {
@@ -2132,19 +1852,7 @@ export type components = {
       workspaceId: string;
     };
     WorkflowPage: {
-      items: {
-        /** Format: date-time */
-        createdAt: string;
-        definition: unknown[];
-        /** Format: uuid */
-        id: string;
-        name: string;
-        /** Format: date-time */
-        updatedAt: string;
-        version: number;
-        /** Format: uuid */
-        workspaceId: string;
-      }[];
+      items: components['schemas']['Workflow'][];
       nextCursor: string | null;
     };
     Workspace: {
@@ -2162,20 +1870,7 @@ export type components = {
       name: string;
     };
     WorkspaceList: {
-      items: {
-        /** Format: date-time */
-        createdAt: string;
-        /**
-         * @description Sends accepted per UTC day at most (operator); null: no quota.
-         * @default null
-         * @example 5000
-         */
-        dailySendQuota: number | null;
-        features: 'whatsapp'[];
-        /** Format: uuid */
-        id: string;
-        name: string;
-      }[];
+      items: components['schemas']['Workspace'][];
     };
   };
   responses: never;
@@ -6867,64 +6562,7 @@ export interface operations {
           'text/event-stream': {
             /** Format: date-time */
             at: string;
-            /**
-             * @example {
-             *       "id": "0b6f1c2a-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
-             *       "workspaceId": "6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
-             *       "phoneNumberId": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
-             *       "memberId": "1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a",
-             *       "channel": "whatsapp",
-             *       "status": "closed",
-             *       "lastMessageAt": "2026-03-02T09:15:00.000Z",
-             *       "createdAt": "2026-03-02T09:14:00.000Z",
-             *       "heldBy": null,
-             *       "waitingSince": null,
-             *       "handoffReason": null,
-             *       "assignedTo": null,
-             *       "unreadCount": 0,
-             *       "closesAt": null,
-             *       "closedAt": "2026-03-03T09:15:00.000Z",
-             *       "closedReason": "inactivity"
-             *     }
-             */
-            chat: {
-              assignedTo: {
-                actor: string;
-                name: string;
-              } | null;
-              /** @enum {string} */
-              channel: 'sms' | 'whatsapp';
-              /** Format: date-time */
-              closedAt: string | null;
-              /** @enum {string|null} */
-              closedReason: 'inactivity' | 'request' | 'agent' | null;
-              /** Format: date-time */
-              closesAt: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              handoffReason: string | null;
-              heldBy: {
-                actor: string;
-                name: string;
-                /** Format: date-time */
-                since: string;
-              } | null;
-              /** Format: uuid */
-              id: string;
-              /** Format: date-time */
-              lastMessageAt: string | null;
-              /** Format: uuid */
-              memberId: string;
-              /** Format: uuid */
-              phoneNumberId: string;
-              /** @enum {string} */
-              status: 'open' | 'closed';
-              unreadCount: number;
-              /** Format: date-time */
-              waitingSince: string | null;
-              /** Format: uuid */
-              workspaceId: string;
-            };
+            chat: components['schemas']['Chat'];
             message: {
               body: string | null;
               /** Format: uuid */
