@@ -69,6 +69,10 @@ export function IdParam(name = 'id'): ParameterDecorator {
   };
 }
 
+/** A PATCH body must change something: an empty one is a 400. */
+export const changingSomething = <S extends z.ZodType<object>>(patch: S) =>
+  patch.refine((p) => Object.keys(p).length > 0, 'give at least one field to change');
+
 /** Query-string helpers: every query value arrives as a string. */
 export const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max).optional();
 export const queryBool = z

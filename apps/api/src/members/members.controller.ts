@@ -20,10 +20,10 @@ import {
 import { Workspace } from '../auth/workspace.decorator';
 import type { WorkspaceCaller } from '../auth/key-scope';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
+import { ContractRoutes } from '../http/contract-routes';
 import { clientIdempotencyKey } from '../http/idempotency-key';
 import { pageOf, schemaRef } from '../http/openapi';
-import { ServiceClient } from '../http/service-client';
-import { IdParam, queryCursor, queryInt, ZodBody, ZodQuery } from '../http/validation';
+import { changingSomething, queryCursor, queryInt, ZodBody } from '../http/validation';
 
 // Phone numbers are normalised and checked by preferences (it answers 400 naming `phone`).
 const CreateBody = MemberFields.meta({
@@ -34,10 +34,7 @@ const CreateBody = MemberFields.meta({
     attributes: { appointment_at: '2026-12-01T10:00:00Z', clinic: 'Harbor Street' },
   },
 });
-const PatchBody = MemberPatch.refine(
-  (p) => Object.keys(p).length > 0,
-  'give at least one field to change',
-).meta({
+const PatchBody = changingSomething(MemberPatch).meta({
   // attributes merge: a key set to null is removed, keys not named stay.
   example: { optedOut: false, attributes: { appointment_at: '2026-12-04T09:30:00Z', clinic: null } },
 });
@@ -51,7 +48,8 @@ const ListQuery = z
   })
   .strict();
 const ChangesQuery = z.object({ limit: queryInt(1, 1000), cursor: queryCursor }).strict();
-const memberRef = () => schemaRef('Member', Member);
+// A constant: registered before the routes' page schemas, as the document has always listed it.
+const memberRef = schemaRef('Member', Member);
 const ErasureResponse = EraseMember.response.meta({
   example: {
     memberId: '0b7c6a9e-3d2f-4e1a-9c8b-7a6f5e4d3c2b',
@@ -67,9 +65,67 @@ const REPLAYED_HEADER = 'Idempotent-Replayed';
 const apiSource = (ws: WorkspaceCaller): ChangeSource => ({ type: 'api', ref: ws.actor });
 
 @ApiController('members', 'workspace', 'Members')
-export class MembersController {
-  constructor(private readonly services: ServiceClient) {}
-
+export class MembersController extends ContractRoutes(
+  { scope: 'workspace', ids: { id: 'memberId' } },
+  {
+    list: {
+      route: 'GET',
+      summary:
+        'List members, by phone, by a search text (part of a name, email or phone) or by a CEL filter such as member.notify_whatsapp, paged',
+      response: pageOf('Member', Member),
+      contract: ListMembers,
+      query: ListQuery,
+    },
+    get: {
+      route: 'GET :id',
+      summary: 'Read a member',
+      response: memberRef,
+      errors: [404],
+      contract: GetMember,
+    },
+    update: {
+      route: 'PATCH :id',
+      summary:
+        "Change a member's fields, notification switches and opt-out (audited with source api; optedOut goes through the same rule and history as STOP/START); attributes are merged, a key set to null is removed",
+      response: memberRef,
+      errors: [404, 409],
+      contract: UpdateMember,
+      body: PatchBody,
+      bodyAs: 'patch',
+      fromCaller: (ws) => ({ source: apiSource(ws) }),
+    },
+    erase: {
+      route: 'DELETE :id',
+      summary:
+        'Erase a member everywhere: their record and preference history now, and on the member.erased event their chat messages and media (chats), send addresses and bodies (outbound) and run data (workflow); audited with who, when and the member id only. A STOP they sent still holds for their phone. Repeating it answers the first erasure.',
+      status: 202,
+      response: schemaRef('MemberErasure', ErasureResponse),
+      errors: [404],
+      contract: EraseMember,
+      fromCaller: (ws) => ({ erasedBy: ws.actor }),
+    },
+    changes: {
+      route: 'GET :id/preference-changes',
+      summary: "A member's preference audit trail, newest first",
+      response: pageOf('PreferenceChange', PreferenceChange),
+      errors: [404],
+      contract: ListPreferenceChanges,
+      query: ChangesQuery,
+    },
+    windows: {
+      route: 'GET :id/windows',
+      summary: "A member's 24-hour WhatsApp/SMS windows per number",
+      response: {
+        type: 'object',
+        properties: { items: { type: 'array', items: schemaRef('ConversationWindow', ConversationWindow) } },
+      },
+      errors: [404],
+      contract: GetConversationWindows,
+      // Outbound answers an empty list for an unknown member; asking preferences too makes it a 404.
+      mustExist: GetMember,
+    },
+  },
+) {
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -80,7 +136,7 @@ export class MembersController {
     summary:
       'Create a member (notifyWhatsapp defaults to false); attributes is a JSON object of your own data about them (identifier keys, at most 50, 8 KiB)',
     status: 201,
-    response: memberRef(),
+    response: memberRef,
     errors: [409, 422],
     headers: {
       [REPLAYED_HEADER]: {
@@ -103,81 +159,5 @@ export class MembersController {
     });
     if (replayed) reply.header(REPLAYED_HEADER, 'true');
     return member;
-  }
-
-  @Endpoint('GET', '', {
-    summary:
-      'List members, by phone, by a search text (part of a name, email or phone) or by a CEL filter such as member.notify_whatsapp, paged',
-    response: pageOf('Member', Member),
-  })
-  list(@Workspace() ws: WorkspaceCaller, @ZodQuery(ListQuery) query: z.infer<typeof ListQuery>) {
-    return this.services.askAs(ws, ListMembers, query);
-  }
-
-  @Endpoint('GET', ':id', { summary: 'Read a member', response: memberRef(), errors: [404] })
-  get(@Workspace() ws: WorkspaceCaller, @IdParam() memberId: string) {
-    return this.services.askAs(ws, GetMember, { memberId });
-  }
-
-  @Endpoint('PATCH', ':id', {
-    summary:
-      "Change a member's fields, notification switches and opt-out (audited with source api; optedOut goes through the same rule and history as STOP/START); attributes are merged, a key set to null is removed",
-    response: memberRef(),
-    errors: [404, 409],
-  })
-  update(
-    @Workspace() ws: WorkspaceCaller,
-    @IdParam() memberId: string,
-    @ZodBody(PatchBody) patch: z.infer<typeof PatchBody>,
-  ) {
-    return this.services.askAs(ws, UpdateMember, {
-      memberId,
-      patch,
-      source: apiSource(ws),
-    });
-  }
-
-  @Endpoint('DELETE', ':id', {
-    summary:
-      'Erase a member everywhere: their record and preference history now, and on the member.erased event their chat messages and media (chats), send addresses and bodies (outbound) and run data (workflow); audited with who, when and the member id only. A STOP they sent still holds for their phone. Repeating it answers the first erasure.',
-    status: 202,
-    response: schemaRef('MemberErasure', ErasureResponse),
-    errors: [404],
-  })
-  erase(@Workspace() ws: WorkspaceCaller, @IdParam() memberId: string) {
-    return this.services.askAs(ws, EraseMember, { memberId, erasedBy: ws.actor });
-  }
-
-  @Endpoint('GET', ':id/preference-changes', {
-    summary: "A member's preference audit trail, newest first",
-    response: pageOf('PreferenceChange', PreferenceChange),
-    errors: [404],
-  })
-  changes(
-    @Workspace() ws: WorkspaceCaller,
-    @IdParam() memberId: string,
-    @ZodQuery(ChangesQuery) query: z.infer<typeof ChangesQuery>,
-  ) {
-    return this.services.askAs(ws, ListPreferenceChanges, {
-      memberId,
-      ...query,
-    });
-  }
-
-  @Endpoint('GET', ':id/windows', {
-    summary: "A member's 24-hour WhatsApp/SMS windows per number",
-    response: {
-      type: 'object',
-      properties: { items: { type: 'array', items: schemaRef('ConversationWindow', ConversationWindow) } },
-    },
-    errors: [404],
-  })
-  async windows(@Workspace() ws: WorkspaceCaller, @IdParam() memberId: string) {
-    // Outbound answers an empty list for an unknown member; asking preferences too makes it a 404.
-    const [, windows] = await Promise.all([
-      this.services.askAs(ws, GetMember, { memberId }),
-      this.services.askAs(ws, GetConversationWindows, { memberId }),
-    ]);
-    return windows;
   }
 }

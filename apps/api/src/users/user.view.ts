@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Timestamp } from '@app/contracts';
+import { changingSomething } from '../http/validation';
 import { viewOf } from '../http/view';
 import type { UserEntity } from './user.entity';
 
@@ -63,15 +64,15 @@ export const CreateUserBody = z
   });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
-export const UpdateUserBody = z
-  .object({
-    role: UserRole.optional(),
-    workspaceIds: WorkspaceIds.optional(),
-    disabled: z.boolean().optional(),
-    /** Sets a new password (for a user who lost theirs); their sessions end. */
-    password: NewPassword.optional(),
-  })
-  .strict()
-  .refine((p) => Object.keys(p).length > 0, 'give at least one field to change')
-  .meta({ example: { role: 'admin', disabled: false } });
+export const UpdateUserBody = changingSomething(
+  z
+    .object({
+      role: UserRole.optional(),
+      workspaceIds: WorkspaceIds.optional(),
+      disabled: z.boolean().optional(),
+      /** Sets a new password (for a user who lost theirs); their sessions end. */
+      password: NewPassword.optional(),
+    })
+    .strict(),
+).meta({ example: { role: 'admin', disabled: false } });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;

@@ -14,14 +14,11 @@ import {
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
 import { schemaRef } from '../http/openapi';
 import { ServiceClient } from '../http/service-client';
-import { IdParam, parseInput, ZodBody } from '../http/validation';
+import { changingSomething, IdParam, parseInput, ZodBody } from '../http/validation';
 import { numberRef } from '../phone-numbers/phone-numbers.controller';
 
 const CreateWorkspaceBody = CreateWorkspace.request.strict();
-const PatchWorkspaceBody = UpdateWorkspace.request.shape.patch.refine(
-  (p) => Object.keys(p).length > 0,
-  'give at least one field to change',
-);
+const PatchWorkspaceBody = changingSomething(UpdateWorkspace.request.shape.patch);
 const workspaceRef = () => schemaRef('Workspace', Workspace);
 // The number is checked (E.164, not in use, not another workspace's unless reassigned) by routing, which owns the rules.
 const AssignNumberBody = CreatePhoneNumber.request.omit({ workspaceId: true }).strict();
