@@ -22,7 +22,7 @@ const ruleRef = () => schemaRef('EventRule', EventRule);
 
 @ApiController('event-rules', 'workspace', 'Event rules')
 export class EventRulesController extends ContractRoutes(
-  { scope: 'workspace', ids: { id: 'ruleId' } },
+  { id: 'ruleId' },
   {
     create: {
       route: 'POST',

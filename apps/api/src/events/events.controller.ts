@@ -47,7 +47,7 @@ const eventRef = () => schemaRef('ScheduledEvent', ScheduledEvent.meta({ example
 
 @ApiController('events', 'workspace', 'Events')
 export class EventsController extends ContractRoutes(
-  { scope: 'workspace', ids: { id: 'eventId' } },
+  { id: 'eventId' },
   {
     list: {
       route: 'GET',

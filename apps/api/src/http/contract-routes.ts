@@ -31,48 +31,37 @@ export interface ContractRoute extends EndpointOptions {
   decorators?: MethodDecorator[];
 }
 
-export interface ContractRoutesOptions {
-  /** Workspace routes ask as the caller's workspace (`askAs`); operator routes as the path and body say. */
-  scope: 'workspace' | 'operator';
-  /** The request field each UUID path parameter fills, e.g. `{ id: 'ruleId' }` (else its own name). */
-  ids?: Record<string, string>;
-}
+/** The request field each UUID path parameter fills, e.g. `{ id: 'ruleId' }` (else its own name). */
+export type IdFields = Record<string, string>;
 
 /**
- * A controller base whose routes only forward to contracts, declared as a table instead of a
- * method each (the table's keys are the method names). Routes that do more are ordinary methods
- * of the subclass. A 204 answers no body.
+ * A workspace controller base whose routes only forward to contracts, asked as the caller's
+ * workspace: declared as a table instead of a method each (the table's keys are the method names).
+ * Routes that do more are ordinary methods of the subclass. A 204 answers no body.
  */
-export function ContractRoutes(options: ContractRoutesOptions, routes: Record<string, ContractRoute>) {
+export function ContractRoutes(idFields: IdFields, routes: Record<string, ContractRoute>) {
   class ContractController {
     constructor(@Inject(ServiceClient) readonly services: ServiceClient) {}
   }
   for (const [name, route] of Object.entries(routes))
-    defineRoute(ContractController.prototype, name, options, route);
+    defineRoute(ContractController.prototype, name, idFields, route);
   return ContractController;
 }
 
 type Prototype = { services: ServiceClient };
 
-function defineRoute(
-  prototype: Prototype,
-  name: string,
-  options: ContractRoutesOptions,
-  route: ContractRoute,
-) {
+function defineRoute(prototype: Prototype, name: string, idFields: IdFields, route: ContractRoute) {
   const [method, path = ''] = route.route.split(' ') as [HttpMethod, string?];
-  const ids = [...path.matchAll(/:(\w+)/g)].map(([, param]) => [param, options.ids?.[param] ?? param]);
-  const asCaller = options.scope === 'workspace';
-  // The handler's arguments, in order: the caller (workspace routes), each id, the query, the body.
+  const ids = [...path.matchAll(/:(\w+)/g)].map(([, param]) => [param, idFields[param] ?? param]);
+  // The handler's arguments, in order: the caller, each id, the query, the body.
   const params: Array<{ decorator: ParameterDecorator; type: unknown }> = [
-    ...(asCaller ? [{ decorator: Workspace(), type: Object }] : []),
+    { decorator: Workspace(), type: Object },
     ...ids.map(([param]) => ({ decorator: IdParam(param), type: String })),
     ...(route.query ? [{ decorator: ZodQuery(route.query), type: Object }] : []),
     ...(route.body ? [{ decorator: ZodBody(route.body, { yaml: route.yaml }), type: Object }] : []),
   ];
 
-  async function handler(this: Prototype, ...args: unknown[]) {
-    const ws = asCaller ? (args.shift() as WorkspaceCaller) : undefined;
+  async function handler(this: Prototype, ws: WorkspaceCaller, ...args: unknown[]) {
     const input: Record<string, unknown> = {};
     for (const [, field] of ids) input[field] = args.shift();
     if (route.query) Object.assign(input, args.shift());
@@ -81,9 +70,8 @@ function defineRoute(
       if (route.bodyAs) input[route.bodyAs] = body;
       else Object.assign(input, body);
     }
-    Object.assign(input, route.fixed, ws && route.fromCaller?.(ws));
-    const ask = (contract: RequestContract) =>
-      ws ? this.services.askAs(ws, contract as never, input as never) : this.services.ask(contract, input);
+    Object.assign(input, route.fixed, route.fromCaller?.(ws));
+    const ask = (contract: RequestContract) => this.services.askAs(ws, contract as never, input as never);
     const [answer] = await Promise.all([ask(route.contract), route.mustExist && ask(route.mustExist)]);
     return route.status === 204 ? undefined : answer;
   }

@@ -66,7 +66,7 @@ const apiSource = (ws: WorkspaceCaller): ChangeSource => ({ type: 'api', ref: ws
 
 @ApiController('members', 'workspace', 'Members')
 export class MembersController extends ContractRoutes(
-  { scope: 'workspace', ids: { id: 'memberId' } },
+  { id: 'memberId' },
   {
     list: {
       route: 'GET',

@@ -26,7 +26,7 @@ export const numberRef = () => schemaRef('PhoneNumber', PhoneNumber);
 
 @ApiController('phone-numbers', 'workspace', 'Phone numbers')
 export class PhoneNumbersController extends ContractRoutes(
-  { scope: 'workspace', ids: { id: 'phoneNumberId' } },
+  { id: 'phoneNumberId' },
   {
     create: {
       route: 'POST',

@@ -31,7 +31,7 @@ const routineRef = () => schemaRef('Routine', Routine);
 
 @ApiController('routines', 'workspace', 'Routines')
 export class RoutinesController extends ContractRoutes(
-  { scope: 'workspace', ids: { id: 'routineId' } },
+  { id: 'routineId' },
   {
     create: {
       route: 'POST',

@@ -34,28 +34,21 @@ const USER_EXAMPLE = {
 
 export const SignedIn = z.object({ user: SessionUser }).meta({ example: { user: USER_EXAMPLE } });
 
+/** A session as its user sees it: which one, since when, until when. */
+const Session = z.object({ id: Id, createdAt: Timestamp, expiresAt: Timestamp });
+const SESSION_EXAMPLE = {
+  id: '9d2e4f6a-1b3c-4d5e-8f70-a1b2c3d4e5f6',
+  createdAt: '2025-01-15T09:30:00.000Z',
+  expiresAt: '2025-01-15T21:30:00.000Z',
+};
+
 export const CurrentSession = z
-  .object({
-    user: SessionUser,
-    session: z.object({ id: Id, createdAt: Timestamp, expiresAt: Timestamp }),
-  })
-  .meta({
-    example: {
-      user: USER_EXAMPLE,
-      session: {
-        id: '9d2e4f6a-1b3c-4d5e-8f70-a1b2c3d4e5f6',
-        createdAt: '2025-01-15T09:30:00.000Z',
-        expiresAt: '2025-01-15T21:30:00.000Z',
-      },
-    },
-  });
+  .object({ user: SessionUser, session: Session })
+  .meta({ example: { user: USER_EXAMPLE, session: SESSION_EXAMPLE } });
 export type CurrentSession = z.infer<typeof CurrentSession>;
 
 /** One of the user's sessions, for "where am I signed in". */
-export const SessionView = z.object({
-  id: Id,
-  createdAt: Timestamp,
-  expiresAt: Timestamp,
+export const SessionView = Session.extend({
   lastSeenAt: Timestamp,
   userAgent: z.string().nullable(),
   current: z.boolean(),
@@ -66,9 +59,7 @@ export const SessionList = z.object({ items: z.array(SessionView) }).meta({
   example: {
     items: [
       {
-        id: '9d2e4f6a-1b3c-4d5e-8f70-a1b2c3d4e5f6',
-        createdAt: '2025-01-15T09:30:00.000Z',
-        expiresAt: '2025-01-15T21:30:00.000Z',
+        ...SESSION_EXAMPLE,
         lastSeenAt: '2025-01-15T10:02:00.000Z',
         userAgent: 'Mozilla/5.0 (X11; Linux x86_64)',
         current: true,

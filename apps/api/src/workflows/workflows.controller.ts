@@ -19,7 +19,7 @@ const workflowRef = () => schemaRef('Workflow', Workflow);
 
 @ApiController('workflows', 'workspace', 'Workflows')
 export class WorkflowsController extends ContractRoutes(
-  { scope: 'workspace', ids: { id: 'workflowId' } },
+  { id: 'workflowId' },
   {
     create: {
       route: 'POST',
