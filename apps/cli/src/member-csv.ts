@@ -1,5 +1,4 @@
-import Papa from 'papaparse';
-import { MEMBER_CSV_PROBLEMS, memberCsvColumn, namesMemberAddress, readMemberCsvCell } from '@app/rules';
+import { MEMBER_CSV_PROBLEMS, readMemberCsv } from '@app/rules';
 
 /** The fields of POST /v1/members that a CSV column can fill. */
 export interface MemberFields {
@@ -22,35 +21,20 @@ export interface MemberCsv {
   ignored: string[];
 }
 
-/** Reads a members CSV with a heading row; each data row is one new member. */
+/** Reads a members CSV with a heading row (@app/rules); each data row is one new member. */
 export function parseMemberCsv(text: string): MemberCsv {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
-    skipEmptyLines: 'greedy',
-    newline: '\n',
-  });
-  const [heading = [], ...records] = parsed.data;
-  const columns = heading.map(memberCsvColumn);
-  if (!namesMemberAddress(columns)) throw new Error(MEMBER_CSV_PROBLEMS.noAddressColumn);
-  const ignored = heading.filter((h, i) => !columns[i] && h.trim() !== '');
-  const rows = records.map((record, index): CsvRow => {
-    const line = index + 2;
-    const fields: Record<string, string | boolean> = {};
-    const attributes: Record<string, string> = {};
-    for (const [i, raw] of record.entries()) {
-      const value = raw.trim();
-      const column = columns[i];
-      // An empty cell sets nothing.
-      if (value === '' || !column) continue;
-      if ('attribute' in column) attributes[column.attribute] = value;
-      else {
-        const answer = readMemberCsvCell(column.field, heading[i], value);
-        if (answer !== null && typeof answer === 'object') return { line, problem: answer.problem };
-        if (answer !== null && answer !== undefined) fields[column.field] = answer;
-      }
-    }
-    if (!fields.phone && !fields.email) return { line, problem: MEMBER_CSV_PROBLEMS.noAddress };
-    const member = fields as MemberFields;
-    return { line, fields: Object.keys(attributes).length ? { ...member, attributes } : member };
-  });
-  return { rows, ignored };
+  const { rows, ignored, namesAddress } = readMemberCsv(text);
+  if (!namesAddress) throw new Error(MEMBER_CSV_PROBLEMS.noAddressColumn);
+  return {
+    // An empty cell sets nothing: the request leaves the field out rather than sending null.
+    rows: rows.map((row) =>
+      'problem' in row
+        ? row
+        : {
+            line: row.line,
+            fields: Object.fromEntries(Object.entries(row.fields).filter(([, v]) => v !== null)),
+          },
+    ),
+    ignored,
+  };
 }

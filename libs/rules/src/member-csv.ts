@@ -1,3 +1,5 @@
+import Papa from 'papaparse';
+
 /** The member fields a CSV column can fill (attributes are read from `attributes.<key>` columns). */
 export type MemberCsvField =
   | 'firstName'
@@ -78,3 +80,54 @@ export const MEMBER_CSV_PROBLEMS = {
 /** A file can create members only when a column names their phone or email. */
 export const namesMemberAddress = (columns: MemberCsvColumn[]): boolean =>
   columns.some((c) => c !== null && 'field' in c && (c.field === 'phone' || c.field === 'email'));
+
+/** A data row's member: its fields (an empty text cell is null) and, when any, its attributes. */
+export type MemberCsvFields = Partial<Record<MemberCsvField, string | boolean | null>> & {
+  attributes?: Record<string, string>;
+};
+
+/** One data row: its line in the file (the heading is line 1) and the member, or its first problem. */
+export type MemberCsvRow = { line: number; fields: MemberCsvFields } | { line: number; problem: string };
+
+export interface MemberCsv {
+  rows: MemberCsvRow[];
+  /** Headings not understood: their columns are left out. */
+  ignored: string[];
+  /** A column names the phone or the email; without one no row can make a member. */
+  namesAddress: boolean;
+}
+
+/**
+ * Reads a members CSV with a heading row (a byte-order mark and CRLF allowed, blank lines
+ * skipped): each data row is one new member, or the first problem on its line. An empty
+ * attribute cell sets nothing; a row needs a phone or an email.
+ */
+export function readMemberCsv(text: string): MemberCsv {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
+    skipEmptyLines: 'greedy',
+    newline: '\n',
+  });
+  const [heading = [], ...records] = parsed.data;
+  const columns = heading.map(memberCsvColumn);
+  const ignored = heading.filter((h, i) => !columns[i] && h.trim() !== '');
+  const rows = records.map((record, index): MemberCsvRow => {
+    const line = index + 2;
+    const fields: MemberCsvFields = {};
+    const attributes: Record<string, string> = {};
+    for (const [i, cell] of record.entries()) {
+      const column = columns[i];
+      const value = cell.trim();
+      if (!column) continue;
+      if ('attribute' in column) {
+        if (value !== '') attributes[column.attribute] = value;
+        continue;
+      }
+      const answer = readMemberCsvCell(column.field, heading[i], value);
+      if (answer !== null && typeof answer === 'object') return { line, problem: answer.problem };
+      if (answer !== undefined) fields[column.field] = answer;
+    }
+    if (!fields.phone && !fields.email) return { line, problem: MEMBER_CSV_PROBLEMS.noAddress };
+    return { line, fields: Object.keys(attributes).length ? { ...fields, attributes } : fields };
+  });
+  return { rows, ignored, namesAddress: namesMemberAddress(columns) };
+}

@@ -1,5 +1,4 @@
-import Papa from 'papaparse';
-import { MEMBER_CSV_PROBLEMS, memberCsvColumn, namesMemberAddress, readMemberCsvCell } from '@app/rules';
+import { MEMBER_CSV_PROBLEMS, readMemberCsv } from '@app/rules';
 import type { MemberPatch } from './member-api';
 
 export interface CsvRow {
@@ -18,41 +17,21 @@ export interface ParsedCsv {
   ignored: string[];
 }
 
-/** Reads a members CSV with a heading row; each row becomes the fields of one new member. */
+/**
+ * Reads a members CSV with a heading row (@app/rules); each row becomes the fields of one new member
+ * (an empty text cell is null) or a problem on its line, shown before anything is imported.
+ */
 export function parseMemberCsv(text: string): ParsedCsv {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
-    skipEmptyLines: 'greedy',
-    newline: '\n',
-  });
-  const [heading = [], ...records] = parsed.data;
-  const columns = heading.map(memberCsvColumn);
-  const ignored = heading.filter((h, i) => !columns[i] && h.trim() !== '');
-  const problems: CsvProblem[] = [];
-  if (!namesMemberAddress(columns)) problems.push({ line: 1, message: MEMBER_CSV_PROBLEMS.noAddressColumn });
+  const csv = readMemberCsv(text);
+  const problems: CsvProblem[] = csv.namesAddress
+    ? []
+    : [{ line: 1, message: MEMBER_CSV_PROBLEMS.noAddressColumn }];
   const rows: CsvRow[] = [];
-  records.forEach((record, index) => {
-    const line = index + 2;
-    const fields: Record<string, string | boolean | null> = {};
-    const attributes: Record<string, string> = {};
-    let problem: string | null = null;
-    record.forEach((raw, i) => {
-      const column = columns[i];
-      const value = raw.trim();
-      if (!column) return;
-      // An empty attribute cell sets nothing; the API checks the key (and names it in the row's problem).
-      if ('attribute' in column) {
-        if (value !== '') attributes[column.attribute] = value;
-      } else {
-        const answer = readMemberCsvCell(column.field, heading[i], value);
-        if (answer !== null && typeof answer === 'object') problem ??= answer.problem;
-        else if (answer !== undefined) fields[column.field] = answer;
-      }
-    });
-    if (!problem && !fields.phone && !fields.email) problem = MEMBER_CSV_PROBLEMS.noAddress;
-    if (problem) problems.push({ line, message: problem });
-    else rows.push({ line, fields: Object.keys(attributes).length ? { ...fields, attributes } : fields });
-  });
-  return { rows, problems, ignored };
+  for (const row of csv.rows) {
+    if ('problem' in row) problems.push({ line: row.line, message: row.problem });
+    else rows.push({ line: row.line, fields: row.fields as MemberPatch });
+  }
+  return { rows, problems, ignored: csv.ignored };
 }
 
 /**
