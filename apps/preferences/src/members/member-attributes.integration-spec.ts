@@ -17,11 +17,8 @@ describe('preferences: member attributes', () => {
     });
     expect(member.attributes).toEqual({ appointment_at: '2026-12-01T10:00:00Z', clinic: 'Lyon', visits: 3 });
 
-    const updated = await h.nats.request(UpdateMember, {
-      workspaceId: ws,
-      memberId: member.id,
-      patch: { attributes: { clinic: null, appointment_at: '2026-12-04T09:30:00Z', tags: ['vip'] } },
-      source: API,
+    const updated = await h.updateMember(member, {
+      attributes: { clinic: null, appointment_at: '2026-12-04T09:30:00Z', tags: ['vip'] },
     });
     expect(updated.attributes).toEqual({ appointment_at: '2026-12-04T09:30:00Z', visits: 3, tags: ['vip'] });
     expect((await h.nats.request(GetMember, { workspaceId: ws, memberId: member.id })).attributes).toEqual(
@@ -45,12 +42,7 @@ describe('preferences: member attributes', () => {
     expect((await h.nats.request(ListMembers, { workspaceId: ws })).items).toEqual([]);
 
     const member = await h.createMember(ws);
-    await h.nats.request(UpdateMember, {
-      workspaceId: ws,
-      memberId: member.id,
-      patch: { attributes: { a: 'x'.repeat(5000) } },
-      source: API,
-    });
+    await h.updateMember(member, { attributes: { a: 'x'.repeat(5000) } });
     // Each patch alone fits; together they would not: the merged whole is refused.
     const tooMuch = await rawRequest(h.nats, UpdateMember.subject, {
       workspaceId: ws,

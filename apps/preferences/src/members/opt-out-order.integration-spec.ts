@@ -4,7 +4,6 @@ import {
   GetMember,
   ListPreferenceChanges,
   SetMemberOptOut,
-  UpdateMember,
   type RequestPayload,
 } from '@app/contracts';
 import { randomPhone } from '@app/testing';
@@ -127,12 +126,7 @@ describe('preferences: order-safe opt-out and opt-in', () => {
     expect((await h.nats.request(SetMemberOptOut, keyword(ws, member.id, 'START', -5, 502))).changed).toBe(
       true,
     );
-    const patched = await h.nats.request(UpdateMember, {
-      workspaceId: ws,
-      memberId: member.id,
-      patch: { optedOut: true },
-      source: API,
-    });
+    const patched = await h.updateMember(member, { optedOut: true });
     expect(patched.optedOut).toBe(true);
     // A START received before the person's change, handled after it: ignored.
     expect((await h.nats.request(SetMemberOptOut, keyword(ws, member.id, 'START', 1, 503))).changed).toBe(
@@ -144,12 +138,7 @@ describe('preferences: order-safe opt-out and opt-in', () => {
       true,
     );
     expect(await optedOut(ws, member.id)).toBe(false);
-    const reopened = await h.nats.request(UpdateMember, {
-      workspaceId: ws,
-      memberId: member.id,
-      patch: { optedOut: true },
-      source: API,
-    });
+    const reopened = await h.updateMember(member, { optedOut: true });
     expect(reopened.optedOut).toBe(true);
     expect((await history(ws, member.id)).map(([field, , value, ref]) => [field, value, ref])).toEqual([
       ['optedOut', true, API.ref],
@@ -169,12 +158,7 @@ describe('preferences: order-safe opt-out and opt-in', () => {
       true,
     );
     // The member moves to another phone; a new member takes the one that sent STOP.
-    await h.nats.request(UpdateMember, {
-      workspaceId: ws,
-      memberId: first.id,
-      patch: { phone: randomPhone() },
-      source: API,
-    });
+    await h.updateMember(first, { phone: randomPhone() });
     const second = await h.nats.request(CreateMember, { workspaceId: ws, fields: { phone }, source: API });
     expect(second.optedOut).toBe(true);
     expect((await h.nats.request(SetMemberOptOut, keyword(ws, second.id, 'START', 60, 600))).changed).toBe(

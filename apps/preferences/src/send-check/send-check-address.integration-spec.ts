@@ -1,11 +1,4 @@
-import {
-  CheckSendToAddress,
-  ListPreferenceChanges,
-  ResolveMember,
-  SetMemberOptOut,
-  UpdateMember,
-  type Member,
-} from '@app/contracts';
+import { CheckSendToAddress, ListPreferenceChanges, ResolveMember, UpdateMember } from '@app/contracts';
 import { randomPhone } from '@app/testing';
 import { API, PreferencesHarness } from '../testing/preferences-harness';
 
@@ -17,14 +10,6 @@ describe('preferences: may I send to this phone? (STOP recorded by address too)'
 
   const check = (workspaceId: string, phone: string, kind: 'reply' | 'system' | 'compliance' | 'notice') =>
     h.nats.request(CheckSendToAddress, { workspaceId, phone, channel: 'sms', kind });
-  const stop = (m: Member, optedOut = true) =>
-    h.nats.request(SetMemberOptOut, {
-      workspaceId: m.workspaceId,
-      memberId: m.id,
-      optedOut,
-      channel: 'sms',
-      source: { type: 'keyword', ref: optedOut ? 'STOP' : 'START' },
-    });
 
   it("answers with the member's own checks when a member has the phone", async () => {
     const ws = h.workspace();
@@ -36,7 +21,7 @@ describe('preferences: may I send to this phone? (STOP recorded by address too)'
       member,
     });
     expect(await check(ws, member.phone!, 'reply')).toEqual({ allowed: true, member });
-    await stop(member);
+    await h.textedKeyword(member, 'STOP');
     expect(await check(ws, member.phone!, 'reply')).toMatchObject({ allowed: false, reason: OPTED_OUT });
     expect(await check(ws, member.phone!, 'notice')).toMatchObject({ allowed: false, reason: OPTED_OUT });
     expect(await check(ws, member.phone!, 'compliance')).toMatchObject({ allowed: true });
@@ -48,14 +33,9 @@ describe('preferences: may I send to this phone? (STOP recorded by address too)'
 
     const member = await h.createMember(ws);
     const stopped = member.phone!;
-    await stop(member);
+    await h.textedKeyword(member, 'STOP');
     // The member takes another phone: the STOP stays with the phone that sent it.
-    await h.nats.request(UpdateMember, {
-      workspaceId: ws,
-      memberId: member.id,
-      patch: { phone: randomPhone() },
-      source: API,
-    });
+    await h.updateMember(member, { phone: randomPhone() });
     for (const kind of ['system', 'reply', 'notice'] as const) {
       expect(await check(ws, stopped, kind)).toEqual({
         allowed: false,
@@ -72,14 +52,9 @@ describe('preferences: may I send to this phone? (STOP recorded by address too)'
   it('opts a member in with START for the phone as well', async () => {
     const ws = h.workspace();
     const member = await h.createMember(ws);
-    await stop(member);
-    await stop(member, false);
-    await h.nats.request(UpdateMember, {
-      workspaceId: ws,
-      memberId: member.id,
-      patch: { phone: randomPhone() },
-      source: API,
-    });
+    await h.textedKeyword(member, 'STOP');
+    await h.textedKeyword(member, 'START');
+    await h.updateMember(member, { phone: randomPhone() });
     expect(await check(ws, member.phone!, 'system')).toEqual({ allowed: true, member: null });
   });
 
@@ -87,13 +62,8 @@ describe('preferences: may I send to this phone? (STOP recorded by address too)'
     const ws = h.workspace();
     const first = await h.createMember(ws);
     const phone = first.phone!;
-    await stop(first);
-    await h.nats.request(UpdateMember, {
-      workspaceId: ws,
-      memberId: first.id,
-      patch: { phone: null },
-      source: API,
-    });
+    await h.textedKeyword(first, 'STOP');
+    await h.updateMember(first, { phone: null });
 
     // An inbound message from the phone finds no member and creates one: opted out from the start.
     const resolved = await h.nats.request(ResolveMember, { workspaceId: ws, phone, channel: 'sms' });
@@ -123,12 +93,7 @@ describe('preferences: may I send to this phone? (STOP recorded by address too)'
     });
     const other = await h.createMember(ws);
     expect(other.optedOut).toBe(false);
-    const moved = await h.nats.request(UpdateMember, {
-      workspaceId: ws,
-      memberId: other.id,
-      patch: { phone },
-      source: API,
-    });
+    const moved = await h.updateMember(other, { phone });
     expect(moved).toMatchObject({ phone, optedOut: true });
   });
 });

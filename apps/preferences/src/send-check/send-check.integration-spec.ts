@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CheckSend, SetMemberOptOut, UpdateMember, type Member } from '@app/contracts';
+import { CheckSend, type Member } from '@app/contracts';
 import { waitFor } from '@app/testing';
 import { MemberCacheService } from '../member-cache/member-cache.service';
 import { API, PreferencesHarness } from '../testing/preferences-harness';
@@ -19,14 +19,6 @@ describe('preferences: may I send?', () => {
   /** The CheckSend payload of a system send to the member on WhatsApp, for the use case itself. */
   const systemOnWhatsapp = (m: Pick<Member, 'workspaceId' | 'id'>) =>
     ({ workspaceId: m.workspaceId, memberId: m.id, channel: 'whatsapp', kind: 'system' }) as const;
-  const optOut = (m: Member, optedOut = true) =>
-    h.nats.request(SetMemberOptOut, {
-      workspaceId: m.workspaceId,
-      memberId: m.id,
-      optedOut,
-      channel: 'sms',
-      source: { type: 'keyword', ref: 'STOP' },
-    });
 
   it('applies each rule of each kind with the exact reasons', async () => {
     const ws = h.workspace();
@@ -51,7 +43,7 @@ describe('preferences: may I send?', () => {
     expect(await check(smsOff, 'sms', 'reply')).toMatchObject({ allowed: true });
 
     const stopped = await h.createMember(ws, { notifyWhatsapp: true });
-    await optOut(stopped);
+    await h.textedKeyword(stopped, 'STOP');
     for (const channel of ['sms', 'whatsapp'] as const) {
       expect(await check(stopped, channel, 'system')).toMatchObject({
         allowed: false,
@@ -82,19 +74,14 @@ describe('preferences: may I send?', () => {
     // Twice, so the member is surely cached.
     expect(await check(member, 'whatsapp', 'system')).toMatchObject({ allowed: false });
     expect(await check(member, 'whatsapp', 'system')).toMatchObject({ allowed: false });
-    await h.nats.request(UpdateMember, {
-      workspaceId: member.workspaceId,
-      memberId: member.id,
-      patch: { notifyWhatsapp: true },
-      source: API,
-    });
+    await h.updateMember(member, { notifyWhatsapp: true });
     expect(await check(member, 'whatsapp', 'system')).toMatchObject({
       allowed: true,
       member: { notifyWhatsapp: true },
     });
-    await optOut(member);
+    await h.textedKeyword(member, 'STOP');
     expect(await check(member, 'whatsapp', 'reply')).toMatchObject({ allowed: false, reason: OPTED_OUT });
-    await optOut(member, false);
+    await h.textedKeyword(member, 'START');
     expect(await check(member, 'whatsapp', 'reply')).toMatchObject({ allowed: true });
   });
 

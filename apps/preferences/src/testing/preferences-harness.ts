@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CreateMember, type ChangeSource, type Member, type RequestPayload } from '@app/contracts';
+import {
+  CreateMember,
+  SetMemberOptOut,
+  UpdateMember,
+  type ChangeSource,
+  type Member,
+  type RequestPayload,
+} from '@app/contracts';
 import { decodeText, encodeJson, type ReplyEnvelope } from '@app/messaging';
 import type { RunningService } from '@app/runtime';
 import { NatsTestClient, perSuite, randomPhone, serviceEnv, uniqueNamespace } from '@app/testing';
@@ -50,6 +57,30 @@ export class PreferencesHarness {
       workspaceId,
       fields: { phone: randomPhone(), ...fields },
       source: API,
+    });
+  }
+
+  /** Changes a member through the API (source `API`). */
+  updateMember(
+    member: Pick<Member, 'workspaceId' | 'id'>,
+    patch: RequestPayload<typeof UpdateMember>['patch'],
+  ): Promise<Member> {
+    return this.nats.request(UpdateMember, {
+      workspaceId: member.workspaceId,
+      memberId: member.id,
+      patch,
+      source: API,
+    });
+  }
+
+  /** The member texted STOP (or START) on SMS, as routing reports the keyword. */
+  textedKeyword(member: Pick<Member, 'workspaceId' | 'id'>, word: 'STOP' | 'START') {
+    return this.nats.request(SetMemberOptOut, {
+      workspaceId: member.workspaceId,
+      memberId: member.id,
+      optedOut: word === 'STOP',
+      channel: 'sms',
+      source: { type: 'keyword', ref: word },
     });
   }
 
