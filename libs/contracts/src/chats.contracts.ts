@@ -238,19 +238,13 @@ export const HandoffReason = z
   .max(500)
   .meta({ example: 'The member asks for a refund, which needs a person.' });
 
-export const HandOffChat = defineRequest({
-  subject: 'rpc.chats.chat.handoff',
-  askedBy: ['workflow'],
-  description:
-    "The AI hands the chat to a person (handoff_to_human): it waits in the queue with the reason, the workflow is silent until a person takes it over and hands it back, and the number's holding message is due after its timeout. A chat already waiting or held is unchanged; a closed one: conflict.",
-  request: WorkspaceScoped.extend({ chatId: Id, reason: HandoffReason, holding: HoldingSettings }),
-  response: Chat,
-});
-export const AssignChat = defineRequest({
-  subject: 'rpc.chats.chat.assign',
-  askedBy: ['api'],
-  description:
-    'Assign a chat to a person (who should take it), or clear it with null. Assigning a closed chat: conflict; the same person again changes nothing.',
-  request: WorkspaceScoped.extend({ chatId: Id, assignee: Agent.nullable() }),
-  response: Chat,
-});
+export const HandOffChat = chatRequest(
+  'handoff',
+  "The AI hands the chat to a person (handoff_to_human): it waits in the queue with the reason, the workflow is silent until a person takes it over and hands it back, and the number's holding message is due after its timeout. A chat already waiting or held is unchanged; a closed one: conflict.",
+  { askedBy: ['workflow'], fields: { reason: HandoffReason, holding: HoldingSettings } },
+);
+export const AssignChat = chatRequest(
+  'assign',
+  'Assign a chat to a person (who should take it), or clear it with null. Assigning a closed chat: conflict; the same person again changes nothing.',
+  { fields: { assignee: Agent.nullable() } },
+);
