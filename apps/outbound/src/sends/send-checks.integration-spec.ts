@@ -42,9 +42,7 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
   });
 
   it('skips a system send to a member whose WhatsApp (or SMS) notifications are off', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id, { notifyWhatsapp: false, notifySms: false });
+    const { n, m } = h.workspaceWithMember({ notifyWhatsapp: false, notifySms: false });
     await expect(
       h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE })),
     ).resolves.toMatchObject({
@@ -59,9 +57,7 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
   });
 
   it('skips an opted-out member, replies included', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id, { notifyWhatsapp: true, optedOut: true });
+    const { n, m } = h.workspaceWithMember({ notifyWhatsapp: true, optedOut: true });
     await h.memberWrote(n, m);
     await expect(
       h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', kind: 'reply', body: 'hi' })),
@@ -69,9 +65,7 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
   });
 
   it('sends a reply to a member who wrote in even with WhatsApp notifications off', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id, { notifyWhatsapp: false });
+    const { ws, n, m } = h.workspaceWithMember({ notifyWhatsapp: false });
     await h.memberWrote(n, m);
     const result = await h.send(
       h.request(n, { memberId: m.id, channel: 'whatsapp', kind: 'reply', body: 'Thanks for your message' }),
@@ -90,9 +84,7 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
   });
 
   it('skips free-form WhatsApp 25 hours after the last message with the template reason; a template goes', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id, { notifyWhatsapp: true });
+    const { ws, n, m } = h.workspaceWithMember({ notifyWhatsapp: true });
     await h.memberWrote(n, m, new Date(Date.now() - 25 * HOUR));
     // The projection has the (closed) window once the API shows it.
     const windows = await waitFor(
@@ -123,9 +115,7 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
   });
 
   it('shows an open window after a recent message, and a free-form send then goes', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id, { notifyWhatsapp: true });
+    const { ws, n, m } = h.workspaceWithMember({ notifyWhatsapp: true });
     await h.memberWrote(n, m, new Date(Date.now() - 2 * HOUR));
     const w = await waitFor(
       async () =>
@@ -228,9 +218,7 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
   });
 
   it("answers not_found for another workspace's send", async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id, { notifyWhatsapp: false });
+    const { ws, n, m } = h.workspaceWithMember({ notifyWhatsapp: false });
     const result = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE }));
     await expect(h.record(ws.id, result.id)).resolves.toMatchObject({ id: result.id, status: 'skipped' });
     await expect(h.record(h.workspace().id, result.id)).rejects.toMatchObject({ code: 'not_found' });

@@ -48,9 +48,7 @@ describe('@app/client against outbound (real NATS, Postgres and the Twilio emula
   });
 
   it('stores the same key in the same workspace once, however often it is enqueued or sent', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id);
+    const { ws, n, m } = h.workspaceWithMember();
     const request = h.request(n, { memberId: m.id, channel: 'sms' });
 
     expect((await client.enqueue(request)).duplicate).toBe(false);

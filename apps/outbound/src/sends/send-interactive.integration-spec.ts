@@ -17,9 +17,7 @@ describe('outbound sends WhatsApp buttons and lists through the Content API (rea
   };
 
   it('makes a quick reply once and sends each message with it, the body as its variable', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id, { notifyWhatsapp: true });
+    const { ws, n, m } = h.workspaceWithMember({ notifyWhatsapp: true });
     await h.memberWrote(n, m);
     const first = await h.send(
       h.request(n, {
@@ -53,9 +51,7 @@ describe('outbound sends WhatsApp buttons and lists through the Content API (rea
   });
 
   it('sends a list picker', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id, { notifyWhatsapp: true });
+    const { ws, n, m } = h.workspaceWithMember({ notifyWhatsapp: true });
     await h.memberWrote(n, m);
     const list = {
       type: 'list' as const,

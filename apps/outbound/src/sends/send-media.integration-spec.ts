@@ -8,9 +8,7 @@ describe('outbound sends media by URL (real Postgres, NATS and the Twilio emulat
   const h = OutboundHarness.forSuite();
 
   it('hands the media URLs to Twilio as MediaUrl and records them on the send and its update', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id);
+    const { ws, n, m } = h.workspaceWithMember();
     const mediaUrls = ['https://cdn.example.com/menu.jpg', 'https://cdn.example.com/map.png?v=2'];
     const result = await h.send(
       h.request(n, { memberId: m.id, channel: 'sms', body: 'Our menu', mediaUrls }),
@@ -24,9 +22,7 @@ describe('outbound sends media by URL (real Postgres, NATS and the Twilio emulat
   });
 
   it('sends media without a body', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id);
+    const { ws, n, m } = h.workspaceWithMember();
     const mediaUrls = ['https://cdn.example.com/only.jpg'];
     const result = await h.send(h.request(n, { memberId: m.id, channel: 'sms', body: undefined, mediaUrls }));
     await h.waitForStatus(ws.id, result.id, 'delivered');
@@ -34,9 +30,7 @@ describe('outbound sends media by URL (real Postgres, NATS and the Twilio emulat
   });
 
   it("ends as a failed send with Twilio's 11751 and a human reason when the media is too large", async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id);
+    const { ws, n, m } = h.workspaceWithMember();
     const result = await h.send(
       h.request(n, {
         memberId: m.id,

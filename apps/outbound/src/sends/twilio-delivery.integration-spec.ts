@@ -11,9 +11,7 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
   const h = OutboundHarness.forSuite();
 
   it("records the emulator's 63016 (Twilio's window closed though ours was open) with its reason", async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id, { notifyWhatsapp: true });
+    const { ws, n, m } = h.workspaceWithMember({ notifyWhatsapp: true });
     // Our projection saw a recent message; Twilio's window is forced 25 hours back.
     await h.memberWrote(n, m, new Date(), { twilioToo: false });
     await h.control('/emulator/window', {
@@ -41,9 +39,7 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
   });
 
   it('retries a 429 from Twilio and sends the message once', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id);
+    const { ws, n, m } = h.workspaceWithMember();
     await h.control('/emulator/faults', { status: 429, times: 2, to: m.phone });
     const result = await h.send(h.request(n, { memberId: m.id, channel: 'sms', body: 'Your code is 1234' }));
     const sent = await h.waitForStatus(ws.id, result.id, 'delivered');
@@ -53,9 +49,7 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
   });
 
   it('fails on a final 4xx with Twilio’s code and a human reason', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id);
+    const { ws, n, m } = h.workspaceWithMember();
     await h.control('/emulator/faults', {
       status: 400,
       code: 21610,
@@ -69,9 +63,7 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
   });
 
   it('gives one Twilio message for one idempotency key sent three times (requests and a redelivered event)', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id);
+    const { ws, n, m } = h.workspaceWithMember();
     const request = h.request(n, { memberId: m.id, channel: 'sms', body: 'Once only' });
     const answers = await Promise.all([h.send(request), h.send(request), h.send(request)]);
     expect(new Set(answers.map((a) => a.id)).size).toBe(1);
@@ -83,9 +75,7 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
   });
 
   it('keeps a message delivered when a late "sent" callback arrives after "delivered"', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id);
+    const { ws, n, m } = h.workspaceWithMember();
     const result = await h.send(h.request(n, { memberId: m.id, channel: 'sms', body: 'Order test' }));
     const done = await h.waitForStatus(ws.id, result.id, 'delivered');
     const callback = (status: 'sent' | 'delivered') => ({
@@ -116,9 +106,7 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
   });
 
   it('finds a send by its Twilio SID when the callback has no send id, and never moves it back from read', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id);
+    const { ws, n, m } = h.workspaceWithMember();
     const result = await h.send(h.request(n, { memberId: m.id, channel: 'sms', body: 'SID test' }));
     const queued = await waitFor(async () => {
       const r = await h.record(ws.id, result.id);
@@ -144,9 +132,7 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
   });
 
   it('reconciles a send whose earlier attempt died mid-call instead of sending it again', async () => {
-    const ws = h.workspace();
-    const n = h.number(ws.id);
-    const m = h.member(ws.id);
+    const { ws, n, m } = h.workspaceWithMember();
     const request = h.request(n, { memberId: m.id, channel: 'sms', body: 'Crash test' });
     // The first worker stored the send, claimed it, reached Twilio, then died before storing the SID.
     const db = h.service.app.get(DataSource);

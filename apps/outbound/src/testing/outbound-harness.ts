@@ -137,6 +137,16 @@ export class OutboundHarness {
     return this.directory.member(workspaceId, fields);
   }
 
+  /** A new workspace (WhatsApp on) with a number and a member of `memberFields`: where most sends start. */
+  workspaceWithMember(memberFields: Partial<Member> = {}): {
+    ws: WorkspaceSummary;
+    n: PhoneNumber;
+    m: Member;
+  } {
+    const ws = this.workspace();
+    return { ws, n: this.number(ws.id), m: this.member(ws.id, memberFields) };
+  }
+
   /**
    * The member wrote in on WhatsApp at `at`: Twilio (the emulator) knows it, and outbound's window
    * projection sees routing's accepted event. `twilioToo: false` leaves Twilio's window as it was.
