@@ -43,8 +43,11 @@ describe('@app/client against outbound (real NATS, Postgres and the Twilio emula
         timeoutMs: 30_000,
       },
     );
-    const sent = updates.filter((u) => u.idempotencyKey === key);
-    expect(new Set(sent.map((u) => u.workspaceId))).toEqual(new Set([a.id, b.id]));
+    // Each send's update follows its Twilio call: on a busy machine it may come a moment after.
+    const workspacesUpdated = () =>
+      new Set(updates.filter((u) => u.idempotencyKey === key).map((u) => u.workspaceId));
+    await waitFor(() => workspacesUpdated().size === 2, { message: 'both sends updated', timeoutMs: 10_000 });
+    expect(workspacesUpdated()).toEqual(new Set([a.id, b.id]));
   });
 
   it('stores the same key in the same workspace once, however often it is enqueued or sent', async () => {
