@@ -43,9 +43,12 @@ export const consume = <C extends EventContract>(
  * (`controllers: [HandOver(...)]`), or extended by a `@Controller()` class whose methods are the
  * handlers that do more; its constructor is its own (the use cases are injected as properties).
  */
-export function HandOver(...routes: HandOverRoute[]): Type<object> {
+export function HandOver(...routes: HandOverRoute[]): Type<object> & { useCases: Type[] } {
   @Controller()
-  class HandOverHandlers {}
+  class HandOverHandlers {
+    /** The use cases the routes name, for the module's providers (so the list is written once). */
+    static readonly useCases: Type[] = routes.map((route) => route.useCase);
+  }
   const prototype = HandOverHandlers.prototype as Record<string, unknown>;
   for (const { subject, decorator, useCase } of routes) {
     if (subject in prototype) throw new Error(`HandOver: two handlers for ${subject}`);

@@ -11,6 +11,7 @@ import {
   E164_EXAMPLE,
   editKeywordLists,
   normalisePhone,
+  parseInactivityCloseAfter,
 } from '@app/rules';
 import type { z } from 'zod';
 import type { PhoneNumberEntity } from './phone-number.entity';
@@ -117,4 +118,11 @@ export function editedKeywordSettings(
   else if (edit.keywordReplies)
     out.keywordReplies = { ...noKeywordReplies(), ...current.keywordReplies, ...edit.keywordReplies };
   return out;
+}
+
+/** Seconds of an inactivity setting the contract already validated. */
+export function inactivitySeconds(value: string): number {
+  const parsed = parseInactivityCloseAfter(value);
+  if ('error' in parsed) throw new AppError('invalid_input', `inactivityCloseAfter: ${parsed.error}`);
+  return parsed.seconds;
 }

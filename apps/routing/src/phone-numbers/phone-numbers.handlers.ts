@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
 import {
   ArchivePhoneNumber,
   CreatePhoneNumber,
@@ -7,42 +6,24 @@ import {
   GetSender,
   ListPhoneNumbers,
   UpdatePhoneNumber,
-  type RequestPayload,
 } from '@app/contracts';
-import { OnRequest } from '@app/messaging';
-import { PhoneNumbersUseCase } from './phone-numbers.usecase';
+import { answer, HandOver } from '@app/messaging';
+import { CreatePhoneNumberUseCase } from './create-phone-number.usecase';
+import {
+  ArchivePhoneNumberUseCase,
+  GetPhoneNumberUseCase,
+  GetSenderUseCase,
+  ListPhoneNumbersUseCase,
+} from './phone-numbers.usecases';
+import { UpdatePhoneNumberUseCase } from './update-phone-number.usecase';
 
+/** rpc.routing.phone-number.* and rpc.routing.sender.get: payloads arrive validated against the contracts. */
 @Controller()
-export class PhoneNumbersHandlers {
-  constructor(private readonly numbers: PhoneNumbersUseCase) {}
-
-  @OnRequest(CreatePhoneNumber)
-  create(@Payload() request: RequestPayload<typeof CreatePhoneNumber>) {
-    return this.numbers.create(request);
-  }
-
-  @OnRequest(GetPhoneNumber)
-  get(@Payload() request: RequestPayload<typeof GetPhoneNumber>) {
-    return this.numbers.get(request.workspaceId, request.phoneNumberId);
-  }
-
-  @OnRequest(ListPhoneNumbers)
-  list(@Payload() request: RequestPayload<typeof ListPhoneNumbers>) {
-    return this.numbers.list(request.workspaceId, request.includeArchived);
-  }
-
-  @OnRequest(UpdatePhoneNumber)
-  update(@Payload() request: RequestPayload<typeof UpdatePhoneNumber>) {
-    return this.numbers.update(request.workspaceId, request.phoneNumberId, request.patch);
-  }
-
-  @OnRequest(ArchivePhoneNumber)
-  archive(@Payload() request: RequestPayload<typeof ArchivePhoneNumber>) {
-    return this.numbers.archive(request.workspaceId, request.phoneNumberId);
-  }
-
-  @OnRequest(GetSender)
-  sender(@Payload() request: RequestPayload<typeof GetSender>) {
-    return this.numbers.sender(request.workspaceId, request.phoneNumberId);
-  }
-}
+export class PhoneNumbersHandlers extends HandOver(
+  answer(CreatePhoneNumber, CreatePhoneNumberUseCase),
+  answer(GetPhoneNumber, GetPhoneNumberUseCase),
+  answer(ListPhoneNumbers, ListPhoneNumbersUseCase),
+  answer(UpdatePhoneNumber, UpdatePhoneNumberUseCase),
+  answer(ArchivePhoneNumber, ArchivePhoneNumberUseCase),
+  answer(GetSender, GetSenderUseCase),
+) {}

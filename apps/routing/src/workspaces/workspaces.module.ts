@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '@app/persistence';
 import { WorkspaceEntity } from './workspace.entity';
+import { WorkspaceStore } from './workspace-store';
 import { WorkspacesHandlers } from './workspaces.handlers';
-import { WorkspacesUseCase } from './workspaces.usecase';
 
 @Module({
   imports: [PersistenceModule.forFeature([WorkspaceEntity])],
   controllers: [WorkspacesHandlers],
-  providers: [WorkspacesUseCase],
-  exports: [WorkspacesUseCase],
+  providers: [WorkspaceStore, ...WorkspacesHandlers.useCases],
+  exports: [WorkspaceStore],
 })
 export class WorkspacesModule {}
