@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import type { KeyPermission } from '../auth/key-scope';
-import { CredentialLookup, recordUse } from '../auth/lookup-cache';
+import { CredentialLookup } from '../auth/lookup-cache';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { hashKey, looksLikeWorkspaceKey } from './api-key-secret';
 import { ApiKeyStore } from './api-key.store';
@@ -43,6 +43,12 @@ export class ApiKeyAuthenticator {
           lastUsedAt: row.lastUsedAt,
         };
       },
+      lastUse: {
+        field: 'lastUsedAt',
+        write: (key, at) => store.touch(key.keyId, at),
+        what: 'a key',
+        logger: this.logger,
+      },
     });
   }
 
@@ -52,13 +58,7 @@ export class ApiKeyAuthenticator {
    */
   async authenticate(token: string): Promise<AuthenticatedKey | null> {
     const key = await this.keys.find(token);
-    if (key && !isExpired(key))
-      key.lastUsedAt = recordUse(
-        key.lastUsedAt,
-        (now) => this.store.touch(key.keyId, now),
-        this.logger,
-        'a key',
-      );
+    if (key && !isExpired(key)) this.keys.markUsed(key);
     return key;
   }
 

@@ -46,6 +46,14 @@ export interface CredentialSource<T> {
   hash(token: string): string;
   /** The live credential with this token hash in the database, or null. */
   find(hash: string): Promise<T | null>;
+  /** Where its last use is kept and written (see `recordUse`). */
+  lastUse: {
+    field: { [K in keyof T]: T[K] extends Date | null ? K : never }[keyof T];
+    write(credential: T, at: Date): Promise<unknown>;
+    /** The credential in the warning a failed write logs: `a key`. */
+    what: string;
+    logger: Logger;
+  };
 }
 
 /**
@@ -80,6 +88,13 @@ export class CredentialLookup<T extends object> {
   /** Whether the answer for this token is cached (a look-up would not reach the database). */
   isCached(token: string): boolean {
     return this.source.looksLike(token) && this.cache.get(this.source.hash(token)) !== undefined;
+  }
+
+  /** Records that the credential was used now: written at most once a minute, without waiting. */
+  markUsed(credential: T): void {
+    const { field, write, what, logger } = this.source.lastUse;
+    const last = credential[field] as Date | null;
+    credential[field] = recordUse(last, (now) => write(credential, now), logger, what) as T[typeof field];
   }
 
   /** Drops this replica's cached answers that match (a revocation bites here at once). */

@@ -1,5 +1,3 @@
-import { Headers } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   Channel,
@@ -16,7 +14,7 @@ import {
   TakeOverChat,
 } from '@app/contracts';
 import { NeedsPermission } from '../auth/access.guard';
-import { clientIdempotencyKey } from '../http/idempotency-key';
+import { clientIdempotencyKey, IdempotencyKey, SENDS_ONCE } from '../http/idempotency-key';
 import { ZodBody } from '../http/validation';
 import { AssignChatBody, AssignChatToUser, ChatReplyBody, InboxAgents, SendChatReply } from './inbox';
 import { Workspace } from '../auth/workspace.decorator';
@@ -141,11 +139,6 @@ export class ChatsController {
   }
 
   @NeedsPermission('send')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retrying with the same key sends at most one message (or give idempotencyKey in the body).',
-  })
   @Endpoint('POST', ':id/messages', {
     summary:
       "Reply in a chat you hold (took over): sent on the chat's number and channel as a reply (opt-out still stops it); the answer says queued, skipped or failed and why",
@@ -159,7 +152,7 @@ export class ChatsController {
     @Workspace() ws: WorkspaceCaller,
     @IdParam() chatId: string,
     @ZodBody(ChatReplyBody) body: ChatReplyBody,
-    @Headers('idempotency-key') header: string | undefined,
+    @IdempotencyKey(SENDS_ONCE) header: string | undefined,
   ) {
     return this.reply.execute({
       ws,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppError, type DiagnosticKind, type DiagnosticRecorded } from '@app/contracts';
+import { AppError, DiagnosticLinks, type DiagnosticKind, type DiagnosticRecorded } from '@app/contracts';
 import { InjectDataSource } from '@app/persistence';
 import type { DataSource } from 'typeorm';
 import type { Diagnostic } from './diagnostic.view';
@@ -17,15 +17,8 @@ interface Row {
   occurred_at: Date;
 }
 
-const NO_LINKS: Diagnostic['links'] = {
-  phoneNumberId: null,
-  memberId: null,
-  chatId: null,
-  messageSid: null,
-  sendId: null,
-  ruleRunId: null,
-  routineRunId: null,
-};
+/** Every link null: the contract's defaults (a record names only what it points at). */
+const NO_LINKS: Diagnostic['links'] = DiagnosticLinks.parse({});
 
 /** Page cursors are the time and sequence of the last row shown, opaque to callers. */
 const encodeCursor = (row: Row) =>

@@ -1,5 +1,3 @@
-import { Headers } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   CancelScheduledEvent,
@@ -11,7 +9,7 @@ import { Workspace } from '../auth/workspace.decorator';
 import type { WorkspaceCaller } from '../auth/key-scope';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
 import { ContractRoutes } from '../http/contract-routes';
-import { clientIdempotencyKey } from '../http/idempotency-key';
+import { clientIdempotencyKey, IdempotencyKey } from '../http/idempotency-key';
 import { pageOf, schemaRef } from '../http/openapi';
 import { ServiceClient } from '../http/service-client';
 import { EventAccepted, PublishEvent, PublishEventBody } from './publish-event.usecase';
@@ -75,11 +73,6 @@ export class EventsController extends ContractRoutes(
   }
 
   @NeedsPermission('send')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retrying with the same key (or body eventId) publishes (or schedules) the event once.',
-  })
   @Endpoint('POST', '', {
     summary:
       'Publish a workspace event (form_submitted, appointment_due...) for the event rules, now or at `at` (stored until then, cancellable)',
@@ -90,7 +83,8 @@ export class EventsController extends ContractRoutes(
   create(
     @Workspace() ws: WorkspaceCaller,
     @ZodBody(PublishEventBody) body: PublishEventBody,
-    @Headers('idempotency-key') header: string | undefined,
+    @IdempotencyKey('Retrying with the same key (or body eventId) publishes (or schedules) the event once.')
+    header: string | undefined,
   ) {
     return this.publish.execute(ws, body, clientIdempotencyKey(header, body.eventId));
   }

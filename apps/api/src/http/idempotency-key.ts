@@ -1,6 +1,8 @@
+import { Headers } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AppError } from '@app/contracts';
-import { parseInput } from './validation';
+import { onMethod, parseInput } from './validation';
 
 export const ClientIdempotencyKey = z
   .string()
@@ -22,4 +24,19 @@ export function clientIdempotencyKey(
     throw new AppError('invalid_input', 'Invalid request: the Idempotency-Key header and the body disagree.');
   }
   return fromHeader ?? fromBody;
+}
+
+/** What a send route's retry with the same key does. */
+export const SENDS_ONCE =
+  'Retrying with the same key sends at most one message (or give idempotencyKey in the body).';
+
+/**
+ * The `Idempotency-Key` header as given (check it with `clientIdempotencyKey`), documented as
+ * optional with what a retry with the same key does.
+ */
+export function IdempotencyKey(retry: string): ParameterDecorator {
+  return (target, key, index) => {
+    Headers('idempotency-key')(target, key, index);
+    onMethod(target, key, ApiHeader({ name: 'Idempotency-Key', required: false, description: retry }));
+  };
 }

@@ -22,7 +22,11 @@ class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>>
 }
 
 /** Applies method decorators from inside a parameter decorator, so one declaration validates and documents. */
-function onMethod(target: object, key: string | symbol | undefined, ...decorators: MethodDecorator[]): void {
+export function onMethod(
+  target: object,
+  key: string | symbol | undefined,
+  ...decorators: MethodDecorator[]
+): void {
   if (key === undefined) return;
   const descriptor = Object.getOwnPropertyDescriptor(target, key);
   if (!descriptor) return;

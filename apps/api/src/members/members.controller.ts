@@ -1,5 +1,4 @@
-import { Headers, Res } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
@@ -21,7 +20,7 @@ import { Workspace } from '../auth/workspace.decorator';
 import type { WorkspaceCaller } from '../auth/key-scope';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
 import { ContractRoutes } from '../http/contract-routes';
-import { clientIdempotencyKey } from '../http/idempotency-key';
+import { clientIdempotencyKey, IdempotencyKey } from '../http/idempotency-key';
 import { pageOf, schemaRef } from '../http/openapi';
 import { changingSomething, queryCursor, queryInt, ZodBody } from '../http/validation';
 
@@ -126,12 +125,6 @@ export class MembersController extends ContractRoutes(
     },
   },
 ) {
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description:
-      'Retrying with the same key (per workspace, for 24 hours) creates the member once: the repeat answers 201 with the same member and `Idempotent-Replayed: true`; the same key with other fields is refused (422).',
-  })
   @Endpoint('POST', '', {
     summary:
       'Create a member (notifyWhatsapp defaults to false); attributes is a JSON object of your own data about them (identifier keys, at most 50, 8 KiB)',
@@ -149,7 +142,10 @@ export class MembersController extends ContractRoutes(
   async create(
     @Workspace() ws: WorkspaceCaller,
     @ZodBody(CreateBody) fields: z.infer<typeof CreateBody>,
-    @Headers('idempotency-key') header: string | undefined,
+    @IdempotencyKey(
+      'Retrying with the same key (per workspace, for 24 hours) creates the member once: the repeat answers 201 with the same member and `Idempotent-Replayed: true`; the same key with other fields is refused (422).',
+    )
+    header: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { replayed, ...member } = await this.services.askAs(ws, CreateMember, {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CredentialLookup, recordUse } from '../auth/lookup-cache';
+import { CredentialLookup } from '../auth/lookup-cache';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { SessionStore, type SessionWithUser } from './session.store';
 import { hashSessionToken, looksLikeSessionToken } from './session-token';
@@ -22,19 +22,19 @@ export class SessionAuthenticator {
       looksLike: looksLikeSessionToken,
       hash: hashSessionToken,
       find: (hash) => store.findLive(hash),
+      lastUse: {
+        field: 'lastSeenAt',
+        write: (session, at) => store.touch(session.sessionId, at),
+        what: 'a session',
+        logger: this.logger,
+      },
     });
   }
 
   async authenticate(token: string): Promise<SessionWithUser | null> {
     const session = await this.sessions.find(token);
     if (!session || session.expiresAt.getTime() <= Date.now()) return null;
-    // Use recorded at most once a minute per session, without holding up the request.
-    session.lastSeenAt = recordUse(
-      session.lastSeenAt,
-      (now) => this.store.touch(session.sessionId, now),
-      this.logger,
-      'a session',
-    );
+    this.sessions.markUsed(session);
     return session;
   }
 

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
+import { DiagnosticLinks } from '@app/contracts';
 import { ApiError } from '../api/errors';
 import { renderWithTheme } from '../test/render';
 import type { Diagnostic } from './diagnostics-api';
@@ -9,13 +10,7 @@ import { DiagnosticsFeed, type FeedList } from './DiagnosticsFeed';
 const CHAT = '0b6f1c2a-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
 /** A record's links: none but those given. */
 const linksTo = (links: Partial<Diagnostic['links']>): Diagnostic['links'] => ({
-  phoneNumberId: null,
-  memberId: null,
-  chatId: null,
-  messageSid: null,
-  sendId: null,
-  ruleRunId: null,
-  routineRunId: null,
+  ...DiagnosticLinks.parse({}),
   ...links,
 });
 const records: Diagnostic[] = [
