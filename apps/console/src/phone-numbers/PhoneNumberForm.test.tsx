@@ -3,17 +3,33 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/errors';
 import { aPhoneNumber } from '../test/fixtures';
 import { renderWithTheme } from '../test/render';
-import { PhoneNumberForm } from './PhoneNumberForm';
+import { PhoneNumberForm, type PhoneNumberFormProps } from './PhoneNumberForm';
 
 const number = aPhoneNumber();
 const workflows = [{ value: '8f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b', label: 'Front desk' }];
 
+/** The form of `number` in a workspace with the WhatsApp feature (unless said), saving through onSave. */
+const renderForm = (onSave: PhoneNumberFormProps['onSave'], { whatsappFeature = true } = {}) =>
+  renderWithTheme(
+    <PhoneNumberForm
+      number={number}
+      whatsappFeature={whatsappFeature}
+      workflows={workflows}
+      onSave={onSave}
+    />,
+  );
+
+const NO_WHATSAPP_FEATURE = 'WhatsApp cannot be turned on: the workspace does not have the WhatsApp feature.';
+const BRAND_NAME_TOO_LONG = 'Invalid body: brandName: Too big: expected string to have <=200 characters';
+
+/** A save the API refuses with this status and message. */
+const refusedSave = (status: number, message: string) =>
+  vi.fn().mockRejectedValue(new ApiError(status, message));
+
 describe('PhoneNumberForm', () => {
   it('turns WhatsApp on and saves every setting as the API takes it', async () => {
     const onSave = vi.fn().mockResolvedValue(undefined);
-    const { user } = renderWithTheme(
-      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
-    );
+    const { user } = renderForm(onSave);
     expect(screen.getByRole('switch', { name: 'SMS' })).toBeChecked();
     await user.click(screen.getByRole('switch', { name: 'WhatsApp' }));
     await user.type(screen.getByRole('textbox', { name: 'Off-hours message' }), 'We are closed.');
@@ -31,9 +47,7 @@ describe('PhoneNumberForm', () => {
 
   it('sets who answers: the AI until it hands over, then the holding message after a wait', async () => {
     const onSave = vi.fn().mockResolvedValue(undefined);
-    const { user } = renderWithTheme(
-      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
-    );
+    const { user } = renderForm(onSave);
     // Only a mode where people answer asks for the holding message.
     expect(screen.queryByRole('textbox', { name: 'Holding message' })).toBeNull();
     await user.click(screen.getByRole('combobox', { name: 'Work mode' }));
@@ -52,18 +66,14 @@ describe('PhoneNumberForm', () => {
   });
 
   it('hides the WhatsApp switch without the workspace feature, and says why', () => {
-    renderWithTheme(
-      <PhoneNumberForm number={number} whatsappFeature={false} workflows={workflows} onSave={vi.fn()} />,
-    );
+    renderForm(vi.fn(), { whatsappFeature: false });
     expect(screen.queryByRole('switch', { name: 'WhatsApp' })).toBeNull();
     expect(screen.getByText('WhatsApp is not available in this workspace')).toBeInTheDocument();
   });
 
   it('shows a bad business hour at its field and does not save', async () => {
     const onSave = vi.fn();
-    const { user } = renderWithTheme(
-      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
-    );
+    const { user } = renderForm(onSave);
     await user.click(screen.getByRole('switch', { name: 'Use business hours' }));
     const closes = screen.getByLabelText('Monday closes');
     await user.clear(closes);
@@ -75,14 +85,7 @@ describe('PhoneNumberForm', () => {
   });
 
   it("puts the API's refusal at the field it concerns", async () => {
-    const onSave = vi
-      .fn()
-      .mockRejectedValue(
-        new ApiError(422, 'WhatsApp cannot be turned on: the workspace does not have the WhatsApp feature.'),
-      );
-    const { user } = renderWithTheme(
-      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
-    );
+    const { user } = renderForm(refusedSave(422, NO_WHATSAPP_FEATURE));
     await user.click(screen.getByRole('switch', { name: 'WhatsApp' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const error = await screen.findByText(/the workspace does not have the WhatsApp feature/);
@@ -93,14 +96,7 @@ describe('PhoneNumberForm', () => {
   });
 
   it('shows a 400 field error from the API at its field', async () => {
-    const onSave = vi
-      .fn()
-      .mockRejectedValue(
-        new ApiError(400, 'Invalid body: brandName: Too big: expected string to have <=200 characters'),
-      );
-    const { user } = renderWithTheme(
-      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
-    );
+    const { user } = renderForm(refusedSave(400, BRAND_NAME_TOO_LONG));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() =>
       expect(screen.getByRole('textbox', { name: 'Brand name' })).toHaveAttribute('aria-invalid', 'true'),
@@ -111,9 +107,7 @@ describe('PhoneNumberForm', () => {
 
   it('saves keyword lists and confirmation texts as the API takes them', async () => {
     const onSave = vi.fn().mockResolvedValue(undefined);
-    const { user } = renderWithTheme(
-      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
-    );
+    const { user } = renderForm(onSave);
     await user.type(screen.getByRole('combobox', { name: 'Opt-out keywords' }), 'arret{Enter}');
     await user.click(screen.getByRole('textbox', { name: 'Help reply' }));
     await user.paste('Call us on +15551234567.');
@@ -131,9 +125,7 @@ describe('PhoneNumberForm', () => {
 
   it('keeps STOP in the opt-out list: removing it is shown at the list and not saved', async () => {
     const onSave = vi.fn();
-    const { user } = renderWithTheme(
-      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
-    );
+    const { user } = renderForm(onSave);
     const optOut = screen.getByRole('combobox', { name: 'Opt-out keywords' });
     await user.click(optOut);
     await user.keyboard('{Backspace}');
@@ -144,12 +136,8 @@ describe('PhoneNumberForm', () => {
   });
 
   it("shows the API's refusal of one keyword at its list", async () => {
-    const onSave = vi
-      .fn()
-      .mockRejectedValue(new ApiError(400, 'keywords.help.0: HELP is already in keywords.optOut.'));
-    const { user } = renderWithTheme(
-      <PhoneNumberForm number={number} whatsappFeature workflows={workflows} onSave={onSave} />,
-    );
+    const onSave = refusedSave(400, 'keywords.help.0: HELP is already in keywords.optOut.');
+    const { user } = renderForm(onSave);
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() =>
       expect(screen.getByRole('combobox', { name: 'Help keywords' })).toHaveAttribute('aria-invalid', 'true'),
