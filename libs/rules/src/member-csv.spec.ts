@@ -1,4 +1,10 @@
-import { memberCsvColumn, namesMemberAddress, readMemberCsv, readMemberCsvCell } from './member-csv';
+import {
+  MEMBER_CSV_PROBLEMS,
+  memberCsvColumn,
+  namesMemberAddress,
+  readMemberCsv,
+  readMemberCsvCell,
+} from './member-csv';
 
 describe('member CSV columns', () => {
   it.each([
@@ -46,46 +52,39 @@ describe('namesMemberAddress', () => {
 });
 
 describe('readMemberCsv', () => {
-  it.each([
-    ['phone\n+14155552671\n', { line: 2, fields: { phone: '+14155552671' } }],
-    [
-      'Phone Number,First Name,WhatsApp,attributes.clinic\n+14155552671, Dana ,yes,Harbor\n',
-      {
-        line: 2,
-        fields: {
-          phone: '+14155552671',
-          firstName: 'Dana',
-          notifyWhatsapp: true,
-          attributes: { clinic: 'Harbor' },
+  it('reads each data row into a member, or the first problem on its line', () => {
+    const csv = [
+      '\uFEFFE-mail,Surname,Voice,attribute:clinic,Shoe size',
+      'kim@example.org, Ito ,off,North,42',
+      'lee@example.org,,,,',
+      'max@example.org,Roe,perhaps,South,',
+      ',Doe,yes,,',
+      '',
+    ].join('\r\n');
+    expect(readMemberCsv(csv)).toEqual({
+      rows: [
+        {
+          line: 2,
+          fields: {
+            email: 'kim@example.org',
+            lastName: 'Ito',
+            notifyVoice: false,
+            attributes: { clinic: 'North' },
+          },
         },
-      },
-    ],
-    // An empty text cell is null, an empty switch or attribute cell sets nothing.
-    [
-      'phone,last name,sms,attributes.clinic\n+14155552671,,,\n',
-      { line: 2, fields: { phone: '+14155552671', lastName: null } },
-    ],
-    [
-      'phone,whatsapp,sms\n+14155552671,maybe,often\n',
-      { line: 2, problem: 'whatsapp: "maybe" is not yes or no.' },
-    ],
-    ['phone,first name\n,Dana\n', { line: 2, problem: 'No phone or email: a member needs one.' }],
-  ])('%j', (csv, row) => {
-    expect(readMemberCsv(csv).rows).toEqual([row]);
-  });
-
-  it('numbers rows by their line, skips blank lines, names the columns it leaves out', () => {
-    const csv = readMemberCsv('\uFEFFphone,shoe size\r\n+14155552671,9\r\n\r\n+14155552672,10\r\n');
-    expect(csv.rows.map((r) => r.line)).toEqual([2, 3]);
-    expect(csv.ignored).toEqual(['shoe size']);
-    expect(csv.namesAddress).toBe(true);
-  });
-
-  it('says when no column names a phone or email', () => {
-    expect(readMemberCsv('name\nDana\n')).toEqual({
-      rows: [{ line: 2, problem: 'No phone or email: a member needs one.' }],
-      ignored: ['name'],
-      namesAddress: false,
+        // An empty text cell is null; an empty switch or attribute cell sets nothing.
+        { line: 3, fields: { email: 'lee@example.org', lastName: null } },
+        { line: 4, problem: 'Voice: "perhaps" is not yes or no.' },
+        { line: 5, problem: MEMBER_CSV_PROBLEMS.noAddress },
+      ],
+      ignored: ['Shoe size'],
+      namesAddress: true,
     });
+  });
+
+  it('skips blank lines, and says when no column names a phone or email', () => {
+    const csv = readMemberCsv('Given name\r\n\r\nAnn\n');
+    expect(csv.rows).toEqual([{ line: 2, problem: MEMBER_CSV_PROBLEMS.noAddress }]);
+    expect(csv.namesAddress).toBe(false);
   });
 });

@@ -47,13 +47,9 @@ export function EventRulePage() {
               <>
                 <EnabledSwitch enabled={r.enabled} change={change} act={act} />
                 <EditButton editor={editor} />
-                <DeleteButton
-                  noun="rule"
-                  message="Its run log goes with it. Events that arrive later send nothing."
-                  remove={remove}
-                  back="/automations"
-                  act={act}
-                />
+                <DeleteButton noun="rule" remove={remove} act={act}>
+                  Its run log goes with it. Events that arrive later send nothing.
+                </DeleteButton>
               </>
             }
           >

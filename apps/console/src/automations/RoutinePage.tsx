@@ -170,13 +170,9 @@ export function RoutinePage() {
               {paused ? 'Resume' : 'Pause'}
             </Button>
             <EditButton editor={editor} />
-            <DeleteButton
-              noun="routine"
-              message="Its runs and their results go with it; a running run is cancelled first."
-              remove={remove}
-              back="/automations?tab=routines"
-              act={act}
-            />
+            <DeleteButton noun="routine" remove={remove} act={act}>
+              Its runs and their results go with it; a running run is cancelled first.
+            </DeleteButton>
           </>
         ) : null
       }

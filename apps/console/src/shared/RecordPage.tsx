@@ -3,10 +3,12 @@ import { Group, Paper, Stack } from '@mantine/core';
 import { BackLink } from './BackLink';
 import { PageHeader } from './PageHeader';
 import { QueryState } from './QueryState';
+import { RecordListPath } from './record-actions';
 
 /**
  * The page of one record (a member, a rule, a webhook…): the way back to its list, its header,
- * then the record once loaded. `notice` stands between the two (an action's failure).
+ * then the record once loaded. `notice` stands between the two (an action's failure). A
+ * DeleteButton on it goes back to that list.
  */
 export function RecordPage<T>({
   back,
@@ -28,14 +30,14 @@ export function RecordPage<T>({
   children: (record: T) => ReactNode;
 }) {
   return (
-    <>
+    <RecordListPath.Provider value={back.to}>
       <BackLink to={back.to}>{back.label}</BackLink>
       <PageHeader title={title} description={description} actions={actions} />
       {notice}
       <QueryState query={query} loadingLabel={loadingLabel}>
         {children}
       </QueryState>
-    </>
+    </RecordListPath.Provider>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { Button, Paper, Switch } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { ConfirmButton } from './ConfirmButton';
@@ -61,25 +61,31 @@ export function EnabledSwitch({
   );
 }
 
-/** Deletes the item after asking ("Delete routine"), then goes back to its list. */
+/** The list a record's page links back to (RecordPage gives it): where a deleted record leaves to. */
+export const RecordListPath = createContext<string | null>(null);
+
+/**
+ * Deletes the item after asking ("Delete this routine?", then `children`: what goes with it), then
+ * goes back to its list.
+ */
 export function DeleteButton({
   noun,
-  message,
   remove,
-  back,
   act,
+  children,
 }: {
   noun: string;
-  message: string;
   remove: { isPending: boolean; mutateAsync: () => Promise<unknown> };
-  back: string;
   act: Act;
+  children: string;
 }) {
   const navigate = useNavigate();
+  const back = useContext(RecordListPath);
+  if (back === null) throw new Error('A DeleteButton stands on a RecordPage, which says where to go back to');
   return (
     <ConfirmButton
       title={`Delete this ${noun}?`}
-      message={message}
+      message={children}
       confirmLabel={`Delete ${noun}`}
       loading={remove.isPending}
       onConfirm={() =>

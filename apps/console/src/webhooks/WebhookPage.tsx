@@ -124,13 +124,9 @@ export function WebhookPage() {
               <>
                 <EnabledSwitch enabled={w.enabled} change={change} act={act} />
                 <EditButton editor={editor} />
-                <DeleteButton
-                  noun="webhook"
-                  message="Its deliveries go with it, and nothing more is sent to this address."
-                  remove={remove}
-                  back="/webhooks"
-                  act={act}
-                />
+                <DeleteButton noun="webhook" remove={remove} act={act}>
+                  Its deliveries go with it, and nothing more is sent to this address.
+                </DeleteButton>
               </>
             }
           >
