@@ -31,6 +31,9 @@ const FEED_PAGE = {
   },
 };
 
+/** A feed's one route: GET, answering a page of records. */
+const FeedRoute = (summary: string) => Endpoint('GET', '', { summary, response: FEED_PAGE });
+
 /** Both feeds read the same records: a workspace's, or (workspace null) the unassigned ones. */
 @Injectable()
 abstract class FeedController {
@@ -51,11 +54,9 @@ abstract class FeedController {
 
 @ApiController('diagnostics', 'workspace', 'Diagnostics')
 export class DiagnosticsController extends FeedController {
-  @Endpoint('GET', '', {
-    summary:
-      "Why something did not happen: the workspace's dropped inbound messages, files not kept, skipped turns, refused sends and failed deliveries, newest first (kept DIAGNOSTICS_RETENTION_DAYS, 7 by default)",
-    response: FEED_PAGE,
-  })
+  @FeedRoute(
+    "Why something did not happen: the workspace's dropped inbound messages, files not kept, skipped turns, refused sends and failed deliveries, newest first (kept DIAGNOSTICS_RETENTION_DAYS, 7 by default)",
+  )
   list(@Workspace() ws: WorkspaceCaller, @ZodQuery(FeedQuery) query: FeedParams) {
     return this.page(ws.workspaceId, query);
   }
@@ -64,11 +65,9 @@ export class DiagnosticsController extends FeedController {
 /** Messages to numbers no workspace has belong to nobody's feed: the operator reads them here. */
 @ApiController('diagnostics/unassigned', 'operator', 'Diagnostics')
 export class UnassignedDiagnosticsController extends FeedController {
-  @Endpoint('GET', '', {
-    summary:
-      'Inbound messages sent to numbers no workspace has (not added, or not WhatsApp-registered here), newest first (operator)',
-    response: FEED_PAGE,
-  })
+  @FeedRoute(
+    'Inbound messages sent to numbers no workspace has (not added, or not WhatsApp-registered here), newest first (operator)',
+  )
   list(@ZodQuery(FeedQuery) query: FeedParams) {
     return this.page(null, query);
   }

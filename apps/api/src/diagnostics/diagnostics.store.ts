@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { AppError, DiagnosticLinks, type DiagnosticKind, type DiagnosticRecorded } from '@app/contracts';
 import { InjectDataSource } from '@app/persistence';
 import type { DataSource } from 'typeorm';
-import type { Diagnostic } from './diagnostic.view';
+import { viewOf } from '../http/view';
+import { Diagnostic } from './diagnostic.view';
 
 interface Row {
   seq: string;
@@ -14,7 +15,7 @@ interface Row {
   channel: Diagnostic['channel'];
   address: string | null;
   links: Diagnostic['links'];
-  occurred_at: Date;
+  occurredAt: Date;
 }
 
 /** Every link null: the contract's defaults (a record names only what it points at). */
@@ -22,7 +23,7 @@ const NO_LINKS: Diagnostic['links'] = DiagnosticLinks.parse({});
 
 /** Page cursors are the time and sequence of the last row shown, opaque to callers. */
 const encodeCursor = (row: Row) =>
-  Buffer.from(`d:${new Date(row.occurred_at).toISOString()}|${row.seq}`).toString('base64url');
+  Buffer.from(`d:${row.occurredAt.toISOString()}|${row.seq}`).toString('base64url');
 function decodeCursor(cursor: string | null): { at: string; seq: string } | null {
   if (cursor === null) return null;
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
@@ -80,7 +81,7 @@ export class DiagnosticsStore {
   }): Promise<{ items: Diagnostic[]; nextCursor: string | null }> {
     const after = decodeCursor(query.cursor);
     const rows: Row[] = await this.db.query(
-      `SELECT seq, id, kind, code, reason, channel, address, links, occurred_at
+      `SELECT seq, id, kind, code, reason, channel, address, links, occurred_at AS "occurredAt"
          FROM diagnostics
         WHERE workspace_id IS NOT DISTINCT FROM $1::uuid
           AND ($2::text IS NULL OR kind = $2)
@@ -123,15 +124,6 @@ export class DiagnosticsStore {
   }
 }
 
-function toDiagnostic(row: Row): Diagnostic {
-  return {
-    id: row.id,
-    kind: row.kind,
-    code: row.code,
-    reason: row.reason,
-    channel: row.channel,
-    address: row.address,
-    links: { ...NO_LINKS, ...row.links },
-    occurredAt: new Date(row.occurred_at).toISOString(),
-  };
-}
+/** A row as the feed shows it; links a record left out (older records) are null. */
+const toDiagnostic = (row: Row): Diagnostic =>
+  viewOf(Diagnostic, { ...row, links: { ...NO_LINKS, ...row.links } });

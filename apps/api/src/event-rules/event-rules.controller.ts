@@ -18,17 +18,15 @@ import { createBodyWithAction, patchBodyWithAction } from './send-action';
 const CreateBody = createBodyWithAction(CreateEventRule.request);
 const PatchBody = patchBodyWithAction(UpdateEventRule.request.shape.patch, { enabled: false });
 const RunsQuery = z.object({ limit: queryInt(1, 500) }).strict();
-const ruleRef = () => schemaRef('EventRule', EventRule);
 
 @ApiController('event-rules', 'workspace', 'Event rules')
 export class EventRulesController extends ContractRoutes(
-  { id: 'ruleId' },
+  { ids: { id: 'ruleId' }, resource: schemaRef('EventRule', EventRule) },
   {
     create: {
       route: 'POST',
       summary: 'Create a rule: an event type, an optional CEL condition, a send action',
       status: 201,
-      response: ruleRef(),
       errors: [404, 422],
       contract: CreateEventRule,
       body: CreateBody,
@@ -42,7 +40,6 @@ export class EventRulesController extends ContractRoutes(
     get: {
       route: 'GET :id',
       summary: 'One rule',
-      response: ruleRef(),
       errors: [404],
       contract: GetEventRule,
     },
@@ -50,7 +47,6 @@ export class EventRulesController extends ContractRoutes(
       route: 'PATCH :id',
       summary:
         'Change a rule (event, condition, action, enabled), checked as when created; a disabled rule does nothing',
-      response: ruleRef(),
       errors: [404, 422],
       contract: UpdateEventRule,
       body: PatchBody,

@@ -45,7 +45,7 @@ const eventRef = () => schemaRef('ScheduledEvent', ScheduledEvent.meta({ example
 
 @ApiController('events', 'workspace', 'Events')
 export class EventsController extends ContractRoutes(
-  { id: 'eventId' },
+  { ids: { id: 'eventId' } },
   {
     list: {
       route: 'GET',

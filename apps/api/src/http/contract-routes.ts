@@ -4,6 +4,7 @@ import type { RequestContract } from '@app/contracts';
 import type { WorkspaceCaller } from '../auth/key-scope';
 import { Workspace } from '../auth/workspace.decorator';
 import { Endpoint, type EndpointOptions, type HttpMethod } from './api-controller.decorator';
+import type { ReferenceObject } from './openapi';
 import { ServiceClient } from './service-client';
 import { IdParam, ZodBody, ZodQuery } from './validation';
 
@@ -31,28 +32,37 @@ export interface ContractRoute extends EndpointOptions {
   decorators?: MethodDecorator[];
 }
 
-/** The request field each UUID path parameter fills, e.g. `{ id: 'ruleId' }` (else its own name). */
-export type IdFields = Record<string, string>;
+export interface ContractRoutesOptions {
+  /** The request field each UUID path parameter fills, e.g. `{ id: 'ruleId' }` (else its own name). */
+  ids: Record<string, string>;
+  /** What a route answers unless it says (a page, another schema) or answers 204: the resource. */
+  resource?: ReferenceObject;
+}
 
 /**
  * A workspace controller base whose routes only forward to contracts, asked as the caller's
  * workspace: declared as a table instead of a method each (the table's keys are the method names).
  * Routes that do more are ordinary methods of the subclass. A 204 answers no body.
  */
-export function ContractRoutes(idFields: IdFields, routes: Record<string, ContractRoute>) {
+export function ContractRoutes(options: ContractRoutesOptions, routes: Record<string, ContractRoute>) {
   class ContractController {
     constructor(@Inject(ServiceClient) readonly services: ServiceClient) {}
   }
   for (const [name, route] of Object.entries(routes))
-    defineRoute(ContractController.prototype, name, idFields, route);
+    defineRoute(ContractController.prototype, name, options, route);
   return ContractController;
 }
 
 type Prototype = { services: ServiceClient };
 
-function defineRoute(prototype: Prototype, name: string, idFields: IdFields, route: ContractRoute) {
+function defineRoute(
+  prototype: Prototype,
+  name: string,
+  options: ContractRoutesOptions,
+  route: ContractRoute,
+) {
   const [method, path = ''] = route.route.split(' ') as [HttpMethod, string?];
-  const ids = [...path.matchAll(/:(\w+)/g)].map(([, param]) => [param, idFields[param] ?? param]);
+  const ids = [...path.matchAll(/:(\w+)/g)].map(([, param]) => [param, options.ids[param] ?? param]);
   // The handler's arguments, in order: the caller, each id, the query, the body.
   const params: Array<{ decorator: ParameterDecorator; type: unknown }> = [
     { decorator: Workspace(), type: Object },
@@ -84,7 +94,10 @@ function defineRoute(prototype: Prototype, name: string, idFields: IdFields, rou
   const decorated = Reflect.decorate(
     [
       ...(route.decorators ?? []),
-      Endpoint(method, path, route),
+      Endpoint(method, path, {
+        ...route,
+        response: route.response ?? (route.status === 204 ? undefined : options.resource),
+      }),
       ...params.map(
         ({ decorator }, index): MethodDecorator =>
           (target, key) =>

@@ -65,7 +65,7 @@ const apiSource = (ws: WorkspaceCaller): ChangeSource => ({ type: 'api', ref: ws
 
 @ApiController('members', 'workspace', 'Members')
 export class MembersController extends ContractRoutes(
-  { id: 'memberId' },
+  { ids: { id: 'memberId' }, resource: memberRef },
   {
     list: {
       route: 'GET',
@@ -78,7 +78,6 @@ export class MembersController extends ContractRoutes(
     get: {
       route: 'GET :id',
       summary: 'Read a member',
-      response: memberRef,
       errors: [404],
       contract: GetMember,
     },
@@ -86,7 +85,6 @@ export class MembersController extends ContractRoutes(
       route: 'PATCH :id',
       summary:
         "Change a member's fields, notification switches and opt-out (audited with source api; optedOut goes through the same rule and history as STOP/START); attributes are merged, a key set to null is removed",
-      response: memberRef,
       errors: [404, 409],
       contract: UpdateMember,
       body: PatchBody,

@@ -11,7 +11,7 @@ import { NeedsPermission } from '../auth/access.guard';
 
 @ApiController('messages', 'workspace', 'Messages')
 export class MessagesController extends ContractRoutes(
-  { id: 'sendId' },
+  { ids: { id: 'sendId' } },
   {
     get: {
       route: 'GET :id',

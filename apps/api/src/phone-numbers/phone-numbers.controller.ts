@@ -26,14 +26,13 @@ export const numberRef = () => schemaRef('PhoneNumber', PhoneNumber);
 
 @ApiController('phone-numbers', 'workspace', 'Phone numbers')
 export class PhoneNumbersController extends ContractRoutes(
-  { id: 'phoneNumberId' },
+  { ids: { id: 'phoneNumberId' }, resource: numberRef() },
   {
     create: {
       route: 'POST',
       summary:
         "Assign a Twilio number to the workspace the admin's session names (X-Workspace-Id); refused (403) for workspace keys and members: the operator assigns numbers with POST /v1/workspaces/{id}/phone-numbers",
       status: 201,
-      response: numberRef(),
       errors: [409, 422],
       contract: CreatePhoneNumber,
       body: CreateBody,
@@ -50,14 +49,12 @@ export class PhoneNumbersController extends ContractRoutes(
     get: {
       route: 'GET :id',
       summary: 'Read a number',
-      response: numberRef(),
       errors: [404],
       contract: GetPhoneNumber,
     },
     update: {
       route: 'PATCH :id',
       summary: "Change a number's settings (WhatsApp on needs the workspace feature)",
-      response: numberRef(),
       errors: [404, 422],
       contract: UpdatePhoneNumber,
       body: PatchBody,
@@ -66,7 +63,6 @@ export class PhoneNumbersController extends ContractRoutes(
     archive: {
       route: 'DELETE :id',
       summary: 'Archive a number: it stops receiving and sending',
-      response: numberRef(),
       errors: [404],
       contract: ArchivePhoneNumber,
     },

@@ -27,17 +27,15 @@ const ResultsQuery = z
     cursor: queryCursor,
   })
   .strict();
-const routineRef = () => schemaRef('Routine', Routine);
 
 @ApiController('routines', 'workspace', 'Routines')
 export class RoutinesController extends ContractRoutes(
-  { id: 'routineId' },
+  { ids: { id: 'routineId' }, resource: schemaRef('Routine', Routine) },
   {
     create: {
       route: 'POST',
       summary: 'Create a broadcast: a CEL member filter and an action, on a cron schedule or on demand',
       status: 201,
-      response: routineRef(),
       errors: [404, 422],
       contract: CreateRoutine,
       body: CreateBody,
@@ -52,7 +50,6 @@ export class RoutinesController extends ContractRoutes(
     get: {
       route: 'GET :id',
       summary: 'A routine with the progress of its latest run',
-      response: routineRef(),
       errors: [404],
       contract: GetRoutine,
     },
@@ -60,7 +57,6 @@ export class RoutinesController extends ContractRoutes(
       route: 'PATCH :id',
       summary:
         'Change a routine (name, memberFilter, action, schedule, paused), checked as when created; a paused routine does nothing',
-      response: routineRef(),
       errors: [404, 422],
       contract: UpdateRoutine,
       body: PatchBody,
@@ -77,14 +73,12 @@ export class RoutinesController extends ContractRoutes(
       route: 'POST :id/run',
       summary: 'Start a run now (progress follows on GET); a paused routine is refused',
       status: 202,
-      response: routineRef(),
       errors: [404, 409],
       contract: RunRoutine,
     },
     cancel: {
       route: 'POST :id/cancel',
       summary: 'Cancel the running run: it stops taking members at once and its progress says how far it got',
-      response: routineRef(),
       errors: [404, 409],
       contract: CancelRoutineRun,
     },

@@ -15,17 +15,15 @@ import { pageOf, schemaRef } from '../http/openapi';
  * text/yaml). The step grammar is the workflow service's: it validates definitions when saved.
  */
 const WorkflowBody = CreateWorkflow.request.omit({ workspaceId: true }).strict();
-const workflowRef = () => schemaRef('Workflow', Workflow);
 
 @ApiController('workflows', 'workspace', 'Workflows')
 export class WorkflowsController extends ContractRoutes(
-  { id: 'workflowId' },
+  { ids: { id: 'workflowId' }, resource: schemaRef('Workflow', Workflow) },
   {
     create: {
       route: 'POST',
       summary: 'Save a new workflow (version 1); JSON or YAML body',
       status: 201,
-      response: workflowRef(),
       errors: [415, 422],
       contract: CreateWorkflow,
       body: WorkflowBody,
@@ -40,7 +38,6 @@ export class WorkflowsController extends ContractRoutes(
     get: {
       route: 'GET :id',
       summary: 'The latest version of a workflow',
-      response: workflowRef(),
       errors: [404],
       contract: GetWorkflow,
     },
@@ -54,7 +51,6 @@ export class WorkflowsController extends ContractRoutes(
     update: {
       route: 'PUT :id',
       summary: 'Save a new version (running chats keep theirs); JSON or YAML body',
-      response: workflowRef(),
       errors: [404, 415, 422],
       contract: UpdateWorkflow,
       body: WorkflowBody,

@@ -1,4 +1,4 @@
-import { Param } from '@nestjs/common';
+import { applyDecorators, Param } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
@@ -72,33 +72,26 @@ export class WorkspacesController {
     return this.services.ask(CreatePhoneNumber, { ...body, workspaceId });
   }
 
-  @ApiParam({ name: 'feature', enum: Feature.options })
-  @Endpoint('PUT', ':id/features/:feature', {
-    summary: 'Switch a feature (such as whatsapp) on',
-    response: workspaceRef(),
-    errors: [404],
-  })
+  @FeatureSwitch('PUT', 'Switch a feature (such as whatsapp) on')
   enable(@IdParam() workspaceId: string, @Param('feature') feature: string) {
-    return this.services.ask(SetWorkspaceFeature, {
-      workspaceId,
-      feature: parseFeature(feature),
-      enabled: true,
-    });
+    return this.switchFeature(workspaceId, feature, true);
   }
 
-  @ApiParam({ name: 'feature', enum: Feature.options })
-  @Endpoint('DELETE', ':id/features/:feature', {
-    summary: 'Switch a feature off',
-    response: workspaceRef(),
-    errors: [404],
-  })
+  @FeatureSwitch('DELETE', 'Switch a feature off')
   disable(@IdParam() workspaceId: string, @Param('feature') feature: string) {
-    return this.services.ask(SetWorkspaceFeature, {
-      workspaceId,
-      feature: parseFeature(feature),
-      enabled: false,
-    });
+    return this.switchFeature(workspaceId, feature, false);
+  }
+
+  private switchFeature(workspaceId: string, feature: string, enabled: boolean) {
+    const checked = parseInput(Feature, feature, 'path: feature');
+    return this.services.ask(SetWorkspaceFeature, { workspaceId, feature: checked, enabled });
   }
 }
 
-const parseFeature = (feature: string) => parseInput(Feature, feature, 'path: feature');
+/** The two routes of `:id/features/:feature`: PUT switches the feature on, DELETE off. */
+function FeatureSwitch(method: 'PUT' | 'DELETE', summary: string): MethodDecorator {
+  return applyDecorators(
+    Endpoint(method, ':id/features/:feature', { summary, response: workspaceRef(), errors: [404] }),
+    ApiParam({ name: 'feature', enum: Feature.options }),
+  );
+}
