@@ -17,3 +17,4 @@ export * from './action-result';
 export * from './diagnostics';
 export * from './sandbox';
 export * from './member-csv';
+export * from './member-switches';

@@ -6,7 +6,7 @@ import {
   type PhoneNumber,
   type WorkspaceSummary,
 } from '@app/contracts';
-import { defaultKeywordLists } from '@app/rules';
+import { DEFAULT_SWITCHES, defaultKeywordLists } from '@app/rules';
 
 // Records as the services hold them, for tests: nothing here talks to NATS, so the console's
 // tests build theirs with these too.
@@ -62,10 +62,7 @@ export function aMember(workspaceId: string, fields: Partial<Member> = {}): Memb
     lastName: null,
     phone: randomPhone(),
     email: null,
-    notifySms: true,
-    notifyEmail: true,
-    notifyVoice: true,
-    notifyWhatsapp: false,
+    ...DEFAULT_SWITCHES,
     optedOut: false,
     optedOutAt: null,
     optedOutChannel: null,

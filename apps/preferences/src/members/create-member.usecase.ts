@@ -8,9 +8,8 @@ import {
   type RequestPayload,
   type CreateMember,
 } from '@app/contracts';
-import { mergeAttributes } from '@app/rules';
+import { mergeAttributes, DEFAULT_SWITCHES, switchChanges } from '@app/rules';
 import { PREFERENCES_CONFIG, type PreferencesConfig } from '../config';
-import { DEFAULT_SWITCHES, switchChanges } from './member-defaults';
 import { cleanFields, type CleanFields } from './member-fields';
 import { toMember } from './member-view';
 import { MemberCreateKeysRepository } from './member-create-keys.repository';

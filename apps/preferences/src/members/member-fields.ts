@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { MemberFields } from '@app/contracts';
 import type { CountryCode } from 'libphonenumber-js';
-import type { SwitchField } from './member-defaults';
 import { normalisePhone } from './phone';
+import type { SwitchField } from '@app/rules';
 
 export type MemberFieldsInput = z.infer<typeof MemberFields>;
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { type Member, type RequestPayload, type ResolveMember } from '@app/contracts';
 import { MemberCacheService } from '../member-cache/member-cache.service';
-import { DEFAULT_SWITCHES } from './member-defaults';
 import type { MemberEntity } from './member.entity';
 import { toMember } from './member-view';
 import { AddressOptOutsRepository } from './address-opt-outs.repository';
 import { MembersRepository } from './members.repository';
 import { OptOutWriter } from './opt-out.writer';
+import { DEFAULT_SWITCHES } from '@app/rules';
 
 /**
  * The member behind an inbound message: found by phone, or created with the default switches

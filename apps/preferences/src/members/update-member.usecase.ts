@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, type Member, type RequestPayload, type UpdateMember } from '@app/contracts';
 import { isUniqueViolation, found } from '@app/persistence';
-import { attributesProblem, mergeAttributes } from '@app/rules';
+import { attributesProblem, mergeAttributes, switchChanges, type SwitchField } from '@app/rules';
 import { PREFERENCES_CONFIG, type PreferencesConfig } from '../config';
 import { MemberCacheService } from '../member-cache/member-cache.service';
-import { switchChanges, type SwitchField } from './member-defaults';
 import { cleanFields } from './member-fields';
 import { toMember } from './member-view';
 import { MembersRepository } from './members.repository';

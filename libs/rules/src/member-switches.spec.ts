@@ -1,4 +1,4 @@
-import { DEFAULT_SWITCHES, switchChanges } from './member-defaults';
+import { DEFAULT_SWITCHES, switchChanges } from './member-switches';
 
 describe('member switches', () => {
   it('default to SMS, email and voice on and WhatsApp off', () => {
