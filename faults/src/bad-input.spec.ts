@@ -89,6 +89,22 @@ function byStatus(answers: Array<{ status: number }>): Record<string, number> {
   return out;
 }
 
+/** Logs a run's figures: its cases and their answers by status, `figures`, then the tables it changed. */
+function logRun(
+  title: string,
+  run: { cases: unknown[]; answers: Array<{ status: number }>; changed: string[] },
+  figures: Array<[string, unknown]>,
+) {
+  log(
+    `${title}:\n${table([
+      ['cases', run.cases.length],
+      ['answers', byStatus(run.answers)],
+      ...figures,
+      ['changed tables', run.changed],
+    ])}`,
+  );
+}
+
 it('webhooks: wrong, missing or forged signatures, malformed and huge bodies are refused with a 4xx and store nothing', async () => {
   const random = new Random(SEED);
   const inboundBefore = await probe.streamMessages('INBOUND');
@@ -106,14 +122,7 @@ it('webhooks: wrong, missing or forged signatures, malformed and huge bodies are
     changedTables: changed,
     storedOnStream: inboundAfter - inboundBefore,
   };
-  log(
-    `rejected webhooks:\n${table([
-      ['cases', cases.length],
-      ['answers', byStatus(answers)],
-      ['not 4xx', not4xx.length],
-      ['changed tables', changed],
-    ])}`,
-  );
+  logRun('rejected webhooks', { cases, answers, changed }, [['not 4xx', not4xx.length]]);
   expect(not4xx).toEqual([]);
   expect(changed).toEqual([]);
   expect(inboundAfter).toBe(inboundBefore); // nothing reached the stream
@@ -136,15 +145,10 @@ it('webhooks: correctly signed but strange messages and status callbacks for unk
     changedTables: changed,
     deadLetters: deadLetters.slice(0, 20),
   };
-  log(
-    `strange signed webhooks:\n${table([
-      ['cases', cases.length],
-      ['answers', byStatus(answers)],
-      ['5xx', fiveXx.length],
-      ['changed tables', changed],
-      ['dead letters', deadLetters.length],
-    ])}`,
-  );
+  logRun('strange signed webhooks', { cases, answers, changed }, [
+    ['5xx', fiveXx.length],
+    ['dead letters', deadLetters.length],
+  ]);
   expect(fiveXx).toEqual([]);
   // A message to a number no workspace has is recorded for the operator, and only that
   // (GET /v1/diagnostics/unassigned): no workspace's data, nothing else stored.
@@ -240,16 +244,11 @@ it('REST API: invalid bodies, paths, queries and keys answer a 4xx error and cha
     badShape: badShape.slice(0, 20),
     changedTables: changed,
   };
-  log(
-    `REST API:\n${table([
-      ['cases', cases.length],
-      ['answers', byStatus(answers)],
-      ['5xx', fiveXx.length],
-      ['2xx/3xx', accepted.length],
-      ['error shape wrong', badShape.length],
-      ['changed tables', changed],
-    ])}`,
-  );
+  logRun('REST API', { cases, answers, changed }, [
+    ['5xx', fiveXx.length],
+    ['2xx/3xx', accepted.length],
+    ['error shape wrong', badShape.length],
+  ]);
   expect(fiveXx).toEqual([]);
   expect(accepted).toEqual([]);
   expect(badShape).toEqual([]);
@@ -319,17 +318,12 @@ it('REST API: oversized, deeply nested and slow YAML and JSON bodies and huge fi
     idleServiceSlowestMs: Math.round(sortedIdle[sortedIdle.length - 1]),
     changedTables: changed,
   };
-  log(
-    `hostile bodies:\n${table([
-      ['cases', cases.length],
-      ['answers', byStatus(answers)],
-      ['5xx', fiveXx.length],
-      ['health probes', latencies.length],
-      ['slowest /health/live', `${slowest.toFixed(1)} ms`],
-      ['idle routing, slowest', `${sortedIdle[sortedIdle.length - 1].toFixed(1)} ms`],
-      ['changed tables', changed],
-    ])}`,
-  );
+  logRun('hostile bodies', { cases, answers, changed }, [
+    ['5xx', fiveXx.length],
+    ['health probes', latencies.length],
+    ['slowest /health/live', `${slowest.toFixed(1)} ms`],
+    ['idle routing, slowest', `${sortedIdle[sortedIdle.length - 1].toFixed(1)} ms`],
+  ]);
   expect(fiveXx).toEqual([]);
   expect(accepted).toEqual([]);
   expect(changed).toEqual([]);

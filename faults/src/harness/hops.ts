@@ -3,6 +3,14 @@
 //   ingress -> INBOUND stream -> routing -> CONVERSATION stream -> chats (stored, CHAT stream)
 //   -> workflow (turns, OUTBOUND send.requested) -> outbound (sends) -> Twilio (the emulator).
 // The first hop that shows inversions is the one that reordered.
+import {
+  ChatTurnReady,
+  InboundMessageReceived,
+  MessageAccepted,
+  SendRequested,
+  type EventContract,
+  type EventPayload,
+} from '@app/contracts';
 import type { EmulatedMessage } from './clients';
 import type { Database, JetStreamProbe } from './observe';
 import { tokensIn, type SentMessage } from './traffic';
@@ -69,24 +77,18 @@ export async function orderByHop(
   const accepted = new Map(sent.filter((m) => m.accepted).map((m) => [m.sid, m.acceptedAt ?? 0]));
   hops.push(inversions('ingress accepted (2xx)', sent, accepted));
   // A stream's order: the messages' sids as its payloads carry them, in stream order.
-  const streamHop = async <P>(
-    hop: string,
-    stream: string,
-    subject: string,
-    sid: (p: P) => string | undefined,
-  ) => hops.push(inversions(hop, sent, firstPositions((await probe.payloads<P>(stream, subject)).map(sid))));
-  await streamHop<{ messageSid?: string }>(
-    'INBOUND stream (ingress published)',
-    'INBOUND',
-    'inbound.message.received',
-    (p) => p.messageSid,
-  );
-  await streamHop<{ twilioSid?: string }>(
-    'CONVERSATION stream (routing published)',
-    'CONVERSATION',
-    'conversation.message.accepted',
-    (p) => p.twilioSid,
-  );
+  const streamHop = async <C extends EventContract>(
+    publishedBy: string,
+    contract: C,
+    sid: (p: EventPayload<C>) => string | null | undefined,
+  ) => {
+    const payloads = await probe.payloads<EventPayload<C>>(contract.stream, contract.subject);
+    hops.push(
+      inversions(`${contract.stream} stream (${publishedBy})`, sent, firstPositions(payloads.map(sid))),
+    );
+  };
+  await streamHop('ingress published', InboundMessageReceived, (p) => p.messageSid);
+  await streamHop('routing published', MessageAccepted, (p) => p.twilioSid);
   const stored = await db.query<{ twilio_sid: string; seq: string }>(
     `SELECT twilio_sid, seq FROM chats.chat_messages WHERE workspace_id = $1 AND direction = 'inbound' ORDER BY seq`,
     [workspaceId],
@@ -94,12 +96,7 @@ export async function orderByHop(
   hops.push(
     inversions('chats stored (chat_messages.seq)', sent, firstPositions(stored.map((r) => r.twilio_sid))),
   );
-  await streamHop<{ twilioSid?: string }>(
-    'CHAT stream (chats published turn.ready)',
-    'CHAT',
-    'chat.turn.ready',
-    (p) => p.twilioSid,
-  );
+  await streamHop('chats published turn.ready', ChatTurnReady, (p) => p.twilioSid);
   const turns = await db.query<{ turn_key: string; at: Date }>(
     `SELECT turn_key, created_at AS at FROM workflow.turns WHERE workspace_id = $1 ORDER BY created_at, turn_key`,
     [workspaceId],
@@ -112,11 +109,8 @@ export async function orderByHop(
       new Map(turns.map((r) => [r.turn_key, new Date(r.at).getTime()])),
     ),
   );
-  await streamHop<{ origin?: { ref?: string | null } }>(
-    'OUTBOUND stream (workflow published send.requested)',
-    'OUTBOUND',
-    'outbound.send.requested',
-    (p) => p.origin?.ref?.replace(/^turn:/, ''),
+  await streamHop('workflow published send.requested', SendRequested, (p) =>
+    p.origin?.ref?.replace(/^turn:/, ''),
   );
   const sends = await db.query<{ origin_ref: string | null; at: Date }>(
     `SELECT origin_ref, created_at AS at FROM outbound.sends WHERE workspace_id = $1 ORDER BY created_at, id`,
