@@ -89,21 +89,32 @@ function byStatus(answers: Array<{ status: number }>): Record<string, number> {
   return out;
 }
 
-/** Logs a run's figures: its cases and their answers by status, `figures`, then the tables it changed. */
-function logRun(
+/**
+ * A run of cases in the report (its cases, answers by status, `details`, the tables it changed)
+ * and in the log (its cases, answers by status, `figures`, the tables it changed).
+ */
+function reportRun(
+  key: string,
   title: string,
   run: { cases: unknown[]; answers: Array<{ status: number }>; changed: string[] },
+  details: Record<string, unknown>,
   figures: Array<[string, unknown]>,
 ) {
+  const answers = byStatus(run.answers);
+  results[key] = { cases: run.cases.length, byStatus: answers, ...details, changedTables: run.changed };
   log(
     `${title}:\n${table([
       ['cases', run.cases.length],
-      ['answers', byStatus(run.answers)],
+      ['answers', answers],
       ...figures,
       ['changed tables', run.changed],
     ])}`,
   );
 }
+
+// Authenticating a key stamps when it was last used, and every request counts against the rate
+// limits; neither is a change the caller made.
+const API_BOOKKEEPING = ['api.api_keys', 'api.rate_limit_counters'];
 
 it('webhooks: wrong, missing or forged signatures, malformed and huge bodies are refused with a 4xx and store nothing', async () => {
   const random = new Random(SEED);
@@ -115,14 +126,13 @@ it('webhooks: wrong, missing or forged signatures, malformed and huge bodies are
     .filter((a) => a.status < 400 || a.status >= 500)
     .map((a) => `${a.case.name} ${a.case.path} -> ${a.status}`);
   const inboundAfter = await probe.streamMessages('INBOUND');
-  results.rejectedWebhooks = {
-    cases: cases.length,
-    byStatus: byStatus(answers),
-    not4xx,
-    changedTables: changed,
-    storedOnStream: inboundAfter - inboundBefore,
-  };
-  logRun('rejected webhooks', { cases, answers, changed }, [['not 4xx', not4xx.length]]);
+  reportRun(
+    'rejectedWebhooks',
+    'rejected webhooks',
+    { cases, answers, changed },
+    { not4xx, storedOnStream: inboundAfter - inboundBefore },
+    [['not 4xx', not4xx.length]],
+  );
   expect(not4xx).toEqual([]);
   expect(changed).toEqual([]);
   expect(inboundAfter).toBe(inboundBefore); // nothing reached the stream
@@ -138,17 +148,16 @@ it('webhooks: correctly signed but strange messages and status callbacks for unk
     .filter((a) => a.status >= 500 || a.status < 0)
     .map((a) => `${a.case.name} ${String(a.case.body).slice(0, 200)} -> ${a.status}`);
   const deadLetters = await probe.deadLetters();
-  results.strangeSignedWebhooks = {
-    cases: cases.length,
-    byStatus: byStatus(answers),
-    fiveXx,
-    changedTables: changed,
-    deadLetters: deadLetters.slice(0, 20),
-  };
-  logRun('strange signed webhooks', { cases, answers, changed }, [
-    ['5xx', fiveXx.length],
-    ['dead letters', deadLetters.length],
-  ]);
+  reportRun(
+    'strangeSignedWebhooks',
+    'strange signed webhooks',
+    { cases, answers, changed },
+    { fiveXx, deadLetters: deadLetters.slice(0, 20) },
+    [
+      ['5xx', fiveXx.length],
+      ['dead letters', deadLetters.length],
+    ],
+  );
   expect(fiveXx).toEqual([]);
   // A message to a number no workspace has is recorded for the operator, and only that
   // (GET /v1/diagnostics/unassigned): no workspace's data, nothing else stored.
@@ -233,22 +242,18 @@ it('REST API: invalid bodies, paths, queries and keys answer a 4xx error and cha
       );
     })
     .map(describe);
-  // Authenticating a key stamps when it was last used, and every request counts against the rate
-  // limits; neither is a change the caller made.
-  const changed = changedTables(before, after, ['api.api_keys', 'api.rate_limit_counters']);
-  results.restApi = {
-    cases: cases.length,
-    byStatus: byStatus(answers),
-    fiveXx,
-    accepted,
-    badShape: badShape.slice(0, 20),
-    changedTables: changed,
-  };
-  logRun('REST API', { cases, answers, changed }, [
-    ['5xx', fiveXx.length],
-    ['2xx/3xx', accepted.length],
-    ['error shape wrong', badShape.length],
-  ]);
+  const changed = changedTables(before, after, API_BOOKKEEPING);
+  reportRun(
+    'restApi',
+    'REST API',
+    { cases, answers, changed },
+    { fiveXx, accepted, badShape: badShape.slice(0, 20) },
+    [
+      ['5xx', fiveXx.length],
+      ['2xx/3xx', accepted.length],
+      ['error shape wrong', badShape.length],
+    ],
+  );
   expect(fiveXx).toEqual([]);
   expect(accepted).toEqual([]);
   expect(badShape).toEqual([]);
@@ -307,23 +312,25 @@ it('REST API: oversized, deeply nested and slow YAML and JSON bodies and huge fi
     0,
     sortedIdle[sortedIdle.length - 1] - sortedIdle[Math.floor(sortedIdle.length / 2)],
   );
-  const changed = changedTables(before, after, ['api.api_keys', 'api.rate_limit_counters']);
-  results.hostileBodies = {
-    cases: cases.length,
-    byStatus: byStatus(answers),
-    fiveXx,
-    accepted,
-    healthProbes: latencies.length,
-    healthSlowestMs: Math.round(slowest),
-    idleServiceSlowestMs: Math.round(sortedIdle[sortedIdle.length - 1]),
-    changedTables: changed,
-  };
-  logRun('hostile bodies', { cases, answers, changed }, [
-    ['5xx', fiveXx.length],
-    ['health probes', latencies.length],
-    ['slowest /health/live', `${slowest.toFixed(1)} ms`],
-    ['idle routing, slowest', `${sortedIdle[sortedIdle.length - 1].toFixed(1)} ms`],
-  ]);
+  const changed = changedTables(before, after, API_BOOKKEEPING);
+  reportRun(
+    'hostileBodies',
+    'hostile bodies',
+    { cases, answers, changed },
+    {
+      fiveXx,
+      accepted,
+      healthProbes: latencies.length,
+      healthSlowestMs: Math.round(slowest),
+      idleServiceSlowestMs: Math.round(sortedIdle[sortedIdle.length - 1]),
+    },
+    [
+      ['5xx', fiveXx.length],
+      ['health probes', latencies.length],
+      ['slowest /health/live', `${slowest.toFixed(1)} ms`],
+      ['idle routing, slowest', `${sortedIdle[sortedIdle.length - 1].toFixed(1)} ms`],
+    ],
+  );
   expect(fiveXx).toEqual([]);
   expect(accepted).toEqual([]);
   expect(changed).toEqual([]);

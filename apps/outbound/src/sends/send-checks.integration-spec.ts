@@ -8,6 +8,9 @@ jest.setTimeout(30_000);
 
 describe('outbound checks before a send (real Postgres, NATS and the Twilio emulator)', () => {
   const h = OutboundHarness.forSuite();
+  /** The member's (one) window as the API shows it, once the projection has it. */
+  const windowOf = (workspaceId: string, memberId: string) =>
+    waitFor(async () => (await h.nats.request(GetConversationWindows, { workspaceId, memberId })).items[0]);
 
   it('skips WhatsApp when the workspace lacks the feature, with the exact text', async () => {
     const ws = h.workspace([]);
@@ -87,11 +90,11 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     const { ws, n, m } = h.workspaceWithMember({ notifyWhatsapp: true });
     await h.memberWrote(n, m, new Date(Date.now() - 25 * HOUR));
     // The projection has the (closed) window once the API shows it.
-    const windows = await waitFor(
-      async () =>
-        (await h.nats.request(GetConversationWindows, { workspaceId: ws.id, memberId: m.id })).items[0],
-    );
-    expect(windows).toMatchObject({ phoneNumberId: n.id, channel: 'whatsapp', open: false });
+    expect(await windowOf(ws.id, m.id)).toMatchObject({
+      phoneNumberId: n.id,
+      channel: 'whatsapp',
+      open: false,
+    });
 
     const freeForm = await h.send(
       h.request(n, { memberId: m.id, channel: 'whatsapp', body: 'Are you there?' }),
@@ -117,10 +120,7 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
   it('shows an open window after a recent message, and a free-form send then goes', async () => {
     const { ws, n, m } = h.workspaceWithMember({ notifyWhatsapp: true });
     await h.memberWrote(n, m, new Date(Date.now() - 2 * HOUR));
-    const w = await waitFor(
-      async () =>
-        (await h.nats.request(GetConversationWindows, { workspaceId: ws.id, memberId: m.id })).items[0],
-    );
+    const w = await windowOf(ws.id, m.id);
     expect(w.open).toBe(true);
     expect(Date.parse(w.expiresAt) - Date.parse(w.lastInboundAt)).toBe(24 * HOUR);
     // Another workspace sees nothing of it.
