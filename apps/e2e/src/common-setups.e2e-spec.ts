@@ -179,13 +179,7 @@ describe('common setups, end to end', () => {
     expect(wa.body).toMatch(/^Hi .*, WhatsApp support here/);
     // Each answer went back on the channel the member used; one member, a chat per channel.
     expect(await system.sentTo(phone, 'sms')).toHaveLength(1);
-    const member = (
-      await system.ok<{ items: Array<{ id: string }> }>(
-        'GET',
-        `/v1/members?phone=${encodeURIComponent(phone)}`,
-        system.ws.key,
-      )
-    ).items[0];
+    const [member] = await system.membersWithPhone(system.ws.key, phone);
     const chats = await system.ok<{ items: Array<{ channel: string }> }>(
       'GET',
       `/v1/chats?memberId=${member.id}`,

@@ -113,27 +113,14 @@ describe('inbound SMS and WhatsApp, end to end', () => {
     const [notice] = await system.waitForSent(phone, 1, 'whatsapp');
     expect(notice.body).toBe('This number does not take WhatsApp messages. Please text us instead.');
     expect(await staysFalse(async () => (await chatsOf(noFeature.key)).length > 0, 800)).toBe(true);
-    const members = await system.ok<{ items: unknown[] }>(
-      'GET',
-      `/v1/members?phone=${encodeURIComponent(phone)}`,
-      noFeature.key,
-    );
-    expect(members.items).toHaveLength(0);
+    expect(await system.membersWithPhone(noFeature.key, phone)).toHaveLength(0);
 
     // Feature on but the number's switch off: same, and without a disabled message nothing is sent.
     const number2 = await numberWithWorkflow({ whatsappEnabled: false });
     const phone2 = randomPhone();
     await system.inbound({ from: phone2, to: number2.number, body: 'hi', channel: 'whatsapp' });
     expect(await staysFalse(async () => (await system.sentTo(phone2)).length > 0, 800)).toBe(true);
-    expect(
-      (
-        await system.ok<{ items: unknown[] }>(
-          'GET',
-          `/v1/members?phone=${encodeURIComponent(phone2)}`,
-          system.ws.key,
-        )
-      ).items,
-    ).toHaveLength(0);
+    expect(await system.membersWithPhone(system.ws.key, phone2)).toHaveLength(0);
   });
 
   it('refuses a wrong signature with 403 and stores nothing; the same MessageSid three times is one message and one reply', async () => {
@@ -161,15 +148,7 @@ describe('inbound SMS and WhatsApp, end to end', () => {
     });
     expect(forged.status).toBe(403);
     expect(await staysFalse(async () => (await system.sentTo(phone)).length > 0, 800)).toBe(true);
-    expect(
-      (
-        await system.ok<{ items: unknown[] }>(
-          'GET',
-          `/v1/members?phone=${encodeURIComponent(phone)}`,
-          system.ws.key,
-        )
-      ).items,
-    ).toHaveLength(0);
+    expect(await system.membersWithPhone(system.ws.key, phone)).toHaveLength(0);
 
     const messageSid = `SM${'a1'.repeat(16)}`;
     for (let i = 0; i < 3; i++) {

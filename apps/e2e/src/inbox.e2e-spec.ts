@@ -130,13 +130,7 @@ describe('the inbox, end to end: a person takes over from the AI and hands back'
     await system.inbound({ from: phone, to: number.number, body: 'STOP', channel: 'sms' });
     const sent = await system.waitForSent(phone, 2, 'sms');
     expect(sent[1].body).toMatch(/STOP|unsubscribed|no more/i);
-    const member = (
-      await system.ok<{ items: Array<{ optedOut: boolean }> }>(
-        'GET',
-        `/v1/members?phone=${encodeURIComponent(phone)}`,
-        system.ws.key,
-      )
-    ).items[0];
+    const [member] = await system.membersWithPhone<{ optedOut: boolean }>(system.ws.key, phone);
     expect(member.optedOut).toBe(true);
     // The person's reply is a reply: opt-out stops it.
     const reply = await system.ok<{ status: string; reason: string }>(

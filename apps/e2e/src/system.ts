@@ -238,10 +238,15 @@ export class System {
     return this.twilio.messages({ to: phone, channel });
   }
 
+  /** The key's workspace members with this phone, now (none, or the one). */
+  async membersWithPhone<T = { id: string }>(key: string, phone: string): Promise<T[]> {
+    return (await this.ok<{ items: T[] }>('GET', `/v1/members?phone=${encodeURIComponent(phone)}`, key))
+      .items;
+  }
+
   /** The key's workspace member with this phone, once there is one (e.g. after an inbound message). */
   async memberByPhone<T extends { id: string } = { id: string }>(key: string, phone: string): Promise<T> {
-    const path = `/v1/members?phone=${encodeURIComponent(phone)}`;
-    return waitFor(async () => (await this.ok<{ items: T[] }>('GET', path, key)).items[0], {
+    return waitFor(async () => (await this.membersWithPhone<T>(key, phone))[0], {
       message: `the member with ${phone}`,
     });
   }
