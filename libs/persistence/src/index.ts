@@ -4,3 +4,4 @@ export * from './sql';
 export { InjectRepository, InjectDataSource } from '@nestjs/typeorm';
 export * from './rows';
 export * from './reads';
+export * from './workspace-row';

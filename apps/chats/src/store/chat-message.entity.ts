@@ -1,14 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { WorkspaceRow } from '@app/persistence';
 import type { Choice, Interactive, Media, MessageStatus } from '@app/contracts';
 
 export type Direction = 'inbound' | 'outbound';
 
 /** One message of a chat: inbound (unique by Twilio SID) or outbound (unique by outbound's send id). */
 @Entity({ name: 'chat_messages' })
-export class ChatMessageEntity {
-  @PrimaryColumn('uuid') id!: string;
+export class ChatMessageEntity extends WorkspaceRow {
   @Column({ type: 'bigint', insert: false, update: false }) seq!: string;
-  @Column('uuid', { name: 'workspace_id' }) workspaceId!: string;
   @Column('uuid', { name: 'chat_id' }) chatId!: string;
   @Column('text') direction!: Direction;
   @Column('text', { nullable: true }) body!: string | null;

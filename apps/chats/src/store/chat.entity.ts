@@ -1,15 +1,14 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { WorkspaceRow } from '@app/persistence';
 import type { Channel, ChatClosedReason } from '@app/contracts';
 
 export type ChatStatus = 'open' | 'closed';
 
 /** A conversation of one member with one number on one channel; one open per that tuple. */
 @Entity({ name: 'chats' })
-export class ChatEntity {
-  @PrimaryColumn('uuid') id!: string;
+export class ChatEntity extends WorkspaceRow {
   /** bigserial: TypeORM reads it as a string. */
   @Column({ type: 'bigint', insert: false, update: false }) seq!: string;
-  @Column('uuid', { name: 'workspace_id' }) workspaceId!: string;
   @Column('uuid', { name: 'phone_number_id' }) phoneNumberId!: string;
   @Column('uuid', { name: 'member_id' }) memberId!: string;
   @Column('text') channel!: Channel;

@@ -1,11 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { WorkspaceRow } from '@app/persistence';
 import type { Channel, Interactive, SendKind, SendStatus } from '@app/contracts';
 
 /** One send request and what became of it: unique per workspace and idempotency key. */
 @Entity({ name: 'sends' })
-export class SendEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'workspace_id' }) workspaceId!: string;
+export class SendEntity extends WorkspaceRow {
   @Column('text', { name: 'idempotency_key' }) idempotencyKey!: string;
   @Column('uuid', { name: 'phone_number_id' }) phoneNumberId!: string;
   @Column('uuid', { name: 'member_id', nullable: true }) memberId!: string | null;

@@ -1,11 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { WorkspaceRow } from '@app/persistence';
 import type { Channel } from '@app/contracts';
 
 /** A person a workspace talks to, with their notification switches and opt-out state. */
 @Entity({ name: 'members' })
-export class MemberEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'workspace_id' }) workspaceId!: string;
+export class MemberEntity extends WorkspaceRow {
   @Column('text', { name: 'first_name', nullable: true }) firstName!: string | null;
   @Column('text', { name: 'last_name', nullable: true }) lastName!: string | null;
   @Column('text', { nullable: true }) phone!: string | null;

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { WorkspaceRow } from '@app/persistence';
 import { noKeywordReplies, type BusinessHours, type PhoneNumber } from '@app/contracts';
 import {
   defaultKeywordLists,
@@ -9,9 +10,7 @@ import {
 
 /** A Twilio number of a workspace and its channel settings. `number` is unique among active numbers. */
 @Entity({ name: 'phone_numbers' })
-export class PhoneNumberEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'workspace_id' }) workspaceId!: string;
+export class PhoneNumberEntity extends WorkspaceRow {
   @Column('text') number!: string;
   @Column('boolean', { name: 'sms_enabled' }) smsEnabled!: boolean;
   @Column('boolean', { name: 'whatsapp_enabled' }) whatsappEnabled!: boolean;
