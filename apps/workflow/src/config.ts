@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  commaList,
   ConfigError,
   databaseServiceShape,
   loadConfig,
@@ -15,15 +16,7 @@ export const workflowConfigShape = {
   LLM_API_KEY: secret(z.string().optional()),
   LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
   /** The models agent steps may name, comma-separated (the operator's choice); empty: any. */
-  LLM_ALLOWED_MODELS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((model) => model.trim())
-        .filter(Boolean),
-    ),
+  LLM_ALLOWED_MODELS: commaList(),
   /** One model call's deadline. */
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   /** Model calls in one agent step (tool rounds included) before it gives up with the fallback. */

@@ -34,19 +34,23 @@ export function isProxyAddress(entry: string): boolean {
  * list of addresses and CIDRs). Unset or empty: nobody's, the connection's own address, scheme
  * and Host header count.
  */
-export const trustedProxiesShape = z
-  .string()
-  .default('')
-  .transform((v) =>
-    v
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter(Boolean),
-  )
-  .refine(
-    (entries) => entries.every(isProxyAddress),
-    'must be a comma-separated list of addresses or CIDRs (10.0.0.0/8, ::1), or loopback, linklocal, uniquelocal',
-  );
+export const trustedProxiesShape = commaList().refine(
+  (entries) => entries.every(isProxyAddress),
+  'must be a comma-separated list of addresses or CIDRs (10.0.0.0/8, ::1), or loopback, linklocal, uniquelocal',
+);
+
+/** A comma-separated setting as its entries, trimmed, empty ones dropped (unset: none). */
+export function commaList() {
+  return z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    );
+}
 
 /** A whole-number setting (the environment gives strings): within [min, max], `fallback` when unset. */
 export const intSetting = (min: number, max: number, fallback: number) =>

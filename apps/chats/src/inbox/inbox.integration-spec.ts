@@ -127,38 +127,20 @@ describe('chats: the queue, the handoff, assignment and the holding message (rea
     expect(chat.waitingSince).not.toBeNull();
     expect(chat.handoffReason).toBeNull();
     await waitFor(() => kindsOf(chat.id).includes('chat.waiting'), { message: 'chat.waiting on the stream' });
+    /** A message sent in the chat (by `service`, as `ref`) that outbound reports `status`. */
+    const answer = (service: 'workflow' | 'api', ref: string | null, status: 'queued' | 'skipped') =>
+      h.outbound(h.update(p, { sendId: randomUUID(), status, chatId: chat.id, origin: { service, ref } }));
 
     // Another service's message (the AI, the holding message) leaves it waiting.
-    await h.outbound(
-      h.update(p, {
-        sendId: randomUUID(),
-        status: 'queued',
-        chatId: chat.id,
-        origin: { service: 'workflow', ref: null },
-      }),
-    );
+    await answer('workflow', null, 'queued');
     // A skipped answer is no answer.
-    await h.outbound(
-      h.update(p, {
-        sendId: randomUUID(),
-        status: 'skipped',
-        chatId: chat.id,
-        origin: { service: 'api', ref: agent.actor },
-      }),
-    );
+    await answer('api', agent.actor, 'skipped');
     await waitFor(() => kindsOf(chat.id).filter((k) => k === 'message.created').length === 3, {
       message: 'both messages stored',
     });
     expect((await queue(p.workspace.id)).items.map((c) => c.id)).toEqual([chat.id]);
 
-    await h.outbound(
-      h.update(p, {
-        sendId: randomUUID(),
-        status: 'queued',
-        chatId: chat.id,
-        origin: { service: 'api', ref: agent.actor },
-      }),
-    );
+    await answer('api', agent.actor, 'queued');
     await waitFor(async () => (await queue(p.workspace.id)).items.length === 0, {
       message: 'the queue emptied',
     });
