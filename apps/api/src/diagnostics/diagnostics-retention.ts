@@ -11,14 +11,14 @@ import { DiagnosticsStore } from './diagnostics.store';
 export class DiagnosticsRetention extends PeriodicSweeper<number> {
   constructor(
     private readonly store: DiagnosticsStore,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(API_CONFIG) config: ApiConfig,
   ) {
     super({ everyMs: config.DIAGNOSTICS_SWEEP_MS, failure: 'Diagnostics sweep failed', otherwise: 0 });
   }
 
   /** Answers how many records went. */
   protected async sweepOnce(): Promise<number> {
-    const deleted = await this.store.purge(this.config.DIAGNOSTICS_RETENTION_DAYS);
+    const deleted = await this.store.purge();
     if (deleted) this.logger.log(`Deleted ${deleted} diagnostics record(s) past retention`);
     return deleted;
   }

@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { DiagnosticKind, Timestamp } from '@app/contracts';
 import { Workspace } from '../auth/workspace.decorator';
 import type { WorkspaceCaller } from '../auth/key-scope';
-import { API_CONFIG, type ApiConfig } from '../config';
 import { ApiController, Endpoint } from '../http/api-controller.decorator';
 import { schemaRef } from '../http/openapi';
 import { queryCursor, queryInt, ZodQuery } from '../http/validation';
@@ -37,18 +36,10 @@ const FeedRoute = (summary: string) => Endpoint('GET', '', { summary, response: 
 /** Both feeds read the same records: a workspace's, or (workspace null) the unassigned ones. */
 @Injectable()
 abstract class FeedController {
-  constructor(
-    private readonly store: DiagnosticsStore,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {}
+  constructor(private readonly store: DiagnosticsStore) {}
 
   protected page(workspaceId: string | null, query: FeedParams) {
-    return this.store.list({
-      workspaceId,
-      ...query,
-      limit: query.limit ?? 50,
-      retentionDays: this.config.DIAGNOSTICS_RETENTION_DAYS,
-    });
+    return this.store.list({ workspaceId, ...query, limit: query.limit ?? 50 });
   }
 }
 

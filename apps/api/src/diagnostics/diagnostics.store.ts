@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppError, DiagnosticLinks, type DiagnosticKind, type DiagnosticRecorded } from '@app/contracts';
 import { InjectDataSource } from '@app/persistence';
 import type { DataSource } from 'typeorm';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { viewOf } from '../http/view';
 import { Diagnostic } from './diagnostic.view';
 
@@ -36,13 +37,23 @@ function decodeCursor(cursor: string | null): { at: string; seq: string } | null
   return { at: match[1], seq: match[2] };
 }
 
-/** The diagnostics feed in Postgres: written once per workspace and key, read newest first. */
+/**
+ * The diagnostics feed in Postgres: written once per workspace and key, read newest first, kept
+ * DIAGNOSTICS_RETENTION_DAYS (older records are neither added, shown nor kept).
+ */
 @Injectable()
 export class DiagnosticsStore {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  private get retentionSecs(): number {
+    return this.config.DIAGNOSTICS_RETENTION_DAYS * 86_400;
+  }
 
   /** Adds a record unless one with its key is there, or it is already past retention. True when added. */
-  async add(record: DiagnosticRecorded, retentionDays: number): Promise<boolean> {
+  async add(record: DiagnosticRecorded): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
       `INSERT INTO diagnostics (id, workspace_id, key, kind, code, reason, channel, address, links, occurred_at)
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
@@ -60,7 +71,7 @@ export class DiagnosticsStore {
         record.address,
         JSON.stringify({ ...NO_LINKS, ...record.links }),
         record.occurredAt,
-        retentionDays * 86_400,
+        this.retentionSecs,
       ],
     );
     return rows.length > 0;
@@ -77,7 +88,6 @@ export class DiagnosticsStore {
     since?: string;
     cursor: string | null;
     limit: number;
-    retentionDays: number;
   }): Promise<{ items: Diagnostic[]; nextCursor: string | null }> {
     const after = decodeCursor(query.cursor);
     const rows: Row[] = await this.db.query(
@@ -96,7 +106,7 @@ export class DiagnosticsStore {
         query.since ?? null,
         after?.at ?? null,
         after?.seq ?? null,
-        query.retentionDays * 86_400,
+        this.retentionSecs,
         query.limit + 1,
       ],
     );
@@ -108,7 +118,7 @@ export class DiagnosticsStore {
   }
 
   /** Deletes records past retention, a batch at a time; answers how many went. */
-  async purge(retentionDays: number, batch = 5_000): Promise<number> {
+  async purge(batch = 5_000): Promise<number> {
     let total = 0;
     for (;;) {
       // TypeORM answers a DELETE with [rows, affected count].
@@ -116,7 +126,7 @@ export class DiagnosticsStore {
         `DELETE FROM diagnostics WHERE seq IN (
            SELECT seq FROM diagnostics WHERE occurred_at <= now() - make_interval(secs => $1) LIMIT $2
          )`,
-        [retentionDays * 86_400, batch],
+        [this.retentionSecs, batch],
       );
       total += deleted;
       if (deleted < batch) return total;

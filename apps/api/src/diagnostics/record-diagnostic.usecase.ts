@@ -1,8 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { DiagnosticKind, DiagnosticRecorded, OutboundMessageUpdated } from '@app/contracts';
 import { SEND_REASONS } from '@app/rules';
 import { maskPhone } from '@app/twilio';
-import { API_CONFIG, type ApiConfig } from '../config';
 import { DiagnosticsStore } from './diagnostics.store';
 
 /** A record a service published (routing, chats, workflow) into the feed; a redelivery adds nothing. */
@@ -10,13 +9,10 @@ import { DiagnosticsStore } from './diagnostics.store';
 export class RecordDiagnostic {
   private readonly logger = new Logger('Diagnostics');
 
-  constructor(
-    private readonly store: DiagnosticsStore,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {}
+  constructor(private readonly store: DiagnosticsStore) {}
 
   async execute(record: DiagnosticRecorded): Promise<void> {
-    const added = await this.store.add(record, this.config.DIAGNOSTICS_RETENTION_DAYS);
+    const added = await this.store.add(record);
     if (added)
       this.logger.debug(
         `Recorded ${record.kind} (${record.code}) for workspace ${record.workspaceId ?? '-'}`,
