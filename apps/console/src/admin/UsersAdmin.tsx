@@ -1,17 +1,5 @@
 import { useState } from 'react';
-import {
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Paper,
-  PasswordInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { request } from '../api/client';
 import { useSession } from '../auth/session';
 import { ConfirmButton } from '../shared/ConfirmButton';
@@ -23,6 +11,7 @@ import { SaveForm } from '../shared/SaveForm';
 import { Tag } from '../shared/Tag';
 import { useSaveForm } from '../shared/use-save-form';
 import { useAdminMutation, useUsers, useWorkspaces, type User } from './admin-api';
+import { MultiSelectField, PasswordField, SelectField, TextField } from '../shared/form-fields';
 
 interface UserFormValues {
   email: string;
@@ -59,30 +48,29 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
       onDone();
     },
   });
-  const { form } = saving;
   return (
     <SaveForm saving={saving} submitLabel={user ? 'Save' : 'Create user'} gap="sm">
-      <TextInput label="Email" type="email" disabled={Boolean(user)} {...form.getInputProps('email')} />
-      <PasswordInput
+      <TextField field="email" label="Email" type="email" disabled={Boolean(user)} />
+      <PasswordField
+        field="password"
         label={user ? 'New password' : 'Password'}
         description={user ? 'Leave empty to keep the current one' : 'At least 12 characters'}
         autoComplete="new-password"
-        {...form.getInputProps('password')}
       />
-      <Select
+      <SelectField
+        field="role"
         label="Role"
         data={[
           { value: 'member', label: 'Member: works in the workspaces below' },
           { value: 'admin', label: 'Admin: manages workspaces, numbers, users and keys' },
         ]}
         allowDeselect={false}
-        {...form.getInputProps('role')}
       />
-      <MultiSelect
+      <MultiSelectField
+        field="workspaceIds"
         label="Workspaces"
         data={(workspaces.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
         searchable
-        {...form.getInputProps('workspaceIds')}
       />
     </SaveForm>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
@@ -12,6 +12,7 @@ import { EmptyNotice, QueryState } from '../shared/QueryState';
 import { Tag } from '../shared/Tag';
 import { useSession } from './session';
 import { changePassword } from './session-api';
+import { FieldsOf, PasswordField } from '../shared/form-fields';
 
 interface SessionRow {
   id: string;
@@ -46,34 +47,24 @@ function PasswordForm() {
   });
   return (
     <form onSubmit={submit} noValidate>
-      <Stack gap="sm" maw={420}>
-        <PasswordInput
-          label="Current password"
-          autoComplete="current-password"
-          {...form.getInputProps('currentPassword')}
-        />
-        <PasswordInput
-          label="New password"
-          autoComplete="new-password"
-          {...form.getInputProps('newPassword')}
-        />
-        <PasswordInput
-          label="Repeat the new password"
-          autoComplete="new-password"
-          {...form.getInputProps('repeat')}
-        />
-        <ProblemAlert error={problem} title="Not changed" />
-        {done ? (
-          <Text size="sm" c="teal.8" role="status">
-            Password changed. Your other sessions were signed out.
-          </Text>
-        ) : null}
-        <div>
-          <Button type="submit" loading={form.submitting}>
-            Change password
-          </Button>
-        </div>
-      </Stack>
+      <FieldsOf form={form}>
+        <Stack gap="sm" maw={420}>
+          <PasswordField field="currentPassword" label="Current password" autoComplete="current-password" />
+          <PasswordField field="newPassword" label="New password" autoComplete="new-password" />
+          <PasswordField field="repeat" label="Repeat the new password" autoComplete="new-password" />
+          <ProblemAlert error={problem} title="Not changed" />
+          {done ? (
+            <Text size="sm" c="teal.8" role="status">
+              Password changed. Your other sessions were signed out.
+            </Text>
+          ) : null}
+          <div>
+            <Button type="submit" loading={form.submitting}>
+              Change password
+            </Button>
+          </div>
+        </Stack>
+      </FieldsOf>
     </form>
   );
 }

@@ -1,9 +1,9 @@
-import { Select, Stack, TextInput } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { LabelledSegmentedControl } from '../shared/LabelledSegmentedControl';
-import { LongTextInput } from '../shared/LongTextInput';
 import { usePhoneNumbers, useWorkflowOptions } from '../phone-numbers/phone-number-api';
 import type { ActionFormValues } from './action-form';
+import { LongTextField, SelectField, TextField } from '../shared/form-fields';
 
 const CHANNELS = [
   { value: 'send_whatsapp', label: 'WhatsApp' },
@@ -25,7 +25,8 @@ export function ActionFields<V extends { action: ActionFormValues }>({
   return (
     <Stack gap="sm">
       <LabelledSegmentedControl label="Send" data={CHANNELS} {...form.getInputProps('action.type')} />
-      <Select
+      <SelectField
+        field="action.phoneNumberId"
         label="Phone number"
         description={
           action.type === 'send_whatsapp'
@@ -36,35 +37,34 @@ export function ActionFields<V extends { action: ActionFormValues }>({
         placeholder={numbers.isPending ? 'Loading…' : 'Choose a number'}
         nothingFoundMessage="No number with this channel on"
         maw={360}
-        {...form.getInputProps('action.phoneNumberId')}
       />
-      <LongTextInput
+      <LongTextField
+        field="action.template"
         label="Message template"
         description="Handlebars: {{member.first_name}}, {{event.data.…}}. Outside the 24-hour window WhatsApp only delivers approved templates."
-        {...form.getInputProps('action.template')}
       />
       {action.type === 'send_whatsapp' ? (
         <>
-          <TextInput
+          <TextField
+            field="action.contentSid"
             label="Approved template SID"
             description="Optional: a Twilio Content template (HX…) approved by Meta, sent instead of the text"
             maw={420}
-            {...form.getInputProps('action.contentSid')}
           />
-          <Select
+          <SelectField
+            field="action.workflowId"
             label="Workflow"
             description="Optional: start a WhatsApp chat with this workflow instead of a single message"
             data={workflows.data ?? []}
             clearable
             maw={360}
-            {...form.getInputProps('action.workflowId')}
           />
           {action.workflowId ? (
-            <LongTextInput
+            <LongTextField
+              field="action.initialMessage"
               label="Initial message"
               description="Optional: the first member message the workflow sees"
               minRows={1}
-              {...form.getInputProps('action.initialMessage')}
             />
           ) : null}
         </>

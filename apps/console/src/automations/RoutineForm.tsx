@@ -1,11 +1,10 @@
-import { TextInput } from '@mantine/core';
 import type { Routine } from '../api/types';
 import { emptyAction, toAction, toActionValues, validateAction, type ActionFormValues } from './action-form';
 import { ActionFields } from './ActionFields';
 import type { RoutineInput } from './automation-api';
-import { LongTextInput } from '../shared/LongTextInput';
 import { SaveForm, type SaveFormProps } from '../shared/SaveForm';
 import { useSaveForm } from '../shared/use-save-form';
+import { LongTextField, TextField } from '../shared/form-fields';
 
 interface RoutineFormValues {
   name: string;
@@ -48,18 +47,18 @@ export function RoutineForm({
   const { form } = saving;
   return (
     <SaveForm saving={saving} submitLabel={submitLabel}>
-      <TextInput label="Name" maw={480} {...form.getInputProps('name')} />
-      <LongTextInput
+      <TextField field="name" label="Name" maw={480} />
+      <LongTextField
+        field="memberFilter"
         label="Members"
         description="CEL over member: first_name, last_name, phone, email, notify_sms, notify_whatsapp, opted_out…"
         minRows={1}
-        {...form.getInputProps('memberFilter')}
       />
-      <TextInput
+      <TextField
+        field="schedule"
         label="Schedule"
         description='Optional cron, e.g. "0 9 * * 1" for Mondays at 09:00; empty runs only when you press Run now'
         maw={360}
-        {...form.getInputProps('schedule')}
       />
       <ActionFields form={form} />
     </SaveForm>

@@ -1,11 +1,10 @@
-import { TextInput } from '@mantine/core';
 import type { EventRule } from '../api/types';
 import { emptyAction, toAction, toActionValues, validateAction, type ActionFormValues } from './action-form';
 import { ActionFields } from './ActionFields';
 import type { RuleInput } from './automation-api';
-import { LongTextInput } from '../shared/LongTextInput';
 import { SaveForm, type SaveFormProps } from '../shared/SaveForm';
 import { useSaveForm } from '../shared/use-save-form';
+import { LongTextField, TextField } from '../shared/form-fields';
 
 interface RuleFormValues {
   event: string;
@@ -36,17 +35,17 @@ export function RuleForm({ rule, onSave, submitLabel }: { rule?: EventRule } & S
   const { form } = saving;
   return (
     <SaveForm saving={saving} submitLabel={submitLabel}>
-      <TextInput
+      <TextField
+        field="event"
         label="Event"
         description="The event type that triggers this rule (form_submitted, task_entered, …)"
         maw={360}
-        {...form.getInputProps('event')}
       />
-      <LongTextInput
+      <LongTextField
+        field="condition"
         label="Condition"
         description='Optional CEL over event and member, e.g. event.data.kind == "reminder"'
         minRows={1}
-        {...form.getInputProps('condition')}
       />
       <ActionFields form={form} />
     </SaveForm>

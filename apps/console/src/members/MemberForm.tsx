@@ -1,10 +1,10 @@
-import { Fieldset, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Fieldset, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import type { Member } from '../api/types';
 import type { MemberPatch } from './member-api';
 import { toMemberFormValues, toMemberPatch, validateMemberForm } from './member-form';
-import { DescribedSwitch } from '../shared/DescribedSwitch';
 import { SaveForm } from '../shared/SaveForm';
 import { useSaveForm } from '../shared/use-save-form';
+import { DescribedSwitchField, TextField } from '../shared/form-fields';
 
 const FIELDS = [
   'firstName',
@@ -38,10 +38,10 @@ export function MemberForm({
   return (
     <SaveForm saving={saving} showSaved gap="lg">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <TextInput label="First name" autoComplete="off" {...form.getInputProps('firstName')} />
-        <TextInput label="Last name" autoComplete="off" {...form.getInputProps('lastName')} />
-        <TextInput label="Phone" type="tel" autoComplete="off" {...form.getInputProps('phone')} />
-        <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps('email')} />
+        <TextField field="firstName" label="First name" autoComplete="off" />
+        <TextField field="lastName" label="Last name" autoComplete="off" />
+        <TextField field="phone" label="Phone" type="tel" autoComplete="off" />
+        <TextField field="email" label="Email" type="email" autoComplete="off" />
       </SimpleGrid>
       <Fieldset legend="Notifications the system may send">
         <Stack gap="sm">
@@ -52,10 +52,10 @@ export function MemberForm({
           <Switch label="SMS" {...form.getInputProps('notifySms', { type: 'checkbox' })} />
           <Switch label="Email" {...form.getInputProps('notifyEmail', { type: 'checkbox' })} />
           <Switch label="Voice" {...form.getInputProps('notifyVoice', { type: 'checkbox' })} />
-          <DescribedSwitch
+          <DescribedSwitchField
+            field="notifyWhatsapp"
             label="WhatsApp"
             description="Off until the member agrees to WhatsApp messages (Meta requires explicit opt-in)"
-            {...form.getInputProps('notifyWhatsapp', { type: 'checkbox' })}
           />
         </Stack>
       </Fieldset>

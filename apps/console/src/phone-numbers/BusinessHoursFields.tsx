@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { ActionIcon, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { DAY_NAMES, DAYS, type Day, type PhoneNumberFormValues } from './phone-number-form';
+import { SelectField } from '../shared/form-fields';
 
 function timeZones(current: string): string[] {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
@@ -28,14 +29,14 @@ export function BusinessHoursFields({ form }: { form: UseFormReturnType<PhoneNum
   };
   return (
     <Stack gap="sm">
-      <Select
+      <SelectField
+        field="businessHours.timeZone"
         label="Time zone"
         searchable
         data={zones}
         maw={360}
         allowDeselect={false}
         key={form.key('businessHours.timeZone')}
-        {...form.getInputProps('businessHours.timeZone')}
       />
       {DAYS.map((day) => {
         const intervals = values.businessHours.days[day];

@@ -1,14 +1,19 @@
-import { Alert, Divider, NumberInput, Select, TextInput } from '@mantine/core';
+import { Alert, Divider } from '@mantine/core';
 import { KeywordFields } from './KeywordFields';
 import type { PhoneNumber } from '../api/types';
 import { BusinessHoursFields } from './BusinessHoursFields';
 import { toFormValues, toPatch, validatePhoneNumberForm, type PhoneNumberPatch } from './phone-number-form';
 import { phoneNumberSaveErrors } from './rule-errors';
-import { DescribedSwitch } from '../shared/DescribedSwitch';
-import { LongTextInput } from '../shared/LongTextInput';
 import { Section } from '../shared/Section';
 import { SaveForm } from '../shared/SaveForm';
 import { useSaveForm } from '../shared/use-save-form';
+import {
+  LongTextField,
+  NumberField,
+  SelectField,
+  DescribedSwitchField,
+  TextField,
+} from '../shared/form-fields';
 
 const WORK_MODES = [
   { value: 'ai', label: 'The AI (the default workflow answers)' },
@@ -61,34 +66,34 @@ export function PhoneNumberForm({ number, whatsappFeature, workflows, onSave }: 
   return (
     <SaveForm saving={saving} showSaved gap="xl">
       <Section title="Channels">
-        <DescribedSwitch
+        <DescribedSwitchField
+          field="smsEnabled"
           label="SMS"
           description="Text messages to and from this number"
-          {...form.getInputProps('smsEnabled', { type: 'checkbox' })}
         />
         {whatsappFeature ? (
           <>
-            <DescribedSwitch
+            <DescribedSwitchField
+              field="whatsappEnabled"
               label="WhatsApp"
               description="WhatsApp on the same number, with the same workflow, brand name and hours"
-              {...form.getInputProps('whatsappEnabled', { type: 'checkbox' })}
             />
             {form.values.whatsappEnabled ? (
-              <DescribedSwitch
+              <DescribedSwitchField
+                field="whatsappSandbox"
                 label="Twilio sandbox number"
                 description="Members send the sandbox join code before this number can reach them"
                 size="sm"
                 ml="xl"
-                {...form.getInputProps('whatsappSandbox', { type: 'checkbox' })}
               />
             ) : null}
             {form.values.whatsappEnabled && form.values.whatsappSandbox ? (
-              <TextInput
+              <TextField
+                field="whatsappSandboxJoinCode"
                 label="Sandbox join code"
                 description="The words after “join” in Twilio’s sandbox settings, such as bright-tiger; empty accepts any join message"
                 ml="xl"
                 maw={420}
-                {...form.getInputProps('whatsappSandboxJoinCode')}
               />
             ) : null}
           </>
@@ -102,7 +107,8 @@ export function PhoneNumberForm({ number, whatsappFeature, workflows, onSave }: 
 
       <Divider />
       <Section title="Conversations">
-        <Select
+        <SelectField
+          field="defaultWorkflowId"
           label="Default workflow"
           description="Answers inbound SMS and WhatsApp conversations on this number"
           placeholder="None: nothing answers"
@@ -115,40 +121,40 @@ export function PhoneNumberForm({ number, whatsappFeature, workflows, onSave }: 
           searchable
           nothingFoundMessage="No workflow with that name"
           maw={480}
-          {...form.getInputProps('defaultWorkflowId')}
         />
-        <TextInput
+        <TextField
+          field="brandName"
           label="Brand name"
           description="How replies name your organisation"
           maw={480}
-          {...form.getInputProps('brandName')}
         />
-        <TextInput
+        <TextField
+          field="inactivityCloseAfter"
           label="Close chats after"
           description="How long a chat stays open without a message, as PT24H (24 hours), PT30M or P7D; the next message then starts a new chat with the default workflow"
           maw={320}
-          {...form.getInputProps('inactivityCloseAfter')}
         />
-        <LongTextInput
+        <LongTextField
+          field="smsDisabledMessage"
           label="Disabled message"
           description="Sent back when a message arrives on a channel that is off on this number"
-          {...form.getInputProps('smsDisabledMessage')}
         />
       </Section>
 
       <Divider />
       <Section title="Who answers">
-        <Select
+        <SelectField
+          field="workMode"
           label="Work mode"
           description="The same for SMS and WhatsApp; a person can take over any chat from the inbox"
           data={WORK_MODES}
           allowDeselect={false}
           maw={480}
-          {...form.getInputProps('workMode')}
         />
         {form.values.workMode !== 'ai' ? (
           <>
-            <NumberInput
+            <NumberField
+              field="handoffTimeoutSeconds"
               label="Holding message after"
               description="Seconds a waiting chat goes unanswered before the holding message is sent (once); empty: never"
               suffix=" s"
@@ -156,12 +162,11 @@ export function PhoneNumberForm({ number, whatsappFeature, workflows, onSave }: 
               max={604800}
               allowDecimal={false}
               maw={240}
-              {...form.getInputProps('handoffTimeoutSeconds')}
             />
-            <LongTextInput
+            <LongTextField
+              field="holdingMessage"
               label="Holding message"
               description="Tells the member a person will answer soon"
-              {...form.getInputProps('holdingMessage')}
             />
           </>
         ) : null}
@@ -169,16 +174,16 @@ export function PhoneNumberForm({ number, whatsappFeature, workflows, onSave }: 
 
       <Divider />
       <Section title="Business hours">
-        <DescribedSwitch
+        <DescribedSwitchField
+          field="hoursEnabled"
           label="Use business hours"
           description="Outside these hours members get the off-hours message"
-          {...form.getInputProps('hoursEnabled', { type: 'checkbox' })}
         />
         {form.values.hoursEnabled ? <BusinessHoursFields form={form} /> : null}
-        <LongTextInput
+        <LongTextField
+          field="offHoursMessage"
           label="Off-hours message"
           description="Sent when a member writes outside business hours"
-          {...form.getInputProps('offHoursMessage')}
         />
       </Section>
 
@@ -189,7 +194,8 @@ export function PhoneNumberForm({ number, whatsappFeature, workflows, onSave }: 
 
       <Divider />
       <Section title="Sending">
-        <NumberInput
+        <NumberField
+          field="sendRatePerSecond"
           label="Send rate"
           description="Messages per second this number may send; empty for the channel's default"
           suffix=" / s"
@@ -197,7 +203,6 @@ export function PhoneNumberForm({ number, whatsappFeature, workflows, onSave }: 
           max={10000}
           decimalScale={2}
           maw={240}
-          {...form.getInputProps('sendRatePerSecond')}
         />
       </Section>
     </SaveForm>

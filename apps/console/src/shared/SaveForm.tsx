@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Stack, type MantineSpacing } from '@mantine/core';
+import { FieldsOf } from './form-fields';
 import { SaveBar } from './SaveBar';
 import type { useSaveForm } from './use-save-form';
 
@@ -10,7 +11,7 @@ export interface SaveFormProps<I> {
 }
 
 /**
- * A form that saves through the API (useSaveForm): its fields, then the save bar. `showSaved`
+ * A form that saves through the API (useSaveForm): its fields (bound to it: TextField…), then the save bar. `showSaved`
  * (an edit page's own form, which stays open) says whether the changes are saved.
  */
 export function SaveForm({
@@ -20,9 +21,7 @@ export function SaveForm({
   gap = 'md',
   children,
 }: {
-  saving: Pick<ReturnType<typeof useSaveForm>, 'problem' | 'saved' | 'submit'> & {
-    form: { submitting: boolean; isDirty: () => boolean };
-  };
+  saving: Pick<ReturnType<typeof useSaveForm>, 'form' | 'problem' | 'saved' | 'submit'>;
   submitLabel?: string;
   showSaved?: boolean;
   gap?: MantineSpacing;
@@ -31,7 +30,7 @@ export function SaveForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap={gap}>
-        {children}
+        <FieldsOf form={form}>{children}</FieldsOf>
         <SaveBar
           problem={problem}
           submitting={form.submitting}

@@ -1,10 +1,10 @@
-import { MultiSelect, TextInput } from '@mantine/core';
 import { ApiError } from '../api/errors';
 import type { Webhook } from '../api/types';
 import { SaveForm, type SaveFormProps } from '../shared/SaveForm';
 import { useSaveForm } from '../shared/use-save-form';
 import type { WebhookInput } from './webhook-api';
 import { EVENT_OPTIONS, toWebhookInput, validateWebhookForm, type WebhookFormValues } from './webhook-form';
+import { MultiSelectField, TextField } from '../shared/form-fields';
 
 const FIELDS = ['url', 'description', 'events'];
 
@@ -32,26 +32,22 @@ export function WebhookForm({
   const { form } = saving;
   return (
     <SaveForm saving={saving} submitLabel={submitLabel}>
-      <TextInput
+      <TextField
+        field="url"
         label="URL"
         description="An HTTPS address of yours that receives a signed POST for each event"
         placeholder="https://crm.example.com/hooks/chats"
         inputMode="url"
-        {...form.getInputProps('url')}
       />
-      <TextInput
-        label="Description"
-        description="Optional: what this endpoint is for"
-        {...form.getInputProps('description')}
-      />
-      <MultiSelect
+      <TextField field="description" label="Description" description="Optional: what this endpoint is for" />
+      <MultiSelectField
+        field="events"
         label="Events"
         description="Leave empty to receive every event type"
         placeholder={form.values.events.length ? undefined : 'Every event'}
         data={EVENT_OPTIONS}
         clearable
         comboboxProps={{ withinPortal: true }}
-        {...form.getInputProps('events')}
       />
     </SaveForm>
   );
