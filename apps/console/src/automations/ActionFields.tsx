@@ -1,21 +1,20 @@
 import { Stack } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
 import { LabelledSegmentedControl } from '../shared/LabelledSegmentedControl';
 import { usePhoneNumbers, useWorkflowOptions } from '../phone-numbers/phone-number-api';
 import type { ActionFormValues } from './action-form';
-import { LongTextField, SelectField, TextField } from '../shared/form-fields';
+import { LongTextField, SelectField, TextField, useFieldsForm } from '../shared/form-fields';
 
 const CHANNELS = [
   { value: 'send_whatsapp', label: 'WhatsApp' },
   { value: 'send_sms', label: 'SMS' },
 ];
 
-/** The "send" action of a rule or routine: channel, number, message or template, optional workflow. */
-export function ActionFields<V extends { action: ActionFormValues }>({
-  form,
-}: {
-  form: UseFormReturnType<V>;
-}) {
+/**
+ * The "send" action of a rule or routine, inside its SaveForm: channel, number, message or
+ * template, optional workflow.
+ */
+export function ActionFields() {
+  const form = useFieldsForm<{ action: ActionFormValues }>();
   const numbers = usePhoneNumbers();
   const workflows = useWorkflowOptions();
   const action = form.values.action;

@@ -1,10 +1,11 @@
 import type { Routine } from '../api/types';
 import { emptyAction, toAction, toActionValues, validateAction, type ActionFormValues } from './action-form';
 import { ActionFields } from './ActionFields';
+import { CelField } from './CelField';
 import type { RoutineInput } from './automation-api';
 import { SaveForm, type SaveFormProps } from '../shared/SaveForm';
 import { useSaveForm } from '../shared/use-save-form';
-import { LongTextField, TextField } from '../shared/form-fields';
+import { TextField } from '../shared/form-fields';
 
 interface RoutineFormValues {
   name: string;
@@ -44,15 +45,13 @@ export function RoutineForm({
     // The service names a bad filter "filter: …": it belongs to Members.
     placeRest: (rest) => (rest.startsWith('filter: ') ? ['memberFilter', rest.slice(8)] : null),
   });
-  const { form } = saving;
   return (
     <SaveForm saving={saving} submitLabel={submitLabel}>
       <TextField field="name" label="Name" maw={480} />
-      <LongTextField
+      <CelField
         field="memberFilter"
         label="Members"
         description="CEL over member: first_name, last_name, phone, email, notify_sms, notify_whatsapp, opted_out…"
-        minRows={1}
       />
       <TextField
         field="schedule"
@@ -60,7 +59,7 @@ export function RoutineForm({
         description='Optional cron, e.g. "0 9 * * 1" for Mondays at 09:00; empty runs only when you press Run now'
         maw={360}
       />
-      <ActionFields form={form} />
+      <ActionFields />
     </SaveForm>
   );
 }

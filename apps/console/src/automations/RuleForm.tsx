@@ -1,10 +1,11 @@
 import type { EventRule } from '../api/types';
 import { emptyAction, toAction, toActionValues, validateAction, type ActionFormValues } from './action-form';
 import { ActionFields } from './ActionFields';
+import { CelField } from './CelField';
 import type { RuleInput } from './automation-api';
 import { SaveForm, type SaveFormProps } from '../shared/SaveForm';
 import { useSaveForm } from '../shared/use-save-form';
-import { LongTextField, TextField } from '../shared/form-fields';
+import { TextField } from '../shared/form-fields';
 
 interface RuleFormValues {
   event: string;
@@ -32,7 +33,6 @@ export function RuleForm({ rule, onSave, submitLabel }: { rule?: EventRule } & S
         action: toAction(v.action),
       }),
   });
-  const { form } = saving;
   return (
     <SaveForm saving={saving} submitLabel={submitLabel}>
       <TextField
@@ -41,13 +41,12 @@ export function RuleForm({ rule, onSave, submitLabel }: { rule?: EventRule } & S
         description="The event type that triggers this rule (form_submitted, task_entered, …)"
         maw={360}
       />
-      <LongTextField
+      <CelField
         field="condition"
         label="Condition"
         description='Optional CEL over event and member, e.g. event.data.kind == "reminder"'
-        minRows={1}
       />
-      <ActionFields form={form} />
+      <ActionFields />
     </SaveForm>
   );
 }

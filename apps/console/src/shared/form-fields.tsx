@@ -9,6 +9,14 @@ type AnyForm = UseFormReturnType<any>;
 
 const FormContext = createContext<AnyForm | null>(null);
 
+/** The form around these fields (SaveForm's or FieldsOf's), for a group of fields that reads its values. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Mantine's own bound for form values
+export function useFieldsForm<V extends Record<string, any>>(): UseFormReturnType<V> {
+  const form = useContext(FormContext);
+  if (!form) throw new Error('These fields stand outside a SaveForm or FieldsOf');
+  return form as UseFormReturnType<V>;
+}
+
 /** Gives `form` to the fields inside (SaveForm does it for its own form). */
 export function FieldsOf({ form, children }: { form: AnyForm; children: ReactNode }) {
   return <FormContext.Provider value={form}>{children}</FormContext.Provider>;
@@ -25,8 +33,7 @@ function bound<C extends ComponentType<any>>(Input: C, options?: { type: 'checkb
     field,
     ...props
   }: Omit<ComponentProps<C>, 'value' | 'onChange' | 'checked'> & { field: string }) {
-    const form = useContext(FormContext);
-    if (!form) throw new Error(`The field ${field} stands outside a SaveForm or FieldsOf`);
+    const form = useFieldsForm();
     const Component = Input as ComponentType<Record<string, unknown>>;
     return <Component {...props} {...form.getInputProps(field, options)} />;
   }

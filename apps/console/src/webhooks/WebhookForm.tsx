@@ -3,23 +3,23 @@ import type { Webhook } from '../api/types';
 import { SaveForm, type SaveFormProps } from '../shared/SaveForm';
 import { useSaveForm } from '../shared/use-save-form';
 import type { WebhookInput } from './webhook-api';
-import { EVENT_OPTIONS, toWebhookInput, validateWebhookForm, type WebhookFormValues } from './webhook-form';
+import {
+  EVENT_OPTIONS,
+  toWebhookFormValues,
+  toWebhookInput,
+  validateWebhookForm,
+  type WebhookFormValues,
+} from './webhook-form';
 import { MultiSelectField, TextField } from '../shared/form-fields';
 
 const FIELDS = ['url', 'description', 'events'];
 
+export type WebhookFormProps = { webhook?: Webhook } & SaveFormProps<WebhookInput>;
+
 /** An endpoint: where events go, a note for people, and which event types (none chosen: all). */
-export function WebhookForm({
-  webhook,
-  onSave,
-  submitLabel,
-}: { webhook?: Webhook } & SaveFormProps<WebhookInput>) {
+export function WebhookForm({ webhook, onSave, submitLabel }: WebhookFormProps) {
   const saving = useSaveForm<WebhookFormValues>({
-    initialValues: {
-      url: webhook?.url ?? '',
-      description: webhook?.description ?? '',
-      events: webhook?.events ?? [],
-    },
+    initialValues: toWebhookFormValues(webhook),
     validate: validateWebhookForm,
     fields: FIELDS,
     save: (values) => onSave(toWebhookInput(values)),

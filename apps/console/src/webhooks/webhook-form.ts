@@ -1,4 +1,5 @@
 import { CHAT_ACTIVITY_TYPES } from '@app/contracts';
+import type { Webhook } from '../api/types';
 import type { WebhookEvent, WebhookInput } from './webhook-api';
 
 /** The event types as an operator reads them. */
@@ -24,6 +25,11 @@ export interface WebhookFormValues {
   url: string;
   description: string;
   events: WebhookEvent[];
+}
+
+/** The form's values for an endpoint, or empty for a new one. */
+export function toWebhookFormValues(webhook?: Webhook): WebhookFormValues {
+  return { url: webhook?.url ?? '', description: webhook?.description ?? '', events: webhook?.events ?? [] };
 }
 
 export function toWebhookInput(values: WebhookFormValues): WebhookInput {
