@@ -30,6 +30,9 @@ describe('common setups, end to end', () => {
       },
       { timeoutMs: 90_000, message: 'the routine run to finish with every send handed to Twilio' },
     );
+  /** Runs the routine now (POST /v1/routines/{id}/run): the progress of the run it started. */
+  const runNow = async (id: string) =>
+    (await system.ok<{ progress: Progress }>('POST', `/v1/routines/${id}/run`, system.ws.key)).progress;
   const results = async (id: string, runId: string) =>
     (await system.ok<{ items: Result[] }>('GET', `/v1/routines/${id}/runs/${runId}/results`, system.ws.key))
       .items;
@@ -93,12 +96,8 @@ describe('common setups, end to end', () => {
     );
     expect(first).toMatchObject({ matched: 1, sent: 1, skipped: 0, failed: 0 });
     // ...and fires again (here: run now): the reminder is not sent twice for the same appointment.
-    const again = await system.ok<{ progress: Progress }>(
-      'POST',
-      `/v1/routines/${reminders.id}/run`,
-      system.ws.key,
-    );
-    const second = await settledRun(reminders.id, again.progress.runId!);
+    const again = await runNow(reminders.id);
+    const second = await settledRun(reminders.id, again.runId!);
     expect(second).toMatchObject({ matched: 1, sent: 0, skipped: 1 });
     expect((await results(reminders.id, second.runId!))[0]).toMatchObject({
       memberId: dana.id,
@@ -225,12 +224,8 @@ describe('common setups, end to end', () => {
       },
     });
     const started = Date.now();
-    const run = await system.ok<{ progress: Progress }>(
-      'POST',
-      `/v1/routines/${campaign.id}/run`,
-      system.ws.key,
-    );
-    const done = await settledRun(campaign.id, run.progress.runId!);
+    const run = await runNow(campaign.id);
+    const done = await settledRun(campaign.id, run.runId!);
     expect(done).toMatchObject({ matched: 6, sent: 6, skipped: 0, failed: 0, undelivered: 0 });
     const items = await results(campaign.id, done.runId!);
     expect(items.map((r) => r.memberId).sort()).toEqual(optedIn.map((m) => m.id).sort());
@@ -260,12 +255,8 @@ describe('common setups, end to end', () => {
       memberFilter: `member.attributes.campaign == "${tag}"`,
       action: { type: 'send_whatsapp', phoneNumberId: number.id, contentSid: `HX${'b2'.repeat(16)}` },
     });
-    const next = await system.ok<{ progress: Progress }>(
-      'POST',
-      `/v1/routines/${filterless.id}/run`,
-      system.ws.key,
-    );
-    const followUp = await settledRun(filterless.id, next.progress.runId!);
+    const next = await runNow(filterless.id);
+    const followUp = await settledRun(filterless.id, next.runId!);
     expect(followUp).toMatchObject({ matched: 7, sent: 5, skipped: 2 });
     const skipped = (await results(filterless.id, followUp.runId!)).filter((r) => r.status === 'skipped');
     expect(skipped.map((r) => r.memberId).sort()).toEqual([optedIn[0].id, notOptedIn.id].sort());

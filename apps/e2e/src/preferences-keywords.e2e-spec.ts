@@ -16,13 +16,10 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
   });
 
   const memberByPhone = async (phone: string) =>
-    (
-      await system.ok<{ items: Array<Record<string, unknown>> }>(
-        'GET',
-        `/v1/members?phone=${encodeURIComponent(phone)}`,
-        system.ws.key,
-      )
-    ).items[0];
+    (await system.membersWithPhone<Record<string, unknown>>(system.ws.key, phone))[0];
+  /** The member at `phone` texts the number (SMS unless said). */
+  const texts = (phone: string, body: string, channel: 'sms' | 'whatsapp' = 'sms') =>
+    system.inbound({ from: phone, to: number.number, body, channel });
 
   it.each([
     ['STOP', 'sms'],
@@ -33,9 +30,9 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
     '"%s" on %s opts the member out with one confirmation and no workflow reply',
     async (word, channel) => {
       const phone = randomPhone();
-      await system.inbound({ from: phone, to: number.number, body: 'hi', channel });
+      await texts(phone, 'hi', channel);
       await system.waitForSent(phone, 1, channel);
-      await system.inbound({ from: phone, to: number.number, body: word, channel });
+      await texts(phone, word, channel);
       const sent = await system.waitForSent(phone, 2, channel);
       expect(sent[1].body).toMatch(/unsubscribed|opted out|stop/i);
       const member = await waitFor(async () => {
@@ -44,34 +41,34 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
       });
       expect(member).toMatchObject({ optedOut: true, optedOutChannel: channel });
       // A retry of the same STOP, or a second STOP, sends no second confirmation.
-      await system.inbound({ from: phone, to: number.number, body: 'STOP', channel });
+      await texts(phone, 'STOP', channel);
       // Opted out: a later message gets no workflow reply.
-      await system.inbound({ from: phone, to: number.number, body: 'hello again', channel });
+      await texts(phone, 'hello again', channel);
       expect(await staysFalse(async () => (await system.sentTo(phone)).length > 2, 1500)).toBe(true);
     },
   );
 
   it('treats "please don\'t stop" as an ordinary message, START opts back in, HELP names the brand', async () => {
     const phone = randomPhone();
-    await system.inbound({ from: phone, to: number.number, body: "please don't stop", channel: 'sms' });
+    await texts(phone, "please don't stop");
     const [reply] = await system.waitForSent(phone, 1, 'sms');
     // SMS carries no profile name (WhatsApp does), so the member has no first name yet.
     expect(reply.body).toBe('Thanks!');
     expect(await memberByPhone(phone)).toMatchObject({ optedOut: false });
 
-    await system.inbound({ from: phone, to: number.number, body: 'STOP', channel: 'sms' });
+    await texts(phone, 'STOP');
     await waitFor(async () => (await memberByPhone(phone))?.optedOut === true);
-    await system.inbound({ from: phone, to: number.number, body: 'start', channel: 'sms' });
+    await texts(phone, 'start');
     await waitFor(async () => (await memberByPhone(phone))?.optedOut === false, { message: 'opted back in' });
 
-    await system.inbound({ from: phone, to: number.number, body: 'HELP', channel: 'sms' });
+    await texts(phone, 'HELP');
     const sent = await system.waitForSent(phone, 4, 'sms');
     expect(sent[3].body).toContain('Sunrise Dental');
   });
 
   it('answers "Yes" from a member who never opted out with the workflow, and keeps each number\'s own keywords', async () => {
     const phone = randomPhone();
-    await system.inbound({ from: phone, to: number.number, body: 'Yes', channel: 'sms' });
+    await texts(phone, 'Yes');
     const [reply] = await system.waitForSent(phone, 1, 'sms');
     expect(reply.body).toBe('Thanks!');
     expect(await memberByPhone(phone)).toMatchObject({ optedOut: false });

@@ -29,22 +29,57 @@ export const BUTTONS_PARAMETER = {
     'Optional: up to 3 buttons the member can press instead of typing (the message then at most 1024 characters, no media_urls).',
 };
 
+/** What sending a message is on one channel: the tool's name and words, what it offers there, when it is offered. */
+export interface SendChannel {
+  readonly channel: Channel;
+  readonly name: AbilityName;
+  readonly description: string;
+  /** JSON schema of what this channel adds to the arguments. */
+  readonly extraParameters: Record<string, unknown>;
+  isAvailable(turn: Turn): boolean;
+}
+
+export const SEND_SMS_MESSAGE: SendChannel = {
+  channel: 'sms',
+  name: 'send_sms_message',
+  description:
+    'Send an SMS text message to the member of this conversation. Returns the send status and, when it did not go out, why.',
+  extraParameters: {},
+  isAvailable: () => true,
+};
+
+export const SEND_WHATSAPP_MESSAGE: SendChannel = {
+  channel: 'whatsapp',
+  name: 'send_whatsapp_message',
+  description:
+    'Send a WhatsApp message to the member of this conversation. Returns the send status and, when it did not go out, why.',
+  extraParameters: { buttons: BUTTONS_PARAMETER },
+  /** Only for workspaces with the WhatsApp feature: otherwise the model never sees the tool. */
+  isAvailable: (turn) => turn.workspace.features.includes('whatsapp'),
+};
+
 /**
  * Sends a message the system starts (kind `system`: opt-out and the member's notification switch
  * apply) on one channel, through outbound's request-reply, so the model learns what happened.
  */
-export abstract class SendMessageAbility implements Ability {
-  abstract readonly name: AbilityName;
-  abstract readonly description: string;
-  protected abstract readonly channel: Channel;
+export class SendMessageAbility implements Ability {
+  readonly name: AbilityName;
+  readonly description: string;
+  private readonly channel: Channel;
   private readonly logger = new Logger('SendMessageAbility');
-  /** JSON schema of the arguments; a subclass adds what its channel offers. */
-  protected readonly extraParameters: Record<string, unknown> = {};
-  get parameters(): Record<string, unknown> {
-    return {
+  readonly parameters: Record<string, unknown>;
+
+  constructor(
+    private readonly messaging: MessagingClient,
+    private readonly on: SendChannel,
+  ) {
+    this.name = on.name;
+    this.description = on.description;
+    this.channel = on.channel;
+    this.parameters = {
       type: 'object',
       properties: {
-        ...this.extraParameters,
+        ...on.extraParameters,
         message: { type: 'string', description: 'The text to send, plain text, at most 1600 characters.' },
         media_urls: {
           type: 'array',
@@ -58,9 +93,9 @@ export abstract class SendMessageAbility implements Ability {
     };
   }
 
-  constructor(private readonly messaging: MessagingClient) {}
-
-  abstract isAvailable(turn: Turn): boolean;
+  isAvailable(turn: Turn): boolean {
+    return this.on.isAvailable(turn);
+  }
 
   async invoke(args: unknown, turn: Turn, state: TurnState): Promise<Record<string, unknown>> {
     const parsed = Args.safeParse(args);
