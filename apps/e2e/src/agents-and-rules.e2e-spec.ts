@@ -9,6 +9,10 @@ describe('AI agents, abilities, event rules, end to end', () => {
     return system.phoneNumber(system.ws.key, { defaultWorkflowId: workflow.id });
   }
 
+  /** The member at `phone` writes to `number` on WhatsApp. */
+  const whatsappFrom = (phone: string, number: { number: string }, body: string) =>
+    system.inbound({ from: phone, to: number.number, body, channel: 'whatsapp' });
+
   const memberByPhone = (phone: string) =>
     system.memberByPhone<{ id: string; optedOut: boolean }>(system.ws.key, phone);
 
@@ -16,14 +20,9 @@ describe('AI agents, abilities, event rules, end to end', () => {
     const number = await agentNumber('MARKER-HISTORY You are the front desk.');
     const phone = randomPhone();
     system.llm.script({ text: 'We open at 9.' }, { text: 'Yes, Tuesday works.' });
-    await system.inbound({ from: phone, to: number.number, body: 'When do you open?', channel: 'whatsapp' });
+    await whatsappFrom(phone, number, 'When do you open?');
     await system.waitForSent(phone, 1, 'whatsapp');
-    await system.inbound({
-      from: phone,
-      to: number.number,
-      body: 'Can I come Tuesday?',
-      channel: 'whatsapp',
-    });
+    await whatsappFrom(phone, number, 'Can I come Tuesday?');
     const sent = await system.waitForSent(phone, 2, 'whatsapp');
     expect(sent.map((m) => m.body)).toEqual(['We open at 9.', 'Yes, Tuesday works.']);
     const second = system.llm.requestsWith('MARKER-HISTORY')[1];
@@ -48,12 +47,7 @@ describe('AI agents, abilities, event rules, end to end', () => {
       },
       { text: 'Done, I sent you the confirmation.' },
     );
-    await system.inbound({
-      from: phone,
-      to: number.number,
-      body: 'Please book Tuesday',
-      channel: 'whatsapp',
-    });
+    await whatsappFrom(phone, number, 'Please book Tuesday');
     const sent = await system.waitForSent(phone, 2, 'whatsapp');
     expect(sent.map((m) => m.body)).toEqual([
       'Booking confirmed: Tuesday 10:00',
@@ -86,7 +80,7 @@ describe('AI agents, abilities, event rules, end to end', () => {
     const number = await agentNumber('MARKER-FALLBACK');
     const phone = randomPhone();
     system.llm.script({ status: 500, body: 'model exploded' });
-    await system.inbound({ from: phone, to: number.number, body: 'hello?', channel: 'whatsapp' });
+    await whatsappFrom(phone, number, 'hello?');
     const [reply] = await system.waitForSent(phone, 1, 'whatsapp');
     expect(reply.body).toMatch(/sorry/i);
   });
@@ -119,7 +113,7 @@ describe('AI agents, abilities, event rules, end to end', () => {
     const optedIn = randomPhone();
     const notOptedIn = randomPhone();
     for (const phone of [optedIn, notOptedIn]) {
-      await system.inbound({ from: phone, to: number.number, body: 'hi', channel: 'whatsapp' });
+      await whatsappFrom(phone, number, 'hi');
       await system.waitForSent(phone, 1, 'whatsapp');
     }
     const yes = await memberByPhone(optedIn);
@@ -224,7 +218,7 @@ describe('AI agents, abilities, event rules, end to end', () => {
       return runs.items[0]?.status === 'sent' ? runs.items[0] : undefined;
     });
     expect(run.chatId).toEqual(expect.any(String));
-    await system.inbound({ from: phone, to: number.number, body: 'feeling better', channel: 'whatsapp' });
+    await whatsappFrom(phone, number, 'feeling better');
     const sent = await system.waitForSent(phone, 2, 'whatsapp');
     expect(sent[1].body).toBe('Follow-up on "feeling better": thanks, Jo.');
   });

@@ -86,16 +86,13 @@ export class RouteInboundUseCase {
       // Rejected without storing anything: no member is created, nothing reaches chats.
       const notice = phoneNumber.smsDisabledMessage;
       if (notice) {
-        await this.send({
-          idempotencyKey: `disabled:${message.messageSid}`,
+        await this.answer(message, 'disabled', {
           workspaceId: workspace.id,
           phoneNumberId: phoneNumber.id,
           to: from.phone,
           channel,
           body: notice,
           kind: 'notice',
-          origin: { service: ORIGIN, ref: message.messageSid },
-          inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt },
         });
       }
       await this.recordRejection(message, closed, channel, from.phone, {
@@ -161,16 +158,13 @@ export class RouteInboundUseCase {
       // Judged at the time Twilio delivered the message, so a redelivery decides the same way.
       offHours = !isWithinBusinessHours(phoneNumber.businessHours, new Date(message.receivedAt));
       if (offHours && !member.optedOut) {
-        await this.send({
-          idempotencyKey: `offhours:${message.messageSid}`,
+        await this.answer(message, 'offhours', {
           workspaceId: workspace.id,
           phoneNumberId: phoneNumber.id,
           memberId: member.id,
           channel,
           body: phoneNumber.offHoursMessage,
           kind: 'reply',
-          origin: { service: ORIGIN, ref: message.messageSid },
-          inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt },
         });
       }
     }
@@ -237,16 +231,13 @@ export class RouteInboundUseCase {
       confirm = await this.outcomes.decide(workspace.id, message.messageSid, owed);
     }
     if (confirm) {
-      await this.send({
-        idempotencyKey: `keyword:${message.messageSid}`,
+      await this.answer(message, 'keyword', {
         workspaceId: workspace.id,
         phoneNumberId: phoneNumber.id,
         memberId: member.id,
         channel,
         body: keywordReply(keyword, phoneNumber.keywordReplies, phoneNumber.brandName ?? workspace.name),
         kind: 'compliance',
-        origin: { service: ORIGIN, ref: message.messageSid },
-        inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt },
       });
       if (keyword !== 'help')
         await this.outcomes.recordAck(workspace.id, phoneNumber.id, phone, keyword, receivedAt);
@@ -284,7 +275,21 @@ export class RouteInboundUseCase {
     await this.bus.publish(DiagnosticRecorded, record, { msgId: diagnosticMsgId(record) });
   }
 
-  private async send(request: SendRequest): Promise<void> {
+  /**
+   * Answers the inbound message itself (the disabled-channel notice, the off-hours reply, a
+   * keyword's confirmation): keyed by `purpose` and the message SID, so a redelivery sends once.
+   */
+  private async answer(
+    message: InboundMessageReceived,
+    purpose: string,
+    reply: Omit<SendRequest, 'idempotencyKey' | 'origin' | 'inReplyTo'>,
+  ): Promise<void> {
+    const request: SendRequest = {
+      ...reply,
+      idempotencyKey: `${purpose}:${message.messageSid}`,
+      origin: { service: ORIGIN, ref: message.messageSid },
+      inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt },
+    };
     await this.bus.publish(SendRequested, request, { msgId: sendMsgId(request) });
   }
 }
