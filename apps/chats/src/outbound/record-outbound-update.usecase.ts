@@ -41,6 +41,8 @@ export class RecordOutboundUpdateUseCase {
   ) {}
 
   async execute(update: OutboundMessageUpdated): Promise<OutboundOutcome> {
+    const advanced = await this.advanceStored(update);
+    if (advanced) return advanced;
     try {
       const outcome = await this.db.transaction((m) => this.apply(m, update, true));
       if (outcome.outcome === 'created' && outcome.closed.length) await this.closes.closed(outcome.closed);
@@ -50,6 +52,26 @@ export class RecordOutboundUpdateUseCase {
       // Another replica inserted this send's message first; now it exists, apply the update to it.
       return this.db.transaction((m) => this.apply(m, update, false));
     }
+  }
+
+  /**
+   * The usual update (Twilio's sent, delivered, read) of a message already in its chat, in one
+   * statement instead of a transaction. Not for the first updates of a send (pending, queued:
+   * they create the message) nor for a person's answer that takes a chat out of the queue (that
+   * must commit with the status). Null: the transaction below decides (create, or unchanged).
+   */
+  private async advanceStored(u: OutboundMessageUpdated): Promise<OutboundOutcome | null> {
+    if (u.status === 'pending' || u.status === 'queued') return null;
+    if (answersWaitingChat({ originService: u.origin.service, status: u.status })) return null;
+    const message = await this.messages.advanceBySendId(u.workspaceId, u.sendId, {
+      status: u.status,
+      errorCode: u.errorCode,
+      errorReason: u.reason,
+      twilioSid: u.twilioSid,
+      body: u.body,
+      contentSid: u.contentSid,
+    });
+    return message ? { outcome: 'updated', message, leftQueue: null } : null;
   }
 
   private async apply(

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { findOneRow, InjectDataSource } from '@app/persistence';
-import type { Choice, Interactive, Media, MessageStatus } from '@app/contracts';
+import { findOneRow, InjectDataSource, rowAs } from '@app/persistence';
+import type { Choice, Interactive, Media, MessageStatus, SendStatus } from '@app/contracts';
+import { statusesBefore } from '@app/rules';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ChatMessageEntity } from './chat-message.entity';
 
@@ -105,6 +106,51 @@ export class MessagesRepository {
     const message = await findOneRow(m, ChatMessageEntity, { workspaceId, id });
     if (!message) throw new Error(`Message ${id} vanished inside its transaction`);
     return message;
+  }
+
+  /**
+   * A send's status on its stored message in one statement: the status moves forward only (its
+   * error with it), and a SID, body or content it lacks is filled in. The row lock of the UPDATE
+   * orders concurrent updates of the send. Null when the send has no message yet or nothing moved.
+   */
+  async advanceBySendId(
+    workspaceId: string,
+    sendId: string,
+    u: {
+      status: SendStatus;
+      errorCode: string | null;
+      errorReason: string | null;
+      twilioSid: string | null;
+      body: string | null;
+      contentSid: string | null;
+    },
+  ): Promise<ChatMessageEntity | null> {
+    const [rows] = await this.db.manager.query<[Array<Record<string, unknown>>, number]>(
+      `UPDATE chat_messages SET
+         status = CASE WHEN status = ANY($3::text[]) THEN $4::text ELSE status END,
+         error_code = CASE WHEN status = ANY($3::text[]) THEN $5::text ELSE error_code END,
+         error_reason = CASE WHEN status = ANY($3::text[]) THEN $6::text ELSE error_reason END,
+         twilio_sid = COALESCE(twilio_sid, $7::text),
+         body = COALESCE(body, $8::text),
+         content_sid = COALESCE(content_sid, $9::text),
+         updated_at = now()
+       WHERE workspace_id = $1 AND send_id = $2
+         AND (status = ANY($3::text[]) OR (twilio_sid IS NULL AND $7::text IS NOT NULL)
+              OR (body IS NULL AND $8::text IS NOT NULL) OR (content_sid IS NULL AND $9::text IS NOT NULL))
+       RETURNING *`,
+      [
+        workspaceId,
+        sendId,
+        statusesBefore(u.status),
+        u.status,
+        u.errorCode,
+        u.errorReason,
+        u.twilioSid,
+        u.body,
+        u.contentSid,
+      ],
+    );
+    return rows.length ? rowAs(this.db.manager, ChatMessageEntity, rows[0]) : null;
   }
 
   async update(m: EntityManager, workspaceId: string, id: string, patch: MessagePatch): Promise<void> {
