@@ -205,7 +205,7 @@ export function printTable(r) {
     out.push('', 'Goals (issue 17), this run');
     for (const g of r.goals)
       out.push(
-        `   ${padEnd(g.figure, 66)}${pad(g.value ?? '-', 22)}  ${padEnd(g.goal, 28)}${g.met === null ? 'not measured' : mark(g.met)}`,
+        `   ${padEnd(g.figure, 76)}${pad(g.value ?? '-', 22)}  ${padEnd(g.goal, 28)}${g.met === null ? 'not measured' : mark(g.met)}`,
       );
   }
   return out.join('\n');
