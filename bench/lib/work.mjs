@@ -1,15 +1,22 @@
 // What one answered message costs in round trips, independent of how busy the machine is: events
-// handled and published and requests answered (each service's /metrics counters), and Postgres
-// statements' table accesses (`pg_stat_user_tables` of the run's schemas), counted over an e2e step.
+// handled and published and requests answered, and Postgres statements sent (each service's /metrics
+// counters), and the statements' table accesses (`pg_stat_user_tables` of the run's schemas), counted
+// over an e2e step.
 import pg from 'pg';
 import { round } from './common.mjs';
 import { DATABASE_URL } from './infra.mjs';
 
-const COUNTERS = ['messaging_handled_total', 'messaging_published_total', 'messaging_requests_total'];
+const COUNTERS = [
+  'messaging_handled_total',
+  'messaging_published_total',
+  'messaging_requests_total',
+  'db_statements_total',
+];
 const SHORT = {
   messaging_handled_total: 'handled',
   messaging_published_total: 'published',
   messaging_requests_total: 'requests',
+  db_statements_total: 'pg statements',
 };
 
 /** `{ '<service> <what> <subject>': count }` summed over the other labels. */
@@ -24,9 +31,9 @@ async function metrics(stack) {
       continue;
     }
     for (const line of text.split('\n')) {
-      const m = /^(\w+)\{([^}]*)\} ([\d.e+]+)$/.exec(line);
+      const m = /^(\w+)(?:\{([^}]*)\})? ([\d.e+]+)$/.exec(line);
       if (!m || !COUNTERS.includes(m[1])) continue;
-      const subject = /subject="([^"]+)"/.exec(m[2])?.[1] ?? '?';
+      const subject = /subject="([^"]+)"/.exec(m[2] ?? '')?.[1] ?? 'all';
       const key = `${c.name} ${SHORT[m[1]]} ${subject}`;
       out[key] = (out[key] ?? 0) + Number(m[3]);
     }

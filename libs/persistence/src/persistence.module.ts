@@ -1,7 +1,23 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntitySchema, type Logger, type MixedList } from 'typeorm';
 import { Client } from 'pg';
+import { counter } from '@app/telemetry';
+
+const statements = counter(
+  'db_statements_total',
+  'Statements sent to Postgres (transaction BEGIN and COMMIT included): round trips, for the bench',
+);
+
+/** Counts every statement and logs nothing: TypeORM's own log would print parameters (phones, bodies). */
+const statementCounter: Logger = {
+  logQuery: () => statements.inc(),
+  logQueryError: () => undefined,
+  logQuerySlow: () => undefined,
+  logSchemaBuild: () => undefined,
+  logMigration: () => undefined,
+  log: () => undefined,
+};
 
 export interface PersistenceOptions {
   databaseUrl: string;
@@ -50,6 +66,7 @@ export function dataSourceOptions(options: PersistenceOptions): DataSourceOption
     // TypeORM's own error log prints query parameters (phone numbers, bodies): errors reach our
     // logs through the handlers instead, without parameters.
     logging: false,
+    logger: statementCounter,
     extra: {
       max: options.poolSize,
       options: `-c search_path=${options.schema}`,
