@@ -1,6 +1,7 @@
 import { MemberFields } from '@app/contracts';
 import type { Member } from '../api/types';
 import { zodFormErrors } from '../shared/form-errors';
+import { apiText, formText } from '../shared/form-text';
 import type { MemberPatch } from './member-api';
 
 export interface MemberFormValues {
@@ -15,23 +16,21 @@ export interface MemberFormValues {
 }
 
 export const toMemberFormValues = (m: Member): MemberFormValues => ({
-  firstName: m.firstName ?? '',
-  lastName: m.lastName ?? '',
-  phone: m.phone ?? '',
-  email: m.email ?? '',
+  firstName: formText(m.firstName),
+  lastName: formText(m.lastName),
+  phone: formText(m.phone),
+  email: formText(m.email),
   notifySms: m.notifySms,
   notifyEmail: m.notifyEmail,
   notifyVoice: m.notifyVoice,
   notifyWhatsapp: m.notifyWhatsapp,
 });
 
-const text = (v: string) => (v.trim() === '' ? null : v.trim());
-
 export const toMemberPatch = (v: MemberFormValues): MemberPatch => ({
-  firstName: text(v.firstName),
-  lastName: text(v.lastName),
-  phone: text(v.phone),
-  email: text(v.email),
+  firstName: apiText(v.firstName),
+  lastName: apiText(v.lastName),
+  phone: apiText(v.phone),
+  email: apiText(v.email),
   notifySms: v.notifySms,
   notifyEmail: v.notifyEmail,
   notifyVoice: v.notifyVoice,

@@ -2,6 +2,7 @@ import { PhoneNumberFields } from '@app/contracts';
 import { checkKeywordLists, KEYWORD_LISTS } from '@app/rules';
 import type { PhoneNumber } from '../api/types';
 import { zodFormErrors } from '../shared/form-errors';
+import { apiText, formText } from '../shared/form-text';
 
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Day = (typeof DAYS)[number];
@@ -102,10 +103,10 @@ export function toFormValues(number: PhoneNumber): PhoneNumberFormValues {
     smsEnabled: number.smsEnabled,
     whatsappEnabled: number.whatsappEnabled,
     whatsappSandbox: number.whatsappSandbox,
+    smsDisabledMessage: formText(number.smsDisabledMessage),
     defaultWorkflowId: number.defaultWorkflowId,
-    smsDisabledMessage: number.smsDisabledMessage ?? '',
-    brandName: number.brandName ?? '',
-    offHoursMessage: number.offHoursMessage ?? '',
+    brandName: formText(number.brandName),
+    offHoursMessage: formText(number.offHoursMessage),
     hoursEnabled: hours !== null,
     businessHours: hours
       ? {
@@ -117,24 +118,22 @@ export function toFormValues(number: PhoneNumber): PhoneNumberFormValues {
       : defaultHours(),
     sendRatePerSecond: number.sendRatePerSecond ?? '',
     inactivityCloseAfter: number.inactivityCloseAfter,
-    whatsappSandboxJoinCode: number.whatsappSandboxJoinCode ?? '',
+    whatsappSandboxJoinCode: formText(number.whatsappSandboxJoinCode),
     workMode: number.workMode,
     handoffTimeoutSeconds: number.handoffTimeoutSeconds ?? '',
-    holdingMessage: number.holdingMessage ?? '',
+    holdingMessage: formText(number.holdingMessage),
     keywords: {
       optOut: [...number.keywords.optOut],
       optIn: [...number.keywords.optIn],
       help: [...number.keywords.help],
     },
     keywordReplies: {
-      optOut: number.keywordReplies.optOut ?? '',
-      optIn: number.keywordReplies.optIn ?? '',
-      help: number.keywordReplies.help ?? '',
+      optOut: formText(number.keywordReplies.optOut),
+      optIn: formText(number.keywordReplies.optIn),
+      help: formText(number.keywordReplies.help),
     },
   };
 }
-
-const text = (value: string): string | null => (value.trim() === '' ? null : value.trim());
 
 /** What the form sends: every field, as the API's PATCH takes it. */
 export function toPatch(values: PhoneNumberFormValues): PhoneNumberPatch {
@@ -146,25 +145,25 @@ export function toPatch(values: PhoneNumberFormValues): PhoneNumberPatch {
     whatsappEnabled: values.whatsappEnabled,
     whatsappSandbox: values.whatsappSandbox,
     defaultWorkflowId: values.defaultWorkflowId || null,
-    smsDisabledMessage: text(values.smsDisabledMessage),
-    brandName: text(values.brandName),
-    offHoursMessage: text(values.offHoursMessage),
+    smsDisabledMessage: apiText(values.smsDisabledMessage),
+    brandName: apiText(values.brandName),
+    offHoursMessage: apiText(values.offHoursMessage),
     businessHours: values.hoursEnabled ? { timeZone: values.businessHours.timeZone, days } : null,
     sendRatePerSecond: values.sendRatePerSecond === '' ? null : Number(values.sendRatePerSecond),
     inactivityCloseAfter: values.inactivityCloseAfter.trim().toUpperCase(),
-    whatsappSandboxJoinCode: text(values.whatsappSandboxJoinCode),
+    whatsappSandboxJoinCode: apiText(values.whatsappSandboxJoinCode),
     workMode: values.workMode,
     handoffTimeoutSeconds: values.handoffTimeoutSeconds === '' ? null : Number(values.handoffTimeoutSeconds),
-    holdingMessage: text(values.holdingMessage),
+    holdingMessage: apiText(values.holdingMessage),
     keywords: {
       optOut: values.keywords.optOut.map((k) => k.trim()).filter(Boolean),
       optIn: values.keywords.optIn.map((k) => k.trim()).filter(Boolean),
       help: values.keywords.help.map((k) => k.trim()).filter(Boolean),
     },
     keywordReplies: {
-      optOut: text(values.keywordReplies.optOut),
-      optIn: text(values.keywordReplies.optIn),
-      help: text(values.keywordReplies.help),
+      optOut: apiText(values.keywordReplies.optOut),
+      optIn: apiText(values.keywordReplies.optIn),
+      help: apiText(values.keywordReplies.help),
     },
   };
 }
