@@ -21,6 +21,17 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
   const texts = (phone: string, body: string, channel: 'sms' | 'whatsapp' = 'sms') =>
     system.inbound({ from: phone, to: number.number, body, channel });
 
+  /** A new member texts `body`: the workflow answers it, the member stays opted in. Their phone. */
+  const answeredAsOrdinary = async (body: string) => {
+    const phone = randomPhone();
+    await texts(phone, body);
+    const [reply] = await system.waitForSent(phone, 1, 'sms');
+    // SMS carries no profile name (WhatsApp does), so the member has no first name yet.
+    expect(reply.body).toBe('Thanks!');
+    expect(await memberByPhone(phone)).toMatchObject({ optedOut: false });
+    return phone;
+  };
+
   it.each([
     ['STOP', 'sms'],
     ['  stop  ', 'whatsapp'],
@@ -49,12 +60,7 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
   );
 
   it('treats "please don\'t stop" as an ordinary message, START opts back in, HELP names the brand', async () => {
-    const phone = randomPhone();
-    await texts(phone, "please don't stop");
-    const [reply] = await system.waitForSent(phone, 1, 'sms');
-    // SMS carries no profile name (WhatsApp does), so the member has no first name yet.
-    expect(reply.body).toBe('Thanks!');
-    expect(await memberByPhone(phone)).toMatchObject({ optedOut: false });
+    const phone = await answeredAsOrdinary("please don't stop");
 
     await texts(phone, 'STOP');
     await waitFor(async () => (await memberByPhone(phone))?.optedOut === true);
@@ -67,11 +73,7 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
   });
 
   it('answers "Yes" from a member who never opted out with the workflow, and keeps each number\'s own keywords', async () => {
-    const phone = randomPhone();
-    await texts(phone, 'Yes');
-    const [reply] = await system.waitForSent(phone, 1, 'sms');
-    expect(reply.body).toBe('Thanks!');
-    expect(await memberByPhone(phone)).toMatchObject({ optedOut: false });
+    const phone = await answeredAsOrdinary('Yes');
 
     // A number where "Cancel" answers an appointment and ARRET opts out, with its own confirmation.
     const workflow = await system.workflow(

@@ -8,7 +8,14 @@ import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { SERVICES } from '@app/contracts';
-import { TEST_DATABASE_URL, TEST_NATS_URL, randomPhone, uniqueNamespace, waitFor } from '@app/testing';
+import {
+  EmulatorClient,
+  TEST_DATABASE_URL,
+  TEST_NATS_URL,
+  randomPhone,
+  uniqueNamespace,
+  waitFor,
+} from '@app/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const ACCOUNT_SID = 'AC0000000000000000000000000000e2e1';
@@ -173,11 +180,8 @@ describe('traces and logs across the deployed services', () => {
       definition: [{ reply: 'traced' }],
     });
     const number = randomPhone();
-    await fetch(`http://127.0.0.1:${ports['twilio-emulator']}/emulator/numbers`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ number }),
-    });
+    const emulator = new EmulatorClient(`http://127.0.0.1:${ports['twilio-emulator']}`);
+    await emulator.control('/emulator/numbers', { number });
     await call('POST', `/v1/workspaces/${ws.id}/phone-numbers`, ADMIN_KEY, {
       number,
       smsEnabled: true,

@@ -46,6 +46,9 @@ export type RouteOutcome =
 
 const ORIGIN = 'routing';
 
+/** What routing answers an inbound message with, by purpose (also its key's prefix): the send kind each is. */
+const ANSWERS = { disabled: 'notice', offhours: 'reply', keyword: 'compliance' } as const;
+
 /**
  * The inbound decision: channel, number, channel switches, member, keywords, business hours, and
  * the accepted message. Safe to run twice for one message: every output has a deterministic id.
@@ -86,13 +89,10 @@ export class RouteInboundUseCase {
       // Rejected without storing anything: no member is created, nothing reaches chats.
       const notice = phoneNumber.smsDisabledMessage;
       if (notice) {
-        await this.answer(message, 'disabled', {
-          workspaceId: workspace.id,
-          phoneNumberId: phoneNumber.id,
+        await this.answer(message, { workspace, phoneNumber }, 'disabled', {
           to: from.phone,
           channel,
           body: notice,
-          kind: 'notice',
         });
       }
       await this.recordRejection(message, closed, channel, from.phone, {
@@ -158,13 +158,10 @@ export class RouteInboundUseCase {
       // Judged at the time Twilio delivered the message, so a redelivery decides the same way.
       offHours = !isWithinBusinessHours(phoneNumber.businessHours, new Date(message.receivedAt));
       if (offHours && !member.optedOut) {
-        await this.answer(message, 'offhours', {
-          workspaceId: workspace.id,
-          phoneNumberId: phoneNumber.id,
+        await this.answer(message, { workspace, phoneNumber }, 'offhours', {
           memberId: member.id,
           channel,
           body: phoneNumber.offHoursMessage,
-          kind: 'reply',
         });
       }
     }
@@ -231,13 +228,10 @@ export class RouteInboundUseCase {
       confirm = await this.outcomes.decide(workspace.id, message.messageSid, owed);
     }
     if (confirm) {
-      await this.answer(message, 'keyword', {
-        workspaceId: workspace.id,
-        phoneNumberId: phoneNumber.id,
+      await this.answer(message, { workspace, phoneNumber }, 'keyword', {
         memberId: member.id,
         channel,
         body: keywordReply(keyword, phoneNumber.keywordReplies, phoneNumber.brandName ?? workspace.name),
-        kind: 'compliance',
       });
       if (keyword !== 'help')
         await this.outcomes.recordAck(workspace.id, phoneNumber.id, phone, keyword, receivedAt);
@@ -276,16 +270,23 @@ export class RouteInboundUseCase {
   }
 
   /**
-   * Answers the inbound message itself (the disabled-channel notice, the off-hours reply, a
-   * keyword's confirmation): keyed by `purpose` and the message SID, so a redelivery sends once.
+   * Answers the inbound message itself, from the number it reached: keyed by `purpose` and the
+   * message SID, so a redelivery sends once.
    */
   private async answer(
     message: InboundMessageReceived,
-    purpose: string,
-    reply: Omit<SendRequest, 'idempotencyKey' | 'origin' | 'inReplyTo'>,
+    to: { workspace: WorkspaceSummary; phoneNumber: PhoneNumber },
+    purpose: keyof typeof ANSWERS,
+    reply: Omit<
+      SendRequest,
+      'idempotencyKey' | 'workspaceId' | 'phoneNumberId' | 'kind' | 'origin' | 'inReplyTo'
+    >,
   ): Promise<void> {
     const request: SendRequest = {
       ...reply,
+      kind: ANSWERS[purpose],
+      workspaceId: to.workspace.id,
+      phoneNumberId: to.phoneNumber.id,
       idempotencyKey: `${purpose}:${message.messageSid}`,
       origin: { service: ORIGIN, ref: message.messageSid },
       inReplyTo: { twilioSid: message.messageSid, receivedAt: message.receivedAt },

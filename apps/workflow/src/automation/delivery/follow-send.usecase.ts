@@ -2,11 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Id, type OutboundMessageUpdated } from '@app/contracts';
 import { actionResultOf, followSend } from '@app/rules';
 import { describeTwilioError } from '@app/twilio';
-import type { FollowedSend } from '../actions/follow-send';
+import type { FollowedFrom, FollowedSend } from '../actions/follow-send';
 import { ActionRunsRepository } from '../rules/action-runs.repository';
 import { RoutineRunsRepository } from '../routines/routine-runs.repository';
-import type { ActionResultStatus } from '@app/rules';
-import type { SendStatus } from '@app/contracts';
 
 /**
  * Keeps run logs truthful: a rule's or routine's result follows the send it made, from
@@ -27,8 +25,7 @@ export class FollowSendUseCase {
     if (update.origin.service !== 'workflow' || !update.origin.ref) return;
     const [kind, runId] = update.origin.ref.split(':');
     if (!runId || !Id.safeParse(runId).success) return;
-    const next = (current: { status: ActionResultStatus; sendStatus: SendStatus | null }) =>
-      movedBy(update, current);
+    const next = (current: FollowedFrom) => movedBy(update, current);
     let found = false;
     if (kind === 'rule-run') found = await this.ruleRuns.follow(update.workspaceId, runId, next);
     else if (kind === 'routine-run' && update.memberId)
@@ -41,7 +38,7 @@ export class FollowSendUseCase {
 /** The result a send update gives, or null when it moves nothing. */
 export function movedBy(
   update: Pick<OutboundMessageUpdated, 'status' | 'twilioSid' | 'reason' | 'errorCode' | 'sendId'>,
-  current: { status: ActionResultStatus; sendStatus: SendStatus | null },
+  current: FollowedFrom,
 ): FollowedSend | null {
   const sendStatus = followSend(current.sendStatus, update.status);
   if (sendStatus === current.sendStatus && current.status !== 'pending') return null;
