@@ -73,7 +73,7 @@ describe('members, preferences and the STOP / START / HELP keywords, end to end'
   });
 
   it('answers "Yes" from a member who never opted out with the workflow, and keeps each number\'s own keywords', async () => {
-    const phone = await answeredAsOrdinary('Yes');
+    await answeredAsOrdinary('Yes');
 
     // A number where "Cancel" answers an appointment and ARRET opts out, with its own confirmation.
     const workflow = await system.workflow(
