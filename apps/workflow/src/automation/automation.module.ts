@@ -1,44 +1,19 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { Sql } from '@app/persistence';
 import { SendActionRunner } from './actions/send-action.runner';
-import { EventsHandlers } from './events/events.handlers';
-import { HandleEventUseCase } from './events/handle-event.usecase';
-import { EventSweeper } from './events/event-sweeper';
-import { ScheduledEventsRepository } from './events/scheduled-events.repository';
-import {
-  CancelScheduledEventUseCase,
-  ListScheduledEventsUseCase,
-  ScheduleEventUseCase,
-} from './events/scheduled-events.usecases';
 import { DeliveryHandlers } from './delivery/delivery.handlers';
-import { FollowSendUseCase } from './delivery/follow-send.usecase';
-import { CreateRoutineUseCase } from './routines/create-routine.usecase';
-import {
-  CancelRoutineRunUseCase,
-  DeleteRoutineUseCase,
-  ListRoutineRunResultsUseCase,
-  ListRoutinesUseCase,
-  UpdateRoutineUseCase,
-  GetRoutineUseCase,
-} from './routines/manage-routines.usecases';
-import {
-  GetEventRuleUseCase,
-  ListActionRunsUseCase,
-  ListEventRulesUseCase,
-} from './rules/read-event-rules.usecases';
-import { DeleteEventRuleUseCase } from './rules/delete-event-rule.usecase';
-import { UpdateEventRuleUseCase } from './rules/update-event-rule.usecase';
+import { EventSweeper } from './events/event-sweeper';
+import { EventsHandlers } from './events/events.handlers';
+import { ScheduledEventsRepository } from './events/scheduled-events.repository';
 import { RoutineResumer } from './routines/routine-resumer';
 import { RoutineRunner } from './routines/routine-runner';
 import { RoutineRunsRepository } from './routines/routine-runs.repository';
 import { RoutineScheduler } from './routines/routine-scheduler';
 import { RoutinesHandlers } from './routines/routines.handlers';
 import { RoutinesRepository } from './routines/routines.repository';
-import { RunRoutineUseCase } from './routines/run-routine.usecase';
 import { ActionRunsRepository } from './rules/action-runs.repository';
-import { CreateEventRuleUseCase } from './rules/create-event-rule.usecase';
 import { EventRulesRepository } from './rules/event-rules.repository';
 import { RulesHandlers } from './rules/rules.handlers';
-import { Sql } from '@app/persistence';
 
 type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
@@ -59,32 +34,17 @@ export class AutomationModule {
         SendActionRunner,
         EventRulesRepository,
         ActionRunsRepository,
-        CreateEventRuleUseCase,
-        UpdateEventRuleUseCase,
-        DeleteEventRuleUseCase,
-        ListRoutinesUseCase,
-        UpdateRoutineUseCase,
-        CancelRoutineRunUseCase,
-        DeleteRoutineUseCase,
-        ListRoutineRunResultsUseCase,
-        GetRoutineUseCase,
-        GetEventRuleUseCase,
-        ListEventRulesUseCase,
-        ListActionRunsUseCase,
-        HandleEventUseCase,
         ScheduledEventsRepository,
         EventSweeper,
-        ScheduleEventUseCase,
-        CancelScheduledEventUseCase,
-        ListScheduledEventsUseCase,
-        FollowSendUseCase,
         RoutinesRepository,
         RoutineRunsRepository,
-        CreateRoutineUseCase,
-        RunRoutineUseCase,
         RoutineRunner,
         RoutineResumer,
         RoutineScheduler,
+        ...RulesHandlers.useCases,
+        ...EventsHandlers.useCases,
+        ...RoutinesHandlers.useCases,
+        ...DeliveryHandlers.useCases,
       ],
     };
   }

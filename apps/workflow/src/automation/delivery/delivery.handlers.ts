@@ -1,15 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
 import { OutboundMessageUpdated } from '@app/contracts';
-import { OnEvent } from '@app/messaging';
+import { consume, HandOver } from '@app/messaging';
 import { FollowSendUseCase } from './follow-send.usecase';
 
+/** outbound's send updates: run results follow their sends. */
 @Controller()
-export class DeliveryHandlers {
-  constructor(private readonly followSend: FollowSendUseCase) {}
-
-  @OnEvent(OutboundMessageUpdated)
-  follow(@Payload() update: OutboundMessageUpdated) {
-    return this.followSend.execute(update);
-  }
-}
+export class DeliveryHandlers extends HandOver(consume(OutboundMessageUpdated, FollowSendUseCase)) {}
