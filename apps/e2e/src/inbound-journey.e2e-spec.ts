@@ -36,13 +36,11 @@ describe('inbound SMS and WhatsApp, end to end', () => {
   it('answers WhatsApp as WhatsApp and SMS as SMS on the same number, in separate chats', async () => {
     const number = await numberWithWorkflow();
     const phone = randomPhone();
+    /** The member writes to the number on `channel`. */
+    const writes = (channel: 'sms' | 'whatsapp', body: string) =>
+      system.inbound({ from: phone, to: number.number, body, channel });
 
-    const wa = await system.inbound({
-      from: phone,
-      to: number.number,
-      body: 'Is Tuesday ok?',
-      channel: 'whatsapp',
-    });
+    const wa = await writes('whatsapp', 'Is Tuesday ok?');
     expect(wa.status).toBe(200);
     expect(wa.body).toContain('<Response');
     const [waReply] = await system.waitForSent(phone, 1, 'whatsapp');
@@ -51,7 +49,7 @@ describe('inbound SMS and WhatsApp, end to end', () => {
     // Plain text: no HTML escaping of "&", and the member's words are data, not a template.
     expect(waReply.body).toBe('Hi Alex on WhatsApp from Sunrise Dental & co. You said: Is Tuesday ok?');
 
-    await system.inbound({ from: phone, to: number.number, body: 'And {{member.phone}}?', channel: 'sms' });
+    await writes('sms', 'And {{member.phone}}?');
     const [smsReply] = await system.waitForSent(phone, 1, 'sms');
     expect(smsReply.to).toBe(phone);
     expect(smsReply.body).toBe('SMS from Sunrise Dental: And {{member.phone}}?');
@@ -88,7 +86,7 @@ describe('inbound SMS and WhatsApp, end to end', () => {
 
     // SMS keeps working when WhatsApp is switched off on the number.
     await system.ok('PATCH', `/v1/phone-numbers/${number.id}`, system.ws.key, { whatsappEnabled: false });
-    await system.inbound({ from: phone, to: number.number, body: 'still there?', channel: 'sms' });
+    await writes('sms', 'still there?');
     await system.waitForSent(phone, 2, 'sms');
   });
 
