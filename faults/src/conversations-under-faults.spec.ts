@@ -87,14 +87,19 @@ it('loses nothing and doubles nothing while services, NATS and Postgres crash an
   // Drain: every accepted message answered (redeliveries after a crash wait out the ack wait,
   // and a send claimed by a killed outbound is reconciled after SEND_CLAIM_STALE_MS).
   const accepted = traffic.messages.filter((m) => m.accepted);
-  const drainMs = await drainReplies(tag, traffic.messages, emulator, probe, DRAIN_MS);
+  // The api is SIGKILLed too: its live-feed readers stay behind until the server drops them.
+  const liveApiPids = () => {
+    const { api } = stack.pids();
+    return new Set(api ? [api] : []);
+  };
+  const drainMs = await drainReplies(tag, traffic.messages, emulator, probe, DRAIN_MS, liveApiPids);
   clearInterval(watchdog);
 
   const emulated = await emulator.messages();
   const stored = await db.storedInbound(ws.id);
   const verdict = judgeConversations(tag, traffic.messages, emulated, stored);
   const lag = await probe.lag();
-  const stuck = stuckConsumers(lag);
+  const stuck = stuckConsumers(lag, liveApiPids());
   const deadLetters = await probe.deadLetters();
   const turns = await db.turns(ws.id);
   const unanswered = accepted

@@ -13,11 +13,18 @@ import { drainReplies, echoConversations } from './harness/echo-scenario';
 import { orderByHop } from './harness/hops';
 import { FaultEnvironment } from './harness/environment';
 import type { PrivateNats } from './harness/infra';
-import type { ConsumerLag, Database, JetStreamProbe } from './harness/observe';
+import type { Database, JetStreamProbe } from './harness/observe';
 import type { ServiceName, ServiceProcess } from './harness/stack';
 import { Traffic } from './harness/traffic';
 import { Random, envInt, seedFromEnv, sleep } from './harness/util';
-import { judgeConversations, RESULTS_DIR, stuckConsumers, table, writeReport } from './harness/verdict';
+import {
+  abandonedReaders,
+  judgeConversations,
+  RESULTS_DIR,
+  stuckConsumers,
+  table,
+  writeReport,
+} from './harness/verdict';
 
 const MESSAGES = envInt('FAULTS_SCALE_MESSAGES', 300);
 const CONVERSATIONS = envInt(
@@ -71,28 +78,6 @@ function overlaps(handlings: Handling[]): string[] {
     }
   }
   return out;
-}
-
-/**
- * The api's live-feed readers (ordered consumers named `api_live_<host>-<pid>-<id>_<serial>`) that
- * nobody reads any more: their process is gone, or a newer serial of the same reader replaced them
- * (the client recreates an ordered consumer after a NATS node restart). They acknowledge nothing,
- * so their pending count is not work; the server drops them after 5 idle minutes.
- */
-function abandonedReaders(
-  lag: ConsumerLag[],
-  livePids: Set<number>,
-): Array<ConsumerLag & { pid: number; superseded: boolean }> {
-  const reader = /^(api_live_.*-(\d+)-[0-9a-f]{6})_(\d+)$/;
-  const readers = lag.flatMap((c) => {
-    const m = reader.exec(c.consumer);
-    return m && !c.durable && c.ackNone ? [{ c, name: m[1], pid: Number(m[2]), serial: Number(m[3]) }] : [];
-  });
-  const latest = new Map<string, number>();
-  for (const r of readers) latest.set(r.name, Math.max(latest.get(r.name) ?? 0, r.serial));
-  return readers
-    .map((r) => ({ ...r.c, pid: r.pid, superseded: r.serial < latest.get(r.name)! }))
-    .filter((r) => r.superseded || !livePids.has(r.pid));
 }
 
 /** CPU seconds (user + system) of a process so far, from /proc; 0 once it is gone. */
@@ -248,10 +233,7 @@ it('keeps every conversation on one replica at a time, in order, through rolls, 
 
   const accepted = traffic.messages.filter((m) => m.accepted);
   const apiPids = () => new Set(replicas.get('api')!.flatMap((r) => (r.running && r.pid ? [r.pid] : [])));
-  const drainMs = await drainReplies(tag, traffic.messages, emulator, probe, DRAIN_MS, (lag) => {
-    const abandoned = new Set(abandonedReaders(lag, apiPids()).map((c) => c.consumer));
-    return lag.filter((c) => abandoned.has(c.consumer));
-  });
+  const drainMs = await drainReplies(tag, traffic.messages, emulator, probe, DRAIN_MS, apiPids);
   clearInterval(watchdog);
   clearInterval(cpuTimer);
   sampleCpu();
@@ -261,7 +243,7 @@ it('keeps every conversation on one replica at a time, in order, through rolls, 
   const verdict = judgeConversations(tag, traffic.messages, emulated, stored);
   const lag = await probe.lag();
   const abandoned = abandonedReaders(lag, apiPids());
-  const stuck = stuckConsumers(lag.filter((c) => !abandoned.some((a) => a.consumer === c.consumer)));
+  const stuck = stuckConsumers(lag, apiPids());
   // A reader is left behind only by a replica that could not delete it (SIGKILLed) or by a reset.
   const leakedReaders = abandoned.filter((c) => !c.superseded && !killedPids.has(c.pid));
   const deadLetters = await probe.deadLetters();

@@ -65,8 +65,8 @@ export async function drainReplies(
   emulator: Emulator,
   probe: JetStreamProbe,
   drainMs: number,
-  /** Consumers that hold no work for anyone (readers of processes that are gone). */
-  ignore: (lag: ConsumerLag[]) => ConsumerLag[] = () => [],
+  /** The api processes alive now, so the live-feed readers of those gone are not waited for. */
+  liveApiPids?: () => Set<number>,
 ): Promise<number> {
   const drainStart = Date.now();
   const accepted = new Map(messages.filter((m) => m.accepted).map((m) => [m.sid, 1]));
@@ -78,8 +78,7 @@ export async function drainReplies(
       .catch((): ConsumerLag[] => [
         { stream: '?', consumer: '?', pending: 1, ackPending: 0, redelivered: 0 },
       ]);
-    const ignored = new Set(ignore(all));
-    const lag = stuckConsumers(all.filter((c) => !ignored.has(c)));
+    const lag = stuckConsumers(all, liveApiPids?.());
     if (verdict.lostReplies.length === 0 && lag.length === 0) break;
     await sleep(2000);
     emulated = await emulator.messages();

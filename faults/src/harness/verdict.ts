@@ -96,8 +96,35 @@ export function judgeConversations(
   };
 }
 
-export function stuckConsumers(lag: ConsumerLag[]): ConsumerLag[] {
-  return lag.filter((c) => c.pending + c.ackPending > 0);
+/**
+ * Consumers with work left. Given the api processes alive, the live-feed readers they no longer
+ * read (abandonedReaders) are not counted: they acknowledge nothing, so their pending is not work.
+ */
+export function stuckConsumers(lag: ConsumerLag[], liveApiPids?: Set<number>): ConsumerLag[] {
+  const abandoned = new Set(liveApiPids ? abandonedReaders(lag, liveApiPids).map((c) => c.consumer) : []);
+  return lag.filter((c) => c.pending + c.ackPending > 0 && !abandoned.has(c.consumer));
+}
+
+/**
+ * The api's live-feed readers (ordered consumers named `api_live_<host>-<pid>-<id>_<serial>`) that
+ * nobody reads any more: their process is gone, or a newer serial of the same reader replaced them
+ * (the client recreates an ordered consumer after a NATS node restart). They acknowledge nothing,
+ * so their pending count is not work; the server drops them after 5 idle minutes.
+ */
+export function abandonedReaders(
+  lag: ConsumerLag[],
+  livePids: Set<number>,
+): Array<ConsumerLag & { pid: number; superseded: boolean }> {
+  const reader = /^(api_live_.*-(\d+)-[0-9a-f]{6})_(\d+)$/;
+  const readers = lag.flatMap((c) => {
+    const m = reader.exec(c.consumer);
+    return m && !c.durable && c.ackNone ? [{ c, name: m[1], pid: Number(m[2]), serial: Number(m[3]) }] : [];
+  });
+  const latest = new Map<string, number>();
+  for (const r of readers) latest.set(r.name, Math.max(latest.get(r.name) ?? 0, r.serial));
+  return readers
+    .map((r) => ({ ...r.c, pid: r.pid, superseded: r.serial < latest.get(r.name)! }))
+    .filter((r) => r.superseded || !livePids.has(r.pid));
 }
 
 export interface RunReport {
