@@ -1,7 +1,8 @@
 // Part: fairness. Another workspace's replies (webhook -> reply at the emulator, as in e2e) measured
 // unloaded, then while a workspace broadcasts an SMS to every member (10,000 in the full run) from a
-// number allowed 1/s: the broadcast's sends wait for their slots in JetStream (outbound's bulk
-// lane), so the other workspace's p99 should stay within 20 % of its unloaded p99.
+// number allowed 1/s: the routine hands its sends to outbound at that rate (10 s of sends ahead)
+// and they wait for their slots in outbound's bulk lane, so the other workspace's p99 should stay
+// within 20 % of its unloaded p99.
 import { benchE2E } from './e2e.mjs';
 import { log, round, sleep } from '../lib/common.mjs';
 
@@ -40,7 +41,7 @@ export async function benchFairness({ quick, ns, system, members, footprint }) {
   });
   const t0 = Date.now();
   await call('POST', `/v1/routines/${routine.id}/run`, key);
-  // Measured while the routine hands its sends to outbound and they wait for their slots.
+  // Measured while the routine hands its sends to outbound at the number's rate.
   await sleep(3_000);
   const loaded = await replies(8);
   const progress = (await call('GET', `/v1/routines/${routine.id}`, key)).progress;

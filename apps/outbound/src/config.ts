@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { databaseServiceShape, loadConfig, secret, type Config } from '@app/config';
-
-const positiveRate = z.coerce.number().positive().max(10_000);
+import { databaseServiceShape, loadConfig, secret, sendRateConfigShape, type Config } from '@app/config';
 
 export const outboundConfigShape = {
   ...databaseServiceShape(3006),
@@ -11,9 +9,7 @@ export const outboundConfigShape = {
   TWILIO_API_BASE_URL: z.url().optional(),
   /** The public URL of ingress: Twilio posts status callbacks to `${PUBLIC_BASE_URL}/twilio/status`. */
   PUBLIC_BASE_URL: z.url(),
-  /** Default sender rates when a number has no sendRatePerSecond: a US long code does 1 SMS/s. */
-  SMS_SEND_RATE_PER_SECOND: positiveRate.default(1),
-  WHATSAPP_SEND_RATE_PER_SECOND: positiveRate.default(80),
+  ...sendRateConfigShape,
   /** Slots are spaced this much wider than 1/rate, so network jitter never bunches sends above the rate. */
   SEND_RATE_HEADROOM: z.coerce.number().min(0).max(0.5).default(0.1),
   /** Attempts of one Twilio call on 429/5xx/network errors before the send fails. */

@@ -6,6 +6,7 @@ import {
   loadConfig,
   mediaStoreConfigShape,
   secret,
+  sendRateConfigShape,
   type Config,
 } from '@app/config';
 
@@ -25,6 +26,8 @@ export const workflowConfigShape = {
   AGENT_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   /** Where chats keeps the files members send (the same store as chats'). */
   ...mediaStoreConfigShape,
+  /** A routine hands its sends to outbound at its number's rate; these are outbound's defaults (set them alike). */
+  ...sendRateConfigShape,
 };
 export type WorkflowConfig = Config<typeof workflowConfigShape>;
 

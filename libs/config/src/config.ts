@@ -118,6 +118,22 @@ export const baseConfigShape = {
 };
 
 /**
+ * A number's send rate when it has no sendRatePerSecond of its own (a US long code does 1 SMS/s):
+ * outbound spaces its sends by it, and a routine hands its sends to outbound at the same pace.
+ */
+export const sendRateConfigShape = {
+  SMS_SEND_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(1),
+  WHATSAPP_SEND_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(80),
+};
+
+export type SendRateConfig = Config<typeof sendRateConfigShape>;
+
+/** The default rate per channel, from the settings above. */
+export function defaultSendRates(config: SendRateConfig): { sms: number; whatsapp: number } {
+  return { sms: config.SMS_SEND_RATE_PER_SECOND, whatsapp: config.WHATSAPP_SEND_RATE_PER_SECOND };
+}
+
+/**
  * Where the files members send are kept: a directory (`file`, shared by chats and workflow) or an
  * S3-compatible bucket (`s3`: MinIO, AWS...), private, read by people through signed URLs.
  */

@@ -18,3 +18,4 @@ export * from './diagnostics';
 export * from './sandbox';
 export * from './member-csv';
 export * from './member-switches';
+export * from './sender-rate';

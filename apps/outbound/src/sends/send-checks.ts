@@ -5,14 +5,15 @@ import {
   CheckSendToAddress,
   GetSandboxMembership,
   GetSender,
-  type Channel,
   type PhoneNumber,
   type SendRequest,
   type WorkspaceSummary,
 } from '@app/contracts';
+import { defaultSendRates } from '@app/config';
 import { MessagingClient, sleep } from '@app/messaging';
 import {
   checkSender,
+  senderRate,
   fail,
   isWindowOpen,
   needsSandboxJoin,
@@ -23,7 +24,6 @@ import {
 } from '@app/rules';
 import { OUTBOUND_CONFIG, type OutboundConfig } from '../config';
 import { WindowsRepository } from '../windows/windows.repository';
-import { senderRate } from './sender-rate';
 
 export interface Sender {
   workspace: WorkspaceSummary;
@@ -93,7 +93,7 @@ export class SendChecks {
     if (needsWindow(request) && !(await this.windowOpen(request, recipient))) {
       return { ok: false, refusal: skip(SEND_REASONS.outsideWindow), toPhone: phone, memberId };
     }
-    const ratePerSecond = senderRate(sender.phoneNumber, request.channel, this.defaultRates());
+    const ratePerSecond = senderRate(sender.phoneNumber, request.channel, defaultSendRates(this.config));
     return {
       ok: true,
       sender,
@@ -102,10 +102,6 @@ export class SendChecks {
       ratePerSecond,
       dailySendQuota: sender.dailySendQuota,
     };
-  }
-
-  private defaultRates(): Record<Channel, number> {
-    return { sms: this.config.SMS_SEND_RATE_PER_SECOND, whatsapp: this.config.WHATSAPP_SEND_RATE_PER_SECOND };
   }
 
   private async sender(request: SendRequest): Promise<Sender | { refusal: Refusal }> {

@@ -1,18 +1,21 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { AppError, GetMember, ListMembers, nullIfNotFound, type Member } from '@app/contracts';
 import { firstLine } from '@app/cel';
 import { backoffMs, isTransientError, MessagingClient, sleep } from '@app/messaging';
-import { SEND_REASONS } from '@app/rules';
+import { defaultSendRates, type SendRateConfig } from '@app/config';
+import { SEND_REASONS, senderRate } from '@app/rules';
+import { SERVICE_CONFIG } from '@app/runtime';
 import { failed, skipped, type ActionOutcome } from '../actions/action-outcome';
 import { compileCel } from '../actions/cel';
 import { memberView } from '../actions/member-view';
-import type { Sender } from '../actions/sender-checks';
+import { actionChannel, senderRefusal, type Sender } from '../actions/sender-checks';
 import { SendActionRunner } from '../actions/send-action.runner';
 import { Sql } from '@app/persistence';
 import { RoutineRunsRepository, type RoutineRun } from './routine-runs.repository';
 import { RoutinesRepository, type RoutineRecord } from './routines.repository';
+import { SendPacer } from './send-pacer';
 
-/** Sends in flight per run: outbound's per-number rate limit paces delivery, this bounds our side. */
+/** Sends in flight per run: the pacer hands them over at the number's rate, this bounds our side. */
 const CONCURRENCY = 16;
 const PAGE_SIZE = 200;
 /** Attempts per member when a neighbour is down, before the run pauses (the sweeper resumes it). */
@@ -21,13 +24,16 @@ const ATTEMPTS = 5;
 const LOCK_CLASS = 7_314_001;
 /** How often a run being processed looks whether it was cancelled (by any replica). */
 const CANCEL_CHECK_MS = 250;
+/** The longest a worker waits for its turn before looking whether the run was stopped. */
+const TURN_CHECK_MS = 250;
 
 /**
  * Processes a routine run: pages through the members the filter matches, records each as a
  * pending item before acting, acts with bounded concurrency and settles each item with its
- * outcome. Holding the run's advisory lock on a dedicated connection makes the run single-owner;
- * a crash drops the connection and the lock with it, so a restarted (or other) replica resumes:
- * settled items are skipped, pending ones are acted on again under the same idempotency key.
+ * outcome, handing sends to outbound at the number's rate, a few seconds ahead (SendPacer).
+ * Holding the run's advisory lock on a dedicated connection makes the run single-owner; a crash
+ * drops the connection and the lock with it, so a restarted (or other) replica resumes: settled
+ * items are skipped, pending ones are acted on again under the same idempotency key.
  */
 @Injectable()
 export class RoutineRunner implements OnModuleDestroy {
@@ -43,6 +49,7 @@ export class RoutineRunner implements OnModuleDestroy {
     private readonly runs: RoutineRunsRepository,
     private readonly actions: SendActionRunner,
     private readonly messaging: MessagingClient,
+    @Inject(SERVICE_CONFIG) private readonly config: SendRateConfig,
   ) {}
 
   /** Starts processing a run in the background unless this replica already is (or is stopping). */
@@ -114,11 +121,12 @@ export class RoutineRunner implements OnModuleDestroy {
     let cursor = run.memberCursor;
     let listingDone = run.listingDone;
     let members = new Map<string, Member>();
+    let pacer: SendPacer | undefined; // one per (re)start: the lead is counted from here
     for (;;) {
       if (this.stopped(run.id)) return;
       const pending = await this.runs.pendingItems(run.id, PAGE_SIZE);
       if (pending.length) {
-        await this.actOn(run, routine, pending, members);
+        pacer = await this.actOn(run, routine, pending, members, pacer);
         continue;
       }
       if (listingDone) break;
@@ -153,25 +161,46 @@ export class RoutineRunner implements OnModuleDestroy {
     );
   }
 
-  /** Acts on a batch of pending members, CONCURRENCY at a time. */
+  /** Acts on a batch of pending members, CONCURRENCY at a time, at the pace of the number. */
   private async actOn(
     run: RoutineRun,
     routine: RoutineRecord,
     memberIds: string[],
     members: Map<string, Member>,
-  ): Promise<void> {
+    pacer: SendPacer | undefined,
+  ): Promise<SendPacer | undefined> {
     const sender = await this.withRetries(() =>
       this.actions.sender(run.workspaceId, routine.action.phoneNumberId),
     );
+    const channel = actionChannel(routine.action);
+    // A number that is gone, archived or off for the channel fails every member here: nothing to pace.
+    const sends = sender !== null && senderRefusal(channel, sender) === null;
+    if (sends) {
+      const rate = senderRate(sender.phoneNumber, channel, defaultSendRates(this.config));
+      if (pacer) pacer.setRate(rate);
+      else pacer = new SendPacer(rate);
+    }
+    const turns = sends ? pacer : undefined;
     let next = 0;
     const worker = async () => {
       while (next < memberIds.length && !this.stopped(run.id)) {
         const memberId = memberIds[next++];
-        const outcome = await this.actFor(run, routine, memberId, members.get(memberId), sender);
+        const outcome = await this.actFor(run, routine, memberId, members.get(memberId), sender, turns);
+        if (outcome === null) return; // stopped while waiting for its turn: the item stays pending
         await this.runs.settleItem(run, memberId, outcome);
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, memberIds.length) }, worker));
+    return pacer;
+  }
+
+  /** Waits for the next send's turn; false if the run was stopped meanwhile. */
+  private async turn(runId: string, pacer: SendPacer): Promise<boolean> {
+    while (!pacer.tryTake()) {
+      if (this.stopped(runId)) return false;
+      await sleep(Math.min(pacer.waitMs(), TURN_CHECK_MS));
+    }
+    return true;
   }
 
   private async actFor(
@@ -180,7 +209,8 @@ export class RoutineRunner implements OnModuleDestroy {
     memberId: string,
     member: Member | undefined,
     sender: Sender | null,
-  ): Promise<ActionOutcome> {
+    pacer: SendPacer | undefined,
+  ): Promise<ActionOutcome | null> {
     if (!sender) return failed(SEND_REASONS.numberNotFound);
     let onceKey: string | null = null;
     let target = member;
@@ -203,6 +233,10 @@ export class RoutineRunner implements OnModuleDestroy {
       if (!(await this.routines.claimOnce(routine, onceKey, memberId, run.id)))
         return skipped(`Already done once for this member and key (oncePer: ${onceKey.slice(0, 200)}).`);
       target = known;
+    }
+    if (pacer && !(await this.turn(run.id, pacer))) {
+      if (onceKey !== null) await this.routines.releaseOnce(routine.id, onceKey, run.id);
+      return null;
     }
     const outcome = await this.act(run, routine, memberId, target, sender);
     // Only a send keeps its key: a skip or a failure may be tried again by a later run.
