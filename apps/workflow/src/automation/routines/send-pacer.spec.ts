@@ -12,17 +12,21 @@ function pacerAt(ratePerSecond: number, leadSeconds = 10) {
   return { pacer, taken, advance: (ms: number) => (now += ms) };
 }
 
-it('hands over rate × lead at the start, then one per 1/rate', () => {
-  const { pacer, taken, advance } = pacerAt(1);
-  expect(taken()).toBe(10);
-  expect(pacer.waitMs()).toBe(1000);
-  advance(999);
+// A number slower than 1/lead still gets one turn at a time.
+it.each([
+  [1, 10, 1000],
+  [0.05, 1, 20_000],
+])('at %s/s hands over %s at the start, then one every %s ms', (rate, lead, everyMs) => {
+  const { pacer, taken, advance } = pacerAt(rate);
+  expect(taken()).toBe(lead);
+  expect(pacer.waitMs()).toBe(everyMs);
+  advance(everyMs - 1);
   expect(taken()).toBe(0);
   advance(1);
   expect(taken()).toBe(1);
-  advance(60_000);
   // Never more than the lead ahead, however long nobody asked.
-  expect(taken()).toBe(10);
+  advance(3_600_000);
+  expect(taken()).toBe(lead);
 });
 
 it('keeps the pace of a fast number over time', () => {
@@ -33,14 +37,6 @@ it('keeps the pace of a fast number over time', () => {
     total += taken();
   }
   expect(total).toBe(400 * 10 + 400 * 30);
-});
-
-it('grants one turn at a time to a number slower than 1/lead', () => {
-  const { pacer, taken, advance } = pacerAt(0.05);
-  expect(taken()).toBe(1);
-  expect(pacer.waitMs()).toBe(20_000);
-  advance(20_000);
-  expect(taken()).toBe(1);
 });
 
 it('paces at a new rate from the moment it changes, the lead bounded by the new rate', () => {
