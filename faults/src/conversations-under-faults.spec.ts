@@ -8,6 +8,7 @@
 //
 // Size: FAULTS_MESSAGES (default 300 over ~60 conversations: the CI version), FAULTS_CONVERSATIONS,
 // FAULTS_RATE (messages/s), FAULTS_EXTRA_KILLS, FAULTS_SEED (replays a run's fault order and timing).
+import { join } from 'node:path';
 import { drainReplies, echoTraffic } from './harness/echo-scenario';
 import { Chaos, faultPlan } from './harness/chaos';
 import { orderByHop } from './harness/hops';
@@ -19,6 +20,7 @@ import {
   judgeConversations,
   noExamples,
   reportHeader,
+  RESULTS_DIR,
   stuckConsumers,
   table,
   writeReport,
@@ -44,7 +46,10 @@ beforeAll(async () => {
   log(
     `conversations under faults: ${MESSAGES} messages, ${CONVERSATIONS} conversations, ${RATE}/s, seed ${SEED}`,
   );
-  world = await FaultEnvironment.start('conversations');
+  // Every ordered handling, per replica: where order broke, which process handled what and when.
+  world = await FaultEnvironment.start('conversations', {
+    MESSAGING_HANDLING_LOG: join(RESULTS_DIR, 'logs', 'conversations', 'handling.jsonl'),
+  });
 });
 
 afterAll(async () => {

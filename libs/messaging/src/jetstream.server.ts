@@ -590,7 +590,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         msg.ack();
         settle();
         if (this.connection.options.handlingLog && conversation.ordered)
-          this.recordHandling(durable, key, msg, startedAt);
+          this.recordHandling(durable, key, msg, startedAt, 'ok');
         handled.inc({ subject: contract.subject, outcome: 'ok' });
         handlerSeconds.observe({ subject: contract.subject }, (performance.now() - started) / 1000);
         return;
@@ -599,6 +599,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           // Not a failure: back to JetStream until it can be handled, holding no place meanwhile.
           msg.nak(Math.max(0, Math.round(error.delayMs)));
           settle();
+          if (this.connection.options.handlingLog && conversation.ordered)
+            this.recordHandling(durable, key, msg, startedAt, 'deferred');
           handled.inc({ subject: contract.subject, outcome: 'deferred' });
           return;
         }
@@ -607,6 +609,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         if (conversation.stopping()) {
           // Let another replica (or this one after restart, or the partition's next owner) take it.
           msg.nak();
+          if (this.connection.options.handlingLog && conversation.ordered)
+            this.recordHandling(durable, key, msg, startedAt, 'nak_stopping');
           return;
         }
         const decision = decideRetry(
@@ -640,6 +644,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
             `${contract.subject} #${msg.seq} released for redelivery in ${Math.round(decision.delayMs / 1000)} s after ${attempt} attempts: ${describeError(error)}`,
           );
           msg.nak(decision.delayMs);
+          if (this.connection.options.handlingLog && conversation.ordered)
+            this.recordHandling(durable, key, msg, startedAt, 'released');
           return;
         }
         blocked.set(key, { head: msg.seq, since, until: 0 });
@@ -652,13 +658,19 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     }
   }
 
-  private recordHandling(durable: string, key: string, msg: JsMsg, start: number): void {
+  private recordHandling(
+    durable: string,
+    key: string,
+    msg: JsMsg,
+    start: number,
+    outcome: 'ok' | 'deferred' | 'released' | 'nak_stopping',
+  ): void {
     this.handlingLog ??= createWriteStream(this.connection.options.handlingLog!, { flags: 'a' });
     const consumer = durable.replace(/__(p\d+|all)$/, '');
     // Wall-clock times (one clock for every process of the machine; each process's monotonic
     // performance.now() is anchored at its own start and drifts from the others').
     this.handlingLog.write(
-      `${JSON.stringify({ replica: this.replicaId, consumer, key, seq: msg.seq, deliveries: msg.info.deliveryCount, start, end: Date.now() })}\n`,
+      `${JSON.stringify({ replica: this.replicaId, consumer, key, seq: msg.seq, deliveries: msg.info.deliveryCount, start, end: Date.now(), outcome })}\n`,
     );
   }
 
