@@ -35,6 +35,7 @@ import { ensureConsumer, ensureStreams, ownedStreams } from './streams';
 import { newReplicaId, PartitionOwnership } from './ownership';
 import { laneSubject, partitionCount } from './partitions';
 import { extractTraceContext, withConsumerSpan } from './tracing';
+import { HeldMessages } from './held-messages';
 import { context as otelContext, trace } from '@opentelemetry/api';
 
 const handled = counter('messaging_handled_total', 'Events handled, by outcome', ['subject', 'outcome']);
@@ -106,6 +107,9 @@ const DEFAULT_ACK_WAIT_MS = 5_000;
  */
 const MAX_DELIVERIES = 20;
 
+/** A new owner's first pull waits the ack wait plus this, for the server's redelivery timer. */
+const TAKEOVER_MARGIN_MS = 1_000;
+
 /** How long one pull waits for messages on an idle lane before it is asked again. */
 const PULL_EXPIRES_MS = 10_000;
 
@@ -151,8 +155,8 @@ interface RunningConsumer {
   lanes: Lane[];
   executor: KeyedExecutor;
   blocked: Map<string, Blocked>;
-  /** Stream sequences being handled here (a redelivery of one is skipped: the first delivery acks). */
-  inFlight: Set<number>;
+  /** Messages being handled here, kept alive together (a redelivery of one is skipped: the first delivery acks). */
+  held: HeldMessages;
 }
 
 /**
@@ -384,7 +388,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       lanes,
       executor: new KeyedExecutor(concurrency),
       blocked: new Map(),
-      inFlight: new Set(),
+      held: new HeldMessages(Math.max(1000, ackWaitMs / 3)),
     });
   }
 
@@ -418,17 +422,19 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 
   private async pullLane(c: RunningConsumer, lane: Lane, stopped: () => boolean): Promise<void> {
-    const { contract, handler, options, ackWaitMs, executor, blocked, inFlight } = c;
+    const { contract, handler, options, ackWaitMs, executor, blocked, held } = c;
     const consumer = await this.connection.jetstream.consumers.get(c.stream, lane.durable);
     // Deliveries a stopped (killed) replica or the partition's previous owner held come back after
     // the ack wait, and JetStream hands out redeliveries before new messages. Waiting that long
     // before the first pull keeps a conversation's earlier message ahead of its later ones.
-    const held = (await consumer.info()).num_ack_pending;
-    if (held > 0) {
+    // The margin covers the server's redelivery timer running late on a busy machine: a pull
+    // before it fires would get the conversation's newer messages first.
+    const heldElsewhere = (await consumer.info()).num_ack_pending;
+    if (heldElsewhere > 0) {
       this.logger.log(
-        `${lane.durable}: ${held} deliveries held elsewhere; first pull in ${ackWaitMs} ms to keep conversation order`,
+        `${lane.durable}: ${heldElsewhere} deliveries held elsewhere; first pull in ${ackWaitMs + TAKEOVER_MARGIN_MS} ms to keep conversation order`,
       );
-      await Promise.race([sleep(ackWaitMs + 250), this.closed, lane.stopped]);
+      await Promise.race([sleep(ackWaitMs + TAKEOVER_MARGIN_MS), this.closed, lane.stopped]);
     }
     if (stopped()) return;
     const poisonAfter = MAX_DELIVERIES + maxReleases(this.retryPolicy) + (options.maxDeferrals ?? 0);
@@ -449,7 +455,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       lane.messages = messages;
       if (stopped()) messages.stop();
       for await (const msg of messages) {
-        if (inFlight.has(msg.seq)) continue;
+        if (held.has(msg.seq)) continue;
         if (msg.redelivered) redeliveries.inc({ subject: contract.subject });
         const replayFor = msg.headers?.get(REPLAY_FOR_HEADER);
         if (replayFor && replayFor !== lane.durable) {
@@ -472,18 +478,15 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           );
           continue;
         }
-        inFlight.add(msg.seq);
+        // Kept alive until the message is settled, even once the lane stops.
+        held.hold(msg);
         lane.inFlight++;
-        // Kept up until the message is settled, even once the lane stops: its conversation's later
-        // messages are sent back at once, and they must not come back before it.
-        const heartbeat = setInterval(() => msg.working(), Math.max(1000, ackWaitMs / 3));
-        heartbeat.unref();
         const key = options.orderBy ? (options.orderBy as (p: unknown) => string)(parsed.payload) : undefined;
         executor.enqueue(key, async () => {
           try {
             if (stopped()) {
-              // The lane is handed over (or shutting down): back to JetStream, in order, for the next owner.
-              msg.nak();
+              // The lane is handed over (or shutting down): left for the next owner (see leftOnStop).
+              this.leftOnStop(lane.durable, key, msg);
               return;
             }
             if (key !== undefined && this.waitBehindBlocked(blocked, key, msg, ackWaitMs)) return;
@@ -502,8 +505,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
               },
             );
           } finally {
-            clearInterval(heartbeat);
-            inFlight.delete(msg.seq);
+            held.release(msg);
             settled();
           }
         });
@@ -607,10 +609,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         const nonRetryable = error instanceof NonRetryableError;
         const transient = !nonRetryable && isTransientError(error);
         if (conversation.stopping()) {
-          // Let another replica (or this one after restart, or the partition's next owner) take it.
-          msg.nak();
-          if (this.connection.options.handlingLog && conversation.ordered)
-            this.recordHandling(durable, key, msg, startedAt, 'nak_stopping');
+          this.leftOnStop(durable, conversation.ordered ? key : undefined, msg);
           return;
         }
         const decision = decideRetry(
@@ -658,12 +657,30 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     }
   }
 
+  /**
+   * A message of an ordered lane that stops before handling it is not nak'ed: it stops being kept
+   * alive and comes back when its ack wait runs out, as a crashed replica's would. JetStream
+   * redelivers in the order messages became due, and a nak is not sure to arrive (NATS may be the
+   * reason the lane stopped): a later message of the conversation nak'ed after an earlier one's nak
+   * was lost would come back first. Left alone, a conversation's messages run out in the order they
+   * were delivered (HeldMessages refreshes them together), and the next owner waits out the ack
+   * wait before its first pull anyway.
+   */
+  private leftOnStop(durable: string, key: string | undefined, msg: JsMsg): void {
+    if (key === undefined) {
+      msg.nak();
+      return;
+    }
+    if (this.connection.options.handlingLog)
+      this.recordHandling(durable, key, msg, Date.now(), 'left_on_stop');
+  }
+
   private recordHandling(
     durable: string,
     key: string,
     msg: JsMsg,
     start: number,
-    outcome: 'ok' | 'deferred' | 'released' | 'nak_stopping',
+    outcome: 'ok' | 'deferred' | 'released' | 'left_on_stop',
   ): void {
     this.handlingLog ??= createWriteStream(this.connection.options.handlingLog!, { flags: 'a' });
     const consumer = durable.replace(/__(p\d+|all)$/, '');
