@@ -1,17 +1,14 @@
 import { trace } from '@opentelemetry/api';
-import { NodeSDK } from '@opentelemetry/sdk-node';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-  type SpanExporter,
-} from '@opentelemetry/sdk-trace-base';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type { NodeSDK } from '@opentelemetry/sdk-node';
+import type { InMemorySpanExporter, SpanExporter } from '@opentelemetry/sdk-trace-base';
+
+/**
+ * The SDK, its exporter and the instrumentations are loaded when tracing starts, not at import: a
+ * service without an endpoint (the default) never loads them (~25 MB resident per process).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const load = <T>(id: string): T => require(id) as T;
+const traceBase = () => load<typeof import('@opentelemetry/sdk-trace-base')>('@opentelemetry/sdk-trace-base');
 
 let sdk: NodeSDK | undefined;
 
@@ -27,18 +24,28 @@ export function startTracing(options: {
 }): boolean {
   if (sdk) return true;
   const exporter =
-    options.exporter ??
-    (options.otlpEndpoint
-      ? new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` })
-      : undefined);
+    options.exporter ?? (options.otlpEndpoint ? otlpExporter(options.otlpEndpoint) : undefined);
   if (!exporter) return false;
-  sdk = new NodeSDK({
+  const { resourceFromAttributes } =
+    load<typeof import('@opentelemetry/resources')>('@opentelemetry/resources');
+  const { ATTR_SERVICE_NAME } = load<typeof import('@opentelemetry/semantic-conventions')>(
+    '@opentelemetry/semantic-conventions',
+  );
+  const { BatchSpanProcessor, SimpleSpanProcessor } = traceBase();
+  sdk = new (load<typeof import('@opentelemetry/sdk-node')>('@opentelemetry/sdk-node').NodeSDK)({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName }),
     spanProcessors: [options.exporter ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter)],
     instrumentations: instrumentations(),
   });
   sdk.start();
   return true;
+}
+
+function otlpExporter(endpoint: string): SpanExporter {
+  const { OTLPTraceExporter } = load<typeof import('@opentelemetry/exporter-trace-otlp-http')>(
+    '@opentelemetry/exporter-trace-otlp-http',
+  );
+  return new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, '')}/v1/traces` });
 }
 
 /** Probes and scrapes make no spans. */
@@ -51,6 +58,15 @@ const UNTRACED_PATHS = /^\/(health\/|metrics)/;
  * and only inside a trace (requireParentSpan): no spans for pool checks or migrations.
  */
 function instrumentations() {
+  const { HttpInstrumentation } = load<typeof import('@opentelemetry/instrumentation-http')>(
+    '@opentelemetry/instrumentation-http',
+  );
+  const { PgInstrumentation } = load<typeof import('@opentelemetry/instrumentation-pg')>(
+    '@opentelemetry/instrumentation-pg',
+  );
+  const { UndiciInstrumentation } = load<typeof import('@opentelemetry/instrumentation-undici')>(
+    '@opentelemetry/instrumentation-undici',
+  );
   return [
     new HttpInstrumentation({
       ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? ''),
@@ -68,7 +84,7 @@ export async function stopTracing(): Promise<void> {
 
 /** For tests: every finished span, in memory. */
 export function startInMemoryTracing(serviceName = 'test'): InMemorySpanExporter {
-  const exporter = new InMemorySpanExporter();
+  const exporter = new (traceBase().InMemorySpanExporter)();
   startTracing({ serviceName, exporter });
   return exporter;
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTwilioClient, RebasingRequestClient, rebaseTwilioUrl } from './client';
+import { createTwilioClient, rebasingRequestClient, rebaseTwilioUrl } from './client';
 
 describe('rebaseTwilioUrl', () => {
   it('moves any Twilio domain onto the base origin, keeping path and query', () => {
@@ -29,8 +29,8 @@ describe('rebaseTwilioUrl', () => {
   });
 
   it('refuses a malformed base URL', () => {
-    expect(() => new RebasingRequestClient('not a url')).toThrow('Invalid Twilio API base URL');
-    expect(() => new RebasingRequestClient('ftp://host')).toThrow('http or https only');
+    expect(() => rebasingRequestClient('not a url')).toThrow('Invalid Twilio API base URL');
+    expect(() => rebasingRequestClient('ftp://host')).toThrow('http or https only');
   });
 });
 

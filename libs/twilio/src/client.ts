@@ -1,5 +1,5 @@
 import { Agent as HttpAgent } from 'node:http';
-import twilio from 'twilio';
+import type twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import type Response from 'twilio/lib/http/response';
 
@@ -24,6 +24,13 @@ export type TwilioClient = twilio.Twilio;
 const DEFAULT_MAX_SOCKETS = 64;
 
 /**
+ * The SDK is loaded on first use: most services only use this library's addresses, error codes and
+ * signatures, and its REST client (with axios) is ~25 MB resident they would carry idle.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sdk = (): typeof twilio => require('twilio') as typeof twilio;
+
+/**
  * The official `twilio` client, with keep-alive on, and every call sent to `apiBaseUrl` when given.
  * The rewrite lives in the HTTP client (a `RequestClient` subclass): the library itself is untouched.
  */
@@ -37,31 +44,45 @@ export function createTwilioClient(options: TwilioClientOptions): TwilioClient {
     autoRetry: options.autoRetry ?? false,
   };
   const httpClient = options.apiBaseUrl
-    ? new RebasingRequestClient(options.apiBaseUrl, clientOptions)
-    : new twilio.RequestClient(clientOptions);
-  return twilio(options.accountSid, options.authToken, { httpClient, autoRetry: options.autoRetry ?? false });
+    ? rebasingRequestClient(options.apiBaseUrl, clientOptions)
+    : new (sdk().RequestClient)(clientOptions);
+  return sdk()(options.accountSid, options.authToken, {
+    httpClient,
+    autoRetry: options.autoRetry ?? false,
+  });
 }
+
+let Rebasing: ReturnType<typeof rebasingClass> | undefined;
 
 /** A `RequestClient` that sends requests for any Twilio domain to another origin. */
-export class RebasingRequestClient extends twilio.RequestClient {
-  private readonly base: URL;
-
-  constructor(apiBaseUrl: string, options: RequestClient.RequestClientOptions = {}) {
-    super(options);
-    this.base = parseBaseUrl(apiBaseUrl);
-    // The parent only configures an https agent; plain-http targets (the emulator) need their own.
-    this.axios.defaults.httpAgent = new HttpAgent({
-      keepAlive: options.keepAlive !== false,
-      maxSockets: options.maxSockets ?? DEFAULT_MAX_SOCKETS,
-      maxFreeSockets: options.maxFreeSockets ?? options.maxSockets ?? DEFAULT_MAX_SOCKETS,
-      timeout: options.timeout,
-    });
-  }
-
-  override request<TData>(opts: RequestClient.RequestOptions<TData>): Promise<Response<TData>> {
-    return super.request({ ...opts, uri: rebaseTwilioUrl(opts.uri, this.base) });
-  }
+export function rebasingRequestClient(
+  apiBaseUrl: string,
+  options: RequestClient.RequestClientOptions = {},
+): RequestClient {
+  Rebasing ??= rebasingClass();
+  return new Rebasing(apiBaseUrl, options);
 }
+
+const rebasingClass = () =>
+  class RebasingRequestClient extends sdk().RequestClient {
+    private readonly base: URL;
+
+    constructor(apiBaseUrl: string, options: RequestClient.RequestClientOptions = {}) {
+      super(options);
+      this.base = parseBaseUrl(apiBaseUrl);
+      // The parent only configures an https agent; plain-http targets (the emulator) need their own.
+      this.axios.defaults.httpAgent = new HttpAgent({
+        keepAlive: options.keepAlive !== false,
+        maxSockets: options.maxSockets ?? DEFAULT_MAX_SOCKETS,
+        maxFreeSockets: options.maxFreeSockets ?? options.maxSockets ?? DEFAULT_MAX_SOCKETS,
+        timeout: options.timeout,
+      });
+    }
+
+    override request<TData>(opts: RequestClient.RequestOptions<TData>): Promise<Response<TData>> {
+      return super.request({ ...opts, uri: rebaseTwilioUrl(opts.uri, this.base) });
+    }
+  };
 
 /**
  * Moves a Twilio URL (`https://api.twilio.com/2010-04-01/...`, or any `*.twilio.com` host) onto
