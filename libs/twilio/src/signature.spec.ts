@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { computeTwilioSignature, isValidTwilioSignature } from './signature';
 
 const token = '12345';
@@ -43,6 +44,15 @@ describe('Twilio signatures', () => {
     expect(
       isValidTwilioSignature(token, signature, url, { ...media, MediaUrl: ['https://a.example/1.png'] }),
     ).toBe(false);
+  });
+
+  it("agrees with Twilio's own helper on repeated, unsorted and duplicated values", () => {
+    const media = {
+      To: '+15551234567',
+      MediaUrl: ['https://a.example/2.png', 'https://a.example/1.png', 'https://a.example/2.png'],
+      Body: 'héllo ✓',
+    };
+    expect(computeTwilioSignature(token, url, media)).toBe(getExpectedTwilioSignature(token, url, media));
   });
 
   it('never accepts a missing signature', () => {

@@ -117,8 +117,8 @@ export class WebhookIntake {
   ): Promise<WebhookAnswer> {
     try {
       const { duplicate } = await publish();
+      // Counted, not logged: a log line per webhook is work on the hot path even when filtered out.
       webhookMetrics.accepted(kind, duplicate);
-      this.logger.debug(`${kind} webhook stored${duplicate ? ' (duplicate)' : ''}`);
       return OK;
     } catch (error) {
       // Never 2xx for something not stored: Twilio retries a 5xx.
