@@ -9,24 +9,34 @@ import type { CheckOutcome, SendChecks } from './send-checks';
 import type { SendUpdatesPublisher } from './send-updates.publisher';
 import type { SendEntity } from './send.entity';
 import { canMoveTo } from '@app/rules';
-import type { Addresses, Claim, SendsRepository, StatusChange } from './sends.repository';
+import type { Addresses, Claim, NewClaim, SendsRepository, StatusChange } from './sends.repository';
 
 /** The repository's rules, in memory. */
 class MemorySends {
   readonly rows = new Map<string, SendEntity>();
+  /** Statements run: each use of the repository is one statement of the real one. */
+  statements = 0;
 
-  findByKey = (ws: string, key: string) =>
-    Promise.resolve(
-      [...this.rows.values()].find((r) => r.workspaceId === ws && r.idempotencyKey === key) ?? null,
-    );
-  findById = (ws: string, id: string) =>
-    Promise.resolve(this.rows.get(id)?.workspaceId === ws ? this.rows.get(id)! : null);
+  private byKey = (ws: string, key: string) =>
+    [...this.rows.values()].find((r) => r.workspaceId === ws && r.idempotencyKey === key) ?? null;
+  findByKey = (ws: string, key: string) => {
+    this.statements++;
+    return Promise.resolve(this.byKey(ws, key));
+  };
+  findById = (ws: string, id: string) => {
+    this.statements++;
+    return Promise.resolve(this.rows.get(id)?.workspaceId === ws ? this.rows.get(id)! : null);
+  };
   insertOrGet = async (
     request: SendRequest,
     refusal: { status: 'skipped' | 'failed'; reason: string } | null,
+    _recipient: unknown,
+    claim?: NewClaim,
   ) => {
-    const existing = await this.findByKey(request.workspaceId, request.idempotencyKey);
-    if (existing) return { send: existing, created: false };
+    this.statements++;
+    const existing = this.byKey(request.workspaceId, request.idempotencyKey);
+    if (existing) return { send: existing, created: false, claim: null };
+    const claimed = claim && !refusal ? claim : null;
     const send = {
       id: randomUUID(),
       workspaceId: request.workspaceId,
@@ -34,15 +44,16 @@ class MemorySends {
       status: refusal?.status ?? 'pending',
       reason: refusal?.reason ?? null,
       twilioSid: null,
-      claimedAt: null,
-      claimToken: null,
+      claimedAt: claimed ? new Date() : null,
+      claimToken: claimed?.token ?? null,
       createdAt: new Date(),
       updatedAt: new Date(),
     } as unknown as SendEntity;
     this.rows.set(send.id, send);
-    return { send, created: true };
+    return { send, created: true, claim: claimed ? { token: claimed.token, previous: null } : null };
   };
   transition = (ws: string, id: string, change: StatusChange) => {
+    this.statements++;
     const row = this.rows.get(id);
     if (!row || row.workspaceId !== ws || !canMoveTo(row.status, change.status)) return Promise.resolve(null);
     Object.assign(row, {
@@ -59,17 +70,26 @@ class MemorySends {
     ws: string,
     id: string,
     token: string | null,
-    _staleMs: number,
+    staleMs: number,
     _addresses: Addresses,
   ): Promise<Claim | null> => {
+    this.statements++;
     const row = this.rows.get(id)!;
+    const fresh = row.claimedAt !== null && Date.now() - row.claimedAt.getTime() < staleMs;
+    if (fresh && row.claimToken !== token) return Promise.resolve(null);
     const mine = token ?? randomUUID();
     const previous = row.claimedAt && row.claimToken ? { at: row.claimedAt, token: row.claimToken } : null;
     Object.assign(row, { claimedAt: new Date(), claimToken: mine });
     return Promise.resolve({ token: mine, previous });
   };
-  releaseClaim = () => Promise.resolve();
+  releaseClaim = (ws: string, id: string, token: string) => {
+    this.statements++;
+    const row = this.rows.get(id)!;
+    if (row.claimToken === token) Object.assign(row, { claimedAt: null, claimToken: null });
+    return Promise.resolve();
+  };
   keepSlot = (ws: string, id: string, at: Date) => {
+    this.statements++;
     Object.assign(this.rows.get(id)!, { rateSlotAt: at });
     return Promise.resolve();
   };
@@ -181,6 +201,28 @@ describe('DeliverSendUseCase', () => {
     expect(published).toEqual(['queued']);
   });
 
+  it('stores the send claimed for its call and settles it: two statements (and the slot)', async () => {
+    const { usecase, sends, twilio, request } = setup();
+    await usecase.execute(request);
+    expect(twilio.created).toHaveLength(1);
+    expect(sends.statements).toBe(2);
+    // Settled: the claim is gone.
+    expect([...sends.rows.values()][0].claimToken).toBeNull();
+  });
+
+  it('leaves a send another delivery holds the fresh claim of to that delivery', async () => {
+    const { usecase, sends, twilio, request } = setup();
+    // A first delivery stored and claimed it, and is between its claim and its Twilio call.
+    const stored = await sends.insertOrGet(request, null, null, {
+      token: randomUUID(),
+      addresses: { toPhone: '+15550000001', fromAddress: '+15550000002', toAddress: '+15550000001' },
+    });
+    const second = await usecase.execute(request).catch((e: unknown) => e);
+    expect(second).toMatchObject({ code: 'unavailable' });
+    expect(twilio.created).toHaveLength(0);
+    expect(stored.send.claimToken).not.toBeNull();
+  });
+
   it('adopts the message an unanswered call created instead of sending it twice', async () => {
     const { usecase, twilio, request } = setup();
     twilio.script = [{ message: 'socket hang up', code: 'ECONNRESET', lost: true }];
@@ -230,6 +272,8 @@ describe('DeliverSendUseCase', () => {
     });
     const deferred = await usecase.execute(request, { mayDefer: true }).catch((e: unknown) => e);
     expect(deferred).toBeInstanceOf(DeferDelivery);
+    // The claim it was stored with is given back: its return need not wait for it to go stale.
+    expect([...sends.rows.values()][0].claimToken).toBeNull();
     // Shown as pending while it waits outside.
     expect(published).toEqual(['pending']);
     // Back a little before the slot (the rest is waited in place), the slot kept on the send.
@@ -239,7 +283,7 @@ describe('DeliverSendUseCase', () => {
     expect(twilio.created).toHaveLength(0);
 
     // Redelivered when the slot is near: no second booking, one message.
-    row.rateSlotAt = new Date(Date.now() + 20);
+    row.rateSlotAt = new Date(Date.now() + 100);
     const result = await usecase.execute(request, { mayDefer: true });
     expect(result.status).toBe('queued');
     expect(reserved()).toBe(1);

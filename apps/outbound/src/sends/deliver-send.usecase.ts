@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError, type SendRequest, type SendResult } from '@app/contracts';
 import { backoffMs, DeferDelivery, sleep } from '@app/messaging';
@@ -10,7 +11,7 @@ import { SendChecks, type CheckOutcome } from './send-checks';
 import { rateSlotRetakes, rateSlotWait, sendsSettled, twilioCallFailures } from './send-metrics';
 import { SendUpdatesPublisher, toResult } from './send-updates.publisher';
 import type { SendEntity } from './send.entity';
-import { SendsRepository, type Claim } from './sends.repository';
+import { SendsRepository, type Claim, type NewClaim } from './sends.repository';
 
 interface DeliveryState {
   claim: Claim | null;
@@ -65,29 +66,38 @@ export class DeliverSendUseCase {
   ) {}
 
   async execute(request: SendRequest, options: DeliveryOptions = { mayDefer: false }): Promise<SendResult> {
-    let send = await this.sends.findByKey(request.workspaceId, request.idempotencyKey);
-    let outcome: CheckOutcome | undefined;
-    if (!send) {
-      outcome = await this.checks.run(request);
-      const stored = await this.sends.insertOrGet(request, outcome.ok ? null : outcome.refusal, outcome);
-      send = stored.send;
-    }
+    // Checks first, then one statement stores the send (claimed for its call when allowed) or
+    // reads the stored one: no look-up before. A redelivery runs the checks again, which its
+    // delivery would do anyway unless the send already settled (rare: a crash or a lost ack).
+    const outcome = await this.checks.run(request);
+    const stored = await this.sends.insertOrGet(
+      request,
+      outcome.ok ? null : outcome.refusal,
+      outcome,
+      outcome.ok ? { token: randomUUID(), addresses: this.addresses(request, outcome) } : undefined,
+    );
+    const send = stored.send;
     // Already settled (a duplicate key or a redelivery): answer what we stored, publish it again (deduplicated).
     if (send.twilioSid || send.status !== 'pending') {
       await this.updates.publish(send);
       return toResult(send);
     }
-    return this.deliver(request, send, options, outcome);
+    return this.deliver(request, send, options, outcome, stored.claim);
   }
 
   private async deliver(
     request: SendRequest,
     send: SendEntity,
     options: DeliveryOptions,
-    checked?: CheckOutcome,
+    checked: CheckOutcome,
+    stored: Claim | null,
   ): Promise<SendResult> {
     // A send back from waiting for its slot announced itself before it went to wait.
-    const state: DeliveryState = { claim: null, twilioMayHaveIt: false, announced: Boolean(send.rateSlotAt) };
+    const state: DeliveryState = {
+      claim: stored,
+      twilioMayHaveIt: false,
+      announced: Boolean(send.rateSlotAt),
+    };
     try {
       return await this.attempts(request, send, state, options, checked);
     } catch (error) {
@@ -116,15 +126,17 @@ export class DeliverSendUseCase {
     send: SendEntity,
     state: DeliveryState,
     options: DeliveryOptions,
-    checked?: CheckOutcome,
+    checked: CheckOutcome,
   ): Promise<SendResult> {
-    let claim: Claim | null = null;
+    // The claim taken as the send was stored serves its first call, unless a long wait came between.
+    let claim: Claim | null = state.claim;
+    let storedClaimHolds = claim !== null;
     let uncertainSeen = false;
     for (let attempt = 1; ; attempt++) {
       // Back from waiting outside the consumer: its slot is under a second away.
       const kept = attempt === 1 ? this.keptSlot(send, options) : null;
       // Checks just run when the send was stored need not run twice.
-      const outcome = attempt === 1 && checked ? checked : await this.checks.run(request);
+      const outcome = attempt === 1 ? checked : await this.checks.run(request);
       if (!outcome.ok)
         return this.settle(send, { status: outcome.refusal.status, reason: outcome.refusal.reason });
 
@@ -136,6 +148,7 @@ export class DeliverSendUseCase {
         // A long wait in place (it may not go back to JetStream): most of it now, then the checks
         // again, since the member may have sent STOP, the number been switched off.
         await sleep(slot.dueAt - Date.now() - DEFER_LEAD_MS);
+        storedClaimHolds = false;
         const again = await this.checks.run(request);
         if (!again.ok)
           return this.settle(send, { status: again.refusal.status, reason: again.refusal.reason });
@@ -143,13 +156,15 @@ export class DeliverSendUseCase {
 
       const message = this.outgoing(request, send, outcome.sender.phoneNumber.number, outcome.toPhone);
       const addresses = { toPhone: outcome.toPhone, fromAddress: message.from, toAddress: message.to };
-      claim = await this.sends.claim(
-        send.workspaceId,
-        send.id,
-        claim?.token ?? null,
-        this.config.SEND_CLAIM_STALE_MS,
-        addresses,
-      );
+      claim =
+        (attempt === 1 && storedClaimHolds ? claim : null) ??
+        (await this.sends.claim(
+          send.workspaceId,
+          send.id,
+          claim?.token ?? null,
+          this.config.SEND_CLAIM_STALE_MS,
+          addresses,
+        ));
       if (!claim) return this.claimedElsewhere(send);
       state.claim = claim;
 
@@ -263,6 +278,15 @@ export class DeliverSendUseCase {
     } catch (error) {
       return { ok: false, failure: classifyTwilioError(error) };
     }
+  }
+
+  /** The addresses of the call, as the checks found the sender and recipient. */
+  private addresses(request: SendRequest, outcome: CheckOutcome & { ok: true }): NewClaim['addresses'] {
+    return {
+      toPhone: outcome.toPhone,
+      fromAddress: toTwilioAddress(request.channel, outcome.sender.phoneNumber.number),
+      toAddress: toTwilioAddress(request.channel, outcome.toPhone),
+    };
   }
 
   private outgoing(request: SendRequest, send: SendEntity, from: string, to: string): OutgoingMessage {

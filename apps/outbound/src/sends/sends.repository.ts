@@ -19,6 +19,19 @@ export interface Addresses {
   toAddress: string;
 }
 
+/** A claim taken as the send is stored (`insertOrGet`): its token and the addresses of the call. */
+export interface NewClaim {
+  token: string;
+  addresses: Addresses;
+}
+
+export interface Stored {
+  send: SendEntity;
+  created: boolean;
+  /** The claim taken with the insert (a new `pending` send stored with `claim`), else null. */
+  claim: Claim | null;
+}
+
 export interface StatusChange {
   status: SendStatus;
   reason?: string | null;
@@ -53,15 +66,17 @@ export class SendsRepository {
   /**
    * Inserts the send, or returns the one already stored under its idempotency key. `recipient`
    * is what the checks found: the phone, and the member (a send by phone to a member's phone is
-   * that member's).
+   * that member's). With `claim`, a send stored `pending` is stored claimed for its first Twilio
+   * call (as `claim` would): the statement the call needs is saved when nothing else comes between.
    */
   async insertOrGet(
     request: SendRequest,
     outcome: Refusal | null,
     recipient: { toPhone: string | null; memberId: string | null; dailySendQuota?: number | null },
-  ): Promise<{ send: SendEntity; created: boolean }> {
+    claim?: NewClaim,
+  ): Promise<Stored> {
     const quota = recipient.dailySendQuota ?? null;
-    if (outcome || quota === null) return this.insert(this.sends.manager, request, outcome, recipient);
+    if (outcome || quota === null) return this.insert(this.sends.manager, request, outcome, recipient, claim);
     if (quota === 0)
       return this.insert(this.sends.manager, request, skip(SEND_REASONS.dailyQuotaReached), recipient);
     // Counted in the same transaction as the insert: a send is counted once, and the count's row
@@ -76,7 +91,7 @@ export class SendsRepository {
         [request.workspaceId, quota],
       );
       const refusal = counted.length > 0 ? null : skip(SEND_REASONS.dailyQuotaReached);
-      const stored = await this.insert(tx, request, refusal, recipient);
+      const stored = await this.insert(tx, request, refusal, recipient, refusal ? undefined : claim);
       // A duplicate of a stored send (a concurrent retry) takes no place of the quota.
       if (!stored.created && counted.length > 0)
         await tx.query(
@@ -87,18 +102,31 @@ export class SendsRepository {
     });
   }
 
+  /**
+   * One statement in the usual case: the insert, or (on a conflict) the stored row. A row stored
+   * by a transaction that committed while this statement ran is not in its snapshot: read again.
+   */
   private async insert(
     db: EntityManager,
     request: SendRequest,
     outcome: Refusal | null,
     recipient: { toPhone: string | null; memberId: string | null },
-  ): Promise<{ send: SendEntity; created: boolean }> {
+    claim?: NewClaim,
+  ): Promise<Stored> {
+    const claimed = claim && !outcome ? claim : null;
     const rows: Array<Record<string, unknown>> = await db.query(
-      `INSERT INTO sends (id, workspace_id, idempotency_key, phone_number_id, member_id, to_phone, chat_id, channel, kind,
-                          origin_service, origin_ref, body, content_sid, content_variables, status, reason, media_urls, interactive)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-       ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
-       RETURNING *`,
+      `WITH ins AS (
+         INSERT INTO sends (id, workspace_id, idempotency_key, phone_number_id, member_id, to_phone, chat_id, channel, kind,
+                            origin_service, origin_ref, body, content_sid, content_variables, status, reason, media_urls, interactive,
+                            from_address, to_address, claim_token, claimed_at, attempts)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21::uuid,
+                 CASE WHEN $21::uuid IS NULL THEN NULL ELSE clock_timestamp() END, CASE WHEN $21::uuid IS NULL THEN 0 ELSE 1 END)
+         ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
+         RETURNING *)
+       SELECT true AS inserted, * FROM ins
+       UNION ALL
+       SELECT false AS inserted, * FROM sends
+        WHERE workspace_id = $2 AND idempotency_key = $3 AND NOT EXISTS (SELECT 1 FROM ins)`,
       [
         randomUUID(),
         request.workspaceId,
@@ -118,15 +146,27 @@ export class SendsRepository {
         outcome?.reason ?? null,
         JSON.stringify(request.mediaUrls ?? []),
         request.interactive ? JSON.stringify(request.interactive) : null,
+        claimed?.addresses.fromAddress ?? null,
+        claimed?.addresses.toAddress ?? null,
+        claimed?.token ?? null,
       ],
     );
-    if (rows.length) return { send: rowAs(db, SendEntity, rows[0]), created: true };
-    const send = await findOneRow(db, SendEntity, {
-      workspaceId: request.workspaceId,
-      idempotencyKey: request.idempotencyKey,
-    });
+    const row = rows[0];
+    if (row?.inserted === true)
+      return {
+        send: rowAs(db, SendEntity, row),
+        created: true,
+        claim: claimed ? { token: claimed.token, previous: null } : null,
+      };
+    const send =
+      row !== undefined
+        ? rowAs(db, SendEntity, row)
+        : await findOneRow(db, SendEntity, {
+            workspaceId: request.workspaceId,
+            idempotencyKey: request.idempotencyKey,
+          });
     if (!send) throw new Error('A send vanished right after it was stored');
-    return { send, created: false };
+    return { send, created: false, claim: null };
   }
 
   /**

@@ -3,6 +3,7 @@ import { DeliveryStatusReceived, SendRequested } from '@app/contracts';
 import { staysFalse, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, waitFor } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { OutboundHarness } from '../testing/outbound-harness';
+import { SendsRepository } from './sends.repository';
 
 jest.setTimeout(30_000);
 const HOUR = 3600_000;
@@ -129,6 +130,40 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
     expect(await staysFalse(async () => (await h.record(ws.id, result.id)).status !== 'read', 300)).toBe(
       true,
     );
+  });
+
+  it('stores a send claimed in one statement; a second store answers it, and cannot claim it while fresh', async () => {
+    const { ws, n, m } = h.workspaceWithMember();
+    const sends = h.service.app.get(SendsRepository);
+    const request = h.request(n, { memberId: m.id, channel: 'sms', body: 'Claimed once' });
+    const recipient = { toPhone: m.phone!, memberId: m.id };
+    const addresses = { toPhone: m.phone!, fromAddress: n.number, toAddress: m.phone! };
+    const first = await sends.insertOrGet(request, null, recipient, { token: randomUUID(), addresses });
+    expect(first.created).toBe(true);
+    expect(first.claim).toEqual({ token: first.send.claimToken, previous: null });
+    expect(first.send).toMatchObject({ status: 'pending', attempts: 1, fromAddress: n.number });
+    expect(first.send.claimedAt).toBeInstanceOf(Date);
+    const second = await sends.insertOrGet(request, null, recipient, { token: randomUUID(), addresses });
+    expect(second).toMatchObject({ created: false, claim: null });
+    expect(second.send.id).toBe(first.send.id);
+    expect(second.send.claimToken).toBe(first.claim!.token);
+    expect(await sends.claim(ws.id, first.send.id, randomUUID(), 60_000, addresses)).toBeNull();
+    // The holder renews its own claim.
+    expect(await sends.claim(ws.id, first.send.id, first.claim!.token, 60_000, addresses)).toMatchObject({
+      token: first.claim!.token,
+    });
+    // A refused send is stored unclaimed.
+    const skipped = await sends.insertOrGet(
+      h.request(n, { memberId: m.id, channel: 'sms', body: 'No' }),
+      { status: 'skipped', reason: 'Member has opted out of messages (replied STOP).' },
+      recipient,
+      { token: randomUUID(), addresses },
+    );
+    expect(skipped).toMatchObject({
+      created: true,
+      claim: null,
+      send: { status: 'skipped', claimToken: null },
+    });
   });
 
   it('reconciles a send whose earlier attempt died mid-call instead of sending it again', async () => {
