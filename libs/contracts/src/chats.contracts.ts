@@ -132,9 +132,13 @@ export const ChatTurnReady = defineEvent({
   description:
     'An inbound message stored in its chat: the workflow takes its turn. Nats-Msg-Id = turn:<twilioSid>.',
   // The accepted message's context (its addresses aside) and where chats stored it.
-  schema: MessageAccepted.schema
-    .omit({ from: true, to: true })
-    .extend({ chatId: Id, messageId: Id, chatCreated: z.boolean() }),
+  schema: MessageAccepted.schema.omit({ from: true, to: true }).extend({
+    chatId: Id,
+    messageId: Id,
+    chatCreated: z.boolean(),
+    /** Who holds the chat as the message left it, so the workflow need not ask (GetChat) before its turn. */
+    chat: Chat.pick({ heldBy: true, waitingSince: true }).optional(),
+  }),
 });
 export type ChatTurnReady = z.infer<typeof ChatTurnReady.schema>;
 

@@ -43,6 +43,7 @@ describe('chats: inbound messages into chats (real Postgres and NATS)', () => {
       chatCreated: true,
       channel: 'whatsapp',
       body: 'on WhatsApp',
+      chat: { heldBy: null, waitingSince: null },
     });
     expect(smsTurn).toMatchObject({ chatId: byChannel.sms.id, chatCreated: true, channel: 'sms' });
     const waMessages = await messagesOf(p.workspace.id, byChannel.whatsapp.id);

@@ -40,6 +40,6 @@ export class ReceiveInboundUseCase {
         key: `${chat.id}:${chat.waitingSince?.getTime()}`,
       });
     await this.mediaDiagnostics.publish(accepted, { chatId: chat.id, media: stored.message.media });
-    await this.turns.publish(accepted, stored);
+    await this.turns.publish(accepted, stored, chat);
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ChatTurnReady, type MessageAccepted } from '@app/contracts';
 import { MessagingClient } from '@app/messaging';
+import type { ChatEntity } from '../store/chat.entity';
+import { toChat } from '../store/views';
 import type { StoredInbound } from './store-inbound-message.usecase';
 
 /**
@@ -12,8 +14,10 @@ import type { StoredInbound } from './store-inbound-message.usecase';
 export class TurnPublisher {
   constructor(private readonly messaging: MessagingClient) {}
 
-  async publish(accepted: MessageAccepted, stored: StoredInbound): Promise<void> {
+  /** `chat`: the chat as the message left it (its hold goes with the turn). */
+  async publish(accepted: MessageAccepted, stored: StoredInbound, chat: ChatEntity): Promise<void> {
     const { from: _from, to: _to, ...context } = accepted;
+    const { heldBy, waitingSince } = toChat(chat);
     await this.messaging.publish(
       ChatTurnReady,
       {
@@ -23,6 +27,7 @@ export class TurnPublisher {
         chatId: stored.chat.id,
         messageId: stored.message.id,
         chatCreated: stored.chatCreated,
+        chat: { heldBy, waitingSince },
       },
       { msgId: `turn:${accepted.twilioSid}` },
     );

@@ -126,6 +126,11 @@ describe('chats: the queue, the handoff, assignment and the holding message (rea
     expect(await metric('chats_queued_total', 'cause="human_mode"')).toBe(queuedBefore + 1);
     expect(chat.waitingSince).not.toBeNull();
     expect(chat.handoffReason).toBeNull();
+    // The turn tells the workflow the chat waits (it need not ask).
+    const turn = await waitFor(() => h.turnPublishes.find((t) => t.chatId === chat.id), {
+      message: 'the turn',
+    });
+    expect(turn.chat).toEqual({ heldBy: null, waitingSince: chat.waitingSince });
     await waitFor(() => kindsOf(chat.id).includes('chat.waiting'), { message: 'chat.waiting on the stream' });
     /** A message sent in the chat (by `service`, as `ref`) that outbound reports `status`. */
     const answer = (service: 'workflow' | 'api', ref: string | null, status: 'queued' | 'skipped') =>

@@ -28,9 +28,15 @@ const LATEST = `
          (SELECT min(f.created_at) FROM workflow_versions f WHERE f.workflow_id = v.workflow_id) AS first_created_at
     FROM workflow_versions v`;
 
+/** How many versions one process keeps in memory. */
+const VERSIONS_KEPT = 1_000;
+
 /** Workflow versions in Postgres. Every query is scoped to the workspace. */
 @Injectable()
 export class WorkflowStore {
+  /** Versions read, by workspace, workflow and version (bounded, oldest forgotten first). */
+  private readonly versionsSeen = new Map<string, WorkflowVersion>();
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Inserts a version; false when that version number was taken meanwhile (a concurrent update). */
@@ -71,7 +77,25 @@ export class WorkflowStore {
     return rows.map(toWorkflow);
   }
 
+  /** A version never changes once written: every turn of a chat reads the same one, so it is kept. */
   async version(workspaceId: string, workflowId: string, version: number): Promise<WorkflowVersion | null> {
+    const key = `${workspaceId}:${workflowId}:${version}`;
+    const kept = this.versionsSeen.get(key);
+    if (kept) return kept;
+    const read = await this.readVersion(workspaceId, workflowId, version);
+    if (read) {
+      if (this.versionsSeen.size >= VERSIONS_KEPT)
+        this.versionsSeen.delete(this.versionsSeen.keys().next().value!);
+      this.versionsSeen.set(key, read);
+    }
+    return read;
+  }
+
+  private async readVersion(
+    workspaceId: string,
+    workflowId: string,
+    version: number,
+  ): Promise<WorkflowVersion | null> {
     const rows: VersionRow[] = await this.db.query(
       `SELECT * FROM workflow_versions WHERE workspace_id = $1 AND workflow_id = $2 AND version = $3`,
       [workspaceId, workflowId, version],

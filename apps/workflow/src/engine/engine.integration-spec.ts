@@ -414,6 +414,40 @@ describe('workflow engine', () => {
     expect(llm.requestsWith('handoff-test')).toHaveLength(2);
   });
 
+  it('goes by the hold the turn event carries, and asks chats when an earlier turn may have handed the chat off since', async () => {
+    const held = { actor: 'user:1', name: 'Ann', since: new Date().toISOString() };
+    const ai = await setup([{ reply: 'ai answer' }]);
+    const heldChat = chat(ai);
+    await publishTurn(fake.inbound(heldChat, 'hello?', { chat: { heldBy: held, waitingSince: null } }));
+    const freeChat = chat(ai);
+    await publishTurn(fake.inbound(freeChat, 'hi', { chat: { heldBy: null, waitingSince: null } }));
+    await replies(freeChat.chatId, 1);
+
+    // The event says free (stored before an earlier turn handed the chat off); chats says waiting.
+    const handoff = await setup([{ reply: 'handoff answer' }], { number: { workMode: 'ai_with_handoff' } });
+    const handedOff = chat(handoff);
+    fake.chats.set(handedOff.chatId, {
+      ...fake.chat(handoff.workspace.id, { id: handedOff.chatId }),
+      waitingSince: new Date().toISOString(),
+    });
+    await publishTurn(
+      fake.inbound(handedOff, 'still there?', { chat: { heldBy: null, waitingSince: null } }),
+    );
+    // Its own new chat: nothing can have handed it off, the event's hold is the one.
+    const fresh = chat(handoff);
+    await publishTurn(
+      fake.inbound(fresh, 'first', { chatCreated: true, chat: { heldBy: null, waitingSince: null } }),
+    );
+    await replies(fresh.chatId, 1);
+
+    expect(
+      await staysFalse(
+        () => fake.repliesTo(heldChat.chatId).length > 0 || fake.repliesTo(handedOff.chatId).length > 0,
+        500,
+      ),
+    ).toBe(true);
+  });
+
   it('does not offer handoff_to_human on a number in ai mode, even when the step lists it', async () => {
     const s = await setup([{ agent: { instructions: 'no-handoff-test.', abilities: ['handoff_to_human'] } }]);
     const c = chat(s);

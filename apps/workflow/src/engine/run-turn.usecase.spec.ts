@@ -33,6 +33,7 @@ const noModel: AgentOptions = {
 
 function harness(reachable = () => true) {
   const sent: string[] = [];
+  const checks: string[] = [];
   const replies = {
     send: (_t: Turn, state: TurnState, text: string) => (
       state.said.push(text),
@@ -41,7 +42,10 @@ function harness(reachable = () => true) {
     ),
   } as unknown as ReplySender;
   const reachability = {
-    check: () => Promise.resolve(reachable() ? { allowed: true } : { allowed: false, reason: 'opted out' }),
+    check: (t: Turn) => (
+      checks.push(t.sendKind),
+      Promise.resolve(reachable() ? { allowed: true } : { allowed: false, reason: 'opted out' })
+    ),
   } as unknown as MemberReachability;
   const agent = new AgentRunner(
     new ChatModel(noModel),
@@ -50,7 +54,7 @@ function harness(reachable = () => true) {
     new FileMediaStore(noModel.media.MEDIA_DIR),
     { forTurn: () => () => undefined } as unknown as TypingIndicator,
   );
-  return { sent, runTurn: new RunTurn(agent, replies, reachability) };
+  return { sent, checks, runTurn: new RunTurn(agent, replies, reachability) };
 }
 
 const turn = (channel: 'sms' | 'whatsapp', body = 'hello'): Turn => {
@@ -99,14 +103,28 @@ describe('RunTurn', () => {
     expect(sent).toEqual([FALLBACK_REPLY]);
   });
 
-  it('stops, sending nothing more, once the member may no longer be messaged', async () => {
+  it('stops, sending nothing more, once the member may no longer be messaged after a model call', async () => {
     let allowed = true;
-    const { sent, runTurn } = harness(() => allowed);
-    const steps: Step[] = [{ reply: 'one' }, { if: 'true', then: [{ reply: 'two' }] }];
+    const { sent, checks, runTurn } = harness(() => allowed);
+    const steps: Step[] = [
+      { reply: 'one' },
+      { agent: { instructions: 'Help.', abilities: [] } },
+      { if: 'true', then: [{ reply: 'two' }] },
+    ];
     allowed = false;
     const { outcome } = await runTurn.execute(turn('sms'), steps);
     expect(outcome).toBe('stopped');
+    // Before the model call nothing changed since routing's check; after it, preferences is asked.
+    expect(sent).toEqual(['one']);
+    expect(checks).toEqual(['reply']);
+  });
+
+  it("asks preferences before a system turn's first send (no routing check came before it)", async () => {
+    const { sent, checks, runTurn } = harness(() => false);
+    const { outcome } = await runTurn.execute({ ...turn('sms'), sendKind: 'system' }, [{ reply: 'one' }]);
+    expect(outcome).toBe('stopped');
     expect(sent).toEqual([]);
+    expect(checks).toEqual(['system']);
   });
 
   it('takes the else branch when a condition fails at run time', async () => {

@@ -13,7 +13,8 @@ export type TurnOutcome = 'answered' | 'fallback' | 'stopped';
 
 /**
  * Runs a workflow version's steps for one turn: renders replies, branches on conditions, hands
- * over to agents. Before every send it checks the member may still be messaged.
+ * over to agents. Before a send it checks the member may still be messaged, unless nothing can
+ * have changed since routing checked (see mayHaveChanged).
  */
 @Injectable()
 export class RunTurn {
@@ -54,6 +55,7 @@ export class RunTurn {
         const branch = this.decide(step.if, at, turn, context) ? step.then : (step.else ?? []);
         await this.runSteps(branch, `${at}.${branch === step.then ? 'then' : 'else'}`, turn, state, context);
       } else if (isAgentStep(step)) {
+        state.thought = true;
         const outcome = await this.agent.run(step, turn, state);
         if (outcome.kind === 'fallback') state.fellBack = true;
         const text = outcome.kind === 'fallback' ? FALLBACK_REPLY : outcome.text;
@@ -98,7 +100,9 @@ export class RunTurn {
   }
 
   private async send(turn: Turn, state: TurnState, text: string, extras: ReplyExtras = {}): Promise<void> {
-    const check = await this.reachability.check(turn);
+    const check = mayHaveChanged(turn, state)
+      ? await this.reachability.check(turn)
+      : ({ allowed: true } as const);
     if (!check.allowed) {
       state.stopped = true;
       this.logger.log(`Turn ${turn.leadKey} in chat ${turn.chatId} stopped before sending: ${check.reason}`);
@@ -106,4 +110,14 @@ export class RunTurn {
     }
     await this.replies.send(turn, state, text, extras);
   }
+}
+
+/**
+ * Whether to ask preferences before a send. A reply that no model call kept waiting goes out
+ * within milliseconds of routing's check of the member (a turn of an opted-out member is
+ * skipped), and outbound checks again before it sends: asking here too would only double the
+ * request. A system turn (a started conversation) had no such check.
+ */
+function mayHaveChanged(turn: Turn, state: TurnState): boolean {
+  return turn.sendKind !== 'reply' || state.thought;
 }

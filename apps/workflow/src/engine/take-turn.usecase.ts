@@ -53,7 +53,8 @@ export class TakeTurn {
     const skip = skipReason(event);
     if (skip) return this.skip(event, skip);
     // A person holds the chat, it waits for one, or the number is answered by people only.
-    const chat = await this.messaging.request(GetChat, { workspaceId, chatId: event.chatId });
+    const chat =
+      holdAsStored(event) ?? (await this.messaging.request(GetChat, { workspaceId, chatId: event.chatId }));
     const verdict = mayWorkflowAnswer(event.phoneNumber.workMode, chat);
     if (!verdict.answer) return this.skip(event, verdict.reason);
 
@@ -136,9 +137,13 @@ export class TakeTurn {
 
   /** The chat keeps the version it started with; a chat without one starts the number's default workflow. */
   private async sessionFor(event: ChatTurnReady): Promise<ChatSession | null> {
+    const workflowId = event.phoneNumber.defaultWorkflowId;
+    if (workflowId) {
+      const settled = await this.turns.sessionOrPinLatest(event.workspace.id, event.chatId, workflowId);
+      if (settled) return settled;
+    }
     const existing = await this.turns.session(event.workspace.id, event.chatId);
     if (existing) return existing;
-    const workflowId = event.phoneNumber.defaultWorkflowId;
     if (!workflowId) return null;
     const latest = await this.workflows.latest(event.workspace.id, workflowId);
     if (!latest) {
@@ -230,6 +235,19 @@ function containsAgentStep(steps: Step[]): boolean {
       isAgentStep(step) ||
       (isIfStep(step) && (containsAgentStep(step.then) || containsAgentStep(step.else ?? []))),
   );
+}
+
+/**
+ * The chat's hold as chats stored the message, when it is still the one to go by: null to ask
+ * chats. Only our own handoff_to_human changes the hold between a message's storing and its turn
+ * in ways a turn must see (an earlier turn of the chat handed it off meanwhile), so a chat that
+ * may hand off and is not this message's own new chat is asked. (A person taking over meanwhile
+ * is a race either way: it can as well happen while a turn runs.) An older publisher's event
+ * carries no chat.
+ */
+function holdAsStored(event: ChatTurnReady): ChatTurnReady['chat'] | null {
+  if (!event.chat) return null;
+  return event.phoneNumber.workMode === 'ai_with_handoff' && !event.chatCreated ? null : event.chat;
 }
 
 /** Messages the workflow must not answer: routing handled them, or the member may not get one now. */

@@ -39,15 +39,16 @@ export class TurnStore {
    * from an earlier, interrupted attempt included); a key another lead took first is not returned.
    */
   async claim(workspaceId: string, chatId: string, leadKey: string, keys: string[]): Promise<Set<string>> {
-    await this.db.query(
-      `INSERT INTO turns (turn_key, workspace_id, chat_id, lead_key, status)
-       SELECT k, $1, $2, $3, 'running' FROM unnest($4::text[]) AS k
-       ON CONFLICT (turn_key) DO NOTHING`,
-      [workspaceId, chatId, leadKey, keys],
-    );
+    // One statement: the keys inserted now, and those this lead held before it (the SELECT sees
+    // the table as it was when the statement began).
     const rows: Array<{ turn_key: string }> = await this.db.query(
-      `SELECT turn_key FROM turns WHERE workspace_id = $1 AND lead_key = $2 AND turn_key = ANY($3::text[])`,
-      [workspaceId, leadKey, keys],
+      `WITH claimed AS (
+         INSERT INTO turns (turn_key, workspace_id, chat_id, lead_key, status)
+         SELECT k, $1, $2, $3, 'running' FROM unnest($4::text[]) AS k
+         ON CONFLICT (turn_key) DO NOTHING RETURNING turn_key)
+       SELECT turn_key FROM claimed
+       UNION SELECT turn_key FROM turns WHERE workspace_id = $1 AND lead_key = $3 AND turn_key = ANY($4::text[])`,
+      [workspaceId, chatId, leadKey, keys],
     );
     return new Set(rows.map((r) => r.turn_key));
   }
@@ -81,6 +82,33 @@ export class TurnStore {
     return rows[0]
       ? { chatId: rows[0].chat_id, workflowId: rows[0].workflow_id, version: rows[0].version }
       : null;
+  }
+
+  /**
+   * The chat's session, or a new one pinned to the latest version of `workflowId`, in one
+   * statement. Null when that could not settle it (no such workflow, or another start pinned the
+   * chat meanwhile): the caller takes the slow path (session, latest, pin).
+   */
+  async sessionOrPinLatest(
+    workspaceId: string,
+    chatId: string,
+    workflowId: string,
+  ): Promise<ChatSession | null> {
+    const rows: Array<{ workflow_id: string; version: number }> = await this.db.query(
+      `WITH kept AS (
+         SELECT workflow_id, version FROM chat_sessions WHERE workspace_id = $1 AND chat_id = $2),
+       latest AS (
+         SELECT workflow_id, version FROM workflow_versions
+          WHERE workspace_id = $1 AND workflow_id = $3 AND NOT EXISTS (SELECT 1 FROM kept)
+          ORDER BY version DESC LIMIT 1),
+       pinned AS (
+         INSERT INTO chat_sessions (chat_id, workspace_id, workflow_id, version, started_by)
+         SELECT $2, $1, workflow_id, version, 'inbound' FROM latest
+         ON CONFLICT (chat_id) DO NOTHING RETURNING workflow_id, version)
+       SELECT workflow_id, version FROM kept UNION ALL SELECT workflow_id, version FROM pinned`,
+      [workspaceId, chatId, workflowId],
+    );
+    return rows[0] ? { chatId, workflowId: rows[0].workflow_id, version: rows[0].version } : null;
   }
 
   /**

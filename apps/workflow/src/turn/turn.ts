@@ -52,6 +52,8 @@ export class TurnState {
   stopped = false;
   /** An ability closed the chat. */
   chatClosed = false;
+  /** An agent step ran: time passed (a model call) in which the member may have replied STOP. */
+  thought = false;
   /** The agent handed the chat to a person: its answer goes out, no later step runs. */
   handedOff = false;
   /** An agent step fell back to the apology. */

@@ -103,6 +103,7 @@ export class EngineNeighbours {
   ): ChatTurnReady {
     const twilioSid = extra.twilioSid ?? `SM${randomUUID().replace(/-/g, '')}`;
     const stored = this.store(base.chatId, { direction: 'inbound', body, twilioSid, media: extra.media });
+    const held = this.chats.get(base.chatId);
     return {
       ...base,
       messageId: stored.id,
@@ -114,6 +115,8 @@ export class EngineNeighbours {
       memberOptedOut: false,
       offHours: false,
       receivedAt: stored.createdAt,
+      // Who holds the chat as the message left it, as chats sends it.
+      chat: { heldBy: held?.heldBy ?? null, waitingSince: held?.waitingSince ?? null },
       ...extra,
     };
   }
@@ -195,7 +198,8 @@ export class EngineNeighbours {
     return this.member(workspaceId, { id: memberId, optedOut: this.optedOut.has(memberId) });
   }
 
-  private chat(workspaceId: string, fields: Partial<Chat>): Chat {
+  /** A chat nobody holds (a test puts one in `chats` to change what GetChat answers). */
+  chat(workspaceId: string, fields: Partial<Chat>): Chat {
     return aChat(workspaceId, fields);
   }
 }
