@@ -20,9 +20,12 @@ export class OutboundHandlers {
     const result = await this.record.execute(update);
     if (result.outcome === 'no_chat' || result.outcome === 'unchanged') return;
     const { message } = result;
-    // Just created: the chat as the transaction left it; an update changed no chat, so it is read.
+    // Just created: the chat as the transaction left it; an update changed no chat, so it is read
+    // (the usual update read it with the message).
     const chat =
-      result.outcome === 'created' ? result.chat : await this.chats.get(message.workspaceId, message.chatId);
+      result.outcome === 'created'
+        ? result.chat
+        : (result.chat ?? (await this.chats.get(message.workspaceId, message.chatId)));
     if (!chat) return;
     if (result.outcome === 'created' && result.chatCreated)
       await this.activity.publish('chat.opened', chat, { key: chat.id });

@@ -21,7 +21,13 @@ export type OutboundOutcome =
       closed: ChatEntity[];
       leftQueue: ChatEntity | null;
     }
-  | { outcome: 'updated'; message: ChatMessageEntity; leftQueue: ChatEntity | null }
+  | {
+      outcome: 'updated';
+      message: ChatMessageEntity;
+      leftQueue: ChatEntity | null;
+      /** The message's chat, when the update read it already. */
+      chat?: ChatEntity | null;
+    }
   | { outcome: 'unchanged'; message: ChatMessageEntity }
   /** A send to an address, with no member or chat: nothing to show in a chat. */
   | { outcome: 'no_chat' };
@@ -63,7 +69,7 @@ export class RecordOutboundUpdateUseCase {
   private async advanceStored(u: OutboundMessageUpdated): Promise<OutboundOutcome | null> {
     if (u.status === 'pending' || u.status === 'queued') return null;
     if (answersWaitingChat({ originService: u.origin.service, status: u.status })) return null;
-    const message = await this.messages.advanceBySendId(u.workspaceId, u.sendId, {
+    const advanced = await this.messages.advanceBySendId(u.workspaceId, u.sendId, {
       status: u.status,
       errorCode: u.errorCode,
       errorReason: u.reason,
@@ -71,7 +77,7 @@ export class RecordOutboundUpdateUseCase {
       body: u.body,
       contentSid: u.contentSid,
     });
-    return message ? { outcome: 'updated', message, leftQueue: null } : null;
+    return advanced ? { outcome: 'updated', ...advanced, leftQueue: null } : null;
   }
 
   private async apply(

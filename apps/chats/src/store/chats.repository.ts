@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { findOneRow, InjectDataSource } from '@app/persistence';
+import { findOneRow, InjectDataSource, rowAs } from '@app/persistence';
 import type { Channel, ChatClosedReason } from '@app/contracts';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ChatEntity } from './chat.entity';
@@ -113,11 +113,12 @@ export class ChatsRepository {
       if (open) return { chat: open, created: false, closed };
       const id = randomUUID();
       const closeAfter = activity.closeAfterSeconds ?? DEFAULT_CLOSE_AFTER_SECONDS;
-      const inserted: Array<{ id: string }> = await m.query(
+      // The whole row back: no second read of the chat just inserted.
+      const inserted: Array<Record<string, unknown>> = await m.query(
         `INSERT INTO chats (id, workspace_id, phone_number_id, member_id, channel, status, opened_by, close_after_seconds, closes_at)
          VALUES ($1, $2, $3, $4, $5, 'open', $6, $7::integer, $8::timestamptz + make_interval(secs => $7::integer))
          ON CONFLICT (workspace_id, phone_number_id, member_id, channel) WHERE status = 'open' DO NOTHING
-         RETURNING id`,
+         RETURNING *`,
         [
           id,
           key.workspaceId,
@@ -129,10 +130,7 @@ export class ChatsRepository {
           activity.at,
         ],
       );
-      if (inserted.length) {
-        const chat = await this.mustGet(m, key.workspaceId, id);
-        return { chat, created: true, closed };
-      }
+      if (inserted.length) return { chat: rowAs(m, ChatEntity, inserted[0]), created: true, closed };
     }
     // Only reachable if chats are opened and closed faster than we can read them.
     throw new Error('Could not settle the open chat after 5 attempts');

@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { findOneRow, InjectDataSource, rowAs } from '@app/persistence';
 import type { Choice, Interactive, Media, MessageStatus, SendStatus } from '@app/contracts';
 import { statusesBefore } from '@app/rules';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ChatMessageEntity } from './chat-message.entity';
+import { ChatEntity } from './chat.entity';
 
 export interface NewInbound {
   workspaceId: string;
@@ -57,11 +58,11 @@ export class MessagesRepository {
 
   /** Inserts an inbound message; null when its Twilio SID is already stored (a redelivery). */
   async insertInbound(m: EntityManager, n: NewInbound): Promise<ChatMessageEntity | null> {
-    const rows: Array<{ id: string }> = await m.query(
+    const rows: Array<Record<string, unknown>> = await m.query(
       `INSERT INTO chat_messages (id, workspace_id, chat_id, direction, body, media, status, twilio_sid, created_at, choice)
        VALUES ($1, $2, $3, 'inbound', $4, $5, 'received', $6, $7, $8)
        ON CONFLICT (workspace_id, twilio_sid) WHERE twilio_sid IS NOT NULL DO NOTHING
-       RETURNING id`,
+       RETURNING *`,
       [
         randomUUID(),
         n.workspaceId,
@@ -73,16 +74,16 @@ export class MessagesRepository {
         n.choice ? JSON.stringify(n.choice) : null,
       ],
     );
-    return rows[0] ? this.mustGet(m, n.workspaceId, rows[0].id) : null;
+    return rows[0] ? rowAs(m, ChatMessageEntity, rows[0]) : null;
   }
 
   /** Inserts an outbound message; null when its send is already stored (a concurrent insert won). */
   async insertOutbound(m: EntityManager, n: NewOutbound): Promise<ChatMessageEntity | null> {
-    const rows: Array<{ id: string }> = await m.query(
+    const rows: Array<Record<string, unknown>> = await m.query(
       `INSERT INTO chat_messages (id, workspace_id, chat_id, direction, body, content_sid, status, error_code, error_reason, twilio_sid, send_id, created_at, media, interactive)
        VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (workspace_id, send_id) WHERE send_id IS NOT NULL DO NOTHING
-       RETURNING id`,
+       RETURNING *`,
       [
         randomUUID(),
         n.workspaceId,
@@ -99,13 +100,7 @@ export class MessagesRepository {
         n.interactive ? JSON.stringify(n.interactive) : null,
       ],
     );
-    return rows[0] ? this.mustGet(m, n.workspaceId, rows[0].id) : null;
-  }
-
-  private async mustGet(m: EntityManager, workspaceId: string, id: string): Promise<ChatMessageEntity> {
-    const message = await findOneRow(m, ChatMessageEntity, { workspaceId, id });
-    if (!message) throw new Error(`Message ${id} vanished inside its transaction`);
-    return message;
+    return rows[0] ? rowAs(m, ChatMessageEntity, rows[0]) : null;
   }
 
   /**
@@ -124,9 +119,11 @@ export class MessagesRepository {
       body: string | null;
       contentSid: string | null;
     },
-  ): Promise<ChatMessageEntity | null> {
-    const [rows] = await this.db.manager.query<[Array<Record<string, unknown>>, number]>(
-      `UPDATE chat_messages SET
+  ): Promise<{ message: ChatMessageEntity; chat: ChatEntity | null } | null> {
+    const m = this.db.manager;
+    // With the message's chat as it is (the activity event shows both): no second read.
+    const rows = await m.query<Array<Record<string, unknown>>>(
+      `WITH moved AS (UPDATE chat_messages SET
          status = CASE WHEN status = ANY($3::text[]) THEN $4::text ELSE status END,
          error_code = CASE WHEN status = ANY($3::text[]) THEN $5::text ELSE error_code END,
          error_reason = CASE WHEN status = ANY($3::text[]) THEN $6::text ELSE error_reason END,
@@ -137,7 +134,9 @@ export class MessagesRepository {
        WHERE workspace_id = $1 AND send_id = $2
          AND (status = ANY($3::text[]) OR (twilio_sid IS NULL AND $7::text IS NOT NULL)
               OR (body IS NULL AND $8::text IS NOT NULL) OR (content_sid IS NULL AND $9::text IS NOT NULL))
-       RETURNING *`,
+       RETURNING *)
+       SELECT ${prefixed(m, ChatMessageEntity, 'moved', 'm_')}, ${prefixed(m, ChatEntity, 'c', 'c_')}
+         FROM moved LEFT JOIN chats c ON c.id = moved.chat_id`,
       [
         workspaceId,
         sendId,
@@ -150,7 +149,10 @@ export class MessagesRepository {
         u.contentSid,
       ],
     );
-    return rows.length ? rowAs(this.db.manager, ChatMessageEntity, rows[0]) : null;
+    if (!rows.length) return null;
+    const message = rowAs(m, ChatMessageEntity, unprefixed(rows[0], 'm_'));
+    const chat = rows[0].c_id === null ? null : rowAs(m, ChatEntity, unprefixed(rows[0], 'c_'));
+    return { message, chat };
   }
 
   async update(m: EntityManager, workspaceId: string, id: string, patch: MessagePatch): Promise<void> {
@@ -188,4 +190,25 @@ export class MessagesRepository {
       .getMany();
     return rows.reverse();
   }
+}
+
+/** An entity's columns from `alias`, each renamed with `prefix` (two tables' rows in one result). */
+function prefixed(
+  m: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  alias: string,
+  prefix: string,
+): string {
+  return m.connection
+    .getMetadata(entity)
+    .columns.map((c) => `${alias}."${c.databaseName}" AS "${prefix}${c.databaseName}"`)
+    .join(', ');
+}
+
+/** The columns of a row that carry `prefix`, without it. */
+function unprefixed(row: Record<string, unknown>, prefix: string): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row))
+    if (key.startsWith(prefix)) raw[key.slice(prefix.length)] = value;
+  return raw;
 }
