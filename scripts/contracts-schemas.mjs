@@ -9,13 +9,13 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const contracts = require(join(root, 'dist/libs/contracts/src/index.js'));
+const { asyncApiText, schemaFileText } = require(join(root, 'dist/libs/contracts/src/docs/asyncapi.js'));
 const all = contracts.contractsIn(contracts);
 const dir = join(root, 'libs/contracts/schemas');
 mkdirSync(dir, { recursive: true });
 const files = contracts.renderJsonSchemas(all);
 for (const name of readdirSync(dir)) if (!(name in files)) rmSync(join(dir, name));
-for (const [name, schema] of Object.entries(files))
-  writeFileSync(join(dir, name), contracts.schemaFileText(schema));
+for (const [name, schema] of Object.entries(files)) writeFileSync(join(dir, name), schemaFileText(schema));
 const { version } = require(join(root, 'package.json'));
-writeFileSync(join(root, 'libs/contracts/asyncapi.yaml'), contracts.asyncApiText(all, version));
+writeFileSync(join(root, 'libs/contracts/asyncapi.yaml'), asyncApiText(all, version));
 console.log(`wrote ${Object.keys(files).length} schemas into ${dir} and libs/contracts/asyncapi.yaml`);

@@ -15,4 +15,5 @@ export * from './workflow.contracts';
 export * from './diagnostics.contracts';
 export * from './docs/contract-tables';
 export * from './docs/json-schemas';
-export * from './docs/asyncapi';
+// Not './docs/asyncapi': only `npm run contracts:schemas` writes the AsyncAPI document, and its YAML
+// library would otherwise load in every service.

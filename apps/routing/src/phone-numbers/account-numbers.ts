@@ -11,19 +11,23 @@ import type { RoutingConfig } from '../config';
 @Injectable()
 export class AccountNumbers {
   private readonly logger = new Logger('AccountNumbers');
-  private readonly client: TwilioClient | null;
+  private readonly createClient: (() => TwilioClient) | null;
+  private client?: TwilioClient;
 
   constructor(@Inject(SERVICE_CONFIG) config: RoutingConfig) {
-    this.client =
-      config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN
-        ? createTwilioClient({
-            accountSid: config.TWILIO_ACCOUNT_SID,
-            authToken: config.TWILIO_AUTH_TOKEN,
-            apiBaseUrl: config.TWILIO_API_BASE_URL,
-            timeoutMs: 10_000,
-          })
+    const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken } = config;
+    // Made on the first check, not at start: the Twilio SDK is ~25 MB resident, idle otherwise.
+    this.createClient =
+      accountSid && authToken
+        ? () =>
+            createTwilioClient({
+              accountSid,
+              authToken,
+              apiBaseUrl: config.TWILIO_API_BASE_URL,
+              timeoutMs: 10_000,
+            })
         : null;
-    if (!this.client)
+    if (!this.createClient)
       this.logger.warn(
         'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are not set: assigned numbers are not checked against the Twilio account.',
       );
@@ -31,7 +35,8 @@ export class AccountNumbers {
 
   /** Throws rule_violation when the account does not have the number, unavailable when Twilio does not answer. */
   async assertInAccount(number: string): Promise<void> {
-    if (!this.client) return;
+    if (!this.createClient) return;
+    this.client ??= this.createClient();
     let found: unknown[];
     try {
       found = await this.client.incomingPhoneNumbers.list({ phoneNumber: number, limit: 1 });
