@@ -2,6 +2,7 @@ import { GetConversationWindows, SendRequested } from '@app/contracts';
 import { SEND_REASONS as REASONS } from '@app/rules';
 import { staysFalse, waitFor } from '@app/testing';
 import { OutboundHarness, TEMPLATE } from '../testing/outbound-harness';
+import { SendChecks } from './send-checks';
 
 const HOUR = 3600_000;
 jest.setTimeout(30_000);
@@ -295,5 +296,23 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     const after = await h.send(h.request(n, { memberId: m.id, channel: 'whatsapp', contentSid: TEMPLATE }));
     expect(after).toMatchObject({ status: 'pending', reason: null });
     await h.waitForStatus(ws.id, after.id, 'delivered');
+  });
+
+  it("asks routing once for a number's sends checked together, and again for each send after", async () => {
+    const { n, m } = h.workspaceWithMember();
+    const checks = h.service.app.get(SendChecks);
+    const asked = jest.spyOn(h.directory, 'sender');
+    try {
+      const request = h.request(n, { memberId: m.id, channel: 'sms' });
+      const together = await Promise.all(Array.from({ length: 20 }, () => checks.run(request)));
+      expect(together.every((o) => o.ok)).toBe(true);
+      expect(asked).toHaveBeenCalledTimes(1);
+      // Nothing kept once answered: the next send sees the number as it is now.
+      n.smsEnabled = false;
+      expect(await checks.run(request)).toMatchObject({ ok: false, refusal: { status: 'failed' } });
+      expect(asked).toHaveBeenCalledTimes(2);
+    } finally {
+      asked.mockRestore();
+    }
   });
 });

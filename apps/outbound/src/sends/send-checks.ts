@@ -61,6 +61,9 @@ export type CheckOutcome =
  */
 @Injectable()
 export class SendChecks {
+  /** GetSender requests on their way, by workspace and number. */
+  private readonly sendersAsked = new Map<string, Promise<Sender | { refusal: Refusal }>>();
+
   constructor(
     private readonly messaging: MessagingClient,
     private readonly windows: WindowsRepository,
@@ -104,7 +107,22 @@ export class SendChecks {
     };
   }
 
-  private async sender(request: SendRequest): Promise<Sender | { refusal: Refusal }> {
+  /**
+   * A send joins the GetSender already on its way for its number (a broadcast's sends arrive
+   * together): one request for them all. The answer is no older than one asked for this send
+   * alone would be (routing reads it after the send began, or the reply was already on its way).
+   */
+  private sender(request: SendRequest): Promise<Sender | { refusal: Refusal }> {
+    const key = `${request.workspaceId}:${request.phoneNumberId}`;
+    let asked = this.sendersAsked.get(key);
+    if (!asked) {
+      asked = this.askSender(request).finally(() => this.sendersAsked.delete(key));
+      this.sendersAsked.set(key, asked);
+    }
+    return asked;
+  }
+
+  private async askSender(request: SendRequest): Promise<Sender | { refusal: Refusal }> {
     try {
       return await this.messaging.request(GetSender, {
         workspaceId: request.workspaceId,
