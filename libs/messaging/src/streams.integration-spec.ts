@@ -36,4 +36,25 @@ describe('stream retention', () => {
 
     for (const name of ['INBOUND', 'DLQ', 'CONVERSATION'] as const) await jsm.streams.delete(ns.stream(name));
   });
+
+  it('updates a stream only when its declared settings changed (each update rewrites its metadata file)', async () => {
+    const jsm = await jetstreamManager(nc);
+    const ns = new Namespace(`t${randomUUID().slice(0, 8)}`);
+    const updates: string[] = [];
+    // This stream's own advisories: other tests and services share the server.
+    const advisories = nc.subscribe(`$JS.EVENT.ADVISORY.STREAM.UPDATED.${ns.stream('INBOUND')}`, {
+      callback: (_error, msg) => updates.push(msg.subject.split('.').pop()!),
+    });
+    const settings = { streamReplicas: 1, service: 'ingress' };
+    await ensureStreams(jsm, ns, ['INBOUND'], settings);
+    await ensureStreams(jsm, ns, ['INBOUND'], settings);
+    await ensureStreams(jsm, ns, ['INBOUND'], { ...settings, inboundRetentionHours: 3 });
+    await nc.flush();
+    await new Promise((r) => setTimeout(r, 200));
+    advisories.unsubscribe();
+    // Created once, left alone once, updated once when its retention changed.
+    expect(updates).toEqual([ns.stream('INBOUND')]);
+    expect((await jsm.streams.info(ns.stream('INBOUND'))).config.max_age).toBe(3 * HOUR_NS);
+    await jsm.streams.delete(ns.stream('INBOUND'));
+  });
 });

@@ -7,6 +7,7 @@ import {
   StorageType,
   type JetStreamManager,
   type StreamConfig,
+  type StreamInfo,
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { STREAMS, type StreamName } from '@app/contracts';
@@ -87,8 +88,23 @@ export async function ensureStreams(
 export const ownedStreams = (service: string): StreamName[] =>
   (Object.keys(STREAMS) as StreamName[]).filter((name) => STREAMS[name].owner === service);
 
+/**
+ * Updates only what differs: every update rewrites the stream's metadata file, and nats-server 2.9
+ * killed in the middle of that write does not restore the stream at all on restart (a fault run
+ * lost the CONVERSATION stream that way, its owner having restarted half a second before NATS).
+ */
 async function createOrUpdate(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }) {
-  await ensureExists(jsm, config, () => jsm.streams.update(config.name, config));
+  await ensureExists(jsm, config, async (current) => {
+    if (differs(config, current?.config ?? (await jsm.streams.info(config.name)).config))
+      await jsm.streams.update(config.name, config);
+  });
+}
+
+/** True when a declared setting is not what the server holds (lists compared as sets). */
+export function differs(declared: object, actual: object): boolean {
+  const normal = (v: unknown) => JSON.stringify(Array.isArray(v) ? [...(v as unknown[])].sort() : v);
+  const held = actual as Record<string, unknown>;
+  return Object.entries(declared).some(([key, value]) => normal(value) !== normal(held[key]));
 }
 
 /**
@@ -98,10 +114,11 @@ async function createOrUpdate(jsm: JetStreamManager, config: Partial<StreamConfi
 async function ensureExists(
   jsm: JetStreamManager,
   config: Partial<StreamConfig> & { name: string },
-  existing: () => Promise<unknown> | void,
+  existing: (found?: StreamInfo) => Promise<unknown> | void,
 ) {
+  let found: StreamInfo | undefined;
   try {
-    await jsm.streams.info(config.name);
+    found = await jsm.streams.info(config.name);
   } catch (error) {
     if (!isNotFound(error)) throw error;
     try {
@@ -111,7 +128,7 @@ async function ensureExists(
       if (!/already in use/i.test(String(addError))) throw addError;
     }
   }
-  await existing();
+  await existing(found);
 }
 
 /** A durable, explicitly acknowledged pull consumer shared by every replica of the service. */
@@ -134,11 +151,10 @@ export async function ensureConsumer(
     max_deliver: -1,
   };
   try {
-    await jsm.consumers.info(stream, durable);
-    await jsm.consumers.update(stream, durable, {
-      ack_wait: config.ack_wait,
-      max_ack_pending: maxAckPending,
-    });
+    const current = await jsm.consumers.info(stream, durable);
+    // Only on a change: like a stream's, every update rewrites the consumer's metadata file.
+    const settings = { ack_wait: config.ack_wait, max_ack_pending: maxAckPending };
+    if (differs(settings, current.config)) await jsm.consumers.update(stream, durable, settings);
   } catch (error) {
     if (!isNotFound(error)) throw error;
     try {
