@@ -79,3 +79,27 @@ function hydrate<T>(m: EntityManager, meta: EntityMetadata, raw: Record<string, 
   }
   return entity;
 }
+
+/**
+ * An entity's columns read from `alias`, each renamed with `prefix`: two tables' rows in one
+ * result (split with withoutPrefix, then rowAs).
+ */
+export function columnsOf(
+  m: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  alias: string,
+  prefix: string,
+): string {
+  return m.connection
+    .getMetadata(entity)
+    .columns.map((c) => `${alias}."${c.databaseName}" AS "${prefix}${c.databaseName}"`)
+    .join(', ');
+}
+
+/** The columns of a raw row that carry `prefix`, without it. */
+export function withoutPrefix(row: Record<string, unknown>, prefix: string): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row))
+    if (key.startsWith(prefix)) raw[key.slice(prefix.length)] = value;
+  return raw;
+}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@app/persistence';
-import type { MessageAccepted } from '@app/contracts';
+import type { Media, MessageAccepted } from '@app/contracts';
 import { entersQueueOnInbound, holdingDueAt, parseInactivityCloseAfter } from '@app/rules';
 import type { DataSource, EntityManager } from 'typeorm';
 import { chatsOpened, chatsQueued, messagesStored } from '../chats-metrics';
@@ -53,6 +54,8 @@ export class StoreInboundMessageUseCase {
       channel: accepted.channel,
       media: accepted.media,
     });
+    const fast = await this.storeUsual(accepted, media);
+    if (fast) return fast;
     try {
       const result = await this.db.transaction(async (m) => {
         const key = {
@@ -96,6 +99,43 @@ export class StoreInboundMessageUseCase {
       if (!stored) throw new Error('An inbound message was reported stored but cannot be read');
       return stored;
     }
+  }
+
+  /**
+   * The usual message in one statement (see ChatsRepository.storeInbound); null for the
+   * transaction below: a number in human mode (the chat may enter the queue), a chat past its
+   * inactivity time, a message stored already.
+   */
+  private async storeUsual(accepted: MessageAccepted, media: Media[]): Promise<StoredInbound | null> {
+    if (accepted.phoneNumber.workMode === 'human') return null;
+    const receivedAt = new Date(accepted.receivedAt);
+    const stored = await this.chats.storeInbound(
+      {
+        workspaceId: accepted.workspace.id,
+        phoneNumberId: accepted.phoneNumber.id,
+        memberId: accepted.member.id,
+        channel: accepted.channel,
+      },
+      openedBy(accepted.twilioSid),
+      { at: receivedAt, closeAfterSeconds: closeAfterOf(accepted) },
+      {
+        id: randomUUID(),
+        body: accepted.body,
+        media: JSON.stringify(media),
+        twilioSid: accepted.twilioSid,
+        choice: accepted.choice ? JSON.stringify(accepted.choice) : null,
+      },
+    );
+    if (!stored) return null;
+    if (stored.created) chatsOpened.inc({ channel: accepted.channel, origin: 'inbound' });
+    messagesStored.inc({ direction: 'inbound', channel: accepted.channel });
+    return {
+      chat: stored.chat,
+      message: stored.message,
+      chatCreated: stored.created,
+      stored: true,
+      closed: [],
+    };
   }
 
   /** Human mode: the chat waits for a person, with the number's holding message due after its timeout. */

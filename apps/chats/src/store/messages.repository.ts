@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { findOneRow, InjectDataSource, rowAs } from '@app/persistence';
+import { columnsOf, findOneRow, InjectDataSource, rowAs, withoutPrefix } from '@app/persistence';
 import type { Choice, Interactive, Media, MessageStatus, SendStatus } from '@app/contracts';
 import { statusesBefore } from '@app/rules';
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ChatMessageEntity } from './chat-message.entity';
 import { ChatEntity } from './chat.entity';
 
@@ -135,7 +135,7 @@ export class MessagesRepository {
          AND (status = ANY($3::text[]) OR (twilio_sid IS NULL AND $7::text IS NOT NULL)
               OR (body IS NULL AND $8::text IS NOT NULL) OR (content_sid IS NULL AND $9::text IS NOT NULL))
        RETURNING *)
-       SELECT ${prefixed(m, ChatMessageEntity, 'moved', 'm_')}, ${prefixed(m, ChatEntity, 'c', 'c_')}
+       SELECT ${columnsOf(m, ChatMessageEntity, 'moved', 'm_')}, ${columnsOf(m, ChatEntity, 'c', 'c_')}
          FROM moved LEFT JOIN chats c ON c.id = moved.chat_id`,
       [
         workspaceId,
@@ -150,8 +150,8 @@ export class MessagesRepository {
       ],
     );
     if (!rows.length) return null;
-    const message = rowAs(m, ChatMessageEntity, unprefixed(rows[0], 'm_'));
-    const chat = rows[0].c_id === null ? null : rowAs(m, ChatEntity, unprefixed(rows[0], 'c_'));
+    const message = rowAs(m, ChatMessageEntity, withoutPrefix(rows[0], 'm_'));
+    const chat = rows[0].c_id === null ? null : rowAs(m, ChatEntity, withoutPrefix(rows[0], 'c_'));
     return { message, chat };
   }
 
@@ -190,25 +190,4 @@ export class MessagesRepository {
       .getMany();
     return rows.reverse();
   }
-}
-
-/** An entity's columns from `alias`, each renamed with `prefix` (two tables' rows in one result). */
-function prefixed(
-  m: EntityManager,
-  entity: EntityTarget<ObjectLiteral>,
-  alias: string,
-  prefix: string,
-): string {
-  return m.connection
-    .getMetadata(entity)
-    .columns.map((c) => `${alias}."${c.databaseName}" AS "${prefix}${c.databaseName}"`)
-    .join(', ');
-}
-
-/** The columns of a row that carry `prefix`, without it. */
-function unprefixed(row: Record<string, unknown>, prefix: string): Record<string, unknown> {
-  const raw: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row))
-    if (key.startsWith(prefix)) raw[key.slice(prefix.length)] = value;
-  return raw;
 }
