@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server, type MessageHandler } from '@nestjs/microservices';
 import { headers as natsHeaders, type Msg, type Subscription } from '@nats-io/transport-node';
-import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { SpanKind } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
@@ -424,18 +424,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private async pullLane(c: RunningConsumer, lane: Lane, stopped: () => boolean): Promise<void> {
     const { contract, handler, options, ackWaitMs, executor, blocked, held } = c;
     const consumer = await this.connection.jetstream.consumers.get(c.stream, lane.durable);
-    // Deliveries a stopped (killed) replica or the partition's previous owner held come back after
-    // the ack wait, and JetStream hands out redeliveries before new messages. Waiting that long
-    // before the first pull keeps a conversation's earlier message ahead of its later ones.
-    // The margin covers the server's redelivery timer running late on a busy machine: a pull
-    // before it fires would get the conversation's newer messages first.
-    const heldElsewhere = (await consumer.info()).num_ack_pending;
-    if (heldElsewhere > 0) {
-      this.logger.log(
-        `${lane.durable}: ${heldElsewhere} deliveries held elsewhere; first pull in ${ackWaitMs + TAKEOVER_MARGIN_MS} ms to keep conversation order`,
-      );
-      await Promise.race([sleep(ackWaitMs + TAKEOVER_MARGIN_MS), this.closed, lane.stopped]);
-    }
+    let reconnects = this.connection.reconnects;
+    await this.waitForHeldElsewhere(c, lane, consumer, 'first pull');
     if (stopped()) return;
     const poisonAfter = MAX_DELIVERIES + maxReleases(this.retryPolicy) + (options.maxDeferrals ?? 0);
     const settled = () => {
@@ -448,6 +438,14 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     while (!stopped()) {
       await Promise.race([executor.room(), lane.stopped, this.closed]);
       if (stopped()) return;
+      if (this.connection.reconnects !== reconnects && options.orderBy) {
+        // A NATS server killed and restarted may come back with older consumer state: messages it
+        // had handed out (to a replica since gone) wait out their ack wait again, while those it
+        // forgot it delivered go out at once, ahead of them. The same wait as a new owner's.
+        reconnects = this.connection.reconnects;
+        await this.waitForHeldElsewhere(c, lane, consumer, 'next pull after a reconnect');
+        if (stopped()) return;
+      }
       const messages = await consumer.fetch({
         max_messages: Math.max(1, Math.min(c.batch, executor.free)),
         expires: PULL_EXPIRES_MS,
@@ -511,6 +509,27 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         });
       }
     }
+  }
+
+  /**
+   * Deliveries a stopped (killed) replica or the partition's previous owner held come back after
+   * the ack wait, and JetStream hands out redeliveries before new messages. Waiting that long
+   * before pulling keeps a conversation's earlier message ahead of its later ones. The margin
+   * covers the server's redelivery timer running late on a busy machine.
+   */
+  private async waitForHeldElsewhere(
+    c: RunningConsumer,
+    lane: Lane,
+    consumer: Consumer,
+    before: string,
+  ): Promise<void> {
+    const heldElsewhere = (await consumer.info()).num_ack_pending - lane.inFlight;
+    if (heldElsewhere <= 0) return;
+    const waitMs = c.ackWaitMs + TAKEOVER_MARGIN_MS;
+    this.logger.log(
+      `${lane.durable}: ${heldElsewhere} deliveries held elsewhere; ${before} in ${waitMs} ms to keep conversation order`,
+    );
+    await Promise.race([sleep(waitMs), this.closed, lane.stopped]);
   }
 
   /**

@@ -56,10 +56,20 @@ export class NatsConnectionService implements OnApplicationShutdown {
     return this.connecting;
   }
 
+  /** Times the connection came back (a restarted server may have lost its latest consumer state). */
+  get reconnects(): number {
+    return this.reconnectCount;
+  }
+
+  private reconnectCount = 0;
+
   private async watch(nc: NatsConnection): Promise<void> {
     for await (const s of nc.status()) {
       if (s.type === 'disconnect') this.logger.warn('NATS disconnected; reconnecting');
-      else if (s.type === 'reconnect') this.logger.log('NATS reconnected');
+      else if (s.type === 'reconnect') {
+        this.reconnectCount++;
+        this.logger.log('NATS reconnected');
+      }
     }
   }
 
