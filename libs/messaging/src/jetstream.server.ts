@@ -484,7 +484,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           try {
             if (stopped()) {
               // The lane is handed over (or shutting down): left for the next owner (see leftOnStop).
-              this.leftOnStop(lane.durable, key, msg);
+              this.leftOnStop(lane.durable, key, msg, blocked, ackWaitMs);
               return;
             }
             if (key !== undefined && this.waitBehindBlocked(blocked, key, msg, ackWaitMs)) return;
@@ -500,6 +500,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
                 key: key ?? `#${msg.seq}`,
                 ordered: key !== undefined,
                 stopping: stopped,
+                ackWaitMs,
               },
             );
           } finally {
@@ -582,7 +583,13 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     msg: JsMsg,
     payload: unknown,
     maxAttempts: number,
-    conversation: { blocked: Map<string, Blocked>; key: string; ordered: boolean; stopping: () => boolean },
+    conversation: {
+      blocked: Map<string, Blocked>;
+      key: string;
+      ordered: boolean;
+      stopping: () => boolean;
+      ackWaitMs: number;
+    },
   ): Promise<void> {
     const started = performance.now();
     const startedAt = Date.now();
@@ -628,7 +635,13 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         const nonRetryable = error instanceof NonRetryableError;
         const transient = !nonRetryable && isTransientError(error);
         if (conversation.stopping()) {
-          this.leftOnStop(durable, conversation.ordered ? key : undefined, msg);
+          this.leftOnStop(
+            durable,
+            conversation.ordered ? key : undefined,
+            msg,
+            blocked,
+            conversation.ackWaitMs,
+          );
           return;
         }
         const decision = decideRetry(
@@ -683,13 +696,29 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
    * reason the lane stopped): a later message of the conversation nak'ed after an earlier one's nak
    * was lost would come back first. Left alone, a conversation's messages run out in the order they
    * were delivered (HeldMessages refreshes them together), and the next owner waits out the ack
-   * wait before its first pull anyway.
+   * wait before its first pull anyway. Should this replica pull again first (a paused lane that
+   * resumes), a later message of the conversation left waiting in the redelivery queue from an
+   * earlier stop could still come before it: the conversation stays blocked behind it until it is
+   * handled, as behind a released message.
    */
-  private leftOnStop(durable: string, key: string | undefined, msg: JsMsg): void {
+  private leftOnStop(
+    durable: string,
+    key: string | undefined,
+    msg: JsMsg,
+    blocked: Map<string, Blocked>,
+    ackWaitMs: number,
+  ): void {
     if (key === undefined) {
       msg.nak();
       return;
     }
+    const current = blocked.get(key);
+    if (!current || msg.seq < current.head)
+      blocked.set(key, {
+        head: msg.seq,
+        since: current?.since ?? Date.now(),
+        until: Date.now() + ackWaitMs + TAKEOVER_MARGIN_MS,
+      });
     if (this.connection.options.handlingLog)
       this.recordHandling(durable, key, msg, Date.now(), 'left_on_stop');
   }
