@@ -16,6 +16,7 @@ import { startSystem } from './parts/system.mjs';
 import { benchE2E } from './parts/e2e.mjs';
 import { benchAllInOne } from './parts/all-in-one.mjs';
 import { benchBroadcast, benchSends, createMembers } from './parts/outbound.mjs';
+import { workMeter, workTotals } from './lib/work.mjs';
 import { benchFairness } from './parts/fairness.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -168,8 +169,11 @@ if (system) {
       membersMade = members.length;
       const number = await system.numberFor(10_000);
       const cpu = footprint.cpuMeter();
+      const work = await workMeter(system.stack, system.schemaPrefix);
       const sends = await benchSends({ system, number, members: members.slice(0, PLAN.sends), ns: nsSystem });
       sends.cpuCores = cpu();
+      sends.workPerSend = await work.per(sends.delivered);
+      sends.workTotals = workTotals(sends.workPerSend);
       return { membersCreatedPerSecond: perSecond, sends };
     });
     if (report.parts.outbound.ok) {

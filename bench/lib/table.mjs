@@ -142,6 +142,12 @@ export function printTable(r) {
       `   send requests on JetStream -> checks -> Postgres -> emulator (template, rate unlimited): ${s.delivered}/${s.requests} sent, ${s.sendsPerSecond} sends/s overall, ${s.steadyPerSecond}/s steady, missing ${s.missing}, duplicates ${s.duplicates}`,
     );
     out.push(`     CPU in cores: ${cpuLine(s.cpuCores)}`);
+    if (s.workTotals)
+      out.push(
+        `     work per send: ${Object.entries(s.workTotals)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')} (by service and subject in the JSON)`,
+      );
     out.push(`   (members created through POST /v1/members, 32 concurrent: ${o.membersCreatedPerSecond}/s)`);
   }
   if (b && !b.ok) out.push(`   broadcast NOT RUN: ${b.error}`);
