@@ -232,6 +232,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           );
         }
       }
+      // A pull made before a reconnect may be served from a restarted server's older state: end
+      // it, so the lane's next pull waits for what that state still holds (pullLane).
+      this.connection.onReconnect(() => {
+        for (const c of this.consumers)
+          if (c.options.orderBy) for (const lane of c.lanes) lane.messages?.stop();
+      });
       // Unordered lanes: every replica pulls. Ordered ones: only the partition's owner.
       for (const c of this.consumers)
         for (const lane of c.lanes) if (lane.partition === undefined) this.startLane(c, lane);

@@ -62,6 +62,12 @@ export class NatsConnectionService implements OnApplicationShutdown {
   }
 
   private reconnectCount = 0;
+  private readonly reconnectListeners: Array<() => void> = [];
+
+  /** Called each time the connection comes back. */
+  onReconnect(listener: () => void): void {
+    this.reconnectListeners.push(listener);
+  }
 
   private async watch(nc: NatsConnection): Promise<void> {
     for await (const s of nc.status()) {
@@ -69,6 +75,7 @@ export class NatsConnectionService implements OnApplicationShutdown {
       else if (s.type === 'reconnect') {
         this.reconnectCount++;
         this.logger.log('NATS reconnected');
+        this.reconnectListeners.forEach((listener) => listener());
       }
     }
   }
