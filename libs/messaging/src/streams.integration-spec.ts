@@ -43,7 +43,9 @@ describe('stream retention', () => {
     const updates: string[] = [];
     // This stream's own advisories: other tests and services share the server.
     const advisories = nc.subscribe(`$JS.EVENT.ADVISORY.STREAM.UPDATED.${ns.stream('INBOUND')}`, {
-      callback: (_error, msg) => updates.push(msg.subject.split('.').pop()!),
+      callback: (_error, msg) => {
+        updates.push(msg.subject.split('.').pop()!);
+      },
     });
     const settings = { streamReplicas: 1, service: 'ingress' };
     await ensureStreams(jsm, ns, ['INBOUND'], settings);
