@@ -117,8 +117,9 @@ export class WebhookIntake {
   ): Promise<WebhookAnswer> {
     try {
       const { duplicate } = await publish();
-      // Counted, not logged: a log line per webhook is work on the hot path even when filtered out.
       webhookMetrics.accepted(kind, duplicate);
+      // With LOG_LEVEL=debug every hop leaves a line with its trace id (ingress's is this one).
+      this.logger.debug(`${kind} webhook stored${duplicate ? ' (duplicate)' : ''}`);
       return OK;
     } catch (error) {
       // Never 2xx for something not stored: Twilio retries a 5xx.
