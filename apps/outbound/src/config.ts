@@ -10,8 +10,8 @@ export const outboundConfigShape = {
   /** The public URL of ingress: Twilio posts status callbacks to `${PUBLIC_BASE_URL}/twilio/status`. */
   PUBLIC_BASE_URL: z.url(),
   ...sendRateConfigShape,
-  /** Sends are spaced this much wider than 1/rate: tolerance for late wakers and jitter (see sendSpacing). */
-  SEND_RATE_HEADROOM: z.coerce.number().min(0).max(0.5).default(0.02),
+  /** Slots are spaced this much wider than 1/rate, so network jitter never bunches sends above the rate. */
+  SEND_RATE_HEADROOM: z.coerce.number().min(0).max(0.5).default(0.1),
   /** Attempts of one Twilio call on 429/5xx/network errors before the send fails. */
   TWILIO_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   TWILIO_RETRY_BASE_MS: z.coerce.number().int().min(1).default(250),

@@ -6,7 +6,6 @@ import { DailySendCounts1732496000000 } from './1732496000000-daily-send-counts'
 import { SendMediaUrls1764490000000 } from './1764490000000-send-media-urls';
 import { SendInteractive1764500000000 } from './1764500000000-send-interactive';
 import { SendRateSlot1764510000000 } from './1764510000000-send-rate-slot';
-import { SenderAdmission1764527000000 } from './1764527000000-sender-admission';
 
 export const migrations: Array<new () => MigrationInterface> = [
   CreateOutbound1732450000000,
@@ -14,5 +13,4 @@ export const migrations: Array<new () => MigrationInterface> = [
   SendMediaUrls1764490000000,
   SendInteractive1764500000000,
   SendRateSlot1764510000000,
-  SenderAdmission1764527000000,
 ];

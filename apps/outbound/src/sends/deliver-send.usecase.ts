@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError, type SendRequest, type SendResult } from '@app/contracts';
 import { backoffMs, DeferDelivery, sleep } from '@app/messaging';
-import type { Refusal } from '@app/rules';
 import { maskPhone, toTwilioAddress } from '@app/twilio';
 import { OUTBOUND_CONFIG, type OutboundConfig } from '../config';
 import { SEND_RATE_LIMITER, type SendRateLimiter } from '../rate-limit/send-rate-limiter';
@@ -22,13 +21,16 @@ interface DeliveryState {
   announced: boolean;
 }
 
+/** A send late for its slot books a new one at most this many times, then goes. */
+const MAX_SLOT_RETAKES = 5;
+
 /**
- * A turn further away than this is waited for outside the consumer: the send goes back to
- * JetStream (keeping its turn) instead of holding one of the consumer's places meanwhile.
+ * A slot further away than this is waited for outside the consumer: the send goes back to
+ * JetStream (keeping its slot) instead of holding one of the consumer's places meanwhile.
  */
 export const DEFER_AFTER_MS = 2_000;
 
-/** A deferred send comes back this long before its turn and waits the rest in place (redelivery is not to the millisecond). */
+/** A deferred send comes back this long before its slot and waits the rest in place (redelivery is not to the millisecond). */
 const DEFER_LEAD_MS = 1_000;
 
 /** How a delivery may wait: outside the handler (deferred to JetStream), or only in place. */
@@ -36,8 +38,8 @@ export interface DeliveryOptions {
   mayDefer: boolean;
 }
 
-/** A send's booked turn: when it asks to go (local clock). */
-interface Turn {
+interface Slot {
+  /** When the send may go (local clock). */
   dueAt: number;
 }
 
@@ -131,8 +133,8 @@ export class DeliverSendUseCase {
     let storedClaimHolds = claim !== null;
     let uncertainSeen = false;
     for (let attempt = 1; ; attempt++) {
-      // Back from waiting outside the consumer: its turn is under a second away, or past.
-      const kept = attempt === 1 ? this.keptTurn(send, options) : null;
+      // Back from waiting outside the consumer: its slot is under a second away.
+      const kept = attempt === 1 ? this.keptSlot(send, options) : null;
       // Checks just run when the send was stored need not run twice.
       const outcome = attempt === 1 ? checked : await this.checks.run(request);
       if (!outcome.ok)
@@ -140,18 +142,16 @@ export class DeliverSendUseCase {
 
       const senderKey = `${request.phoneNumberId}:${request.channel}`;
       const mayDefer = attempt === 1 && options.mayDefer;
-      // A new send goes at once when its sender is free (null: admitted), else gets a turn; a
-      // retried Twilio call asks again as one that holds a turn.
-      const turn =
-        kept ??
-        (attempt === 1
-          ? await this.firstAsk(senderKey, outcome.ratePerSecond, mayDefer, send)
-          : { dueAt: Date.now() });
-      if (turn && turn.dueAt - Date.now() > DEFER_AFTER_MS) {
+      let slot = kept ?? (await this.reserveSlot(senderKey, outcome.ratePerSecond, mayDefer, send));
+      if (slot.dueAt - Date.now() > DEFER_AFTER_MS) {
         await this.announce(send, state);
-        const stopped = await this.waitLong(turn.dueAt, request);
+        // A long wait in place (it may not go back to JetStream): most of it now, then the checks
+        // again, since the member may have sent STOP, the number been switched off.
+        await sleep(slot.dueAt - Date.now() - DEFER_LEAD_MS);
         storedClaimHolds = false;
-        if (stopped) return this.settle(send, stopped);
+        const again = await this.checks.run(request);
+        if (!again.ok)
+          return this.settle(send, { status: again.refusal.status, reason: again.refusal.reason });
       }
 
       const message = this.outgoing(request, send, outcome.sender.phoneNumber.number, outcome.toPhone);
@@ -175,10 +175,17 @@ export class DeliverSendUseCase {
         if (found) return this.settle(send, { status: 'queued', twilioSid: found });
       }
 
-      // Admitted right before the call, so nothing else makes it late or early.
-      if (turn) {
-        const stopped = await this.admitAtTurn(senderKey, outcome.ratePerSecond, turn.dueAt, request);
-        if (stopped) return this.settle(send, stopped);
+      // The last stretch of the wait right before the call, so nothing else makes it late.
+      await sleep(slot.dueAt - Date.now());
+      // Too late for the slot (a busy process): a later message may already be on time, so take a new one.
+      for (
+        let retake = 0;
+        retake < MAX_SLOT_RETAKES && Date.now() - slot.dueAt > this.lateToleranceMs();
+        retake++
+      ) {
+        rateSlotRetakes.inc();
+        slot = await this.reserveSlot(senderKey, outcome.ratePerSecond, mayDefer, send);
+        await sleep(slot.dueAt - Date.now());
       }
       state.twilioMayHaveIt = true;
       const call = await this.callTwilio(message);
@@ -217,21 +224,19 @@ export class DeliverSendUseCase {
   }
 
   /**
-   * A new send's first ask: admitted (null), it goes now. Refused, it has a turn: one more than
-   * DEFER_AFTER_MS away, when it may, is kept on the send and the message goes back to JetStream
-   * until shortly before it (DeferDelivery), holding none of the consumer's places meanwhile; a
-   * nearer one is waited for in place.
+   * Books the sender's next slot. A slot more than DEFER_AFTER_MS away, when it may, is kept on
+   * the send and the message goes back to JetStream until shortly before it (DeferDelivery),
+   * holding none of the consumer's places meanwhile; a nearer one is waited for in place.
    */
-  private async firstAsk(
+  private async reserveSlot(
     senderKey: string,
     ratePerSecond: number,
     mayDefer: boolean,
     send: SendEntity,
-  ): Promise<Turn | null> {
-    const { admitted, waitMs } = await this.limiter.admit(senderKey, ratePerSecond, false);
-    rateSlotWait.observe({ channel: send.channel }, waitMs / 1000);
-    if (admitted) return null;
+  ): Promise<Slot> {
+    const { waitMs } = await this.limiter.reserve(senderKey, ratePerSecond);
     const dueAt = Date.now() + waitMs;
+    rateSlotWait.observe({ channel: send.channel }, waitMs / 1000);
     if (mayDefer && waitMs > DEFER_AFTER_MS) {
       await this.sends.keepSlot(send.workspaceId, send.id, new Date(dueAt));
       throw new DeferDelivery(waitMs - DEFER_LEAD_MS);
@@ -240,52 +245,28 @@ export class DeliverSendUseCase {
   }
 
   /**
-   * Sleeps until the send's turn, then asks to go: it goes when the sender's rate allows, late or
-   * not (a send that woke late takes the capacity it left, not a turn at the back). Refused (the
-   * rate was used meanwhile, by sends that came late), it gets a turn at the front and waits in
-   * place: deferred again, a later send of its conversation could overtake it. It never goes
-   * unadmitted. Answers the refusal when the checks stop it during a long wait.
+   * The slot this send booked before it was deferred: null when it has none, or is too late for
+   * it (then it books another, as a send that woke late does). Still far off (an early
+   * redelivery), it is deferred again without booking.
    */
-  private async admitAtTurn(
-    senderKey: string,
-    ratePerSecond: number,
-    dueAt: number,
-    request: SendRequest,
-  ): Promise<Refusal | null> {
-    for (;;) {
-      await sleep(dueAt - Date.now());
-      const { admitted, waitMs } = await this.limiter.admit(senderKey, ratePerSecond, true);
-      if (admitted) return null;
-      rateSlotRetakes.inc();
-      dueAt = Date.now() + waitMs;
-      if (waitMs > DEFER_AFTER_MS) {
-        const stopped = await this.waitLong(dueAt, request);
-        if (stopped) return stopped;
-      }
-    }
-  }
-
-  /**
-   * A long wait in place: most of it now, then the checks again, since the member may have sent
-   * STOP or the number been switched off meanwhile. Answers the refusal, or null to go on.
-   */
-  private async waitLong(dueAt: number, request: SendRequest): Promise<Refusal | null> {
-    await sleep(dueAt - Date.now() - DEFER_LEAD_MS);
-    const again = await this.checks.run(request);
-    return again.ok ? null : again.refusal;
-  }
-
-  /**
-   * The turn this send was booked before it was deferred (null: none). Still far off (an early
-   * redelivery), it is deferred again without asking; late, it asks at once and goes if the rate
-   * allows.
-   */
-  private keptTurn(send: SendEntity, options: DeliveryOptions): Turn | null {
+  private keptSlot(send: SendEntity, options: DeliveryOptions): Slot | null {
     if (!send.rateSlotAt) return null;
     const dueAt = send.rateSlotAt.getTime();
     const waitMs = dueAt - Date.now();
+    if (-waitMs > this.lateToleranceMs()) {
+      rateSlotRetakes.inc();
+      return null;
+    }
     if (options.mayDefer && waitMs > DEFER_AFTER_MS) throw new DeferDelivery(waitMs - DEFER_LEAD_MS);
     return { dueAt };
+  }
+
+  /**
+   * How late a send may leave its slot and still keep the sender under its rate: the headroom
+   * between slots adds up to this much over rate+1 slots. Half of it is left for the network.
+   */
+  private lateToleranceMs(): number {
+    return (1000 * this.config.SEND_RATE_HEADROOM) / 2;
   }
 
   private async callTwilio(

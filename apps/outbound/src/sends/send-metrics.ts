@@ -12,14 +12,14 @@ export const twilioCallFailures = counter(
   'Twilio create calls that failed, by outcome',
   ['outcome'],
 );
-/** How long sends wait for their sender's rate turn (0: admitted at once). */
+/** How long sends wait for their sender's rate slot. */
 export const rateSlotWait = histogram(
   'outbound_rate_slot_wait_seconds',
   "Time a send waited for its sender's rate slot",
   ['channel'],
 );
-/** Sends refused at their turn (the sender's rate was used meanwhile) that were booked another. */
+/** Sends that woke too late for their slot and booked another. */
 export const rateSlotRetakes = counter(
   'outbound_rate_slot_retakes_total',
-  "Sends refused at their rate turn (the sender's rate used meanwhile) that were booked a later one",
+  'Sends late for their rate slot that booked a new one',
 );
