@@ -20,6 +20,28 @@ export function rssMiB(pid) {
   }
 }
 
+/**
+ * Resident memory of processes once idle has settled: V8 shrinks a heap grown by start-up work only
+ * when its memory reducer runs, some 5–15 s into idleness (api: 139 MiB at 6 s, 105 MiB at 10 s
+ * and after). Samples every second until no process moved more than 1 MiB over `quietS` seconds,
+ * at least `minS` and at most `maxS` seconds. `pids`: { name: pid }.
+ */
+export async function settledRssMiB(pids, { minS = 12, quietS = 5, maxS = 40 } = {}) {
+  const history = [];
+  for (let s = 1; s <= maxS; s++) {
+    await sleep(1000);
+    history.push(Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMiB(pid)])));
+    if (s < minS || history.length <= quietS) continue;
+    const recent = history.slice(-quietS - 1);
+    const quiet = Object.keys(pids).every((name) => {
+      const v = recent.map((h) => h[name]).filter((x) => x !== null);
+      return v.length === 0 || Math.max(...v) - Math.min(...v) <= 1;
+    });
+    if (quiet) break;
+  }
+  return history[history.length - 1];
+}
+
 /** Cumulative CPU seconds (user + system) of a process, from /proc/<pid>/stat. */
 export function cpuSeconds(pid) {
   try {

@@ -1,10 +1,14 @@
-import { cpuSeconds, round, rssMiB } from './common.mjs';
+import { cpuSeconds, round, rssMiB, settledRssMiB } from './common.mjs';
 
 /** Resident memory (VmRSS) of each service process of a bench stack. */
 export function footprintOf(stack) {
   return {
     now() {
       return Object.fromEntries(stack.children.map((c) => [c.name, rssMiB(c.child.pid)]));
+    },
+    /** Each service's RSS once idleness has settled (see settledRssMiB). */
+    settled(options) {
+      return settledRssMiB(Object.fromEntries(stack.children.map((c) => [c.name, c.child.pid])), options);
     },
     /** A CPU meter: `stop()` gives each service's CPU use since `start`, in cores (1.0 = one core busy). */
     cpuMeter() {

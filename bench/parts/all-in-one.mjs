@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { devEnvironment, SERVICES } from '../../scripts/stack.mjs';
-import { log, root, round, rssMiB, sleep, stopChild } from '../lib/common.mjs';
+import { log, root, round, settledRssMiB, sleep, stopChild } from '../lib/common.mjs';
 
 const GOAL_MIB = 300;
 
@@ -38,8 +38,7 @@ export async function benchAllInOne({ ns, schemaPrefix, portOffset, logFile }) {
       }
     }
     const startupMs = round(performance.now() - started, 0);
-    await sleep(5000);
-    const idleMiB = rssMiB(child.pid);
+    const { all: idleMiB } = await settledRssMiB({ all: child.pid });
     log(`all-in-one: ready in ${startupMs} ms, ${idleMiB} MiB idle`);
     return { startupMs, idleMiB, goalMiB: GOAL_MIB, met: idleMiB !== null && idleMiB <= GOAL_MIB };
   } finally {
