@@ -125,9 +125,11 @@ export async function benchIngress({ quick, ns, port }) {
 
     // Latency at half our maximum rate, evenly paced (open loop).
     const paced = {};
-    for (const k of quick ? ['ours1'] : ['ours1', 'ours2']) {
-      if (!summary[k].rps) continue;
-      const rate = Math.round(summary[k].rps / 2);
+    // Bare Fastify at ours1's rate: what the machine and the load generator alone give that p99.
+    for (const k of quick ? ['bare', 'ours1'] : ['bare', 'ours1', 'ours2']) {
+      const of = k === 'bare' ? 'ours1' : k;
+      if (!summary[k].rps || !summary[of].rps) continue;
+      const rate = Math.round(summary[of].rps / 2);
       const s = servers[k];
       const res = await runJsonChild('bench/load/paced.mjs', {
         url: s.url,
