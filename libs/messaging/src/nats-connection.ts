@@ -3,6 +3,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { Namespace } from './namespace';
+import { settleRequestsWithoutErrors } from './nats-request-settle';
 import { inboxPrefix } from './permissions';
 import { retryTransient } from './retry';
 
@@ -34,6 +35,7 @@ export class NatsConnectionService implements OnApplicationShutdown {
 
   async connect(): Promise<NatsConnection> {
     if (this.connection) return this.connection;
+    settleRequestsWithoutErrors();
     this.connecting ??= (async () => {
       const nc = await connect({
         servers: this.options.natsUrl.split(',').map((s) => s.trim()),
