@@ -25,7 +25,7 @@ describe('requests settled by their reply', () => {
       }
     };
     nc = await connect({ servers: TEST_NATS_URL, noAsyncTraces: true });
-    nc.subscribe('settle.echo', { callback: (_err, msg) => msg.respond(msg.data) });
+    nc.subscribe('settle.echo', { callback: (_err, msg) => void msg.respond(msg.data) });
   });
   afterAll(async () => {
     natsErrors.RequestError = Original;
