@@ -18,6 +18,7 @@ import { benchAllInOne } from './parts/all-in-one.mjs';
 import { benchBroadcast, benchSends, createMembers } from './parts/outbound.mjs';
 import { workMeter, workTotals } from './lib/work.mjs';
 import { benchFairness } from './parts/fairness.mjs';
+import { benchHop, cleanupHop } from './parts/hop.mjs';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv
@@ -37,6 +38,7 @@ const runId = `bench${Date.now().toString(36)}`;
 const nsIngress = `${runId}i`;
 const nsSystem = `${runId}s`;
 const nsAllInOne = `${runId}a`;
+const nsHop = `${runId}h`;
 const resultsDir = join(root, 'bench/results');
 mkdirSync(resultsDir, { recursive: true });
 
@@ -86,6 +88,7 @@ async function cleanup() {
   await system?.stack.stop().catch(() => {});
   try {
     const streams = await deleteStreams([nsIngress, nsSystem, nsAllInOne]);
+    if (want('hop')) await cleanupHop(nsHop);
     const schemas = await dropSchemas(runId);
     log(`cleaned up ${streams.length} streams and ${schemas.length} schemas`);
   } catch (error) {
@@ -112,6 +115,9 @@ async function part(name, fn) {
 
 log(`run ${runId} (${report.mode}), load average ${report.machine.loadAverageAtStart.join(' ')}`);
 if (want('ingress')) await part('ingress', () => benchIngress({ quick, ns: nsIngress, port: 5100 }));
+
+// In this process, before the system stack starts (it needs the cores to itself).
+if (want('hop')) await part('hop', () => benchHop({ ns: nsHop, events: quick ? 2000 : 5000 }));
 
 if (want('e2e') || want('outbound') || want('fairness')) {
   await part('system', async () => {

@@ -1,4 +1,5 @@
 // The human-readable table of a bench report (the same figures as the JSON).
+import { round } from './common.mjs';
 const pad = (v, n) => String(v ?? '-').padStart(n);
 const padEnd = (v, n) => String(v ?? '-').padEnd(n);
 const cpuLine = (cores) =>
@@ -192,6 +193,14 @@ export function printTable(r) {
     out.push(
       `   ready in ${a.startupMs} ms; ${a.idleMiB} MiB resident when idle   target <= ${a.goalMiB} MiB  ${mark(a.met)}`,
     );
+  const h = r.parts.hop;
+  if (h) {
+    out.push(
+      '',
+      '6. One hop in libs/messaging: CPU us per event in one process, ours against the bare NATS client (OutboundMessageUpdated, ~600 B)',
+    );
+    out.push(...(h.ok ? hopLines(h) : [`   could not run: ${h.error}`]));
+  }
   if (r.deadServices) out.push('', `services that died: ${r.deadServices.join('; ')}`);
   if (r.profiles) {
     out.push('', "CPU profiles (--cpu-prof), each e2e step: share of each service's busy samples");
@@ -298,4 +307,13 @@ export function goals(r) {
     f?.p99Ratio <= 1.2 && f?.duringBroadcast.missing === 0 && f?.duringBroadcast.duplicates === 0,
   );
   return out;
+}
+
+/** Part 6 (bench/parts/hop.mjs). */
+export function hopLines(h) {
+  return [
+    `   ${h.events} events x ${h.rounds} rounds published (${h.publishers} in flight), ${h.consumed} handled per consumer; CPU of this process`,
+    `   publish (awaited ack)              bare ${h.publish.bareUs} us   ours ${h.publish.oursUs} us   overhead ${round(h.publish.oursUs - h.publish.bareUs, 1)} us`,
+    `   handle (no-op handler, ack)        bare ${h.consume.bareUs} us   unordered ${h.consume.unorderedUs} us   ordered ${h.consume.orderedUs} us`,
+  ];
 }
