@@ -1,6 +1,8 @@
 import {
   context,
+  INVALID_SPAN_CONTEXT,
   propagation,
+  ProxyTracerProvider,
   SpanKind,
   SpanStatusCode,
   trace,
@@ -10,6 +12,20 @@ import {
 import type { MsgHdrs } from '@nats-io/transport-node';
 
 const tracer = () => trace.getTracer('messaging');
+
+/** What the API's tracer provider delegates to while no SDK has registered one. */
+const NOOP_PROVIDER = new ProxyTracerProvider().getDelegate();
+const NON_RECORDING_SPAN = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+
+/**
+ * False while no SDK is registered (no exporter: the default). Every span and context is then a
+ * no-op, so the hot path (each handling and publish) skips making them; checked on each call, since
+ * tracing may start after the transport.
+ */
+export function tracingOn(): boolean {
+  const provider = trace.getTracerProvider();
+  return !(provider instanceof ProxyTracerProvider) || provider.getDelegate() !== NOOP_PROVIDER;
+}
 
 const setter = { set: (carrier: MsgHdrs, key: string, value: string) => carrier.set(key, value) };
 const getter = {
@@ -33,6 +49,7 @@ export async function withConsumerSpan<T>(
   attributes: Record<string, string | number>,
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
+  if (!tracingOn()) return work(NON_RECORDING_SPAN);
   const parent = extractTraceContext(headers);
   return tracer().startActiveSpan(name, { kind: SpanKind.CONSUMER, attributes }, parent, (span) =>
     recorded(span, work),
@@ -45,6 +62,7 @@ export async function withSpan<T>(
   attributes: Record<string, string | number>,
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
+  if (!tracingOn()) return work(NON_RECORDING_SPAN);
   return tracer().startActiveSpan(name, { kind, attributes }, (span) => recorded(span, work));
 }
 
