@@ -548,6 +548,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     consumer: Consumer,
     before: string,
   ): Promise<void> {
+    this.flushAcks(); // settled here: not to be counted as held elsewhere
     const heldElsewhere = (await consumer.info()).num_ack_pending - lane.inFlight;
     if (heldElsewhere <= 0) return;
     const waitMs = c.ackWaitMs + TAKEOVER_MARGIN_MS;
