@@ -7,7 +7,7 @@ import { ChatClosedPublisher } from '../lifecycle/chat-closed.publisher';
 import type { ChatEntity } from '../store/chat.entity';
 import type { ChatMessageEntity } from '../store/chat-message.entity';
 import { ChatsRepository } from '../store/chats.repository';
-import { MessagesRepository, type MessagePatch } from '../store/messages.repository';
+import { MessagesRepository, type MessagePatch, type NewOutbound } from '../store/messages.repository';
 import { answersWaitingChat, nextStatus } from '@app/rules';
 
 /** `leftQueue`: the chat, when this send was a person's answer that took it out of the queue. */
@@ -47,8 +47,8 @@ export class RecordOutboundUpdateUseCase {
   ) {}
 
   async execute(update: OutboundMessageUpdated): Promise<OutboundOutcome> {
-    const advanced = await this.advanceStored(update);
-    if (advanced) return advanced;
+    const settled = await this.settleInOneStatement(update);
+    if (settled) return settled;
     try {
       const outcome = await this.db.transaction((m) => this.apply(m, update, true));
       if (outcome.outcome === 'created' && outcome.closed.length) await this.closes.closed(outcome.closed);
@@ -61,14 +61,15 @@ export class RecordOutboundUpdateUseCase {
   }
 
   /**
-   * The usual update (Twilio's sent, delivered, read) of a message already in its chat, in one
-   * statement instead of a transaction. Not for the first updates of a send (pending, queued:
-   * they create the message) nor for a person's answer that takes a chat out of the queue (that
-   * must commit with the status). Null: the transaction below decides (create, or unchanged).
+   * The usual updates in one statement each instead of a transaction: a send's first update
+   * (pending, queued) stores its message in the chat it names, a later one (Twilio's sent,
+   * delivered, read) moves the stored message. Not for a person's answer that takes a chat out of
+   * the queue (that must commit with the status). Null: the transaction below decides (a chat to
+   * open, a message stored already or not yet, or nothing changed).
    */
-  private async advanceStored(u: OutboundMessageUpdated): Promise<OutboundOutcome | null> {
-    if (u.status === 'pending' || u.status === 'queued') return null;
+  private async settleInOneStatement(u: OutboundMessageUpdated): Promise<OutboundOutcome | null> {
     if (answersWaitingChat({ originService: u.origin.service, status: u.status })) return null;
+    if (u.status === 'pending' || u.status === 'queued') return this.insertInNamedChat(u);
     const advanced = await this.messages.advanceBySendId(u.workspaceId, u.sendId, {
       status: u.status,
       errorCode: u.errorCode,
@@ -78,6 +79,14 @@ export class RecordOutboundUpdateUseCase {
       contentSid: u.contentSid,
     });
     return advanced ? { outcome: 'updated', ...advanced, leftQueue: null } : null;
+  }
+
+  private async insertInNamedChat(u: OutboundMessageUpdated): Promise<OutboundOutcome | null> {
+    if (!u.chatId) return null;
+    const stored = await this.messages.insertOutboundInChat({ ...newOutbound(u), chatId: u.chatId });
+    if (!stored) return null;
+    messagesStored.inc({ direction: 'outbound', channel: stored.chat.channel });
+    return { outcome: 'created', ...stored, chatCreated: false, closed: [], leftQueue: null };
   }
 
   private async apply(
@@ -90,24 +99,10 @@ export class RecordOutboundUpdateUseCase {
     if (!mayInsert) throw new Error(`The message of send ${u.sendId} vanished`);
     const place = await this.chatFor(m, u);
     if (!place) return { outcome: 'no_chat' };
-    const occurredAt = new Date(u.occurredAt);
-    const message = await this.messages.insertOutbound(m, {
-      workspaceId: u.workspaceId,
-      chatId: place.chat.id,
-      sendId: u.sendId,
-      body: u.body,
-      // Media we send by URL: Twilio fetches it, so its type is not known here.
-      media: u.mediaUrls.map((url) => ({ url, contentType: '' })),
-      interactive: u.interactive,
-      contentSid: u.contentSid,
-      status: u.status,
-      errorCode: u.errorCode,
-      errorReason: u.reason,
-      twilioSid: u.twilioSid,
-      occurredAt,
-    });
+    const outbound = { ...newOutbound(u), chatId: place.chat.id };
+    const message = await this.messages.insertOutbound(m, outbound);
     if (!message) throw new RaceLost();
-    Object.assign(place.chat, await this.chats.touch(m, place.chat.id, { at: occurredAt }));
+    Object.assign(place.chat, await this.chats.touch(m, place.chat.id, { at: outbound.occurredAt }));
     if (place.created) chatsOpened.inc({ channel: place.chat.channel, origin: 'send' });
     messagesStored.inc({ direction: 'outbound', channel: place.chat.channel });
     const leftQueue = await this.answered(m, u, message, u.status);
@@ -180,4 +175,22 @@ export class RecordOutboundUpdateUseCase {
       { at: new Date(u.occurredAt) },
     );
   }
+}
+
+/** The message a send's update stores (in the chat the caller settles). */
+function newOutbound(u: OutboundMessageUpdated): Omit<NewOutbound, 'chatId'> {
+  return {
+    workspaceId: u.workspaceId,
+    sendId: u.sendId,
+    body: u.body,
+    // Media we send by URL: Twilio fetches it, so its type is not known here.
+    media: u.mediaUrls.map((url) => ({ url, contentType: '' })),
+    interactive: u.interactive,
+    contentSid: u.contentSid,
+    status: u.status,
+    errorCode: u.errorCode,
+    errorReason: u.reason,
+    twilioSid: u.twilioSid,
+    occurredAt: new Date(u.occurredAt),
+  };
 }

@@ -64,6 +64,19 @@ export interface DueHolding {
 /** What leaving the queue clears: a closed or answered chat waits no more and owes no holding message. */
 const LEAVE_QUEUE = 'waiting_since = NULL, holding_due_at = NULL';
 
+/**
+ * The SET of a message at `at` (SQL): lastMessageAt moves forward only, and an open chat closes its
+ * inactivity time (the number's setting `closeAfter` when the message brings one) after its latest message.
+ */
+export function touchedAt(at: string, closeAfter = 'NULL::integer'): string {
+  // Qualified: the UPDATE may join rows with columns of the same names (a message's status).
+  return `last_message_at = GREATEST(COALESCE(chats.last_message_at, ${at}), ${at}),
+         close_after_seconds = COALESCE(${closeAfter}, chats.close_after_seconds),
+         closes_at = CASE WHEN chats.status = 'open'
+           THEN GREATEST(COALESCE(chats.last_message_at, ${at}), ${at}) + make_interval(secs => COALESCE(${closeAfter}, chats.close_after_seconds))
+           ELSE chats.closes_at END`;
+}
+
 /** Chats, always looked up within a workspace. Methods taking a manager run inside the caller's transaction. */
 @Injectable()
 export class ChatsRepository {
@@ -237,13 +250,7 @@ export class ChatsRepository {
         number,
       ]
     >(
-      `UPDATE chats SET
-         last_message_at = GREATEST(COALESCE(last_message_at, $2), $2),
-         unread_count = unread_count + $4,
-         close_after_seconds = COALESCE($3::integer, close_after_seconds),
-         closes_at = CASE WHEN status = 'open'
-           THEN GREATEST(COALESCE(last_message_at, $2), $2) + make_interval(secs => COALESCE($3::integer, close_after_seconds))
-           ELSE closes_at END
+      `UPDATE chats SET ${touchedAt('$2', '$3::integer')}, unread_count = unread_count + $4
        WHERE id = $1
        RETURNING last_message_at, unread_count, close_after_seconds, closes_at`,
       [chatId, activity.at, activity.closeAfterSeconds ?? null, activity.inbound ? 1 : 0],
