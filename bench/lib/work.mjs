@@ -8,12 +8,14 @@ import { DATABASE_URL } from './infra.mjs';
 
 const COUNTERS = [
   'messaging_handled_total',
+  'messaging_skipped_total',
   'messaging_published_total',
   'messaging_requests_total',
   'db_statements_total',
 ];
 const SHORT = {
   messaging_handled_total: 'handled',
+  messaging_skipped_total: 'skipped',
   messaging_published_total: 'published',
   messaging_requests_total: 'requests',
   db_statements_total: 'pg statements',

@@ -25,7 +25,20 @@ export interface EventContract<S extends z.ZodType = z.ZodType> {
    * sends): published on `<subject>.<lane>` (then `.<partition>`). Undefined: the subject's own.
    */
   laneOf?(payload: z.infer<S>): string | undefined;
+  /**
+   * Cheap header hints set on publish (`App-Hint-<name>`), for consumers that ignore most events
+   * of the contract: their `skip` reads the hints and acks the message before it is decoded,
+   * validated or traced. A hint is a copy of a payload field, never anything else; an event without
+   * it (published by an older version or an integration) is handled as usual.
+   */
+  hints?: Readonly<Record<string, EventHint<z.infer<S>>>>;
 }
+
+/** One hint of a contract: a method's type, so a contract of a payload fits where any contract goes. */
+type EventHint<P> = { hint(payload: P): string | null | undefined }['hint'];
+
+/** The NATS header carrying a contract's hint `name`. */
+export const hintHeader = (name: string): string => `App-Hint-${name}`;
 
 /** A core-NATS request-reply query or command, answered by one replica of the owning service. */
 export interface RequestContract<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {

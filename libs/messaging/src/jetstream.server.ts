@@ -10,6 +10,7 @@ import {
   AppError,
   deadLetterSubject,
   formatIssues,
+  hintHeader,
   isAppError,
   type EventContract,
   type RequestContract,
@@ -39,6 +40,11 @@ import { HeldMessages } from './held-messages';
 import { context as otelContext, trace } from '@opentelemetry/api';
 
 const handled = counter('messaging_handled_total', 'Events handled, by outcome', ['subject', 'outcome']);
+const skipped = counter(
+  'messaging_skipped_total',
+  "Events a consumer's skip acked from their header hints alone, never decoded or handled",
+  ['subject'],
+);
 const redeliveries = counter('messaging_redeliveries_total', 'Events JetStream delivered more than once', [
   'subject',
 ]);
@@ -371,6 +377,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const concurrency = options.concurrency ?? 64;
     const ackWaitMs = options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS;
     const ordered = options.orderBy !== undefined;
+    if (options.skip && !contract.hints)
+      throw new Error(`${durable}: skip reads header hints, and ${contract.subject} declares none`);
     await this.setup(() => ensureStreams(manager, namespace, [contract.stream, 'DLQ'], messaging));
     const lane = (partition: string | undefined, name: string, filter: string): Lane => {
       let signalStop!: () => void;
@@ -483,6 +491,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         if (replayFor && replayFor !== lane.durable) {
           // A dead letter of another consumer re-published for it alone.
           msg.ack();
+          continue;
+        }
+        if (options.skip && options.skip(hintsOf(contract, msg))) {
+          // Ignored by this consumer: acked now, so it holds no place and waits behind nothing.
+          msg.ack();
+          skipped.inc({ subject: contract.subject });
           continue;
         }
         const parsed = this.parse(contract, msg);
@@ -899,4 +913,12 @@ function isAppErrorFinal(error: unknown): boolean {
 
 function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** The header hints a message carries, by the names its contract declares (absent: not set). */
+function hintsOf(contract: EventContract, msg: JsMsg): Record<string, string | undefined> {
+  const hints: Record<string, string | undefined> = {};
+  for (const name of Object.keys(contract.hints ?? {}))
+    hints[name] = msg.headers?.get(hintHeader(name)) || undefined;
+  return hints;
 }

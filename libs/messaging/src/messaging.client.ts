@@ -8,6 +8,7 @@ import {
   ERROR_CODES,
   type ErrorCode,
   type EventContract,
+  hintHeader,
   type RequestContract,
   type StreamName,
 } from '@app/contracts';
@@ -22,6 +23,9 @@ const published = counter('messaging_published_total', 'Events published to JetS
   'subject',
   'duplicate',
 ]);
+
+/** A hint fit for a header (printable ASCII, short); any other is left out, so its consumers decode the event. */
+const HINT_VALUE = /^[\x20-\x7e]{1,200}$/;
 
 export interface PublishOptions {
   /** JetStream de-duplication key (Nats-Msg-Id): publishing the same id twice stores one message. */
@@ -55,6 +59,10 @@ export async function storeEvent(
     async () => {
       const h = natsHeaders();
       for (const [k, v] of Object.entries(options.headers ?? {})) h.set(k, v);
+      for (const [name, hint] of Object.entries(contract.hints ?? {})) {
+        const value = hint(data);
+        if (value && HINT_VALUE.test(value)) h.set(hintHeader(name), value);
+      }
       injectTraceContext(h);
       return connection.jetstream.publish(subject, encodeJson(data), { msgID: options.msgId, headers: h });
     },

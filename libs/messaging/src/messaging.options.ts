@@ -99,6 +99,13 @@ export interface ConsumerOptions {
    * defers many sets it high, or it stops receiving until they do.
    */
   maxAckPending?: number;
+  /**
+   * Events this consumer ignores, told from the contract's header hints (`hints` in
+   * libs/contracts) alone: true acks the message at once, before it is decoded, validated, traced
+   * or queued behind its conversation, and it counts as `messaging_skipped_total`, not as handled.
+   * A hint the publisher did not set is absent from `hints`: decide only on hints that are there.
+   */
+  skip?: (hints: Readonly<Record<string, string | undefined>>) => boolean;
   /** Deferrals one message may get; they do not count towards the poison limit (default 0). */
   maxDeferrals?: number;
 }
