@@ -22,11 +22,11 @@ export type DiagnosticLinks = z.infer<typeof DiagnosticLinks>;
 
 export const DiagnosticRecorded = defineEvent({
   subject: 'diagnostics.recorded',
-  publishers: ['routing', 'chats', 'workflow'],
+  publishers: ['routing', 'chats', 'workflow', 'outbound'],
   consumers: ['api'],
   stream: 'DIAGNOSTICS',
   description:
-    "Something did not happen, and why: an inbound message routing dropped, a file not kept, a turn the workflow skipped. The api keeps it for the workspace's diagnostics (GET /v1/diagnostics). Nats-Msg-Id = diagnosticMsgId(record): diag:<workspaceId or none>:<key>.",
+    "Something did not happen, and why: an inbound message routing dropped, a file not kept, a turn the workflow skipped, a send outbound refused or Twilio could not deliver (key send:<sendId>:<status>). The api keeps it for the workspace's diagnostics (GET /v1/diagnostics). Nats-Msg-Id = diagnosticMsgId(record): diag:<workspaceId or none>:<key>.",
   schema: z.object({
     /** Unique per workspace and deterministic (`inbound:<MessageSid>`), so a redelivery records nothing new. */
     key: z.string().min(1).max(200),

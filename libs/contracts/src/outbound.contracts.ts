@@ -185,10 +185,10 @@ export const SendRecord = SendResult.extend({
 export const OutboundMessageUpdated = defineEvent({
   subject: 'outbound.message.updated',
   publishers: ['outbound'],
-  consumers: ['chats', 'workflow', 'api', INTEGRATION],
+  consumers: ['chats', 'workflow', INTEGRATION],
   stream: 'OUTBOUND',
   description:
-    "A send's status changed (created, skipped, sent, delivered...). Nats-Msg-Id = <sendId>:<status>.",
+    "A send's status changed (created, skipped, sent, delivered...). Nats-Msg-Id = <sendId>:<status>. Headers App-Hint-originService and App-Hint-originRefKind (the origin ref before its first ':') let a consumer skip it unread.",
   // The send as recorded, named by sendId, with what a consumer needs to file it.
   schema: SendRecord.omit({ id: true, createdAt: true, updatedAt: true }).extend({
     sendId: Id,
@@ -200,6 +200,12 @@ export const OutboundMessageUpdated = defineEvent({
     toPhone: z.string().max(40).nullable().default(null),
     occurredAt: Timestamp,
   }),
+  // Who asked for the send (`workflow`) and what for (the ref's kind: `rule-run`, `turn`...), so a
+  // consumer that follows only some senders' sends skips the others unread.
+  hints: {
+    originService: (u) => u.origin.service,
+    originRefKind: (u) => u.origin.ref?.split(':')[0],
+  },
 });
 export type OutboundMessageUpdated = z.infer<typeof OutboundMessageUpdated.schema>;
 

@@ -1,23 +1,10 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
-import { DiagnosticRecorded, OutboundMessageUpdated } from '@app/contracts';
-import { OnEvent } from '@app/messaging';
-import { RecordDiagnostic, RecordSendDiagnostic } from './record-diagnostic.usecase';
+import { DiagnosticRecorded } from '@app/contracts';
+import { consume, HandOver } from '@app/messaging';
+import { RecordDiagnostic } from './record-diagnostic.usecase';
 
+/** The records routing, chats, workflow and outbound publish, into the feed. */
 @Controller()
-export class DiagnosticsHandlers {
-  constructor(
-    private readonly record: RecordDiagnostic,
-    private readonly recordSend: RecordSendDiagnostic,
-  ) {}
-
-  @OnEvent(DiagnosticRecorded, { concurrency: 16 })
-  async onRecorded(@Payload() record: DiagnosticRecorded): Promise<void> {
-    await this.record.execute(record);
-  }
-
-  @OnEvent(OutboundMessageUpdated, { concurrency: 16 })
-  async onSendUpdated(@Payload() update: OutboundMessageUpdated): Promise<void> {
-    await this.recordSend.execute(update);
-  }
-}
+export class DiagnosticsHandlers extends HandOver(
+  consume(DiagnosticRecorded, RecordDiagnostic, { concurrency: 16 }),
+) {}

@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  diagnosticMsgId,
-  DiagnosticRecorded,
-  OutboundMessageUpdated,
-  type DiagnosticKind,
-} from '@app/contracts';
-import { INBOUND_REJECTION_REASONS, SEND_REASONS } from '@app/rules';
+import { diagnosticMsgId, DiagnosticRecorded, type DiagnosticKind } from '@app/contracts';
+import { INBOUND_REJECTION_REASONS } from '@app/rules';
 import { waitFor } from '@app/testing';
 import { ADMIN_KEY, ApiHarness } from '../testing/api-harness';
 
@@ -31,30 +26,6 @@ function record(workspaceId: string | null, fields: Partial<DiagnosticRecorded> 
       ruleRunId: null,
       routineRunId: null,
     },
-    occurredAt: new Date().toISOString(),
-    ...fields,
-  };
-}
-
-function sendUpdate(workspaceId: string, fields: Partial<OutboundMessageUpdated>): OutboundMessageUpdated {
-  return {
-    sendId: randomUUID(),
-    idempotencyKey: `test:${randomUUID()}`,
-    workspaceId,
-    phoneNumberId: randomUUID(),
-    memberId: randomUUID(),
-    chatId: null,
-    channel: 'whatsapp',
-    kind: 'system',
-    origin: { service: 'workflow', ref: null },
-    body: 'Your appointment is tomorrow',
-    mediaUrls: [],
-    contentSid: null,
-    status: 'skipped',
-    reason: null,
-    errorCode: null,
-    twilioSid: null,
-    toPhone: '+15551230001',
     occurredAt: new Date().toISOString(),
     ...fields,
   };
@@ -137,45 +108,6 @@ describe('GET /v1/diagnostics (real Postgres and NATS)', () => {
     const badCursor = await h.call('GET', '/v1/diagnostics?cursor=bm9wZQ', ws.key);
     expect(badCursor.status).toBe(400);
     expect(badCursor.body.message).toMatch(/cursor/);
-  });
-
-  it('turns refused and undelivered sends into records, and leaves sends that went alone', async () => {
-    const ws = await h.workspace();
-    const runId = randomUUID();
-    const skipped = sendUpdate(ws.id, {
-      status: 'skipped',
-      reason: SEND_REASONS.sandboxNotJoined,
-      origin: { service: 'workflow', ref: `routine-run:${runId}` },
-    });
-    const delivered = sendUpdate(ws.id, { status: 'delivered', twilioSid: 'SM1' });
-    const undelivered = sendUpdate(ws.id, {
-      status: 'undelivered',
-      errorCode: '63016',
-      reason: 'Outside the 24-hour window.',
-      twilioSid: `SM${randomUUID().replace(/-/g, '')}`,
-    });
-    for (const u of [skipped, delivered, undelivered])
-      await h.nats.publish(OutboundMessageUpdated, u, `${u.sendId}:${u.status}`);
-    const page = await feedOf(ws.key, 2);
-    expect(page.items).toHaveLength(2);
-    expect(page.items).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          kind: 'send_skipped',
-          code: 'sandbox_not_joined',
-          reason: SEND_REASONS.sandboxNotJoined,
-          address: '+1555***0001',
-          links: expect.objectContaining({ sendId: skipped.sendId, routineRunId: runId, ruleRunId: null }),
-        }),
-        expect.objectContaining({
-          kind: 'delivery_failed',
-          code: 'twilio_63016',
-          links: expect.objectContaining({ messageSid: undelivered.twilioSid }),
-        }),
-      ]),
-    );
-    // Never a whole phone number in the feed.
-    expect(JSON.stringify(page)).not.toContain('+15551230001');
   });
 
   it('keeps messages to numbers no workspace has for the operator, not for a workspace', async () => {

@@ -1,4 +1,4 @@
-import { GetConversationWindows, SendRequested } from '@app/contracts';
+import { DiagnosticRecorded, GetConversationWindows, SendRequested } from '@app/contracts';
 import { SEND_REASONS as REASONS } from '@app/rules';
 import { staysFalse, waitFor } from '@app/testing';
 import { OutboundHarness, TEMPLATE } from '../testing/outbound-harness';
@@ -14,6 +14,7 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     waitFor(async () => (await h.nats.request(GetConversationWindows, { workspaceId, memberId })).items[0]);
 
   it('skips WhatsApp when the workspace lacks the feature, with the exact text', async () => {
+    const diagnostics = h.nats.collect(DiagnosticRecorded);
     const ws = h.workspace([]);
     const n = h.number(ws.id, { whatsappEnabled: false });
     const m = h.member(ws.id, { notifyWhatsapp: true });
@@ -25,6 +26,17 @@ describe('outbound checks before a send (real Postgres, NATS and the Twilio emul
     // The first status is published too, so chats and callers can follow it.
     await waitFor(() => h.updates.some((u) => u.sendId === result.id && u.status === 'skipped'));
     expect(await h.sentTo(m.phone!)).toHaveLength(0);
+    // And the diagnostics feed's record of it (the api keeps it), once.
+    const record = await waitFor(() => diagnostics.find((d) => d.links.sendId === result.id));
+    expect(record).toMatchObject({
+      key: `send:${result.id}:skipped`,
+      workspaceId: ws.id,
+      kind: 'send_skipped',
+      code: 'workspace_lacks_whatsapp',
+    });
+    expect(
+      await staysFalse(() => diagnostics.filter((d) => d.links.sendId === result.id).length > 1, 300),
+    ).toBe(true);
   });
 
   it("fails when the number's WhatsApp is off, and says so when the number is archived", async () => {

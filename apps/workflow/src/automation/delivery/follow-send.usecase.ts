@@ -35,6 +35,16 @@ export class FollowSendUseCase {
   }
 }
 
+/**
+ * A send update no run follows, told from its header hints alone (OutboundMessageUpdated's
+ * `hints`): another sender's send, or a workflow send of a turn. Without hints (an older
+ * publisher) it is not known, and the update is read.
+ */
+export const followsNoRun = (hints: { originService?: string; originRefKind?: string }): boolean =>
+  hints.originService !== undefined &&
+  (hints.originService !== 'workflow' ||
+    (hints.originRefKind !== 'rule-run' && hints.originRefKind !== 'routine-run'));
+
 /** The result a send update gives, or null when it moves nothing. */
 export function movedBy(
   update: Pick<OutboundMessageUpdated, 'status' | 'twilioSid' | 'reason' | 'errorCode' | 'sendId'>,
