@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { SendRequested } from '@app/contracts';
 import { waitFor } from '@app/testing';
 import { OutboundHarness } from '../testing/outbound-harness';
+import { SEND_RATE_LIMITER, slotIntervalMs, type SendRateLimiter } from './send-rate-limiter';
 
 jest.setTimeout(60_000);
 
@@ -36,5 +38,25 @@ describe('per-sender rate limit (real Postgres, NATS and the Twilio emulator)', 
     expect(rate.maxInAnySecond).toBeLessThanOrEqual(RATE);
     // How close it comes to the rate is printed above, not asserted: it depends on the machine's
     // load; bench/ measures broadcasts against their configured rate.
+  });
+
+  it('books a burst of one sender together, still one slot apart each', async () => {
+    const limiter = h.service.app.get<SendRateLimiter>(SEND_RATE_LIMITER);
+    const sender = `${randomUUID()}:sms`;
+    const RATE = 40;
+    const interval = slotIntervalMs(RATE, 0.2);
+    // As a send takes it: due its wait after the answer came.
+    const dueAts = (n: number) =>
+      Promise.all(
+        Array.from({ length: n }, () => limiter.reserve(sender, RATE).then((w) => Date.now() + w.waitMs)),
+      );
+    // Two bursts, the second while the first is booked: every slot its own, one interval apart.
+    const [first, second] = await Promise.all([dueAts(60), dueAts(60)]);
+    const slots = [...first, ...second].sort((a, b) => a - b);
+    for (let i = 1; i < slots.length; i++)
+      // Whole ms, and two answers a moment apart: 2 ms of slack.
+      expect(slots[i] - slots[i - 1]).toBeGreaterThanOrEqual(interval - 2);
+    // 120 slots at 40/s (+20 %) reach about 3.6 s out from the first.
+    expect(slots.at(-1)! - slots[0]).toBeGreaterThanOrEqual(119 * interval - 2);
   });
 });
