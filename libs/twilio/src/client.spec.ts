@@ -51,6 +51,21 @@ describe('createTwilioClient with apiBaseUrl', () => {
           body,
           connection: req.headers.connection,
         });
+        if (req.url?.startsWith('/slow')) return; // never answers: the client's timeout ends it
+        if (new URLSearchParams(body).get('To') === '+1bad') {
+          res.writeHead(400, { 'content-type': 'application/json' });
+          return res.end(
+            JSON.stringify({ code: 21211, message: "The 'To' number is not valid", status: 400 }),
+          );
+        }
+        if (req.method === 'GET') {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          return res.end(JSON.stringify({ messages: [], next_page_uri: null, page: 0, page_size: 50 }));
+        }
+        if (req.url === '/v1/Content') {
+          res.writeHead(201, { 'content-type': 'application/json' });
+          return res.end(JSON.stringify({ sid: 'HX' + '1'.repeat(32), ...JSON.parse(body) }));
+        }
         res.writeHead(201, { 'content-type': 'application/json' });
         res.end(
           JSON.stringify({
@@ -84,5 +99,66 @@ describe('createTwilioClient with apiBaseUrl', () => {
     expect(new URLSearchParams(request.body).get('Body')).toBe('hi');
     expect(request.connection).toBe('keep-alive');
     server.closeAllConnections();
+  });
+
+  const accountSid = 'AC' + 'b'.repeat(32);
+  const client = () =>
+    createTwilioClient({ accountSid, authToken: 'secret', apiBaseUrl: baseUrl, timeoutMs: 300 });
+
+  it('sends every media URL as its own MediaUrl field, as the SDK does', async () => {
+    await client().messages.create({
+      to: '+15551234567',
+      from: '+15557654321',
+      body: 'pics',
+      mediaUrl: ['https://x.example/a.png', 'https://x.example/b.png'],
+    });
+    expect(new URLSearchParams(seen.at(-1)!.body).getAll('MediaUrl')).toEqual([
+      'https://x.example/a.png',
+      'https://x.example/b.png',
+    ]);
+  });
+
+  it('puts a list call’s filters in the query', async () => {
+    await client().messages.list({
+      from: '+15557654321',
+      dateSentAfter: new Date('2026-01-02T03:04:05Z'),
+      limit: 5,
+    });
+    const query = new URL(seen.at(-1)!.url!, 'http://x').searchParams;
+    expect(seen.at(-1)!.method).toBe('GET');
+    expect(query.get('From')).toBe('+15557654321');
+    expect(query.get('DateSent>')).toBe('2026-01-02T03:04:05Z');
+  });
+
+  it('sends a JSON body where the SDK asks for JSON (Content API)', async () => {
+    const content = await client().content.v1.contents.create({
+      // As the gateway sends it: the Content API's own field names.
+      friendly_name: 'x',
+      language: 'en',
+      types: { 'twilio/text': { body: 'hi' } },
+    } as never);
+    expect(content.sid).toBe('HX' + '1'.repeat(32));
+    expect(JSON.parse(seen.at(-1)!.body)).toMatchObject({ friendly_name: 'x', language: 'en' });
+  });
+
+  it("answers Twilio's refusal as the SDK's error, with its status and code", async () => {
+    const error = await client()
+      .messages.create({ to: '+1bad', from: '+15557654321', body: 'x' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, code: 21211 });
+  });
+
+  it('gives up on a call with no answer after its timeout, with no HTTP status', async () => {
+    const slow = createTwilioClient({
+      accountSid,
+      authToken: 'secret',
+      apiBaseUrl: `${baseUrl}/slow`,
+      timeoutMs: 200,
+    });
+    const error = await slow.messages
+      .create({ to: '+15551234567', from: '+1555', body: 'x' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as { status?: unknown }).status).toBeUndefined();
   });
 });
