@@ -208,7 +208,8 @@ describe('traces and logs across the deployed services', () => {
         const processed = new Set(trace.filter((s) => s.name.endsWith(' process')).map((s) => s.service));
         const pg = trace.some((s) => s.scope.includes('instrumentation-pg'));
         const reply = trace.some(
-          (s) => s.service === 'outbound' && s.scope.includes('instrumentation-http') && s.kind === 3,
+          // The Twilio call: outbound's Twilio client sends through undici (its own instrumentation).
+          (s) => s.service === 'outbound' && s.scope.includes('instrumentation-undici') && s.kind === 3,
         );
         return hops.slice(1).every((h) => processed.has(h)) && pg && reply ? webhook.traceId : undefined;
       },
@@ -220,7 +221,9 @@ describe('traces and logs across the deployed services', () => {
       trace.some((s) => s.service === 'ingress' && s.kind === 2 && s.scope.includes('instrumentation-http')),
     ).toBe(true);
     expect(
-      trace.some((s) => s.service === 'outbound' && s.kind === 3 && s.scope.includes('instrumentation-http')),
+      trace.some(
+        (s) => s.service === 'outbound' && s.kind === 3 && s.scope.includes('instrumentation-undici'),
+      ),
     ).toBe(true);
     // NATS: our own spans, published at ingress and processed at every hop.
     expect(trace.some((s) => s.service === 'ingress' && s.name === 'inbound.message.received publish')).toBe(
