@@ -85,21 +85,7 @@ export class MessagesRepository {
        VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (workspace_id, send_id) WHERE send_id IS NOT NULL DO NOTHING
        RETURNING *`,
-      [
-        randomUUID(),
-        n.workspaceId,
-        n.chatId,
-        n.body,
-        n.contentSid,
-        n.status,
-        n.errorCode,
-        n.errorReason,
-        n.twilioSid,
-        n.sendId,
-        n.occurredAt,
-        JSON.stringify(n.media),
-        n.interactive ? JSON.stringify(n.interactive) : null,
-      ],
+      outboundParams(n),
     );
     return rows[0] ? rowAs(m, ChatMessageEntity, rows[0]) : null;
   }
@@ -128,21 +114,7 @@ export class MessagesRepository {
          RETURNING chats.*)
        SELECT ${columnsOf(m, ChatMessageEntity, 'stored', 'm_')}, ${columnsOf(m, ChatEntity, 'touched', 'c_')}
          FROM stored JOIN touched ON true`,
-      [
-        randomUUID(),
-        n.workspaceId,
-        n.chatId,
-        n.body,
-        n.contentSid,
-        n.status,
-        n.errorCode,
-        n.errorReason,
-        n.twilioSid,
-        n.sendId,
-        n.occurredAt,
-        JSON.stringify(n.media),
-        n.interactive ? JSON.stringify(n.interactive) : null,
-      ],
+      outboundParams(n),
     );
     if (!rows.length) return null;
     return {
@@ -238,4 +210,23 @@ export class MessagesRepository {
       .getMany();
     return rows.reverse();
   }
+}
+
+/** The 13 parameters of an outbound message's insert, in the order both inserts above name them. */
+function outboundParams(n: NewOutbound): unknown[] {
+  return [
+    randomUUID(),
+    n.workspaceId,
+    n.chatId,
+    n.body,
+    n.contentSid,
+    n.status,
+    n.errorCode,
+    n.errorReason,
+    n.twilioSid,
+    n.sendId,
+    n.occurredAt,
+    JSON.stringify(n.media),
+    n.interactive ? JSON.stringify(n.interactive) : null,
+  ];
 }
