@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@app/persistence';
 import type { DataSource } from 'typeorm';
 import { OUTBOUND_CONFIG, type OutboundConfig } from '../config';
-import { slotIntervalMs, type SendRateLimiter } from './send-rate-limiter';
+import { slotIntervalMs, type SendRateLimiter, type SlotBooking } from './send-rate-limiter';
 
 /** Sends of one sender waiting for the booking on its way, booked together by the next one. */
 interface Waiting {
   intervalMs: number;
-  callers: Array<{ resolve: (r: { waitMs: number }) => void; reject: (e: unknown) => void }>;
+  callers: Array<{ resolve: (r: SlotBooking) => void; reject: (e: unknown) => void }>;
 }
 
 /**
@@ -27,7 +27,7 @@ export class PostgresSendRateLimiter implements SendRateLimiter {
     @Inject(OUTBOUND_CONFIG) private readonly config: OutboundConfig,
   ) {}
 
-  reserve(senderKey: string, ratePerSecond: number): Promise<{ waitMs: number }> {
+  reserve(senderKey: string, ratePerSecond: number): Promise<SlotBooking> {
     const intervalMs = slotIntervalMs(ratePerSecond, this.config.SEND_RATE_HEADROOM);
     return new Promise((resolve, reject) => {
       const caller = { resolve, reject };
@@ -48,9 +48,12 @@ export class PostgresSendRateLimiter implements SendRateLimiter {
   /** Books `group.callers.length` consecutive slots in one statement, then the group that gathered meanwhile. */
   private async book(senderKey: string, group: Waiting): Promise<void> {
     try {
-      const firstWaitMs = await this.bookSlots(senderKey, group.intervalMs, group.callers.length);
+      const first = await this.bookSlots(senderKey, group.intervalMs, group.callers.length);
       group.callers.forEach((c, i) =>
-        c.resolve({ waitMs: Math.max(0, Math.ceil(firstWaitMs + i * group.intervalMs)) }),
+        c.resolve({
+          waitMs: Math.max(0, Math.ceil(first.waitMs + i * group.intervalMs)),
+          slotAt: first.slotAt + i * group.intervalMs,
+        }),
       );
     } catch (error) {
       group.callers.forEach((c) => c.reject(error));
@@ -62,16 +65,17 @@ export class PostgresSendRateLimiter implements SendRateLimiter {
     } else this.booking.delete(senderKey);
   }
 
-  /** Moves the sender's next free slot `count` slots on; answers the wait for the first of them (ms, from the database clock). */
-  private async bookSlots(senderKey: string, intervalMs: number, count: number): Promise<number> {
-    const rows: Array<{ wait_ms: string | number }> = await this.db.query(
+  /** Moves the sender's next free slot `count` slots on; answers the first of them (wait and time from the database clock). */
+  private async bookSlots(senderKey: string, intervalMs: number, count: number): Promise<SlotBooking> {
+    const rows: Array<{ wait_ms: string | number; slot_at: string | number }> = await this.db.query(
       `INSERT INTO sender_slots AS s (sender_key, next_at)
        VALUES ($1, clock_timestamp() + make_interval(secs => $2 / 1000.0))
        ON CONFLICT (sender_key) DO UPDATE
          SET next_at = greatest(s.next_at, clock_timestamp()) + make_interval(secs => $2 / 1000.0)
-       RETURNING extract(epoch FROM (s.next_at - make_interval(secs => $2 / 1000.0) - clock_timestamp())) * 1000 AS wait_ms`,
+       RETURNING extract(epoch FROM (s.next_at - make_interval(secs => $2 / 1000.0) - clock_timestamp())) * 1000 AS wait_ms,
+                 extract(epoch FROM (s.next_at - make_interval(secs => $2 / 1000.0))) * 1000 AS slot_at`,
       [senderKey, intervalMs * count],
     );
-    return Number(rows[0]?.wait_ms ?? 0);
+    return { waitMs: Number(rows[0]?.wait_ms ?? 0), slotAt: Number(rows[0]?.slot_at ?? 0) };
   }
 }

@@ -3,7 +3,13 @@
  * requests: `reserve` books the sender's next free slot and answers how long to wait for it.
  */
 export interface SendRateLimiter {
-  reserve(senderKey: string, ratePerSecond: number): Promise<{ waitMs: number }>;
+  reserve(senderKey: string, ratePerSecond: number): Promise<SlotBooking>;
+}
+
+/** A booked slot: how long to wait for it, and when it is on the store's clock (epoch ms, for checks and traces). */
+export interface SlotBooking {
+  waitMs: number;
+  slotAt: number;
 }
 
 export const SEND_RATE_LIMITER = Symbol('SEND_RATE_LIMITER');

@@ -157,7 +157,8 @@ function setup(options: { waitMs?: number | (() => number); checks?: CheckOutcom
     reserve: () => {
       reserved++;
       const wait = options.waitMs;
-      return Promise.resolve({ waitMs: typeof wait === 'function' ? wait() : (wait ?? 0) });
+      const waitMs = typeof wait === 'function' ? wait() : (wait ?? 0);
+      return Promise.resolve({ waitMs, slotAt: Date.now() + waitMs });
     },
   };
   const config = {
