@@ -20,14 +20,18 @@ export class ApplyDeliveryStatusUseCase {
     private readonly updates: SendUpdatesPublisher,
   ) {}
 
-  async execute(callback: DeliveryStatusReceived): Promise<StatusOutcome> {
+  /**
+   * `redelivered`: this callback was handed to us before (JetStream's delivery count), so an
+   * earlier attempt may have moved the send and stopped before publishing.
+   */
+  async execute(callback: DeliveryStatusReceived, { redelivered = false } = {}): Promise<StatusOutcome> {
     const next = fromTwilioStatus(callback.status);
     if (!next) return 'ignored';
     const sendId = callback.sendId && Id.safeParse(callback.sendId).success ? callback.sendId : null;
     const ref = { sendId, twilioSid: callback.messageSid };
     const failed = next === 'failed' || next === 'undelivered';
-    // The usual case in one statement: the send moves forward. Otherwise look it up to tell why not.
-    const updated = await this.sends.transitionForCallback(ref, {
+    // One statement: the send moves forward, or is answered as it stands to tell why not.
+    const applied = await this.sends.applyCallback(ref, {
       status: next,
       twilioSid: callback.messageSid,
       ...(failed
@@ -38,15 +42,15 @@ export class ApplyDeliveryStatusUseCase {
           }
         : {}),
     });
-    if (updated) {
-      await this.updates.publish(updated);
-      return 'updated';
-    }
-    const send = await this.sends.findForCallback(ref);
-    if (!send) {
+    if (!applied) {
       // A message someone sent outside this system, or a callback URL from another installation.
       this.logger.debug(`Status callback for an unknown send (${callback.messageSid})`);
       return 'unknown_send';
+    }
+    const { moved, send } = applied;
+    if (moved) {
+      await this.updates.publish(send);
+      return 'updated';
     }
     if (send.twilioSid && send.twilioSid !== callback.messageSid) {
       this.logger.warn(
@@ -54,8 +58,11 @@ export class ApplyDeliveryStatusUseCase {
       );
       return 'ignored';
     }
-    // Already there (a redelivery): publish again in case we crashed before publishing; the msgId deduplicates.
-    if (send.status === next) await this.updates.publish(send);
+    // Already there. Whoever moved it published it, or will on its own redelivery (the send's
+    // `queued` after the Twilio call, Twilio's own `queued` callback arriving next, is the usual
+    // case): only a redelivered callback publishes again, in case it was the one that moved the
+    // send and stopped before publishing. The msgId deduplicates.
+    if (redelivered && send.status === next) await this.updates.publish(send);
     return 'unchanged';
   }
 }

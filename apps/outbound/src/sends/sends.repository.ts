@@ -56,13 +56,6 @@ export class SendsRepository {
     return findOneRow(this.sends.manager, SendEntity, { workspaceId, id });
   }
 
-  /** For status callbacks only: they carry no workspace, but our send id and Twilio's SID are unique. */
-  findForCallback(ref: { sendId: string | null; twilioSid: string }): Promise<SendEntity | null> {
-    return ref.sendId
-      ? findOneRow(this.sends.manager, SendEntity, { id: ref.sendId })
-      : findOneRow(this.sends.manager, SendEntity, { twilioSid: ref.twilioSid });
-  }
-
   /**
    * Inserts the send, or returns the one already stored under its idempotency key. `recipient`
    * is what the checks found: the phone, and the member (a send by phone to a member's phone is
@@ -179,20 +172,28 @@ export class SendsRepository {
 
   /**
    * A status callback's `transition` in one statement: the send it names (our send id, else
-   * Twilio's SID) moves forward unless it holds another Twilio SID. Null when nothing moved: the
-   * caller looks the send up to tell why (unknown, another SID, already there).
+   * Twilio's SID; both are globally unique, so no workspace) moves forward unless it holds another
+   * Twilio SID. When nothing moved, the same statement answers the send as stored (so the caller
+   * can tell why: already there, another SID), or null for a send we do not have.
    */
-  transitionForCallback(
+  async applyCallback(
     ref: { sendId: string | null; twilioSid: string },
     change: StatusChange & { twilioSid: string },
-  ): Promise<SendEntity | null> {
-    return ref.sendId
-      ? this.moveForward(
-          'id = $1 AND (twilio_sid IS NULL OR twilio_sid = $2)',
-          [ref.sendId, ref.twilioSid],
-          change,
-        )
-      : this.moveForward('twilio_sid = $1', [ref.twilioSid], change);
+  ): Promise<{ moved: boolean; send: SendEntity } | null> {
+    const [where, params, find] = ref.sendId
+      ? ['id = $1 AND (twilio_sid IS NULL OR twilio_sid = $2)', [ref.sendId, ref.twilioSid], 'id = $1']
+      : ['twilio_sid = $1', [ref.twilioSid], 'twilio_sid = $1'];
+    const update = this.forwardUpdate(where, params, change);
+    // An UPDATE inside WITH: the statement is a SELECT, which TypeORM answers as plain rows.
+    const rows: Array<Record<string, unknown>> = await this.sends.query(
+      `WITH moved AS (${update.sql})
+       SELECT true AS moved, * FROM moved
+       UNION ALL
+       SELECT false AS moved, * FROM sends WHERE ${find} AND NOT EXISTS (SELECT 1 FROM moved)`,
+      update.params,
+    );
+    const row = rows[0];
+    return row ? { moved: row.moved === true, send: rowAs(this.sends.manager, SendEntity, row) } : null;
   }
 
   /** The forward move of `transition` for the send `where` names (its parameters first); answers it as updated. */
@@ -201,9 +202,20 @@ export class SendsRepository {
     params: unknown[],
     change: StatusChange,
   ): Promise<SendEntity | null> {
+    const update = this.forwardUpdate(where, params, change);
+    const rows = await this.updateReturning<Record<string, unknown>>(update.sql, update.params);
+    return rows.length ? rowAs(this.sends.manager, SendEntity, rows[0]) : null;
+  }
+
+  /** The UPDATE ... RETURNING * that moves the send `where` names to `change.status` only from a status before it. */
+  private forwardUpdate(
+    where: string,
+    params: unknown[],
+    change: StatusChange,
+  ): { sql: string; params: unknown[] } {
     const $ = (i: number) => `$${params.length + i}`;
-    const rows = await this.updateReturning<Record<string, unknown>>(
-      `UPDATE sends SET status = ${$(1)},
+    return {
+      sql: `UPDATE sends SET status = ${$(1)},
               reason = CASE WHEN ${$(2)}::boolean THEN ${$(3)}::text ELSE reason END,
               error_code = coalesce(${$(4)}::text, error_code),
               error_message = coalesce(${$(5)}::text, error_message),
@@ -211,7 +223,7 @@ export class SendsRepository {
               claimed_at = NULL, claim_token = NULL, updated_at = now()
         WHERE ${where} AND status = ANY(${$(7)}::text[])
         RETURNING *`,
-      [
+      params: [
         ...params,
         change.status,
         change.reason !== undefined,
@@ -221,8 +233,7 @@ export class SendsRepository {
         change.twilioSid ?? null,
         statusesBefore(change.status),
       ],
-    );
-    return rows.length ? rowAs(this.sends.manager, SendEntity, rows[0]) : null;
+    };
   }
 
   /**

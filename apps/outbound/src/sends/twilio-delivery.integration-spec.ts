@@ -3,6 +3,7 @@ import { DeliveryStatusReceived, SendRequested } from '@app/contracts';
 import { staysFalse, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, waitFor } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { OutboundHarness } from '../testing/outbound-harness';
+import { ApplyDeliveryStatusUseCase } from '../delivery-status/apply-delivery-status.usecase';
 import { SendsRepository } from './sends.repository';
 
 jest.setTimeout(30_000);
@@ -104,6 +105,44 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
         .slice(seen)
         .map((u) => u.status),
     ).not.toContain('sent');
+  });
+
+  it('publishes nothing for a callback naming the status a send already has, unless the callback was handled before', async () => {
+    const { ws, n, m } = h.workspaceWithMember();
+    const result = await h.send(h.request(n, { memberId: m.id, channel: 'sms', body: 'Same status' }));
+    const done = await h.waitForStatus(ws.id, result.id, 'delivered');
+    await waitFor(() => h.updates.find((u) => u.sendId === result.id && u.status === 'delivered'));
+    const callback = {
+      accountSid: TEST_ACCOUNT_SID,
+      messageSid: done.twilioSid!,
+      status: 'delivered' as const,
+      errorCode: null,
+      errorMessage: null,
+      from: n.number,
+      to: m.phone!,
+      sendId: result.id,
+      receivedAt: new Date().toISOString(),
+      params: {},
+    };
+    const published = () => h.updates.filter((u) => u.sendId === result.id).length;
+    const seen = published();
+    // A first delivery (Twilio's own `queued` after ours, a repeated callback): nothing new to say.
+    await h.nats.publish(DeliveryStatusReceived, callback, `again:${randomUUID()}`);
+    expect(await staysFalse(async () => published() > seen, 500)).toBe(true);
+    // Handled before: it may be the one that moved the send, so it publishes again.
+    const apply = h.service.app.get(ApplyDeliveryStatusUseCase);
+    await expect(apply.execute(callback, { redelivered: true })).resolves.toBe('unchanged');
+    await waitFor(() => published() > seen);
+    expect(h.updates.filter((u) => u.sendId === result.id).slice(seen)).toEqual([
+      expect.objectContaining({ status: 'delivered', twilioSid: done.twilioSid }),
+    ]);
+    // Another Twilio message named for this send, or one we never sent: ignored, nothing published.
+    await expect(
+      apply.execute({ ...callback, messageSid: 'SMffffffffffffffffffffffffffffffff' }),
+    ).resolves.toBe('ignored');
+    await expect(
+      apply.execute({ ...callback, sendId: null, messageSid: 'SMeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' }),
+    ).resolves.toBe('unknown_send');
   });
 
   it('finds a send by its Twilio SID when the callback has no send id, and never moves it back from read', async () => {
