@@ -29,6 +29,8 @@ export class ApplyDeliveryStatusUseCase {
     if (!next) return 'ignored';
     const sendId = callback.sendId && Id.safeParse(callback.sendId).success ? callback.sendId : null;
     const ref = { sendId, twilioSid: callback.messageSid };
+    // Twilio's `queued` right after ours (published when the call answered), a late `sent`: no statement.
+    if (sendId && this.updates.alreadyPast(sendId, callback.messageSid, next)) return 'unchanged';
     const failed = next === 'failed' || next === 'undelivered';
     // One statement: the send moves forward, or is answered as it stands to tell why not.
     const applied = await this.sends.applyCallback(ref, {

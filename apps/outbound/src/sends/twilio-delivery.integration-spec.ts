@@ -112,10 +112,10 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
     const result = await h.send(h.request(n, { memberId: m.id, channel: 'sms', body: 'Same status' }));
     const done = await h.waitForStatus(ws.id, result.id, 'delivered');
     await waitFor(() => h.updates.find((u) => u.sendId === result.id && u.status === 'delivered'));
-    const callback = {
+    const callback = (status: 'queued' | 'delivered' | 'read') => ({
       accountSid: TEST_ACCOUNT_SID,
       messageSid: done.twilioSid!,
-      status: 'delivered' as const,
+      status,
       errorCode: null,
       errorMessage: null,
       from: n.number,
@@ -123,26 +123,35 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
       sendId: result.id,
       receivedAt: new Date().toISOString(),
       params: {},
-    };
-    const published = () => h.updates.filter((u) => u.sendId === result.id).length;
-    const seen = published();
-    // A first delivery (Twilio's own `queued` after ours, a repeated callback): nothing new to say.
-    await h.nats.publish(DeliveryStatusReceived, callback, `again:${randomUUID()}`);
-    expect(await staysFalse(async () => published() > seen, 500)).toBe(true);
-    // Handled before: it may be the one that moved the send, so it publishes again.
+    });
+    const seen = h.updates.filter((u) => u.sendId === result.id).length;
+    const published = () => h.updates.filter((u) => u.sendId === result.id).slice(seen);
+    // Twilio's `queued` after ours, a repeated `delivered`: nothing new to say.
+    await h.nats.publish(DeliveryStatusReceived, callback('queued'), `queued:${randomUUID()}`);
+    await h.nats.publish(DeliveryStatusReceived, callback('delivered'), `again:${randomUUID()}`);
+    expect(await staysFalse(async () => published().length > 0, 500)).toBe(true);
+
+    // What this process published answers them without a statement.
     const apply = h.service.app.get(ApplyDeliveryStatusUseCase);
-    await expect(apply.execute(callback, { redelivered: true })).resolves.toBe('unchanged');
-    await waitFor(() => published() > seen);
-    expect(h.updates.filter((u) => u.sendId === result.id).slice(seen)).toEqual([
-      expect.objectContaining({ status: 'delivered', twilioSid: done.twilioSid }),
-    ]);
-    // Another Twilio message named for this send, or one we never sent: ignored, nothing published.
-    await expect(
-      apply.execute({ ...callback, messageSid: 'SMffffffffffffffffffffffffffffffff' }),
-    ).resolves.toBe('ignored');
-    await expect(
-      apply.execute({ ...callback, sendId: null, messageSid: 'SMeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' }),
-    ).resolves.toBe('unknown_send');
+    const statement = jest.spyOn(h.service.app.get(SendsRepository), 'applyCallback');
+    await expect(apply.execute(callback('queued'))).resolves.toBe('unchanged');
+    expect(statement).not.toHaveBeenCalled();
+    statement.mockRestore();
+
+    // A `read` callback stored it, then its handler stopped before publishing.
+    await h.service.app.get(DataSource).query(`UPDATE sends SET status = 'read' WHERE id = $1`, [result.id]);
+    // Another `read` (a first delivery) has nothing to say: that callback's redelivery publishes.
+    await expect(apply.execute(callback('read'))).resolves.toBe('unchanged');
+    expect(await staysFalse(async () => published().length > 0, 300)).toBe(true);
+    await expect(apply.execute(callback('read'), { redelivered: true })).resolves.toBe('unchanged');
+    await waitFor(() => published().length > 0);
+    expect(published()).toEqual([expect.objectContaining({ status: 'read', twilioSid: done.twilioSid })]);
+
+    // Another Twilio message named for this send, or one we never sent: nothing published.
+    const other = { ...callback('read'), messageSid: `SM${'f'.repeat(32)}` };
+    await expect(apply.execute(other)).resolves.toBe('ignored');
+    await expect(apply.execute({ ...other, sendId: null })).resolves.toBe('unknown_send');
+    expect(published()).toHaveLength(1);
   });
 
   it('finds a send by its Twilio SID when the callback has no send id, and never moves it back from read', async () => {
