@@ -1,0 +1,89 @@
+import { getHeapSpaceStatistics } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { exposedGc, idleHeapState, idleHeapStep, type IdleHeapProbe } from './idle-heap';
+
+const MiB = 1024 * 1024;
+
+/** A probe whose utilization and new space the test sets; a collection shrinks it unless `stubborn`. */
+function fakeProbe(newSpace = 32 * MiB) {
+  const probe = { load: 0, newSpace, collected: 0, stubborn: false };
+  const api: IdleHeapProbe = {
+    utilization: () => probe.load,
+    newSpaceBytes: () => probe.newSpace,
+    collectYoung: () => {
+      probe.collected++;
+      if (!probe.stubborn) probe.newSpace = 1 * MiB;
+    },
+  };
+  return { probe, step: idleHeapStep(api), state: idleHeapState() };
+}
+
+describe('idleHeapStep', () => {
+  it('collects once the loop has been idle for two intervals after start, then not again', () => {
+    const { probe, step, state } = fakeProbe();
+    expect([step(state), step(state), step(state), step(state)]).toEqual([false, true, false, false]);
+    expect(probe.collected).toBe(1);
+  });
+
+  it('never collects while the loop is busy, and again once it is idle after work', () => {
+    const { probe, step, state } = fakeProbe();
+    step(state);
+    step(state);
+    probe.load = 0.5;
+    probe.newSpace = 32 * MiB;
+    expect([step(state), step(state), step(state)]).toEqual([false, false, false]);
+    expect(probe.collected).toBe(1);
+    probe.load = 0.01;
+    expect([step(state), step(state)]).toEqual([false, true]);
+    expect(probe.collected).toBe(2);
+  });
+
+  it('a busy interval in the quiet spell starts it again', () => {
+    const { probe, step, state } = fakeProbe();
+    step(state);
+    probe.load = 0.2;
+    step(state);
+    probe.load = 0;
+    expect([step(state), step(state)]).toEqual([false, true]);
+  });
+
+  it('tries again while new space does not shrink, three times at most', () => {
+    const { probe, step, state } = fakeProbe();
+    probe.stubborn = true;
+    const steps = Array.from({ length: 8 }, () => step(state));
+    expect(steps).toEqual([false, true, true, true, false, false, false, false]);
+    expect(probe.collected).toBe(3);
+  });
+
+  it('leaves a small new space alone', () => {
+    const { probe, step, state } = fakeProbe(2 * MiB);
+    expect([step(state), step(state), step(state)]).toEqual([false, false, false]);
+    expect(probe.collected).toBe(0);
+  });
+});
+
+describe('exposedGc', () => {
+  const newSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_size;
+
+  it('is V8 gc, without leaving gc in contexts made later', () => {
+    const gc = exposedGc();
+    expect(typeof gc).toBe('function');
+    expect(() => gc!({ type: 'minor' })).not.toThrow();
+    expect(runInNewContext('typeof gc')).toBe('undefined');
+  });
+
+  it('shrinks a new space grown by a burst once allocation has calmed down', async () => {
+    const gc = exposedGc()!;
+    // Objects that survive scavenges make V8 grow new space.
+    let keep: unknown[] = [];
+    for (let i = 0; i < 400_000; i++) keep.push({ i, s: `x${i}` });
+    keep = [];
+    expect(keep).toHaveLength(0);
+    const grown = newSpace();
+    expect(grown).toBeGreaterThan(4 * MiB);
+    // V8 judges the allocation rate over its last 5 s of GC samples: a quiet spell longer than that.
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    gc({ type: 'minor' });
+    expect(newSpace()).toBeLessThan(grown);
+  }, 20_000);
+});
