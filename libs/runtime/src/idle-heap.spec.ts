@@ -81,9 +81,12 @@ describe('exposedGc', () => {
     expect(keep).toHaveLength(0);
     const grown = newSpace();
     expect(grown).toBeGreaterThan(4 * MiB);
-    // V8 judges the allocation rate over its last 5 s of GC samples: a quiet spell longer than that.
-    await new Promise((resolve) => setTimeout(resolve, 6000));
-    gc({ type: 'minor' });
+    // V8 judges the allocation rate over its last ~5 s of GC samples: a quiet spell longer than
+    // that, tried again (as the trimmer does) while what other suites left in this worker runs.
+    for (let i = 0; i < 4 && newSpace() >= grown; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 6000));
+      gc({ type: 'minor' });
+    }
     expect(newSpace()).toBeLessThan(grown);
-  }, 20_000);
+  }, 40_000);
 });
