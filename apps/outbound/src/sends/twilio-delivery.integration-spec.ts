@@ -9,6 +9,22 @@ import { SendsRepository } from './sends.repository';
 jest.setTimeout(30_000);
 const HOUR = 3600_000;
 
+/** Twilio's status callback for one send, as ingress hands it on, naming `status`. */
+const statusCallback =
+  (from: string, to: string, sendId: string, messageSid: string) =>
+  (status: 'queued' | 'sent' | 'delivered' | 'read') => ({
+    accountSid: TEST_ACCOUNT_SID,
+    messageSid,
+    status,
+    errorCode: null,
+    errorMessage: null,
+    from,
+    to,
+    sendId,
+    receivedAt: new Date().toISOString(),
+    params: {},
+  });
+
 describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emulator)', () => {
   const h = OutboundHarness.forSuite();
 
@@ -80,18 +96,7 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
     const { ws, n, m } = h.workspaceWithMember();
     const result = await h.send(h.request(n, { memberId: m.id, channel: 'sms', body: 'Order test' }));
     const done = await h.waitForStatus(ws.id, result.id, 'delivered');
-    const callback = (status: 'sent' | 'delivered') => ({
-      accountSid: TEST_ACCOUNT_SID,
-      messageSid: done.twilioSid!,
-      status,
-      errorCode: null,
-      errorMessage: null,
-      from: n.number,
-      to: m.phone!,
-      sendId: result.id,
-      receivedAt: new Date().toISOString(),
-      params: {},
-    });
+    const callback = statusCallback(n.number, m.phone!, result.id, done.twilioSid!);
     const seen = h.updates.filter((u) => u.sendId === result.id).length;
     await h.nats.publish(DeliveryStatusReceived, callback('delivered'), `replay:${randomUUID()}`);
     await h.nats.publish(DeliveryStatusReceived, callback('sent'), `late:${randomUUID()}`);
@@ -112,18 +117,7 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
     const result = await h.send(h.request(n, { memberId: m.id, channel: 'sms', body: 'Same status' }));
     const done = await h.waitForStatus(ws.id, result.id, 'delivered');
     await waitFor(() => h.updates.find((u) => u.sendId === result.id && u.status === 'delivered'));
-    const callback = (status: 'queued' | 'delivered' | 'read') => ({
-      accountSid: TEST_ACCOUNT_SID,
-      messageSid: done.twilioSid!,
-      status,
-      errorCode: null,
-      errorMessage: null,
-      from: n.number,
-      to: m.phone!,
-      sendId: result.id,
-      receivedAt: new Date().toISOString(),
-      params: {},
-    });
+    const callback = statusCallback(n.number, m.phone!, result.id, done.twilioSid!);
     const seen = h.updates.filter((u) => u.sendId === result.id).length;
     const published = () => h.updates.filter((u) => u.sendId === result.id).slice(seen);
     // Twilio's `queued` after ours, a repeated `delivered`: nothing new to say.
