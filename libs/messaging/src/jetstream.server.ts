@@ -638,6 +638,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       if (blocked.get(key)?.head === msg.seq) blocked.delete(key);
     };
     for (let attempt = 1; ; attempt++) {
+      ctx.attempt = attempt;
       try {
         await withConsumerSpan(
           `${contract.subject} process`,

@@ -27,7 +27,7 @@ import {
 
 const Thing = testEvent(
   'thing',
-  z.object({ key: z.string(), n: z.number(), mode: z.enum(['ok', 'fail', 'slow']).default('ok') }),
+  z.object({ key: z.string(), n: z.number(), mode: z.enum(['ok', 'fail', 'slow', 'flaky']).default('ok') }),
 );
 const Echo = defineRequest({
   subject: 'rpc.test.echo',
@@ -43,6 +43,7 @@ const table = `${ns}_things`;
 let db: Client;
 let nc: NatsConnection;
 const seen: Array<{ key: string; n: number; traceparent: string | null; delivery: number }> = [];
+const flakyRuns: Array<{ n: number; delivery: number; attempt: number; handledBefore: boolean }> = [];
 
 @Controller()
 class ThingController {
@@ -51,6 +52,11 @@ class ThingController {
   @OnEvent(Thing, { orderBy: (t) => t.key, maxAttempts: 3 })
   async handle(@Payload() thing: z.infer<typeof Thing.schema>, @Ctx() ctx: JetStreamContext) {
     if (thing.mode === 'fail') throw new Error(`thing ${thing.n} cannot be handled`);
+    if (thing.mode === 'flaky') {
+      const { attempt, deliveryCount: delivery, handledBefore } = ctx;
+      flakyRuns.push({ n: thing.n, delivery, attempt, handledBefore });
+      if (attempt === 1) throw new Error(`thing ${thing.n} fails its first attempt`);
+    }
     if (thing.mode === 'slow') await new Promise((r) => setTimeout(r, 30));
     // Idempotent in the database: a second delivery of the same thing changes nothing.
     const result = await db.query(`INSERT INTO ${table} (key, n) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
@@ -189,6 +195,15 @@ describe('JetStream messaging', () => {
     const invalid = letters.find((l) => l.msgId === 'invalid-8')!;
     expect(invalid.error).toMatch(/n: Invalid input: expected number/);
     expect(letters.find((l) => l.msgId === 'garbage-9')!.error).toBe('Payload is not JSON');
+  });
+
+  it('tells a handler retried in place that it ran before (same delivery, next attempt)', async () => {
+    await publishRaw({ key: 'flaky', n: 1, mode: 'flaky' }, 'flaky-1');
+    await waitFor(() => seen.some((s) => s.key === 'flaky'), { message: 'flaky thing handled' });
+    expect(flakyRuns).toEqual([
+      { n: 1, delivery: 1, attempt: 1, handledBefore: false },
+      { n: 1, delivery: 1, attempt: 2, handledBefore: true },
+    ]);
   });
 
   it('carries one trace id across the publish and the handler', async () => {

@@ -6,21 +6,12 @@ import { ApplyDeliveryStatusUseCase } from './apply-delivery-status.usecase';
 
 @Controller()
 export class DeliveryStatusHandlers {
-  /** Deliveries whose handling failed: the consumer retries them in place with the same context. */
-  private readonly failedOnce = new WeakSet<JetStreamContext>();
-
   constructor(private readonly applyStatus: ApplyDeliveryStatusUseCase) {}
 
   // One message's callbacks one at a time, so two of them never race on the same send.
   @OnEvent(DeliveryStatusReceived, { orderBy: (c) => c.messageSid })
   async onStatus(@Payload() callback: DeliveryStatusReceived, @Ctx() ctx: JetStreamContext): Promise<void> {
     // Handled before (redelivered, or retried in place): it may have moved the send unpublished.
-    const redelivered = ctx.deliveryCount > 1 || this.failedOnce.has(ctx);
-    try {
-      await this.applyStatus.execute(callback, { redelivered });
-    } catch (error) {
-      this.failedOnce.add(ctx);
-      throw error;
-    }
+    await this.applyStatus.execute(callback, { redelivered: ctx.handledBefore });
   }
 }
