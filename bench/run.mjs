@@ -38,6 +38,7 @@ const runId = `bench${Date.now().toString(36)}`;
 const nsIngress = `${runId}i`;
 const nsSystem = `${runId}s`;
 const nsAllInOne = `${runId}a`;
+const nsE2eAllInOne = `${runId}e`;
 const nsHop = `${runId}h`;
 const resultsDir = join(root, 'bench/results');
 mkdirSync(resultsDir, { recursive: true });
@@ -80,14 +81,17 @@ const report = {
   parts: {},
 };
 let system;
+/** The all-in-one stack of the e2e-aio part, while it runs. */
+let aioSystem;
 let cleaning = false;
 
 async function cleanup() {
   if (cleaning) return;
   cleaning = true;
   await system?.stack.stop().catch(() => {});
+  await aioSystem?.stack.stop().catch(() => {});
   try {
-    const streams = await deleteStreams([nsIngress, nsSystem, nsAllInOne]);
+    const streams = await deleteStreams([nsIngress, nsSystem, nsAllInOne, nsE2eAllInOne]);
     if (want('hop')) await cleanupHop(nsHop);
     const schemas = await dropSchemas(runId);
     log(`cleaned up ${streams.length} streams and ${schemas.length} schemas`);
@@ -131,40 +135,51 @@ if (want('e2e') || want('outbound') || want('fairness')) {
     return { startupMs: system.startupMs };
   });
 }
-if (system) {
-  const footprint = footprintOf(system.stack);
+/**
+ * What a stack's services burn with nothing to do (timers, lag polls, pull requests), subtracted
+ * from a step's CPU to get the CPU per answered message, and their idle memory.
+ */
+async function idleFootprint(footprint) {
   await sleep(2000);
-  // What the services burn with nothing to do (timers, lag polls, pull requests), subtracted from a
-  // step's CPU to get the CPU per answered message.
   const idleCpu = footprint.cpuMeter();
   const idleS = quick ? 4 : 8;
   await sleep(idleS * 1000);
   const idleSeconds = idleCpu({ seconds: true });
-  report.parts.footprint = {
+  return {
     ok: true,
     // Idle memory once V8's memory reducer has run (the idle CPU above took 10 s of it already).
     idleMiB: await footprint.settled({ minS: 4 }),
     idleCpuCores: Object.fromEntries(Object.entries(idleSeconds).map(([k, v]) => [k, round(v / idleS, 3)])),
   };
+}
+
+/** The e2e climb on a running system; the services' peak memory goes to `peak`. */
+async function e2eOn(system, footprint, idle, ns, peak) {
+  const number = await system.numberFor(10_000);
+  return benchE2E({
+    quick,
+    ns,
+    system,
+    number,
+    rates: PLAN.e2eRates,
+    extraRates: PLAN.e2eExtra,
+    bisect: PLAN.e2eBisect,
+    durationS: PLAN.e2eDurationS,
+    footprint: {
+      sample: (p) => (footprint.sample(p), footprint.sample(peak)),
+      cpuMeter: footprint.cpuMeter,
+      idleCpuCores: idle.idleCpuCores,
+    },
+  });
+}
+
+if (system) {
+  const footprint = footprintOf(system.stack);
+  report.parts.footprint = await idleFootprint(footprint);
   if (want('e2e')) {
     await part('e2e', async () => {
-      const number = await system.numberFor(10_000);
       const peak = {};
-      const res = await benchE2E({
-        quick,
-        ns: nsSystem,
-        system,
-        number,
-        rates: PLAN.e2eRates,
-        extraRates: PLAN.e2eExtra,
-        bisect: PLAN.e2eBisect,
-        durationS: PLAN.e2eDurationS,
-        footprint: {
-          sample: (p) => (footprint.sample(p), footprint.sample(peak)),
-          cpuMeter: footprint.cpuMeter,
-          idleCpuCores: report.parts.footprint.idleCpuCores,
-        },
-      });
+      const res = await e2eOn(system, footprint, report.parts.footprint, nsSystem, peak);
       report.parts.footprint.e2ePeakMiB = peak;
       return res;
     });
@@ -230,6 +245,26 @@ if (want('allinone')) {
       logFile: join(resultsDir, `${runId}-services.log`),
     }),
   );
+}
+
+if (want('e2e-aio')) {
+  // The same climb with the services as one process (npm start's default), the emulator beside it.
+  await system?.stack.stop().catch(() => {});
+  await part('e2eAllInOne', async () => {
+    const aio = (aioSystem = await startSystem({
+      ns: nsE2eAllInOne,
+      schemaPrefix: `${runId}_e`,
+      portOffset: 2000,
+      logFile: join(resultsDir, `${runId}-services.log`),
+      allInOne: true,
+    }));
+    const footprint = footprintOf(aio.stack);
+    const idle = await idleFootprint(footprint);
+    const peak = {};
+    const res = await e2eOn(aio, footprint, idle, nsE2eAllInOne, peak);
+    return { ...res, idleMiB: idle.idleMiB, idleCpuCores: idle.idleCpuCores, e2ePeakMiB: peak };
+  });
+  await aioSystem?.stack.stop().catch(() => {});
 }
 
 await cleanup();

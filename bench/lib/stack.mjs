@@ -7,7 +7,20 @@ import { join } from 'node:path';
 import { devEnvironment, SERVICES } from '../../scripts/stack.mjs';
 import { root, sleep, stopChild } from './common.mjs';
 
-export function startBenchStack({ ns, schemaPrefix, portOffset, logFile, extraEnv = {}, cpuProfDir = null }) {
+/**
+ * `allInOne`: the services as modules of one process (what `npm start` runs by default) beside the
+ * emulator in its own, so the emulator's CPU stays out of our figures as it does with one process
+ * per service. Its one child is named `all-in-one`; `url(name)` still finds every service's port.
+ */
+export function startBenchStack({
+  ns,
+  schemaPrefix,
+  portOffset,
+  logFile,
+  extraEnv = {},
+  cpuProfDir = null,
+  allInOne = false,
+}) {
   const env = devEnvironment(
     {
       ...process.env,
@@ -24,15 +37,35 @@ export function startBenchStack({ ns, schemaPrefix, portOffset, logFile, extraEn
     { portOffset },
   );
   const log = createWriteStream(logFile, { flags: 'a' });
-  const children = SERVICES.map((service) => {
-    const port = service.port + portOffset;
+  const ports = Object.fromEntries(SERVICES.map((s) => [s.name, s.port + portOffset]));
+  const processes = allInOne
+    ? [
+        {
+          name: 'all-in-one',
+          // Its services share one /metrics (labelled all-in-one): any of their ports serves it.
+          port: ports.api,
+          main: 'all-in-one',
+          env: {
+            PORT_OFFSET: String(portOffset),
+            DB_SCHEMA_PREFIX: schemaPrefix,
+            ALL_IN_ONE_EMULATOR: 'false',
+          },
+        },
+        SERVICES.find((s) => s.name === 'twilio-emulator'),
+      ]
+    : SERVICES;
+  const children = processes.map((service) => {
+    const port = service.port + (service.main ? 0 : portOffset);
     // --cpu-prof (NODE_OPTIONS refuses it): each process writes its profile when it exits.
     const prof = cpuProfDir
       ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, `--cpu-prof-name=${service.name}.cpuprofile`]
       : [];
-    const child = spawn(process.execPath, [...prof, join(root, 'dist/apps', service.name, 'src/main.js')], {
+    const main = join(root, 'dist/apps', service.main ?? service.name, 'src/main.js');
+    const child = spawn(process.execPath, [...prof, main], {
       cwd: root,
-      env: { ...env, PORT: String(port), DB_SCHEMA: `${schemaPrefix}_${service.name.replace(/-/g, '_')}` },
+      env: service.env
+        ? { ...env, ...service.env }
+        : { ...env, PORT: String(port), DB_SCHEMA: `${schemaPrefix}_${service.name.replace(/-/g, '_')}` },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let tail = '';
@@ -45,29 +78,30 @@ export function startBenchStack({ ns, schemaPrefix, portOffset, logFile, extraEn
     return { ...service, port, child, tail: () => tail };
   });
   const byName = Object.fromEntries(children.map((c) => [c.name, c]));
+  const ofService = (name) => byName[name] ?? byName['all-in-one'];
   return {
     env,
     children,
     byName,
-    url: (name) => `http://127.0.0.1:${byName[name].port}`,
+    url: (name) => `http://127.0.0.1:${ports[name]}`,
     async ready(timeoutMs = 90_000) {
       const deadline = Date.now() + timeoutMs;
-      const pending = new Set(children);
+      const pending = new Set(SERVICES.map((s) => s.name));
       while (pending.size) {
-        for (const c of [...pending]) {
+        for (const name of [...pending]) {
+          const c = ofService(name);
           if (c.child.exitCode !== null) {
             throw new Error(`${c.name} exited with code ${c.child.exitCode}: ${lastLine(c.tail())}`);
           }
-          const path = c.name === 'twilio-emulator' ? '/health/live' : '/health/ready';
+          const path = name === 'twilio-emulator' ? '/health/live' : '/health/ready';
           try {
-            if ((await fetch(`http://127.0.0.1:${c.port}${path}`)).ok) pending.delete(c);
+            if ((await fetch(`http://127.0.0.1:${ports[name]}${path}`)).ok) pending.delete(name);
           } catch {
             // not yet
           }
         }
         if (pending.size === 0) break;
-        if (Date.now() > deadline)
-          throw new Error(`not ready in time: ${[...pending].map((c) => c.name).join(', ')}`);
+        if (Date.now() > deadline) throw new Error(`not ready in time: ${[...pending].join(', ')}`);
         await sleep(250);
       }
     },

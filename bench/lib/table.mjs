@@ -17,69 +17,11 @@ const PACED_LABELS = {
   ours2: '2 processes',
 };
 
-export function printTable(r) {
+/** The lines of an e2e part (section 2 on one process per service, 2b on the all-in-one process). */
+function e2eLines(e, title, notRun) {
   const out = [];
-  const m = r.machine;
-  out.push(
-    `twilio-agents bench: ${r.mode} run ${r.runId}, ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, commit ${m.commit}`,
-  );
-  out.push(
-    `machine: ${m.cores} x ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, nats-server ${m.nats}, Postgres ${m.postgres}`,
-  );
-  out.push(
-    `load average at start ${m.loadAverageAtStart.join(' ')}, at end ${m.loadAverageAtEnd?.join(' ')}${m.loadAverageAtStart[0] > 1.5 ? '  (machine busy: compare ratios, not absolute figures)' : ''}`,
-  );
-
-  const ing = r.parts.ingress;
-  out.push(
-    '',
-    '1. Ingress: signed 16-parameter WhatsApp webhook (~550 B), unique MessageSid, autocannon, 50 connections, separate process',
-  );
-  if (!ing) out.push('   not run');
-  else if (!ing.ok) out.push(`   NOT RUN: ${ing.error}`);
-  else {
-    out.push(`   ${ing.rounds} round(s) of ${ing.durationS} s per variant, interleaved; medians`);
-    out.push(
-      `   ${padEnd('variant', 40)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('CPU us/req', 12)}${pad('vs bare', 9)}${pad('RSS MiB', 9)}${pad('non-2xx', 9)}`,
-    );
-    for (const [, v] of Object.entries(ing.variants)) {
-      if (v.error) {
-        out.push(`   ${padEnd(v.label, 40)}NOT RUN: ${v.error}`);
-        continue;
-      }
-      out.push(
-        `   ${padEnd(v.label, 40)}${pad(v.rps, 8)}${pad(v.p50Ms, 8)}${pad(v.p99Ms, 8)}${pad(v.serverCpuUsPerReq, 12)}${pad(v.vsBare ?? 1, 9)}${pad(v.rssLoadedMiB, 9)}${pad(v.non2xx, 9)}`,
-      );
-    }
-    const t = ing.targets;
-    out.push(
-      `   ours (1 process) / bare Fastify:  ${t.vsBare.value ?? '-'}   target >= 0.30  ${t.vsBare.value === null ? 'not measured' : mark(t.vsBare.met)}`,
-    );
-    out.push(
-      `   ours (1 process) / Express:       ${t.vsExpress.value ?? '-'}x  target >= 2.5x  ${t.vsExpress.value === null ? 'not measured' : mark(t.vsExpress.met)}   (2 processes: ${ing.variants.ours2.vsExpress ?? '-'}x, ${ing.variants.ours2.vsBare ?? '-'} of bare)`,
-    );
-    for (const [k, p] of Object.entries(ing.paced)) {
-      out.push(
-        `   evenly paced at half our max (${PACED_LABELS[k] ?? k}, ${p.rate}/s): p50 ${p.p50Ms} ms, p95 ${p.p95Ms} ms, p99 ${p.p99Ms} ms, max ${p.maxMs} ms, failed ${p.failed}` +
-          (k === 'ours1' ? `   target p99 < 10 ms  ${mark(t.p99AtHalfMaxMs.met)}` : ''),
-      );
-    }
-    out.push(
-      `   durability: ${ing.durability.answered200} webhooks answered 200 by our ingress, ${ing.durability.storedOnStream} on the INBOUND stream  ${ing.durability.ok ? 'ok' : 'LOST SOME'}`,
-    );
-  }
-
-  const e = r.parts.e2e;
-  out.push(
-    '',
-    '2. End to end: webhook -> ingress -> routing -> chats -> workflow (reply step) -> outbound -> reply at the emulator',
-  );
-  if (!e)
-    out.push(
-      r.parts.system && !r.parts.system.ok
-        ? `   NOT RUN: the system did not start: ${r.parts.system.error}`
-        : '   not run',
-    );
+  out.push('', title);
+  if (!e) out.push(notRun);
   else if (!e.ok) out.push(`   NOT RUN: ${e.error}`);
   else {
     out.push('   evenly paced, one new conversation (phone) per message; each reply matched to its message');
@@ -137,6 +79,83 @@ export function printTable(r) {
       `   highest rate held (p99 < 1 s, every message answered exactly once): ${e.highestHeldRate ?? 'none'}${e.highestHeldRate ? ' msg/s' : ''}`,
     );
   }
+  return out;
+}
+
+export function printTable(r) {
+  const out = [];
+  const m = r.machine;
+  out.push(
+    `twilio-agents bench: ${r.mode} run ${r.runId}, ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, commit ${m.commit}`,
+  );
+  out.push(
+    `machine: ${m.cores} x ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, nats-server ${m.nats}, Postgres ${m.postgres}`,
+  );
+  out.push(
+    `load average at start ${m.loadAverageAtStart.join(' ')}, at end ${m.loadAverageAtEnd?.join(' ')}${m.loadAverageAtStart[0] > 1.5 ? '  (machine busy: compare ratios, not absolute figures)' : ''}`,
+  );
+
+  const ing = r.parts.ingress;
+  out.push(
+    '',
+    '1. Ingress: signed 16-parameter WhatsApp webhook (~550 B), unique MessageSid, autocannon, 50 connections, separate process',
+  );
+  if (!ing) out.push('   not run');
+  else if (!ing.ok) out.push(`   NOT RUN: ${ing.error}`);
+  else {
+    out.push(`   ${ing.rounds} round(s) of ${ing.durationS} s per variant, interleaved; medians`);
+    out.push(
+      `   ${padEnd('variant', 40)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('CPU us/req', 12)}${pad('vs bare', 9)}${pad('RSS MiB', 9)}${pad('non-2xx', 9)}`,
+    );
+    for (const [, v] of Object.entries(ing.variants)) {
+      if (v.error) {
+        out.push(`   ${padEnd(v.label, 40)}NOT RUN: ${v.error}`);
+        continue;
+      }
+      out.push(
+        `   ${padEnd(v.label, 40)}${pad(v.rps, 8)}${pad(v.p50Ms, 8)}${pad(v.p99Ms, 8)}${pad(v.serverCpuUsPerReq, 12)}${pad(v.vsBare ?? 1, 9)}${pad(v.rssLoadedMiB, 9)}${pad(v.non2xx, 9)}`,
+      );
+    }
+    const t = ing.targets;
+    out.push(
+      `   ours (1 process) / bare Fastify:  ${t.vsBare.value ?? '-'}   target >= 0.30  ${t.vsBare.value === null ? 'not measured' : mark(t.vsBare.met)}`,
+    );
+    out.push(
+      `   ours (1 process) / Express:       ${t.vsExpress.value ?? '-'}x  target >= 2.5x  ${t.vsExpress.value === null ? 'not measured' : mark(t.vsExpress.met)}   (2 processes: ${ing.variants.ours2.vsExpress ?? '-'}x, ${ing.variants.ours2.vsBare ?? '-'} of bare)`,
+    );
+    for (const [k, p] of Object.entries(ing.paced)) {
+      out.push(
+        `   evenly paced at half our max (${PACED_LABELS[k] ?? k}, ${p.rate}/s): p50 ${p.p50Ms} ms, p95 ${p.p95Ms} ms, p99 ${p.p99Ms} ms, max ${p.maxMs} ms, failed ${p.failed}` +
+          (k === 'ours1' ? `   target p99 < 10 ms  ${mark(t.p99AtHalfMaxMs.met)}` : ''),
+      );
+    }
+    out.push(
+      `   durability: ${ing.durability.answered200} webhooks answered 200 by our ingress, ${ing.durability.storedOnStream} on the INBOUND stream  ${ing.durability.ok ? 'ok' : 'LOST SOME'}`,
+    );
+  }
+
+  out.push(
+    ...e2eLines(
+      r.parts.e2e,
+      '2. End to end, one process per service: webhook -> ingress -> routing -> chats -> workflow (reply step) -> outbound -> reply at the emulator',
+      r.parts.system && !r.parts.system.ok
+        ? `   NOT RUN: the system did not start: ${r.parts.system.error}`
+        : '   not run',
+    ),
+  );
+  const aio = r.parts.e2eAllInOne;
+  if (aio)
+    out.push(
+      ...e2eLines(
+        aio,
+        "2b. End to end, all-in-one (npm start's default: the services as modules of one process, the emulator in its own)",
+        '   not run',
+      ),
+    );
+  if (aio?.ok)
+    out.push(
+      `   idle: ${aio.idleMiB?.['all-in-one']} MiB resident, ${aio.idleCpuCores?.['all-in-one']} CPU cores; e2e peak ${aio.e2ePeakMiB?.['all-in-one']} MiB`,
+    );
 
   const o = r.parts.outbound;
   const b = r.parts.broadcast;
@@ -237,24 +256,35 @@ export function goals(r) {
   const out = [];
   const add = (figure, value, goal, met) =>
     out.push({ figure, value, goal, met: value == null ? null : met });
-  const e = r.parts.e2e?.ok ? r.parts.e2e : null;
-  const heldStep = e?.steps.filter((s) => s.held).sort((a, b) => b.offeredRate - a.offeredRate)[0];
-  add(
-    'end to end held (p99 < 1 s, each answered once)',
-    e ? (heldStep ? `${heldStep.offeredRate}/s (p99 ${heldStep.p99Ms} ms)` : 'none held') : null,
-    '>= 200 msg/s',
-    (heldStep?.offeredRate ?? 0) >= 200,
-  );
-  const at10 = e?.steps.find((s) => s.offeredRate === 10);
-  add('p50 end to end at 10 msg/s', at10 ? `${at10.p50Ms} ms` : null, '<= 30 ms', at10?.p50Ms <= 30);
-  // CPU per message where it is cheapest to read: the highest held step (else the first one).
-  const cpuStep = heldStep ?? e?.steps[0];
-  add(
-    'CPU of our services per answered message',
-    cpuStep?.cpuMsPerMessage != null ? `${cpuStep.cpuMsPerMessage} ms at ${cpuStep.offeredRate}/s` : null,
-    '<= 5 ms',
-    cpuStep?.cpuMsPerMessage <= 5,
-  );
+  // The e2e goals on each stack: one process per service, and npm start's all-in-one process.
+  for (const [e, stack] of [
+    [r.parts.e2e?.ok ? r.parts.e2e : null, 'one process per service'],
+    [r.parts.e2eAllInOne?.ok ? r.parts.e2eAllInOne : null, 'all-in-one'],
+  ]) {
+    if (!e && stack === 'all-in-one' && !r.parts.e2eAllInOne) continue;
+    const heldStep = e?.steps.filter((s) => s.held).sort((a, b) => b.offeredRate - a.offeredRate)[0];
+    add(
+      `end to end held (p99 < 1 s, each answered once), ${stack}`,
+      e ? (heldStep ? `${heldStep.offeredRate}/s (p99 ${heldStep.p99Ms} ms)` : 'none held') : null,
+      '>= 200 msg/s',
+      (heldStep?.offeredRate ?? 0) >= 200,
+    );
+    const at10 = e?.steps.find((s) => s.offeredRate === 10);
+    add(
+      `p50 end to end at 10 msg/s, ${stack}`,
+      at10 ? `${at10.p50Ms} ms` : null,
+      '<= 30 ms',
+      at10?.p50Ms <= 30,
+    );
+    // CPU per message where it is cheapest to read: the highest held step (else the first one).
+    const cpuStep = heldStep ?? e?.steps[0];
+    add(
+      `CPU of our services per answered message, ${stack}`,
+      cpuStep?.cpuMsPerMessage != null ? `${cpuStep.cpuMsPerMessage} ms at ${cpuStep.offeredRate}/s` : null,
+      '<= 5 ms',
+      cpuStep?.cpuMsPerMessage <= 5,
+    );
+  }
   const o = r.parts.outbound?.ok ? r.parts.outbound.sends : null;
   add(
     'outbound sends with checks, rate unlimited',

@@ -3,8 +3,8 @@ import { randomInt } from 'node:crypto';
 import { apiClient, startBenchStack } from '../lib/stack.mjs';
 import { log } from '../lib/common.mjs';
 
-export async function startSystem({ ns, schemaPrefix, portOffset, logFile, cpuProfDir }) {
-  const stack = startBenchStack({ ns, schemaPrefix, portOffset, logFile, cpuProfDir });
+export async function startSystem({ ns, schemaPrefix, portOffset, logFile, cpuProfDir, allInOne }) {
+  const stack = startBenchStack({ ns, schemaPrefix, portOffset, logFile, cpuProfDir, allInOne });
   const t0 = Date.now();
   try {
     await stack.ready();
