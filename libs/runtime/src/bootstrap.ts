@@ -8,6 +8,7 @@ import { HealthController } from './health.controller';
 import { countHttpRequests } from './http-metrics';
 import { createLogger, PinoNestLogger } from './logger';
 import { ErrorLogFilter } from './error-log.filter';
+import { trimHeapWhenIdle } from './idle-heap';
 
 export interface ServiceOptions {
   /** e.g. 'routing': names logs, metrics, the NATS consumers and queue group. */
@@ -49,7 +50,7 @@ export class HealthModule {}
 
 /**
  * Boots one service: JSON logs, health and metrics endpoints (HTTP requests counted by route
- * and status class), the JetStream transport, HTTP.
+ * and status class), the JetStream transport, HTTP, and the heap trimmed when idle (idle-heap.ts).
  * `startService` boots a service from its definition; tests that assemble a module of their
  * own call this directly.
  */
@@ -76,8 +77,9 @@ export async function bootService(options: ServiceOptions): Promise<RunningServi
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   logger.info({ port }, `${options.service} listening`);
+  const stopTrimming = trimHeapWhenIdle();
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= app.close());
+  const close = () => (closing ??= app.close().finally(stopTrimming));
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
   return { app, url: `http://127.0.0.1:${port}`, port, logger, server, shutdownTimeoutMs, close };
 }
