@@ -257,6 +257,7 @@ if (want('e2e-aio')) {
       portOffset: 2000,
       logFile: join(resultsDir, `${runId}-services.log`),
       allInOne: true,
+      cpuProfDir: profDir && join(profDir, 'all-in-one'),
     }));
     const footprint = footprintOf(aio.stack);
     const idle = await idleFootprint(footprint);
@@ -268,18 +269,23 @@ if (want('e2e-aio')) {
 }
 
 await cleanup();
-if (profDir && report.parts.e2e?.ok) {
+if (profDir) {
   const { summarize } = await import('./lib/profile.mjs');
   report.profiles = {};
-  for (const step of report.parts.e2e.steps) {
-    const [fromUs, toUs] = step.monotonicWindowUs;
-    report.profiles[step.offeredRate] = Object.fromEntries(
-      system.stack.children.map((c) => {
-        const file = join(profDir, `${c.name}.cpuprofile`);
-        return [c.name, existsSync(file) ? summarize(file, { fromUs, toUs, top: 12 }) : null];
-      }),
-    );
-  }
+  // Each step's window of each process's profile; the all-in-one process's under its own name.
+  const summarizeSteps = (e, stack, dir) => {
+    for (const step of e.steps) {
+      const [fromUs, toUs] = step.monotonicWindowUs;
+      for (const c of stack.children) {
+        const file = join(dir, `${c.name}.cpuprofile`);
+        if (!existsSync(file) || (dir !== profDir && c.name === 'twilio-emulator')) continue;
+        (report.profiles[step.offeredRate] ??= {})[c.name] = summarize(file, { fromUs, toUs, top: 12 });
+      }
+    }
+  };
+  if (report.parts.e2e?.ok) summarizeSteps(report.parts.e2e, system.stack, profDir);
+  if (report.parts.e2eAllInOne?.ok)
+    summarizeSteps(report.parts.e2eAllInOne, aioSystem.stack, join(profDir, 'all-in-one'));
 }
 report.finishedAt = new Date().toISOString();
 report.machine.loadAverageAtEnd = loadavg().map((x) => round(x, 2));
