@@ -1,4 +1,4 @@
-// `npm run bench` (about 10 minutes) / `npm run bench -- --quick` (about a minute).
+// `npm run bench` (about 20 minutes) / `npm run bench -- --quick` (about two minutes).
 // Starts what it needs against Postgres and NATS on localhost, in its own namespace, schemas and
 // ports, prints a table and writes the same figures to bench/results/<run>.json (and latest.json).
 // See bench/README.md for what each figure means.
