@@ -261,7 +261,7 @@ export function goals(r) {
     [r.parts.e2e?.ok ? r.parts.e2e : null, 'one process per service'],
     [r.parts.e2eAllInOne?.ok ? r.parts.e2eAllInOne : null, 'all-in-one'],
   ]) {
-    if (!e && stack === 'all-in-one' && !r.parts.e2eAllInOne) continue;
+    if (stack === 'all-in-one' && !r.parts.e2eAllInOne) continue;
     const heldStep = e?.steps.filter((s) => s.held).sort((a, b) => b.offeredRate - a.offeredRate)[0];
     add(
       `end to end held (p99 < 1 s, each answered once), ${stack}`,

@@ -5,4 +5,3 @@ export * from './logger';
 export * from './error-log.filter';
 export * from './periodic-sweeper';
 export * from './http-metrics';
-export * from './idle-heap';

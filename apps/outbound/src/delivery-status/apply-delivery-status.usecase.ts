@@ -21,10 +21,10 @@ export class ApplyDeliveryStatusUseCase {
   ) {}
 
   /**
-   * `redelivered`: this callback was handed to us before (JetStream's delivery count), so an
+   * `handledBefore`: this callback was handled before (redelivered, or retried in place), so an
    * earlier attempt may have moved the send and stopped before publishing.
    */
-  async execute(callback: DeliveryStatusReceived, { redelivered = false } = {}): Promise<StatusOutcome> {
+  async execute(callback: DeliveryStatusReceived, { handledBefore = false } = {}): Promise<StatusOutcome> {
     const next = fromTwilioStatus(callback.status);
     if (!next) return 'ignored';
     const sendId = callback.sendId && Id.safeParse(callback.sendId).success ? callback.sendId : null;
@@ -62,9 +62,9 @@ export class ApplyDeliveryStatusUseCase {
     }
     // Already there. Whoever moved it published it, or will on its own redelivery (the send's
     // `queued` after the Twilio call, Twilio's own `queued` callback arriving next, is the usual
-    // case): only a redelivered callback publishes again, in case it was the one that moved the
+    // case): only a callback handled before publishes again, in case it was the one that moved the
     // send and stopped before publishing. The msgId deduplicates.
-    if (redelivered && send.status === next) await this.updates.publish(send);
+    if (handledBefore && send.status === next) await this.updates.publish(send);
     return 'unchanged';
   }
 }

@@ -12,6 +12,6 @@ export class DeliveryStatusHandlers {
   @OnEvent(DeliveryStatusReceived, { orderBy: (c) => c.messageSid })
   async onStatus(@Payload() callback: DeliveryStatusReceived, @Ctx() ctx: JetStreamContext): Promise<void> {
     // Handled before (redelivered, or retried in place): it may have moved the send unpublished.
-    await this.applyStatus.execute(callback, { redelivered: ctx.handledBefore });
+    await this.applyStatus.execute(callback, { handledBefore: ctx.handledBefore });
   }
 }

@@ -137,7 +137,7 @@ describe('outbound hands sends to Twilio (real Postgres, NATS and the Twilio emu
     // Another `read` (a first delivery) has nothing to say: that callback's redelivery publishes.
     await expect(apply.execute(callback('read'))).resolves.toBe('unchanged');
     expect(await staysFalse(async () => published().length > 0, 300)).toBe(true);
-    await expect(apply.execute(callback('read'), { redelivered: true })).resolves.toBe('unchanged');
+    await expect(apply.execute(callback('read'), { handledBefore: true })).resolves.toBe('unchanged');
     await waitFor(() => published().length > 0);
     expect(published()).toEqual([expect.objectContaining({ status: 'read', twilioSid: done.twilioSid })]);
 
