@@ -134,9 +134,9 @@ let timer: NodeJS.Timeout | undefined;
  * never keeps the process alive). Returns the function that stops this caller's use of it.
  */
 export function trimHeapWhenIdle(options: IdleHeapTrimmerOptions = {}): () => void {
-  const gc = exposedGc();
-  if (!gc) return () => {};
-  if (users++ === 0) {
+  // The first user starts the timer; the others (the all-in-one's services) share it.
+  const gc = users++ === 0 ? exposedGc() : undefined;
+  if (gc) {
     const step = idleHeapStep(v8Probe(gc), options);
     const state = idleHeapState();
     timer = setInterval(() => step(state), options.everyMs ?? 5_000);
